@@ -1,0 +1,150 @@
+"""The values that flow through hexaglot: file -> Document -> Alignment.
+
+Every value here is a frozen dataclass. A reader builds a ``Document``; an
+aligner takes documents and builds an ``Alignment``; QA rules take an
+``Alignment`` and yield findings (see ``qa_rules.model``). Nothing here knows
+how it was produced or what will read it.
+
+Line numbers are 1-based line numbers of the input file, so that every report
+can point a reviewer at the place to look.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Mapping
+
+#: The six official languages of the United Nations, in UN order (English
+#: alphabetical order of the language names).
+OFFICIAL_LANGUAGES: tuple[str, ...] = ("ar", "zh", "en", "fr", "ru", "es")
+
+#: Languages written right to left.
+RTL_LANGUAGES: frozenset[str] = frozenset({"ar"})
+
+Role = Literal["meta", "title", "preambular", "operative", "footnote", "closing", "segment"]
+#: Roles a unit can have. ``segment`` is a unit of a pre-segmented (lines) input.
+ROLES: tuple[str, ...] = ("meta", "title", "preambular", "operative", "footnote", "closing", "segment")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a unit's clean text: ``text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    """A footnote marker cited in a unit's text (``<sup>3</sup>``)."""
+
+    number: int
+    offset: int  # offset in the unit's clean text where the marker stood
+    line: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a unit, with its offsets in the unit's clean text."""
+
+    text: str
+    start: int
+    end: int
+    line: int  # 1-based input line where the sentence starts
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One structural unit of a document: a paragraph, a footnote, a title.
+
+    ``id`` is stable and readable: ``meta.1``, ``title``, ``pp.3``, ``op.9``,
+    ``fn.2``, ``closing.1``, ``seg.17`` (lines input). ``text`` is the clean
+    text (markup removed, hard line breaks and page-break cuts joined).
+    """
+
+    id: str
+    role: str
+    text: str
+    lines: tuple[int, int]
+    number: int | None = None
+    sentences: tuple[Sentence, ...] = ()
+    footnotes: tuple[FootnoteRef, ...] = ()
+    italic: tuple[Span, ...] = ()
+    #: Input lines of each character run: (offset in text, line). Lets a rule
+    #: point at the line where an offending piece of text is.
+    line_offsets: tuple[tuple[int, int], ...] = ()
+
+    def line_at(self, offset: int) -> int:
+        """The 1-based input line holding character ``offset`` of ``text``."""
+        line = self.lines[0]
+        for start, ln in self.line_offsets:
+            if start > offset:
+                break
+            line = ln
+        return line
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document read from one file, in one language, with its structure."""
+
+    path: str
+    lang: str
+    units: tuple[Unit, ...]
+    input_format: str = "md"
+    #: Odd but readable structure (numbering gaps, a marker with no footnote).
+    warnings: tuple[str, ...] = ()
+    #: Free metadata from the file (e.g. provenance lines), never interpreted.
+    metadata: Mapping[str, str] = field(default_factory=dict)
+
+    def unit(self, unit_id: str) -> Unit | None:
+        for unit in self.units:
+            if unit.id == unit_id:
+                return unit
+        return None
+
+    def by_role(self, role: str) -> tuple[Unit, ...]:
+        return tuple(u for u in self.units if u.role == role)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What one language contributes to one aligned row.
+
+    ``units`` are unit ids (paragraph level: ``op.9``; sentence level:
+    ``op.9.s2`` for the 1-based second sentence of op.9). An empty ``units``
+    means the language has nothing there (an omission or an insertion).
+    """
+
+    units: tuple[str, ...]
+    lines: tuple[int, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """One aligned row: a cell per language and a confidence in [0, 1]."""
+
+    cells: Mapping[str, Cell]
+    score: float
+
+
+Level = Literal["paragraph", "sentence"]
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Several versions of one document aligned row by row.
+
+    ``languages`` are in input order, the pivot first. ``documents`` holds
+    the aligned documents by language so that later steps can read the full
+    units (italic spans, footnote markers) a row's cells name.
+    """
+
+    languages: tuple[str, ...]
+    pivot: str
+    level: str
+    rows: tuple[Row, ...]
+    documents: Mapping[str, Document]
+    signature: str = ""

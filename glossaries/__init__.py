@@ -1,0 +1,1 @@
+"""Bundled UN glossaries (package data of hexaglot, read through importlib.resources)."""

@@ -1,0 +1,1 @@
+"""One module per ``hexaglot`` command; ``hexaglot.cli`` lists them."""

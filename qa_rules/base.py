@@ -1,0 +1,240 @@
+"""The small interface every QA rule implements.
+
+A rule is one class in one file (``qa_rules/<family>/<code>_<slug>.py``). It
+declares everything about itself as class attributes and checks one aligned
+pair at a time::
+
+    class NumberMismatch(Rule):
+        '''Numbers in the source are missing or different in the target.
+
+        Flags:
+            fr: Rappelant sa résolution 74/175 du 18 décembre 2019,
+            en: Recalling its resolution 74/157 of 18 December 2019,
+
+        Passes:
+            fr: Rappelant sa résolution 74/175 du 18 décembre 2019,
+            en: Recalling its resolution 74/175 of 18 December 2019,
+        '''
+
+        code = "NU01"
+        name = "numbers.mismatch"
+        category = "numbers"
+        severity = "error"
+
+        @dataclass(frozen=True)
+        class Config:
+            '''tolerance: ...'''
+            tolerance: float = 0.0
+
+        def check(self, pair, context):
+            ...
+            yield self.finding(pair, "message", expected=..., found=...)
+
+The docstring is the documentation (``hexaglot rules NU01``): its first line
+says what the rule finds; a ``Flags:`` and a ``Passes:`` example follow, each
+as ``lang: text`` lines, source first. A meta-test runs every rule on its own
+examples: the ``Flags`` pair must yield a finding, the ``Passes`` pair none.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass, field, fields
+from typing import Any, ClassVar, Iterator, Mapping
+
+from aligner.model import Alignment, Document, Row, Unit
+from qa_rules.model import CATEGORIES, SEVERITIES, Finding, Location
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of an aligned pair: the document and the units of the row."""
+
+    doc: Document
+    units: tuple[Unit, ...]
+    text: str
+    lines: tuple[int, ...]
+
+    @property
+    def lang(self) -> str:
+        return self.doc.lang
+
+    @property
+    def unit_id(self) -> str | None:
+        return self.units[0].id if self.units else None
+
+    @property
+    def line(self) -> int | None:
+        return self.lines[0] if self.lines else None
+
+    @property
+    def missing(self) -> bool:
+        return not self.units
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A source cell and a target cell of one aligned row."""
+
+    source: Side
+    target: Side
+    row: Row
+    index: int  # the row's index in the alignment
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a rule may read besides the pair: document-wide facts.
+
+    ``alignment`` is the whole alignment (for rules that look across rows,
+    like consistency); ``glossaries`` the loaded glossaries (terminology);
+    ``facts`` is a mapping of precomputed document-wide values rules may
+    share (e.g. the length ratio of a language pair), filled by the engine.
+    """
+
+    alignment: Alignment
+    glossaries: tuple[Any, ...] = ()
+    facts: Mapping[str, Any] = field(default_factory=dict)
+
+
+class Rule:
+    """Base class of every QA rule. Subclasses set the class attributes."""
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    category: ClassVar[str] = ""
+    severity: ClassVar[str] = "warning"
+    #: Languages the rule applies to, as targets; empty = every language.
+    languages: ClassVar[tuple[str, ...]] = ()
+
+    @dataclass(frozen=True)
+    class Config:
+        """This rule has no options."""
+
+    def __init__(self, config: Any = None, severity: str | None = None) -> None:
+        self.config = config if config is not None else self.Config()
+        if severity is not None:
+            self.severity = severity  # type: ignore[misc]
+
+    # -- what subclasses implement -------------------------------------------------
+    def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
+        """Yield the findings of this rule for one aligned pair."""
+        return iter(())
+
+    def check_document(self, context: Context) -> Iterator[Finding]:
+        """Yield findings that concern whole documents (numbering, counts).
+
+        Called once per run; most rules do not need it.
+        """
+        return iter(())
+
+    # -- helpers -------------------------------------------------------------------
+    def applies_to(self, lang: str) -> bool:
+        return not self.languages or lang in self.languages
+
+    def finding(
+        self,
+        pair: Pair | None,
+        message: str,
+        *,
+        expected: str = "",
+        found: str = "",
+        source: Location | None = None,
+        target: Location | None = None,
+        severity: str | None = None,
+    ) -> Finding:
+        """Build a finding located on the pair (or on explicit locations)."""
+        if pair is not None:
+            source = source or side_location(pair.source)
+            target = target or side_location(pair.target)
+        return Finding(
+            rule=self.code,
+            name=self.name,
+            category=self.category,
+            severity=severity or self.severity,
+            source=source,
+            target=target,
+            message=message,
+            expected=expected,
+            found=found,
+        )
+
+    @classmethod
+    def summary(cls) -> str:
+        doc = inspect.getdoc(cls) or ""
+        return doc.splitlines()[0] if doc else ""
+
+    @classmethod
+    def examples(cls) -> dict[str, list[dict[str, str]]]:
+        """The ``Flags:`` and ``Passes:`` examples of the docstring.
+
+        Returns ``{"flags": [{"fr": ..., "en": ...}, ...], "passes": [...]}``;
+        several examples in one section are separated by a blank line.
+        """
+        return parse_examples(inspect.getdoc(cls) or "")
+
+    @classmethod
+    def config_fields(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls.Config))
+
+
+def side_location(side: Side) -> Location | None:
+    if side.missing:
+        return None
+    return Location(path=side.doc.path, lang=side.lang, unit=side.unit_id, line=side.line)
+
+
+_SECTION = re.compile(r"^(Flags|Passes):\s*$")
+_EXAMPLE_LINE = re.compile(r"^\s+([a-z]{2,3}):\s?(.*)$")
+
+
+def parse_examples(doc: str) -> dict[str, list[dict[str, str]]]:
+    result: dict[str, list[dict[str, str]]] = {"flags": [], "passes": []}
+    section: str | None = None
+    current: dict[str, str] = {}
+
+    def close() -> None:
+        nonlocal current
+        if section and current:
+            result[section].append(current)
+        current = {}
+
+    for line in doc.splitlines():
+        head = _SECTION.match(line)
+        if head:
+            close()
+            section = head.group(1).lower()
+            continue
+        if section is None:
+            continue
+        example = _EXAMPLE_LINE.match(line)
+        if example:
+            lang, text = example.groups()
+            if lang in current:  # a new example starts with a repeated language
+                close()
+            current[lang] = text
+        elif not line.strip():
+            close()
+        else:
+            close()
+            section = None
+    close()
+    return result
+
+
+def validate_rule_class(rule: type[Rule]) -> list[str]:
+    """Problems with a rule's declaration (used by the registry's meta-test)."""
+    problems = []
+    if not re.fullmatch(r"[A-Z]{2}\d{2}", rule.code):
+        problems.append(f"{rule.__name__}: code {rule.code!r} is not like 'NU01'")
+    if not re.fullmatch(r"[a-z]+\.[a-z0-9_.]+", rule.name):
+        problems.append(f"{rule.__name__}: name {rule.name!r} is not dotted lower case")
+    if rule.category not in CATEGORIES:
+        problems.append(f"{rule.__name__}: category {rule.category!r} is not one of {CATEGORIES}")
+    if rule.severity not in SEVERITIES:
+        problems.append(f"{rule.__name__}: severity {rule.severity!r} is not one of {SEVERITIES}")
+    examples = rule.examples()
+    if not examples["flags"] or not examples["passes"]:
+        problems.append(f"{rule.__name__}: docstring needs a Flags: and a Passes: example")
+    return problems

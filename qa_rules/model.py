@@ -1,0 +1,88 @@
+"""Findings: what a QA rule reports, and where.
+
+A ``Finding`` is a plain frozen value. Its ``id`` is a stable hash of the
+document paths, unit ids, rule code and the offending text, so a reviewer can
+accept it once (``hexaglot-accept.toml``) and never see it again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Literal
+
+#: The report's categories, exactly these.
+CATEGORIES: tuple[str, ...] = (
+    "structure",
+    "terminology",
+    "numbers",
+    "references",
+    "dates",
+    "untranslated",
+    "consistency",
+    "punctuation",
+    "spacing",
+    "markup",
+    "length",
+)
+
+Severity = Literal["error", "warning", "info"]
+#: Severities, most severe first.
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+
+
+def severity_rank(severity: str) -> int:
+    """0 for error, 1 for warning, 2 for info (lower is more severe)."""
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True)
+class Location:
+    """One side of a finding: file, language, unit and 1-based line."""
+
+    path: str
+    lang: str
+    unit: str | None
+    line: int | None
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "lang": self.lang, "unit": self.unit, "line": self.line}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found by one rule in one aligned pair."""
+
+    rule: str
+    name: str
+    category: str
+    severity: str
+    source: Location | None
+    target: Location | None
+    message: str
+    expected: str = ""
+    found: str = ""
+
+    @property
+    def id(self) -> str:
+        """Stable id: the same problem in the same place keeps its id."""
+        parts = [self.rule]
+        for side in (self.source, self.target):
+            parts.append(f"{side.path}|{side.lang}|{side.unit}" if side else "-")
+        parts += [self.expected, self.found]
+        digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+        return digest[:12]
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "rule": self.rule,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity,
+            "source": self.source.as_dict() if self.source else None,
+            "target": self.target.as_dict() if self.target else None,
+            "message": self.message,
+            "expected": self.expected,
+            "found": self.found,
+        }

@@ -1,0 +1,1 @@
+"""Bundled sample documents (package data of hexaglot, read through importlib.resources)."""
