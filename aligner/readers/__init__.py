@@ -1,0 +1,79 @@
+"""Reading a file into a ``Document``: one entry point, ``read_document``.
+
+Formats (``input_format``, else from the extension):
+
+- ``md``: the UN text form of the samples (headings, ``*italic*``, ``<sup>n</sup>``
+  footnote markers and blocks, ``---`` page separators, hard line breaks);
+- ``txt``: the same structure without markup (plain text as copied from a PDF);
+- ``docx``: a Word document (paragraphs, italic runs, the footnotes part);
+- ``lines``: pre-segmented text, one segment per line (any ISO 639-1 language).
+
+A file whose extension is a language code (``dev.fr``, as parallel corpora name
+them) is read as ``lines``. Anything else needs ``--input-format``.
+
+Every problem with the input is an ``aligner.errors.InputError`` naming the file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from aligner.errors import InputError
+from aligner.fileio import read_text
+from aligner.langid import ISO_639_1, lang_from_name, require_structure_language, resolve_language
+from aligner.model import Document
+
+#: The input formats ``read_document`` understands.
+INPUT_FORMATS: tuple[str, ...] = ("md", "txt", "docx", "lines")
+
+_BY_EXTENSION = {"md": "md", "markdown": "md", "txt": "txt", "text": "txt", "docx": "docx"}
+
+
+def detect_format(path: str) -> str:
+    """The input format a file name implies; ``InputError`` if it implies none."""
+    name = Path(path).name
+    ext = name.rpartition(".")[2].lower() if "." in name else ""
+    if ext in _BY_EXTENSION:
+        return _BY_EXTENSION[ext]
+    if ext in ISO_639_1:
+        return "lines"
+    raise InputError(path, f"unknown input format {('.' + ext) if ext else '(no extension)'}; "
+                     f"pass --input-format ({'|'.join(INPUT_FORMATS)})")
+
+
+def read_document(path: str | os.PathLike, lang: str | None = None, input_format: str | None = None) -> Document:
+    """Read ``path`` into a ``Document`` with its structure and sentences.
+
+    ``lang``: an ISO 639-1 code; when None, taken from the file name, else
+    detected (seeded langdetect). ``input_format``: one of ``INPUT_FORMATS``;
+    when None, taken from the extension.
+    """
+    source = str(path)
+    fmt = input_format.lower() if input_format else None
+    if fmt is not None and fmt not in INPUT_FORMATS:
+        raise InputError(source, f"unknown input format {input_format!r}; use one of {', '.join(INPUT_FORMATS)}")
+    if fmt is None:
+        p = Path(source)
+        if not p.exists():
+            raise InputError(source, "no such file")
+        if p.is_dir():
+            raise InputError(source, "is a directory, not a file")
+        fmt = detect_format(source)
+    if fmt == "docx":
+        from aligner.readers.word import read_docx
+
+        return read_docx(source, lang)
+    text = read_text(source)
+    code = resolve_language(source, text, lang)
+    if fmt == "lines":
+        from aligner.readers.lines import parse_lines
+
+        return parse_lines(text, source, code)
+    require_structure_language(code, source)
+    from aligner.structure import parse_structure
+
+    return parse_structure(text, source, code, input_format=fmt)
+
+
+__all__ = ["INPUT_FORMATS", "detect_format", "lang_from_name", "read_document"]
