@@ -1,0 +1,131 @@
+"""Inline markup of the UN text form: what is text, what is italic, where footnotes are cited.
+
+A paragraph arrives as raw pieces (one per input line, already joined in order);
+``clean_inline`` removes the markup and returns the clean text with
+
+- italic spans (``*Réaffirmant*``; an italic run may cross a line break),
+- footnote markers (``<sup>3</sup>``; digits only -- ``43<sup>e</sup>``,
+  ``1<sup>er</sup>``, ``2<sup>nd</sup>`` are ordinals and stay in the text as ``43e``),
+- links reduced to their text (``[74/175](#)`` -> ``74/175``),
+- ``**bold**`` markers and backslash escapes removed,
+
+and the input line of every clean character run, so that each offset can be
+traced back to a 1-based input line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from aligner.model import FootnoteRef, Span
+
+_TOKEN = re.compile(
+    r"<sup>\s*(?P<sup>[^<]{0,12}?)\s*</sup>"
+    r"|\[(?P<link>[^\[\]\n]*)\]\([^)\n]*\)"
+    r"|\\(?P<esc>[\\*_\[\]()#<>`-])"
+    r"|(?P<bold>\*\*)"
+    r"|(?P<star>\*)"
+    r"|<(?P<tag>/?(?:em|i|b|strong|br)\s*/?)>",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A raw stretch of text and the input line it comes from."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Inline:
+    text: str
+    italic: tuple[Span, ...]
+    footnotes: tuple[FootnoteRef, ...]
+    line_offsets: tuple[tuple[int, int], ...]
+    unclosed_italic: bool
+
+
+def clean_inline(pieces: list[Piece]) -> Inline:
+    """Clean text, italic spans, footnote markers and line map of raw pieces."""
+    out: list[str] = []
+    length = 0
+    line_offsets: list[tuple[int, int]] = []
+    italic_starts: list[int] = []
+    italic_pairs: list[tuple[int, int]] = []
+    notes: list[FootnoteRef] = []
+    open_at: int | None = None
+
+    def emit(s: str, line: int) -> None:
+        nonlocal length
+        if not s:
+            return
+        if not line_offsets or line_offsets[-1][1] != line:
+            line_offsets.append((length, line))
+        out.append(s)
+        length += len(s)
+
+    for piece in pieces:
+        raw, line = piece.text, piece.line
+        pos = 0
+        for m in _TOKEN.finditer(raw):
+            emit(raw[pos:m.start()], line)
+            pos = m.end()
+            if m.group("sup") is not None:
+                content = m.group("sup")
+                if content.isdigit() and content.isascii():
+                    notes.append(FootnoteRef(number=int(content), offset=length, line=line))
+                else:
+                    emit(content, line)  # an ordinal: 43<sup>e</sup> reads 43e
+            elif m.group("link") is not None:
+                emit(m.group("link"), line)
+            elif m.group("esc") is not None:
+                emit(m.group("esc"), line)
+            elif m.group("star") is not None or (m.group("tag") or "").lower().strip("/ ") in ("em", "i"):
+                closing = (m.group("tag") or "").startswith("/")
+                if m.group("star") is not None:
+                    closing = open_at is not None
+                if not closing and open_at is None:
+                    open_at = length
+                    italic_starts.append(length)
+                elif closing and open_at is not None:
+                    italic_pairs.append((open_at, length))
+                    open_at = None
+            # bold markers and other tags are dropped
+        emit(raw[pos:], line)
+    unclosed = open_at is not None
+    if unclosed:
+        italic_pairs.append((open_at, length))
+    text = "".join(out)
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    if lead:
+        italic_pairs = [(max(a - lead, 0), max(b - lead, 0)) for a, b in italic_pairs]
+        notes = [FootnoteRef(n.number, max(n.offset - lead, 0), n.line) for n in notes]
+        line_offsets = [(max(o - lead, 0), ln) for o, ln in line_offsets]
+    notes = [FootnoteRef(n.number, min(n.offset, len(text)), n.line) for n in notes]
+    spans = _trim_spans(text, [(min(a, len(text)), min(b, len(text))) for a, b in italic_pairs])
+    return Inline(text, spans, tuple(notes), _dedupe(line_offsets), unclosed)
+
+
+def _dedupe(offsets: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Keep, for each offset, the last line that starts there."""
+    kept: dict[int, int] = {}
+    for offset, line in offsets:
+        kept[offset] = line
+    return tuple(sorted(kept.items()))
+
+
+def _trim_spans(text: str, pairs: list[tuple[int, int]]) -> tuple[Span, ...]:
+    spans = []
+    for start, end in pairs:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append(Span(start, end, text[start:end]))
+    return tuple(spans)
+
