@@ -74,6 +74,10 @@ class Unit:
     #: Input lines of each character run: (offset in text, line). Lets a rule
     #: point at the line where an offending piece of text is.
     line_offsets: tuple[tuple[int, int], ...] = ()
+    #: Inline tags of pre-aligned (XLIFF/TMX) input: Span(offset, offset, "g#1"), compared by rules, not text.
+    markup: tuple[Span, ...] = ()
+    #: CAT-tool segment status (``Translated``, ``Draft``, ``ApprovedSignOff locked``...); "" if none.
+    status: str = ""
 
     def line_at(self, offset: int) -> int:
         """The 1-based input line holding character ``offset`` of ``text``."""
