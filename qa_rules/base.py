@@ -187,6 +187,8 @@ def side_location(side: Side) -> Location | None:
 
 _SECTION = re.compile(r"^(Flags|Passes):\s*$")
 _EXAMPLE_LINE = re.compile(r"^\s+([a-z]{2,3}):\s?(.*)$")
+#: Optional hint before an example's language lines: ``role: preambular``.
+_ROLE_LINE = re.compile(r"^\s+role:\s*([a-z]+)\s*$")
 
 
 def parse_examples(doc: str) -> dict[str, list[dict[str, str]]]:
@@ -207,6 +209,12 @@ def parse_examples(doc: str) -> dict[str, list[dict[str, str]]]:
             section = head.group(1).lower()
             continue
         if section is None:
+            continue
+        role = _ROLE_LINE.match(line)
+        if role:  # the role of the units of this example (key "role", not a language)
+            if "role" in current or any(key != "role" for key in current):
+                close()
+            current["role"] = role.group(1)
             continue
         example = _EXAMPLE_LINE.match(line)
         if example:

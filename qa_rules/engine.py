@@ -1,0 +1,265 @@
+"""The rule engine: an alignment and a set of rules in, a ``Report`` out.
+
+The engine turns every aligned row into pairs (the pivot language as the
+source, each other language as a target), computes the document-wide facts
+rules share once (``Context.facts``), runs each rule's ``check`` on every pair
+whose target language it applies to and its ``check_document`` once, drops
+accepted findings (counting them), and sorts what is left by target document
+and line::
+
+    >>> from qa_rules.examples import example_alignment
+    >>> alignment = example_alignment({"fr": "Prie l'Office de faire rapport,",
+    ...                                 "en": "Requests the Office to report,"})
+    >>> report = check(alignment, rules=())
+    >>> report.findings, report.accepted
+    ((), 0)
+
+A report never re-runs a rule: renderers (``hexaglot.reports``) read the
+findings, the documents and the alignment it carries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Sequence
+
+from aligner.model import Alignment, Document, Unit
+from hexaglot import __version__
+from qa_rules.accept import AcceptEntry, apply_accept
+from qa_rules.base import Context, Pair, Rule, Side
+from qa_rules.model import CATEGORIES, SEVERITIES, Finding, severity_rank
+
+TOOL = "hexaglot"
+
+
+@dataclass(frozen=True)
+class Report:
+    """What one ``check`` run found, ready to render."""
+
+    findings: tuple[Finding, ...]
+    accepted: int
+    stale: tuple[AcceptEntry, ...]
+    signature: str
+    documents: tuple[Document, ...]
+    rules: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    pivot: str = ""
+    alignment: Alignment | None = None
+    notices: tuple[str, ...] = ()
+
+    def at_or_above(self, severity: str) -> tuple[Finding, ...]:
+        """Findings at least as severe as ``severity`` (``never``: none)."""
+        if severity == "never":
+            return ()
+        limit = severity_rank(severity)
+        return tuple(f for f in self.findings if severity_rank(f.severity) <= limit)
+
+    def summary(self) -> dict[str, Any]:
+        """Counts by severity, category and target language (JSON-ready)."""
+        by_category = Counter(f.category for f in self.findings)
+        by_language = Counter(_finding_lang(f) for f in self.findings)
+        by_severity = Counter(f.severity for f in self.findings)
+        return {
+            "total": len(self.findings),
+            "by_severity": {s: by_severity.get(s, 0) for s in SEVERITIES},
+            "by_category": {c: by_category[c] for c in CATEGORIES if by_category.get(c)},
+            "by_language": {lang: by_language[lang] for lang in self.languages if by_language.get(lang)},
+            "accepted": self.accepted,
+            "stale_accepts": [entry.id for entry in self.stale],
+        }
+
+
+def _finding_lang(finding: Finding) -> str:
+    side = finding.target or finding.source
+    return side.lang if side else ""
+
+
+def check(
+    alignment: Alignment,
+    rules: Iterable[Rule | type[Rule]],
+    glossaries: Sequence[Any] = (),
+    *,
+    accept: Sequence[AcceptEntry] = (),
+    options: Mapping[str, Any] | None = None,
+) -> Report:
+    """Run ``rules`` over every pair of ``alignment``; return the ``Report``.
+
+    ``rules`` are rule instances (configured) or classes (defaults).
+    ``accept`` entries hide the findings whose id they name. ``options`` are
+    recorded (hashed) in the signature so two reports can be compared.
+    """
+    instances = tuple(r() if isinstance(r, type) else r for r in rules)
+    pairs = build_pairs(alignment)
+    context = Context(alignment=alignment, glossaries=tuple(glossaries), facts=compute_facts(alignment, pairs))
+    found: dict[str, Finding] = {}
+    for rule in instances:
+        for pair in pairs:
+            if not rule.applies_to(pair.target.lang):
+                continue
+            for finding in rule.check(pair, context):
+                found.setdefault(finding.id, finding)
+        for finding in rule.check_document(context):
+            found.setdefault(finding.id, finding)
+    kept, accepted, stale = apply_accept(tuple(found.values()), accept)
+    order = {lang: i for i, lang in enumerate(alignment.languages)}
+    documents = tuple(alignment.documents[lang] for lang in alignment.languages if lang in alignment.documents)
+    return Report(
+        findings=tuple(sorted(kept, key=lambda f: _sort_key(f, order))),
+        accepted=accepted,
+        stale=stale,
+        signature=signature(alignment, instances, glossaries, options),
+        documents=documents,
+        rules=tuple(rule.code for rule in instances),
+        languages=tuple(alignment.languages),
+        pivot=alignment.pivot,
+        alignment=alignment,
+    )
+
+
+def _sort_key(finding: Finding, order: Mapping[str, int]) -> tuple:
+    side = finding.target or finding.source
+    lang_index = order.get(side.lang, len(order)) if side else len(order)
+    line = side.line if side and side.line is not None else 0
+    src_line = finding.source.line if finding.source and finding.source.line is not None else 0
+    return (lang_index, line, src_line, severity_rank(finding.severity), finding.rule, finding.message)
+
+
+# -- pairs ---------------------------------------------------------------------------
+
+
+def build_pairs(alignment: Alignment) -> tuple[Pair, ...]:
+    """One pair per row and target language: the pivot's cell is the source."""
+    resolver = _UnitResolver(alignment.documents)
+    pivot = alignment.pivot
+    targets = [lang for lang in alignment.languages if lang != pivot]
+    pairs = []
+    for index, row in enumerate(alignment.rows):
+        source = resolver.side(pivot, row)
+        for lang in targets:
+            pairs.append(Pair(source=source, target=resolver.side(lang, row), row=row, index=index))
+    return tuple(pairs)
+
+
+class _UnitResolver:
+    """Unit ids of cells -> units; sentence ids (``op.9.s2``) become sentence units."""
+
+    def __init__(self, documents: Mapping[str, Document]) -> None:
+        self.documents = documents
+        self.cache: dict[tuple[str, str], Unit | None] = {}
+
+    def side(self, lang: str, row) -> Side:
+        doc = self.documents[lang]
+        cell = row.cells.get(lang)
+        if cell is None or not cell.units:
+            return Side(doc=doc, units=(), text="", lines=())
+        units = tuple(u for u in (self.unit(lang, uid) for uid in cell.units) if u is not None)
+        lines = tuple(cell.lines) or tuple(u.lines[0] for u in units)
+        return Side(doc=doc, units=units, text=cell.text, lines=lines)
+
+    def unit(self, lang: str, unit_id: str) -> Unit | None:
+        key = (lang, unit_id)
+        if key not in self.cache:
+            self.cache[key] = _find_unit(self.documents[lang], unit_id)
+        return self.cache[key]
+
+
+def _find_unit(doc: Document, unit_id: str) -> Unit | None:
+    unit = doc.unit(unit_id)
+    if unit is not None:
+        return unit
+    parent_id, _, tail = unit_id.rpartition(".s")
+    if not parent_id or not tail.isdigit():
+        return None
+    parent = doc.unit(parent_id)
+    if parent is None or not 1 <= int(tail) <= len(parent.sentences):
+        return None
+    return sentence_unit(parent, int(tail))
+
+
+def sentence_unit(parent: Unit, number: int) -> Unit:
+    """The ``number``-th (1-based) sentence of ``parent`` as a unit of its own."""
+    from dataclasses import replace
+
+    from aligner.model import FootnoteRef, Span
+
+    sent = parent.sentences[number - 1]
+    start, end = sent.start, sent.end
+    return Unit(
+        id=f"{parent.id}.s{number}",
+        role=parent.role,
+        text=sent.text,
+        lines=(sent.line, sent.line),
+        number=parent.number,
+        sentences=(replace(sent, start=0, end=len(sent.text)),),
+        footnotes=tuple(
+            FootnoteRef(f.number, f.offset - start, f.line) for f in parent.footnotes if start <= f.offset <= end
+        ),
+        italic=tuple(Span(s.start - start, s.end - start, s.text) for s in parent.italic if start <= s.start < end),
+        line_offsets=tuple((max(o - start, 0), ln) for o, ln in parent.line_offsets if o < end),
+    )
+
+
+# -- facts ---------------------------------------------------------------------------
+
+
+def compute_facts(alignment: Alignment, pairs: Sequence[Pair]) -> dict[str, Any]:
+    """Document-wide values rules share, computed once per run.
+
+    ``length_ratio``: ``{(source_lang, target_lang): (median, mad, n)}`` of
+    ``len(target) / len(source)`` over rows where both sides have text (the
+    robust statistics the length rules compare a pair against).
+    """
+    ratios: dict[tuple[str, str], list[float]] = {}
+    for pair in pairs:
+        if pair.source.missing or pair.target.missing:
+            continue
+        src, tgt = len(pair.source.text.strip()), len(pair.target.text.strip())
+        if src and tgt:
+            ratios.setdefault((pair.source.lang, pair.target.lang), []).append(tgt / src)
+    length_ratio = {}
+    for key, values in ratios.items():
+        median = statistics.median(values)
+        mad = statistics.median(abs(v - median) for v in values)
+        length_ratio[key] = (median, mad, len(values))
+    return {"length_ratio": length_ratio, "rows": len(alignment.rows)}
+
+
+# -- signature -----------------------------------------------------------------------
+
+
+def glossary_label(glossary: Any) -> str:
+    """``name#hash`` of a loaded glossary (attributes read defensively)."""
+    name = getattr(glossary, "name", None) or getattr(glossary, "id", None) or type(glossary).__name__
+    digest = None
+    for attr in ("sha256", "digest", "hash", "checksum"):
+        value = getattr(glossary, attr, None)
+        if isinstance(value, str) and value:
+            digest = value
+            break
+    return f"{name}#{digest[:12]}" if digest else str(name)
+
+
+def signature(
+    alignment: Alignment,
+    rules: Sequence[Rule],
+    glossaries: Sequence[Any] = (),
+    options: Mapping[str, Any] | None = None,
+) -> str:
+    """What produced a report: tool version, rules, glossaries, languages."""
+    targets = ",".join(lang for lang in alignment.languages if lang != alignment.pivot)
+    config = sorted(
+        (rule.code, rule.severity, repr(rule.config)) for rule in rules
+    )
+    opts = repr(sorted((options or {}).items())) + repr(config)
+    parts = [
+        f"{TOOL}:{__version__}",
+        f"rules:{len(rules)}:{','.join(sorted(rule.code for rule in rules))}",
+        f"config:{hashlib.sha1(opts.encode('utf-8')).hexdigest()[:8]}",
+        f"glossaries:{','.join(glossary_label(g) for g in glossaries) or 'none'}",
+        f"langs:{alignment.pivot}>{targets}",
+        f"level:{alignment.level}",
+    ]
+    return "|".join(parts)

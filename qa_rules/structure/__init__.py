@@ -1,0 +1,1 @@
+"""Structure rules: missing, extra, merged and split paragraphs, numbering, footnotes."""

@@ -1,0 +1,42 @@
+"""ST01 structure.missing_paragraph."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from qa_rules.base import Context, Pair, Rule
+from qa_rules.model import Finding
+from qa_rules.structure._util import absent, excerpt
+
+
+class MissingParagraph(Rule):
+    """A source paragraph has no counterpart in the target (an omission).
+
+    Found from the alignment: a row where the source has a unit and the
+    target none. The target side of the finding names the file with no unit
+    and no line.
+
+    Flags:
+        fr: Prie l'Office des Nations Unies contre la drogue et le crime de continuer à fournir une assistance technique,
+        en:
+
+    Passes:
+        fr: Prie l'Office des Nations Unies contre la drogue et le crime de continuer à fournir une assistance technique,
+        en: Requests the United Nations Office on Drugs and Crime to continue to provide technical assistance,
+    """
+
+    code = "ST01"
+    name = "structure.missing_paragraph"
+    category = "structure"
+    severity = "error"
+
+    def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
+        if pair.source.missing or not pair.target.missing:
+            return
+        unit = pair.source.units[0]
+        yield self.finding(
+            pair,
+            f"{unit.id} of the source has no counterpart in the {pair.target.lang} version",
+            expected=excerpt(pair.source.text),
+            target=absent(pair.target),
+        )

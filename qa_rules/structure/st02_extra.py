@@ -1,0 +1,41 @@
+"""ST02 structure.extra_paragraph."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from qa_rules.base import Context, Pair, Rule
+from qa_rules.model import Finding
+from qa_rules.structure._util import absent, excerpt
+
+
+class ExtraParagraph(Rule):
+    """A target paragraph has no counterpart in the source (an addition).
+
+    Found from the alignment: a row where the target has a unit and the
+    source none.
+
+    Flags:
+        fr:
+        es: Reconoce la labor de la Oficina de las Naciones Unidas contra la Droga y el Delito,
+
+    Passes:
+        fr: Reconnaît le travail de l'Office des Nations Unies contre la drogue et le crime,
+        es: Reconoce la labor de la Oficina de las Naciones Unidas contra la Droga y el Delito,
+    """
+
+    code = "ST02"
+    name = "structure.extra_paragraph"
+    category = "structure"
+    severity = "error"
+
+    def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
+        if pair.target.missing or not pair.source.missing:
+            return
+        unit = pair.target.units[0]
+        yield self.finding(
+            pair,
+            f"{unit.id} of the {pair.target.lang} version has no counterpart in the source",
+            found=excerpt(pair.target.text),
+            source=absent(pair.source),
+        )

@@ -1,0 +1,40 @@
+"""ST03 structure.merged_paragraphs."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from qa_rules.base import Context, Pair, Rule
+from qa_rules.model import Finding
+from qa_rules.structure._util import units_label
+
+
+class MergedParagraphs(Rule):
+    """Two or more source paragraphs were merged into one target paragraph.
+
+    Found from the alignment: a row with several source units and one target
+    unit (a 2-1 match).
+
+    Flags:
+        fr: Rappelant sa résolution 2022/18, ¶ Réaffirmant sa résolution 2021/20,
+        en: Recalling its resolution 2022/18 and reaffirming its resolution 2021/20,
+
+    Passes:
+        fr: Rappelant sa résolution 2022/18, ¶ Réaffirmant sa résolution 2021/20,
+        en: Recalling its resolution 2022/18, ¶ Reaffirming its resolution 2021/20,
+    """
+
+    code = "ST03"
+    name = "structure.merged_paragraphs"
+    category = "structure"
+    severity = "error"
+
+    def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
+        if len(pair.source.units) >= 2 and len(pair.target.units) == 1:
+            yield self.finding(
+                pair,
+                f"source paragraphs {units_label(pair.source)} are one paragraph "
+                f"({pair.target.units[0].id}) in the {pair.target.lang} version",
+                expected=f"{len(pair.source.units)} paragraphs",
+                found="1 paragraph",
+            )

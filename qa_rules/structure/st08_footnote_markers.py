@@ -1,0 +1,61 @@
+"""ST08 structure.footnote_markers."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from qa_rules.base import Context, Pair, Rule
+from qa_rules.model import Finding, Location
+
+
+def _markers(units) -> list[int]:
+    return sorted(ref.number for unit in units for ref in unit.footnotes)
+
+
+class FootnoteMarkers(Rule):
+    """A footnote marker is cited in the source paragraph and not in the target one, or the reverse.
+
+    Flags:
+        fr: Rappelant sa résolution 2022/18 du 22 juillet 2022<sup>2</sup>,
+        zh: 回顾其2022年7月22日第2022/18号决议，
+
+    Passes:
+        fr: Rappelant sa résolution 2022/18 du 22 juillet 2022<sup>2</sup>,
+        zh: 回顾其2022年7月22日第2022/18号决议<sup>2</sup>，
+    """
+
+    code = "ST08"
+    name = "structure.footnote_markers"
+    category = "structure"
+    severity = "error"
+
+    def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
+        if pair.source.missing or pair.target.missing:
+            return
+        source, target = _markers(pair.source.units), _markers(pair.target.units)
+        if source == target:
+            return
+        line = None
+        for unit in pair.target.units:
+            for ref in unit.footnotes:
+                if ref.number not in source:
+                    line = ref.line
+        target_loc = None
+        if line is not None:
+            target_loc = Location(path=pair.target.doc.path, lang=pair.target.lang, unit=pair.target.unit_id, line=line)
+        missing = [n for n in source if n not in target]
+        extra = [n for n in target if n not in source]
+        parts = []
+        if missing:
+            parts.append(f"marker {', '.join(map(str, missing))} missing")
+        if extra:
+            parts.append(f"marker {', '.join(map(str, extra))} not in the source")
+        if not parts:
+            parts.append("markers cited a different number of times")
+        yield self.finding(
+            pair,
+            f"footnote markers differ in the {pair.target.lang} version: {'; '.join(parts)}",
+            expected=", ".join(map(str, source)) or "none",
+            found=", ".join(map(str, target)) or "none",
+            target=target_loc,
+        )

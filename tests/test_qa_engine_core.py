@@ -1,0 +1,163 @@
+"""The rule engine: pairs, facts, language filter, sorting, signature, example alignments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aligner.model import Alignment, Cell, Document, Row, Sentence, Unit
+from qa_rules.base import Rule
+from qa_rules.engine import build_pairs, check, compute_facts
+from qa_rules.examples import example_alignment, run_example
+from qa_rules.structure.st01_missing import MissingParagraph
+
+
+class _Everything(Rule):
+    """Reports every pair (test helper, not registered).
+
+    Flags:
+        fr: a
+        en: b
+
+    Passes:
+        fr: a
+        en: b
+    """
+
+    code = "ZZ99"
+    name = "test.everything"
+    category = "structure"
+    severity = "info"
+    languages = ("en", "es")
+
+    def check(self, pair, context):
+        yield self.finding(pair, f"pair {pair.index} {pair.target.lang}", found=pair.target.text)
+
+
+def _three_way() -> Alignment:
+    docs = {}
+    rows = []
+    texts = {
+        "fr": ["Rappelant sa résolution,", "1. Prie l'Office de continuer."],
+        "en": ["Recalling its resolution,", "1. Requests the Office to continue."],
+        "ru": ["Ссылаясь на свою резолюцию,", "1. Просит Управление продолжать."],
+    }
+    for lang, paras in texts.items():
+        units = (
+            Unit(id="pp.1", role="preambular", text=paras[0], lines=(3, 3)),
+            Unit(id="op.1", role="operative", text=paras[1], lines=(5, 6), number=1),
+        )
+        docs[lang] = Document(path=f"{lang}.md", lang=lang, units=units)
+    for uid, i in (("pp.1", 0), ("op.1", 1)):
+        rows.append(Row(cells={lang: Cell((uid,), (3 + 2 * i,), texts[lang][i]) for lang in texts}, score=1.0))
+    return Alignment(languages=("fr", "en", "ru"), pivot="fr", level="paragraph", rows=tuple(rows), documents=docs)
+
+
+def test_pairs_have_the_pivot_as_source_for_every_row_and_target():
+    pairs = build_pairs(_three_way())
+    assert [(p.index, p.source.lang, p.target.lang) for p in pairs] == [
+        (0, "fr", "en"), (0, "fr", "ru"), (1, "fr", "en"), (1, "fr", "ru"),
+    ]
+    assert pairs[2].target.units[0].number == 1
+
+
+def test_rules_are_skipped_for_targets_outside_their_languages():
+    report = check(_three_way(), [_Everything])
+    assert {f.target.lang for f in report.findings} == {"en"}
+    assert len(report.findings) == 2
+
+
+def test_findings_are_sorted_by_target_document_then_line():
+    report = check(_three_way(), [_Everything()])
+    assert [f.target.line for f in report.findings] == [3, 5]
+
+
+def test_length_ratio_facts_are_computed_once_per_language_pair():
+    alignment = _three_way()
+    facts = compute_facts(alignment, build_pairs(alignment))
+    median, mad, n = facts["length_ratio"][("fr", "ru")]
+    assert n == 2 and 0.8 < median < 1.3 and mad >= 0
+
+
+def test_signature_records_version_rules_glossaries_and_languages():
+    @dataclass(frozen=True)
+    class Glossary:
+        name: str = "un-counter-terrorism"
+        sha256: str = "ab" * 32
+
+    report = check(_three_way(), [MissingParagraph], glossaries=[Glossary()])
+    assert report.signature.startswith("hexaglot:")
+    assert "rules:1:ST01" in report.signature
+    assert "glossaries:un-counter-terrorism#abababababab" in report.signature
+    assert "langs:fr>en,ru" in report.signature
+
+
+def test_a_missing_cell_becomes_a_missing_side_and_a_finding_with_a_null_unit():
+    findings = run_example(MissingParagraph, {"fr": "Prie l'Office de faire rapport,", "es": ""})
+    assert len(findings) == 1
+    finding = findings[0]
+    assert finding.source.unit == "pp.1" and finding.target.unit is None and finding.target.lang == "es"
+    assert finding.as_dict()["target"]["line"] is None
+
+
+def test_sentence_level_cells_resolve_to_sentence_units():
+    text = "Prie l'Office de continuer. Il fait rapport<sup>2</sup>."
+    unit = Unit(
+        id="op.1", role="operative", text="Prie l'Office de continuer. Il fait rapport.", lines=(4, 5), number=1,
+        sentences=(Sentence("Prie l'Office de continuer.", 0, 27, 4), Sentence("Il fait rapport.", 28, 44, 5)),
+    )
+    docs = {lang: Document(path=f"{lang}.md", lang=lang, units=(unit,)) for lang in ("fr", "en")}
+    row = Row(cells={lang: Cell(("op.1.s2",), (5,), "Il fait rapport.") for lang in docs}, score=1.0)
+    alignment = Alignment(languages=("fr", "en"), pivot="fr", level="sentence", rows=(row,), documents=docs)
+    pair = build_pairs(alignment)[0]
+    assert pair.source.units[0].id == "op.1.s2"
+    assert pair.source.units[0].text == "Il fait rapport."
+    assert pair.source.units[0].lines == (5, 5)
+    assert text  # the marker form is what readers parse; here we only check offsets
+
+
+def test_example_alignment_markup():
+    alignment = example_alignment(
+        {"role": "preambular", "fr": "Rappelant *la Stratégie*<sup>3</sup>, ¶ Notant,", "en": "Recalling"}
+    )
+    fr = alignment.documents["fr"]
+    assert [u.id for u in fr.units] == ["pp.1", "pp.2"]
+    assert fr.units[0].text == "Rappelant la Stratégie,"
+    assert fr.units[0].italic[0].text == "la Stratégie"
+    assert fr.units[0].footnotes[0].number == 3
+    assert alignment.rows[0].cells["fr"].units == ("pp.1", "pp.2")
+
+
+def test_duplicate_findings_are_reported_once():
+    class Twice(_Everything):
+        languages = ()
+
+        def check(self, pair, context):
+            yield self.finding(pair, "same")
+            yield self.finding(pair, "same")
+
+    report = check(example_alignment({"fr": "a", "en": "b"}), [Twice])
+    assert len(report.findings) == 1
+
+
+def test_parse_examples_reads_an_optional_role_line():
+    from qa_rules.base import parse_examples
+
+    doc = """Rule.
+
+    Flags:
+        role: operative
+        fr: Prie,
+        en: Requests,
+
+        fr: Prie;
+        en: Requests;
+
+    Passes:
+        fr: Prie;
+        en: Requests;
+    """
+    import inspect
+
+    parsed = parse_examples(inspect.cleandoc(doc))
+    assert parsed["flags"] == [{"role": "operative", "fr": "Prie,", "en": "Requests,"}, {"fr": "Prie;", "en": "Requests;"}]
+    assert parsed["passes"] == [{"fr": "Prie;", "en": "Requests;"}]
