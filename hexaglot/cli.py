@@ -40,7 +40,7 @@ def _register() -> None:
 
 
 #: The command modules under ``hexaglot.commands``, in help order.
-COMMANDS: tuple[str, ...] = ()
+COMMANDS: tuple[str, ...] = ("segment",)
 
 
 _register()
