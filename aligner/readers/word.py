@@ -1,0 +1,197 @@
+"""Word documents (``.docx``): paragraphs, italic runs and the footnotes part, read into the UN text form.
+
+The document is rewritten, paragraph by paragraph, into the UN text form that
+``aligner.structure`` reads (one paragraph per block, italic runs as ``*...*``,
+footnote references as ``<sup>n</sup>``, footnotes as blocks at the end, headings
+styled "Title"/"Heading N" as ``#`` headings), so the same structure rules apply
+to every format. Text that looks like markup is escaped first.
+
+Line numbers of a ``.docx`` are paragraph numbers: paragraph 1 is line 1;
+footnotes are numbered after the last body paragraph, in order. Footnote numbers
+are the order of first citation, as Word displays them. Operative numbers are read
+from the text; Word's automatic list numbering is not visible to hexaglot.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+from aligner.errors import InputError
+from aligner.langid import require_structure_language, resolve_language
+from aligner.model import Document, FootnoteRef, Sentence, Unit
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FOOTNOTES_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_ESCAPE = re.compile(r"([\\*\[\]<_])")
+
+
+def read_docx(path: str, lang: str | None) -> Document:
+    p = Path(path)
+    if not p.exists():
+        raise InputError(path, "no such file")
+    if p.is_dir():
+        raise InputError(path, "is a directory, not a file")
+    if not zipfile.is_zipfile(p):
+        raise InputError(path, "is not a .docx file (not a zip package); use --input-format for other formats")
+    import docx  # python-docx, loaded only for Word input
+
+    try:
+        word = docx.Document(str(p))
+    except Exception as exc:  # python-docx raises several types for broken packages
+        raise InputError(path, f"is not a readable .docx ({type(exc).__name__}: {exc})") from None
+    lines, line_to_para, plain = _to_text_form(word)
+    if not plain.strip():
+        raise InputError(path, "is empty (no text in its paragraphs)")
+    code = resolve_language(path, plain, lang)
+    require_structure_language(code, path)
+    from aligner.structure import parse_structure
+
+    parsed = parse_structure("\n".join(lines), path, code, input_format="docx")
+
+    def to_para(line: int) -> int:
+        return line_to_para[line - 1] if 0 < line <= len(line_to_para) else line
+
+    return replace(parsed, units=tuple(_remap(u, to_para) for u in parsed.units))
+
+
+def _to_text_form(word) -> tuple[list[str], list[int], str]:
+    """UN text form lines, the paragraph number of each line, and the plain text."""
+    notes = _footnotes(word)
+    order: dict[str, int] = {}
+    lines: list[str] = []
+    line_to_para: list[int] = []
+    plain: list[str] = []
+    paragraphs = word.paragraphs
+    for number, paragraph in enumerate(paragraphs, start=1):
+        marked = _paragraph_markup(paragraph, order)
+        if not marked.strip():
+            continue
+        plain.append(paragraph.text)
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        level = _heading_level(style)
+        if level:
+            marked = "#" * level + " " + marked
+        lines.extend([marked, ""])
+        line_to_para.extend([number, number])
+    next_line = len(paragraphs) + 1
+    cited = sorted(order.items(), key=lambda kv: kv[1])
+    uncited = [(note_id, None) for note_id in notes if note_id not in order]
+    extra = len(order)
+    for note_id, shown in cited + uncited:
+        if note_id not in notes:
+            continue
+        if shown is None:
+            extra += 1
+            shown = extra
+        lines.extend([f"<sup>{shown}</sup> {notes[note_id]}", ""])
+        line_to_para.extend([next_line, next_line])
+        next_line += 1
+    return lines, line_to_para, "\n".join(plain)
+
+
+def _heading_level(style: str) -> int:
+    if style == "Title":
+        return 1
+    m = re.match(r"Heading (\d)$", style)
+    return int(m.group(1)) if m else 0
+
+
+def _paragraph_markup(paragraph, order: dict[str, int]) -> str:
+    out: list[str] = []
+    for item in paragraph.iter_inner_content():
+        runs = getattr(item, "runs", None)
+        for run in runs if runs is not None else [item]:
+            out.append(_run_markup(run.element, bool(run.italic), order))
+    return _tidy("".join(out))
+
+
+def _run_markup(element, italic: bool, order: dict[str, int]) -> str:
+    pieces: list[str] = []
+    for child in element:
+        tag = child.tag
+        if tag == f"{_W}t":
+            pieces.append(_escape(child.text or ""))
+        elif tag == f"{_W}tab":
+            pieces.append(" ")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            pieces.append(" ")
+        elif tag == f"{_W}footnoteReference":
+            note_id = child.get(f"{_W}id")
+            if note_id not in order:
+                order[note_id] = len(order) + 1
+            pieces.append(f"<sup>{order[note_id]}</sup>")
+    text = "".join(pieces)
+    if italic and text.strip() and "<sup>" not in text:
+        lead = text[: len(text) - len(text.lstrip())]
+        trail = text[len(text.rstrip()):]
+        return f"{lead}*{text.strip()}*{trail}"
+    return text
+
+
+def _escape(text: str) -> str:
+    return _ESCAPE.sub(r"\\\1", text)
+
+
+def _tidy(marked: str) -> str:
+    marked = marked.replace("**", "")  # two adjacent italic runs: one italic stretch
+    marked = re.sub(r"[ \t\r\n]+", " ", marked).strip(" ")
+    if re.match(r"^(#|-{3,}|\d{1,3}\s*/\s*\d{1,3}$)", marked):
+        marked = "\\" + marked  # text that would read as a heading, separator or page number
+    return marked
+
+
+def _footnotes(word) -> dict[str, str]:
+    """Footnote id -> its text in the UN text form, from the package's footnotes part."""
+    from lxml import etree
+
+    part = None
+    for rel in word.part.rels.values():
+        if rel.reltype == _FOOTNOTES_RT and not rel.is_external:
+            part = rel.target_part
+            break
+    if part is None:
+        return {}
+    element = getattr(part, "element", None)
+    if element is None:
+        try:
+            element = etree.fromstring(part.blob)
+        except etree.XMLSyntaxError:
+            return {}
+    notes: dict[str, str] = {}
+    for note in element.iter(f"{_W}footnote"):
+        if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        note_id = note.get(f"{_W}id")
+        texts = []
+        for para in note.iter(f"{_W}p"):
+            runs = []
+            for run in para.iter(f"{_W}r"):
+                if run.find(f"{_W}footnoteRef") is not None:
+                    continue
+                runs.append(_run_markup(run, _is_italic(run), {}))
+            texts.append("".join(runs))
+        text = _tidy(" ".join(texts))
+        if note_id is not None and text:
+            notes[note_id] = text
+    return notes
+
+
+def _is_italic(run) -> bool:
+    props = run.find(f"{_W}rPr")
+    if props is None:
+        return False
+    mark = props.find(f"{_W}i")
+    return mark is not None and mark.get(f"{_W}val", "true") not in ("0", "false", "off")
+
+
+def _remap(unit: Unit, to_para) -> Unit:
+    return replace(
+        unit,
+        lines=(to_para(unit.lines[0]), to_para(unit.lines[1])),
+        sentences=tuple(Sentence(s.text, s.start, s.end, to_para(s.line)) for s in unit.sentences),
+        footnotes=tuple(FootnoteRef(f.number, f.offset, to_para(f.line)) for f in unit.footnotes),
+        line_offsets=tuple((o, to_para(ln)) for o, ln in unit.line_offsets),
+    )
