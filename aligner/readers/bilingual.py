@@ -1,0 +1,134 @@
+"""Pre-aligned input: one TMX or XLIFF file read straight into an ``Alignment``.
+
+A CAT tool's export already pairs source and target segment by segment, so
+there is nothing to align: each segment becomes a ``Unit`` (role ``segment``,
+id ``seg.N``) of one ``Document`` per language, and each segment pair a row
+of score 1. Every document's ``path`` is the input file, so findings point at
+lines of that file::
+
+    alignment = read_bilingual("draft.sdlxliff")
+    alignment.languages      # ("en", "fr")
+    alignment.documents["fr"].units[0].status   # "Translated"
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aligner.errors import InputError
+from aligner.model import Alignment, Cell, Document, Row, Unit
+from aligner.readers.inline import Flat, local, parse_xml
+
+#: File extensions read as pre-aligned CAT-tool files.
+BILINGUAL_EXTENSIONS: tuple[str, ...] = (".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff", ".tmx")
+
+LEVEL = "segment"
+
+
+def is_bilingual(path: str | os.PathLike) -> bool:
+    """True if ``path`` names a TMX or XLIFF file (by extension)."""
+    return str(path).lower().endswith(BILINGUAL_EXTENSIONS)
+
+
+@dataclass
+class SegmentRow:
+    """One pre-aligned segment: its flattened text per language, and its status."""
+
+    cells: dict[str, Flat | None]
+    status: str = ""
+    note: str = ""  # where it came from (trans-unit id, mid), for warnings
+
+
+@dataclass
+class Collected:
+    """What a format reader hands to ``assemble``."""
+
+    languages: list[str]
+    rows: list[SegmentRow] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_bilingual(path: str | os.PathLike) -> Alignment:
+    """Read a TMX, XLIFF 1.2 (incl. ``.sdlxliff``, memoQ) or XLIFF 2.x file."""
+    source = str(path)
+    p = Path(source)
+    if not p.exists():
+        raise InputError(source, "no such file")
+    if p.is_dir():
+        raise InputError(source, "is a directory, not a file")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(source, f"cannot be read ({exc.strerror or exc})") from None
+    root = parse_xml(data, source)
+    kind = local(root.tag)
+    if kind == "tmx":
+        from aligner.readers.tmx import collect_tmx
+
+        collected = collect_tmx(root, source)
+        fmt = "tmx"
+    elif kind == "xliff":
+        from aligner.readers.xliff import collect_xliff
+
+        collected = collect_xliff(root, source)
+        fmt = "xliff"
+    else:
+        raise InputError(source, f"root element <{kind}> is neither <xliff> nor <tmx>")
+    return assemble(source, fmt, collected)
+
+
+def assemble(path: str, input_format: str, collected: Collected) -> Alignment:
+    """Turn collected segment rows into documents and a 1-1 alignment."""
+    languages = collected.languages
+    if len(languages) < 2:
+        raise InputError(path, "holds fewer than two languages; a bilingual file is needed")
+    units: dict[str, list[Unit]] = {lang: [] for lang in languages}
+    rows = []
+    for number, seg in enumerate(collected.rows, start=1):
+        unit_id = f"seg.{number}"
+        cells = {}
+        for lang in languages:
+            flat = seg.cells.get(lang)
+            if flat is None or not flat.text:
+                cells[lang] = Cell(units=(), lines=(), text="")
+                continue
+            is_source = lang == languages[0]
+            unit = Unit(
+                id=unit_id,
+                role="segment",
+                text=flat.text,
+                lines=(flat.first_line, max(flat.first_line, flat.last_line)),
+                line_offsets=flat.line_offsets,
+                markup=flat.markup,
+                status="" if is_source else seg.status,
+            )
+            units[lang].append(unit)
+            cells[lang] = Cell(units=(unit_id,), lines=(flat.first_line,), text=flat.text)
+        rows.append(Row(cells=cells, score=1.0))
+    warnings = tuple(collected.warnings)
+    documents = {
+        lang: Document(path=path, lang=lang, units=tuple(units[lang]), input_format=input_format, warnings=warnings)
+        for lang in languages
+    }
+    return Alignment(
+        languages=tuple(languages),
+        pivot=languages[0],
+        level=LEVEL,
+        rows=tuple(rows),
+        documents=documents,
+        signature=f"pre-aligned:{input_format}|langs:{languages[0]}>{','.join(languages[1:])}",
+    )
+
+
+def unique_codes(codes: list[str]) -> list[str]:
+    """Language keys for documents: the base code (``en``) unless two share it,
+    then the full lower-case code for the later ones (``en-gb``)."""
+    from aligner.readers.inline import base_lang
+
+    keys: list[str] = []
+    for code in codes:
+        base = base_lang(code) or "und"
+        keys.append(base if base not in keys else code.lower().replace("_", "-"))
+    return keys

@@ -1,0 +1,118 @@
+"""Pre-aligned CAT-tool input (TMX, XLIFF 1.2/2.x) read into an Alignment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aligner.errors import InputError
+from aligner.readers.bilingual import is_bilingual, read_bilingual
+
+FORMATS = ("xliff12", "xliff2", "tmx")
+
+
+def cat_files(root: Path) -> list[Path]:
+    files = sorted(p for sub in FORMATS for p in (root / "formats" / sub).glob("*") if p.is_file())
+    assert files, "no CAT-tool files found"
+    return files
+
+
+def test_every_cat_file_is_read(shared_data):
+    for path in cat_files(shared_data):
+        assert is_bilingual(path) or path.suffix == ".sdlxliff", path
+        alignment = read_bilingual(path)
+        assert len(alignment.languages) >= 2
+        assert alignment.rows, path
+        for doc in alignment.documents.values():
+            assert doc.path == str(path)
+            for unit in doc.units:
+                assert unit.text and unit.lines[0] >= 1
+
+
+def test_trados_segments_and_statuses(shared_data):
+    path = shared_data / "formats/xliff12/trados-studio_okapi_test.txt_en-US_fr-FR.sdlxliff"
+    alignment = read_bilingual(path)
+    assert alignment.languages == ("en", "fr")
+    fr = alignment.documents["fr"]
+    assert [u.text for u in alignment.documents["en"].units] == [
+        "First sentence.", "Second longer sentence.", "Followed by a third one.", "Modify.", "And CM match."]
+    assert [u.text for u in fr.units][0] == "Première phrase"
+    assert [u.status for u in fr.units] == [
+        "Translated", "Translated", "Draft", "ApprovedSignOff, locked", "ApprovedSignOff"]
+
+
+def test_inline_codes_become_markup_not_text(shared_data):
+    tmx = read_bilingual(shared_data / "formats/tmx/lisa-tmx-compliance-kit_ImportTest2C_it-bpt-ph-sub-hi-ude.tmx")
+    assert tmx.languages == ("en", "fr", "en-gb")
+    en = tmx.documents["en"].units[0]
+    fr = tmx.documents["fr"].units[0]
+    assert en.text == "Click to start." and fr.text == "Cliquez pour commencer."
+    assert "<" not in en.text and "IMG" not in en.text
+    assert sorted(s.text for s in en.markup) == sorted(s.text for s in fr.markup)
+    hi = next(s for s in fr.markup if s.text.startswith("hi"))
+    assert fr.text[hi.start:hi.end] == "commencer"
+    assert en.lines == (48, 48) and fr.lines == (60, 60)  # lines of the file itself
+
+
+def test_windows_1252_seg_source_and_warning(shared_data):
+    alignment = read_bilingual(shared_data / "formats/xliff12/okapi-rainbow_RB-12-Test02_windows-1252-decl.xlf")
+    texts = [u.text for u in alignment.documents["en"].units]
+    assert "Text with code and bold." in texts
+    assert texts[-2:] == ["Sentence 1.", "Sentence 2+diff."]  # seg-source segments
+    warnings = alignment.documents["en"].warnings
+    assert any("11withWarning" in w and "seg-source differs" in w for w in warnings)
+
+
+def test_xliff2_segments_pc_ph(shared_data):
+    alignment = read_bilingual(shared_data / "formats/xliff2/okapi_xliff2-filter_test01_en-fr_pc-ph-dataRef-rtl.xlf")
+    fr = alignment.documents["fr"].units
+    assert [u.text for u in fr] == ["Exemple de segment.", "Contenu du segment."]
+    assert fr[0].status == "translated"
+    last = alignment.documents["en"].units[-1]
+    assert {s.text for s in last.markup} == {"pc#1", "ph#2"}
+
+
+def test_several_files_memoq_status_and_windows_1252(tmp_path):
+    xlf = (
+        '<?xml version="1.0" encoding="windows-1252"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff">\n'
+        '<file source-language="fr-FR" target-language="en-US"><body>\n'
+        '<trans-unit id="1" mq:status="ManuallyConfirmed"><source>D\xe9cide de rester saisi,</source>'
+        "<target>Decides to remain seized,</target></trans-unit>\n"
+        "</body></file>\n"
+        '<file source-language="fr-FR" target-language="en-US"><body>\n'
+        '<trans-unit id="2" mq:status="NotStarted" mq:locked="locked"><source>Prie le Secr\xe9taire g\xe9n\xe9ral,'
+        "</source><target>Requests the Secretary-General,</target></trans-unit>\n"
+        "</body></file></xliff>\n"
+    ).encode("cp1252")
+    path = tmp_path / "draft.mqxliff"
+    path.write_bytes(xlf)
+    alignment = read_bilingual(path)
+    assert alignment.languages == ("fr", "en")
+    assert [u.text for u in alignment.documents["fr"].units] == ["Décide de rester saisi,", "Prie le Secrétaire général,"]
+    assert [u.status for u in alignment.documents["en"].units] == ["ManuallyConfirmed", "NotStarted, locked"]
+    assert [u.lines[0] for u in alignment.documents["en"].units] == [4, 7]
+
+
+def test_dtd_and_entities_never_resolved(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET")
+    tmx = (
+        f'<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY x SYSTEM "file://{secret}">]>\n'
+        '<tmx version="1.4"><header srclang="fr"/><body><tu>'
+        '<tuv xml:lang="fr"><seg>Bonjour &x;</seg></tuv><tuv xml:lang="en"><seg>Hello &x;</seg></tuv>'
+        "</tu></body></tmx>\n"
+    )
+    path = tmp_path / "t.tmx"
+    path.write_text(tmx)
+    alignment = read_bilingual(path)
+    assert "TOPSECRET" not in alignment.documents["en"].units[0].text
+
+
+@pytest.mark.parametrize("content, problem", [("", "empty"), ("<tmx><body>", "well-formed"), ("<html/>", "neither")])
+def test_bad_cat_files_are_input_errors(tmp_path, content, problem):
+    path = tmp_path / "bad.xlf"
+    path.write_text(content)
+    with pytest.raises(InputError, match=problem):
+        read_bilingual(path)
