@@ -40,7 +40,7 @@ def _register() -> None:
 
 
 #: The command modules under ``hexaglot.commands``, in help order.
-COMMANDS: tuple[str, ...] = ("segment",)
+COMMANDS: tuple[str, ...] = ("demo", "segment")
 
 
 _register()
