@@ -17,7 +17,8 @@ Reading happens in three passes:
    ``operative`` (``op.N``), unnumbered ones before the first operative are
    ``preambular`` (``pp.N``), unnumbered ones after it are sub-paragraphs
    joined to the operative before them, until the meeting line, from which on
-   every line is ``closing`` (``closing.1`` meeting, ``closing.2`` date).
+   every line is ``closing``: ``closing.1`` is the meeting line, ``closing.2``
+   the date, whatever their order in the file (Chinese puts the date first).
    Footnote blocks are ``fn.N`` and come last, in file order.
 3. checks: numbering gaps and repeats, markers with no footnote, footnotes never
    cited -> ``Document.warnings``. No preambular or operative paragraph at all
@@ -27,7 +28,7 @@ Reading happens in three passes:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from aligner.errors import InputError
 from aligner.model import Document, FootnoteRef, Sentence, Span, Unit
@@ -226,6 +227,7 @@ class _Builder:
             else:
                 merged.append(Block(block.kind, list(block.pieces), gap=block.gap))
         closing = False
+        closing_parts: list[Inline] = []
         seen_operative = False
         for block in merged:
             inline = self._inline(block.pieces)
@@ -238,8 +240,7 @@ class _Builder:
             if not closing and not numbered and seen_operative and self._meeting.search(inline.text):
                 closing = True
             if closing:
-                for part in _split_lines(inline):
-                    self._add_numbered("closing", "closing", part)
+                closing_parts.extend(_split_lines(inline))
             elif numbered:
                 seen_operative = True
                 number = int(numbered.group(1))
@@ -250,6 +251,10 @@ class _Builder:
                 self._extend_last_operative(block)
             else:
                 self._add_numbered("pp", "preambular", inline)
+        # closing.1 is the meeting line in every language (Chinese writes the date first)
+        closing_parts.sort(key=lambda part: not self._meeting.search(part.text))
+        for part in closing_parts:
+            self._add_numbered("closing", "closing", part)
 
     def _is_continuation(self, first: Block, second: Block) -> bool:
         """Whether ``second`` continues ``first`` (cut by a page break or a blank line)."""
@@ -317,8 +322,7 @@ def _with_sentences(unit: Unit, lang: str) -> Unit:
     sentences = tuple(
         Sentence(unit.text[a:b], a, b, unit.line_at(a)) for a, b in split_sentences(unit.text, lang)
     )
-    return Unit(unit.id, unit.role, unit.text, unit.lines, unit.number, sentences, unit.footnotes,
-                unit.italic, unit.line_offsets)
+    return replace(unit, sentences=sentences)
 
 
 def _drop_prefix(inline: Inline, raw_end: int, pieces: list[tuple[str, int]]) -> Inline:
