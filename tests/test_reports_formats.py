@@ -1,0 +1,91 @@
+"""HTML, CSV and XLSX reports rendered from a Report (no browser here)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import openpyxl
+import pandas as pd
+
+from qa_rules.engine import Report
+from qa_rules.examples import example_alignment
+from qa_rules.model import Finding, Location
+
+from hexaglot.reports.csv import COLUMNS, render_csv
+from hexaglot.reports.html import render_html
+from hexaglot.reports.xlsx import ALIGNED_SHEET, FINDINGS_SHEET, render_xlsx
+
+EVIL = '<script>alert("x")</script> & =cmd|'
+
+
+def make_report() -> Report:
+    alignment = example_alignment({
+        "fr": "Rappelant sa résolution 74/175 du 18 décembre 2019,",
+        "en": f"Recalling its resolution 74/157 of 18 December 2019, {EVIL}",
+        "ar": "وإذ تشير إلى قرارها 74/175 المؤرخ 18 كانون الأول/ديسمبر 2019،",
+    })
+    fr, en, ar = (alignment.documents[k] for k in ("fr", "en", "ar"))
+
+    def loc(doc):
+        return Location(doc.path, doc.lang, doc.units[0].id, doc.units[0].lines[0])
+
+    findings = (
+        Finding("NU01", "numbers.mismatch", "numbers", "error", loc(fr), loc(en),
+                "74/175 is 74/157 in the target", expected="74/175", found="74/157"),
+        Finding("SP01", "spacing.double", "spacing", "warning", loc(fr), loc(en),
+                f"odd text {EVIL}", expected="", found=EVIL),
+        Finding("PU01", "punctuation.paragraph_end", "punctuation", "info", loc(fr), loc(ar),
+                "ends with a comma", expected="،", found="،"),
+        Finding("ST05", "structure.numbering", "structure", "warning", None,
+                Location(en.path, "en", None, None), "operative numbering jumps from 3 to 5"),
+    )
+    return Report(findings=findings, accepted=1, stale=(), signature="hexaglot:0.1|rules:4|langs:fr>en,ar",
+                  documents=tuple(alignment.documents.values()), rules=("NU01",), languages=("fr", "en", "ar"),
+                  pivot="fr", alignment=alignment)
+
+
+def test_html_every_finding_in_place_escaped_rtl_signature():
+    report = make_report()
+    page = render_html(report)
+    for finding in report.findings:
+        assert page.count(f'data-finding-id="{finding.id}"') == 1
+    assert re.search(r'data-finding-id="[0-9a-f]{12}" data-category="numbers" data-severity="error" data-lang="en"', page)
+    assert "<script>alert" not in page and "&lt;script&gt;alert(&quot;x&quot;)" in page
+    assert '<mark class="hl sev-error"' in page and ">74/157</mark>" in page  # highlighted in place
+    assert re.search(r'<td class="cell" lang="ar" dir="rtl">', page)
+    assert 'id="document-findings"' in page  # ST05 has no unit: listed on the whole document
+    assert "http://" not in page and "https://" not in page and "<link" not in page  # self-contained
+    body = page[: page.index("<script>")]
+    assert body.rstrip().endswith("signature: hexaglot:0.1|rules:4|langs:fr&gt;en,ar</p></footer>")
+    assert 'name="category" value="numbers"' in page and 'name="severity" value="error"' in page
+
+
+def test_csv_round_trips_through_pandas(tmp_path):
+    report = make_report()
+    path = tmp_path / "qa.csv"
+    path.write_text(render_csv(report), encoding="utf-8")
+    assert path.read_text(encoding="utf-8").splitlines()[-1] == "# signature: hexaglot:0.1|rules:4|langs:fr>en,ar"
+    frame = pd.read_csv(path, comment="#", dtype=str, keep_default_na=False)
+    assert tuple(frame.columns) == COLUMNS
+    assert list(frame["id"]) == [f.id for f in report.findings]
+    assert list(frame["found"]) == [f.found for f in report.findings]
+    assert frame.loc[1, "message"] == f"odd text {EVIL}"
+    assert frame.loc[3, "source_path"] == "" and frame.loc[3, "target_line"] == ""
+
+
+def test_xlsx_has_findings_and_aligned_text():
+    report = make_report()
+    wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)))
+    assert wb.sheetnames == [FINDINGS_SHEET, ALIGNED_SHEET]
+    rows = list(wb[FINDINGS_SHEET].iter_rows(values_only=True))
+    assert rows[0] == COLUMNS
+    assert [r[0] for r in rows[1:5]] == [f.id for f in report.findings]
+    assert rows[2][COLUMNS.index("found")] == EVIL  # text, not a formula
+    assert rows[-1][0].startswith("signature: hexaglot:0.1")
+    aligned = list(wb[ALIGNED_SHEET].iter_rows(values_only=True))
+    assert aligned[0][:4] == ("row", "fr", "en", "ar")
+    assert aligned[1][3].startswith("وإذ تشير")
+    assert wb[ALIGNED_SHEET].cell(row=2, column=4).alignment.horizontal == "right"
+    assert report.findings[0].id in aligned[1][-1]
+    assert aligned[-1][0].startswith("signature:")
