@@ -1,0 +1,71 @@
+"""``hexaglot check SOURCE TARGET...``: align, run the QA rules, render the findings.
+
+Exit codes: 0 nothing at or above ``--fail-on``, 1 findings, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from aligner.fileio import write_atomic
+from hexaglot.reports import FORMATS, render
+from qa_rules.config import FAIL_ON
+from qa_rules.run import CheckOptions, check_files, resolved_config
+
+
+def _tokens(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t.strip() for value in values for t in value.split(",") if t.strip())
+
+
+@click.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(tuple(FORMATS)), default=None,
+              help="Report format (default: text, or the config file's).")
+@click.option("-o", "--output", type=click.Path(path_type=str), default=None,
+              help="Write the report to this file (atomically) instead of standard output.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Exit 1 if a finding is at least this severe (default: error).")
+@click.option("--select", multiple=True, help="Rules to run: codes, dotted names or categories, comma-separated.")
+@click.option("--ignore", multiple=True, help="Rules not to run: codes, dotted names or categories.")
+@click.option("--config", "config_path", type=click.Path(path_type=str), default=None,
+              help="A hexaglot.toml (or setup.cfg-style) file; default: ./setup.cfg if it has [hexaglot].")
+@click.option("--accept", type=click.Path(path_type=str), default=None,
+              help="Accepted findings (default: ./hexaglot-accept.toml if present).")
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=str),
+              help="A TBX, CSV or XLSX glossary; repeat for several.")
+@click.option("--no-default-glossaries", is_flag=True, help="Do not use the bundled UN glossaries.")
+@click.option("--level", type=click.Choice(("paragraph", "sentence")), default=None,
+              help="Align and check paragraph by paragraph (default) or sentence by sentence.")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
+def command(files, fmt, output, fail_on, select, ignore, config_path, accept, glossaries,
+            no_default_glossaries, level, color) -> None:
+    """Check TARGET versions against the SOURCE: structure, terminology, numbers, references, dates..."""
+    if len(files) < 2:
+        raise click.UsageError("give a SOURCE and at least one TARGET document")
+    options = CheckOptions(
+        select=_tokens(select),
+        ignore=_tokens(ignore),
+        config=config_path,
+        accept=accept,
+        glossaries=tuple(glossaries),
+        default_glossaries=False if no_default_glossaries else None,
+        level=level,
+    )
+    config = resolved_config(options)
+    report = check_files(files, options)
+    fmt = fmt or config.format
+    if fmt not in FORMATS:
+        raise click.UsageError(f"unknown format {fmt!r} in the config file (known: {', '.join(FORMATS)})")
+    if color is None:
+        color = output is None and sys.stdout.isatty()
+    rendered = render(report, fmt, color=bool(color) and fmt == "text")
+    if output:
+        write_atomic(output, rendered, inputs=files)
+    elif isinstance(rendered, bytes):
+        raise click.UsageError(f"--format {fmt} is binary: give -o FILE")
+    else:
+        click.echo(rendered, nl=False, color=bool(color))
+    limit = fail_on or config.fail_on
+    sys.exit(1 if report.at_or_above(limit) else 0)

@@ -1,0 +1,25 @@
+"""Rendering a ``qa_rules.engine.Report``: one module per output format.
+
+Each module named in ``FORMATS`` defines ``render(report, *, color=False)``
+returning ``str`` (text formats) or ``bytes`` (binary formats such as xlsx).
+Add a format by writing its module and adding one line here. A renderer
+never re-runs a rule: it reads the report's findings, documents and alignment.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+#: Output formats of ``hexaglot check --format``, by name -> module.
+FORMATS: dict[str, str] = {
+    "text": "hexaglot.reports.text",
+    "json": "hexaglot.reports.json",
+}
+
+
+def render(report: Any, fmt: str = "text", *, color: bool = False) -> str | bytes:
+    """The report in format ``fmt`` (one of ``FORMATS``)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown report format {fmt!r} (known: {', '.join(FORMATS)})")
+    return import_module(FORMATS[fmt]).render(report, color=color)

@@ -1,0 +1,121 @@
+"""The text report: findings grouped by paragraph, with excerpts, then a summary.
+
+::
+
+    op.9  fr.md:45 -> en.md:47
+      fr  Prie l'Office des Nations Unies contre la drogue et le crime de …
+      en  Requests the United Nations Office on Drugs and Crime to …
+      error    NU01  numbers.mismatch  74/175 of the source is 74/157 in the en version
+               expected 74/175 · found 74/157 · id 3f2a9c01b7de
+
+Colour (severities, codes) only when asked, i.e. on a terminal; the last line
+is the signature.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from qa_rules.model import Finding, Location
+
+_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+EXCERPT = 110
+
+
+def excerpt(text: str, focus: str = "", limit: int = EXCERPT) -> str:
+    """``text`` on one line, cut to ``limit`` characters around ``focus`` if it occurs."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    at = text.find(focus) if focus else -1
+    if at < 0:
+        return text[: limit - 1] + "…"
+    start = max(0, min(at - limit // 3, len(text) - limit))
+    cut = text[start : start + limit]
+    return ("…" if start else "") + cut + ("…" if start + limit < len(text) else "")
+
+
+def unit_text(report: Any, location: Location | None) -> str:
+    """The clean text of the unit a location names (from the report's documents)."""
+    if location is None or location.unit is None:
+        return ""
+    for doc in report.documents:
+        if doc.path == location.path and doc.lang == location.lang:
+            unit = doc.unit(location.unit)
+            if unit is None and ".s" in location.unit:
+                from qa_rules.engine import _find_unit
+
+                unit = _find_unit(doc, location.unit)
+            return unit.text if unit else ""
+    return ""
+
+
+def _where(location: Location | None) -> str:
+    if location is None:
+        return "-"
+    name = location.path.rsplit("/", 1)[-1]
+    return f"{name}:{location.line}" if location.line is not None else f"{name}:(none)"
+
+
+def _group_key(finding: Finding) -> tuple:
+    source, target = finding.source, finding.target
+    return (
+        source.unit if source else None,
+        target.lang if target else None,
+        target.unit if target else None,
+    )
+
+
+def render(report: Any, *, color: bool = False) -> str:
+    style = (lambda text, **kw: click.style(text, **kw)) if color else (lambda text, **kw: text)
+    lines: list[str] = []
+    targets = [lang for lang in report.languages if lang != report.pivot]
+    lines.append(
+        f"hexaglot check: {report.pivot} (source) -> {', '.join(targets)}; "
+        f"{len(report.rules)} rules; {len(report.findings)} finding(s)"
+    )
+    groups: dict[tuple, list[Finding]] = {}
+    for finding in report.findings:
+        groups.setdefault(_group_key(finding), []).append(finding)
+    for findings in groups.values():
+        first = findings[0]
+        unit = (first.target and first.target.unit) or (first.source and first.source.unit) or "(document)"
+        lines.append("")
+        lines.append(style(f"{unit}  {_where(first.source)} -> {_where(first.target)}", bold=True))
+        focus = next((f.found for f in findings if f.found), "")
+        expected = next((f.expected for f in findings if f.expected), "")
+        for location, hint in ((first.source, expected), (first.target, focus)):
+            text = unit_text(report, location)
+            if text:
+                lines.append(f"  {location.lang:<3} {excerpt(text, hint)}")
+        for finding in findings:
+            sev = style(f"{finding.severity:<8}", fg=_COLOURS.get(finding.severity), bold=True)
+            lines.append(f"  {sev} {style(finding.rule, bold=True)}  {finding.name}  {finding.message}")
+            details = []
+            if finding.expected:
+                details.append(f"expected {finding.expected}")
+            if finding.found:
+                details.append(f"found {finding.found}")
+            details.append(f"id {finding.id}")
+            lines.append(" " * 12 + " · ".join(details))
+    summary = report.summary()
+    lines.append("")
+    sev = summary["by_severity"]
+    extra = f"; {summary['accepted']} accepted" if summary["accepted"] else ""
+    lines.append(
+        style("Summary: ", bold=True)
+        + f"{sev['error']} error(s), {sev['warning']} warning(s), {sev['info']} info{extra}"
+    )
+    if summary["by_category"]:
+        lines.append("  by category: " + ", ".join(f"{k} {v}" for k, v in summary["by_category"].items()))
+    if summary["by_language"]:
+        lines.append("  by language: " + ", ".join(f"{k} {v}" for k, v in summary["by_language"].items()))
+    for entry in report.stale:
+        where = f"{entry.path}:{entry.line}" if entry.line else entry.path
+        lines.append(f"  stale accept entry {entry.id} ({where}): matches no finding; remove it")
+    for notice in getattr(report, "notices", ()):
+        lines.append(f"  notice: {notice}")
+    lines.append(f"signature: {report.signature}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,1 @@
+"""Dates rules: full, partial and range dates compared as dates across the six languages."""

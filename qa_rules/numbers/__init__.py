@@ -1,0 +1,1 @@
+"""Numbers rules: values compared across locales, number words, ordinals, percentages."""

@@ -1,0 +1,1 @@
+"""References rules: document symbols, resolution numbers, treaty citations."""

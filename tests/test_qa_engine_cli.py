@@ -1,0 +1,86 @@
+"""The ``hexaglot rules`` and ``hexaglot check`` commands (exit codes, formats, errors)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from hexaglot.cli import cli
+from tests.conftest import SAMPLE_SET
+
+try:
+    from aligner.align import align_documents  # noqa: F401
+
+    HAVE_ALIGN = True
+except ImportError:  # the aligner is built in parallel
+    HAVE_ALIGN = False
+
+needs_align = pytest.mark.skipif(not HAVE_ALIGN, reason="aligner.align.align_documents is not available yet")
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_rules_table_lists_every_registered_rule():
+    from qa_rules.registry import RULES
+
+    result = run("rules")
+    assert result.exit_code == 0
+    for rule in RULES:
+        assert rule.code in result.output and rule.name in result.output
+
+
+def test_rules_code_shows_docstring_examples_and_config():
+    result = run("rules", "ST05")
+    assert result.exit_code == 0
+    assert "Flags:" in result.output and "Passes:" in result.output
+    assert "[hexaglot:rule:ST05]" in result.output
+
+
+def test_rules_unknown_code_exits_2():
+    result = run("rules", "XX42")
+    assert result.exit_code == 2
+
+
+def test_check_needs_two_files(tmp_path):
+    result = run("check", str(SAMPLE_SET / "fr.md"))
+    assert result.exit_code == 2
+
+
+def test_check_missing_file_exits_2(tmp_path):
+    result = run("check", str(tmp_path / "fr.md"), str(tmp_path / "en.md"))
+    assert result.exit_code == 2
+    assert "fr.md" in result.output
+
+
+def test_check_unknown_select_exits_2():
+    result = run("check", str(SAMPLE_SET / "fr.md"), str(SAMPLE_SET / "en.md"), "--select", "NOPE99")
+    assert result.exit_code == 2 and "NOPE99" in result.output
+
+
+@needs_align
+def test_check_json_report_on_the_samples(tmp_path):
+    out = tmp_path / "qa.json"
+    result = run("check", str(SAMPLE_SET / "fr.md"), str(SAMPLE_SET / "en.md"), "--format", "json",
+                 "-o", str(out), "--fail-on", "never", "--no-default-glossaries")
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["tool"] == "hexaglot" and data["signature"].startswith("hexaglot:")
+    assert [d["lang"] for d in data["documents"]] == ["fr", "en"]
+    assert set(data["summary"]) >= {"total", "by_severity", "by_category", "by_language", "accepted"}
+
+
+@needs_align
+def test_check_exit_code_follows_fail_on(tmp_path):
+    fr = SAMPLE_SET / "fr.md"
+    en_text = (SAMPLE_SET / "en.md").read_text(encoding="utf-8")
+    broken = tmp_path / "en.md"
+    broken.write_text(en_text.replace("2023/26", "2023/62", 1).replace("60/288", "60/228"), encoding="utf-8")
+    args = ["check", str(fr), str(broken), "--select", "structure,references", "--no-default-glossaries"]
+    failing = run(*args)
+    assert failing.exit_code == 1, failing.output
+    assert "signature: hexaglot:" in failing.output
+    assert run(*args, "--fail-on", "never").exit_code == 0
