@@ -176,12 +176,18 @@ class _Builder:
         main = [b for b in blocks if b.kind != "footnote"]
         title_at = self._title_index(main)
         opener_at = self._opener_index(main, title_at)
+        first_numbered = self._first_numbered(main)
         if opener_at is not None:
             body_from = opener_at + 1
-        elif title_at is not None:
+        elif first_numbered == len(main):
+            body_from = len(main)  # no opener, no numbered paragraph: nothing to read as a body
+        elif title_at is not None and title_at < first_numbered:
             body_from = title_at + 1
+            self.warnings.append("no opening line (e.g. \"The General Assembly,\"); the body is read from the title on")
         else:
-            body_from = self._first_numbered(main)
+            body_from = first_numbered
+            self.warnings.append("no opening line (e.g. \"The General Assembly,\") and no title; "
+                                 "the body is read from the first numbered paragraph on")
         for index, block in enumerate(main[:body_from]):
             inline = self._inline(block.pieces)
             if index == title_at:
