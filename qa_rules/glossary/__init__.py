@@ -1,0 +1,108 @@
+"""UN glossaries: reading, writing and matching terms in running text.
+
+``load_glossaries(paths, include_default=True)`` is what ``hexaglot check``
+calls: the bundled glossaries (``glossaries/`` in the repository, installed
+as ``hexaglot.glossaries``) first, then the user's TBX, CSV or XLSX files.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from pathlib import Path
+from typing import Sequence
+
+from aligner.errors import InputError
+from qa_rules.glossary.model import Concept, Glossary, Term
+
+#: The glossaries ``check`` uses when no ``--glossary`` is given, by file name.
+DEFAULT_GLOSSARIES: tuple[str, ...] = ("un-counter-terrorism.tbx", "unterm-countries.tbx")
+
+__all__ = [
+    "Concept", "Glossary", "Term", "DEFAULT_GLOSSARIES",
+    "load_glossaries", "read_glossary", "write_glossary", "bundled_glossaries", "glossary_bytes",
+]
+
+
+def _bundled_root():
+    for package in ("hexaglot.glossaries", "glossaries"):
+        try:
+            return importlib.resources.files(package)
+        except ModuleNotFoundError:
+            continue
+    raise InputError("hexaglot.glossaries", "the bundled glossaries are not installed; reinstall hexaglot")
+
+
+def bundled_glossaries() -> tuple[Glossary, ...]:
+    """The glossaries shipped with hexaglot (TBX, the format of record)."""
+    from qa_rules.glossary.tbx import read_tbx
+
+    root = _bundled_root()
+    result = []
+    for file_name in DEFAULT_GLOSSARIES:
+        resource = root.joinpath(file_name)
+        if not resource.is_file():
+            continue
+        result.append(read_tbx(f"hexaglot.glossaries/{file_name}", name=Path(file_name).stem,
+                               bundled=True, data=resource.read_bytes()))
+    return tuple(result)
+
+
+def bundled_path(file_name: str) -> str:
+    """A filesystem path of a bundled glossary file (for the CLI's messages)."""
+    return str(_bundled_root().joinpath(file_name))
+
+
+def read_glossary(path: str | Path) -> Glossary:
+    """Read one glossary file, choosing the reader by extension."""
+    from qa_rules.glossary.csv import read_csv
+    from qa_rules.glossary.tbx import read_tbx
+    from qa_rules.glossary.xlsx import read_xlsx
+
+    p = Path(path)
+    if not p.exists():
+        raise InputError(str(path), "no such glossary file")
+    if p.is_dir():
+        raise InputError(str(path), "is a directory; give a .tbx, .csv or .xlsx glossary file")
+    suffix = p.suffix.lower()
+    if suffix in (".tbx", ".xml"):
+        return read_tbx(p)
+    if suffix in (".csv", ".tsv"):
+        return read_csv(p)
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx(p)
+    raise InputError(str(path), f"unknown glossary format {suffix or '(no extension)'!r}; "
+                     "use .tbx, .csv or .xlsx")
+
+
+def load_glossaries(paths: Sequence[str], include_default: bool = True) -> tuple[Glossary, ...]:
+    """The bundled glossaries (unless ``include_default`` is false), then ``paths``."""
+    glossaries = list(bundled_glossaries()) if include_default else []
+    for path in paths:
+        glossaries.append(read_glossary(path))
+    return tuple(glossaries)
+
+
+def glossary_bytes(glossary: Glossary, fmt: str) -> bytes:
+    """The glossary serialised as ``tbx``, ``csv`` or ``xlsx``."""
+    from qa_rules.glossary.csv import csv_text
+    from qa_rules.glossary.tbx import tbx_bytes
+    from qa_rules.glossary.xlsx import xlsx_bytes
+
+    if fmt == "tbx":
+        return tbx_bytes(glossary)
+    if fmt == "csv":
+        return csv_text(glossary).encode("utf-8")
+    if fmt == "xlsx":
+        return xlsx_bytes(glossary)
+    raise InputError(fmt, "unknown glossary format; use tbx, csv or xlsx")
+
+
+def write_glossary(glossary: Glossary, path: str | Path, inputs: Sequence[str] = ()) -> None:
+    """Write a glossary atomically, the format chosen by the extension."""
+    from aligner.fileio import write_atomic
+
+    suffix = Path(path).suffix.lower().lstrip(".")
+    fmt = {"tbx": "tbx", "xml": "tbx", "csv": "csv", "xlsx": "xlsx"}.get(suffix)
+    if fmt is None:
+        raise InputError(str(path), "unknown output format; use a .tbx, .csv or .xlsx file name")
+    write_atomic(path, glossary_bytes(glossary, fmt), inputs=inputs)

@@ -1,0 +1,42 @@
+"""Glossaries as CSV (UTF-8, comma-separated; long or wide form, see ``table``)."""
+
+from __future__ import annotations
+
+import csv as _csv
+import io
+from pathlib import Path
+
+from aligner.errors import InputError
+from aligner.fileio import decode_bytes
+from qa_rules.glossary.model import Glossary, content_digest
+from qa_rules.glossary.table import glossary_rows, rows_to_concepts
+
+
+def read_csv(path: str | Path, name: str | None = None, bundled: bool = False, data: bytes | None = None) -> Glossary:
+    path = str(path)
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+    text = decode_bytes(data, path)
+    reader = _csv.reader(io.StringIO(text))
+
+    def rows():
+        try:
+            for cells in reader:
+                yield reader.line_num, cells
+        except _csv.Error as exc:
+            raise InputError(path, f"is not valid CSV ({exc})", reader.line_num) from None
+
+    concepts = rows_to_concepts(path, rows())
+    return Glossary(name=name or Path(path).stem, path=path, concepts=concepts, format="csv",
+                    bundled=bundled, digest=content_digest(data))
+
+
+def csv_text(glossary: Glossary) -> str:
+    """The long-form CSV twin of a glossary."""
+    out = io.StringIO()
+    writer = _csv.writer(out, lineterminator="\n")
+    writer.writerows(glossary_rows(glossary))
+    return out.getvalue()

@@ -1,0 +1,160 @@
+"""Finding glossary terms in running text, inflected forms included.
+
+Each term becomes a sequence of token keys (``normalise.tokenize``): stems
+for ``inflected`` terms, surface forms (case-sensitive) for ``exact`` ones;
+``pattern`` terms are regular expressions run on the text. The sequences are
+indexed by their first key, so matching a paragraph costs one dictionary
+look-up per token plus a comparison with the few terms that start with that
+key: glossaries of thousands of entries stay fast (no regex per term).
+
+Longest match wins: at each token the longest matching term is kept, then
+matches are chosen longest first and a match overlapping a chosen one is
+dropped, so ``Office des Nations Unies contre la drogue et le crime`` is one
+match, not also ``drogue`` and ``crime``. Terms of several concepts with the
+very same span are all reported (``Match.ties``); counting is by span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from qa_rules.glossary.model import Concept, Glossary, Term
+from qa_rules.glossary.normalise import surface_form, tokenize
+
+
+@dataclass(frozen=True)
+class Match:
+    """One occurrence of a glossary term in a text."""
+
+    start: int
+    end: int
+    text: str
+    term: Term
+    concept: Concept
+    glossary: str
+
+
+@dataclass(frozen=True)
+class _Entry:
+    keys: tuple[tuple[str, str], ...]
+    term: Term
+    concept: Concept
+    glossary: str
+
+
+def term_keys(text: str, lang: str, match: str) -> tuple[tuple[str, str], ...]:
+    """The key sequence a term's text must match."""
+    if match == "exact" and lang != "zh":
+        return tuple(("s", surface_form(t.surface)) for t in tokenize(text, lang))
+    return tuple(("k", t.key) for t in tokenize(text, lang))
+
+
+class Matcher:
+    """All the terms of some glossaries in one language, ready to match."""
+
+    def __init__(self, lang: str, entries: Iterable[tuple[Term, Concept, str]]) -> None:
+        self.lang = lang
+        self._index: dict[tuple[str, str], list[_Entry]] = {}
+        self._patterns: list[tuple[re.Pattern, Term, Concept, str]] = []
+        self.size = 0
+        for term, concept, glossary in entries:
+            if term.lang != lang:
+                continue
+            self.size += 1
+            if term.match == "pattern":
+                try:
+                    self._patterns.append((re.compile(term.text), term, concept, glossary))
+                except re.error:
+                    continue  # reported by ``hexaglot glossary validate``
+                continue
+            variants = {term_keys(term.text, lang, term.match)}
+            if re.search(r"\w-\w", term.text):
+                variants.add(term_keys(re.sub(r"(?<=\w)-(?=\w)", "", term.text), lang, term.match))
+            for keys in variants:
+                if keys:
+                    self._index.setdefault(keys[0], []).append(_Entry(keys, term, concept, glossary))
+        for bucket in self._index.values():
+            bucket.sort(key=lambda e: -len(e.keys))
+
+    def find(self, text: str) -> list[Match]:
+        """Every term occurrence in ``text``, longest first on overlaps, in text order."""
+        tokens = tokenize(text, self.lang)
+        keyed = [_token_keys(t.key, surface_form(t.surface), self.lang) for t in tokens]
+        candidates: list[tuple[int, int, int, list[_Entry]]] = []  # (start char, end char, n tokens, entries)
+        n_tokens = len(tokens)
+        for i, token_keys in enumerate(keyed):
+            best_len = 0
+            best: list[_Entry] = []
+            for bucket in [self._index.get(key) for key in token_keys]:
+                if not bucket:
+                    continue
+                for entry in bucket:
+                    size = len(entry.keys)
+                    if size < best_len or i + size > n_tokens:
+                        continue
+                    if all(entry.keys[j] in keyed[i + j] for j in range(1, size)):
+                        if size > best_len:
+                            best_len, best = size, [entry]
+                        elif size == best_len:
+                            best.append(entry)
+            if best:
+                candidates.append((tokens[i].start, tokens[i + best_len - 1].end, best_len, best))
+        for pattern, term, concept, glossary in self._patterns:
+            for m in pattern.finditer(text):
+                if m.end() > m.start():
+                    entry = _Entry((), term, concept, glossary)
+                    size = sum(1 for t in tokens if m.start() <= t.start < m.end())
+                    candidates.append((m.start(), m.end(), size, [entry]))
+        return self._select(text, candidates)
+
+    @staticmethod
+    def _select(text: str, candidates) -> list[Match]:
+        chosen: list[tuple[int, int, list[_Entry]]] = []
+        taken: list[tuple[int, int]] = []
+        for start, end, _, entries in sorted(candidates, key=lambda c: (-c[2], -(c[1] - c[0]), c[0])):
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            chosen.append((start, end, entries))
+        chosen.sort(key=lambda c: c[0])
+        matches = []
+        for start, end, entries in chosen:
+            seen = set()
+            for entry in entries:
+                ident = (entry.glossary, entry.concept.id, entry.term.text)
+                if ident in seen:
+                    continue
+                seen.add(ident)
+                matches.append(Match(start, end, text[start:end], entry.term, entry.concept, entry.glossary))
+        return matches
+
+
+def _token_keys(key: str, surface: str, lang: str) -> tuple[tuple[str, str], ...]:
+    """The keys a text token can match: its stem, its surface, and for an
+    English acronym plural (``FTFs``) the acronym itself."""
+    keys = (("k", key), ("s", surface))
+    if lang == "en" and len(surface) > 2 and surface.endswith("s") and surface[:-1].isupper():
+        keys += (("s", surface[:-1]),)
+    return keys
+
+
+_CACHE: dict[tuple, Matcher] = {}
+
+
+def matcher_for(glossaries: Sequence[Glossary], lang: str) -> Matcher:
+    """A (cached) matcher over all the terms of ``glossaries`` in ``lang``."""
+    key = (lang,) + tuple((id(g), g.name, g.digest, len(g.concepts)) for g in glossaries)
+    matcher = _CACHE.get(key)
+    if matcher is None:
+        if len(_CACHE) > 64:
+            _CACHE.clear()
+        matcher = Matcher(lang, ((t, c, g.name) for g in glossaries for c in g.concepts for t in c.terms))
+        _CACHE[key] = matcher
+    return matcher
+
+
+def find_terms(text: str, lang: str, glossaries: Sequence[Glossary]) -> list[Match]:
+    """Shortcut: the term occurrences of ``glossaries`` in ``text``."""
+    return matcher_for(glossaries, lang).find(text)

@@ -1,0 +1,134 @@
+"""Glossaries as terminologists see them: concepts, each with terms per language.
+
+A ``Concept`` is one termEntry/conceptEntry; its ``terms`` are the
+designations in every language, each with a status that means behaviour in
+QA (``preferred`` -> enforced, ``admitted`` -> accepted, ``deprecated`` and
+``superseded`` -> flagged in targets), a part of speech, how it matches
+(``exact``, ``inflected``, ``pattern``) and its provenance. All values are
+frozen; readers build them, the matcher and the rules only read them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+#: Term statuses, in the order of preference.
+STATUSES: tuple[str, ...] = ("preferred", "admitted", "deprecated", "superseded")
+#: Statuses a target may use.
+ACCEPTED: frozenset[str] = frozenset({"preferred", "admitted"})
+#: Statuses flagged when found in a target.
+REJECTED: frozenset[str] = frozenset({"deprecated", "superseded"})
+#: How a term matches running text.
+MATCH_TYPES: tuple[str, ...] = ("exact", "inflected", "pattern")
+#: Parts of speech (TBX-Basic picklist, plus ``phrase`` for multi-word names).
+PARTS_OF_SPEECH: tuple[str, ...] = ("noun", "properNoun", "verb", "adjective", "adverb", "phrase", "other")
+#: Term types (TBX termType picklist; UNTERM's full/short map to fullForm/shortForm).
+TERM_TYPES: tuple[str, ...] = ("", "fullForm", "shortForm", "acronym", "abbreviation", "variant")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One designation of a concept in one language."""
+
+    text: str
+    lang: str
+    status: str = "preferred"
+    pos: str = "noun"
+    match: str = "inflected"
+    term_type: str = ""
+    note: str = ""
+    #: Provenance of this rendering: evidence URLs, or who drafted it.
+    source: str = ""
+
+    @property
+    def accepted(self) -> bool:
+        return self.status in ACCEPTED
+
+    @property
+    def rejected(self) -> bool:
+        return self.status in REJECTED
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One entry: a concept and its terms in every language."""
+
+    id: str
+    terms: tuple[Term, ...]
+    subject: str = ""
+    definition: str = ""
+    note: str = ""
+    #: Provenance of the entry as a whole.
+    source: str = ""
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for term in self.terms:
+            seen.setdefault(term.lang, None)
+        return tuple(seen)
+
+    def terms_in(self, lang: str) -> tuple[Term, ...]:
+        return tuple(t for t in self.terms if t.lang == lang)
+
+    def accepted(self, lang: str) -> tuple[Term, ...]:
+        """Preferred terms first, then admitted ones."""
+        terms = [t for t in self.terms_in(lang) if t.accepted]
+        return tuple(sorted(terms, key=lambda t: STATUSES.index(t.status)))
+
+    def preferred(self, lang: str) -> tuple[Term, ...]:
+        return tuple(t for t in self.terms_in(lang) if t.status == "preferred")
+
+    def rejected(self, lang: str) -> tuple[Term, ...]:
+        return tuple(t for t in self.terms_in(lang) if t.rejected)
+
+    def label(self, lang: str = "en") -> str:
+        """A readable name for the concept: its first preferred term."""
+        for want in (lang, "en", "fr"):
+            found = self.preferred(want) or self.accepted(want)
+            if found:
+                return found[0].text
+        return self.terms[0].text if self.terms else self.id
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """A loaded glossary: where it came from and its concepts."""
+
+    name: str
+    path: str
+    concepts: tuple[Concept, ...]
+    #: ``tbx-basic-2008``, ``tbx-2019``, ``csv``, ``xlsx``.
+    format: str = ""
+    #: True for the glossaries shipped with hexaglot.
+    bundled: bool = False
+    #: Short hash of the content, for report signatures.
+    digest: str = ""
+    #: Free description from the file header (origin, licence).
+    description: str = ""
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for concept in self.concepts:
+            for lang in concept.languages:
+                seen.setdefault(lang, None)
+        return tuple(seen)
+
+    def concept(self, concept_id: str) -> Concept | None:
+        for concept in self.concepts:
+            if concept.id == concept_id:
+                return concept
+        return None
+
+    @property
+    def term_count(self) -> int:
+        return sum(len(c.terms) for c in self.concepts)
+
+    def signature(self) -> str:
+        return f"{self.name}@{self.digest}" if self.digest else self.name
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()[:10]

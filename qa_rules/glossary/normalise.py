@@ -1,0 +1,133 @@
+"""Turning running text into comparable tokens, per language.
+
+Every token keeps its character offsets in the original text, its surface
+form (for ``exact`` terms) and a key (for ``inflected`` terms):
+
+- en, es, ru: nltk's Snowball stemmer (shipped with nltk, no download),
+  accents stripped after stemming (es), ``ё`` folded to ``е`` (ru);
+- fr: Snowball, after folding feminine and plural endings Snowball leaves
+  apart (``étrangère``/``étrangères`` -> ``étranger``), accents stripped;
+- ar: our light stemmer: diacritics and tatweel removed, alef/yeh/teh
+  marbuta folded, the proclitics و ف ب ل ك and the article ال (لل) stripped,
+  then the plural, dual, nisba and pronoun suffixes. Snowball's Arabic
+  stemmer strips the first letter of ``بناء`` but not of ``لبناء`` and ISRI
+  reduces words to roots (``المقاتلين`` and ``قتل`` both give قتل), so
+  neither is used; benchmarks/term_matching.py measures the choice;
+- zh: one token per Han character (Chinese has no word boundaries, so a
+  term matches as a character substring); Latin runs as words.
+
+Hyphens and apostrophes separate tokens in every language, so
+``counter-terrorism`` and ``counter terrorism`` give the same tokens (and the
+matcher also indexes the joined ``counterterrorism``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: Languages with a real stemmer; any other language matches on lower-cased forms.
+STEMMED: frozenset[str] = frozenset({"en", "fr", "es", "ru", "ar"})
+
+_AR_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(rf"[{_HAN}]|(?:[^\W_{_HAN}]|[{_AR_MARKS}])+")
+_AR_STRIP = re.compile(f"[{_AR_MARKS}]")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    surface: str
+    key: str
+
+
+def tokenize(text: str, lang: str) -> list[Token]:
+    """The tokens of ``text`` with their offsets, surface form and key."""
+    tokens = []
+    for m in _TOKEN.finditer(text):
+        surface = m.group()
+        tokens.append(Token(m.start(), m.end(), surface, word_key(surface, lang)))
+    return tokens
+
+
+def surface_form(word: str) -> str:
+    """The form ``exact`` terms compare: NFC, no Arabic diacritics or tatweel."""
+    return _AR_STRIP.sub("", unicodedata.normalize("NFC", word))
+
+
+def _strip_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=200_000)
+def word_key(word: str, lang: str) -> str:
+    """The key of one word for inflection-aware matching in ``lang``."""
+    word = surface_form(word).casefold()
+    if len(word) == 1 and "\u3400" <= word <= "\ufaff":
+        return word
+    if lang == "ar":
+        return arabic_stem(word)
+    stemmer = _stemmer(lang)
+    if stemmer is None:
+        return word
+    if lang == "fr":
+        word = _french_fold(word)
+    elif lang == "ru":
+        word = word.replace("ё", "е")
+    key = stemmer.stem(word)
+    return _strip_accents(key) if lang in ("fr", "es") else key
+
+
+@lru_cache(maxsize=None)
+def _stemmer(lang: str):
+    from nltk.stem.snowball import SnowballStemmer
+
+    names = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian"}
+    return SnowballStemmer(names[lang]) if lang in names else None
+
+
+_FR_FEMININE = (("ères", "er"), ("ère", "er"), ("euses", "eur"), ("euse", "eur"), ("trices", "teur"),
+                ("trice", "teur"), ("ives", "if"), ("ive", "if"), ("elles", "el"), ("elle", "el"),
+                ("ennes", "en"), ("enne", "en"))
+
+
+def _french_fold(word: str) -> str:
+    if len(word) <= 4:
+        return word
+    for ending, replacement in _FR_FEMININE:
+        if word.endswith(ending):
+            return word[: -len(ending)] + replacement
+    if word.endswith(("s", "x")) and not word.endswith(("ss", "aux")):
+        word = word[:-1]
+    return word
+
+
+_AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+_AR_ARTICLES = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
+_AR_PRONOUNS = ("هما", "ها", "هم", "هن", "كم", "نا")
+_AR_SUFFIXES = ("ات", "ون", "ين", "ان", "ه")
+
+
+def arabic_stem(word: str) -> str:
+    """A light Arabic stem: folded letters, no clitics, no inflectional suffix."""
+    word = word.translate(_AR_FOLD)
+    for prefix in _AR_ARTICLES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            word = word[len(prefix):]
+            break
+    else:
+        if word[:1] in ("و", "ف") and len(word) >= 5:
+            word = word[1:]
+        if word[:1] in ("ب", "ل", "ك") and len(word) >= 5:
+            word = word[1:]
+    for suffixes in (_AR_PRONOUNS, _AR_SUFFIXES):
+        for suffix in suffixes:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+    return word

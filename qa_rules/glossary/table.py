@@ -1,0 +1,132 @@
+"""Glossaries as tables (the CSV and XLSX forms), shared by both readers.
+
+Long form (the CSV twin that hexaglot writes): one row per term, columns
+``COLUMNS``; ``concept_id``, ``lang`` and ``term`` are required, the rest
+optional. Wide form (what people type in a spreadsheet): one row per concept,
+one column per language code (``en``, ``fr``...) plus optional ``id``,
+``note``, ``source``; several terms in a cell are separated by `` | ``, the
+first preferred, the others admitted.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from aligner.errors import InputError
+from qa_rules.glossary.langcodes import normalise_lang
+from qa_rules.glossary.model import MATCH_TYPES, STATUSES, Concept, Glossary
+from qa_rules.glossary.tbx import make_term
+
+COLUMNS: tuple[str, ...] = (
+    "concept_id", "lang", "term", "status", "pos", "match", "term_type", "term_note", "term_source",
+    "subject", "definition", "concept_note", "concept_source",
+)
+REQUIRED: tuple[str, ...] = ("concept_id", "lang", "term")
+_WIDE_EXTRA = ("id", "note", "source", "subject", "definition")
+
+
+def glossary_rows(glossary: Glossary) -> list[list[str]]:
+    """Header then one row per term, in glossary order."""
+    rows = [list(COLUMNS)]
+    for c in glossary.concepts:
+        for t in c.terms:
+            rows.append([c.id, t.lang, t.text, t.status, t.pos, t.match, t.term_type, t.note, t.source,
+                         c.subject, c.definition, c.note, c.source])
+    return rows
+
+
+def rows_to_concepts(path: str, rows: Iterable[tuple[int, Sequence[str]]]) -> tuple[Concept, ...]:
+    """Concepts from ``(line, cells)`` rows, the first being the header."""
+    rows = iter(rows)
+    try:
+        header_line, header = next(rows)
+    except StopIteration:
+        raise InputError(path, "is empty") from None
+    names = [str(h or "").strip().lstrip("\ufeff").lower() for h in header]
+    if "term" in names or "concept_id" in names:
+        return _long(path, header_line, names, rows)
+    return _wide(path, header_line, names, rows)
+
+
+def _long(path: str, header_line: int, names: list[str], rows) -> tuple[Concept, ...]:
+    missing = [c for c in REQUIRED if c not in names]
+    if missing:
+        raise InputError(path, f"missing column(s) {', '.join(missing)}; the header must have "
+                         f"{', '.join(REQUIRED)} (optional: {', '.join(COLUMNS[3:])})", header_line)
+    unknown = [n for n in names if n and n not in COLUMNS]
+    if unknown:
+        raise InputError(path, f"unknown column(s) {', '.join(unknown)}; known columns: {', '.join(COLUMNS)}",
+                         header_line)
+    index = {n: i for i, n in enumerate(names) if n}
+    order: dict[str, dict] = {}
+    for line, cells in rows:
+        cell = {n: _cell(cells, i) for n, i in index.items()}
+        if not any(cell.values()):
+            continue
+        for col in REQUIRED:
+            if not cell[col]:
+                raise InputError(path, f"column {col} is empty", line)
+        lang = normalise_lang(cell["lang"])
+        if lang is None:
+            raise InputError(path, f"unknown language code {cell['lang']!r}; use an ISO 639-1 code "
+                             "such as en, fr, es, ru, zh, ar", line)
+        status = cell.get("status", "")
+        if status and status not in STATUSES:
+            raise InputError(path, f"unknown status {status!r} (expected {', '.join(STATUSES)})", line)
+        match = cell.get("match", "")
+        if match and match not in MATCH_TYPES:
+            raise InputError(path, f"unknown match type {match!r} (expected {', '.join(MATCH_TYPES)})", line)
+        entry = order.setdefault(cell["concept_id"], {
+            "terms": [], "subject": cell.get("subject", ""), "definition": cell.get("definition", ""),
+            "note": cell.get("concept_note", ""), "source": cell.get("concept_source", ""),
+        })
+        entry["terms"].append(make_term(
+            cell["term"], lang, status=status, pos=cell.get("pos", ""), match=match,
+            term_type=cell.get("term_type", ""), note=cell.get("term_note", ""),
+            source=cell.get("term_source", ""),
+        ))
+    if not order:
+        raise InputError(path, "has a header but no terms")
+    return tuple(
+        Concept(id=cid, terms=tuple(e["terms"]), subject=e["subject"], definition=e["definition"],
+                note=e["note"], source=e["source"])
+        for cid, e in order.items()
+    )
+
+
+def _wide(path: str, header_line: int, names: list[str], rows) -> tuple[Concept, ...]:
+    langs: dict[int, str] = {}
+    for i, name in enumerate(names):
+        if not name or name in _WIDE_EXTRA:
+            continue
+        lang = normalise_lang(name)
+        if lang is None:
+            raise InputError(path, f"unknown language code {name!r} in the header; columns are language "
+                             f"codes (en, fr, ...) or {', '.join(_WIDE_EXTRA)}, or use the long form with "
+                             f"columns {', '.join(REQUIRED)}", header_line)
+        langs[i] = lang
+    if not langs:
+        raise InputError(path, f"missing columns: no language column and no {', '.join(REQUIRED)} columns",
+                         header_line)
+    extra = {n: i for i, n in enumerate(names) if n in _WIDE_EXTRA}
+    concepts = []
+    for line, cells in rows:
+        terms = []
+        for i, lang in langs.items():
+            for k, text in enumerate(t.strip() for t in _cell(cells, i).split("|")):
+                if text:
+                    terms.append(make_term(text, lang, status="preferred" if k == 0 else "admitted"))
+        if not terms:
+            continue
+        get = lambda n: _cell(cells, extra[n]) if n in extra else ""  # noqa: E731
+        concepts.append(Concept(id=get("id") or f"row-{line}", terms=tuple(terms), subject=get("subject"),
+                                definition=get("definition"), note=get("note"), source=get("source")))
+    if not concepts:
+        raise InputError(path, "has a header but no terms")
+    return tuple(concepts)
+
+
+def _cell(cells: Sequence, i: int) -> str:
+    if i >= len(cells) or cells[i] is None:
+        return ""
+    return str(cells[i]).strip()

@@ -1,0 +1,293 @@
+"""TBX (ISO 30042) in and out.
+
+Reads both forms of TBX met in the wild, classified by the root element (not
+by the namespace, since real files put 2008 structure under the 2019
+namespace):
+
+- TBX 2008 / TBX-Basic: ``martif/text/body/termEntry/langSet/(tig|ntig)``;
+- TBX 2019 (v3): ``tbx/text/body/conceptEntry/langSec/termSec``.
+
+Writes TBX-Basic 2008 (``martif``), hexaglot's format of record: it is the
+form the CAT and terminology tools used by UN translators import (MultiTerm,
+memoQ, OmegaT, Okapi); see docs/terminology.md.
+
+XML is parsed by lxml with entity resolution, network access and DTD loading
+off and ``huge_tree`` off. A document that declares entities (the shape of an
+entity bomb) or is not well-formed raises ``InputError`` with file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from aligner.errors import InputError
+from qa_rules.glossary.langcodes import normalise_lang
+from qa_rules.glossary.model import (
+    MATCH_TYPES,
+    PARTS_OF_SPEECH,
+    Concept,
+    Glossary,
+    Term,
+    content_digest,
+)
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+#: administrativeStatus / normativeAuthorization values -> our statuses.
+_STATUS = {
+    "preferredterm-admn-sts": "preferred",
+    "admittedterm-admn-sts": "admitted",
+    "deprecatedterm-admn-sts": "deprecated",
+    "supersededterm-admn-sts": "superseded",
+    "standardizedterm-admn-sts": "preferred",
+    "legalterm-admn-sts": "preferred",
+    "regulatedterm-admn-sts": "preferred",
+    "preferredterm": "preferred",
+    "admittedterm": "admitted",
+    "deprecatedterm": "deprecated",
+    "supersededterm": "superseded",
+    "preferred": "preferred",
+    "admitted": "admitted",
+    "deprecated": "deprecated",
+    "superseded": "superseded",
+    "standardized": "preferred",
+}
+_STATUS_OUT = {s: f"{s}Term-admn-sts" for s in ("preferred", "admitted", "deprecated", "superseded")}
+_POS = {p.lower(): p for p in PARTS_OF_SPEECH}
+_POS.update({"propernoun": "properNoun", "noun phrase": "phrase", "adj": "adjective"})
+_TERM_TYPES = {
+    "fullform": "fullForm",
+    "full": "fullForm",
+    "shortform": "shortForm",
+    "short": "shortForm",
+    "acronym": "acronym",
+    "abbreviation": "abbreviation",
+    "abbreviatedformfor": "abbreviation",
+    "variant": "variant",
+}
+
+
+def _local(el) -> str:
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def _text(el) -> str:
+    return re.sub(r"\s+", " ", "".join(el.itertext())).strip()
+
+
+def _children(el, *names: str):
+    return [c for c in el if _local(c) in names]
+
+
+def parse_xml(path: str, data: bytes):
+    """Parse XML bytes safely; ``InputError`` with file and line on any problem."""
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_pis=True
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno if exc.lineno else None
+        message = str(exc.msg or exc).split(", line ")[0]
+        raise InputError(path, f"is not well-formed XML ({message}); fix the file or export it again", line) from None
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and list(dtd.iterentities()):
+        raise InputError(path, "declares XML entities (<!ENTITY>), which hexaglot refuses to expand "
+                         "(a possible entity bomb); remove the DOCTYPE's internal subset",
+                         _line_of(data, b"<!ENTITY"))
+    for node in root.iter():
+        if isinstance(node, etree._Entity):
+            raise InputError(path, f"uses the undeclared or unexpanded entity &{node.name};", node.sourceline)
+    return root
+
+
+def _line_of(data: bytes, needle: bytes) -> int | None:
+    index = data.find(needle)
+    return data.count(b"\n", 0, index) + 1 if index >= 0 else None
+
+
+def read_tbx(path: str | Path, name: str | None = None, bundled: bool = False, data: bytes | None = None) -> Glossary:
+    """Read a TBX file (2008/TBX-Basic or 2019) into a ``Glossary``."""
+    path = str(path)
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise InputError(path, "is empty")
+    root = parse_xml(path, data)
+    kind = _local(root)
+    if kind == "martif":
+        fmt = "tbx-basic-2008"
+    elif kind == "tbx":
+        fmt = "tbx-2019"
+    else:
+        raise InputError(path, f"is not TBX: root element is <{kind}>, expected <martif> (TBX 2008) "
+                         "or <tbx> (TBX 2019)", root.sourceline)
+    description = " ".join(_text(p) for p in root.iter() if _local(p) == "p" and _in_source_desc(p))
+    concepts = []
+    seen_ids: set[str] = set()
+    for number, entry in enumerate((e for e in root.iter() if _local(e) in ("termEntry", "conceptEntry")), 1):
+        concept = _read_entry(path, entry, number)
+        if concept.id in seen_ids:
+            raise InputError(path, f"entry id {concept.id!r} is used twice", entry.sourceline)
+        seen_ids.add(concept.id)
+        concepts.append(concept)
+    if not concepts:
+        raise InputError(path, "has no termEntry or conceptEntry; nothing to load", root.sourceline)
+    return Glossary(
+        name=name or Path(path).stem,
+        path=path,
+        concepts=tuple(concepts),
+        format=fmt,
+        bundled=bundled,
+        digest=content_digest(data),
+        description=description,
+    )
+
+
+def _in_source_desc(p) -> bool:
+    parent = p.getparent()
+    return parent is not None and _local(parent) == "sourceDesc"
+
+
+def _read_entry(path: str, entry, number: int) -> Concept:
+    fields = {"subject": "", "definition": "", "note": "", "source": ""}
+    _read_descrips(path, entry, fields)
+    terms: list[Term] = []
+    for section in _children(entry, "langSet", "langSec"):
+        code = section.get(XML_LANG) or section.get("lang") or ""
+        lang = normalise_lang(code)
+        if lang is None:
+            problem = f"unknown language code {code!r}" if code else "a language section has no xml:lang"
+            raise InputError(path, f"{problem}; use an ISO 639-1 code such as en, fr, es, ru, zh, ar",
+                             section.sourceline)
+        _read_descrips(path, section, fields)
+        for group in _children(section, "tig", "ntig", "termSec"):
+            terms.append(_read_term(path, group, lang))
+    if not terms:
+        raise InputError(path, "an entry has no terms", entry.sourceline)
+    return Concept(id=entry.get("id") or f"entry-{number}", terms=tuple(terms), **fields)
+
+
+def _read_descrips(path: str, el, fields: dict) -> None:
+    for child in el:
+        local = _local(child)
+        if local == "descripGrp":
+            _read_descrips(path, child, fields)
+            continue
+        kind = (child.get("type") or "").lower()
+        value = _text(child)
+        if not value:
+            continue
+        if local == "descrip" and kind == "subjectfield":
+            fields["subject"] = fields["subject"] or value
+        elif local == "descrip" and kind == "definition":
+            fields["definition"] = fields["definition"] or value
+        elif local == "note":
+            fields["note"] = f"{fields['note']} {value}".strip()
+        elif local == "admin" and kind in ("source", "x-provenance", "provenance"):
+            fields["source"] = fields["source"] or value
+
+
+def _read_term(path: str, group, lang: str) -> Term:
+    term_el = next((e for e in group.iter() if _local(e) == "term"), None)
+    if term_el is None or not _text(term_el):
+        raise InputError(path, "a term group has no <term> text", group.sourceline)
+    values = {"status": "", "pos": "", "match": "", "term_type": "", "note": "", "source": ""}
+    for el in group.iter():
+        local = _local(el)
+        kind = (el.get("type") or "").lower()
+        value = _text(el)
+        if local == "termNote" and kind in ("administrativestatus", "normativeauthorization"):
+            status = _STATUS.get(value.lower().replace(" ", ""))
+            if status is None:
+                raise InputError(path, f"unknown term status {value!r} (expected preferred, admitted, "
+                                 "deprecated or superseded)", el.sourceline)
+            values["status"] = status
+        elif local == "termNote" and kind == "partofspeech":
+            values["pos"] = _POS.get(value.lower(), "other")
+        elif local == "termNote" and kind == "termtype":
+            values["term_type"] = _TERM_TYPES.get(value.lower().replace(" ", ""), "variant")
+        elif local == "termNote" and kind in ("x-matchtype", "matchtype"):
+            if value not in MATCH_TYPES:
+                raise InputError(path, f"unknown match type {value!r} (expected exact, inflected or pattern)",
+                                 el.sourceline)
+            values["match"] = value
+        elif local == "note":
+            values["note"] = f"{values['note']} {value}".strip()
+        elif local == "admin" and kind in ("source", "x-provenance", "provenance"):
+            values["source"] = value
+    return make_term(_text(term_el), lang, **values)
+
+
+def default_match(text: str) -> str:
+    """Acronyms and codes match exactly; words match with their inflections."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and not any(ch.islower() for ch in letters) and len(text.split()) == 1:
+        return "exact"
+    return "inflected"
+
+
+def make_term(text: str, lang: str, status: str = "", pos: str = "", match: str = "",
+              term_type: str = "", note: str = "", source: str = "") -> Term:
+    """A ``Term`` with the documented defaults for what a file leaves out."""
+    return Term(
+        text=text,
+        lang=lang,
+        status=status or "preferred",
+        pos=pos or "noun",
+        match=match or default_match(text),
+        term_type=term_type,
+        note=note,
+        source=source,
+    )
+
+
+# -- writing ---------------------------------------------------------------------------
+
+
+def tbx_bytes(glossary: Glossary, title: str = "", description: str = "") -> bytes:
+    """The glossary as TBX-Basic 2008 (``martif/termEntry/langSet/tig``)."""
+    root = etree.Element("martif", {"type": "TBX-Basic", XML_LANG: "en"})
+    header = etree.SubElement(root, "martifHeader")
+    file_desc = etree.SubElement(header, "fileDesc")
+    title_stmt = etree.SubElement(file_desc, "titleStmt")
+    etree.SubElement(title_stmt, "title").text = title or glossary.name
+    source_desc = etree.SubElement(file_desc, "sourceDesc")
+    etree.SubElement(source_desc, "p").text = description or glossary.description or "hexaglot glossary"
+    encoding = etree.SubElement(header, "encodingDesc")
+    etree.SubElement(encoding, "p", {"type": "XCSURI"}).text = "TBXBasicXCSV02.xcs"
+    body = etree.SubElement(etree.SubElement(root, "text"), "body")
+    for concept in glossary.concepts:
+        entry = etree.SubElement(body, "termEntry", {"id": concept.id})
+        if concept.subject:
+            etree.SubElement(entry, "descrip", {"type": "subjectField"}).text = concept.subject
+        if concept.definition:
+            etree.SubElement(entry, "descrip", {"type": "definition"}).text = concept.definition
+        if concept.note:
+            etree.SubElement(entry, "note").text = concept.note
+        if concept.source:
+            etree.SubElement(entry, "admin", {"type": "source"}).text = concept.source
+        for lang in concept.languages:
+            lang_set = etree.SubElement(entry, "langSet", {XML_LANG: lang})
+            for term in concept.terms_in(lang):
+                tig = etree.SubElement(lang_set, "tig")
+                etree.SubElement(tig, "term").text = term.text
+                etree.SubElement(tig, "termNote", {"type": "partOfSpeech"}).text = term.pos
+                etree.SubElement(tig, "termNote", {"type": "administrativeStatus"}).text = _STATUS_OUT[term.status]
+                if term.term_type:
+                    etree.SubElement(tig, "termNote", {"type": "termType"}).text = term.term_type
+                etree.SubElement(tig, "termNote", {"type": "x-matchType"}).text = term.match
+                if term.note:
+                    etree.SubElement(tig, "note").text = term.note
+                if term.source:
+                    etree.SubElement(tig, "admin", {"type": "source"}).text = term.source
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

@@ -1,0 +1,1 @@
+"""Terminology rules: glossary terms in aligned pairs (TE01..)."""

@@ -1,0 +1,139 @@
+"""Build glossaries/un-counter-terrorism.tbx (the record) and its CSV twin.
+
+Usage (from the repository root)::
+
+    python scripts/build_un_counter_terrorism.py [--evidence ../shared/data/terms-verified/verified_terms.tsv]
+
+The concepts are typed in ``un_counter_terrorism_data*.py``. Each term whose
+text matches (inflections included) a rendering in ``verified_terms.tsv`` of
+the same concept and language gets that row's evidence URLs as its source;
+every other term is marked "drafted by the hexaglot team, to be verified
+against UNTERM". Cells the TSV marks "not found" are named in the concept's
+provenance.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path[:0] = [str(REPO), str(HERE)]
+
+from qa_rules.glossary import write_glossary  # noqa: E402
+from qa_rules.glossary.matcher import term_keys  # noqa: E402
+from qa_rules.glossary.model import Concept, Glossary, Term  # noqa: E402
+from qa_rules.glossary.tbx import default_match  # noqa: E402
+
+LANGS = ("en", "fr", "es", "ru", "zh", "ar")
+DRAFTED = "drafted by the hexaglot team, to be verified against UNTERM"
+STATUS_PREFIX = {"~": "admitted", "!": "deprecated", "^": "superseded"}
+DESCRIPTION = (
+    "UN counter-terrorism terminology of ECOSOC resolution 2023/26 and its field, in the six official "
+    "languages. Compiled by the hexaglot team. Renderings with evidence cite the UN pages recorded in "
+    "terms-verified/verified_terms.tsv; the others are marked as drafted, to be verified against UNTERM."
+)
+
+
+def parse_terms(spec: str, lang: str, pos: str) -> list[dict]:
+    terms = []
+    for raw in spec.split(";"):
+        raw = raw.strip()
+        if not raw:
+            continue
+        text, _, note = raw.partition("#")
+        text = text.strip()
+        status = "preferred"
+        if text[:1] in STATUS_PREFIX:
+            status, text = STATUS_PREFIX[text[0]], text[1:].strip()
+        match = ""
+        found = re.search(r"\{(exact|inflected|pattern)\}", text)
+        if found:
+            match, text = found.group(1), text.replace(found.group(), "").strip()
+        term_type = ""
+        found = re.search(r"\[(\w+)\]", text)
+        if found:
+            term_type, text = found.group(1), text.replace(found.group(), "").strip()
+        terms.append(dict(text=text, lang=lang, status=status, match=match or default_match(text),
+                          term_type=term_type, note=note.strip(),
+                          pos="properNoun" if term_type == "acronym" else pos))
+    return terms
+
+
+def load_evidence(path: Path) -> dict:
+    """{(concept_en, lang): [(variant keys, evidence, note)]} and the not-found cells."""
+    index: dict = defaultdict(list)
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            key = (row["concept_en"], row["lang"])
+            if row["term"].strip().lower() == "not found":
+                index[key].append((None, "", row["note"]))
+                continue
+            for variant in re.split(r" ; | / ", row["term"]):
+                variant = variant.strip().strip("'")
+                forms = [re.sub(r"\s*\([^)]*\)\s*", " ", variant).strip()]
+                forms += re.findall(r"\(([^)]*)\)", variant)
+                for form in forms:
+                    if form and "..." not in form:
+                        form = form.strip("《》")
+                        index[key].append((term_keys(form, row["lang"], "inflected"), row["evidence"], row["note"]))
+                        index[key].append((term_keys(form, row["lang"], "exact"), row["evidence"], row["note"]))
+    return index
+
+
+def build(evidence_path: Path) -> Glossary:
+    from un_counter_terrorism_data import CONCEPTS as FIRST
+    from un_counter_terrorism_data2 import CONCEPTS as SECOND
+
+    evidence = load_evidence(evidence_path) if evidence_path.is_file() else {}
+    concepts = []
+    for spec in FIRST + SECOND:
+        tsv = spec.get("tsv")
+        terms, cited, not_found = [], 0, []
+        for lang in LANGS:
+            rows = evidence.get((tsv, lang), []) if tsv else []
+            if rows and all(keys is None for keys, _, _ in rows):
+                not_found.append(lang)
+            for t in parse_terms(spec[lang], lang, spec.get("pos", "noun")):
+                keys = term_keys(t["text"].strip("《》"), lang, t["match"])
+                urls = [(ev, note) for k, ev, note in rows if k == keys and ev]
+                if urls:
+                    cited += 1
+                    ev, note = urls[0]
+                    grade = " [secondary]" if "SECONDARY" in note else ""
+                    if t["status"] in ("deprecated", "superseded"):
+                        source = f"seen in (verified_terms.tsv, recorded as {t['status']}): {ev}"
+                    else:
+                        source = f"evidence{grade} (verified_terms.tsv): {ev}"
+                else:
+                    source = DRAFTED
+                terms.append(Term(source=source, **t))
+        provenance = [f"hexaglot team; verified_terms.tsv concept {tsv!r}: {cited} rendering(s) with evidence"
+                      if tsv else "hexaglot team; no verified_terms.tsv entry"]
+        if not_found:
+            provenance.append(f"verified_terms.tsv: not found in {', '.join(not_found)} ({DRAFTED})")
+        concepts.append(Concept(id=spec["id"], terms=tuple(terms), subject=spec.get("subject", ""),
+                                note=spec.get("note", ""), source="; ".join(provenance)))
+    return Glossary(name="un-counter-terrorism", path="glossaries/un-counter-terrorism.tbx",
+                    concepts=tuple(concepts), format="tbx-basic-2008", description=DESCRIPTION)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--evidence", type=Path,
+                        default=REPO.parent / "shared" / "data" / "terms-verified" / "verified_terms.tsv")
+    parser.add_argument("--out", type=Path, default=REPO / "glossaries")
+    args = parser.parse_args()
+    glossary = build(args.evidence)
+    write_glossary(glossary, args.out / "un-counter-terrorism.tbx")
+    write_glossary(glossary, args.out / "un-counter-terrorism.csv")
+    print(f"{len(glossary.concepts)} concepts, {glossary.term_count} terms -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
