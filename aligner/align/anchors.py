@@ -1,0 +1,88 @@
+"""Anchors: pairs (src i, tgt j) the alignment should go through.
+
+Two sources, both checked against the evidence before they are trusted:
+
+- ``structure_anchors``: same operative number, same footnote number, the
+  title. A pair is kept only if it is at least as good as its neighbours
+  (``i`` against ``j-1``/``j+1``, ``j`` against ``i-1``/``i+1``) on length and
+  shared keys, and only the longest monotone chain of kept pairs survives: a
+  version whose operative paragraphs were renumbered after a deletion does not
+  force ``op.6`` onto ``op.6``.
+- ``lexical_anchors``: for long inputs, pairs of segments sharing a key that
+  occurs the same number of times in both documents, k-th occurrence with k-th
+  occurrence, reduced to their longest monotone chain. They only shape the
+  band of the dynamic programme (see ``dp.band_from_anchors``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from typing import Callable, Sequence
+
+from aligner.align.features import Segment
+
+
+def longest_chain(points: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest subsequence strictly increasing in both coordinates (O(k log k))."""
+    pts = sorted(set(points), key=lambda p: (p[0], -p[1]))
+    tails: list[int] = []  # smallest j ending a chain of each length
+    tail_idx: list[int] = []
+    parent = [-1] * len(pts)
+    for k, (_, j) in enumerate(pts):
+        pos = bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_idx.append(k)
+        else:
+            tails[pos] = j
+            tail_idx[pos] = k
+        parent[k] = tail_idx[pos - 1] if pos > 0 else -1
+    chain = []
+    k = tail_idx[-1] if tail_idx else -1
+    while k >= 0:
+        chain.append(pts[k])
+        k = parent[k]
+    chain.reverse()
+    return chain
+
+
+def lexical_anchors(src: Sequence[Segment], tgt: Sequence[Segment], min_shared: int = 2) -> list[tuple[int, int]]:
+    """Monotone chain of segment pairs linked by equally frequent keys."""
+    where_s: dict[str, list[int]] = defaultdict(list)
+    where_t: dict[str, list[int]] = defaultdict(list)
+    for i, seg in enumerate(src):
+        for key in set(seg.keys):
+            where_s[key].append(i)
+    for j, seg in enumerate(tgt):
+        for key in set(seg.keys):
+            where_t[key].append(j)
+    votes: Counter = Counter()
+    for key, occ_s in where_s.items():
+        occ_t = where_t.get(key)
+        if occ_t and len(occ_t) == len(occ_s):
+            for i, j in zip(occ_s, occ_t):
+                votes[(i, j)] += 1
+    strong = [p for p, v in votes.items() if v >= min_shared]
+    if len(strong) < 2:
+        strong = list(votes)
+    return longest_chain(strong)
+
+
+def structure_anchors(src: Sequence[Segment], tgt: Sequence[Segment], src_keys: Sequence[str | None],
+                      tgt_keys: Sequence[str | None], pair_cost: Callable[[int, int], float],
+                      tolerance: float = 0.5) -> list[tuple[int, int]]:
+    """Pairs with the same structural key (``op.9``, ``fn.2``, ``title``) that the
+    length and lexical evidence does not contradict, as a monotone chain."""
+    by_key = {k: j for j, k in enumerate(tgt_keys) if k is not None}
+    kept = []
+    for i, key in enumerate(src_keys):
+        j = by_key.get(key) if key is not None else None
+        if j is None:
+            continue
+        here = pair_cost(i, j)
+        rivals = [pair_cost(i, jj) for jj in (j - 1, j + 1) if 0 <= jj < len(tgt)]
+        rivals += [pair_cost(ii, j) for ii in (i - 1, i + 1) if 0 <= ii < len(src)]
+        if all(here <= r + tolerance for r in rivals):
+            kept.append((i, j))
+    return longest_chain(kept)

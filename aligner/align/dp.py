@@ -1,0 +1,103 @@
+"""Dynamic programme over a band: the cheapest monotone sequence of beads.
+
+Rows are ``i`` = source segments consumed (0..n), columns ``j`` = target
+segments consumed (0..m). Only cells inside the band are stored, so memory and
+time grow with the band's area (near-linear for an anchored band), never with
+the full ``n x m`` matrix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+INF = float("inf")
+
+
+@dataclass(frozen=True)
+class Band:
+    """Allowed columns per row: ``lo[i] <= j <= hi[i]`` (inclusive), i = 0..n."""
+
+    lo: tuple[int, ...]
+    hi: tuple[int, ...]
+
+    @classmethod
+    def full(cls, n: int, m: int) -> "Band":
+        return cls(lo=(0,) * (n + 1), hi=(m,) * (n + 1))
+
+    def area(self) -> int:
+        return sum(h - l + 1 for l, h in zip(self.lo, self.hi))
+
+
+def band_from_anchors(points: Sequence[tuple[int, int]], n: int, m: int, margin: int = 6) -> Band:
+    """A band through anchor points (src i, tgt j): the boxes between
+    consecutive anchors, widened by ``margin`` plus a tenth of the gap."""
+    chain = [(0, 0)] + sorted(points) + [(n, m)]
+    lo = [m] * (n + 1)
+    hi = [0] * (n + 1)
+    for (i1, j1), (i2, j2) in zip(chain, chain[1:]):
+        extra = margin + (max(i2 - i1, j2 - j1)) // 10
+        for r in range(max(0, i1 - extra), min(n, i2 + 1 + extra) + 1):
+            lo[r] = min(lo[r], max(0, j1 - extra))
+            hi[r] = max(hi[r], min(m, j2 + 1 + extra))
+    lo[0], hi[n] = 0, m
+    for r in range(n - 1, -1, -1):  # lo never decreases along rows
+        lo[r] = min(lo[r], lo[r + 1])
+    for r in range(1, n + 1):  # hi never decreases either
+        hi[r] = max(hi[r], hi[r - 1])
+    return Band(lo=tuple(lo), hi=tuple(hi))
+
+
+def best_path(n: int, m: int, shapes: Sequence[tuple[int, int]], cost: Callable[[int, int, int, int], float],
+              band: Band | None = None) -> list[tuple[int, int, int, int, float]]:
+    """The cheapest bead sequence from (0, 0) to (n, m).
+
+    Returns beads as ``(i0, i1, j0, j1, cost)`` in order.
+    """
+    band = band or Band.full(n, m)
+    lo, hi = band.lo, band.hi
+    table: list[list[float]] = []
+    back: list[list[int]] = []
+    for i in range(n + 1):
+        row_lo, row_hi = lo[i], hi[i]
+        row = [INF] * (row_hi - row_lo + 1)
+        ptr = [-1] * (row_hi - row_lo + 1)
+        for j in range(row_lo, row_hi + 1):
+            if i == 0 and j == 0:
+                row[0] = 0.0
+                continue
+            best, best_k = INF, -1
+            for k, (a, b) in enumerate(shapes):
+                pi, pj = i - a, j - b
+                if pi < 0 or pj < 0:
+                    continue
+                if a == 0:
+                    if pj < row_lo:
+                        continue
+                    prev = row[pj - row_lo]
+                else:
+                    plo = lo[pi]
+                    if pj < plo or pj > hi[pi]:
+                        continue
+                    prev = table[pi][pj - plo]
+                if prev == INF:
+                    continue
+                value = prev + cost(pi, i, pj, j)
+                if value < best:
+                    best, best_k = value, k
+            row[j - row_lo] = best
+            ptr[j - row_lo] = best_k
+        table.append(row)
+        back.append(ptr)
+    if m < lo[n] or m > hi[n] or table[n][m - lo[n]] == INF:
+        raise ValueError("no path through the band")
+    beads = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        a, b = shapes[back[i][j - lo[i]]]
+        pi, pj = i - a, j - b
+        step = table[i][j - lo[i]] - table[pi][pj - lo[pi]]
+        beads.append((pi, i, pj, j, step))
+        i, j = pi, pj
+    beads.reverse()
+    return beads

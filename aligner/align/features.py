@@ -1,0 +1,110 @@
+"""Cheap, model-free evidence that two stretches of text translate each other.
+
+Every segment is reduced to:
+
+- its length in characters (spaces collapsed), for the Gale-Church length cost;
+- its word tokens (for the lexicon learned in the second pass);
+- its *keys*: strings that survive translation unchanged or nearly so, whatever
+  the script: numbers (any digits, normalised to ASCII), and Latin-script words
+  (names, acronyms, document symbols, cognates), reduced to a short
+  accent-free prefix so that ``Expedition`` and ``expédition`` or
+  ``Kangchendzönga`` and ``Kangchenjunga`` meet.
+
+Keys are language-independent: no stop list, no model. Short lowercase Latin
+words are left out because they are function words in most languages.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+#: Length of the accent-free prefix that stands for a Latin word.
+PREFIX = 5
+
+
+def _is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return 0x3040 <= code <= 0x30FF or 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
+
+
+def _ascii_digits(token: str) -> str:
+    out = []
+    for ch in token:
+        if ch.isdigit() and not ch.isascii():
+            out.append(str(unicodedata.digit(ch, 0)))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def fold(word: str) -> str:
+    """Lowercase, accents removed: ``Élevé`` -> ``eleve``."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _is_latin(word: str) -> bool:
+    return all(("a" <= ch <= "z") for ch in word)
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens, lowercased; Chinese/Japanese runs split into characters."""
+    out: list[str] = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if any(_is_cjk(ch) for ch in word):
+            buf = ""
+            for ch in word:
+                if _is_cjk(ch):
+                    if buf:
+                        out.append(buf.lower())
+                        buf = ""
+                    out.append(ch)
+                else:
+                    buf += ch
+            if buf:
+                out.append(buf.lower())
+        else:
+            out.append(word.lower())
+    return out
+
+
+def keys(text: str) -> list[str]:
+    """The strings of ``text`` that should reappear in any translation of it."""
+    out: list[str] = []
+    for match in _WORD.finditer(text):
+        word = _ascii_digits(match.group())
+        for part in re.findall(r"\d+|[^\W\d_]+", word):
+            if part[0].isdigit():
+                out.append("#" + (part.lstrip("0") or "0"))
+                continue
+            folded = fold(part)
+            if not _is_latin(folded):
+                continue
+            if len(folded) >= 4 or (part.isupper() and len(part) >= 2):
+                out.append(folded[:PREFIX])
+    return out
+
+
+def char_length(text: str) -> int:
+    """Characters with runs of spaces counted once (tokenised text has many)."""
+    return len(_SPACES.sub(" ", text.strip()))
+
+
+@dataclass(frozen=True)
+class Segment:
+    """What the aligner knows about one segment (a sentence or a paragraph)."""
+
+    text: str
+    length: int
+    tokens: tuple[str, ...]
+    keys: tuple[str, ...]
+    role: str = "segment"
+
+
+def segment(text: str, role: str = "segment") -> Segment:
+    return Segment(text=text, length=char_length(text), tokens=tuple(tokens(text)), keys=tuple(keys(text)), role=role)

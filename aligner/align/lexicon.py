@@ -1,0 +1,85 @@
+"""A bilingual lexicon learned from the documents themselves (second pass).
+
+After a first alignment, word pairs that co-occur in aligned beads far more
+than chance (Dice coefficient over beads) are taken as translations. Each
+learned pair becomes a shared key (``~n``) added to the segments holding its
+words, so the second pass rewards beads whose words translate each other.
+Very frequent words (function words) are left out: they link everything.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import Sequence
+
+from aligner.align.features import Segment
+
+
+def learn_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], links: Sequence[tuple[Sequence[int], Sequence[int]]],
+                  min_count: int = 2, min_dice: float = 0.5, max_share: float = 0.08) -> dict[tuple[str, str], float]:
+    """Word pairs (src word, tgt word) with their Dice score over ``links``."""
+    links = [(s, t) for s, t in links if s and t]
+    if len(links) < 5:
+        return {}
+    bags = []
+    freq_s: Counter = Counter()
+    freq_t: Counter = Counter()
+    for s, t in links:
+        ws = {w for i in s for w in src[i].tokens if not w.isdigit()}
+        wt = {w for j in t for w in tgt[j].tokens if not w.isdigit()}
+        bags.append((ws, wt))
+        freq_s.update(ws)
+        freq_t.update(wt)
+    cap = max(min_count, int(max_share * len(links)))
+    cooc: Counter = Counter()
+    for ws, wt in bags:
+        ws = [w for w in ws if min_count <= freq_s[w] <= cap]
+        wt = [w for w in wt if min_count <= freq_t[w] <= cap]
+        for a in ws:
+            for b in wt:
+                cooc[(a, b)] += 1
+    scored = {}
+    for (a, b), c in cooc.items():
+        if c >= min_count:
+            dice = 2.0 * c / (freq_s[a] + freq_t[b])
+            if dice >= min_dice:
+                scored[(a, b)] = dice
+    # keep each word's best partner only, in both directions
+    best_s: dict[str, tuple[float, str]] = {}
+    best_t: dict[str, tuple[float, str]] = {}
+    for (a, b), d in scored.items():
+        if d > best_s.get(a, (0.0, ""))[0]:
+            best_s[a] = (d, b)
+        if d > best_t.get(b, (0.0, ""))[0]:
+            best_t[b] = (d, a)
+    return {(a, b): d for (a, b), d in scored.items() if best_s[a][1] == b and best_t[b][1] == a}
+
+
+def with_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], lexicon: dict[tuple[str, str], float]
+                 ) -> tuple[list[Segment], list[Segment]]:
+    """Copies of the segments with a shared key for each learned pair they hold."""
+    key_s: dict[str, str] = {}
+    key_t: dict[str, str] = {}
+    for n, (a, b) in enumerate(sorted(lexicon)):
+        key_s[a] = key_t[b] = f"~{n}"
+    new_src = [replace(s, keys=s.keys + tuple(key_s[w] for w in s.tokens if w in key_s)) for s in src]
+    new_tgt = [replace(t, keys=t.keys + tuple(key_t[w] for w in t.tokens if w in key_t)) for t in tgt]
+    return new_src, new_tgt
+
+
+def glossary_keys(src: Sequence[Segment], tgt: Sequence[Segment], pairs: Sequence[tuple[str, str]]
+                  ) -> tuple[list[Segment], list[Segment]]:
+    """Shared keys for glossary pairs (source term, target term), matched as
+    lowercase substrings of the segment text."""
+    if not pairs:
+        return list(src), list(tgt)
+    new_src, new_tgt = [], []
+    norm = [(a.lower(), b.lower()) for a, b in pairs if a.strip() and b.strip()]
+    for s in src:
+        low = s.text.lower()
+        new_src.append(replace(s, keys=s.keys + tuple(f"g{n}" for n, (a, _) in enumerate(norm) if a in low)))
+    for t in tgt:
+        low = t.text.lower()
+        new_tgt.append(replace(t, keys=t.keys + tuple(f"g{n}" for n, (_, b) in enumerate(norm) if b in low)))
+    return new_src, new_tgt

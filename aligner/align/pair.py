@@ -1,0 +1,125 @@
+"""Aligning two documents: ``align_pair``.
+
+Paragraph level: each stream (body, footnotes) is aligned on its own; in
+structured documents, operative and footnote numbers and the title give
+anchors, kept only where the evidence agrees (see ``anchors``). Sentence
+level: paragraphs first, then the sentences inside each aligned paragraph
+group, with the lexicon learned at paragraph level. Pre-segmented (lines)
+input is aligned segment by segment directly, with sentence-level beads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from aligner.align.anchors import structure_anchors
+from aligner.align.beads import PARAGRAPH_BEADS, SENTENCE_BEADS, Bead
+from aligner.align.cost import CostModel, CostParams, estimate_length_model
+from aligner.align.features import Segment, segment
+from aligner.align.items import Item, paragraph_items, sentence_items, structure_key
+from aligner.align.lexicon import glossary_keys, learn_lexicon, with_lexicon
+from aligner.align.segments import align_segments
+from aligner.model import Document
+
+LEVELS: tuple[str, ...] = ("paragraph", "sentence")
+
+
+def _segments(items: Sequence[Item]) -> list[Segment]:
+    return [segment(it.text, it.role) for it in items]
+
+
+def _is_lines(doc: Document) -> bool:
+    return doc.input_format == "lines" or all(u.role == "segment" for u in doc.units)
+
+
+def _stream_beads(src_items: list[Item], tgt_items: list[Item], stream: str, shapes, structured: bool,
+                  glossary: Sequence[tuple[str, str]], params: CostParams):
+    s_idx = [k for k, it in enumerate(src_items) if it.stream == stream]
+    t_idx = [k for k, it in enumerate(tgt_items) if it.stream == stream]
+    segs_s, segs_t = glossary_keys(_segments([src_items[k] for k in s_idx]),
+                                   _segments([tgt_items[k] for k in t_idx]), glossary)
+    anchors: list[tuple[int, int]] = []
+    if structured and segs_s and segs_t:
+        probe = CostModel(segs_s, segs_t, estimate_length_model(segs_s, segs_t), params)
+        anchors = structure_anchors(segs_s, segs_t, [structure_key(src_items[k]) for k in s_idx],
+                                    [structure_key(tgt_items[k]) for k in t_idx],
+                                    lambda i, j: probe.cost(i, i + 1, j, j + 1))
+    beads = align_segments(segs_s, segs_t, shapes, anchors=anchors, params=params)
+    return [replace(b, src=tuple(s_idx[i] for i in b.src), tgt=tuple(t_idx[j] for j in b.tgt)) for b in beads], \
+        segs_s, segs_t, s_idx, t_idx
+
+
+def document_order(beads: Sequence[Bead]) -> list[Bead]:
+    """One stream's beads sorted by their first source index; a bead with no
+    source item stays right after the source item that precedes it."""
+    keyed = []
+    last = -1.0
+    for n, bead in enumerate(beads):
+        if bead.src:
+            last = float(bead.src[-1])
+            keyed.append(((float(bead.src[0]), n), bead))
+        else:
+            keyed.append(((last + 0.5, n), bead))
+    return [b for _, b in sorted(keyed, key=lambda kb: kb[0])]
+
+
+def pair_items(src: Document, tgt: Document, level: str = "paragraph",
+               glossary: Sequence[tuple[str, str]] = (), params: CostParams = CostParams()
+               ) -> tuple[list[Item], list[Item], list[Bead]]:
+    """Items of both documents at ``level`` and the beads (indices into them)."""
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
+    lines = _is_lines(src) and _is_lines(tgt)
+    src_par, tgt_par = paragraph_items(src), paragraph_items(tgt)
+    shapes = SENTENCE_BEADS if lines else PARAGRAPH_BEADS
+    par_beads: list[Bead] = []
+    lexicon_links, all_s, all_t = [], [], []
+    for stream in ("body", "notes"):
+        beads, segs_s, segs_t, s_idx, t_idx = _stream_beads(src_par, tgt_par, stream, shapes, not lines, glossary, params)
+        # each stream restarts the "previous source item" used to place insertions
+        par_beads.extend(document_order(beads))
+        offset_s, offset_t = len(all_s), len(all_t)
+        all_s.extend(segs_s)
+        all_t.extend(segs_t)
+        pos_s = {k: offset_s + n for n, k in enumerate(s_idx)}
+        pos_t = {k: offset_t + n for n, k in enumerate(t_idx)}
+        lexicon_links += [([pos_s[i] for i in b.src], [pos_t[j] for j in b.tgt]) for b in beads]
+    if level == "paragraph" or lines:
+        return src_par, tgt_par, par_beads
+    lexicon = learn_lexicon(all_s, all_t, lexicon_links)
+    src_sent: list[Item] = []
+    tgt_sent: list[Item] = []
+    first_s = {}
+    first_t = {}
+    for k in range(len(src.units)):
+        first_s[k] = len(src_sent)
+        src_sent.extend(sentence_items(src, k))
+    for k in range(len(tgt.units)):
+        first_t[k] = len(tgt_sent)
+        tgt_sent.extend(sentence_items(tgt, k))
+    count_s = {k: len(sentence_items(src, k)) for k in range(len(src.units))}
+    count_t = {k: len(sentence_items(tgt, k)) for k in range(len(tgt.units))}
+    out: list[Bead] = []
+    for bead in par_beads:
+        s_idx = [first_s[u] + n for u in bead.src for n in range(count_s[u])]
+        t_idx = [first_t[u] + n for u in bead.tgt for n in range(count_t[u])]
+        segs_s = _segments([src_sent[k] for k in s_idx])
+        segs_t = _segments([tgt_sent[k] for k in t_idx])
+        if lexicon:
+            segs_s, segs_t = with_lexicon(segs_s, segs_t, lexicon)
+        segs_s, segs_t = glossary_keys(segs_s, segs_t, glossary)
+        inner = align_segments(segs_s, segs_t, SENTENCE_BEADS, params=params, learn=False)
+        for b in inner:
+            out.append(Bead(src=tuple(s_idx[i] for i in b.src), tgt=tuple(t_idx[j] for j in b.tgt),
+                            score=min(b.score, bead.score), cost=b.cost))
+    return src_sent, tgt_sent, out
+
+
+def align_pair(src: Document, tgt: Document, level: str = "paragraph",
+               glossary: Sequence[tuple[str, str]] = ()) -> list[Bead]:
+    """Beads between two documents, with item ids filled in (``op.9``,
+    ``op.9.s2``, ``seg.17``) and a confidence in [0, 1] each."""
+    src_items, tgt_items, beads = pair_items(src, tgt, level, glossary)
+    return [replace(b, src_ids=tuple(src_items[i].id for i in b.src), tgt_ids=tuple(tgt_items[j].id for j in b.tgt))
+            for b in beads]

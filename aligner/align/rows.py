@@ -1,0 +1,100 @@
+"""Several versions into rows: each version aligned to the pivot, then joined.
+
+Pivot items that any version puts in one bead share a row (union-find), so a
+row is the smallest pivot group every version agrees on. A version's items
+with no pivot counterpart (an inserted note) get a row of their own, right
+after the pivot item they follow; a language missing from a row has an empty
+cell. A row's score is the lowest confidence of the beads it is made of.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+from aligner.align.beads import Bead
+from aligner.align.items import Item
+from aligner.align.pair import pair_items
+from aligner.errors import InputError
+from aligner.model import Alignment, Cell, Document, Row
+
+
+def signature(languages: Sequence[str], pivot: str, level: str) -> str:
+    from hexaglot import __version__
+
+    return f"hexaglot {__version__} | align | level={level} | pivot={pivot} | langs={','.join(languages)}"
+
+
+def _find(parent: list[int], k: int) -> int:
+    while parent[k] != k:
+        parent[k] = parent[parent[k]]
+        k = parent[k]
+    return k
+
+
+def _cell(items: Sequence[Item], indices, lang: str) -> Cell:
+    chosen = [items[k] for k in sorted(set(indices))]
+    joiner = "" if lang in ("zh", "ja") else " "
+    lines = sorted({line for it in chosen for line in it.lines})
+    return Cell(units=tuple(it.id for it in chosen), lines=tuple(lines), text=joiner.join(it.text for it in chosen))
+
+
+def check_documents(documents: Sequence[Document]) -> None:
+    if len(documents) < 2:
+        raise InputError(documents[0].path if documents else "align", "alignment needs at least two documents")
+    seen: dict[str, str] = {}
+    for doc in documents:
+        if doc.lang in seen:
+            raise InputError(doc.path, f"is in the same language ({doc.lang}) as {seen[doc.lang]}; "
+                                       "give one version per language (or set --lang)")
+        seen[doc.lang] = doc.path
+
+
+def align_documents(documents: Sequence[Document], level: str = "paragraph",
+                    lexicon: Mapping[str, Sequence[tuple[str, str]]] | None = None) -> Alignment:
+    """Align ``documents`` (the first one is the pivot) into rows.
+
+    ``lexicon``: optional glossary pairs per target language,
+    ``{"en": [(pivot term, English term), ...]}``, used as extra shared keys.
+    """
+    check_documents(documents)
+    pivot = documents[0]
+    languages = tuple(d.lang for d in documents)
+    pairs: list[tuple[list[Item], list[Item], list[Bead]]] = []
+    for doc in documents[1:]:
+        glossary = tuple((lexicon or {}).get(doc.lang, ()))
+        pairs.append(pair_items(pivot, doc, level, glossary))
+    pivot_items = pairs[0][0]
+    parent = list(range(len(pivot_items)))
+    for _, _, beads in pairs:
+        for bead in beads:
+            for k in bead.src[1:]:
+                a, b = _find(parent, bead.src[0]), _find(parent, k)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    groups: dict[int, dict] = {}
+    for k in range(len(pivot_items)):
+        root = _find(parent, k)
+        group = groups.setdefault(root, {"key": (float(k), 0, 0), "pivot": [], "cells": {}, "score": 1.0})
+        group["pivot"].append(k)
+    extra: list[dict] = []
+    for (_, tgt_items, beads), doc in zip(pairs, documents[1:]):
+        last = -1.0
+        for n, bead in enumerate(beads):
+            if bead.src:
+                group = groups[_find(parent, bead.src[0])]
+                group["cells"].setdefault(doc.lang, []).extend(bead.tgt)
+                group["score"] = min(group["score"], bead.score)
+                last = float(max(bead.src))
+            else:
+                extra.append({"key": (last + 0.5, 1, n), "pivot": [], "cells": {doc.lang: list(bead.tgt)},
+                              "score": bead.score, "lang": doc.lang})
+    items_by_lang = {pivot.lang: pivot_items}
+    items_by_lang.update({doc.lang: tgt for (_, tgt, _), doc in zip(pairs, documents[1:])})
+    rows = []
+    for group in sorted(list(groups.values()) + extra, key=lambda g: g["key"]):
+        cells = {pivot.lang: _cell(pivot_items, group["pivot"], pivot.lang)}
+        for lang in languages[1:]:
+            cells[lang] = _cell(items_by_lang[lang], group["cells"].get(lang, ()), lang)
+        rows.append(Row(cells=cells, score=round(group["score"], 4)))
+    return Alignment(languages=languages, pivot=pivot.lang, level=level, rows=tuple(rows),
+                     documents={d.lang: d for d in documents}, signature=signature(languages, pivot.lang, level))

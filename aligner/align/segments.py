@@ -1,0 +1,52 @@
+"""Aligning two sequences of segments: the two-pass algorithm.
+
+Pass 1: length model from the documents' totals, shared keys only; for long
+inputs the band is shaped by lexical anchors. Pass 2: the length model is
+re-estimated from pass 1's confident 1-1 beads, a lexicon is learned from
+pass 1's beads, and the programme runs again in a band around pass 1's path.
+Structural anchors (when given) add a bonus to any bead that contains them.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from aligner.align.anchors import lexical_anchors
+from aligner.align.beads import Bead
+from aligner.align.confidence import bead_confidence
+from aligner.align.cost import CostModel, CostParams, estimate_length_model
+from aligner.align.dp import Band, band_from_anchors, best_path
+from aligner.align.features import Segment
+from aligner.align.lexicon import learn_lexicon, with_lexicon
+
+#: Above this many cells the first pass runs in an anchored band, not the full matrix.
+FULL_MATRIX_LIMIT = 60_000
+
+
+def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Sequence[tuple[int, int]],
+                   anchors: Sequence[tuple[int, int]] = (), params: CostParams = CostParams(),
+                   learn: bool = True) -> list[Bead]:
+    """Beads covering ``src`` and ``tgt`` in order, each with a confidence."""
+    n, m = len(src), len(tgt)
+    if n == 0 or m == 0:
+        return [Bead(src=(i,), tgt=(), score=1.0) for i in range(n)] + [Bead(src=(), tgt=(j,), score=1.0) for j in range(m)]
+    shapes = tuple(shapes)
+    band = None
+    if (n + 1) * (m + 1) > FULL_MATRIX_LIMIT:
+        band = band_from_anchors(list(anchors) or lexical_anchors(src, tgt), n, m, margin=3)
+    model = CostModel(src, tgt, estimate_length_model(src, tgt), params, anchors, band)
+    # the first pass only shapes the band and the lexicon: common bead shapes suffice
+    first_shapes = tuple(sh for sh in shapes if max(sh) <= 9) if band is not None else shapes
+    path = best_path(n, m, first_shapes, model.cost, band)
+    if learn and n + m >= 6:
+        ones = [(i0, j0) for i0, i1, j0, j1, c in path if i1 - i0 == 1 and j1 - j0 == 1 and c < 3.0]
+        length = estimate_length_model(src, tgt, ones) if len(ones) >= 5 else model.length
+        lexicon = learn_lexicon(src, tgt, [(range(i0, i1), range(j0, j1)) for i0, i1, j0, j1, _ in path])
+        src2, tgt2 = with_lexicon(src, tgt, lexicon) if lexicon else (src, tgt)
+        if band is not None:
+            band = band_from_anchors([(i0, j0) for i0, i1, j0, j1, _ in path if i1 > i0 and j1 > j0], n, m, margin=3)
+        model = CostModel(src2, tgt2, length, params, anchors, band)
+        path = best_path(n, m, shapes, model.cost, band)
+    return [Bead(src=tuple(range(i0, i1)), tgt=tuple(range(j0, j1)), cost=c,
+                 score=bead_confidence(model, i0, i1, j0, j1, c))
+            for i0, i1, j0, j1, c in path]
