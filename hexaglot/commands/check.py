@@ -5,12 +5,15 @@ Exit codes: 0 nothing at or above ``--fail-on``, 1 findings, 2 usage or input er
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
 
 from aligner.fileio import write_atomic
-from hexaglot.reports import FORMATS, render
+from hexaglot.reports import EXTENSIONS, FORMATS, render
+from aligner.readers.bilingual import is_bilingual
+from qa_rules.cat_input import check_cat_file
 from qa_rules.config import FAIL_ON
 from qa_rules.run import CheckOptions, check_files, resolved_config
 
@@ -42,7 +45,8 @@ def _tokens(values: tuple[str, ...]) -> tuple[str, ...]:
 def command(files, fmt, output, fail_on, select, ignore, config_path, accept, glossaries,
             no_default_glossaries, level, color) -> None:
     """Check TARGET versions against the SOURCE: structure, terminology, numbers, references, dates..."""
-    if len(files) < 2:
+    pre_aligned = len(files) == 1 and is_bilingual(files[0])  # one TMX/XLIFF file from a CAT tool
+    if len(files) < 2 and not pre_aligned:
         raise click.UsageError("give a SOURCE and at least one TARGET document")
     options = CheckOptions(
         select=_tokens(select),
@@ -54,8 +58,8 @@ def command(files, fmt, output, fail_on, select, ignore, config_path, accept, gl
         level=level,
     )
     config = resolved_config(options)
-    report = check_files(files, options)
-    fmt = fmt or config.format
+    report = check_cat_file(files[0], options) if pre_aligned else check_files(files, options)
+    fmt = fmt or EXTENSIONS.get(os.path.splitext(output or "")[1].lower()) or config.format
     if fmt not in FORMATS:
         raise click.UsageError(f"unknown format {fmt!r} in the config file (known: {', '.join(FORMATS)})")
     if color is None:

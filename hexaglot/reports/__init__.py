@@ -15,7 +15,13 @@ from typing import Any
 FORMATS: dict[str, str] = {
     "text": "hexaglot.reports.text",
     "json": "hexaglot.reports.json",
+    "html": "hexaglot.reports.html",
+    "xlsx": "hexaglot.reports.xlsx",
+    "csv": "hexaglot.reports.csv",
 }
+
+#: The format an output file's extension implies when ``--format`` is not given.
+EXTENSIONS: dict[str, str] = {".html": "html", ".htm": "html", ".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".txt": "text"}
 
 
 def render(report: Any, fmt: str = "text", *, color: bool = False) -> str | bytes:

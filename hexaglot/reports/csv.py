@@ -60,3 +60,8 @@ def render_csv(report: Any) -> str:
         writer.writerow(finding_record(finding, target_status(report, finding)))
     signature = " ".join(report_signature(report).split())
     return "\ufeff" + buffer.getvalue() + f"# signature: {signature}\n"
+
+
+def render(report: Any, *, color: bool = False) -> str:
+    """The ``hexaglot.reports`` entry point (``color`` is for the text report only)."""
+    return render_csv(report)

@@ -259,3 +259,8 @@ JS = r"""
   fromHash();apply();
 })();
 """
+
+
+def render(report: Any, *, color: bool = False) -> str:
+    """The ``hexaglot.reports`` entry point (``color`` is for the text report only)."""
+    return render_html(report)

@@ -114,3 +114,8 @@ def _aligned_sheet(ws, report: Any) -> None:
         _put(ws, r, 3 + 2 * n, " ".join(ids))
     ws.freeze_panes = "B2"
     _put(ws, len(alignment.rows) + 3, 1, f"signature: {report_signature(report)}").font = Font(italic=True)
+
+
+def render(report: Any, *, color: bool = False) -> bytes:
+    """The ``hexaglot.reports`` entry point (``color`` is for the text report only)."""
+    return render_xlsx(report)

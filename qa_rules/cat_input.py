@@ -1,0 +1,157 @@
+"""``hexaglot check draft.sdlxliff``: checking one pre-aligned CAT-tool file.
+
+The file (TMX, XLIFF 1.2/2.x) is already aligned (``aligner.readers.bilingual``).
+Three things differ from checking separate documents:
+
+- CAT statuses are honoured: a locked segment (Trados ``locked="true"``,
+  memoQ ``mq:locked``) cannot be edited in the CAT tool, so it is not checked;
+  it stays in the report's aligned text, and a notice lists it with the
+  statuses of all segments (``fr: segment statuses: Translated 2, Draft 1...``);
+- a language outside the six (``de``, ``en-gb``, an undeclared ``und``) gets
+  the language-independent rules only (``LANGUAGE_INDEPENDENT`` categories),
+  with a notice naming the rules it did not get;
+- the reader's warnings (``seg-source`` differing from ``source``...) become notices.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from aligner.model import OFFICIAL_LANGUAGES, Alignment, Row
+from aligner.readers.bilingual import read_bilingual
+from qa_rules.accept import DEFAULT_ACCEPT_FILE, AcceptEntry, apply_accept, load_accept
+from qa_rules.base import Rule
+from qa_rules.config import rules_from_config
+from qa_rules.engine import Report, check, signature
+from qa_rules.model import Finding, severity_rank
+from qa_rules.run import CheckOptions, load_run_glossaries, resolved_config
+
+#: Rule categories that need no language data: they run for any language.
+LANGUAGE_INDEPENDENT: frozenset[str] = frozenset({"structure", "consistency"})
+
+
+def is_language_independent(rule: Rule) -> bool:
+    """Structure and consistency rules, and rules declaring ``language_independent = True``."""
+    return rule.category in LANGUAGE_INDEPENDENT or bool(getattr(rule, "language_independent", False))
+
+
+def check_cat_file(path: str, options: CheckOptions = CheckOptions(), extra_rules: Sequence[Rule] = ()) -> Report:
+    """Read one TMX/XLIFF file and check it (the options of ``check_files``)."""
+    config = resolved_config(options)
+    rules = tuple(rules_from_config(config, select=options.select, ignore=options.ignore)) + tuple(extra_rules)
+    alignment = read_bilingual(path)
+    glossary_paths = options.glossaries or config.glossaries
+    include_default = config.default_glossaries if options.default_glossaries is None else options.default_glossaries
+    glossaries = load_run_glossaries(glossary_paths, include_default)
+    accept_path = options.accept or config.accept
+    if accept_path is None and (Path(options.search_dir) / DEFAULT_ACCEPT_FILE).is_file():
+        accept_path = str(Path(options.search_dir) / DEFAULT_ACCEPT_FILE)
+    accept = load_accept(accept_path) if accept_path else ()
+    return check_pretranslated(alignment, rules, glossaries, accept=accept,
+                               options={"input": "pre-aligned", "accept": bool(accept)})
+
+
+def check_pretranslated(
+    alignment: Alignment,
+    rules: Sequence[Rule | type[Rule]],
+    glossaries: Sequence[Any] = (),
+    *,
+    accept: Sequence[AcceptEntry] = (),
+    options: Mapping[str, Any] | None = None,
+) -> Report:
+    """Run ``rules`` on a pre-aligned file's alignment, honouring statuses and languages."""
+    instances = tuple(r() if isinstance(r, type) else r for r in rules)
+    checked, locked = without_locked(alignment)
+    notices = list(dict.fromkeys(w for doc in alignment.documents.values() for w in doc.warnings))
+    notices += status_notices(alignment, locked)
+    unsupported = [lang for lang in alignment.languages if lang not in OFFICIAL_LANGUAGES]
+    found: dict[str, Finding] = {}
+    if not unsupported:
+        found.update((f.id, f) for f in check(checked, instances, glossaries).findings)
+    else:
+        independent = tuple(r for r in instances if is_language_independent(r))
+        dependent = tuple(r for r in instances if not is_language_independent(r))
+        found.update((f.id, f) for f in check(checked, independent, glossaries).findings)
+        supported = [lang for lang in alignment.languages if lang in OFFICIAL_LANGUAGES]
+        if alignment.pivot in OFFICIAL_LANGUAGES and len(supported) >= 2 and dependent:
+            found.update((f.id, f) for f in check(restrict(checked, supported), dependent, glossaries).findings)
+        skipped = ", ".join(sorted(r.code for r in dependent)) or "none"
+        notices.append(
+            f"{', '.join(unsupported)}: outside the six UN languages (ar, zh, en, fr, ru, es); only the "
+            f"language-independent rules ({', '.join(sorted(r.code for r in independent))}) were run there; "
+            f"not run: {skipped}"
+        )
+    kept, accepted, stale = apply_accept(tuple(found.values()), accept)
+    order = {lang: i for i, lang in enumerate(alignment.languages)}
+    return Report(
+        findings=tuple(sorted(kept, key=lambda f: _sort_key(f, order))),
+        accepted=accepted,
+        stale=stale,
+        signature=signature(alignment, instances, glossaries, options),
+        documents=tuple(alignment.documents[lang] for lang in alignment.languages),
+        rules=tuple(r.code for r in instances),
+        languages=tuple(alignment.languages),
+        pivot=alignment.pivot,
+        alignment=alignment,
+        notices=tuple(notices),
+    )
+
+
+def _sort_key(finding: Finding, order: Mapping[str, int]) -> tuple:
+    side = finding.target or finding.source
+    lang = order.get(side.lang, len(order)) if side else len(order)
+    line = side.line if side and side.line is not None else 0
+    return (lang, line, severity_rank(finding.severity), finding.rule, finding.message)
+
+
+def _locked_units(alignment: Alignment) -> dict[str, list[tuple[str, int, str]]]:
+    """Per target language: (unit id, line, status) of its locked segments."""
+    out: dict[str, list[tuple[str, int, str]]] = {}
+    for lang, doc in alignment.documents.items():
+        for unit in doc.units:
+            if "locked" in [part.strip() for part in unit.status.split(",")]:
+                out.setdefault(lang, []).append((unit.id, unit.lines[0], unit.status))
+    return out
+
+
+def without_locked(alignment: Alignment) -> tuple[Alignment, dict[str, list[tuple[str, int, str]]]]:
+    """The alignment without the rows of locked segments (and which ones were locked)."""
+    locked = _locked_units(alignment)
+    ids = {(lang, uid) for lang, units in locked.items() for uid, _, _ in units}
+    if not ids:
+        return alignment, locked
+    rows = tuple(
+        row for row in alignment.rows
+        if not any((lang, uid) in ids for lang, cell in row.cells.items() for uid in cell.units)
+    )
+    return replace(alignment, rows=rows), locked
+
+
+def restrict(alignment: Alignment, languages: Sequence[str]) -> Alignment:
+    """The same alignment with only ``languages`` (pivot kept first)."""
+    langs = tuple(lang for lang in alignment.languages if lang in languages)
+    rows = tuple(
+        Row(cells={lang: cell for lang, cell in row.cells.items() if lang in langs}, score=row.score)
+        for row in alignment.rows
+    )
+    documents = {lang: doc for lang, doc in alignment.documents.items() if lang in langs}
+    return replace(alignment, languages=langs, rows=rows, documents=documents)
+
+
+def status_notices(alignment: Alignment, locked: Mapping[str, list[tuple[str, int, str]]]) -> list[str]:
+    """One notice per language with statuses: counts, and the locked segments."""
+    notices = []
+    for lang in alignment.languages:
+        doc = alignment.documents[lang]
+        counts = Counter(u.status.split(",")[0].strip() for u in doc.units if u.status)
+        if not counts:
+            continue
+        text = f"{lang}: segment statuses in {doc.path}: " + ", ".join(f"{s} {n}" for s, n in counts.items())
+        if locked.get(lang):
+            listed = ", ".join(f"{uid} (line {line}, {status})" for uid, line, status in locked[lang])
+            text += f"; locked, so not checked: {listed}"
+        notices.append(text)
+    return notices

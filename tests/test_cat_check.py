@@ -1,0 +1,82 @@
+"""``hexaglot check FILE.xlf``: one pre-aligned CAT-tool file checked end to end."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from hexaglot.cli import cli
+
+from test_cat_readers import cat_files
+
+TRADOS = "formats/xliff12/trados-studio_okapi_test.txt_en-US_fr-FR.sdlxliff"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, ["check", *args], catch_exceptions=False)
+
+
+def test_every_cat_file_is_checked_without_a_crash(shared_data, tmp_path):
+    for path in cat_files(shared_data):
+        result = run(str(path), "--format", "json", "-o", str(tmp_path / "qa.json"))
+        assert result.exit_code in (0, 1), (path, result.output)
+        report = json.loads((tmp_path / "qa.json").read_text(encoding="utf-8"))
+        assert report["signature"]
+        for finding in report["findings"]:
+            side = finding["target"] or finding["source"]
+            assert side["path"] == str(path)
+        html = run(str(path), "-o", str(tmp_path / "qa.html"))  # format from the extension
+        assert html.exit_code in (0, 1)
+        assert (tmp_path / "qa.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_trados_locked_segment_and_statuses_in_the_report(shared_data, tmp_path):
+    path = str(shared_data / TRADOS)
+    text = run(path, "--no-color")
+    assert text.exit_code in (0, 1)
+    assert "segment statuses" in text.output
+    assert "Translated 2, Draft 1, ApprovedSignOff 2" in text.output
+    assert "locked, so not checked: seg.4 (line 3, ApprovedSignOff, locked)" in text.output
+    run(path, "--format", "json", "-o", str(tmp_path / "qa.json"))
+    notices = json.loads((tmp_path / "qa.json").read_text(encoding="utf-8"))["summary"]["notices"]
+    assert any("seg.4" in n and "locked" in n for n in notices)
+    run(path, "-o", str(tmp_path / "qa.html"))
+    page = (tmp_path / "qa.html").read_text(encoding="utf-8")
+    assert 'class="status locked" data-status="ApprovedSignOff, locked"' in page
+    assert page.count('data-status="Translated"') == 2 and 'data-status="Draft"' in page
+
+
+def _xliff(tmp_path, src: str, tgt: str, source: str, target: str, name: str = "draft.xlf"):
+    path = tmp_path / name
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+        f'<file source-language="{src}" target-language="{tgt}" datatype="plaintext" original="a.docx"><body>\n'
+        f'<trans-unit id="1"><source>{source}</source>\n<target>{target}</target></trans-unit>\n'
+        "</body></file></xliff>\n",
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+def test_a_lost_inline_tag_is_a_markup_finding(tmp_path):
+    path = _xliff(tmp_path, "fr", "en", 'Rappelant sa résolution <g id="1">74/175</g> du 18 décembre 2019,',
+                  "Recalling its resolution 74/175 of 18 December 2019,")
+    result = run(path, "--format", "json", "-o", str(tmp_path / "qa.json"))
+    assert result.exit_code == 1
+    findings = json.loads((tmp_path / "qa.json").read_text(encoding="utf-8"))["findings"]
+    tag = [f for f in findings if f["rule"] == "MK09"]
+    assert tag and tag[0]["category"] == "markup" and tag[0]["expected"] == "g#1" and tag[0]["found"] == ""
+    assert tag[0]["target"]["line"] == 5
+
+
+def test_language_outside_the_six_gets_language_independent_rules(tmp_path):
+    path = _xliff(tmp_path, "fr", "de", 'Prie l\'Office <x id="1"/>de faire rapport ;',
+                  "Ersucht das Büro, Bericht zu erstatten;")
+    result = run(path, "--format", "json", "-o", str(tmp_path / "qa.json"))
+    assert result.exit_code == 1
+    report = json.loads((tmp_path / "qa.json").read_text(encoding="utf-8"))
+    assert [f["rule"] for f in report["findings"]] == ["MK09"]
+    notice = next(n for n in report["summary"]["notices"] if "outside the six" in n)
+    assert notice.startswith("de:") and "MK09" in notice and "not run:" in notice
