@@ -15,6 +15,21 @@ from qa_rules.structure.st05_numbering import OperativeNumbering
 from qa_rules.structure.st06_numbering_parity import NumberingParity
 from qa_rules.structure.st07_footnotes import FootnoteNumbering
 from qa_rules.structure.st08_footnote_markers import FootnoteMarkers
+from qa_rules.untranslated.ut01_wrong_language import WrongLanguage
+from qa_rules.untranslated.ut02_identical import IdenticalToSource
+from qa_rules.consistency.co01_source_variants import SourceVariants
+from qa_rules.consistency.co02_target_collisions import TargetCollision
+from qa_rules.punctuation.pu01_paragraph_end import ParagraphEnd
+from qa_rules.punctuation.pu02_brackets import UnbalancedBrackets
+from qa_rules.punctuation.pu03_quotes_balance import UnbalancedQuotes
+from qa_rules.punctuation.pu04_quote_style import QuoteStyle
+from qa_rules.spacing.sp01_double_space import DoubleSpace
+from qa_rules.spacing.sp02_space_before_punctuation import SpaceBeforePunctuation
+from qa_rules.spacing.sp03_french_nbsp import FrenchNoBreakSpace
+from qa_rules.spacing.sp04_missing_space_after import MissingSpaceAfter
+from qa_rules.markup.mk01_italic_opening import ItalicOpening
+from qa_rules.markup.mk02_italic_title import ItalicTitle
+from qa_rules.length.le01_ratio_outlier import LengthOutlier
 
 RULES: tuple[type[Rule], ...] = (
     # structure
@@ -26,6 +41,28 @@ RULES: tuple[type[Rule], ...] = (
     NumberingParity,
     FootnoteNumbering,
     FootnoteMarkers,
+    # untranslated
+    WrongLanguage,
+    IdenticalToSource,
+    # consistency
+    SourceVariants,
+    TargetCollision,
+    # punctuation
+    ParagraphEnd,
+    UnbalancedBrackets,
+    UnbalancedQuotes,
+    QuoteStyle,
+    # spacing
+    DoubleSpace,
+    SpaceBeforePunctuation,
+    FrenchNoBreakSpace,
+    MissingSpaceAfter,
+    # markup
+    ItalicOpening,
+    ItalicTitle,
+    InlineCodes,
+    # length
+    LengthOutlier,
 )
 
 

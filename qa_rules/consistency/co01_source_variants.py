@@ -1,0 +1,83 @@
+"""CO01: the same source text translated in different ways."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterator
+
+from qa_rules.base import Context, Rule
+from qa_rules.consistency.segments import Segment, by_target_language, word_count
+from qa_rules.model import Finding
+
+
+class SourceVariants(Rule):
+    """The same source paragraph, sentence or opening phrase is translated in different ways.
+
+    Paragraphs, sentences (when both sides have as many), italic opening
+    phrases (*Réaffirmant* -> *Reaffirming*) and italic titles are compared
+    across the whole run after normalizing case, white space and final
+    punctuation. The rendering used most often is taken as the expected one;
+    with a tie, the first. Opening phrases are only flagged against a strict
+    majority (some verbs are legitimately rendered two ways).
+
+    Flags:
+        fr: *Réaffirmant* sa résolution 60/288, ¶ *Réaffirmant* sa résolution 74/175, ¶ *Réaffirmant* sa résolution 77/298,
+        en: *Reaffirming* its resolution 60/288, ¶ *Reaffirming* its resolution 74/175, ¶ *Reaffirming* its resolution 77/298,
+        es: *Reafirmando* su resolución 60/288, ¶ *Reafirmando* su resolución 74/175, ¶ *Reiterando* su resolución 77/298,
+
+    Passes:
+        fr: *Réaffirmant* sa résolution 60/288, ¶ *Réaffirmant* sa résolution 74/175, ¶ *Réaffirmant* sa résolution 77/298,
+        es: *Reafirmando* su resolución 60/288, ¶ *Reafirmando* su resolución 74/175, ¶ *Reafirmando* su resolución 77/298,
+    """
+
+    code = "CO01"
+    name = "consistency.source_variants"
+    category = "consistency"
+    severity = "warning"
+
+    @dataclass(frozen=True)
+    class Config:
+        """min_words: paragraphs and sentences with fewer source words are not compared."""
+
+        min_words: int = 4
+
+    def check_document(self, context: Context) -> Iterator[Finding]:
+        from qa_rules.engine import build_pairs
+
+        for lang, segs in by_target_language(build_pairs(context.alignment)).items():
+            if not self.applies_to(lang):
+                continue
+            groups: dict[tuple[str, str], list[Segment]] = {}
+            for seg in segs:
+                if seg.kind in ("text", "sentence") and word_count(seg.source_text) < self.config.min_words:
+                    continue
+                if seg.source and seg.target:
+                    groups.setdefault((seg.kind, seg.source), []).append(seg)
+            for (kind, _), group in groups.items():
+                yield from self._variants(kind, group)
+
+    def _variants(self, kind: str, group: list[Segment]) -> Iterator[Finding]:
+        counts = Counter(seg.target for seg in group)
+        if len(counts) < 2:
+            return
+        first_seen = {}
+        for seg in group:
+            first_seen.setdefault(seg.target, seg)
+        best, best_n = max(counts.items(), key=lambda kv: (kv[1], -group.index(first_seen[kv[0]])))
+        if kind == "opening" and list(counts.values()).count(best_n) > 1:
+            return
+        expected = first_seen[best].target_text
+        for seg in group:
+            if seg.target == best:
+                continue
+            what = {"text": "paragraph", "sentence": "sentence", "opening": "opening phrase", "italic": "title"}[kind]
+            yield self.finding(
+                None,
+                f"the same source {what} is translated {len(counts)} ways in {seg.target_at.lang} "
+                f"({best_n} x the expected one)",
+                expected=expected,
+                found=seg.target_text,
+                source=seg.source_at,
+                target=seg.target_at,
+            )

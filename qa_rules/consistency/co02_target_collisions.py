@@ -1,0 +1,66 @@
+"""CO02: different source paragraphs or sentences translated identically."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from qa_rules.base import Context, Rule
+from qa_rules.consistency.segments import Segment, by_target_language, word_count
+from qa_rules.model import Finding
+
+
+class TargetCollision(Rule):
+    """Different source paragraphs or sentences have the same translation (a paste in the wrong place?).
+
+    Whole paragraphs and sentences are compared after normalizing case, white
+    space and final punctuation; the later occurrences are flagged.
+
+    Flags:
+        fr: Prie l'Office de continuer à aider les États Membres qui en font la demande ; ¶ Encourage l'Office à continuer d'aider les États Membres à protéger les infrastructures critiques ;
+        en: Requests the Office to continue to assist requesting Member States; ¶ Requests the Office to continue to assist requesting Member States;
+
+    Passes:
+        fr: Prie l'Office de continuer à aider les États Membres qui en font la demande ; ¶ Encourage l'Office à continuer d'aider les États Membres à protéger les infrastructures critiques ;
+        en: Requests the Office to continue to assist requesting Member States; ¶ Encourages the Office to continue to assist Member States in protecting critical infrastructure;
+    """
+
+    code = "CO02"
+    name = "consistency.target_collision"
+    category = "consistency"
+    severity = "warning"
+
+    @dataclass(frozen=True)
+    class Config:
+        """min_words: translations with fewer words are not compared (short titles legitimately repeat)."""
+
+        min_words: int = 4
+
+    def check_document(self, context: Context) -> Iterator[Finding]:
+        from qa_rules.engine import build_pairs
+
+        for lang, segs in by_target_language(build_pairs(context.alignment)).items():
+            if not self.applies_to(lang):
+                continue
+            groups: dict[tuple[str, str], list[Segment]] = {}
+            for seg in segs:
+                if seg.kind not in ("text", "sentence") or word_count(seg.target_text) < self.config.min_words:
+                    continue
+                groups.setdefault(("", seg.target), []).append(seg)
+            for group in groups.values():
+                seen: dict[str, Segment] = {}
+                for seg in group:
+                    if seg.source in seen:
+                        continue
+                    if seen:
+                        first = next(iter(seen.values()))
+                        yield self.finding(
+                            None,
+                            f"this {seg.target_at.lang} text also translates a different source "
+                            f"({first.source_at.unit}, line {first.source_at.line})",
+                            expected=f"a translation of: {seg.source_text[:80]}",
+                            found=seg.target_text[:80],
+                            source=seg.source_at,
+                            target=seg.target_at,
+                        )
+                    seen[seg.source] = seg

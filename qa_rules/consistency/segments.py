@@ -1,0 +1,97 @@
+"""The repeatable pieces of an aligned pair, for consistency checks.
+
+A *segment* is a stretch of source text and its translation that a reviser
+expects to be rendered the same way wherever it recurs:
+
+- ``text``: a whole paragraph (the cell's text);
+- ``sentence``: a sentence of a paragraph, when both sides have the same
+  number of sentences (paired by position);
+- ``opening``: the italic opening phrase (*Rappelant* -> *Recalling*);
+- ``italic``: another italic span (a title), paired by position.
+
+Keys are normalized (NFC, case-folded, white space collapsed, final
+punctuation and closing quotes dropped) so that a paragraph ending with a
+comma in the preamble and a semicolon in the operative part is one segment.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from qa_rules.base import Pair
+from qa_rules.markup.italics import opening_span, other_spans
+from qa_rules.model import Location
+
+_SPACE = re.compile(r"[\s\u00a0\u202f]+")
+_TRAIL = re.compile(r"[\s,.;:，。；：،؛»”\"]+$")
+_LEAD_NUMBER = re.compile(r"^\d+\.\s+")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def normalize(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = _LEAD_NUMBER.sub("", text.strip())
+    return _TRAIL.sub("", _SPACE.sub(" ", text)).casefold()
+
+
+def word_count(text: str) -> int:
+    """Words (or, for unspaced scripts, characters / 2) in ``text``."""
+    words = _WORD.findall(text)
+    spaced = len(text.split())
+    return max(spaced, sum(max(1, len(w) // 2) for w in words) if spaced <= 1 else spaced)
+
+
+@dataclass(frozen=True)
+class Segment:
+    kind: str
+    source: str
+    target: str
+    source_text: str
+    target_text: str
+    source_at: Location
+    target_at: Location
+
+
+def _loc(side, unit, offset: int = 0) -> Location:
+    return Location(side.doc.path, side.lang, unit.id, unit.line_at(offset))
+
+
+def segments(pair: Pair) -> Iterator[Segment]:
+    """Every segment of one aligned pair (nothing if a side is missing)."""
+    src, tgt = pair.source, pair.target
+    if src.missing or tgt.missing:
+        return
+    if len(src.units) != len(tgt.units):
+        yield Segment("text", normalize(src.text), normalize(tgt.text), src.text, tgt.text,
+                      _loc(src, src.units[0]), _loc(tgt, tgt.units[0]))
+        return
+    for su, tu in zip(src.units, tgt.units):
+        yield from _unit_segments(src, su, tgt, tu)
+
+
+def _unit_segments(src, su, tgt, tu) -> Iterator[Segment]:
+    yield Segment("text", normalize(su.text), normalize(tu.text), su.text, tu.text, _loc(src, su), _loc(tgt, tu))
+    if 1 < len(su.sentences) == len(tu.sentences):
+        for a, b in zip(su.sentences, tu.sentences):
+            yield Segment("sentence", normalize(a.text), normalize(b.text), a.text, b.text,
+                          _loc(src, su, a.start), _loc(tgt, tu, b.start))
+    so, to = opening_span(su), opening_span(tu)
+    if so is not None and to is not None:
+        yield Segment("opening", normalize(so.text), normalize(to.text), so.text, to.text,
+                      _loc(src, su, so.start), _loc(tgt, tu, to.start))
+    s_other, t_other = other_spans(su), other_spans(tu)
+    if s_other and len(s_other) == len(t_other):
+        for a, b in zip(s_other, t_other):
+            yield Segment("italic", normalize(a.text), normalize(b.text), a.text, b.text,
+                          _loc(src, su, a.start), _loc(tgt, tu, b.start))
+
+
+def by_target_language(pairs: Iterable[Pair]) -> dict[str, list[Segment]]:
+    """All segments of a run, grouped by target language, in document order."""
+    result: dict[str, list[Segment]] = {}
+    for pair in pairs:
+        result.setdefault(pair.target.lang, []).extend(segments(pair))
+    return result

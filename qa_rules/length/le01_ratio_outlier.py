@@ -1,0 +1,114 @@
+"""LE01: a target paragraph much shorter or longer than its source, for that language pair."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from dataclasses import dataclass
+from typing import Iterator
+
+from qa_rules.base import Context, Pair, Rule
+from qa_rules.model import Finding
+from qa_rules.punctuation.langfacts import _raw
+
+#: Scale factor that makes the MAD estimate a standard deviation (normal data).
+MAD_TO_SD = 1.4826
+
+
+def letters(text: str) -> int:
+    """Letters and digits: what carries content (spaces and punctuation vary by language)."""
+    return sum(1 for ch in text if ch.isalnum())
+
+
+def prior_log_ratio(source: str, target: str) -> float:
+    """log(target/source length) expected from the languages' typical density (langdata)."""
+    return math.log(_raw(target)["length"]["density"] / _raw(source)["length"]["density"])
+
+
+@dataclass(frozen=True)
+class PairStats:
+    """Robust centre and spread of log(target/source) for one language pair."""
+
+    centre: float
+    spread: float
+    n: int
+    measured: bool
+
+
+class LengthOutlier(Rule):
+    """A target paragraph is much shorter (omission?) or longer (addition?) than its source.
+
+    The yardstick is the language pair's own ratio in this document: the median
+    and the median absolute deviation of log(target/source) over all aligned
+    paragraphs (letters and digits counted). A paragraph is flagged when its
+    log ratio lies more than ``threshold`` robust deviations from the median
+    and at least ``min_deviation`` away (so a very uniform document does not
+    turn small differences into findings). With fewer than ``min_pairs``
+    paragraphs the languages' typical density (langdata) stands in.
+
+    Flags:
+        fr: Prie l'Office de continuer à aider les États Membres qui en font la demande à renforcer la sécurité de leurs frontières et à utiliser les renseignements préalables concernant les voyageurs ;
+        en: Requests the Office to continue to assist requesting Member States;
+
+    Passes:
+        fr: Prie l'Office de continuer à aider les États Membres qui en font la demande à renforcer la sécurité de leurs frontières et à utiliser les renseignements préalables concernant les voyageurs ;
+        en: Requests the Office to continue to assist requesting Member States in strengthening their border security and in using advance passenger information;
+    """
+
+    code = "LE01"
+    name = "length.ratio_outlier"
+    category = "length"
+    severity = "warning"
+
+    @dataclass(frozen=True)
+    class Config:
+        """threshold: robust deviations (MAD x 1.4826) from the median that make an outlier;
+        min_deviation: smallest |log ratio - median| flagged (0.3 = about 35 %);
+        min_letters: shorter sources (symbols, short footnotes) are not judged;
+        min_pairs: fewer measured paragraphs and the langdata density is the yardstick;
+        prior_spread: the spread assumed with the langdata density."""
+
+        threshold: float = 4.0
+        min_deviation: float = 0.3
+        min_letters: int = 25
+        min_pairs: int = 8
+        prior_spread: float = 0.15
+
+    def check_document(self, context: Context) -> Iterator[Finding]:
+        from qa_rules.engine import build_pairs
+
+        by_lang: dict[str, list[tuple[Pair, float]]] = {}
+        for pair in build_pairs(context.alignment):
+            if pair.source.missing or pair.target.missing or not self.applies_to(pair.target.lang):
+                continue
+            src, tgt = letters(pair.source.text), letters(pair.target.text)
+            if src < self.config.min_letters or tgt == 0:
+                continue
+            by_lang.setdefault(pair.target.lang, []).append((pair, math.log(tgt / src)))
+        for lang, values in by_lang.items():
+            stats = self.stats(context.alignment.pivot, lang, [v for _, v in values])
+            for pair, value in values:
+                deviation = value - stats.centre
+                if abs(deviation) < self.config.min_deviation or abs(deviation) < self.config.threshold * stats.spread:
+                    continue
+                yield self._finding(pair, value, stats)
+
+    def stats(self, source: str, target: str, values: list[float]) -> PairStats:
+        if len(values) >= self.config.min_pairs:
+            centre = statistics.median(values)
+            mad = statistics.median(abs(v - centre) for v in values)
+            return PairStats(centre, MAD_TO_SD * mad, len(values), True)
+        return PairStats(prior_log_ratio(source, target), self.config.prior_spread, len(values), False)
+
+    def _finding(self, pair: Pair, value: float, stats: PairStats) -> Finding:
+        ratio, usual = math.exp(value), math.exp(stats.centre)
+        kind = "shorter" if value < stats.centre else "longer"
+        what = "an omission?" if kind == "shorter" else "an addition?"
+        basis = f"median of {stats.n} paragraphs" if stats.measured else "typical for the languages"
+        return self.finding(
+            pair,
+            f"the {pair.target.lang} paragraph is {ratio / usual:.0%} of the usual length for "
+            f"{pair.source.lang}->{pair.target.lang} ({kind}: {what})",
+            expected=f"length ratio about {usual:.2f} ({basis})",
+            found=f"length ratio {ratio:.2f}",
+        )

@@ -1,0 +1,1 @@
+"""QA rules: the markup family."""

@@ -1,0 +1,59 @@
+"""PU04: quotation marks that are not the target language's."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from qa_rules.base import Context, Pair, Rule
+from qa_rules.model import Finding
+from qa_rules.punctuation.langfacts import facts
+from qa_rules.punctuation.locate import locate
+
+#: Every quotation mark the rule recognises (apostrophes ’ ‘ are not judged).
+QUOTE_MARKS = frozenset("«»“”„\"《》「」‹›")
+
+
+class QuoteStyle(Rule):
+    """A target paragraph uses quotation marks that are not its language's.
+
+    French and Russian quote with ``« »`` (Russian nests ``„ “``), English with
+    ``“ ”`` or ``"``, Spanish and Arabic with ``« »`` or ``“ ”``, Chinese with
+    ``“ ”`` and ``《 》``. Marks are reported, never straightened.
+
+    Flags:
+        fr: au titre de la question intitulée « Prévention du crime et justice pénale ».
+        en: under the item entitled « Crime prevention and criminal justice ».
+
+        fr: au titre de la question intitulée « Prévention du crime et justice pénale ».
+        ru: в рамках пункта, озаглавленного "Предупреждение преступности и уголовное правосудие".
+
+    Passes:
+        fr: au titre de la question intitulée « Prévention du crime et justice pénale ».
+        en: under the item entitled “Crime prevention and criminal justice”.
+
+        fr: au titre de la question intitulée « Prévention du crime et justice pénale ».
+        ru: в рамках пункта, озаглавленного «Предупреждение преступности и уголовное правосудие».
+    """
+
+    code = "PU04"
+    name = "punctuation.quote_style"
+    category = "punctuation"
+    severity = "warning"
+
+    def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
+        if pair.target.missing:
+            return
+        allowed = facts(pair.target.lang).quote_chars
+        text = pair.target.text
+        foreign = [(i, c) for i, c in enumerate(text) if c in QUOTE_MARKS and c not in allowed]
+        if not foreign:
+            return
+        offset, char = foreign[0]
+        marks = "".join(sorted({c for _, c in foreign}))
+        yield self.finding(
+            pair,
+            f"quotation marks {marks} are not used in {pair.target.lang}",
+            expected=" ".join("".join(p) for p in sorted(facts(pair.target.lang).quote_pairs)),
+            found=text[max(offset - 20, 0) : offset + 40],
+            target=locate(pair.target, offset),
+        )

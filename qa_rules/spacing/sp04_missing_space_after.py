@@ -1,0 +1,75 @@
+"""SP04: no space after a punctuation mark, before the next word."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from qa_rules.base import Context, Pair, Rule
+from qa_rules.model import Finding, Location
+from qa_rules.punctuation.langfacts import facts
+
+#: A comma, semicolon, colon or closing bracket glued to the next word; a full
+#: stop glued to a capital after a lower-case word (``crime.The``), not inside
+#: abbreviations (``U.N.``, ``т.е.``), URLs (``www.unodc.org``) or numbers.
+_GLUED = re.compile(
+    r"(?<=[^\W\d_])[,;،؛](?=[^\W\d_])"
+    r"|(?<=[^\W\d_]{2})[.!?](?=[^\W\d_][^\W\d_])"
+    r"|(?<=[^\W\d_])\)(?=[^\W\d_])"
+    r"|(?<=[^\W\d_]{2}):(?=[^\W\d_])"
+)
+_URL = re.compile(r"\S+://\S+|www\.\S+|\S+@\S+")
+
+
+def glued(text: str) -> list[int]:
+    """Offsets of punctuation marks glued to the following word."""
+    skip = set()
+    for match in _URL.finditer(text):
+        skip.update(range(match.start(), match.end()))
+    found = []
+    for match in _GLUED.finditer(text):
+        index = match.start()
+        if index in skip:
+            continue
+        if text[index] in ".!?" and not text[index + 1].isupper():
+            continue
+        found.append(index)
+    return found
+
+
+class MissingSpaceAfter(Rule):
+    """A punctuation mark glued to the next word (``States,in``, ``crime.The``).
+
+    Not applied to Chinese, which does not space words; decimal and thousands
+    separators, abbreviations, URLs and document symbols are left alone.
+
+    Flags:
+        fr: Prie l'Office de continuer à aider les États Membres, à leur demande,
+        en: Requests the Office to continue to assist Member States,upon request,
+
+        fr: Exhorte les États Membres qui ne l'ont pas encore fait à envisager de devenir parties ;
+        ru: настоятельно призывает государства-члены,которые еще не сделали этого, рассмотреть возможность стать участниками;
+
+    Passes:
+        fr: Prie l'Office de continuer à aider les États Membres, à leur demande,
+        en: Requests the Office to continue to assist Member States, upon request,
+    """
+
+    code = "SP04"
+    name = "spacing.missing_space_after"
+    category = "spacing"
+    severity = "warning"
+    languages = ("ar", "en", "fr", "ru", "es")
+
+    def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
+        if not facts(pair.target.lang).spaced:
+            return
+        for unit in pair.target.units:
+            for offset in glued(unit.text):
+                yield self.finding(
+                    pair,
+                    f"no space after {unit.text[offset]!r}",
+                    expected=f"{unit.text[offset]!r} followed by a space",
+                    found=unit.text[max(offset - 20, 0) : offset + 20],
+                    target=Location(pair.target.doc.path, pair.target.lang, unit.id, unit.line_at(offset)),
+                )

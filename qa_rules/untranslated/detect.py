@@ -1,0 +1,113 @@
+"""Which official language a paragraph is written in, cheaply and deterministically.
+
+Two kinds of evidence, cheapest first:
+
+1. the script: Latin letters in a Chinese, Arabic or Russian target (or Han,
+   Arabic, Cyrillic letters in an English, French or Spanish one) are decisive;
+2. among the Latin-script languages, a function-word profile (``the``/``of``,
+   ``les``/``des``, ``los``/``del``) picks out suspicious paragraphs, and only
+   those go to langdetect (seeded, loaded lazily once) for the verdict, so a
+   clean document never pays for loading langdetect's profiles.
+
+    >>> guess_language("Requests the Office to continue to assist Member States in preventing terrorism", "en")
+    >>> guess_language("Prie l'Office de continuer à aider les États Membres à prévenir le terrorisme", "en")
+    'fr'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from aligner.model import OFFICIAL_LANGUAGES
+from qa_rules.punctuation.langfacts import SCRIPTS, script_counts
+
+#: Frequent words that are distinctive of one Latin-script official language.
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("the of and to in on its for with that by from which as this are be is their have".split()),
+    "fr": frozenset("les des et du le au aux pour dans sur par qui leur ses est sont une avec".split()),
+    "es": frozenset("los del el las y para con por su sus que una al se sobre como".split()),
+}
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+#: Below this many letters langdetect is not asked (its guesses become noise).
+MIN_DETECT_LETTERS = 40
+#: langdetect's probability must reach this for a verdict.
+MIN_PROBABILITY = 0.90
+
+
+def dominant_script(text: str) -> tuple[str | None, int, int]:
+    """The most frequent script of ``text``, its letter count and all letters."""
+    counts = script_counts(text)
+    total = sum(counts.values())
+    if not counts:
+        return None, 0, 0
+    script = max(counts, key=lambda s: counts[s])
+    return script, counts[script], total
+
+
+def function_word_profile(text: str) -> dict[str, int]:
+    words = [w.lower() for w in _WORD.findall(text)]
+    return {lang: sum(1 for w in words if w in vocab) for lang, vocab in FUNCTION_WORDS.items()}
+
+
+@lru_cache(maxsize=1)
+def _langdetect():
+    from langdetect import DetectorFactory, detect_langs
+
+    DetectorFactory.seed = 0
+    return detect_langs
+
+
+def langdetect_language(text: str) -> tuple[str | None, float]:
+    """langdetect's best official language and its probability (seeded)."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detect_langs = _langdetect()
+    try:
+        guesses = detect_langs(text[:5000])
+    except LangDetectException:
+        return None, 0.0
+    best = guesses[0]
+    code = best.lang.split("-")[0]
+    return (code if code in OFFICIAL_LANGUAGES else None), best.prob
+
+
+def guess_language(text: str, expected: str, min_letters: int = 12) -> str | None:
+    """The language ``text`` is in when it is clearly not ``expected``; else None.
+
+    ``None`` means "no evidence against ``expected``" (too short, or fine).
+    """
+    script, major, total = dominant_script(text)
+    if script is None or total < min_letters:
+        return None
+    want = SCRIPTS.get(expected)
+    if want is None:
+        raise KeyError(f"no script known for language {expected!r}")
+    if script != want and major * 2 > total:
+        if script == "latin":
+            return _latin_language(text) or "a Latin-script language"
+        return {"cyrillic": "ru", "han": "zh", "arabic": "ar"}.get(script, f"{script} script")
+    if want != "latin" or total < MIN_DETECT_LETTERS:
+        return None
+    profile = function_word_profile(text)
+    own = profile.get(expected, 0)
+    rival = max((n for lang, n in profile.items() if lang != expected), default=0)
+    if own >= 2 and own >= rival:
+        return None  # looks like the expected language: do not pay for langdetect
+    code, prob = langdetect_language(text)
+    if code and code != expected and prob >= MIN_PROBABILITY:
+        return code
+    return None
+
+
+def _latin_language(text: str) -> str | None:
+    profile = function_word_profile(text)
+    best = max(profile, key=lambda lang: profile[lang])
+    if profile[best] >= 2:
+        return best
+    if sum(1 for ch in text if ch.isalpha()) >= MIN_DETECT_LETTERS:
+        code, prob = langdetect_language(text)
+        if code and prob >= MIN_PROBABILITY:
+            return code
+    return None

@@ -1,0 +1,60 @@
+"""UT01: a target paragraph written in another language than the target's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from qa_rules.base import Context, Pair, Rule
+from qa_rules.model import Finding
+from qa_rules.untranslated.detect import guess_language
+from qa_rules.untranslated.ut02_identical import normalized
+
+
+class WrongLanguage(Rule):
+    """A target paragraph is written in another language (left untranslated or pasted from another version).
+
+    The script decides for Chinese, Arabic and Russian targets (and for Latin
+    targets holding Cyrillic, Han or Arabic text); between English, French and
+    Spanish, a function-word profile picks out suspicious paragraphs and seeded
+    langdetect gives the verdict. Segments shorter than ``min_letters`` letters
+    are not judged. A target identical to its source is left to UT02.
+
+    Flags:
+        fr: Prie l'Office de continuer à aider les États Membres qui en font la demande à renforcer la sécurité de leurs frontières ;
+        ru: Requests the Office to continue to assist requesting Member States in strengthening their border security;
+
+        fr: Prie l'Office de continuer à aider les États Membres qui en font la demande à renforcer la sécurité de leurs frontières ;
+        en: Solicita a la Oficina que siga ayudando a los Estados Miembros que lo soliciten a reforzar la seguridad de sus fronteras;
+
+    Passes:
+        fr: Prie l'Office de continuer à aider les États Membres qui en font la demande à renforcer la sécurité de leurs frontières ;
+        ru: просит Управление продолжать оказывать государствам-членам по их просьбе помощь в укреплении безопасности их границ;
+    """
+
+    code = "UT01"
+    name = "untranslated.wrong_language"
+    category = "untranslated"
+    severity = "error"
+    languages = ("ar", "zh", "en", "fr", "ru", "es")
+
+    @dataclass(frozen=True)
+    class Config:
+        """min_letters: segments with fewer letters are not judged."""
+
+        min_letters: int = 12
+
+    def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
+        if pair.target.missing or pair.source.missing:
+            return
+        if normalized(pair.target.text) == normalized(pair.source.text):
+            return
+        found = guess_language(pair.target.text, pair.target.lang, self.config.min_letters)
+        if found:
+            excerpt = pair.target.text[:60]
+            yield self.finding(
+                pair,
+                f"the {pair.target.lang} paragraph is written in {found}",
+                expected=f"text in {pair.target.lang}",
+                found=excerpt,
+            )

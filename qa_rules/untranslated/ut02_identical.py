@@ -1,0 +1,79 @@
+"""UT02: a target paragraph identical to its source."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterator
+
+from qa_rules.base import Context, Pair, Rule
+from qa_rules.model import Finding
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SPACE = re.compile(r"\s+")
+
+
+def normalized(text: str) -> str:
+    """Case-folded, NFC, with every run of white space one ordinary space."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip().casefold()
+
+
+def translatable_words(text: str) -> list[str]:
+    """Words that call for translation: not acronyms, symbols or numbers.
+
+    ``E/RES/2023/26``, ``INTERPOL``, ``2 500`` and one-letter words do not count.
+    """
+    words = []
+    for token in text.split():
+        if any(ch.isdigit() for ch in token) or "/" in token:
+            continue
+        for word in _WORD.findall(token):
+            if len(word) < 2 or word.isupper():
+                continue
+            words.append(word)
+    return words
+
+
+class IdenticalToSource(Rule):
+    """A target paragraph is identical to its source: it was not translated.
+
+    Symbols, numbers, acronyms and short names (fewer than ``min_words``
+    translatable words) are expected to stay as they are and are not flagged.
+
+    Flags:
+        fr: Prie l'Office de continuer à fournir une assistance technique aux États Membres ;
+        en: Prie l'Office de continuer à fournir une assistance technique aux États Membres ;
+
+    Passes:
+        fr: E/RES/2023/26
+        en: E/RES/2023/26
+
+        fr: Prie l'Office de continuer à fournir une assistance technique aux États Membres ;
+        en: Requests the Office to continue to provide technical assistance to Member States;
+    """
+
+    code = "UT02"
+    name = "untranslated.identical"
+    category = "untranslated"
+    severity = "error"
+
+    @dataclass(frozen=True)
+    class Config:
+        """min_words: fewer translatable words than this and identity is expected (names, symbols)."""
+
+        min_words: int = 3
+
+    def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
+        if pair.target.missing or pair.source.missing:
+            return
+        if normalized(pair.target.text) != normalized(pair.source.text):
+            return
+        if len(translatable_words(pair.source.text)) < self.config.min_words:
+            return
+        yield self.finding(
+            pair,
+            f"the {pair.target.lang} text is identical to the {pair.source.lang} source",
+            expected=f"a translation into {pair.target.lang}",
+            found=pair.target.text[:60],
+        )
