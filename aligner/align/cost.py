@@ -121,6 +121,7 @@ class CostModel:
                     m += row.get(j, 0)
         ks = self._ks[i1] - self._ks[i0]
         kt = self._kt[j1] - self._kt[j0]
+        m = min(m, ks, kt)
         return m, 2.0 * m / (ks + kt + self.params.lexical_smoothing)
 
     def cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
@@ -140,8 +141,11 @@ class CostModel:
                     for j in range(j0, j1):
                         m += row.get(j, 0)
             if m:
-                keys = self._ks[i1] - self._ks[i0] + self._kt[j1] - self._kt[j0]
-                total -= self._lex_weight * 2.0 * m / (keys + self._smoothing)
+                ks = self._ks[i1] - self._ks[i0]
+                kt = self._kt[j1] - self._kt[j0]
+                # pairwise counts overcount a key repeated inside a bead: cap them
+                m = min(m, ks, kt)
+                total -= self._lex_weight * 2.0 * m / (ks + kt + self._smoothing)
             if self._many_roles:
                 roles = {s.role for s in self.src[i0:i1]} | {t.role for t in self.tgt[j0:j1]}
                 if len(roles) > 1:
