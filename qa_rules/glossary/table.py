@@ -26,12 +26,13 @@ _WIDE_EXTRA = ("id", "note", "source", "subject", "definition")
 
 
 def glossary_rows(glossary: Glossary) -> list[list[str]]:
-    """Header then one row per term, in glossary order."""
+    """Header then one row per term, in glossary order; the concept's own
+    fields (subject, definition, note, source) on its first row only."""
     rows = [list(COLUMNS)]
     for c in glossary.concepts:
-        for t in c.terms:
-            rows.append([c.id, t.lang, t.text, t.status, t.pos, t.match, t.term_type, t.note, t.source,
-                         c.subject, c.definition, c.note, c.source])
+        for i, t in enumerate(c.terms):
+            concept = [c.subject, c.definition, c.note, c.source] if i == 0 else ["", "", "", ""]
+            rows.append([c.id, t.lang, t.text, t.status, t.pos, t.match, t.term_type, t.note, t.source, *concept])
     return rows
 
 

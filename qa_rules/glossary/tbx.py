@@ -240,7 +240,7 @@ def make_term(text: str, lang: str, status: str = "", pos: str = "", match: str 
               term_type: str = "", note: str = "", source: str = "") -> Term:
     """A ``Term`` with the documented defaults for what a file leaves out."""
     return Term(
-        text=text,
+        text=" ".join(text.split()),
         lang=lang,
         status=status or "preferred",
         pos=pos or "noun",

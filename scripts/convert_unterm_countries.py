@@ -1,0 +1,231 @@
+"""Convert UNTERM country records (SKOS/Turtle) into glossaries/unterm-countries.{tbx,csv}.
+
+Usage (from the repository root)::
+
+    python scripts/convert_unterm_countries.py [../shared/data/unterm/countries.ttl] [--out glossaries]
+
+To refresh the glossary, save a newer UNTERM export of the country records
+(same SKOS/Turtle shape as the Dag Hammarskjöld Library's unterm-proxy) and
+run this script on it; it rewrites both files.
+
+What it does:
+- parses the Turtle itself (the subset UNTERM uses: IRIs, prefixed names,
+  literals with language tags or datatypes, ``;`` and ``,`` lists), so no
+  RDF library is needed;
+- one concept per ``unterm:Country``; per language (ar, zh, en, fr, ru, es)
+  every ``unterm:Term`` with its UNTERM status and type (short -> shortForm,
+  full -> fullForm), the UNTERM English note as the concept note;
+- UNTERM lists names with their article, ``Bahamas (the)``, ``Tchéquie (la)``:
+  the article is moved into a note and the bare name kept; Arabic listing
+  forms ``هولندا (مملكة -)`` also get their running-text order ``مملكة هولندا``;
+- former names (Swaziland, Cape Verde, Libyan Arab Jamahiriya...) are not
+  UNTERM terms in this export: ``FORMER_NAMES`` below adds them as
+  superseded terms, citing the UNTERM note where the note records the change
+  and marked as drafted by the hexaglot team otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from qa_rules.glossary import write_glossary  # noqa: E402
+from qa_rules.glossary.model import Concept, Glossary, Term  # noqa: E402
+
+LANGS = ("ar", "zh", "en", "fr", "ru", "es")
+DRAFTED = "drafted by the hexaglot team, to be verified against UNTERM"
+_TOKEN = re.compile(r'''\s*(?:(?P<iri><[^>]*>)|(?P<str>"(?:[^"\\]|\\.)*")(?:@(?P<lang>[A-Za-z-]+)|\^\^(?P<dt>\S+?(?=\s*[;,.\s])))?'''
+                    r'''|(?P<punct>[;,.])|(?P<name>@prefix|[A-Za-z_][\w.-]*:[\w-]*|[A-Za-z_]\w*|[\w:.-]+))''')
+
+# Former names: (current English short name, lang, former name, where the change is recorded).
+UNTERM_NOTE = "UNTERM note on this record"
+FORMER_NAMES = [
+    ("Eswatini", "en", "Swaziland", UNTERM_NOTE), ("Eswatini", "en", "the Kingdom of Swaziland", UNTERM_NOTE),
+    ("Eswatini", "fr", "Swaziland", DRAFTED), ("Eswatini", "fr", "le Royaume du Swaziland", UNTERM_NOTE),
+    ("Eswatini", "es", "Swazilandia", DRAFTED), ("Eswatini", "es", "el Reino de Swazilandia", UNTERM_NOTE),
+    ("Eswatini", "ru", "Свазиленд", DRAFTED), ("Eswatini", "ar", "سوازيلند", DRAFTED),
+    ("Cabo Verde", "en", "Cape Verde", UNTERM_NOTE), ("Cabo Verde", "en", "the Republic of Cape Verde", UNTERM_NOTE),
+    ("Cabo Verde", "fr", "Cap-Vert", DRAFTED), ("Cabo Verde", "ar", "الرأس الأخضر", DRAFTED),
+    ("Libya", "en", "Libyan Arab Jamahiriya", UNTERM_NOTE),
+    ("Libya", "en", "Socialist People's Libyan Arab Jamahiriya", UNTERM_NOTE),
+    ("Libya", "fr", "Jamahiriya arabe libyenne", DRAFTED), ("Libya", "es", "Jamahiriya Árabe Libia", DRAFTED),
+    ("Libya", "ru", "Ливийская Арабская Джамахирия", DRAFTED), ("Libya", "zh", "阿拉伯利比亚民众国", DRAFTED),
+    ("Libya", "ar", "الجماهيرية العربية الليبية", DRAFTED),
+    ("Türkiye", "en", "Turkey", DRAFTED), ("Türkiye", "fr", "Turquie", DRAFTED), ("Türkiye", "es", "Turquía", DRAFTED),
+    ("North Macedonia", "en", "the former Yugoslav Republic of Macedonia", DRAFTED),
+    ("North Macedonia", "fr", "l'ex-République yougoslave de Macédoine", DRAFTED),
+    ("North Macedonia", "es", "la ex República Yugoslava de Macedonia", DRAFTED),
+    ("North Macedonia", "ru", "бывшая югославская Республика Македония", DRAFTED),
+    ("North Macedonia", "zh", "前南斯拉夫的马其顿共和国", DRAFTED),
+    ("North Macedonia", "ar", "جمهورية مقدونيا اليوغوسلافية السابقة", DRAFTED),
+    ("Venezuela (Bolivarian Republic of)", "zh", "委内瑞拉", DRAFTED),
+    ("Bolivia (Plurinational State of)", "zh", "玻利维亚", DRAFTED),
+    ("Myanmar", "en", "Burma", DRAFTED), ("Timor-Leste", "en", "East Timor", DRAFTED),
+    ("Democratic Republic of the Congo", "en", "Zaire", DRAFTED),
+    ("Rwanda", "en", "Rwandese Republic", UNTERM_NOTE),
+]
+
+_ARTICLE = re.compile(r"\s*\((the|la|le|l'|l’|les|el|los|las)\)\s*$", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(r"^(the|le|la|les|el|los|las)\s+|^l['’]", re.IGNORECASE)
+_AR_LISTING = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<before>[^()-]*?)\s*-\s*(?P<after>[^()]*)\)$")
+
+
+def parse_turtle(text: str) -> dict[str, dict[str, list]]:
+    """Subjects -> predicates -> objects (IRIs/names as str, literals as (value, lang))."""
+    prefixes: dict[str, str] = {}
+    graph: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    tokens = []
+    pos = 0
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if not m or m.end() == pos:
+            if text[pos:].strip() == "":
+                break
+            raise ValueError(f"cannot parse Turtle at line {text.count(chr(10), 0, pos) + 1}")
+        pos = m.end()
+        if m.group("iri"):
+            tokens.append(("term", m.group("iri")[1:-1]))
+        elif m.group("str"):
+            value = bytes(m.group("str")[1:-1], "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8") \
+                if "\\" in m.group("str") else m.group("str")[1:-1]
+            tokens.append(("lit", (value, m.group("lang") or "")))
+        elif m.group("punct"):
+            tokens.append(("p", m.group("punct")))
+        elif m.group("name"):
+            tokens.append(("name", m.group("name")))
+    i = 0
+    while i < len(tokens):
+        kind, value = tokens[i]
+        if kind == "name" and value == "@prefix":
+            prefixes[tokens[i + 1][1].rstrip(":")] = tokens[i + 2][1]
+            i += 4
+            continue
+        subject = _resolve(tokens[i], prefixes)
+        i += 1
+        while True:
+            predicate = _resolve(tokens[i], prefixes)
+            i += 1
+            while True:
+                obj = tokens[i]
+                graph[subject][predicate].append(obj[1] if obj[0] == "lit" else _resolve(obj, prefixes))
+                i += 1
+                if tokens[i] == ("p", ","):
+                    i += 1
+                    continue
+                break
+            punct = tokens[i][1]
+            i += 1
+            if punct == ";":
+                if tokens[i] == ("p", "."):
+                    i += 1
+                    break
+                continue
+            break
+    return graph
+
+
+def _resolve(token, prefixes) -> str:
+    kind, value = token
+    if kind == "name" and value == "a":
+        return "rdf:type"
+    if kind == "name" and ":" in value:
+        prefix, local = value.split(":", 1)
+        return prefixes.get(prefix, prefix + ":") + local
+    return value
+
+
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+UNTERM = "https://metadata.un.org/UNTERM/ontology#"
+DCT = "http://purl.org/dc/terms/"
+
+
+def _surface_forms(text: str, lang: str) -> tuple[str, str]:
+    """(name without the article, note recording the article)."""
+    m = _ARTICLE.search(text)
+    if m:
+        return text[: m.start()].strip(), f"UNTERM listing form: {text}"
+    m = _LEADING_ARTICLE.match(text) if lang in ("en", "fr", "es") else None
+    if m and len(text) > m.end():
+        return text[m.end():], f"UNTERM form: {text}"
+    return text, ""
+
+
+def convert(path: Path) -> Glossary:
+    graph = parse_turtle(path.read_text(encoding="utf-8"))
+    concepts = []
+    by_english: dict[str, int] = {}
+    for subject, props in graph.items():
+        if UNTERM + "Country" not in props.get("rdf:type", []):
+            continue
+        ident = props[DCT + "identifier"][0][0]
+        notes = [v for v, lang in props.get(SKOS + "note", []) if lang == "en"]
+        terms: list[Term] = []
+        sections = {graph[s][DCT + "language"][0][0]: graph[s] for s in props.get(UNTERM + "languageData", [])}
+        for lang in LANGS:
+            section = sections.get(lang)
+            if not section:
+                continue
+            for term_iri in section.get(UNTERM + "terms", []):
+                node = graph[term_iri]
+                raw = " ".join(node[UNTERM + "termValue"][0][0].split())
+                status = node[UNTERM + "termStatus"][0][0]
+                kind = node[UNTERM + "termType"][0][0]
+                note = "" if status in ("preferred", "admitted", "deprecated", "superseded") else f"UNTERM status: {status}"
+                status = status if status in ("preferred", "admitted", "deprecated", "superseded") else "admitted"
+                text, listing = _surface_forms(raw, lang)
+                term_type = {"short": "shortForm", "full": "fullForm"}.get(kind, "variant")
+                note = "; ".join(x for x in (note, listing) if x)
+                terms.append(Term(text=text, lang=lang, status=status, pos="properNoun", match="inflected",
+                                  term_type=term_type, note=note, source="UNTERM"))
+                m = _AR_LISTING.match(text) if lang == "ar" else None
+                if m:
+                    running = " ".join(x for x in (m.group("before"), m.group("name"), m.group("after")) if x.strip())
+                    terms.append(Term(text=running, lang=lang, status=status, pos="properNoun", match="inflected",
+                                      term_type=term_type, note=f"running-text order of the UNTERM listing form {text}",
+                                      source="UNTERM (word order by the hexaglot team)"))
+        english = next((t.text for t in terms if t.lang == "en" and t.term_type == "shortForm"), ident)
+        by_english[english] = len(concepts)
+        concepts.append(Concept(id=f"unterm-{ident}", terms=tuple(terms), subject="Country names",
+                                note=" ".join(re.sub(r"<[^>]+>|&nbsp;", " ", notes[0]).split()) if notes else "",
+                                source=f"UNTERM record {ident} (dbName UNHQ, public), converted by "
+                                       "scripts/convert_unterm_countries.py"))
+    for current, lang, former, where in FORMER_NAMES:
+        index = by_english.get(current)
+        if index is None:
+            raise SystemExit(f"FORMER_NAMES: no UNTERM record with English short name {current!r}")
+        c = concepts[index]
+        extra = Term(text=former, lang=lang, status="superseded", pos="properNoun", match="inflected",
+                     term_type="variant", note="former name", source=where)
+        terms = c.terms + (extra,)
+        order = {lang: i for i, lang in enumerate(dict.fromkeys(t.lang for t in terms))}
+        terms = tuple(sorted(terms, key=lambda t: order[t.lang]))  # TBX groups terms by language
+        concepts[index] = Concept(id=c.id, terms=terms, subject=c.subject, note=c.note, source=c.source)
+    concepts.sort(key=lambda c: c.label("en").casefold())
+    return Glossary(
+        name="unterm-countries", path="glossaries/unterm-countries.tbx", concepts=tuple(concepts),
+        format="tbx-basic-2008",
+        description="UNTERM country names (short and formal) in the six official languages: real UNTERM "
+                    "records (Dag Hammarskjöld Library unterm-proxy export, public UNHQ records), converted by "
+                    "scripts/convert_unterm_countries.py; former names added as superseded terms.",
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("ttl", nargs="?", type=Path, default=REPO.parent / "shared" / "data" / "unterm" / "countries.ttl")
+    parser.add_argument("--out", type=Path, default=REPO / "glossaries")
+    args = parser.parse_args()
+    glossary = convert(args.ttl)
+    write_glossary(glossary, args.out / "unterm-countries.tbx")
+    write_glossary(glossary, args.out / "unterm-countries.csv")
+    print(f"{len(glossary.concepts)} countries, {glossary.term_count} terms -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
