@@ -6,7 +6,10 @@
 - ``meeting``: the closing line naming the plenary meeting.
 - ``closing_punct``: what a preambular or operative paragraph ends with; a
   paragraph whose first half does not end with one of these was cut by a page break.
-- ``cased``: whether a continuation can be recognised by its lower-case start.
+- ``cased``: whether a continuation can be recognised by its lower-case start
+  (False for Russian, whose preambular participles and operative verbs start in
+  lower case, and for the caseless Chinese and Arabic: there only the missing
+  closing punctuation of the first half tells a cut).
 - ``joiner``: what replaces a hard line break (Chinese joins with nothing).
 """
 
@@ -57,7 +60,7 @@ LANGS: dict[str, LangFacts] = {
                  _Q + r"Совет Безопасности" + _END),
         meeting=r"пленарн\w+ заседани\w+",
         closing_punct=",;.:»",
-        cased=True,
+        cased=False,
         joiner=" ",
     ),
     "zh": LangFacts(
