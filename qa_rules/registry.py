@@ -15,6 +15,14 @@ from qa_rules.structure.st05_numbering import OperativeNumbering
 from qa_rules.structure.st06_numbering_parity import NumberingParity
 from qa_rules.structure.st07_footnotes import FootnoteNumbering
 from qa_rules.structure.st08_footnote_markers import FootnoteMarkers
+from qa_rules.numbers.nu01_mismatch import NumberMismatch
+from qa_rules.numbers.nu02_ordinal import OrdinalMismatch
+from qa_rules.numbers.nu03_words import NumberWordMismatch
+from qa_rules.numbers.nu04_percent import PercentMismatch
+from qa_rules.references.rf01_symbol import SymbolMismatch
+from qa_rules.references.rf02_resolution import ResolutionMismatch
+from qa_rules.references.rf03_treaty import TreatyMismatch
+from qa_rules.dates.da01_mismatch import DateMismatch
 from qa_rules.untranslated.ut01_wrong_language import WrongLanguage
 from qa_rules.untranslated.ut02_identical import IdenticalToSource
 from qa_rules.consistency.co01_source_variants import SourceVariants
@@ -42,6 +50,17 @@ RULES: tuple[type[Rule], ...] = (
     NumberingParity,
     FootnoteNumbering,
     FootnoteMarkers,
+    # numbers
+    NumberMismatch,
+    OrdinalMismatch,
+    NumberWordMismatch,
+    PercentMismatch,
+    # references
+    SymbolMismatch,
+    ResolutionMismatch,
+    TreatyMismatch,
+    # dates
+    DateMismatch,
     # untranslated
     WrongLanguage,
     IdenticalToSource,

@@ -1,0 +1,302 @@
+"""Numbers in text, read by value in each language's conventions.
+
+Digits (``1 000,5`` = ``1,000.5`` = ``1.000,5``; Arabic-Indic and full-width
+digits; ``3 millions``, ``300万``), percentages (``30 %`` = ``30 per cent`` =
+``30 процентов`` = ``百分之三十``), and numbers written as words, cardinal and
+ordinal (``soixante-dix-huitième`` = ``seventy-eighth`` = ``septuagésimo
+octavo`` = ``семьдесят восьмой`` = ``第七十八`` = ``الثامنة والسبعين`` = 78).
+Spans owned by the references and dates families (symbols, resolution
+numbers, treaty citations, dates) and a leading paragraph number are skipped,
+so nothing is reported twice::
+
+    >>> [(n.key, n.kind) for n in numbers("soixante-dix-huitième session, 1 000,5 dollars et 30 %", "fr")]
+    [('78', 'ordinal'), ('1000.5', 'digits'), ('30', 'digits')]
+    >>> [n.percent for n in numbers("30 per cent of 1,000.5", "en")]
+    [True, False]
+    >>> [n.key for n in numbers("الدورة الثامنة والسبعين", "ar")], [n.key for n in numbers("第七十八届会议", "zh")]
+    (['78'], ['78'])
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from qa_rules import langdata
+from qa_rules.dates.extract import date_spans
+from qa_rules.references.extract import reference_spans
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in a text: value, how it is written, whether it is a percentage."""
+
+    value: Decimal
+    kind: str  # "digits", "word" (cardinal written out) or "ordinal" (written out)
+    percent: bool
+    text: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        return format(self.value.normalize(), "f")
+
+
+_SPACES = " \u00a0\u202f"
+_DIGITS = re.compile(r"(?<![0-9A-Za-z.,/\-])\d+(?:(?:[.,٬٫']|[ \u00a0\u202f](?=\d{3}(?!\d)))\d+)*")
+_LEADING_NUMBER = re.compile(r"^\s*\d{1,3}\s*\.(?=\s)")
+_ANY_PERCENT = r"\s?[%％٪]"
+
+
+def _ascii(text: str) -> str:
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text)
+
+
+def parse_digits(raw: str, lang: str) -> Decimal | None:
+    """The value of a run of digits and separators in ``lang``'s conventions."""
+    data = langdata.value(lang, "numbers")
+    parts = re.split(r"([.,٬٫' \u00a0\u202f])", _ascii(raw))
+    digits, seps = parts[0::2], parts[1::2]
+    decimal = data["decimal"]
+    extra_decimal = tuple(data.get("extra_decimal", ()))
+    groups = tuple(data["group"])
+    integer, fraction = digits[0], ""
+    for i, sep in enumerate(seps):
+        following = digits[i + 1]
+        last = i == len(seps) - 1
+        if sep in _SPACES or (sep in groups and sep != decimal and len(following) == 3):
+            if len(following) != 3:
+                return None
+            integer += following
+        elif last and (sep == decimal or sep in extra_decimal or sep in ".,٫"):
+            fraction = following
+        elif len(following) == 3:
+            integer += following  # a foreign group separator (1.000 in an English text)
+        else:
+            return None
+    return Decimal(f"{integer}.{fraction}" if fraction else integer)
+
+
+@lru_cache(maxsize=None)
+def _suffixes(lang: str) -> tuple[re.Pattern, re.Pattern | None]:
+    data = langdata.value(lang, "numbers")
+    percent = re.compile("(?:" + "|".join([_ANY_PERCENT, *data.get("percent", ())]) + r")(?!\w)", re.IGNORECASE)
+    scales = data.get("scales", {})
+    scale = None
+    if scales:
+        gap = "" if lang == "zh" else r"\s+"
+        scale = re.compile(gap + "(?:" + "|".join(f"(?P<s{i}>{k})" for i, k in enumerate(scales)) + ")" + ("" if lang == "zh" else r"(?!\w)"), re.IGNORECASE)
+    return percent, scale
+
+
+def _scale_value(lang: str, match: re.Match) -> int:
+    scales = list(langdata.value(lang, "numbers.scales").values())
+    for name, text in match.groupdict().items():
+        if text is not None:
+            return scales[int(name[1:])]
+    return 1
+
+
+# -- number words ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Words:
+    regex: re.Pattern
+    entries: tuple[tuple[re.Pattern, int, str], ...]  # (form, value, type)
+    joiner: re.Pattern
+    ambiguous: re.Pattern | None
+    units_before_tens: bool
+
+
+@lru_cache(maxsize=None)
+def _words(lang: str) -> _Words | None:
+    data: Any = langdata.value(lang, "numbers")
+    if "cardinals" not in data:
+        return None
+    adj = data.get("adjective_endings", "")
+    prefix = data.get("word_prefix", "")
+    entries = []
+    for table, kind in (("cardinals", "card"), ("multipliers", "mult"), ("ordinals", "ord"), ("ordinal_multipliers", "ordmult")):
+        for form, value in data.get(table, {}).items():
+            form = form.replace("{adj}", adj)
+            entries.append((form, value, kind))
+    entries.sort(key=lambda e: -len(e[0]))
+    alternation = "|".join(f"(?:{form})" for form, _, _ in entries)
+    regex = re.compile(rf"(?<!\w){prefix}(?:{alternation})(?!\w)", re.IGNORECASE)
+    compiled = tuple((re.compile(rf"{prefix}(?:{form})", re.IGNORECASE), value, kind) for form, value, kind in entries)
+    ambiguous = data.get("ambiguous", ())
+    amb = re.compile(rf"{prefix}(?:{'|'.join(map(re.escape, ambiguous))})", re.IGNORECASE) if ambiguous else None
+    return _Words(regex, compiled, re.compile(data.get("joiner", r"\s+"), re.IGNORECASE), amb, bool(data.get("units_before_tens")))
+
+
+def _word_value(words: _Words, token: str) -> tuple[int, str]:
+    for pattern, value, kind in words.entries:
+        if pattern.fullmatch(token):
+            return value, kind
+    raise ValueError(token)
+
+
+class _Compound:
+    """Adds number words up as they come: 'soixante' 'dix' 'huitième' -> 78."""
+
+    def __init__(self, start: int) -> None:
+        self.start, self.end = start, start
+        self.total = self.current = 0
+        self.last: int | None = None
+        self.tokens: list[str] = []
+        self.ordinal = False
+
+    def accepts(self, value: int, kind: str, words: _Words) -> bool:
+        if self.last is None or kind in ("mult", "ordmult"):
+            return True
+        if value < self.last:
+            return True
+        return words.units_before_tens and self.last < 10 and value % 10 == 0 and self.current < 10
+
+    def add(self, value: int, kind: str, token: str, end: int) -> None:
+        if kind in ("mult", "ordmult"):
+            if value >= 1000:
+                self.total += max(self.current, 1) * value
+                self.current = 0
+            else:
+                self.current = max(self.current, 1) * value
+        else:
+            self.current += value
+        self.last = value
+        self.ordinal = self.ordinal or kind in ("ord", "ordmult")
+        self.tokens.append(token)
+        self.end = end
+
+    @property
+    def value(self) -> int:
+        return self.total + self.current
+
+
+def _word_numbers(text: str, lang: str, blocked, percent_re: re.Pattern) -> list[tuple[int, bool, int, int, bool]]:
+    """(value, ordinal, start, end, percent) of each compound of number words."""
+    words = _words(lang)
+    if words is None:
+        return []
+    found: list[tuple[int, bool, int, int, bool]] = []
+    compound: _Compound | None = None
+    consumed = 0
+
+    def close() -> int:
+        """Record the compound (unless one ambiguous word); return where it ends."""
+        if not compound or not compound.tokens:
+            return 0
+        pct = percent_re.match(text, compound.end)
+        end = pct.end() if pct else compound.end
+        single = len(compound.tokens) == 1
+        if not (single and words.ambiguous and words.ambiguous.fullmatch(compound.tokens[0])):
+            found.append((compound.value, compound.ordinal, compound.start, end, bool(pct)))
+        return end
+
+    for match in words.regex.finditer(text):
+        if match.start() < consumed or blocked(match.start(), match.end()):
+            continue
+        value, kind = _word_value(words, match.group(0))
+        joined = (
+            compound is not None
+            and words.joiner.fullmatch(text[compound.end : match.start()]) is not None
+            and compound.accepts(value, kind, words)
+        )
+        if not joined:
+            consumed = close()
+            compound = None
+            if match.start() < consumed:
+                continue
+            compound = _Compound(match.start())
+        compound.add(value, kind, match.group(0), match.end())
+    close()
+    return found
+
+
+_ZH_NUMERAL = re.compile(r"[〇零一二两三四五六七八九十百千万]+")
+
+
+def _zh_value(chars: str) -> int:
+    data = langdata.value("zh", "numbers")
+    digits, units = data["numeral_chars"], data["numeral_units"]
+    if not any(c in units for c in chars):
+        return int("".join(str(digits[c]) for c in chars))
+    total = section = current = 0
+    for c in chars:
+        if c in digits:
+            current = digits[c]
+        elif c == "万":
+            total += (section + current) * 10000
+            section = current = 0
+        else:
+            section += (current or 1) * units[c]
+            current = 0
+    return total + section + current
+
+
+def _zh_word_numbers(text: str, blocked) -> list[tuple[int, bool, int, int, bool]]:
+    data = langdata.value("zh", "numbers")
+    classifiers = tuple(data["classifiers"])
+    found = []
+    for m in _ZH_NUMERAL.finditer(text):
+        start, end = m.span()
+        if blocked(start, end):
+            continue
+        before, after = text[:start], text[end:]
+        ordinal = before.endswith(data["ordinal_prefix"])
+        percent = before.endswith(data["percent_prefix"])
+        if not (ordinal or percent or after.startswith(classifiers)):
+            continue
+        if m.group(0) in data["ambiguous"] and not percent:
+            continue
+        found.append((_zh_value(m.group(0)), ordinal, start, end, percent))
+    return found
+
+
+# -- all numbers of a text --------------------------------------------------------------
+
+
+@lru_cache(maxsize=8192)
+def numbers(text: str, lang: str) -> tuple[Number, ...]:
+    """Every number of ``text`` outside references, dates and a leading paragraph number."""
+    if not langdata.supported(lang):
+        return ()
+    spans = reference_spans(text, lang) + date_spans(text, lang)
+    lead = _LEADING_NUMBER.match(text)
+    if lead:
+        spans.append(lead.span())
+
+    def blocked(start: int, end: int) -> bool:
+        return any(start < e and end > s for s, e in spans)
+
+    percent_re, scale_re = _suffixes(lang)
+    found: list[Number] = []
+    for m in _DIGITS.finditer(text):
+        start, end = m.span()
+        if blocked(start, end):
+            continue
+        value = parse_digits(m.group(0), lang)
+        if value is None:
+            continue
+        scale = scale_re.match(text, end) if scale_re else None
+        if scale:
+            value *= _scale_value(lang, scale)
+            end = scale.end()
+        pct = percent_re.match(text, end)
+        if pct:
+            end = pct.end()
+        percent = bool(pct) or (lang == "zh" and text[:start].endswith("百分之"))
+        found.append(Number(value, "digits", percent, text[start:end], start, end))
+        spans.append((start, end))
+    if lang == "zh":
+        for value, ordinal, start, end, percent in _zh_word_numbers(text, blocked):
+            found.append(Number(Decimal(value), "ordinal" if ordinal else "word", percent, text[start:end], start, end))
+    else:
+        for value, ordinal, start, end, percent in _word_numbers(text, lang, blocked, percent_re):
+            found.append(Number(Decimal(value), "ordinal" if ordinal else "word", percent, text[start:end], start, end))
+    return tuple(sorted(found, key=lambda n: n.start))

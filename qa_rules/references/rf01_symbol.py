@@ -1,0 +1,47 @@
+"""RF01 references.symbol."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from qa_rules.base import Context, Pair, Rule
+from qa_rules.mentions import compare, mention_findings, side_mentions
+from qa_rules.model import Finding
+from qa_rules.references.extract import symbols
+
+
+def _symbols(text: str, lang: str):
+    return symbols(text)
+
+
+class SymbolMismatch(Rule):
+    """A document symbol (A/RES/74/175, E/CN.15/2023/5) is missing, extra or altered in the target.
+
+    Symbols are compared as written, with OPUS-style spaces around slashes
+    removed ("A / 55 / 602 / Add.2" = "A/55/602/Add.2").
+
+    Flags:
+        fr: Prend note du rapport du Secrétaire général (E/CN.15/2023/5);
+        en: Takes note of the report of the Secretary-General (E/CN.15/2023/3);
+
+        fr: Rappelant sa résolution A/RES/74/175,
+        ru: ссылаясь на свою резолюцию,
+
+    Passes:
+        fr: Prend note du rapport du Secrétaire général (E/CN.15/2023/5);
+        en: Takes note of the report of the Secretary-General (E/CN.15/2023/5);
+
+        fr: Prend note du rapport du Secrétaire général (A/78/L.2/Rev.1);
+        zh: 注意到秘书长的报告（A / 78 / L.2 / Rev.1）；
+    """
+
+    code = "RF01"
+    name = "references.symbol"
+    category = "references"
+    severity = "error"
+
+    def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
+        if pair.source.missing or pair.target.missing:
+            return
+        missing, extra = compare(side_mentions(pair.source, _symbols), side_mentions(pair.target, _symbols))
+        yield from mention_findings(self, pair, missing, extra, "document symbol")
