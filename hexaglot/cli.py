@@ -40,7 +40,7 @@ def _register() -> None:
 
 
 #: The command modules under ``hexaglot.commands``, in help order.
-COMMANDS: tuple[str, ...] = ("demo", "segment", "check", "rules")
+COMMANDS: tuple[str, ...] = ("demo", "segment", "check", "rules", "compare")
 
 
 _register()

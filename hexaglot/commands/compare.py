@@ -1,0 +1,40 @@
+"""``hexaglot compare DRAFT REFERENCE [--source SRC]``: what revision changed, paragraph by paragraph."""
+
+from __future__ import annotations
+
+import click
+
+from aligner.errors import InputError
+from aligner.fileio import write_atomic
+from aligner.readers import read_document
+from hexaglot.reports.comparison import render_json, render_text
+from qa_rules.compare import compare_documents
+
+
+@click.command("compare")
+@click.argument("draft", type=click.Path(path_type=str))
+@click.argument("reference", type=click.Path(path_type=str))
+@click.option("--source", type=click.Path(path_type=str), default=None,
+              help="The original the two versions translate; shown beside each changed paragraph.")
+@click.option("--lang", default=None, help="Language of DRAFT and REFERENCE (default: from the names, else detected).")
+@click.option("--level", type=click.Choice(("paragraph", "sentence")), default="paragraph",
+              help="Compare paragraph by paragraph (default) or sentence by sentence.")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", help="Output format.")
+@click.option("-o", "--output", type=click.Path(path_type=str), default=None,
+              help="Write to this file (atomically) instead of standard output.")
+def command(draft, reference, source, lang, level, fmt, output) -> None:
+    """Score DRAFT against REFERENCE (same language): per-paragraph chrF, BLEU, TER and a word diff,
+    most changed first, corpus scores at the end (sacrebleu, with its signatures)."""
+    draft_doc = read_document(draft, lang=lang)
+    reference_doc = read_document(reference, lang=lang)
+    if draft_doc.lang != reference_doc.lang:
+        raise InputError(reference, f"is in {reference_doc.lang} but the draft {draft} is in {draft_doc.lang}; "
+                                    "compare two versions in the same language (or set --lang)")
+    source_doc = read_document(source) if source else None
+    result = compare_documents(draft_doc, reference_doc, source_doc, level=level)
+    rendered = render_json(result) if fmt == "json" else render_text(result)
+    inputs = [p for p in (draft, reference, source) if p]
+    if output:
+        write_atomic(output, rendered, inputs=inputs)
+    else:
+        click.echo(rendered, nl=False)

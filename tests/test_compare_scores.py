@@ -1,0 +1,79 @@
+"""``hexaglot compare``: a draft against its revised version, scored like sacrebleu."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import sacrebleu
+from click.testing import CliRunner
+
+from hexaglot.cli import cli
+
+from conftest import SAMPLE_SET
+
+EDITS = (  # (old, new) in en.md: a revision touching three paragraphs
+    ("3. *Also requests* the Office to continue to strengthen the capacity of national criminal justice",
+     "3. *Also requests* the Office to further strengthen the capacities of national criminal justice"),
+    ("in close coordination with the Office of Counter-Terrorism",
+     "in close cooperation with the United Nations Office of Counter-Terrorism"),
+    ("in accordance with Security Council resolutions [2178 (2014)](#) and [2396 (2017)](#);",
+     "in accordance with Security Council resolution [2178 (2014)](#);"),
+)
+
+
+@pytest.fixture(scope="module")
+def comparison(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("compare")
+    final = (SAMPLE_SET / "en.md").read_text(encoding="utf-8")
+    draft = final
+    for old, new in EDITS:
+        assert old in draft
+        draft = draft.replace(old, new)
+    (folder / "en_draft.md").write_text(draft, encoding="utf-8")
+    out = folder / "cmp.json"
+    result = CliRunner().invoke(cli, ["compare", str(folder / "en_draft.md"), str(SAMPLE_SET / "en.md"),
+                                      "--source", str(SAMPLE_SET / "fr.md"), "--lang", "en",
+                                      "--format", "json", "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_per_paragraph_scores_are_sacrebleus_own(comparison):
+    paragraphs = comparison["paragraphs"]
+    assert len(paragraphs) > 60
+    for p in paragraphs:
+        hyp, ref = p["draft"]["text"], p["reference"]["text"]
+        assert p["chrf"] == pytest.approx(sacrebleu.sentence_chrf(hyp, [ref]).score, abs=1e-9)
+        assert p["bleu"] == pytest.approx(sacrebleu.sentence_bleu(hyp, [ref]).score, abs=1e-9)
+        assert p["ter"] == pytest.approx(sacrebleu.sentence_ter(hyp, [ref]).score, abs=1e-9)
+    hyps = [p["draft"]["text"] for p in paragraphs]
+    refs = [p["reference"]["text"] for p in paragraphs]
+    assert comparison["corpus"]["chrf"] == pytest.approx(sacrebleu.corpus_chrf(hyps, [refs]).score)
+    assert comparison["corpus"]["bleu"] == pytest.approx(sacrebleu.corpus_bleu(hyps, [refs]).score)
+    assert comparison["corpus"]["ter"] == pytest.approx(sacrebleu.corpus_ter(hyps, [refs]).score)
+    assert comparison["metrics"]["chrf"].startswith("nrefs:1|case:mixed|eff:yes|nc:6")
+    assert "compare" in comparison["signature"]
+
+
+def test_the_revised_paragraphs_come_first_with_their_diff(comparison):
+    paragraphs = comparison["paragraphs"]
+    changed = [p for p in paragraphs if p["changed"]]
+    assert sorted(p["reference"]["units"][0] for p in changed) == ["op.3", "op.4", "op.5"]
+    assert paragraphs[:3] == sorted(changed, key=lambda p: p["chrf"])  # most changed first
+    assert all(p["chrf"] == 100.0 for p in paragraphs[3:])
+    op5 = next(p for p in changed if p["reference"]["units"] == ["op.5"])
+    assert {"op": "replace", "draft": "resolution", "reference": "resolutions"} in op5["diff"]
+    assert {"op": "insert", "draft": "", "reference": "and 2396 (2017)"} in op5["diff"]
+    assert op5["source"]["units"] == ["op.5"] and op5["source"]["text"].startswith("Encourage")
+    assert op5["draft"]["lines"] and op5["reference"]["lines"] == [155]
+
+
+def test_text_output_and_language_mismatch(tmp_path):
+    runner = CliRunner()
+    same = runner.invoke(cli, ["compare", str(SAMPLE_SET / "en.md"), str(SAMPLE_SET / "en.md")])
+    assert same.exit_code == 0
+    assert "0 of" in same.output and "Corpus: chrF 100.00" in same.output
+    assert same.output.rstrip().splitlines()[-1].startswith("signature: hexaglot:")
+    mixed = runner.invoke(cli, ["compare", str(SAMPLE_SET / "en.md"), str(SAMPLE_SET / "fr.md")])
+    assert mixed.exit_code == 2 and "same language" in mixed.output
