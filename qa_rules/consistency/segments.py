@@ -6,12 +6,16 @@ expects to be rendered the same way wherever it recurs:
 - ``text``: a whole paragraph (the cell's text);
 - ``sentence``: a sentence of a paragraph, when both sides have the same
   number of sentences (paired by position);
-- ``opening``: the italic opening phrase (*Rappelant* -> *Recalling*);
+- ``opening``: the italic opening phrase (*Rappelant* -> *Recalling*), in
+  languages that italicize it (Arabic ``وإذ تشير`` after a first ``إذ تشير``
+  is grammar, not inconsistency);
 - ``italic``: another italic span (a title), paired by position.
 
 Keys are normalized (NFC, case-folded, white space collapsed, final
 punctuation and closing quotes dropped) so that a paragraph ending with a
 comma in the preamble and a semicolon in the operative part is one segment.
+Only body paragraphs (preambular, operative, footnotes...) are segmented: the
+header lines repeat names (``Conseil économique et social``) by design.
 """
 
 from __future__ import annotations
@@ -59,10 +63,14 @@ def _loc(side, unit, offset: int = 0) -> Location:
     return Location(side.doc.path, side.lang, unit.id, unit.line_at(offset))
 
 
+#: Roles whose units are compared (header lines and titles legitimately repeat words).
+BODY_ROLES = frozenset({"preambular", "operative", "footnote", "closing", "segment"})
+
+
 def segments(pair: Pair) -> Iterator[Segment]:
     """Every segment of one aligned pair (nothing if a side is missing)."""
     src, tgt = pair.source, pair.target
-    if src.missing or tgt.missing:
+    if src.missing or tgt.missing or src.units[0].role not in BODY_ROLES:
         return
     if len(src.units) != len(tgt.units):
         yield Segment("text", normalize(src.text), normalize(tgt.text), src.text, tgt.text,
@@ -79,7 +87,7 @@ def _unit_segments(src, su, tgt, tu) -> Iterator[Segment]:
             yield Segment("sentence", normalize(a.text), normalize(b.text), a.text, b.text,
                           _loc(src, su, a.start), _loc(tgt, tu, b.start))
     so, to = opening_span(su), opening_span(tu)
-    if so is not None and to is not None:
+    if so is not None and to is not None and _italics(src.lang) and _italics(tgt.lang):
         yield Segment("opening", normalize(so.text), normalize(to.text), so.text, to.text,
                       _loc(src, su, so.start), _loc(tgt, tu, to.start))
     s_other, t_other = other_spans(su), other_spans(tu)
@@ -87,6 +95,15 @@ def _unit_segments(src, su, tgt, tu) -> Iterator[Segment]:
         for a, b in zip(s_other, t_other):
             yield Segment("italic", normalize(a.text), normalize(b.text), a.text, b.text,
                           _loc(src, su, a.start), _loc(tgt, tu, b.start))
+
+
+def _italics(lang: str) -> bool:
+    from qa_rules.punctuation.langfacts import facts
+
+    try:
+        return facts(lang).italics
+    except KeyError:
+        return False
 
 
 def by_target_language(pairs: Iterable[Pair]) -> dict[str, list[Segment]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import statistics
 from dataclasses import dataclass
 from typing import Iterator
@@ -15,9 +16,16 @@ from qa_rules.punctuation.langfacts import _raw
 MAD_TO_SD = 1.4826
 
 
-def letters(text: str) -> int:
-    """Letters and digits: what carries content (spaces and punctuation vary by language)."""
-    return sum(1 for ch in text if ch.isalnum())
+def letters(text: str, lang: str | None = None) -> int:
+    """Letters: what carries the wording (spaces, punctuation and digits vary by language).
+
+    Text the language's data says to leave out is not counted first (the
+    Arabic double month names ``أيلول/سبتمبر`` count once).
+    """
+    if lang is not None:
+        for pattern in _raw(lang)["length"].get("ignore", ()):
+            text = re.sub(pattern, "", text)
+    return sum(1 for ch in text if ch.isalpha())
 
 
 def prior_log_ratio(source: str, target: str) -> float:
@@ -40,7 +48,7 @@ class LengthOutlier(Rule):
 
     The yardstick is the language pair's own ratio in this document: the median
     and the median absolute deviation of log(target/source) over all aligned
-    paragraphs (letters and digits counted). A paragraph is flagged when its
+    paragraphs (letters counted; header lines left out). A paragraph is flagged when its
     log ratio lies more than ``threshold`` robust deviations from the median
     and at least ``min_deviation`` away (so a very uniform document does not
     turn small differences into findings). With fewer than ``min_pairs``
@@ -66,13 +74,17 @@ class LengthOutlier(Rule):
         min_deviation: smallest |log ratio - median| flagged (0.3 = about 35 %);
         min_letters: shorter sources (symbols, short footnotes) are not judged;
         min_pairs: fewer measured paragraphs and the langdata density is the yardstick;
-        prior_spread: the spread assumed with the langdata density."""
+        prior_spread: the spread assumed with the langdata density;
+        roles: the unit roles measured (header lines, ``meta``, are not);
+        noise: the extra spread of a paragraph of n letters is noise / sqrt(n)."""
 
         threshold: float = 4.0
         min_deviation: float = 0.3
         min_letters: int = 25
         min_pairs: int = 8
         prior_spread: float = 0.15
+        roles: tuple[str, ...] = ("title", "preambular", "operative", "footnote", "closing", "segment")
+        noise: float = 0.6
 
     def check_document(self, context: Context) -> Iterator[Finding]:
         from qa_rules.engine import build_pairs
@@ -81,15 +93,19 @@ class LengthOutlier(Rule):
         for pair in build_pairs(context.alignment):
             if pair.source.missing or pair.target.missing or not self.applies_to(pair.target.lang):
                 continue
-            src, tgt = letters(pair.source.text), letters(pair.target.text)
+            if pair.source.units[0].role not in self.config.roles:
+                continue
+            src, tgt = letters(pair.source.text, pair.source.lang), letters(pair.target.text, pair.target.lang)
             if src < self.config.min_letters or tgt == 0:
                 continue
-            by_lang.setdefault(pair.target.lang, []).append((pair, math.log(tgt / src)))
+            by_lang.setdefault(pair.target.lang, []).append((pair, math.log(tgt / src), min(src, tgt)))
         for lang, values in by_lang.items():
-            stats = self.stats(context.alignment.pivot, lang, [v for _, v in values])
-            for pair, value in values:
+            stats = self.stats(context.alignment.pivot, lang, [v for _, v, _ in values])
+            for pair, value, size in values:
                 deviation = value - stats.centre
-                if abs(deviation) < self.config.min_deviation or abs(deviation) < self.config.threshold * stats.spread:
+                # short paragraphs vary more: add a counting noise of about 1/sqrt(letters)
+                spread = math.hypot(stats.spread, self.config.noise / math.sqrt(size))
+                if abs(deviation) < self.config.min_deviation or abs(deviation) < self.config.threshold * spread:
                     continue
                 yield self._finding(pair, value, stats)
 

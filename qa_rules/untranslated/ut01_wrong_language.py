@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -18,7 +19,10 @@ class WrongLanguage(Rule):
     targets holding Cyrillic, Han or Arabic text); between English, French and
     Spanish, a function-word profile picks out suspicious paragraphs and seeded
     langdetect gives the verdict. Segments shorter than ``min_letters`` letters
-    are not judged. A target identical to its source is left to UT02.
+    are not judged, nor the document's header lines (``Distr.: General`` stays
+    English in every version) or citations UN practice leaves in English
+    (``United Nations, Treaty Series`` in Russian footnotes). A target
+    identical to its source is left to UT02.
 
     Flags:
         fr: Prie l'Office de continuer à aider les États Membres qui en font la demande à renforcer la sécurité de leurs frontières ;
@@ -40,14 +44,22 @@ class WrongLanguage(Rule):
 
     @dataclass(frozen=True)
     class Config:
-        """min_letters: segments with fewer letters are not judged."""
+        """min_letters: segments with fewer letters are not judged;
+        roles: the unit roles judged (header lines, ``meta``, are not);
+        exempt: regular expressions of text UN practice leaves untranslated."""
 
         min_letters: int = 12
+        roles: tuple[str, ...] = ("title", "preambular", "operative", "footnote", "closing", "segment")
+        exempt: tuple[str, ...] = (r"\bTreaty Series\b",)
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         if pair.target.missing or pair.source.missing:
             return
         if normalized(pair.target.text) == normalized(pair.source.text):
+            return
+        if pair.target.units[0].role not in self.config.roles:
+            return
+        if any(re.search(pattern, pair.target.text) for pattern in self.config.exempt):
             return
         found = guess_language(pair.target.text, pair.target.lang, self.config.min_letters)
         if found:
