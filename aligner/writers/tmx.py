@@ -1,0 +1,51 @@
+"""TMX 1.4b: one ``tu`` per aligned row, one ``tuv`` per language present.
+
+The header names the pivot as ``srclang``; each ``tu`` carries the row's
+confidence (``prop type="x-score"``) and the unit ids of each language
+(``prop type="x-units-<lang>"``); an empty cell (omission, insertion) has no
+``tuv``. lxml escapes the text; control characters that XML 1.0 forbids are
+dropped from ``seg`` text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from aligner.model import Alignment
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean(text: str) -> str:
+    return _FORBIDDEN.sub("", text)
+
+
+def render_tmx(alignment: Alignment) -> bytes:
+    from hexaglot import __version__
+
+    root = etree.Element("tmx", version="1.4")
+    header = etree.SubElement(root, "header", {
+        "creationtool": "hexaglot", "creationtoolversion": __version__,
+        "segtype": "sentence" if alignment.level == "sentence" else "paragraph",
+        "o-tmf": "hexaglot", "adminlang": "en", "srclang": alignment.pivot, "datatype": "plaintext",
+    })
+    etree.SubElement(header, "prop", type="x-signature").text = _clean(alignment.signature)
+    body = etree.SubElement(root, "body")
+    for n, row in enumerate(alignment.rows, start=1):
+        tu = etree.SubElement(body, "tu", tuid=str(n))
+        etree.SubElement(tu, "prop", type="x-score").text = f"{row.score:.4f}"
+        for lang in alignment.languages:
+            cell = row.cells[lang]
+            if cell.units:
+                etree.SubElement(tu, "prop", type=f"x-units-{lang}").text = " ".join(cell.units)
+        for lang in alignment.languages:
+            cell = row.cells[lang]
+            if not cell.units:
+                continue
+            tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
+            etree.SubElement(tuv, "seg").text = _clean(cell.text)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True,
+                          doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
