@@ -7,6 +7,7 @@ from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
+from qa_rules.untranslated.ut02_identical import left_untranslated
 from qa_rules.punctuation.langfacts import facts
 from qa_rules.punctuation.locate import locate
 
@@ -67,6 +68,8 @@ class ParagraphEnd(Rule):
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         if pair.source.missing or pair.target.missing:
+            return
+        if left_untranslated(pair):
             return
         unit = pair.source.units[-1]
         if unit.role not in self.config.roles:

@@ -6,6 +6,7 @@ from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
+from qa_rules.untranslated.ut02_identical import left_untranslated
 from qa_rules.punctuation.langfacts import facts
 from qa_rules.punctuation.locate import locate
 
@@ -42,6 +43,8 @@ class QuoteStyle(Rule):
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         if pair.target.missing:
+            return
+        if left_untranslated(pair):
             return
         allowed = facts(pair.target.lang).quote_chars
         text = pair.target.text

@@ -7,6 +7,7 @@ from typing import Iterator
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding, Location
 from qa_rules.punctuation.langfacts import facts, is_space
+from qa_rules.untranslated.ut02_identical import left_untranslated
 
 
 def misplaced_spaces(text: str, no_before: frozenset[str], no_after: frozenset[str]) -> list[tuple[int, str]]:
@@ -54,6 +55,8 @@ class SpaceBeforePunctuation(Rule):
     severity = "warning"
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
+        if left_untranslated(pair):
+            return
         lang = facts(pair.target.lang)
         for unit in pair.target.units:
             text = unit.text

@@ -8,6 +8,7 @@ from typing import Iterator
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding, Location
 from qa_rules.punctuation.langfacts import facts
+from qa_rules.untranslated.ut02_identical import left_untranslated
 
 #: A comma, semicolon, colon or closing bracket glued to the next word; a full
 #: stop glued to a capital after a lower-case word (``crime.The``), not inside
@@ -62,6 +63,8 @@ class MissingSpaceAfter(Rule):
     languages = ("ar", "en", "fr", "ru", "es")
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
+        if left_untranslated(pair):
+            return
         if not facts(pair.target.lang).spaced:
             return
         for unit in pair.target.units:

@@ -19,6 +19,15 @@ def normalized(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip().casefold()
 
 
+def left_untranslated(pair) -> bool:
+    """Whether the target is the source text itself: the punctuation and
+    spacing rules leave such a paragraph to UT02 (it is reported once, as
+    untranslated, not again for keeping the source's typography)."""
+    if pair.source.missing or pair.target.missing:
+        return False
+    return normalized(pair.target.text) == normalized(pair.source.text)
+
+
 def translatable_words(text: str) -> list[str]:
     """Words that call for translation: not acronyms, symbols or numbers.
 
