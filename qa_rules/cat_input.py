@@ -42,6 +42,10 @@ def check_cat_file(path: str, options: CheckOptions = CheckOptions(), extra_rule
     """Read one TMX/XLIFF file and check it (the options of ``check_files``)."""
     config = resolved_config(options)
     rules = tuple(rules_from_config(config, select=options.select, ignore=options.ignore)) + tuple(extra_rules)
+    if options.previous:
+        from qa_rules.previous import load_previous, with_previous
+
+        rules = with_previous(rules, load_previous(options.previous))
     alignment = read_bilingual(path)
     glossary_paths = options.glossaries or config.glossaries
     include_default = config.default_glossaries if options.default_glossaries is None else options.default_glossaries

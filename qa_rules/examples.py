@@ -118,7 +118,7 @@ def run_example(rule: Rule | type[Rule], example: Mapping[str, str], glossaries:
     """The findings of one rule on one example (through the real engine)."""
     from qa_rules.engine import check
 
-    instance = rule() if isinstance(rule, type) else rule
+    instance = (rule(rule.example_config()) if hasattr(rule, "example_config") else rule()) if isinstance(rule, type) else rule
     return check(example_alignment(example), [instance], glossaries).findings
 
 

@@ -27,6 +27,7 @@ from qa_rules.untranslated.ut01_wrong_language import WrongLanguage
 from qa_rules.untranslated.ut02_identical import IdenticalToSource
 from qa_rules.consistency.co01_source_variants import SourceVariants
 from qa_rules.consistency.co02_target_collisions import TargetCollision
+from qa_rules.consistency.co09_recycled import RecycledText
 from qa_rules.punctuation.pu01_paragraph_end import ParagraphEnd
 from qa_rules.punctuation.pu02_brackets import UnbalancedBrackets
 from qa_rules.punctuation.pu03_quotes_balance import UnbalancedQuotes
@@ -67,6 +68,7 @@ RULES: tuple[type[Rule], ...] = (
     # consistency
     SourceVariants,
     TargetCollision,
+    RecycledText,
     # punctuation
     ParagraphEnd,
     UnbalancedBrackets,

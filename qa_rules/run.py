@@ -31,6 +31,8 @@ class CheckOptions:
     fail_on: str | None = None
     search_dir: str = "."
     langs: tuple[str | None, ...] = field(default=())
+    #: ``--previous OLD_SOURCE OLD_TARGET``: the earlier version, for recycled text (CO09).
+    previous: tuple[str, ...] = ()
 
 
 def resolved_config(options: CheckOptions) -> RunConfig:
@@ -56,6 +58,10 @@ def check_files(paths: Sequence[str], options: CheckOptions = CheckOptions()) ->
         raise InputError(paths[0] if paths else "check", "give a source and at least one target document")
     config = resolved_config(options)
     rules = rules_from_config(config, select=options.select, ignore=options.ignore)
+    if options.previous:  # recycled text (qa_rules.previous, CO09)
+        from qa_rules.previous import load_previous, with_previous
+
+        rules = with_previous(rules, load_previous(options.previous))
     langs = options.langs or (None,) * len(paths)
     documents = [read_document(path, lang=lang) for path, lang in zip(paths, langs)]
     seen: dict[str, str] = {}

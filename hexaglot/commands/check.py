@@ -42,8 +42,10 @@ def _tokens(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--level", type=click.Choice(("paragraph", "sentence")), default=None,
               help="Align and check paragraph by paragraph (default) or sentence by sentence.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
+@click.option("--previous", nargs=2, type=click.Path(path_type=str), default=None, metavar="OLD_SOURCE OLD_TARGET",
+              help="The earlier version (source and translation): recycled paragraphs must keep its wording (CO09).")
 def command(files, fmt, output, fail_on, select, ignore, config_path, accept, glossaries,
-            no_default_glossaries, level, color) -> None:
+            no_default_glossaries, level, color, previous=None) -> None:
     """Check TARGET versions against the SOURCE: structure, terminology, numbers, references, dates..."""
     pre_aligned = len(files) == 1 and is_bilingual(files[0])  # one TMX/XLIFF file from a CAT tool
     if len(files) < 2 and not pre_aligned:
@@ -56,6 +58,7 @@ def command(files, fmt, output, fail_on, select, ignore, config_path, accept, gl
         glossaries=tuple(glossaries),
         default_glossaries=False if no_default_glossaries else None,
         level=level,
+        previous=tuple(previous or ()),
     )
     config = resolved_config(options)
     report = check_cat_file(files[0], options) if pre_aligned else check_files(files, options)
@@ -66,7 +69,7 @@ def command(files, fmt, output, fail_on, select, ignore, config_path, accept, gl
         color = output is None and sys.stdout.isatty()
     rendered = render(report, fmt, color=bool(color) and fmt == "text")
     if output:
-        write_atomic(output, rendered, inputs=files)
+        write_atomic(output, rendered, inputs=tuple(files) + tuple(previous or ()))
     elif isinstance(rendered, bytes):
         raise click.UsageError(f"--format {fmt} is binary: give -o FILE")
     else:
