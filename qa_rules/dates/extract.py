@@ -76,7 +76,7 @@ def dates(text: str, lang: str) -> tuple[tuple[str, str, int, int], ...]:
                 key += f"-{_digits(day):02d}"
                 if day2:
                     key += f"/{_digits(day2):02d}"
-            if day and not day2:
+            if day and not day2 and m.start("day") < m.start("month"):
                 start = m.start("day")  # "du 18 décembre": the preposition belongs to ranges only
             found.append((key, text[start:end].strip(), start, end))
             taken.append((start, end))

@@ -36,7 +36,10 @@ class Number:
     """A number found in a text: value, how it is written, whether it is a percentage."""
 
     value: Decimal
-    kind: str  # "digits", "word" (cardinal written out) or "ordinal" (written out)
+    #: "digits" (also a Roman session numeral in brackets), "word" (a cardinal written
+    #: out), "ordinal" (written out) or "weak" (one word that is often not a number,
+    #: like "un", "first": it can match a number of the other side, never report one).
+    kind: str
     percent: bool
     text: str
     start: int
@@ -50,6 +53,20 @@ class Number:
 _SPACES = " \u00a0\u202f"
 _DIGITS = re.compile(r"(?<![0-9A-Za-z.,/\-])\d+(?:(?:[.,٬٫']|[ \u00a0\u202f](?=\d{3}(?!\d)))\d+)*")
 _LEADING_NUMBER = re.compile(r"^\s*\d{1,3}\s*\.(?=\s)")
+#: Footnote markers glued into the text by OPUS-style corpora: "([1])", "[2]".
+_BRACKET_MARKER = re.compile(r"\[\d{1,3}\]")
+#: A Roman session numeral in brackets: resolution 217 A (III).
+_ROMAN = re.compile(r"(?<=\()[IVXLC]{1,7}(?=\))")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(text: str) -> int:
+    total = 0
+    for i, ch in enumerate(text):
+        value = _ROMAN_VALUES[ch]
+        following = _ROMAN_VALUES[text[i + 1]] if i + 1 < len(text) else 0
+        total += -value if value < following else value
+    return total
 _ANY_PERCENT = r"\s?[%％٪]"
 
 
@@ -85,7 +102,8 @@ def parse_digits(raw: str, lang: str) -> Decimal | None:
 @lru_cache(maxsize=None)
 def _suffixes(lang: str) -> tuple[re.Pattern, re.Pattern | None]:
     data = langdata.value(lang, "numbers")
-    percent = re.compile("(?:" + "|".join([_ANY_PERCENT, *data.get("percent", ())]) + r")(?!\w)", re.IGNORECASE)
+    boundary = "" if lang == "zh" else r"(?!\w)"
+    percent = re.compile("(?:" + "|".join([_ANY_PERCENT, *data.get("percent", ())]) + ")" + boundary, re.IGNORECASE)
     scales = data.get("scales", {})
     scale = None
     if scales:
@@ -178,12 +196,12 @@ class _Compound:
         return self.total + self.current
 
 
-def _word_numbers(text: str, lang: str, blocked, percent_re: re.Pattern) -> list[tuple[int, bool, int, int, bool]]:
-    """(value, ordinal, start, end, percent) of each compound of number words."""
+def _word_numbers(text: str, lang: str, blocked, percent_re: re.Pattern) -> list[tuple[int, str, int, int, bool]]:
+    """(value, kind, start, end, percent) of each compound of number words."""
     words = _words(lang)
     if words is None:
         return []
-    found: list[tuple[int, bool, int, int, bool]] = []
+    found: list[tuple[int, str, int, int, bool]] = []
     compound: _Compound | None = None
     consumed = 0
 
@@ -194,8 +212,9 @@ def _word_numbers(text: str, lang: str, blocked, percent_re: re.Pattern) -> list
         pct = percent_re.match(text, compound.end)
         end = pct.end() if pct else compound.end
         single = len(compound.tokens) == 1
-        if not (single and words.ambiguous and words.ambiguous.fullmatch(compound.tokens[0])):
-            found.append((compound.value, compound.ordinal, compound.start, end, bool(pct)))
+        weak = single and words.ambiguous is not None and words.ambiguous.fullmatch(compound.tokens[0])
+        kind = "weak" if weak else "ordinal" if compound.ordinal else "word"
+        found.append((compound.value, kind, compound.start, end, bool(pct)))
         return end
 
     for match in words.regex.finditer(text):
@@ -239,7 +258,7 @@ def _zh_value(chars: str) -> int:
     return total + section + current
 
 
-def _zh_word_numbers(text: str, blocked) -> list[tuple[int, bool, int, int, bool]]:
+def _zh_word_numbers(text: str, blocked) -> list[tuple[int, str, int, int, bool]]:
     data = langdata.value("zh", "numbers")
     classifiers = tuple(data["classifiers"])
     found = []
@@ -252,9 +271,9 @@ def _zh_word_numbers(text: str, blocked) -> list[tuple[int, bool, int, int, bool
         percent = before.endswith(data["percent_prefix"])
         if not (ordinal or percent or after.startswith(classifiers)):
             continue
-        if m.group(0) in data["ambiguous"] and not percent:
-            continue
-        found.append((_zh_value(m.group(0)), ordinal, start, end, percent))
+        weak = m.group(0) in data["ambiguous"] and not percent
+        kind = "weak" if weak else "ordinal" if ordinal else "word"
+        found.append((_zh_value(m.group(0)), kind, start, end, percent))
     return found
 
 
@@ -270,6 +289,7 @@ def numbers(text: str, lang: str) -> tuple[Number, ...]:
     lead = _LEADING_NUMBER.match(text)
     if lead:
         spans.append(lead.span())
+    spans += [m.span() for m in _BRACKET_MARKER.finditer(text)]
 
     def blocked(start: int, end: int) -> bool:
         return any(start < e and end > s for s, e in spans)
@@ -293,10 +313,10 @@ def numbers(text: str, lang: str) -> tuple[Number, ...]:
         percent = bool(pct) or (lang == "zh" and text[:start].endswith("百分之"))
         found.append(Number(value, "digits", percent, text[start:end], start, end))
         spans.append((start, end))
-    if lang == "zh":
-        for value, ordinal, start, end, percent in _zh_word_numbers(text, blocked):
-            found.append(Number(Decimal(value), "ordinal" if ordinal else "word", percent, text[start:end], start, end))
-    else:
-        for value, ordinal, start, end, percent in _word_numbers(text, lang, blocked, percent_re):
-            found.append(Number(Decimal(value), "ordinal" if ordinal else "word", percent, text[start:end], start, end))
+    for m in _ROMAN.finditer(text):
+        if not blocked(m.start(), m.end()):
+            found.append(Number(Decimal(roman_value(m.group(0))), "digits", False, m.group(0), m.start(), m.end()))
+    finder = _zh_word_numbers(text, blocked) if lang == "zh" else _word_numbers(text, lang, blocked, percent_re)
+    for value, kind, start, end, percent in finder:
+        found.append(Number(Decimal(value), kind, percent, text[start:end], start, end))
     return tuple(sorted(found, key=lambda n: n.start))

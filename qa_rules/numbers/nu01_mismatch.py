@@ -48,13 +48,15 @@ class NumberMismatch(Rule):
         source = number_mentions(pair.source)
         target = number_mentions(pair.target)
         src_all = Counter(m.key for m, _ in source)
+        src_strong = Counter(m.key for m, n in source if n.kind != "weak")
         tgt_all = Counter(m.key for m, _ in target)
+        tgt_strong = Counter(m.key for m, n in target if n.kind != "weak")
         missing, extra = [], []
         for key in src_all.keys() | tgt_all.keys():
             src_digits = [m for m, n in source if m.key == key and n.kind == "digits"]
             tgt_digits = [m for m, n in target if m.key == key and n.kind == "digits"]
-            lacking = min(len(src_digits), src_all[key] - tgt_all[key])
-            surplus = min(len(tgt_digits), tgt_all[key] - src_all[key])
+            lacking = min(len(src_digits), src_strong[key] - tgt_all[key])
+            surplus = min(len(tgt_digits), tgt_strong[key] - src_all[key])
             missing += src_digits[len(src_digits) - lacking :] if lacking > 0 else []
             extra += tgt_digits[len(tgt_digits) - surplus :] if surplus > 0 else []
         missing.sort(key=lambda m: (m.unit.id if m.unit else "", m.start))

@@ -57,11 +57,13 @@ class OrdinalMismatch(Rule):
         source = number_mentions(pair.source)
         target = number_mentions(pair.target)
         src_all = Counter(m.key for m, _ in source)
+        src_strong = Counter(m.key for m, n in source if n.kind != "weak")
         tgt_all = Counter(m.key for m, _ in target)
+        tgt_strong = Counter(m.key for m, n in target if n.kind != "weak")
         missing = []
         for key in src_all:
             ordinals = [m for m, n in source if m.key == key and n.kind == "ordinal"]
-            lacking = min(len(ordinals), src_all[key] - tgt_all[key])
+            lacking = min(len(ordinals), src_strong[key] - tgt_all[key])
             if lacking > 0:
                 missing += ordinals[len(ordinals) - lacking :]
         if not missing:
@@ -69,7 +71,7 @@ class OrdinalMismatch(Rule):
         extra = []
         for key in tgt_all:
             ordinals = [m for m, n in target if m.key == key and n.kind == "ordinal"]
-            surplus = min(len(ordinals), tgt_all[key] - src_all[key])
+            surplus = min(len(ordinals), tgt_strong[key] - src_all[key])
             if surplus > 0:
                 extra += ordinals[len(ordinals) - surplus :]
         yield from mention_findings(self, pair, missing, extra, "ordinal")

@@ -61,7 +61,7 @@ def _treaty_patterns(lang: str) -> tuple[re.Pattern, ...]:
     patterns = []
     for template in langdata.value(lang, "references.treaty", ()):
         regex = template.replace("{vol}", r"(?P<vol>\d[\d\s\u00a0]*\d|\d)").replace("{num}", r"(?P<num>\d[\d\s\u00a0]*\d|\d)")
-        patterns.append(re.compile(regex, re.IGNORECASE))
+        patterns.append(re.compile(r"(?<!\w)" + regex, re.IGNORECASE))
     return tuple(patterns)
 
 
