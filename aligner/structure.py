@@ -190,6 +190,8 @@ class _Builder:
                                  "the body is read from the first numbered paragraph on")
         for index, block in enumerate(main[:body_from]):
             inline = self._inline(block.pieces)
+            if not inline.text:
+                continue  # markup only (a stray "*" line)
             if index == title_at:
                 self.units.append(self._unit("title", "title", inline, None))
             elif title_at is not None and index < title_at and block.kind == "para":
@@ -304,7 +306,10 @@ class _Builder:
                 joiner = " "
             parts.append(Piece((joiner if parts else "") + raw, line))
             previous = raw
-        return clean_inline(parts)
+        inline = clean_inline(parts)
+        if not inline.line_offsets and pieces:
+            inline = Inline(inline.text, inline.italic, inline.footnotes, ((0, pieces[0][1]),), inline.unclosed_italic)
+        return inline
 
     def _unit(self, uid: str, role: str, inline: Inline, number: int | None, replace: bool = False) -> Unit:
         if not replace:

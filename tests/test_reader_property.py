@@ -36,6 +36,7 @@ def _read(data: bytes, name: str, **options) -> None:
     ids = [u.id for u in document.units]
     assert len(ids) == len(set(ids))
     for unit in document.units:
+        assert 1 <= unit.lines[0] <= unit.lines[1]
         for span in unit.italic:
             assert 0 <= span.start < span.end <= len(unit.text)
         for ref in unit.footnotes:
