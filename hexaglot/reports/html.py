@@ -158,7 +158,7 @@ def _table(alignment: Any, placement: Any) -> str:
     docs = alignment.documents
     head = "".join(
         f'<th lang="{e(lang)}"{RTL if is_rtl(lang) else ""}>{e(lang)}'
-        f'<span class="path">{e(docs[lang].path if lang in docs else "")}</span></th>'
+        f'<span class="path" dir="ltr">{e(docs[lang].path if lang in docs else "")}</span></th>'
         for lang in languages
     )
     rows = []
