@@ -86,6 +86,16 @@ def structure_table(ctx: DemoContext) -> None:
 STEPS: list[Callable[[DemoContext], None]] = [read_versions, structure_table]
 
 
+def html_reports(ctx: DemoContext) -> None:
+    """The editor's HTML reports of the sample set and the drafts (hexaglot.reports.demo)."""
+    from hexaglot.reports.demo import write_html_reports
+
+    write_html_reports(ctx)
+
+
+STEPS.append(html_reports)
+
+
 @click.command("demo")
 def command() -> None:
     """Read the bundled six versions of resolution 2023/26 and show their structure side by side."""
