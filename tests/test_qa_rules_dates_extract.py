@@ -1,0 +1,64 @@
+"""Dates read as dates in the six languages: full, partial, ranges."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+import qa_rules.dates.extract as extract_module
+from qa_rules.dates.extract import dates
+
+
+def keys(text, lang):
+    return [k for k, *_ in dates(text, lang)]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("résolution du 18 décembre 2019", "fr"),
+        ("resolution of 18 December 2019", "en"),
+        ("resolución de 18 de diciembre de 2019", "es"),
+        ("резолюция от 18 декабря 2019 года", "ru"),
+        ("2019年12月18日的决议", "zh"),
+        ("القرار المؤرخ 18 كانون الأول/ديسمبر 2019", "ar"),
+        ("القرار المؤرخ ١٨ كانون الأول/ديسمبر ٢٠١٩", "ar"),
+    ],
+)
+def test_the_same_full_date_in_six_languages(text, lang):
+    assert keys(text, lang) == ["2019-12-18"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("en juillet 2023", "fr"), ("in July 2023", "en"), ("en julio de 2023", "es"), ("в июле 2023 года", "ru"),
+     ("2023年7月", "zh"), ("في تموز/يوليه 2023", "ar")],
+)
+def test_month_and_year(text, lang):
+    assert keys(text, lang) == ["2023-07"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("du 7 au 12 mars 2021", "fr"), ("7-12 mars 2021", "fr"), ("from 7 to 12 March 2021", "en"),
+     ("del 7 al 12 de marzo de 2021", "es"), ("7–12 марта 2021 года", "ru"), ("2021年3月7日至12日", "zh"),
+     ("من 7 إلى 12 آذار/مارس 2021", "ar")],
+)
+def test_ranges(text, lang):
+    assert keys(text, lang) == ["2021-03-07/12"]
+
+
+def test_day_and_month_without_year_and_first_of_the_month():
+    assert keys("le 1er janvier", "fr") == ["--01-01"]
+    assert keys("on 21 August each year", "en") == ["--08-21"]
+    assert keys("每年8月21日", "zh") == ["--08-21"]
+
+
+def test_a_month_name_alone_is_not_a_date():
+    assert keys("Mars est une planète; May I ask", "fr") == []
+    assert keys("the Office may consider", "en") == []
+
+
+def test_module_doctests():
+    assert doctest.testmod(extract_module).failed == 0
