@@ -27,7 +27,7 @@ CONCEPTS = [
       ar="المقاتلون الإرهابيون الأجانب"),
     E(id="returning-relocating-ftf", tsv="returning and relocating foreign terrorist fighters", subject=CT,
       en="returning and relocating foreign terrorist fighters",
-      fr="retour et relocalisation des combattants terroristes étrangers",
+      fr="retour et relocalisation des combattants terroristes étrangers; retour et la relocalisation des combattants terroristes étrangers",
       es="combatientes terroristas extranjeros que regresan o cambian de ubicación",
       ru="возвращающиеся и перемещающиеся иностранные боевики-террористы",
       zh="回返和转移的外国恐怖主义作战人员; ~回返外国恐怖主义作战人员",
@@ -51,7 +51,7 @@ CONCEPTS = [
       ru="Управление Организации Объединенных Наций по наркотикам и преступности; УНП ООН [acronym] {exact}; "
          "!ЮНОДК [acronym] # media transliteration, not the UN acronym; "
          "^Программа Организации Объединенных Наций по международному контролю над наркотиками; ^ЮНДКП [acronym]",
-      zh="联合国毒品和犯罪问题办公室; 毒罪办 [shortForm]; ^联合国毒品和犯罪问题办事处 # 2004-2006 UN rendering; "
+      zh="联合国毒品和犯罪问题办公室; 毒品和犯罪问题办公室 [shortForm]; 毒罪办 [shortForm]; ^联合国毒品和犯罪问题办事处 # 2004-2006 UN rendering; "
          "!联合国毒品与犯罪问题办公室 # non-UN (与 for 和); ^联合国国际药物管制规划署; ^联合国禁毒署 [shortForm]",
       ar="مكتب الأمم المتحدة المعني بالمخدرات والجريمة; ~المكتب المعني بالمخدرات والجريمة [shortForm]; "
          "!مكتب الأمم المتحدة لمكافحة الجريمة والمخدرات # press, not the UN name; "

@@ -11,7 +11,8 @@ Longest match wins: at each token the longest matching term is kept, then
 matches are chosen longest first and a match overlapping a chosen one is
 dropped, so ``Office des Nations Unies contre la drogue et le crime`` is one
 match, not also ``drogue`` and ``crime``. Terms of several concepts with the
-very same span are all reported (``Match.ties``); counting is by span.
+very same span are all reported; of one concept, the most specific term
+(see ``_preference``) is reported once.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from qa_rules.glossary.model import Concept, Glossary, Term
+from qa_rules.glossary.model import STATUSES, Concept, Glossary, Term
 from qa_rules.glossary.normalise import surface_form, tokenize
 
 
@@ -121,14 +122,19 @@ class Matcher:
         chosen.sort(key=lambda c: c[0])
         matches = []
         for start, end, entries in chosen:
-            seen = set()
-            for entry in entries:
-                ident = (entry.glossary, entry.concept.id, entry.term.text)
-                if ident in seen:
-                    continue
-                seen.add(ident)
+            best: dict[tuple[str, str], _Entry] = {}
+            for entry in sorted(entries, key=_preference):
+                best.setdefault((entry.glossary, entry.concept.id), entry)
+            for entry in best.values():
                 matches.append(Match(start, end, text[start:end], entry.term, entry.concept, entry.glossary))
         return matches
+
+
+def _preference(entry: _Entry) -> tuple[int, int]:
+    """Among terms of one concept matching the same span: an ``exact`` term is
+    more specific than an inflected one (``États membres`` written exactly
+    as the deprecated form); then preferred before admitted before rejected."""
+    return (0 if entry.term.match == "exact" else 1, STATUSES.index(entry.term.status))
 
 
 def _token_keys(key: str, surface: str, lang: str) -> tuple[tuple[str, str], ...]:

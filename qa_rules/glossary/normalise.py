@@ -4,7 +4,9 @@ Every token keeps its character offsets in the original text, its surface
 form (for ``exact`` terms) and a key (for ``inflected`` terms):
 
 - en, es, ru: nltk's Snowball stemmer (shipped with nltk, no download),
-  accents stripped after stemming (es), ``ё`` folded to ``е`` (ru);
+  accents stripped after stemming (es), ``ё`` folded to ``е`` and the
+  stem's last letter dropped (ru: Snowball gives ``орга`` for ``орган`` but
+  ``орган`` for ``органов``);
 - fr: Snowball, after folding feminine and plural endings Snowball leaves
   apart (``étrangère``/``étrangères`` -> ``étranger``), accents stripped;
 - ar: our light stemmer: diacritics and tatweel removed, alef/yeh/teh
@@ -80,6 +82,10 @@ def word_key(word: str, lang: str) -> str:
     elif lang == "ru":
         word = word.replace("ё", "е")
     key = stemmer.stem(word)
+    if lang == "ru" and len(key) > 4:
+        # Snowball leaves some short nouns one letter apart across cases
+        # (орган -> орга, органов -> орган): compare stems without their last letter.
+        key = key[:-1]
     return _strip_accents(key) if lang in ("fr", "es") else key
 
 
@@ -97,12 +103,11 @@ _FR_FEMININE = (("ères", "er"), ("ère", "er"), ("euses", "eur"), ("euse", "eur
 
 
 def _french_fold(word: str) -> str:
-    if len(word) <= 4:
-        return word
-    for ending, replacement in _FR_FEMININE:
-        if word.endswith(ending):
-            return word[: -len(ending)] + replacement
-    if word.endswith(("s", "x")) and not word.endswith(("ss", "aux")):
+    if len(word) > 4:
+        for ending, replacement in _FR_FEMININE:
+            if word.endswith(ending):
+                return word[: -len(ending)] + replacement
+    if len(word) > 3 and word.endswith(("s", "x")) and not word.endswith(("ss", "aux")):
         word = word[:-1]
     return word
 
@@ -121,7 +126,7 @@ def arabic_stem(word: str) -> str:
             word = word[len(prefix):]
             break
     else:
-        if word[:1] in ("و", "ف") and len(word) >= 5:
+        if word[:1] in ("و", "ف") and len(word) >= 4:
             word = word[1:]
         if word[:1] in ("ب", "ل", "ك") and len(word) >= 5:
             word = word[1:]
