@@ -316,7 +316,7 @@ class _Builder:
             base, suffix = uid, 0
             while uid in self._ids:
                 suffix += 1
-                uid = f"{base}{chr(ord('a') + suffix)}"
+                uid = f"{base}{chr(ord('a') + suffix) if suffix < 26 else suffix + 1}"
             if suffix:
                 where = inline.line_offsets[0][1] if inline.line_offsets else "?"
                 self.warnings.append(f"line {where}: {base} appears more than once; this one is {uid}")

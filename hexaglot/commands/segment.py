@@ -31,9 +31,9 @@ def render_text(document, sig: str) -> str:
             extra.append(f"{len(unit.sentences)} sentences")
         tail = f"  [{'; '.join(extra)}]" if extra else ""
         out.append(f"{unit.id:<11} {lines:>9}  {preview}{tail}")
-    counts = {role: len(document.by_role(role)) for role in ("preambular", "operative", "footnote", "segment")}
+    roles = ("segment",) if document.input_format == "lines" else ("preambular", "operative", "footnote")
     out.append("")
-    out.append("  ".join(f"{role}: {n}" for role, n in counts.items() if n or role != "segment"))
+    out.append("  ".join(f"{role}: {len(document.by_role(role))}" for role in roles))
     if document.warnings:
         out.append(f"warnings ({len(document.warnings)}):")
         out.extend(f"  - {w}" for w in document.warnings)
