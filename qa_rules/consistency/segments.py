@@ -28,6 +28,7 @@ from typing import Iterable, Iterator
 from qa_rules.base import Pair
 from qa_rules.markup.italics import opening_span, other_spans
 from qa_rules.model import Location
+from qa_rules.untranslated.ut02_identical import left_untranslated
 
 _SPACE = re.compile(r"[\s\u00a0\u202f]+")
 _TRAIL = re.compile(r"[\s,.;:，。；：،؛»”\"]+$")
@@ -72,6 +73,8 @@ def segments(pair: Pair) -> Iterator[Segment]:
     src, tgt = pair.source, pair.target
     if src.missing or tgt.missing or src.units[0].role not in BODY_ROLES:
         return
+    if left_untranslated(pair) or _foreign_script(tgt.text, tgt.lang):
+        return  # reported once, as untranslated (UT01, UT02)
     if len(src.units) != len(tgt.units):
         yield Segment("text", normalize(src.text), normalize(tgt.text), src.text, tgt.text,
                       _loc(src, src.units[0]), _loc(tgt, tgt.units[0]))
@@ -95,6 +98,15 @@ def _unit_segments(src, su, tgt, tu) -> Iterator[Segment]:
         for a, b in zip(s_other, t_other):
             yield Segment("italic", normalize(a.text), normalize(b.text), a.text, b.text,
                           _loc(src, su, a.start), _loc(tgt, tu, b.start))
+
+
+def _foreign_script(text: str, lang: str) -> bool:
+    """Whether most letters of ``text`` are not in ``lang``'s script (pasted from another version)."""
+    from qa_rules.punctuation.langfacts import SCRIPTS
+    from qa_rules.untranslated.detect import dominant_script
+
+    script, major, total = dominant_script(text)
+    return script is not None and lang in SCRIPTS and script != SCRIPTS[lang] and major * 2 > total
 
 
 def _italics(lang: str) -> bool:

@@ -51,7 +51,8 @@ class LengthOutlier(Rule):
     paragraphs (letters counted; header lines left out). A paragraph is flagged when its
     log ratio lies more than ``threshold`` robust deviations from the median
     and at least ``min_deviation`` away (so a very uniform document does not
-    turn small differences into findings). With fewer than ``min_pairs``
+    turn small differences into findings). Merged or split paragraphs are left
+    to the structure rules. With fewer than ``min_pairs``
     paragraphs the languages' typical density (langdata) stands in.
 
     Flags:
@@ -95,6 +96,8 @@ class LengthOutlier(Rule):
                 continue
             if pair.source.units[0].role not in self.config.roles:
                 continue
+            if len(pair.source.units) != len(pair.target.units):
+                continue  # merged or split paragraphs: the structure rules report them
             src, tgt = letters(pair.source.text, pair.source.lang), letters(pair.target.text, pair.target.lang)
             if src < self.config.min_letters or tgt == 0:
                 continue

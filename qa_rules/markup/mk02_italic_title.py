@@ -38,6 +38,10 @@ class ItalicTitle(Rule):
             return
         if not (facts(pair.source.lang).italics and facts(pair.target.lang).italics):
             return
+        if len(pair.source.units) != len(pair.target.units):
+            # merged or split paragraphs: an opening phrase may now stand inside a paragraph
+            if sum(len(u.italic) for u in pair.source.units) == sum(len(u.italic) for u in pair.target.units):
+                return
         src = [span for unit in pair.source.units for span in other_spans(unit)]
         tgt = [(unit, span) for unit in pair.target.units for span in other_spans(unit)]
         if len(src) == len(tgt):

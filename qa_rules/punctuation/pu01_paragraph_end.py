@@ -86,7 +86,7 @@ class ParagraphEnd(Rule):
         role = "last operative" if expected_class == "full_stop" and unit.role == "operative" else unit.role
         yield self.finding(
             pair,
-            f"a {role} paragraph in {pair.target.lang} ends with {expected!r}",
+            f"{'an' if role[0] in 'aeiou' else 'a'} {role} paragraph in {pair.target.lang} ends with {expected!r}",
             expected=expected,
             found=found or "(nothing)",
             target=where,
