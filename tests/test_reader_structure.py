@@ -134,3 +134,29 @@ def test_french_links_and_metadata(fr):
     assert "sa résolution 74/175 du 18 décembre 2019" in fr.unit("pp.1").text
     assert fr.unit("meta.10").text.endswith("(E/2023/30)]")
     assert "hexaglot sample" in fr.metadata
+
+
+#: Paragraphs cut by a page break or a blank line in each version (as their authors placed them).
+CUT_UNITS = {
+    "fr": {"pp.14", "op.10", "op.15", "op.20", "op.25", "op.29", "op.34"},
+    "en": {"pp.9", "op.12", "op.18", "op.27", "op.32"},
+    "es": {"pp.7", "pp.13", "op.2", "op.8", "op.11", "op.19", "op.26", "op.35"},
+    "ru": {"pp.6", "pp.10", "op.3", "op.9", "op.13", "op.22", "op.24", "op.33"},
+    "zh": {"pp.6", "pp.16", "op.8", "op.13", "op.22", "op.31", "op.35"},
+    "ar": {"pp.8", "pp.13", "op.5", "op.9", "op.18", "op.23", "op.27"},
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_cut_is_rejoined_with_one_joiner(lang):
+    doc = _document(lang)
+    cut = set()
+    for unit in doc.by_role("preambular") + doc.by_role("operative"):
+        for (_, before), (offset, after) in zip(unit.line_offsets, unit.line_offsets[1:]):
+            if after - before > 1:  # lines skipped: a blank line, a page break, footnotes
+                cut.add(unit.id)
+                if lang == "zh":
+                    assert unit.text[offset - 1] != " ", unit.id
+                else:
+                    assert unit.text[offset - 1] == " " and unit.text[offset - 2] != " ", unit.id
+    assert cut == CUT_UNITS[lang]
