@@ -26,9 +26,6 @@ def test_every_cat_file_is_checked_without_a_crash(shared_data, tmp_path):
         for finding in report["findings"]:
             side = finding["target"] or finding["source"]
             assert side["path"] == str(path)
-        html = run(str(path), "-o", str(tmp_path / "qa.html"))  # format from the extension
-        assert html.exit_code in (0, 1)
-        assert (tmp_path / "qa.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
 def test_trados_locked_segment_and_statuses_in_the_report(shared_data, tmp_path):
@@ -41,7 +38,7 @@ def test_trados_locked_segment_and_statuses_in_the_report(shared_data, tmp_path)
     run(path, "--format", "json", "-o", str(tmp_path / "qa.json"))
     notices = json.loads((tmp_path / "qa.json").read_text(encoding="utf-8"))["summary"]["notices"]
     assert any("seg.4" in n and "locked" in n for n in notices)
-    run(path, "-o", str(tmp_path / "qa.html"))
+    assert run(path, "-o", str(tmp_path / "qa.html")).exit_code in (0, 1)  # html from the extension
     page = (tmp_path / "qa.html").read_text(encoding="utf-8")
     assert 'class="status locked" data-status="ApprovedSignOff, locked"' in page
     assert page.count('data-status="Translated"') == 2 and 'data-status="Draft"' in page
