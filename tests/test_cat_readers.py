@@ -116,3 +116,14 @@ def test_bad_cat_files_are_input_errors(tmp_path, content, problem):
     path.write_text(content)
     with pytest.raises(InputError, match=problem):
         read_bilingual(path)
+
+
+def test_wrong_declared_language_is_a_warning(shared_data):
+    path = shared_data / "formats/xliff12/translate-toolkit_odf2xliff_inline_es_xliff-1.1-ns.xlf"
+    alignment = read_bilingual(path)
+    assert alignment.languages == ("en", "und")  # as declared: source en, no target language
+    warnings = alignment.documents["en"].warnings
+    assert "the text declared as en reads as es (langdetect); check the file's declared languages" in warnings
+    first = alignment.documents["en"].units[0]
+    assert first.text.endswith("En este 2014 el trabajo de los investigadores ha sido el siguiente:")  # nested <g>
+    assert first.lines == (6, 10)

@@ -107,7 +107,9 @@ def assemble(path: str, input_format: str, collected: Collected) -> Alignment:
             units[lang].append(unit)
             cells[lang] = Cell(units=(unit_id,), lines=(flat.first_line,), text=flat.text)
         rows.append(Row(cells=cells, score=1.0))
-    warnings = tuple(collected.warnings)
+    warnings = tuple(collected.warnings) + tuple(
+        w for lang in languages if (w := declared_language_warning(path, lang, units[lang])) is not None
+    )
     documents = {
         lang: Document(path=path, lang=lang, units=tuple(units[lang]), input_format=input_format, warnings=warnings)
         for lang in languages
@@ -120,6 +122,27 @@ def assemble(path: str, input_format: str, collected: Collected) -> Alignment:
         documents=documents,
         signature=f"pre-aligned:{input_format}|langs:{languages[0]}>{','.join(languages[1:])}",
     )
+
+
+#: Letters of text needed before the declared language is second-guessed.
+MIN_LETTERS_TO_DOUBT = 200
+
+
+def declared_language_warning(path: str, lang: str, units: list[Unit]) -> str | None:
+    """A warning when a language's text reads as another language (CAT files
+    often keep a template's declared languages), else None."""
+    from aligner.langid import detect_language
+
+    text = " ".join(u.text for u in units)
+    if lang == "und" or sum(ch.isalpha() for ch in text) < MIN_LETTERS_TO_DOUBT:
+        return None
+    try:
+        detected = detect_language(text, path)
+    except InputError:  # langdetect cannot tell: nothing to say
+        return None
+    if detected == lang.split("-")[0]:
+        return None
+    return f"the text declared as {lang} reads as {detected} (langdetect); check the file's declared languages"
 
 
 def unique_codes(codes: list[str]) -> list[str]:
