@@ -131,16 +131,64 @@ def _sort_key(finding: Finding, order: Mapping[str, int]) -> tuple:
 
 
 def build_pairs(alignment: Alignment) -> tuple[Pair, ...]:
-    """One pair per row and target language: the pivot's cell is the source."""
+    """One pair per row and target language: the pivot's cell is the source.
+
+    A row where the target has nothing next to a row where the source has
+    nothing, the two naming the same unit (``op.15`` and ``op.15``), is one
+    badly matched pair, not an omission plus an addition: the aligner split
+    it because the texts differ (a cut or an added clause). Such rows are
+    re-paired so that the rules compare them (length, numbers...) instead of
+    reporting a missing and an extra paragraph.
+    """
     resolver = _UnitResolver(alignment.documents)
     pivot = alignment.pivot
     targets = [lang for lang in alignment.languages if lang != pivot]
+    sources = [resolver.side(pivot, row) for row in alignment.rows]
     pairs = []
-    for index, row in enumerate(alignment.rows):
-        source = resolver.side(pivot, row)
-        for lang in targets:
-            pairs.append(Pair(source=source, target=resolver.side(lang, row), row=row, index=index))
-    return tuple(pairs)
+    for lang in targets:
+        sides = [resolver.side(lang, row) for row in alignment.rows]
+        joined = _rejoin(sources, sides)
+        for index, row in enumerate(alignment.rows):
+            if index in joined:
+                partner = joined[index]
+                if partner is None:
+                    continue  # the other half of a re-paired row
+                source = sources[index] if not sources[index].missing else sources[partner]
+                target = sides[index] if not sides[index].missing else sides[partner]
+                pairs.append(Pair(source=source, target=target, row=row, index=index))
+            else:
+                pairs.append(Pair(source=sources[index], target=sides[index], row=row, index=index))
+    order = {lang: i for i, lang in enumerate(targets)}
+    return tuple(sorted(pairs, key=lambda p: (p.index, order[p.target.lang])))
+
+
+#: How far apart (in rows) the two halves of a cut pair may be.
+REJOIN_WINDOW = 3
+
+
+def _rejoin(sources: Sequence[Side], targets: Sequence[Side]) -> dict[int, int | None]:
+    """Rows to re-pair: ``{kept row: partner row, partner row: None}``.
+
+    Within a run of rows where one side is empty, a source-only row and a
+    target-only row naming the same units (``op.15``/``op.15``) are one pair.
+    """
+    joined: dict[int, int | None] = {}
+    n = len(sources)
+    for i in range(n):
+        if i in joined or sources[i].missing == targets[i].missing:
+            continue
+        ids = [u.id for u in (sources[i].units or targets[i].units)]
+        for j in range(i + 1, min(n, i + 1 + REJOIN_WINDOW)):
+            if sources[j].missing == targets[j].missing:
+                break  # a full row ends the run
+            if j in joined or sources[j].missing == sources[i].missing:
+                continue
+            other = [u.id for u in (sources[j].units or targets[j].units)]
+            if other == ids:
+                keep, drop = (i, j) if not sources[i].missing else (j, i)
+                joined[keep], joined[drop] = drop, None
+                break
+    return joined
 
 
 class _UnitResolver:

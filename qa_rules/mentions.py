@@ -4,7 +4,7 @@ The numbers, references and dates rules all work the same way: extract the
 mentions of each side (per unit, so each has a line), compare them as
 multisets of normalised keys, and report what the source has that the target
 lacks (missing), what the target has that the source lacks (extra), or, when
-exactly one of each, one altered value::
+there are as many of each, altered values (paired in text order)::
 
     >>> src = [Mention("74/175", "74/175")]
     >>> tgt = [Mention("74/157", "74/157")]
@@ -93,12 +93,13 @@ def mention_findings(
 ) -> Iterator[Finding]:
     """Findings for a comparison: one 'altered' when one value replaced another."""
     lang = pair.target.lang
-    if len(missing) == 1 and len(extra) == 1 and report_extra:
-        m, e = missing[0], extra[0]
-        yield rule.finding(
-            pair, f"{what} {m.text} of the source is {e.text} in the {lang} version",
-            expected=m.text, found=e.text, source=source_at(pair, m), target=at(pair, e),
-        )
+    if missing and len(missing) == len(extra) and report_extra:
+        # as many values replaced as replacing: pair them in text order
+        for m, e in zip(missing, sorted(extra, key=lambda x: (x.unit.id if x.unit else "", x.start))):
+            yield rule.finding(
+                pair, f"{what} {m.text} of the source is {e.text} in the {lang} version",
+                expected=m.text, found=e.text, source=source_at(pair, m), target=at(pair, e),
+            )
         return
     for m in missing:
         yield rule.finding(

@@ -161,3 +161,36 @@ def test_parse_examples_reads_an_optional_role_line():
     parsed = parse_examples(inspect.cleandoc(doc))
     assert parsed["flags"] == [{"role": "operative", "fr": "Prie,", "en": "Requests,"}, {"fr": "Prie;", "en": "Requests;"}]
     assert parsed["passes"] == [{"fr": "Prie;", "en": "Requests;"}]
+
+
+def _rows(fr_ids, en_ids):
+    """Rows from per-row unit ids (None = empty cell) for fr and en."""
+    texts = {"op.1": "1. Prie l'Office;", "op.2": "2. Invite les États;", "op.3": "3. Décide."}
+    docs = {
+        lang: Document(path=f"{lang}.md", lang=lang, units=tuple(
+            Unit(id=uid, role="operative", text=texts[uid], lines=(i + 1, i + 1), number=i + 1)
+            for i, uid in enumerate(texts)))
+        for lang in ("fr", "en")
+    }
+    rows = []
+    for fr, en in zip(fr_ids, en_ids):
+        cells = {}
+        if fr:
+            cells["fr"] = Cell((fr,), (1,), texts[fr])
+        if en:
+            cells["en"] = Cell((en,), (1,), texts[en])
+        rows.append(Row(cells=cells, score=0.5))
+    return Alignment(languages=("fr", "en"), pivot="fr", level="paragraph", rows=tuple(rows), documents=docs)
+
+
+def test_a_pair_cut_into_a_missing_and_an_extra_row_is_re_paired():
+    alignment = _rows(["op.1", "op.2", None, "op.3"], ["op.1", None, "op.2", "op.3"])
+    pairs = build_pairs(alignment)
+    assert [(p.source.unit_id, p.target.unit_id) for p in pairs] == [("op.1", "op.1"), ("op.2", "op.2"), ("op.3", "op.3")]
+    assert check(alignment, [MissingParagraph]).findings == ()
+
+
+def test_different_units_on_either_side_stay_an_omission_and_an_addition():
+    alignment = _rows(["op.1", "op.2", None], ["op.1", None, "op.3"])
+    pairs = build_pairs(alignment)
+    assert [(p.source.unit_id, p.target.unit_id) for p in pairs] == [("op.1", "op.1"), ("op.2", None), (None, "op.3")]

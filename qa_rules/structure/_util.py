@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qa_rules.base import Side
+from qa_rules.base import Context, Pair, Side
 from qa_rules.model import Location
 
 
@@ -12,9 +12,23 @@ def excerpt(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def absent(side: Side) -> Location:
-    """The location of a side that has no unit in the row: its file, no unit, no line."""
-    return Location(path=side.doc.path, lang=side.lang, unit=None, line=None)
+def absent(side: Side, pair: Pair | None = None, context: Context | None = None) -> Location:
+    """The location of a side that has no unit in the row: its file, no unit, and
+    the line where the unit would be (after the previous unit of that side)."""
+    line = insertion_line(side.lang, pair.index, context) if pair is not None and context is not None else None
+    return Location(path=side.doc.path, lang=side.lang, unit=None, line=line)
+
+
+def insertion_line(lang: str, index: int, context: Context) -> int | None:
+    """The line after the last unit ``lang`` has in the rows before row ``index``."""
+    doc = context.alignment.documents[lang]
+    for row in reversed(context.alignment.rows[:index]):
+        cell = row.cells.get(lang)
+        if cell is not None and cell.units:
+            unit = doc.unit(cell.units[-1].split(".s")[0]) or doc.unit(cell.units[-1])
+            if unit is not None:
+                return unit.lines[1] + 1
+    return doc.units[0].lines[0] if doc.units else None
 
 
 def units_label(side: Side) -> str:

@@ -13,8 +13,8 @@ class MissingParagraph(Rule):
     """A source paragraph has no counterpart in the target (an omission).
 
     Found from the alignment: a row where the source has a unit and the
-    target none. The target side of the finding names the file with no unit
-    and no line.
+    target none. The target side of the finding names the file, no unit, and
+    the line where the paragraph would be (after the previous one).
 
     Flags:
         fr: Prie l'Office des Nations Unies contre la drogue et le crime de continuer à fournir une assistance technique,
@@ -38,5 +38,5 @@ class MissingParagraph(Rule):
             pair,
             f"{unit.id} of the source has no counterpart in the {pair.target.lang} version",
             expected=excerpt(pair.source.text),
-            target=absent(pair.target),
+            target=absent(pair.target, pair, context),
         )

@@ -37,5 +37,5 @@ class ExtraParagraph(Rule):
             pair,
             f"{unit.id} of the {pair.target.lang} version has no counterpart in the source",
             found=excerpt(pair.target.text),
-            source=absent(pair.source),
+            source=absent(pair.source, pair, context),
         )

@@ -12,6 +12,17 @@ def _markers(units) -> list[int]:
     return sorted(ref.number for unit in units for ref in unit.footnotes)
 
 
+def _where_missing(pair: Pair, missing: list[int]) -> int | None:
+    if not missing or len(pair.target.units) != 1:
+        return None
+    target = pair.target.units[0]
+    for unit in pair.source.units:
+        for ref in unit.footnotes:
+            if ref.number == missing[0] and unit.text:
+                return target.line_at(round(ref.offset / len(unit.text) * len(target.text)))
+    return None
+
+
 class FootnoteMarkers(Rule):
     """A footnote marker is cited in the source paragraph and not in the target one, or the reverse.
 
@@ -40,6 +51,8 @@ class FootnoteMarkers(Rule):
             for ref in unit.footnotes:
                 if ref.number not in source:
                     line = ref.line
+        if line is None:  # a marker is missing: point where it would stand, proportionally
+            line = _where_missing(pair, [n for n in source if n not in target])
         target_loc = None
         if line is not None:
             target_loc = Location(path=pair.target.doc.path, lang=pair.target.lang, unit=pair.target.unit_id, line=line)
