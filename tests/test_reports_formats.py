@@ -89,3 +89,16 @@ def test_xlsx_has_findings_and_aligned_text():
     assert wb[ALIGNED_SHEET].cell(row=2, column=4).alignment.horizontal == "right"
     assert report.findings[0].id in aligned[1][-1]
     assert aligned[-1][0].startswith("signature:")
+
+
+def test_an_omission_is_shown_in_the_target_column_of_its_source_row():
+    from hexaglot.reports.placement import place
+
+    report = make_report()
+    fr = report.alignment.documents["fr"]
+    omission = Finding("ST01", "structure.missing_paragraph", "structure", "error",
+                       Location(fr.path, "fr", fr.units[0].id, fr.units[0].lines[0]),
+                       Location("example/en.md", "en", None, 3), "pp.1 of the source has no counterpart in en")
+    placement = place(report.findings + (omission,), report.alignment)
+    assert omission in placement.placed[(0, "en")]
+    assert [f.rule for f in placement.unplaced] == ["ST05"]

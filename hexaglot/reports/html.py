@@ -226,7 +226,8 @@ li.finding.sev-error{border-color:#e03131;background:#fff5f5}li.finding.sev-info
 .badge{font-size:.75em;text-transform:uppercase;color:#555}.cat{color:#666;font-style:italic}
 .where{display:block;color:#888;font-size:.8em}q{font-family:ui-monospace,monospace}
 [hidden]{display:none!important}
-footer{margin-top:1em;border-top:1px solid #ccc;color:#555;font-size:.8em}
+footer{margin-top:1em;border-top:1px solid #ccc;color:#555;font-size:.8em;overflow-wrap:anywhere}
+li.finding{overflow-wrap:anywhere}
 """
 
 JS = r"""

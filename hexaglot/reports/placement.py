@@ -1,8 +1,9 @@
 """Where each finding sits in the aligned text (shared by the HTML and XLSX reports).
 
-A finding is placed on the side it concerns (its target, else its source):
-the row of the alignment whose cell in that language names the finding's
-unit (``op.9``, or its paragraph for a sentence id ``op.9.s2``). Findings on
+A finding is placed in the row of the alignment whose cell names its target
+unit (``op.9``, or its paragraph for a sentence id ``op.9.s2``), else its
+source unit (an omission: the target has no unit), and in the column of the
+version it concerns (its target's language, else its source's). Findings on
 whole documents (numbering, counts) or on units no row names are "unplaced".
 """
 
@@ -53,17 +54,17 @@ def place(findings: tuple[Finding, ...], alignment: Alignment | None) -> Placeme
     placed: dict[tuple[int, str], list[Finding]] = {}
     unplaced: list[Finding] = []
     for finding in findings:
-        side = finding_side(finding)
         row = None
-        if side is not None and side.unit:
-            row = index.get((side.lang, side.unit))
-            if row is None:
-                parent = _SENTENCE_ID.match(side.unit)
-                row = index.get((side.lang, parent.group(1))) if parent else None
+        for side in (finding.target, finding.source):  # the target's unit, else the source's (an omission)
+            if row is None and side is not None and side.unit:
+                row = index.get((side.lang, side.unit))
+                if row is None:
+                    parent = _SENTENCE_ID.match(side.unit)
+                    row = index.get((side.lang, parent.group(1))) if parent else None
         if row is None:
             unplaced.append(finding)
-        else:
-            placed.setdefault((row, side.lang), []).append(finding)
+        else:  # shown in the column of the version it concerns (a gap cell for an omission)
+            placed.setdefault((row, finding_lang(finding)), []).append(finding)
     return Placement({k: tuple(v) for k, v in placed.items()}, tuple(unplaced))
 
 
