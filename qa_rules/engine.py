@@ -104,6 +104,11 @@ def check(
         for finding in rule.check_document(context):
             found.setdefault(finding.id, finding)
     kept, accepted, stale = apply_accept(tuple(found.values()), accept)
+    notices = []
+    for lang in alignment.languages:
+        skipped = [rule.code for rule in instances if not rule.applies_to(lang)]
+        if skipped and lang != alignment.pivot:
+            notices.append(f"{len(skipped)} rule(s) not run on the {lang} version (not for that language): {', '.join(skipped)}")
     order = {lang: i for i, lang in enumerate(alignment.languages)}
     documents = tuple(alignment.documents[lang] for lang in alignment.languages if lang in alignment.documents)
     return Report(
@@ -116,6 +121,7 @@ def check(
         languages=tuple(alignment.languages),
         pivot=alignment.pivot,
         alignment=alignment,
+        notices=tuple(notices),
     )
 
 
