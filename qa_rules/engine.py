@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-from aligner.model import Alignment, Document, Unit
+from aligner.model import OFFICIAL_LANGUAGES, Alignment, Document, Unit
 from hexaglot import __version__
 from qa_rules.accept import AcceptEntry, apply_accept
 from qa_rules.base import Context, Pair, Rule, Side
@@ -107,8 +107,11 @@ def check(
     notices = []
     for lang in alignment.languages:
         skipped = [rule.code for rule in instances if not rule.applies_to(lang)]
-        if skipped and lang != alignment.pivot:
-            notices.append(f"{len(skipped)} rule(s) not run on the {lang} version (not for that language): {', '.join(skipped)}")
+        if skipped and lang not in OFFICIAL_LANGUAGES:
+            notices.append(
+                f"{len(skipped)} rule(s) need language data hexaglot has only for the six official "
+                f"languages and did not run on the {lang} version: {', '.join(skipped)}"
+            )
     order = {lang: i for i, lang in enumerate(alignment.languages)}
     documents = tuple(alignment.documents[lang] for lang in alignment.languages if lang in alignment.documents)
     return Report(

@@ -194,3 +194,12 @@ def test_different_units_on_either_side_stay_an_omission_and_an_addition():
     alignment = _rows(["op.1", "op.2", None], ["op.1", None, "op.3"])
     pairs = build_pairs(alignment)
     assert [(p.source.unit_id, p.target.unit_id) for p in pairs] == [("op.1", "op.1"), ("op.2", None), (None, "op.3")]
+
+
+def test_a_version_outside_the_six_languages_gets_a_notice_for_the_rules_not_run():
+    from qa_rules.numbers.nu01_mismatch import NumberMismatch
+
+    report = check(example_alignment({"fr": "Note que 37 pays,", "de": "Stellt fest, dass 38 Länder,"}),
+                   [NumberMismatch, MissingParagraph])
+    assert report.findings == ()
+    assert len(report.notices) == 1 and "NU01" in report.notices[0] and "de version" in report.notices[0]
