@@ -119,6 +119,41 @@ def _source_map(source: Document, reference: Document, level: str) -> dict[str, 
     return out
 
 
+#: chrF (the higher of both directions) at or above which a paragraph found only in the draft and
+#: its neighbour found only in the reference are one revised paragraph (the aligner, built for
+#: translations, keeps them apart when revision changed the length a lot). UN boilerplate shared
+#: by unrelated operative paragraphs scores about 45.
+MERGE_CHRF = 60.0
+
+
+def merge_one_sided(draft: Document, reference: Document, beads: Sequence) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """``(draft ids, reference ids)`` per bead, adjacent deletion + insertion merged when similar."""
+    pairs = [(tuple(b.src_ids), tuple(b.tgt_ids)) for b in beads]
+    chrf = CHRF()
+    out: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    i = 0
+    while i < len(pairs):
+        here = pairs[i]
+        after = pairs[i + 1] if i + 1 < len(pairs) else None
+        if after is not None and _opposite(here, after):
+            d_ids = here[0] or after[0]
+            r_ids = here[1] or after[1]
+            d_text, r_text = _side(draft, d_ids).text, _side(reference, r_ids).text
+            # both directions: a cut paragraph is a low-recall hypothesis of its full version
+            score = max(chrf.sentence_score(d_text, [r_text]).score, chrf.sentence_score(r_text, [d_text]).score)
+            if score >= MERGE_CHRF:
+                out.append((d_ids, r_ids))
+                i += 2
+                continue
+        out.append(here)
+        i += 1
+    return out
+
+
+def _opposite(a: tuple[tuple[str, ...], tuple[str, ...]], b: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
+    return (bool(a[0]) != bool(a[1])) and (bool(b[0]) != bool(b[1])) and bool(a[0]) != bool(b[0])
+
+
 def compare_documents(draft: Document, reference: Document, source: Document | None = None,
                       level: str = "paragraph") -> Comparison:
     """Align ``draft`` with ``reference`` and score every aligned pair."""
@@ -129,11 +164,11 @@ def compare_documents(draft: Document, reference: Document, source: Document | N
     to_source = _source_map(source, reference, level) if source is not None else {}
     paragraphs = []
     hyps, refs = [], []
-    for position, bead in enumerate(align_pair(draft, reference, level)):
-        d, r = _side(draft, bead.src_ids), _side(reference, bead.tgt_ids)
+    for position, (d_ids, r_ids) in enumerate(merge_one_sided(draft, reference, align_pair(draft, reference, level))):
+        d, r = _side(draft, d_ids), _side(reference, r_ids)
         src = None
         if source is not None:
-            ids = tuple(dict.fromkeys(s for rid in bead.tgt_ids for s in to_source.get(rid, ())))
+            ids = tuple(dict.fromkeys(s for rid in r_ids for s in to_source.get(rid, ())))
             src = _side(source, ids)
         hyps.append(d.text)
         refs.append(r.text)

@@ -77,3 +77,16 @@ def test_text_output_and_language_mismatch(tmp_path):
     assert same.output.rstrip().splitlines()[-1].startswith("signature: hexaglot:")
     mixed = runner.invoke(cli, ["compare", str(SAMPLE_SET / "en.md"), str(SAMPLE_SET / "fr.md")])
     assert mixed.exit_code == 2 and "same language" in mixed.output
+
+
+def test_a_cut_paragraph_is_one_revised_pair_not_a_deletion_and_an_insertion():
+    from aligner.readers import read_document
+    from qa_rules.compare import compare_documents
+
+    draft = read_document(SAMPLE_SET.parent / "drafts" / "en_draft.md", lang="en")
+    result = compare_documents(draft, read_document(SAMPLE_SET / "en.md"))
+    op15 = [p for p in result.paragraphs if "op.15" in p.reference.units]
+    assert len(op15) == 1 and op15[0].draft.units == ("op.15",)  # the draft cut op.15 short
+    inserted = [op for op in op15[0].diff if op.op == "insert"]
+    assert inserted and inserted[0].reference.startswith("and preventing radicalization to violence")
+    assert [p.reference.units for p in result.paragraphs if not p.draft.units] == [("op.14",)]  # really dropped
