@@ -16,6 +16,9 @@ import sys
 import pytest
 from conftest import REPO
 
+#: pip install plus the full demo (which grows with alignment, QA and reports) takes > 20 s.
+pytestmark = pytest.mark.slow
+
 IGNORE = shutil.ignore_patterns(".git", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache",
                                 ".hypothesis", "out", ".venv*")
 
