@@ -67,3 +67,29 @@ def test_threshold_is_configurable():
     assert finding.severity == "info" and "nearly identical" in finding.message
     assert finding.expected == earlier.target
     assert run_example(strict, example) == ()
+
+
+def test_a_recycled_sentence_inside_a_new_paragraph():
+    from aligner.model import Alignment, Cell, Document, Row, Sentence, Unit
+    from qa_rules.engine import check
+
+    old = "Prie l'Office de continuer à fournir une assistance technique aux États Membres."
+    new = "Prend note du rapport du Secrétaire général sur la question."
+    fr_text = f"{old} {new}"
+    fr = Unit("op.2", "operative", fr_text, (4, 4), 2,
+              sentences=(Sentence(old, 0, len(old), 4), Sentence(new, len(old) + 1, len(fr_text), 4)))
+    en = Unit("op.2", "operative", "Asks the Office to keep giving technical help to Member States. "
+                                   "Takes note of the report of the Secretary-General on the matter.", (4, 4), 2)
+    docs = {"fr": Document("fr.md", "fr", (fr,)), "en": Document("en.md", "en", (en,))}
+    row = Row({lang: Cell(("op.2",), (4,), doc.units[0].text) for lang, doc in docs.items()}, 1.0)
+    alignment = Alignment(("fr", "en"), "fr", "paragraph", (row,), docs)
+    earlier = Earlier(old, "Requests the Office to continue to provide technical assistance to Member States.",
+                      "en", "old_en.md", "op.7.s1", 30, "sentence")
+    (finding,) = check(alignment, [RecycledText(RecycledText.Config(previous=(earlier,)))]).findings
+    assert finding.severity == "info" and finding.expected == earlier.target
+    assert finding.source.unit == "op.2" and "sentence recycled" in finding.message
+    en_ok = Unit("op.2", "operative", f"{earlier.target} Takes note of the report.", (4, 4), 2)
+    docs["en"] = Document("en.md", "en", (en_ok,))
+    row = Row({"fr": row.cells["fr"], "en": Cell(("op.2",), (4,), en_ok.text)}, 1.0)
+    alignment = Alignment(("fr", "en"), "fr", "paragraph", (row,), docs)
+    assert check(alignment, [RecycledText(RecycledText.Config(previous=(earlier,)))]).findings == ()
