@@ -84,3 +84,13 @@ def test_check_exit_code_follows_fail_on(tmp_path):
     assert failing.exit_code == 1, failing.output
     assert "signature: hexaglot:" in failing.output
     assert run(*args, "--fail-on", "never").exit_code == 0
+
+
+@needs_align
+def test_demo_prints_the_findings_of_the_sample_set_and_the_drafts():
+    result = run("demo")
+    assert result.exit_code == 0, result.output
+    assert "QA of the sample set" in result.output
+    if (SAMPLE_SET.parent / "drafts" / "en_draft.md").exists():
+        assert "QA of the drafts" in result.output
+        assert "RF02" in result.output  # the planted 74/157 of the English draft

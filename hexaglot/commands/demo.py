@@ -35,6 +35,8 @@ class DemoContext:
     #: Differences worth a reader's attention, one line each, printed at the end.
     notes: list[str] = field(default_factory=list)
     stack: ExitStack = field(default_factory=ExitStack)
+    #: Check reports by run label ("sample set", "drafts"), filled by the QA step.
+    reports: dict = field(default_factory=dict)
 
 
 def read_versions(ctx: DemoContext) -> None:
@@ -84,6 +86,16 @@ def structure_table(ctx: DemoContext) -> None:
 
 #: The demo's steps, in order. Append new steps here.
 STEPS: list[Callable[[DemoContext], None]] = [read_versions, structure_table]
+
+
+def qa_findings(ctx: DemoContext) -> None:
+    """Align and check the sample set and the drafts; print the findings (hexaglot.reports.demo_findings)."""
+    from hexaglot.reports.demo_findings import print_findings
+
+    print_findings(ctx)
+
+
+STEPS.append(qa_findings)
 
 
 def html_reports(ctx: DemoContext) -> None:

@@ -41,7 +41,9 @@ def write_html_reports(ctx: Any) -> None:
         runs.append(("drafts", "qa-drafts.html", paths, ["fr"] + [lang for lang, _ in present]))
     folder = demo_folder()
     for label, name, paths, run_langs in runs:
-        report = check_files(paths, CheckOptions(langs=tuple(run_langs), search_dir=str(folder)))
+        # the QA step (hexaglot.reports.demo_findings) has usually checked these already
+        report = getattr(ctx, "reports", {}).get(label) or check_files(
+            paths, CheckOptions(langs=tuple(run_langs), search_dir=str(folder)))
         target = folder / name
         write_atomic(target, render_html(report))
         ctx.console.print(f"HTML report of the {label} ({len(report.findings)} findings): {target.as_uri()}",
