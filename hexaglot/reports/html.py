@@ -68,6 +68,8 @@ def _header(report: Any, findings: tuple[Finding, ...], languages: tuple[str, ..
         for d in getattr(report, "documents", ())
     )
     notices = "".join(f"<li>{e(n)}</li>" for n in getattr(report, "notices", ()))
+    notices += "".join(f"<li>stale accept entry {e(getattr(s, 'id', s))}: it matches no finding any more</li>"
+                       for s in getattr(report, "stale", ()))
     cats = "".join(
         f'<label><input type="checkbox" name="category" value="{e(c)}" checked> {e(c)} '
         f'<span class="count">({by_cat[c]})</span></label>'
