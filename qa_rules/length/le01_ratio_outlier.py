@@ -52,7 +52,8 @@ class LengthOutlier(Rule):
     log ratio lies more than ``threshold`` robust deviations from the median
     and at least ``min_deviation`` away (so a very uniform document does not
     turn small differences into findings). Merged or split paragraphs are left
-    to the structure rules. With fewer than ``min_pairs``
+    to the structure rules; a source and a target paragraph the alignment left
+    unpaired side by side (same operative number) are measured as a pair. With fewer than ``min_pairs``
     paragraphs the languages' typical density (langdata) stands in.
 
     Flags:
@@ -90,27 +91,73 @@ class LengthOutlier(Rule):
     def check_document(self, context: Context) -> Iterator[Finding]:
         from qa_rules.engine import build_pairs
 
-        by_lang: dict[str, list[tuple[Pair, float]]] = {}
-        for pair in build_pairs(context.alignment):
-            if pair.source.missing or pair.target.missing or not self.applies_to(pair.target.lang):
-                continue
-            if pair.source.units[0].role not in self.config.roles:
-                continue
-            if len(pair.source.units) != len(pair.target.units):
-                continue  # merged or split paragraphs: the structure rules report them
-            src, tgt = letters(pair.source.text, pair.source.lang), letters(pair.target.text, pair.target.lang)
-            if src < self.config.min_letters or tgt == 0:
-                continue
-            by_lang.setdefault(pair.target.lang, []).append((pair, math.log(tgt / src), min(src, tgt)))
-        for lang, values in by_lang.items():
+        pairs = build_pairs(context.alignment)
+        measured: dict[str, list[tuple[Pair, float, int]]] = {}
+        for pair in pairs:
+            value = self._measure(pair)
+            if value is not None:
+                measured.setdefault(pair.target.lang, []).append(value)
+        orphans = self._orphan_pairs(pairs)
+        for lang in sorted(set(measured) | set(orphans)):
+            values = measured.get(lang, [])
             stats = self.stats(context.alignment.pivot, lang, [v for _, v, _ in values])
-            for pair, value, size in values:
+            extra = [m for m in (self._measure(p) for p in orphans.get(lang, [])) if m is not None]
+            for pair, value, size in values + extra:
                 deviation = value - stats.centre
                 # short paragraphs vary more: add a counting noise of about 1/sqrt(letters)
                 spread = math.hypot(stats.spread, self.config.noise / math.sqrt(size))
                 if abs(deviation) < self.config.min_deviation or abs(deviation) < self.config.threshold * spread:
                     continue
                 yield self._finding(pair, value, stats)
+
+    def _measure(self, pair: Pair) -> tuple[Pair, float, int] | None:
+        """(pair, log length ratio, smaller letter count), or None if not measured."""
+        if pair.source.missing or pair.target.missing or not self.applies_to(pair.target.lang):
+            return None
+        if pair.source.units[0].role not in self.config.roles:
+            return None
+        if len(pair.source.units) != len(pair.target.units):
+            return None  # merged or split paragraphs: the structure rules report them
+        src, tgt = letters(pair.source.text, pair.source.lang), letters(pair.target.text, pair.target.lang)
+        if src < self.config.min_letters or tgt == 0:
+            return None
+        return pair, math.log(tgt / src), min(src, tgt)
+
+    @staticmethod
+    def _orphan_pairs(pairs) -> dict[str, list[Pair]]:
+        """Source and target paragraphs the alignment left unpaired next to each other.
+
+        A paragraph cut in half may be too short for the aligner to pair it
+        with its source (a 1-0 and a 0-1 row side by side). Between two paired
+        rows, unpaired operative paragraphs with the same number, or else
+        unpaired paragraphs of the same role in order, are measured as a pair.
+        """
+        result: dict[str, list[Pair]] = {}
+        runs: dict[str, tuple[list[Pair], list[Pair]]] = {}
+
+        def flush(lang: str) -> None:
+            sources, targets = runs.pop(lang, ([], []))
+            for src in sources:
+                unit = src.source.units[0]
+                match = next((t for t in targets if t.target.units[0].role == unit.role
+                              and (unit.number is None or t.target.units[0].number == unit.number)), None)
+                if match is None:
+                    continue
+                targets.remove(match)
+                result.setdefault(lang, []).append(Pair(source=src.source, target=match.target, row=match.row, index=match.index))
+
+        for pair in pairs:
+            lang = pair.target.lang
+            if pair.source.missing and pair.target.missing:
+                continue
+            if pair.source.missing or pair.target.missing:
+                sources, targets = runs.setdefault(lang, ([], []))
+                (targets if pair.source.missing else sources).append(pair)
+            else:
+                flush(lang)
+        for lang in list(runs):
+            flush(lang)
+        return result
 
     def stats(self, source: str, target: str, values: list[float]) -> PairStats:
         if len(values) >= self.config.min_pairs:

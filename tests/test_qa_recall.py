@@ -1,0 +1,97 @@
+"""Recall and precision of the QA rules on the drafts with planted errors (samples/drafts),
+and silence on the clean versions: the figures of benchmarks/qa_recall.py, as floors.
+
+One evaluation (three drafts and five clean versions, hexaglot only) is shared by
+the tests of this file (a few seconds).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from qa_rules.model import CATEGORIES
+
+REPO = Path(__file__).resolve().parent.parent
+OUR_FAMILIES = ("untranslated", "consistency", "punctuation", "spacing", "markup")
+#: Families whose rules are in place and measured at the issue's goals, with the
+#: code prefix of their rules (a category may also hold other families' rules,
+#: e.g. terminology's TE05 reports inconsistent terms as consistency).
+AT_GOAL = {"untranslated": "UT", "consistency": "CO", "punctuation": "PU", "spacing": "SP", "markup": "MK",
+           "numbers": "NU", "references": "RF", "dates": "DA"}
+OUR_CODES = ("UT", "CO", "PU", "SP", "MK", "LE")
+RECALL_GOAL, PRECISION_GOAL = 0.95, 0.90
+
+
+def _benchmark():
+    spec = importlib.util.spec_from_file_location("qa_recall_benchmark", REPO / "benchmarks" / "qa_recall.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses resolve annotations through sys.modules
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def bench():
+    return _benchmark()
+
+
+@pytest.fixture(scope="module")
+def results(bench):
+    return bench.evaluate(with_pofilter=False)
+
+
+@pytest.mark.parametrize("category", sorted(AT_GOAL))
+def test_recall_and_precision_at_goal(bench, results, category):
+    hits = [h for h in results.hexaglot.hits if h.label.startswith(AT_GOAL[category])]
+    recall, precision, gold, found = bench.score(results.hexaglot.gold, hits).per_category()[category]
+    assert gold >= 6, f"{category}: too few planted errors to measure"
+    assert recall >= RECALL_GOAL, f"{category}: recall {recall:.2f}"
+    assert precision is not None and precision >= PRECISION_GOAL, f"{category}: precision {precision}"
+
+
+def test_length_recall_floor(results):
+    """Half-omitted paragraphs: found when the alignment pairs them (or leaves them unpaired side by side)."""
+    recall, precision, _, _ = results.hexaglot.per_category()["length"]
+    assert recall >= 0.5 and (precision or 0) >= PRECISION_GOAL
+
+
+@pytest.mark.xfail(strict=True, reason="some truncated paragraphs are attached to a neighbour by the aligner (a split), so no length pair exists")
+def test_length_recall_at_goal(results):
+    recall, _, _, _ = results.hexaglot.per_category()["length"]
+    assert recall >= RECALL_GOAL
+
+
+def test_no_error_severity_finding_on_clean_versions(results):
+    errors = {name: [h.label for h in hits if h.severity == "error"] for name, hits in results.clean_hexaglot.items()}
+    assert all(not found for found in errors.values()), errors
+
+
+def test_our_families_are_silent_on_clean_versions(results):
+    noise = {name: [h.label for h in hits if h.label.startswith(OUR_CODES)]
+             for name, hits in results.clean_hexaglot.items()}
+    assert all(not found for found in noise.values()), noise
+
+
+def test_gold_file_points_at_real_lines(bench):
+    gold = bench.read_gold()
+    assert len(gold) >= 90
+    for draft in {g.draft for g in gold}:
+        lines = (bench.DRAFTS / draft).read_text(encoding="utf-8").split("\n")
+        assert "hexaglot test draft with planted errors" in lines[0]
+        planted = [g for g in gold if g.draft == draft]
+        assert {g.category for g in planted} == set(CATEGORIES), draft
+        for g in planted:
+            assert 1 < g.line <= len(lines), g
+
+
+def test_matching_rule(bench):
+    gold = bench.Gold("en_draft.md", 100, "numbers", "x")
+    assert bench.matches(bench.Hit("en_draft.md", "numbers", 130, (97, 101)), gold)
+    assert bench.matches(bench.Hit("en_draft.md", "numbers", 101, None), gold)
+    assert not bench.matches(bench.Hit("en_draft.md", "spacing", 100, (97, 101)), gold)
+    assert not bench.matches(bench.Hit("es_draft.md", "numbers", 100, (97, 101)), gold)
+    assert not bench.matches(bench.Hit("en_draft.md", "numbers", 103, (102, 104)), gold)
