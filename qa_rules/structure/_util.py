@@ -15,8 +15,20 @@ def excerpt(text: str, limit: int = 80) -> str:
 def absent(side: Side, pair: Pair | None = None, context: Context | None = None) -> Location:
     """The location of a side that has no unit in the row: its file, no unit, and
     the line where the unit would be (after the previous unit of that side)."""
-    line = insertion_line(side.lang, pair.index, context) if pair is not None and context is not None else None
+    line = None
+    if pair is not None and context is not None:
+        other = pair.source if side is pair.target else pair.target
+        line = after_previous_number(side, other) or insertion_line(side.lang, pair.index, context)
     return Location(path=side.doc.path, lang=side.lang, unit=None, line=line)
+
+
+def after_previous_number(side: Side, other: Side) -> int | None:
+    """For a missing operative paragraph N: the line after this side's paragraph N-1."""
+    numbered = [u for u in other.units if u.role == "operative" and u.number]
+    if not numbered:
+        return None
+    previous = [u for u in side.doc.by_role("operative") if u.number == numbered[0].number - 1]
+    return previous[0].lines[1] + 1 if len(previous) == 1 else None
 
 
 def insertion_line(lang: str, index: int, context: Context) -> int | None:
