@@ -20,7 +20,7 @@ import math
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from aligner.align.features import Segment
 
@@ -31,14 +31,28 @@ PRIORS: dict[tuple[int, int], float] = {
 }
 
 
+#: Paragraphs of official translations are merged or split far more rarely than sentences.
+PARAGRAPH_PRIORS: dict[tuple[int, int], float] = {
+    (1, 1): 0.95, (1, 0): 0.01, (0, 1): 0.01, (1, 2): 0.01, (2, 1): 0.01, (2, 2): 0.002,
+}
+
+
 @dataclass(frozen=True)
 class CostParams:
     """Weights of the cost terms (fixed on the Text+Berg dev article only)."""
 
-    lexical_weight: float = 45.0
+    lexical_weight: float = 30.0
     lexical_smoothing: float = 1.0
     role_penalty: float = 10.0
     min_variance: float = 1.0
+    #: Length model: Gale-Church (variance grows with length, right for
+    #: sentences) or a log-normal ratio (spread grows with length, right for
+    #: paragraphs, whose ratio drifts with content: lists of names, numbers).
+    log_ratio: bool = False
+    #: Bead priors; ``None``: ``PRIORS`` (sentences).
+    priors: "Mapping[tuple[int, int], float] | None" = None
+    #: Cap on the length cost of a 1-0 or 0-1 bead (on top of its prior).
+    null_cost: float = 15.0
     #: Anchored pairs (structure verified by evidence) inside a bead: a bonus each.
     anchor_bonus: float = 25.0
 
@@ -47,6 +61,8 @@ class CostParams:
 class LengthModel:
     ratio: float  # target characters per source character
     variance: float  # s2 of Gale-Church, per source character
+    #: Spread of log(target / (ratio * source)) for the log-ratio model.
+    log_sigma: float = 0.35
 
 
 def estimate_length_model(src: Sequence[Segment], tgt: Sequence[Segment], pairs=None) -> LengthModel:
@@ -61,7 +77,11 @@ def estimate_length_model(src: Sequence[Segment], tgt: Sequence[Segment], pairs=
         # trimmed mean: a few misaligned pairs must not inflate the variance
         kept = dev[: max(1, int(len(dev) * 0.9))]
         variance = sum(kept) / len(kept)
-        return LengthModel(ratio=ratio, variance=max(variance, 1.0))
+        logs = sorted(math.log((tgt[j].length + LOG_SMOOTHING) / (ratio * (src[i].length + LOG_SMOOTHING))) ** 2
+                      for i, j in pairs)
+        kept_logs = logs[: max(1, int(len(logs) * 0.9))]
+        sigma = math.sqrt(sum(kept_logs) / len(kept_logs))
+        return LengthModel(ratio=ratio, variance=max(variance, 1.0), log_sigma=max(sigma, 0.1))
     ls = sum(s.length for s in src)
     lt = sum(t.length for t in tgt)
     ratio = lt / ls if ls and lt else 1.0
@@ -70,6 +90,8 @@ def estimate_length_model(src: Sequence[Segment], tgt: Sequence[Segment], pairs=
 
 
 _SQRT2 = math.sqrt(2.0)
+#: Characters added to both sides before taking a log ratio (short segments).
+LOG_SMOOTHING = 10.0
 
 
 def _neg_log_tail(z: float) -> float:
@@ -90,13 +112,20 @@ class CostModel:
         self.src, self.tgt, self.length, self.params = src, tgt, length, params
         self._ls = _prefix([s.length for s in src])
         self._lt = _prefix([t.length for t in tgt])
-        self._ks = _prefix([len(s.keys) for s in src])
-        self._kt = _prefix([len(t.keys) for t in tgt])
+        # only keys the other document has at all can be evidence: French words
+        # facing Chinese (or German words with no French cognate) must not
+        # drown the numbers and names both share
+        vocab_s = {k for seg in src for k in seg.keys}
+        vocab_t = {k for seg in tgt for k in seg.keys}
+        self._ks = _prefix([sum(1 for k in seg.keys if k in vocab_t) for seg in src])
+        self._kt = _prefix([sum(1 for k in seg.keys if k in vocab_s) for seg in tgt])
         self.matches = pair_matches(src, tgt, band)
         self.anchors = {i: j for i, j in anchors}
-        self._prior = {shape: -math.log(p) for shape, p in PRIORS.items()}
+        self._prior = {shape: -math.log(p) for shape, p in (params.priors or PRIORS).items()}
         self._c, self._inv_c, self._s2 = length.ratio, 1.0 / length.ratio, length.variance
         self._lex_weight, self._smoothing = params.lexical_weight, params.lexical_smoothing
+        self._null_cost = params.null_cost
+        self._log_sigma = length.log_sigma if params.log_ratio else 0.0
         self._many_roles = len({s.role for s in src} | {t.role for t in tgt}) > 1
 
     def pair_match(self, i: int, j: int) -> int:
@@ -107,8 +136,10 @@ class CostModel:
         c, s2 = self.length.ratio, self.length.variance
         if ls == 0 and lt == 0:
             return 0.0
-        mean = (ls + lt / c) / 2.0
-        z = abs(lt - c * ls) / math.sqrt(max(s2 * mean, 1e-9))
+        if self._log_sigma:
+            z = abs(math.log((lt + LOG_SMOOTHING) / (c * (ls + LOG_SMOOTHING)))) / self._log_sigma
+        else:
+            z = abs(lt - c * ls) / math.sqrt(max(s2 * (ls + lt / c) / 2.0, 1e-9))
         return _neg_log_tail(z)
 
     def lexical(self, i0: int, i1: int, j0: int, j1: int) -> tuple[int, float]:
@@ -130,8 +161,16 @@ class CostModel:
         ls = self._ls[i1] - self._ls[i0]
         lt = self._lt[j1] - self._lt[j0]
         if ls or lt:
-            z = abs(lt - self._c * ls) / math.sqrt(max(self._s2 * (ls + lt * self._inv_c) * 0.5, 1e-9))
-            total += _neg_log_tail(z)
+            if self._log_sigma:
+                z = abs(math.log((lt + LOG_SMOOTHING) / (self._c * (ls + LOG_SMOOTHING)))) / self._log_sigma
+            else:
+                z = abs(lt - self._c * ls) / math.sqrt(max(self._s2 * (ls + lt * self._inv_c) * 0.5, 1e-9))
+            if a and b:
+                total += _neg_log_tail(z)
+            else:
+                # Gale-Church's length cost of a null bead grows without bound with
+                # the length of an omitted paragraph: capped, omissions can be seen
+                total += min(_neg_log_tail(z), self._null_cost)
         if a and b:
             m = 0
             matches = self.matches

@@ -90,9 +90,26 @@ def keys(text: str) -> list[str]:
     return out
 
 
+#: Symbols that survive translation in every script, after NFKC (fullwidth
+#: Chinese forms become ASCII) and the mapping below (Arabic ``؛`` and ``؟``).
+_SYMBOLS = frozenset(":;()[]%/?!§@#&+=<>\"")
+_SYMBOL_MAP = {"؛": ";", "؟": "?", "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "《": '"', "》": '"'}
+
+
+def symbol_keys(text: str) -> list[str]:
+    """One key per translation-stable symbol (colon, parenthesis, slash, ...)."""
+    out = []
+    for ch in unicodedata.normalize("NFKC", text):
+        ch = _SYMBOL_MAP.get(ch, ch)
+        if ch in _SYMBOLS:
+            out.append("$" + ch)
+    return out
+
+
 def char_length(text: str) -> int:
-    """Characters with runs of spaces counted once (tokenised text has many)."""
-    return len(_SPACES.sub(" ", text.strip()))
+    """Characters other than spaces: tokenised text (``l' homme``) and scripts
+    written without spaces (Chinese) are then measured alike."""
+    return len(_SPACES.sub("", text))
 
 
 @dataclass(frozen=True)
@@ -107,4 +124,6 @@ class Segment:
 
 
 def segment(text: str, role: str = "segment") -> Segment:
-    return Segment(text=text, length=char_length(text), tokens=tuple(tokens(text)), keys=tuple(keys(text)), role=role)
+    return Segment(text=text, length=char_length(text), tokens=tuple(tokens(text)),
+                   keys=tuple(keys(text)) + tuple(symbol_keys(text)), role=role)
+

@@ -15,7 +15,7 @@ from typing import Sequence
 
 from aligner.align.anchors import structure_anchors
 from aligner.align.beads import PARAGRAPH_BEADS, SENTENCE_BEADS, Bead
-from aligner.align.cost import CostModel, CostParams, estimate_length_model
+from aligner.align.cost import PARAGRAPH_PRIORS, CostModel, CostParams, estimate_length_model
 from aligner.align.features import Segment, segment
 from aligner.align.items import Item, paragraph_items, sentence_items, structure_key
 from aligner.align.lexicon import glossary_keys, learn_lexicon, with_lexicon
@@ -23,6 +23,8 @@ from aligner.align.segments import align_segments
 from aligner.model import Document
 
 LEVELS: tuple[str, ...] = ("paragraph", "sentence")
+#: Length-cost cap of a null bead between paragraphs of structured documents.
+PARAGRAPH_NULL_COST = 0.5
 
 
 def _segments(items: Sequence[Item]) -> list[Segment]:
@@ -37,6 +39,9 @@ def _stream_beads(src_items: list[Item], tgt_items: list[Item], stream: str, sha
                   glossary: Sequence[tuple[str, str]], params: CostParams):
     s_idx = [k for k, it in enumerate(src_items) if it.stream == stream]
     t_idx = [k for k, it in enumerate(tgt_items) if it.stream == stream]
+    if stream == "notes":  # footnote blocks move around pages: their numbers give the order
+        s_idx.sort(key=lambda k: (src_items[k].number is None, src_items[k].number or 0, k))
+        t_idx.sort(key=lambda k: (tgt_items[k].number is None, tgt_items[k].number or 0, k))
     segs_s, segs_t = glossary_keys(_segments([src_items[k] for k in s_idx]),
                                    _segments([tgt_items[k] for k in t_idx]), glossary)
     anchors: list[tuple[int, int]] = []
@@ -73,6 +78,10 @@ def pair_items(src: Document, tgt: Document, level: str = "paragraph",
     lines = _is_lines(src) and _is_lines(tgt)
     src_par, tgt_par = paragraph_items(src), paragraph_items(tgt)
     shapes = SENTENCE_BEADS if lines else PARAGRAPH_BEADS
+    if not lines:
+        # paragraphs are long: a capped Gale-Church length cost would still make
+        # an omitted paragraph or an inserted note dearer than a wrong merge
+        params = replace(params, null_cost=PARAGRAPH_NULL_COST, priors=PARAGRAPH_PRIORS)
     par_beads: list[Bead] = []
     lexicon_links, all_s, all_t = [], [], []
     for stream in ("body", "notes"):
