@@ -78,6 +78,7 @@ FORMS: dict[str, list[tuple[str, str]]] = {
     ],
     "es": [
         ("foreign-terrorist-fighter", "combatientes terroristas extranjeros"),
+        ("returning-relocating-ftf", "regreso y la reubicación de los combatientes terroristas extranjeros"),
         ("financing-convention", "Convenio Internacional para la Represión de la Financiación del Terrorismo"),
         ("victims-day", "Día Internacional de Conmemoración y Homenaje a las Víctimas del Terrorismo"),
         ("international-human-rights-law", "derecho internacional de los derechos humanos"),
@@ -120,6 +121,11 @@ FORMS: dict[str, list[tuple[str, str]]] = {
     ],
     "ru": [
         ("foreign-terrorist-fighter", "иностранные боевики-террористы"),
+        ("returning-relocating-ftf", "возвращением и перемещением иностранных боевиков-террористов"),
+        ("requesting-member-states", "государствам-членам по их просьбе"),
+        ("requesting-member-states", "государствам-членам, обращающимся с соответствующими просьбами"),
+        ("working-group-criminal-justice", "Рабочую группу по уголовному правосудию, правовым мерам реагирования и противодействию финансированию терроризма"),
+        ("practical-guide-electronic-evidence", "Практического руководства по запросу электронных доказательств из-за рубежа"),
         ("financing-convention", "Международную конвенцию о борьбе с финансированием терроризма"),
         ("victims-day", "Международный день памяти и поминовения жертв терроризма"),
         ("international-human-rights-law", "международному праву прав человека"),
@@ -157,7 +163,9 @@ FORMS: dict[str, list[tuple[str, str]]] = {
         ("unterm-01b637e1-1497-4825-b73d-e0114a7f4d22", "Свазиленд"),
     ],
     "zh": [
-        ("foreign-terrorist-fighter", "外国恐怖主义作战人员"), ("international-human-rights-law", "国际人权法"),
+        ("foreign-terrorist-fighter", "外国恐怖主义作战人员"), ("returning-relocating-ftf", "外国恐怖主义作战人员回返和转移"),
+        ("practical-guide-electronic-evidence", "跨境电子证据请求实用指南"), ("criminal-justice-officials", "刑事司法官员"),
+        ("international-human-rights-law", "国际人权法"),
         ("victims-day", "纪念和悼念恐怖主义受害者国际日"), ("unodc", "毒罪办"), ("interpol", "国际刑警组织"),
         ("kyoto-declaration", "关于推进预防犯罪、刑事司法和法治:努力实现〈2030年可持续发展议程〉的京都宣言"),
         ("working-group-criminal-justice", "刑事司法、法律对策和打击资助恐怖主义行为工作组"),
@@ -184,6 +192,9 @@ FORMS: dict[str, list[tuple[str, str]]] = {
     ],
     "ar": [
         ("foreign-terrorist-fighter", "المقاتلون الإرهابيون الأجانب"),
+        ("returning-relocating-ftf", "عودة المقاتلين الإرهابيين الأجانب وانتقالهم"),
+        ("working-group-criminal-justice", "الفريق العامل المعني بالعدالة الجنائية والتدابير القانونية ومكافحة تمويل الإرهاب"),
+        ("criminal-justice-officials", "موظفي العدالة الجنائية"),
         ("financing-convention", "الاتفاقية الدولية لقمع تمويل الإرهاب"),
         ("victims-day", "اليوم الدولي لإحياء ذكرى ضحايا الإرهاب وإجلالهم"),
         ("international-human-rights-law", "القانون الدولي لحقوق الإنسان"),

@@ -23,6 +23,7 @@ from qa_rules.references.rf01_symbol import SymbolMismatch
 from qa_rules.references.rf02_resolution import ResolutionMismatch
 from qa_rules.references.rf03_treaty import TreatyMismatch
 from qa_rules.dates.da01_mismatch import DateMismatch
+from qa_rules.dates.da02_format import DateFormat
 from qa_rules.untranslated.ut01_wrong_language import WrongLanguage
 from qa_rules.untranslated.ut02_identical import IdenticalToSource
 from qa_rules.consistency.co01_source_variants import SourceVariants
@@ -40,6 +41,11 @@ from qa_rules.markup.mk01_italic_opening import ItalicOpening
 from qa_rules.markup.mk02_italic_title import ItalicTitle
 from qa_rules.markup.mk09_inline_codes import InlineCodes
 from qa_rules.length.le01_ratio_outlier import LengthOutlier
+from qa_rules.terminology.te01_missing_term import MissingTerm
+from qa_rules.terminology.te02_rejected_term import RejectedTerm
+from qa_rules.terminology.te03_country_outdated import OutdatedCountryName
+from qa_rules.terminology.te04_country_form import CountryNameForm
+from qa_rules.terminology.te05_inconsistent_term import InconsistentTerm
 
 RULES: tuple[type[Rule], ...] = (
     # structure
@@ -62,6 +68,7 @@ RULES: tuple[type[Rule], ...] = (
     TreatyMismatch,
     # dates
     DateMismatch,
+    DateFormat,
     # untranslated
     WrongLanguage,
     IdenticalToSource,
@@ -85,6 +92,12 @@ RULES: tuple[type[Rule], ...] = (
     InlineCodes,
     # length
     LengthOutlier,
+    # terminology
+    MissingTerm,
+    RejectedTerm,
+    OutdatedCountryName,
+    CountryNameForm,
+    InconsistentTerm,
 )
 
 

@@ -71,6 +71,10 @@ FORMER_NAMES = [
     ("Rwanda", "en", "Rwandese Republic", UNTERM_NOTE),
 ]
 
+#: Former names that were formal names (the others were short names).
+FORMAL_FORMER = {"the Kingdom of Swaziland", "le Royaume du Swaziland", "el Reino de Swazilandia",
+                 "the Republic of Cape Verde", "Socialist People's Libyan Arab Jamahiriya", "Rwandese Republic"}
+
 _ARTICLE = re.compile(r"\s*\((the|la|le|l'|l’|les|el|los|las)\)\s*$", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"^(the|le|la|les|el|los|las)\s+|^l['’]", re.IGNORECASE)
 _AR_LISTING = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<before>[^()-]*?)\s*-\s*(?P<after>[^()]*)\)$")
@@ -200,8 +204,9 @@ def convert(path: Path) -> Glossary:
         if index is None:
             raise SystemExit(f"FORMER_NAMES: no UNTERM record with English short name {current!r}")
         c = concepts[index]
+        kind = "fullForm" if former in FORMAL_FORMER else "shortForm"
         extra = Term(text=former, lang=lang, status="superseded", pos="properNoun", match="inflected",
-                     term_type="variant", note="former name", source=where)
+                     term_type=kind, note="former name", source=where)
         terms = c.terms + (extra,)
         order = {lang: i for i, lang in enumerate(dict.fromkeys(t.lang for t in terms))}
         terms = tuple(sorted(terms, key=lambda t: order[t.lang]))  # TBX groups terms by language

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from qa_rules.glossary.model import STATUSES, Concept, Glossary, Term
-from qa_rules.glossary.normalise import surface_form, tokenize
+from qa_rules.glossary.normalise import PREFIX_LANGS, PREFIX_MIN, surface_form, tokenize
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ class Matcher:
 
     def __init__(self, lang: str, entries: Iterable[tuple[Term, Concept, str]]) -> None:
         self.lang = lang
+        self.prefix = lang in PREFIX_LANGS
         self._index: dict[tuple[str, str], list[_Entry]] = {}
         self._patterns: list[tuple[re.Pattern, Term, Concept, str]] = []
         self.size = 0
@@ -75,12 +76,30 @@ class Matcher:
                 variants.add(term_keys(re.sub(r"(?<=\w)-(?=\w)", "", term.text), lang, term.match))
             for keys in variants:
                 if keys:
-                    self._index.setdefault(keys[0], []).append(_Entry(keys, term, concept, glossary))
+                    self._index.setdefault(self._index_key(keys[0]), []).append(_Entry(keys, term, concept, glossary))
         for bucket in self._index.values():
             bucket.sort(key=lambda e: -len(e.keys))
 
-    def find(self, text: str) -> list[Match]:
-        """Every term occurrence in ``text``, longest first on overlaps, in text order."""
+    def _index_key(self, key: tuple[str, str]) -> tuple[str, str]:
+        if self.prefix and key[0] == "k":
+            return ("k", key[1][:PREFIX_MIN])
+        return key
+
+    def _same(self, want: tuple[str, str], have: tuple[tuple[str, str], ...]) -> bool:
+        if want in have:
+            return True
+        if not self.prefix or want[0] != "k":
+            return False
+        got = have[0][1]
+        short, long_ = sorted((want[1], got), key=len)
+        return len(short) >= PREFIX_MIN and len(long_) - len(short) <= 2 and long_.startswith(short)
+
+    def find(self, text: str, nested: bool = False) -> list[Match]:
+        """Every term occurrence in ``text``, longest first on overlaps, in text order.
+
+        With ``nested``, terms inside longer ones are reported too (the
+        rules use it to ask "is this concept expressed at all in the target").
+        """
         tokens = tokenize(text, self.lang)
         keyed = [_token_keys(t.key, surface_form(t.surface), self.lang) for t in tokens]
         candidates: list[tuple[int, int, int, list[_Entry]]] = []  # (start char, end char, n tokens, entries)
@@ -88,15 +107,17 @@ class Matcher:
         for i, token_keys in enumerate(keyed):
             best_len = 0
             best: list[_Entry] = []
-            for bucket in [self._index.get(key) for key in token_keys]:
+            for bucket in [self._index.get(self._index_key(key)) for key in token_keys]:
                 if not bucket:
                     continue
                 for entry in bucket:
                     size = len(entry.keys)
                     if size < best_len or i + size > n_tokens:
                         continue
-                    if all(entry.keys[j] in keyed[i + j] for j in range(1, size)):
-                        if size > best_len:
+                    if all(self._same(entry.keys[j], keyed[i + j]) for j in range(size)):
+                        if nested:
+                            candidates.append((tokens[i].start, tokens[i + size - 1].end, size, [entry]))
+                        elif size > best_len:
                             best_len, best = size, [entry]
                         elif size == best_len:
                             best.append(entry)
@@ -108,7 +129,14 @@ class Matcher:
                     entry = _Entry((), term, concept, glossary)
                     size = sum(1 for t in tokens if m.start() <= t.start < m.end())
                     candidates.append((m.start(), m.end(), size, [entry]))
+        if nested:
+            return self._all(text, candidates)
         return self._select(text, candidates)
+
+    @staticmethod
+    def _all(text: str, candidates) -> list[Match]:
+        return [Match(s, e, text[s:e], entry.term, entry.concept, entry.glossary)
+                for s, e, _, entries in sorted(candidates, key=lambda c: (c[0], -c[2])) for entry in entries]
 
     @staticmethod
     def _select(text: str, candidates) -> list[Match]:

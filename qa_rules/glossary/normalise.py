@@ -4,9 +4,10 @@ Every token keeps its character offsets in the original text, its surface
 form (for ``exact`` terms) and a key (for ``inflected`` terms):
 
 - en, es, ru: nltk's Snowball stemmer (shipped with nltk, no download),
-  accents stripped after stemming (es), ``ё`` folded to ``е`` and the
-  stem's last letter dropped (ru: Snowball gives ``орга`` for ``орган`` but
-  ``орган`` for ``органов``);
+  accents stripped after stemming (es), ``ё`` folded to ``е`` (ru). Russian
+  stems are compared by prefix (see ``PREFIX_LANGS``): Snowball gives
+  ``орга`` for ``орган`` but ``орган`` for ``органов``, ``прав`` for
+  ``правила`` (read as a verb) but ``правил`` for ``правилами``;
 - fr: Snowball, after folding feminine and plural endings Snowball leaves
   apart (``étrangère``/``étrangères`` -> ``étranger``), accents stripped;
 - ar: our light stemmer: diacritics and tatweel removed, alef/yeh/teh
@@ -29,6 +30,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+#: Languages whose stems match when one is a prefix of the other (both at least
+#: ``PREFIX_MIN`` letters long, at most two letters apart).
+PREFIX_LANGS: frozenset[str] = frozenset({"ru"})
+PREFIX_MIN = 4
 
 #: Languages with a real stemmer; any other language matches on lower-cased forms.
 STEMMED: frozenset[str] = frozenset({"en", "fr", "es", "ru", "ar"})
@@ -82,10 +88,6 @@ def word_key(word: str, lang: str) -> str:
     elif lang == "ru":
         word = word.replace("ё", "е")
     key = stemmer.stem(word)
-    if lang == "ru" and len(key) > 4:
-        # Snowball leaves some short nouns one letter apart across cases
-        # (орган -> орга, органов -> орган): compare stems without their last letter.
-        key = key[:-1]
     return _strip_accents(key) if lang in ("fr", "es") else key
 
 
@@ -114,7 +116,7 @@ def _french_fold(word: str) -> str:
 
 _AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 _AR_ARTICLES = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
-_AR_PRONOUNS = ("هما", "ها", "هم", "هن", "كم", "نا")
+_AR_PRONOUNS = ("هما", "ها", "هم", "هن", "كم", "نا", "ه")
 _AR_SUFFIXES = ("ات", "ون", "ين", "ان", "ه")
 
 
@@ -130,9 +132,14 @@ def arabic_stem(word: str) -> str:
             word = word[1:]
         if word[:1] in ("ب", "ل", "ك") and len(word) >= 5:
             word = word[1:]
-    for suffixes in (_AR_PRONOUNS, _AR_SUFFIXES):
-        for suffix in suffixes:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                word = word[: -len(suffix)]
-                break
+    for suffix in _AR_PRONOUNS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if word.endswith("ت") and not word.endswith("ات"):
+                word = word[:-1] + "ه"  # teh marbuta before a pronoun: منصته -> منصه
+            break
+    for suffix in _AR_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
     return word

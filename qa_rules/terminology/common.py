@@ -1,0 +1,69 @@
+"""What the terminology rules share: the run's glossaries and cached matches."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Sequence
+
+from qa_rules.base import Context
+from qa_rules.glossary.matcher import Match, matcher_for
+from qa_rules.glossary.model import Concept, Glossary, Term
+
+COUNTRY_SUBJECT = "Country names"
+
+
+def run_glossaries(context: Context, bundled_when_none: bool) -> tuple[Glossary, ...]:
+    glossaries = tuple(g for g in context.glossaries if isinstance(g, Glossary))
+    if not glossaries and bundled_when_none:
+        glossaries = _bundled()
+    return glossaries
+
+
+_BUNDLED: list[tuple[Glossary, ...]] = []
+
+
+def _bundled() -> tuple[Glossary, ...]:
+    if not _BUNDLED:
+        from qa_rules.glossary import bundled_glossaries
+
+        _BUNDLED.append(bundled_glossaries())
+    return _BUNDLED[0]
+
+
+_MATCHES: "OrderedDict[tuple, tuple[Match, ...]]" = OrderedDict()
+
+
+def find(text: str, lang: str, glossaries: Sequence[Glossary], nested: bool = False) -> tuple[Match, ...]:
+    """The term occurrences in ``text`` (cached: each source cell is checked against five targets);
+    ``nested`` adds the terms found inside longer ones."""
+    if not text or not glossaries:
+        return ()
+    key = (lang, text, nested, tuple(id(g) for g in glossaries))
+    found = _MATCHES.get(key)
+    if found is None:
+        found = tuple(matcher_for(glossaries, lang).find(text, nested=nested))
+        _MATCHES[key] = found
+        if len(_MATCHES) > 20_000:
+            _MATCHES.popitem(last=False)
+    return found
+
+
+def is_country(concept: Concept) -> bool:
+    return concept.subject == COUNTRY_SUBJECT
+
+
+def form_group(term: Term) -> str:
+    """Terms of one concept that are alternatives of each other share a group:
+    a full name and its short form or acronym are not inconsistent."""
+    if term.term_type in ("shortForm", "acronym", "abbreviation", "variant"):
+        return term.term_type
+    return "full"
+
+
+def expected_terms(concept: Concept, lang: str, group: str | None = None) -> str:
+    """The accepted terms of ``concept`` in ``lang`` (preferred first), ``|``-separated."""
+    terms = tuple(t for t in concept.accepted(lang) if t.match != "pattern")
+    if group is not None:
+        same = [t for t in terms if form_group(t) == group]
+        terms = tuple(same) or terms
+    return " | ".join(dict.fromkeys(t.text for t in terms))

@@ -1,0 +1,82 @@
+"""TE05: one source term rendered with different target terms within a document."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterator
+
+from qa_rules.base import Context, Rule
+from qa_rules.model import Finding
+from qa_rules.terminology.common import find, form_group, run_glossaries
+
+
+class InconsistentTerm(Rule):
+    """The same source term is rendered with different target terms within a document.
+
+    For every concept of the glossaries found in a source paragraph, the
+    target terms of that concept used in the aligned target paragraph are
+    counted over the whole document (by glossary entry, so inflected forms of
+    one term are the same rendering). A full name and its short form or
+    acronym are alternatives, not inconsistencies, and terms recorded as
+    grammatical variants (term type ``variant``) are not compared; within one group the
+    rendering used most often is expected (with a tie, the preferred term),
+    and every other one is reported.
+
+    Flags:
+        fr: Encourage l'entraide judiciaire. ¶ Renforce l'entraide judiciaire. ¶ Développe l'entraide judiciaire.
+        es: Alienta la asistencia judicial recíproca. ¶ Refuerza la asistencia judicial recíproca. ¶ Desarrolla la asistencia jurídica mutua.
+
+    Passes:
+        fr: Encourage l'entraide judiciaire. ¶ Renforce l'entraide judiciaire. ¶ Développe l'entraide judiciaire.
+        es: Alienta la asistencia judicial recíproca. ¶ Refuerza la asistencia judicial recíproca. ¶ Desarrolla la asistencia judicial recíproca.
+    """
+
+    code = "TE05"
+    name = "terminology.inconsistent_term"
+    category = "consistency"
+    severity = "warning"
+
+    @dataclass(frozen=True)
+    class Config:
+        """bundled_when_none: with no glossary in the run at all, use the bundled ones (the docstring examples do)."""
+
+        bundled_when_none: bool = False
+
+    @classmethod
+    def example_config(cls) -> "InconsistentTerm.Config":
+        return cls.Config(bundled_when_none=True)
+
+    def check_document(self, context: Context) -> Iterator[Finding]:
+        from qa_rules.engine import build_pairs
+
+        glossaries = run_glossaries(context, self.config.bundled_when_none)
+        if not glossaries:
+            return
+        # (lang, concept, group) -> [(pair, match)]
+        uses: dict[tuple[str, str, str], list] = {}
+        for pair in build_pairs(context.alignment):
+            if pair.source.missing or pair.target.missing or not self.applies_to(pair.target.lang):
+                continue
+            source_concepts = {m.concept.id for m in find(pair.source.text, pair.source.lang, glossaries)}
+            if not source_concepts:
+                continue
+            for m in find(pair.target.text, pair.target.lang, glossaries):
+                if m.concept.id in source_concepts and m.term.accepted and m.term.term_type != "variant":
+                    uses.setdefault((pair.target.lang, m.concept.id, form_group(m.term)), []).append((pair, m))
+        for (lang, concept_id, _), group in uses.items():
+            counts = Counter(m.term.text for _, m in group)
+            if len(counts) < 2:
+                continue
+            rank = {t.text: i for i, t in enumerate(group[0][1].concept.accepted(lang))}
+            best = max(counts, key=lambda text: (counts[text], -rank.get(text, 99)))
+            for pair, m in group:
+                if m.term.text == best:
+                    continue
+                yield self.finding(
+                    pair,
+                    f"«{m.text}» renders a term the document renders {counts[best]} time(s) as «{best}» "
+                    f"(concept {concept_id})",
+                    expected=best,
+                    found=m.text,
+                )
