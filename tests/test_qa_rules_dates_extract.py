@@ -62,3 +62,24 @@ def test_a_month_name_alone_is_not_a_date():
 
 def test_module_doctests():
     assert doctest.testmod(extract_module).failed == 0
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("on December 18, 2019", "en", "18 December 2019"), ("the 21st of August", "en", "21 August"),
+     ("le 1 janvier 2020", "fr", "1er janvier 2020"), ("2019年12月18号", "zh", "2019年12月18日")],
+)
+def test_nonstandard_forms_and_their_un_form(text, lang, expected):
+    from qa_rules.dates.extract import nonstandard_dates, standard_form
+
+    found = nonstandard_dates(text, lang)
+    assert [standard_form(k, lang) for k, *_ in found] == [expected]
+
+
+def test_un_forms_are_not_nonstandard():
+    from qa_rules.dates.extract import nonstandard_dates
+
+    assert nonstandard_dates("on 18 December 2019", "en") == ()
+    assert nonstandard_dates("le 1er janvier 2020", "fr") == ()
+    assert nonstandard_dates("2019年12月18日", "zh") == ()
+    assert nonstandard_dates("18 de diciembre de 2019", "es") == ()

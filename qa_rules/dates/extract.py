@@ -26,14 +26,13 @@ def _digits(text: str) -> int:
     return int("".join(str(unicodedata.digit(c)) for c in text if c.isdigit()))
 
 
-@lru_cache(maxsize=None)
-def _compiled(lang: str) -> tuple[tuple[re.Pattern, ...], tuple[tuple[re.Pattern, int], ...]]:
+def _compile_templates(lang: str, templates) -> tuple[re.Pattern, ...]:
     data = langdata.value(lang, "dates")
-    months = tuple(sorted(data["months"].items(), key=lambda kv: -len(kv[0])))
-    month_alt = "|".join(f"(?:{k})" for k, _ in months)
+    months = sorted(data["months"], key=lambda k: -len(k))
+    month_alt = "|".join(f"(?:{k})" for k in months)
     lead, tail = (r"(?<!\d)", r"(?!\d)") if lang == "zh" else (r"(?<![\w])", r"(?![\w])")
     patterns = []
-    for template in data["patterns"]:
+    for template in templates:
         regex = (
             template.replace("{day2}", f"(?P<day2>{data['day']})")
             .replace("{day}", f"(?P<day>{data['day']})")
@@ -41,8 +40,15 @@ def _compiled(lang: str) -> tuple[tuple[re.Pattern, ...], tuple[tuple[re.Pattern
             .replace("{year}", f"(?P<year>{data['year']})")
         )
         patterns.append(re.compile(lead + regex + tail, re.IGNORECASE))
+    return tuple(patterns)
+
+
+@lru_cache(maxsize=None)
+def _compiled(lang: str) -> tuple[tuple[re.Pattern, ...], tuple[tuple[re.Pattern, int], ...]]:
+    data = langdata.value(lang, "dates")
+    months = tuple(sorted(data["months"].items(), key=lambda kv: -len(kv[0])))
     month_patterns = tuple((re.compile(f"(?:{k})", re.IGNORECASE), v) for k, v in months)
-    return tuple(patterns), month_patterns
+    return _compile_templates(lang, data["patterns"]), month_patterns
 
 
 def _month(text: str, month_patterns) -> int:
@@ -58,6 +64,10 @@ def dates(text: str, lang: str) -> tuple[tuple[str, str, int, int], ...]:
     if not langdata.supported(lang):
         return ()
     patterns, month_patterns = _compiled(lang)
+    return _find(text, patterns, month_patterns)
+
+
+def _find(text: str, patterns, month_patterns) -> tuple[tuple[str, str, int, int], ...]:
     found: list[tuple[str, str, int, int]] = []
     taken: list[tuple[int, int]] = []
     for pattern in patterns:
@@ -81,6 +91,33 @@ def dates(text: str, lang: str) -> tuple[tuple[str, str, int, int], ...]:
             found.append((key, text[start:end].strip(), start, end))
             taken.append((start, end))
     return tuple(sorted(found, key=lambda f: f[2]))
+
+
+@lru_cache(maxsize=4096)
+def nonstandard_dates(text: str, lang: str) -> tuple[tuple[str, str, int, int], ...]:
+    """Dates written in a form the language's UN style does not use (``December 18, 2019``)."""
+    if not langdata.supported(lang):
+        return ()
+    templates = langdata.value(lang, "dates.nonstandard", ())
+    if not templates:
+        return ()
+    return _find(text, _compile_templates(lang, templates), _compiled(lang)[1])
+
+
+_KEY = re.compile(r"^(?:(\d{4})|-)-(\d{2})(?:-(\d{2})(?:/(\d{2}))?)?$")
+
+
+def standard_form(key: str, lang: str) -> str:
+    """The UN form of a date key in ``lang`` (``2019-12-18`` -> ``18 December 2019``)."""
+    data = langdata.value(lang, "dates")
+    year, month, day, _ = _KEY.match(key).groups()
+    day_text = str(int(day)) if day else ""
+    if day_text == "1" and data.get("first_day"):
+        day_text = data["first_day"]
+    text = data["format"].format(day=day_text, month=data["month_names"][int(month) - 1], year=year or "")
+    if lang == "zh":
+        return text if year else text.replace("年", "")
+    return " ".join(text.split())
 
 
 def date_spans(text: str, lang: str) -> list[tuple[int, int]]:
