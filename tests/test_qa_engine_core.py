@@ -203,3 +203,19 @@ def test_a_version_outside_the_six_languages_gets_a_notice_for_the_rules_not_run
                    [NumberMismatch, MissingParagraph])
     assert report.findings == ()
     assert len(report.notices) == 1 and "NU01" in report.notices[0] and "de version" in report.notices[0]
+
+
+def test_sentences_of_one_paragraph_regrouped_are_not_a_merge():
+    from qa_rules.structure.st03_merged import MergedParagraphs
+
+    unit = Unit(
+        id="op.1", role="operative", text="Prie l'Office. Il fait rapport.", lines=(4, 4), number=1,
+        sentences=(Sentence("Prie l'Office.", 0, 14, 4), Sentence("Il fait rapport.", 15, 31, 4)),
+    )
+    en = Unit(id="op.1", role="operative", text="Requests the Office to report.", lines=(4, 4), number=1,
+              sentences=(Sentence("Requests the Office to report.", 0, 30, 4),))
+    docs = {"fr": Document("fr.md", "fr", (unit,)), "en": Document("en.md", "en", (en,))}
+    row = Row(cells={"fr": Cell(("op.1.s1", "op.1.s2"), (4, 4), unit.text), "en": Cell(("op.1.s1",), (4,), en.text)},
+              score=1.0)
+    alignment = Alignment(languages=("fr", "en"), pivot="fr", level="sentence", rows=(row,), documents=docs)
+    assert check(alignment, [MergedParagraphs]).findings == ()

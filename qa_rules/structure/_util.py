@@ -45,3 +45,13 @@ def insertion_line(lang: str, index: int, context: Context) -> int | None:
 
 def units_label(side: Side) -> str:
     return "+".join(u.id for u in side.units)
+
+
+def paragraphs(side: Side) -> list[str]:
+    """The paragraph ids of a side's units, in order, once each (``op.9.s2`` -> ``op.9``)."""
+    seen: list[str] = []
+    for unit in side.units:
+        parent = unit.id.split(".s")[0] if ".s" in unit.id and unit.id.rsplit(".s", 1)[1].isdigit() else unit.id
+        if parent not in seen:
+            seen.append(parent)
+    return seen

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
-from qa_rules.structure._util import units_label
+from qa_rules.structure._util import paragraphs
 
 
 class MergedParagraphs(Rule):
@@ -30,11 +30,12 @@ class MergedParagraphs(Rule):
     severity = "error"
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if len(pair.source.units) >= 2 and len(pair.target.units) == 1:
+        source, target = paragraphs(pair.source), paragraphs(pair.target)
+        if len(source) >= 2 and len(target) == 1:  # sentences of one paragraph regrouped are not a merge
             yield self.finding(
                 pair,
-                f"source paragraphs {units_label(pair.source)} are one paragraph "
-                f"({pair.target.units[0].id}) in the {pair.target.lang} version",
-                expected=f"{len(pair.source.units)} paragraphs",
+                f"source paragraphs {'+'.join(source)} are one paragraph "
+                f"({target[0]}) in the {pair.target.lang} version",
+                expected=f"{len(source)} paragraphs",
                 found="1 paragraph",
             )

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
-from qa_rules.structure._util import units_label
+from qa_rules.structure._util import paragraphs
 
 
 class SplitParagraph(Rule):
@@ -30,11 +30,12 @@ class SplitParagraph(Rule):
     severity = "error"
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if len(pair.source.units) == 1 and len(pair.target.units) >= 2:
+        source, target = paragraphs(pair.source), paragraphs(pair.target)
+        if len(source) == 1 and len(target) >= 2:  # sentences of one paragraph regrouped are not a split
             yield self.finding(
                 pair,
-                f"source paragraph {pair.source.units[0].id} is split into "
-                f"{units_label(pair.target)} in the {pair.target.lang} version",
+                f"source paragraph {source[0]} is split into "
+                f"{'+'.join(target)} in the {pair.target.lang} version",
                 expected="1 paragraph",
-                found=f"{len(pair.target.units)} paragraphs",
+                found=f"{len(target)} paragraphs",
             )
