@@ -117,8 +117,10 @@ class CostModel:
         # drown the numbers and names both share
         vocab_s = {k for seg in src for k in seg.keys}
         vocab_t = {k for seg in tgt for k in seg.keys}
-        self._ks = _prefix([sum(1 for k in seg.keys if k in vocab_t) for seg in src])
-        self._kt = _prefix([sum(1 for k in seg.keys if k in vocab_s) for seg in tgt])
+        # numbers are written with digits in every language: a number with no
+        # counterpart always counts against a bead
+        self._ks = _prefix([sum(1 for k in seg.keys if k in vocab_t or k[0] == "#") for seg in src])
+        self._kt = _prefix([sum(1 for k in seg.keys if k in vocab_s or k[0] == "#") for seg in tgt])
         self.matches = pair_matches(src, tgt, band)
         self.anchors = {i: j for i, j in anchors}
         self._prior = {shape: -math.log(p) for shape, p in (params.priors or PRIORS).items()}

@@ -1,0 +1,128 @@
+"""The alignment engine on plain segments: costs, anchors, band, lexicon, errors."""
+
+from __future__ import annotations
+
+import pytest
+
+import aligner.align.segments as segments_module
+from aligner.align import SENTENCE_BEADS, align_documents, align_segments
+from aligner.align.anchors import lexical_anchors, longest_chain
+from aligner.align.cost import estimate_length_model
+from aligner.align.dp import Band, band_from_anchors, best_path
+from aligner.align.features import keys, segment
+from aligner.align.lexicon import glossary_keys, learn_lexicon
+from aligner.align.score import parse_beads, score_beads
+from aligner.errors import InputError
+from aligner.model import Document, Unit
+
+
+def test_keys_cross_scripts_and_accents():
+    assert "#2019" in keys("第2019号决议") and "#2019" in keys("résolution ٢٠١٩")
+    assert "exped" in keys("Expedition") and "exped" in keys("expédition")
+    assert "unodc" in keys("联合国毒品和犯罪问题办公室（UNODC）")
+    assert not [k for k in keys("le la de et un") if not k.startswith("$")]
+
+
+def test_longest_chain_is_monotone_and_maximal():
+    points = [(0, 0), (1, 5), (2, 1), (3, 2), (4, 3), (5, 4), (6, 0)]
+    assert longest_chain(points) == [(0, 0), (2, 1), (3, 2), (4, 3), (5, 4)]
+
+
+def test_best_path_inside_a_band():
+    src = [segment(t) for t in ("Un texte court.", "Un deuxième texte un peu plus long, avec 12 mots.", "Fin 2023.")]
+    tgt = [segment(t) for t in ("A short text.", "A second text, a bit longer, with 12 words.", "End 2023.")]
+    beads = align_segments(src, tgt, SENTENCE_BEADS)
+    assert [(b.src, b.tgt) for b in beads] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    band = band_from_anchors([(1, 1)], 3, 3, margin=0)
+    assert band.lo[0] == 0 and band.hi[3] == 3 and band.area() < 16
+    path = best_path(3, 3, ((1, 1), (1, 0), (0, 1)), lambda i0, i1, j0, j1: 0.0 if i1 - i0 == j1 - j0 else 5.0,
+                     band)
+    assert [(p[0], p[2]) for p in path] == [(0, 0), (1, 1), (2, 2)]
+
+
+def test_merges_and_splits_found_from_numbers():
+    src = [segment(t) for t in ("Il y avait 14 guides et 3 porteurs.", "Ils partirent le 12 mai vers 8848 m.",
+                                "Puis 25 jours de marche en 1956.")]
+    tgt = [segment(t) for t in ("Es gab 14 Führer und 3 Träger, sie brachen am 12. Mai auf, Ziel 8848 m.",
+                                "Dann folgten 25 Tage", "Marsch im Jahr 1956.")]
+    beads = align_segments(src, tgt, SENTENCE_BEADS)
+    assert [(b.src, b.tgt) for b in beads] == [((0, 1), (0,)), ((2,), (1, 2))]
+
+
+def test_empty_side_gives_null_beads():
+    beads = align_segments([segment("Seul.")], [], SENTENCE_BEADS)
+    assert [(b.src, b.tgt) for b in beads] == [((0,), ())]
+
+
+def test_length_ratio_comes_from_the_documents():
+    fr = [segment("Assistance technique fournie par l'Office des Nations Unies contre la drogue et le crime")]
+    zh = [segment("联合国毒品和犯罪问题办公室提供的技术援助")]
+    assert estimate_length_model(fr, zh).ratio < 0.35
+
+
+def test_long_input_uses_a_band_not_the_full_matrix(shared_data, monkeypatch):
+    data = shared_data / "textberg-dev"
+    de = [segment(l.strip()) for l in (data / "dev.de").read_text(encoding="utf-8").splitlines() if l.strip()] * 2
+    fr = [segment(l.strip()) for l in (data / "dev.fr").read_text(encoding="utf-8").splitlines() if l.strip()] * 2
+    areas = []
+    real = segments_module.best_path
+
+    def spy(n, m, shapes, cost, band=None):
+        areas.append((band or Band.full(n, m)).area())
+        return real(n, m, shapes, cost, band)
+
+    monkeypatch.setattr(segments_module, "best_path", spy)
+    beads = align_segments(de, fr, SENTENCE_BEADS)
+    full = (len(de) + 1) * (len(fr) + 1)
+    assert areas and max(areas) < 0.05 * full
+    gold = parse_beads((data / "dev.defr").read_text().splitlines())
+    gold2 = gold + [(tuple(i + 468 for i in s), tuple(j + 554 for j in t)) for s, t in gold]
+    assert score_beads([(b.src, b.tgt) for b in beads], gold2)["strict"].f1 > 0.8
+
+
+def test_lexical_anchors_pair_repeated_keys_in_order():
+    src = [segment(f"Abschnitt {k} mit Zahl {100 + k} und Everest") for k in range(6)]
+    tgt = [segment(f"Section {k} avec nombre {100 + k} et Everest") for k in range(6)]
+    assert lexical_anchors(src, tgt) == [(k, k) for k in range(6)]
+
+
+def test_learned_lexicon_links_translated_words():
+    pairs = [("der Gletscher ist gross", "le glacier est grand"), ("ein Gletscher und Fels", "un glacier et rocher"),
+             ("Fels und Schnee", "rocher et neige"), ("viel Schnee heute", "beaucoup de neige aujourd'hui"),
+             ("der Gipfel", "le sommet"), ("Gipfel im Schnee", "sommet dans la neige")]
+    src = [segment(a) for a, _ in pairs]
+    tgt = [segment(b) for _, b in pairs]
+    lexicon = learn_lexicon(src, tgt, [([k], [k]) for k in range(len(pairs))], max_share=1.0)
+    assert ("gletscher", "glacier") in lexicon and ("schnee", "neige") in lexicon and ("gipfel", "sommet") in lexicon
+
+
+def test_glossary_pairs_become_shared_keys():
+    src, tgt = glossary_keys([segment("les combattants terroristes étrangers")], [segment("外国恐怖主义作战人员")],
+                             [("combattants terroristes étrangers", "外国恐怖主义作战人员")])
+    assert set(src[0].keys) & set(tgt[0].keys)
+
+
+def _doc(path: str, lang: str, texts: list[str]) -> Document:
+    units = tuple(Unit(id=f"seg.{k}", role="segment", text=t, lines=(k, k)) for k, t in enumerate(texts, start=1))
+    return Document(path=path, lang=lang, units=units, input_format="lines")
+
+
+def test_documents_of_the_same_language_are_refused():
+    with pytest.raises(InputError, match="same language"):
+        align_documents([_doc("a.fr", "fr", ["Un."]), _doc("b.fr", "fr", ["Deux."])])
+    with pytest.raises(InputError, match="at least two"):
+        align_documents([_doc("a.fr", "fr", ["Un."])])
+
+
+def test_rows_join_through_the_pivot_with_gaps():
+    fr = _doc("a.fr", "fr", ["Le 12 mai 1956, Everest.", "Voir la note 44 de la page 318 (Lhotse, 8501 m).",
+                             "Fin en 1957 au Makalu."])
+    de = _doc("a.de", "de", ["Am 12. Mai 1956, Everest.", "Ende 1957 am Makalu."])
+    en = _doc("a.en", "en", ["On 12 May 1956, Everest.", "See note 44 on page 318 (Lhotse, 8501 m).",
+                             "End in 1957 on Makalu."])
+    alignment = align_documents([fr, de, en], level="sentence")
+    table = [{lang: cell.units for lang, cell in row.cells.items()} for row in alignment.rows]
+    assert table[0] == {"fr": ("seg.1",), "de": ("seg.1",), "en": ("seg.1",)}
+    assert table[-1] == {"fr": ("seg.3",), "de": ("seg.2",), "en": ("seg.3",)}
+    assert {"fr": ("seg.2",), "de": (), "en": ("seg.2",)} in table
+    assert all(row.cells["de"].text == "" for row in alignment.rows if not row.cells["de"].units)
