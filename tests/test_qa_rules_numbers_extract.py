@@ -98,3 +98,17 @@ def test_unsupported_language_has_no_numbers_rather_than_english_ones():
 
 def test_module_doctests():
     assert doctest.testmod(extract_module).failed == 0
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("the third one", "en", ["3", "1"]),  # an ordinal ends an English compound
+        ("الدورة الثامنة والسبعين والحادية عشرة", "ar", ["78", "11"]),  # units-then-tens closes a number
+        ("مائة وثمانية وسبعون", "ar", ["178"]),
+        ("dix-huit et quatre-vingt-dix-sept", "fr", ["18", "97"]),
+        ("vigésima primera", "es", ["21"]),
+    ],
+)
+def test_where_one_number_ends_and_the_next_begins(text, lang, expected):
+    assert keys(text, lang) == expected

@@ -169,13 +169,24 @@ class _Compound:
         self.last: int | None = None
         self.tokens: list[str] = []
         self.ordinal = False
+        self.closed = False
 
     def accepts(self, value: int, kind: str, words: _Words) -> bool:
-        if self.last is None or kind in ("mult", "ordmult"):
+        if self.last is None:
+            return True
+        if self.closed:  # Arabic "الثامنة والسبعين" is complete: a following word is another number
+            return False
+        units_then_tens = (
+            words.units_before_tens and self.last < 10 and value % 10 == 0 and 10 <= value < 100
+            and self.current % 100 < 10
+        )
+        if self.ordinal and kind in ("card", "mult"):
+            return units_then_tens  # "third one" is two numbers; Arabic "الثامنة والسبعين" is one
+        if kind in ("mult", "ordmult"):
             return True
         if value < self.last:
             return True
-        return words.units_before_tens and self.last < 10 and value % 10 == 0 and self.current < 10
+        return units_then_tens
 
     def add(self, value: int, kind: str, token: str, end: int) -> None:
         if kind in ("mult", "ordmult"):
@@ -185,6 +196,8 @@ class _Compound:
             else:
                 self.current = max(self.current, 1) * value
         else:
+            if self.last is not None and self.last < 10 and value % 10 == 0 and value >= 10 and value > self.last:
+                self.closed = True  # units then tens (Arabic order)
             self.current += value
         self.last = value
         self.ordinal = self.ordinal or kind in ("ord", "ordmult")
