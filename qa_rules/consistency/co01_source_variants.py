@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from qa_rules.base import Context, Rule
-from qa_rules.consistency.segments import Segment, by_target_language, word_count
+from qa_rules.consistency.segments import Segment, segments_of, word_count
 from qa_rules.model import Finding
 
 
@@ -43,9 +43,7 @@ class SourceVariants(Rule):
         min_words: int = 4
 
     def check_document(self, context: Context) -> Iterator[Finding]:
-        from qa_rules.engine import build_pairs
-
-        for lang, segs in by_target_language(build_pairs(context.alignment)).items():
+        for lang, segs in segments_of(context.alignment).items():
             if not self.applies_to(lang):
                 continue
             groups: dict[tuple[str, str], list[Segment]] = {}

@@ -124,3 +124,29 @@ def by_target_language(pairs: Iterable[Pair]) -> dict[str, list[Segment]]:
     for pair in pairs:
         result.setdefault(pair.target.lang, []).extend(segments(pair))
     return result
+
+
+#: The last alignment seen and what was derived from it: the rules that look at
+#: a whole run (CO01, CO02, LE01) share one list of pairs and one of segments.
+_LAST: dict[str, tuple[object, object]] = {}
+
+
+def _cached(kind: str, alignment, compute):
+    hit = _LAST.get(kind)
+    if hit is not None and hit[0] is alignment:
+        return hit[1]
+    value = compute()
+    _LAST[kind] = (alignment, value)
+    return value
+
+
+def pairs_of(alignment) -> tuple[Pair, ...]:
+    """The engine's pairs of ``alignment`` (built once per alignment)."""
+    from qa_rules.engine import build_pairs
+
+    return _cached("pairs", alignment, lambda: build_pairs(alignment))
+
+
+def segments_of(alignment) -> dict[str, list[Segment]]:
+    """``by_target_language`` of ``alignment``'s pairs (built once per alignment)."""
+    return _cached("segments", alignment, lambda: by_target_language(pairs_of(alignment)))

@@ -12,6 +12,7 @@ from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
 from qa_rules.punctuation.langfacts import _raw
 
+_LETTER = re.compile(r"[^\W\d_]")
 #: Scale factor that makes the MAD estimate a standard deviation (normal data).
 MAD_TO_SD = 1.4826
 
@@ -25,7 +26,7 @@ def letters(text: str, lang: str | None = None) -> int:
     if lang is not None:
         for pattern in _raw(lang)["length"].get("ignore", ()):
             text = re.sub(pattern, "", text)
-    return sum(1 for ch in text if ch.isalpha())
+    return len(_LETTER.findall(text))
 
 
 def prior_log_ratio(source: str, target: str) -> float:
@@ -89,9 +90,9 @@ class LengthOutlier(Rule):
         noise: float = 0.6
 
     def check_document(self, context: Context) -> Iterator[Finding]:
-        from qa_rules.engine import build_pairs
+        from qa_rules.consistency.segments import pairs_of
 
-        pairs = build_pairs(context.alignment)
+        pairs = pairs_of(context.alignment)
         measured: dict[str, list[tuple[Pair, float, int]]] = {}
         for pair in pairs:
             value = self._measure(pair)

@@ -15,6 +15,7 @@ An unsupported language is an error (``KeyError``), never English by default.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -122,28 +123,32 @@ def facts(lang: str) -> PunctuationFacts:
 SCRIPTS: Mapping[str, str] = {"en": "latin", "fr": "latin", "es": "latin", "ru": "cyrillic", "zh": "han", "ar": "arabic"}
 
 
+#: Letters of each script (character classes, counted in C by ``re``).
+_SCRIPT_LETTERS = {
+    "latin": re.compile(r"[A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]"),
+    "cyrillic": re.compile(r"[\u0400-\u0481\u048a-\u052f]"),
+    "arabic": re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]"),
+    "han": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"),
+}
+
+
 def script_of(char: str) -> str | None:
     """``latin``, ``cyrillic``, ``han``, ``arabic``, ``other`` for a letter; None otherwise."""
     if not char.isalpha():
         return None
-    code = ord(char)
-    if code < 0x250 or 0x1E00 <= code <= 0x1EFF:
-        return "latin"
-    if 0x400 <= code <= 0x52F:
-        return "cyrillic"
-    if 0x600 <= code <= 0x6FF or 0x750 <= code <= 0x77F or 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
-        return "arabic"
-    if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF:
-        return "han"
+    for name, pattern in _SCRIPT_LETTERS.items():
+        if pattern.match(char):
+            return name
     return "other"
 
 
 def script_counts(text: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for char in text:
-        script = script_of(char)
-        if script:
-            counts[script] = counts.get(script, 0) + 1
+    """Letters of ``text`` per script (scripts with none are left out)."""
+    counts = {}
+    for name, pattern in _SCRIPT_LETTERS.items():
+        found = len(pattern.findall(text))
+        if found:
+            counts[name] = found
     return counts
 
 

@@ -22,8 +22,13 @@ _GLUED = re.compile(
 _URL = re.compile(r"\S+://\S+|www\.\S+|\S+@\S+")
 
 
+_QUICK = re.compile(r"[,;:.!?)،؛][^\W\d_]")
+
+
 def glued(text: str) -> list[int]:
     """Offsets of punctuation marks glued to the following word."""
+    if not _QUICK.search(text):
+        return []
     skip = set()
     for match in _URL.finditer(text):
         skip.update(range(match.start(), match.end()))

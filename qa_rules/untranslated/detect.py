@@ -30,6 +30,8 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
 }
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
+#: Symbols, acronyms and codes (E/RES/2023/26, UNODC, INTERPOL): not evidence of a language.
+_SYMBOLS = re.compile(r"\S*[\d/]\S*|\b[A-Z]{2,}\b")
 #: Below this many letters langdetect is not asked (its guesses become noise).
 MIN_DETECT_LETTERS = 40
 #: langdetect's probability must reach this for a verdict.
@@ -78,7 +80,7 @@ def guess_language(text: str, expected: str, min_letters: int = 12) -> str | Non
 
     ``None`` means "no evidence against ``expected``" (too short, or fine).
     """
-    script, major, total = dominant_script(text)
+    script, major, total = dominant_script(_SYMBOLS.sub(" ", text))
     if script is None or total < min_letters:
         return None
     want = SCRIPTS.get(expected)

@@ -1,0 +1,48 @@
+"""CO01-CO02: one source translated several ways, several sources translated one way."""
+
+from __future__ import annotations
+
+from qa_rules.consistency.co01_source_variants import SourceVariants
+from qa_rules.consistency.co02_target_collisions import TargetCollision
+from qa_rules.consistency.segments import normalize, word_count
+from qa_rules.examples import run_example
+
+R3 = "*Réaffirmant* sa résolution 60/288, ¶ *Réaffirmant* sa résolution 74/175, ¶ *Réaffirmant* sa résolution 77/298,"
+
+
+def test_normalization_ignores_case_spaces_numbers_and_final_punctuation():
+    assert normalize("12. Prie  l'Office de continuer ;") == normalize("prie l'Office de continuer,")
+    assert word_count("请办公室继续提供技术援助") >= 4
+
+
+def test_the_minority_rendering_of_an_opening_is_flagged_at_its_line():
+    (finding,) = run_example(SourceVariants, {"fr": R3, "es": "*Reafirmando* su resolución 60/288, ¶ *Reafirmando* su resolución 74/175, ¶ *Reiterando* su resolución 77/298,"})
+    assert (finding.expected, finding.found, finding.target.unit, finding.target.line) == ("Reafirmando", "Reiterando", "pp.3", 3)
+
+
+def test_a_tie_between_two_openings_is_not_flagged():
+    """ссылаясь / напоминая both render Rappelant in UN Russian, depending on the object."""
+    example = {"fr": "*Rappelant* sa résolution 60/288, ¶ *Rappelant* sa résolution 74/175,",
+               "ru": "*ссылаясь* на свою резолюцию 60/288, ¶ *напоминая* о своей резолюции 74/175,"}
+    assert not run_example(SourceVariants, example)
+
+
+def test_repeated_paragraph_translated_differently_in_chinese():
+    example = {"fr": "Prie l'Office de continuer à fournir une assistance technique ; ¶ Prie l'Office de continuer à fournir une assistance technique ;",
+               "zh": "请办公室继续提供技术援助； ¶ 请该办公室继续提供技术协助；"}
+    (finding,) = run_example(SourceVariants, example)
+    assert finding.target.unit == "pp.2"
+
+
+def test_targets_are_compared_within_their_own_language_only():
+    example = {"fr": R3,
+               "en": "*Reaffirming* its resolution 60/288, ¶ *Reaffirming* its resolution 74/175, ¶ *Reaffirming* its resolution 77/298,",
+               "es": "*Reafirmando* su resolución 60/288, ¶ *Reafirmando* su resolución 74/175, ¶ *Reafirmando* su resolución 77/298,"}
+    assert not run_example(SourceVariants, example)
+
+
+def test_a_paste_in_the_wrong_place_is_flagged_on_the_later_paragraph():
+    example = {"fr": "Prie l'Office de continuer à aider les États Membres qui en font la demande ; ¶ Encourage l'Office à continuer d'aider les États Membres à protéger les infrastructures critiques ;",
+               "ru": "просит Управление продолжать оказывать помощь государствам-членам по их просьбе; ¶ просит Управление продолжать оказывать помощь государствам-членам по их просьбе;"}
+    (finding,) = run_example(TargetCollision, example)
+    assert finding.target.unit == "pp.2" and finding.severity == "warning"

@@ -1,0 +1,47 @@
+"""MK01-MK02: italic opening phrases and titles present in one version and not the other."""
+
+from __future__ import annotations
+
+from aligner.model import Span, Unit
+from qa_rules.examples import run_example
+from qa_rules.markup.italics import opening_span, other_spans
+from qa_rules.markup.mk01_italic_opening import ItalicOpening
+from qa_rules.markup.mk02_italic_title import ItalicTitle
+
+
+def test_opening_span_after_an_operative_number():
+    unit = Unit("op.2", "operative", "2. Requests also the Office", (1, 1), italic=(Span(3, 16, "Requests also"),))
+    assert opening_span(unit).text == "Requests also" and other_spans(unit) == ()
+    later = Unit("pp.1", "preambular", "Recalling the Treaty Series", (1, 1), italic=(Span(14, 27, "Treaty Series"),))
+    assert opening_span(later) is None and [s.text for s in other_spans(later)] == ["Treaty Series"]
+
+
+def test_missing_italic_opening_in_four_languages():
+    fr = "*Réaffirmant* la Stratégie antiterroriste mondiale des Nations Unies,"
+    for lang, text in [("en", "Reaffirming the United Nations Global Counter-Terrorism Strategy,"),
+                       ("es", "Reafirmando la Estrategia Global de las Naciones Unidas contra el Terrorismo,"),
+                       ("ru", "вновь подтверждая Глобальную контртеррористическую стратегию,")]:
+        (finding,) = run_example(ItalicOpening, {"fr": fr, lang: text})
+        assert "Réaffirmant" in finding.message
+        assert not run_example(ItalicOpening, {"fr": fr, lang: "*" + text.replace(" ", "* ", 1)})
+
+
+def test_languages_that_do_not_italicize_are_not_compared():
+    fr = "*Rappelant* sa résolution 74/175,"
+    assert not run_example(ItalicOpening, {"fr": fr, "zh": "回顾其第74/175号决议，"})
+    assert not run_example(ItalicOpening, {"fr": fr, "ar": "إذ تشير إلى قرارها 74/175،"})
+    assert not run_example(ItalicTitle, {"fr": "Nations Unies, *Recueil des Traités*.", "ar": "الأمم المتحدة، مجموعة المعاهدات."})
+
+
+def test_italic_title_missing_or_extra():
+    fr = "Nations Unies, *Recueil des Traités*, vol. 2178, no 38349."
+    (missing,) = run_example(ItalicTitle, {"role": "footnote", "fr": fr, "ru": "United Nations, Treaty Series, vol. 2178, No. 38349."})
+    assert missing.expected == "*Recueil des Traités*" and missing.found == "no italics"
+    (extra,) = run_example(ItalicTitle, {"fr": "*Prenant note* du rapport,", "en": "*Taking note* of the *report*,"})
+    assert extra.found == "*report*"
+
+
+def test_merged_paragraphs_keep_their_openings_without_a_title_finding():
+    example = {"fr": "*Consciente* que les terroristes, ¶ *Consciente également* de la vulnérabilité,",
+               "en": "*Aware* that terrorists, *Aware also* of the vulnerability,"}
+    assert not run_example(ItalicTitle, example)

@@ -1,0 +1,56 @@
+"""UT01-UT02: paragraphs in the wrong language or identical to the source."""
+
+from __future__ import annotations
+
+from qa_rules.examples import run_example
+from qa_rules.untranslated import detect
+from qa_rules.untranslated.ut01_wrong_language import WrongLanguage
+from qa_rules.untranslated.ut02_identical import IdenticalToSource, translatable_words
+
+EN = "Requests the Office to continue to assist requesting Member States in strengthening their border security;"
+ES = "Solicita a la Oficina que siga ayudando a los Estados Miembros que lo soliciten a reforzar la seguridad de sus fronteras;"
+FR = "Prie l'Office de continuer à aider les États Membres qui en font la demande à renforcer la sécurité de leurs frontières ;"
+
+
+def test_script_is_decisive_for_chinese_arabic_and_russian_targets():
+    assert detect.guess_language(EN, "zh") == "en"
+    assert detect.guess_language(EN, "ar") == "en"
+    assert detect.guess_language(FR, "ru") == "fr"
+    assert detect.guess_language("请办公室继续协助提出请求的会员国加强边境安全；", "en") == "zh"
+    assert detect.guess_language("E/RES/2023/26 号决议 UNODC", "zh") is None  # Latin symbols inside Chinese
+
+
+def test_latin_languages_are_told_apart():
+    assert detect.guess_language(ES, "en") == "es"
+    assert detect.guess_language(FR, "es") == "fr"
+    assert detect.guess_language(EN, "fr") == "en"
+    assert detect.guess_language(EN, "en") is None
+    assert detect.guess_language("Recordando su resolución 70/1,", "en") is None  # too short to judge
+
+
+def test_langdetect_is_not_loaded_for_a_clean_paragraph():
+    detect._langdetect.cache_clear()
+    assert detect.guess_language(EN, "en") is None and detect.guess_language(ES, "es") is None
+    assert detect._langdetect.cache_info().currsize == 0
+
+
+def test_wrong_language_is_an_error_at_the_paragraph():
+    (finding,) = run_example(WrongLanguage, {"fr": FR, "ru": EN})
+    assert finding.severity == "error" and finding.category == "untranslated" and "en" in finding.message
+
+
+def test_header_lines_and_treaty_series_citations_are_not_judged():
+    assert not run_example(WrongLanguage, {"role": "meta", "fr": "Distr. générale", "ru": "Distr.: General"})
+    assert not run_example(WrongLanguage, {"role": "footnote", "fr": "Nations Unies, Recueil des Traités, vol. 2178, no 38349.",
+                                           "ru": "United Nations, Treaty Series, vol. 2178, No. 38349."})
+
+
+def test_identical_paragraph_is_reported_once():
+    found = run_example(IdenticalToSource, {"fr": FR, "en": FR}) + run_example(WrongLanguage, {"fr": FR, "en": FR})
+    assert [f.rule for f in found] == ["UT02"]
+
+
+def test_symbols_names_and_numbers_may_stay_identical():
+    assert translatable_words("E/RES/2023/26 INTERPOL 2 500 Nelson Mandela") == ["Nelson", "Mandela"]
+    for text in ("E/RES/2023/26", "INTERPOL", "S/2015/939, annex II.", "Nelson Mandela", "25 juillet 2023"):
+        assert not run_example(IdenticalToSource, {"fr": text, "en": text}), text
