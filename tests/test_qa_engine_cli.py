@@ -94,3 +94,37 @@ def test_demo_prints_the_findings_of_the_sample_set_and_the_drafts():
     if (SAMPLE_SET.parent / "drafts" / "en_draft.md").exists():
         assert "QA of the drafts" in result.output
         assert "RF02" in result.output  # the planted 74/157 of the English draft
+
+
+def test_rules_shows_config_fields_with_defaults():
+    result = run("rules", "NU03")
+    assert result.exit_code == 0
+    assert "minimum = 2" in result.output and "[hexaglot.rules.NU03]" in result.output
+
+
+def test_check_bad_config_file_exits_2_naming_file_and_line(tmp_path):
+    config = tmp_path / "hexaglot.toml"
+    config.write_text('[hexaglot]\nselect = ["numbers"]\n\n[hexaglot.rules.NU99]\nseverity = "info"\n', encoding="utf-8")
+    result = run("check", str(SAMPLE_SET / "fr.md"), str(SAMPLE_SET / "en.md"), "--config", str(config))
+    assert result.exit_code == 2
+    assert "hexaglot.toml:4: unknown rule code 'NU99'" in result.output
+
+
+@needs_align
+def test_check_with_a_toml_config_and_an_accept_file(tmp_path):
+    fr = SAMPLE_SET / "fr.md"
+    en_text = (SAMPLE_SET / "en.md").read_text(encoding="utf-8")
+    en = tmp_path / "en.md"
+    en.write_text(en_text.replace("74/175", "74/157", 1), encoding="utf-8")
+    config = tmp_path / "hexaglot.toml"
+    config.write_text('[hexaglot]\nselect = ["references"]\nfail_on = "error"\ndefault_glossaries = false\n', encoding="utf-8")
+    out = tmp_path / "qa.json"
+    first = run("check", str(fr), str(en), "--config", str(config), "--format", "json", "-o", str(out))
+    assert first.exit_code == 1
+    findings = json.loads(out.read_text(encoding="utf-8"))["findings"]
+    assert [f["rule"] for f in findings] == ["RF02"]
+    accept = tmp_path / "hexaglot-accept.toml"
+    accept.write_text(f'[[accept]]\nid = "{findings[0]["id"]}"\nreason = "checked with the editor"\n', encoding="utf-8")
+    second = run("check", str(fr), str(en), "--config", str(config), "--accept", str(accept))
+    assert second.exit_code == 0, second.output
+    assert "1 accepted" in second.output

@@ -1,0 +1,68 @@
+"""Text and JSON reports of a check: grouping, excerpts, colour, summary, signature, schema."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from hexaglot.reports import FORMATS, render
+from qa_rules.engine import check
+from qa_rules.examples import example_alignment
+from qa_rules.references.rf02_resolution import ResolutionMismatch
+from qa_rules.structure.st01_missing import MissingParagraph
+
+EXAMPLE = {
+    "fr": "Rappelant sa résolution 74/175 du 18 décembre 2019, ¶ Prie l'Office de faire rapport,",
+    "en": "Recalling its resolution 74/157 of 18 December 2019,",
+}
+
+
+def _report():
+    alignment = example_alignment({"fr": EXAMPLE["fr"].split(" ¶ ")[0], "en": EXAMPLE["en"]})
+    return check(alignment, [ResolutionMismatch, MissingParagraph])
+
+
+def test_text_report_groups_by_paragraph_with_excerpts_expected_found_summary_and_signature():
+    report = _report()
+    text = render(report, "text")
+    lines = text.splitlines()
+    assert "pp.1" in lines[2]  # the paragraph heading
+    assert any(line.strip().startswith("fr") and "74/175" in line for line in lines)
+    assert any(line.strip().startswith("en") and "74/157" in line for line in lines)
+    assert "expected 74/175 · found 74/157" in text
+    assert "Summary: 1 error(s)" in text and "by category: references 1" in text and "by language: en 1" in text
+    assert lines[-1] == f"signature: {report.signature}"
+    assert "\x1b[" not in text
+
+
+def test_text_report_is_coloured_only_when_asked():
+    coloured = render(_report(), "text", color=True)
+    assert "\x1b[" in coloured
+    assert click.unstyle(coloured) == render(_report(), "text")
+
+
+def test_json_report_schema():
+    report = _report()
+    data = json.loads(render(report, "json"))
+    assert set(data) >= {"tool", "version", "signature", "documents", "findings", "summary"}
+    assert data["tool"] == "hexaglot" and data["signature"] == report.signature
+    assert data["documents"] == [
+        {"path": "example/fr.md", "lang": "fr", "role": "source", "units": 1},
+        {"path": "example/en.md", "lang": "en", "role": "target", "units": 1},
+    ]
+    finding = data["findings"][0]
+    assert set(finding) == {"id", "rule", "name", "category", "severity", "source", "target", "message", "expected", "found"}
+    assert finding["target"] == {"path": "example/en.md", "lang": "en", "unit": "pp.1", "line": 1}
+    assert data["summary"]["by_severity"] == {"error": 1, "warning": 0, "info": 0}
+
+
+def test_text_and_json_are_registered_formats():
+    assert {"text", "json"} <= set(FORMATS)
+
+
+def test_an_empty_report_still_ends_with_the_signature():
+    report = check(example_alignment({"fr": "Prie l'Office,", "en": "Requests the Office,"}), [MissingParagraph])
+    text = render(report, "text")
+    assert "0 finding(s)" in text.splitlines()[0]
+    assert text.rstrip().endswith(report.signature)
