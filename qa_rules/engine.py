@@ -267,7 +267,9 @@ def compute_facts(alignment: Alignment, pairs: Sequence[Pair]) -> dict[str, Any]
 
     ``length_ratio``: ``{(source_lang, target_lang): (median, mad, n)}`` of
     ``len(target) / len(source)`` over rows where both sides have text (the
-    robust statistics the length rules compare a pair against).
+    robust statistics the length rules compare a pair against). ``pairs``: the
+    pairs the engine runs (for ``check_document`` rules that look across rows;
+    no need to call ``build_pairs`` again). ``rows``: the number of rows.
     """
     ratios: dict[tuple[str, str], list[float]] = {}
     for pair in pairs:
@@ -281,7 +283,7 @@ def compute_facts(alignment: Alignment, pairs: Sequence[Pair]) -> dict[str, Any]
         median = statistics.median(values)
         mad = statistics.median(abs(v - median) for v in values)
         length_ratio[key] = (median, mad, len(values))
-    return {"length_ratio": length_ratio, "rows": len(alignment.rows)}
+    return {"length_ratio": length_ratio, "rows": len(alignment.rows), "pairs": tuple(pairs)}
 
 
 # -- signature -----------------------------------------------------------------------
