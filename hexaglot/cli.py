@@ -40,7 +40,7 @@ def _register() -> None:
 
 
 #: The command modules under ``hexaglot.commands``, in help order.
-COMMANDS: tuple[str, ...] = ("demo", "segment", "align", "check", "rules", "compare")
+COMMANDS: tuple[str, ...] = ("demo", "segment", "align", "check", "rules", "compare", "glossary")
 
 
 _register()

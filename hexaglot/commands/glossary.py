@@ -1,0 +1,193 @@
+"""``hexaglot glossary``: the terminologist's commands (validate, lookup, stats, candidates, convert).
+
+Logic lives in ``qa_rules.glossary``; this module parses options and renders.
+Exit codes: 0 done (validate: no error; lookup: found), 1 validate found
+errors or lookup found nothing, 2 bad input.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from aligner.errors import InputError
+from aligner.fileio import write_atomic
+from hexaglot import __version__
+
+
+def _signature(command: str, glossaries, **options) -> str:
+    names = ",".join(g.signature() for g in glossaries) or "none"
+    extra = "".join(f"|{k}:{v}" for k, v in options.items() if v not in (None, "", ()))
+    return f"hexaglot:{__version__}|glossary {command}|glossaries:{names}{extra}"
+
+
+def _glossaries(paths, no_default: bool):
+    from qa_rules.glossary import load_glossaries
+
+    return load_glossaries(list(paths), include_default=not no_default)
+
+
+def _emit(text: str | bytes, output: str | None, inputs=()) -> None:
+    if output:
+        write_atomic(output, text, inputs=inputs)
+    else:
+        click.echo(text if isinstance(text, str) else text.decode("utf-8"), nl=False)
+
+
+_glossary_options = [
+    click.option("--glossary", "glossary_paths", multiple=True, type=click.Path(path_type=str),
+                 help="A TBX, CSV or XLSX glossary; repeat for several."),
+    click.option("--no-default-glossaries", is_flag=True, help="Do not use the bundled UN glossaries."),
+]
+
+
+def glossary_options(func):
+    for option in reversed(_glossary_options):
+        func = option(func)
+    return func
+
+
+@click.group("glossary")
+def command() -> None:
+    """UN glossaries: validate, look up, count, find new terms, convert."""
+
+
+@command.command("validate")
+@click.argument("path", type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text")
+def validate_command(path: str, fmt: str) -> None:
+    """Schema, duplicates, conflicts and missing languages of a glossary (exit 1 on errors)."""
+    from qa_rules.glossary import read_glossary
+    from qa_rules.glossary.validate import validate
+
+    glossary = read_glossary(path)
+    problems = validate(glossary)
+    errors = [p for p in problems if p.level == "error"]
+    sig = _signature("validate", (glossary,))
+    if fmt == "json":
+        payload = {"tool": "hexaglot", "command": "glossary validate", "glossary": path, "format": glossary.format,
+                   "concepts": len(glossary.concepts), "terms": glossary.term_count,
+                   "languages": list(glossary.languages), "problems": [p.as_dict() for p in problems],
+                   "errors": len(errors), "warnings": len(problems) - len(errors), "signature": sig}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for p in problems:
+            click.echo(f"{path}: {p.level}: {p.kind}: {p.message}")
+        click.echo(f"{path}: {glossary.format}, {len(glossary.concepts)} concepts, {glossary.term_count} terms, "
+                   f"languages {', '.join(glossary.languages)}: {len(errors)} error(s), "
+                   f"{len(problems) - len(errors)} warning(s)")
+        click.echo(sig)
+    sys.exit(1 if errors else 0)
+
+
+@command.command("lookup")
+@click.argument("query")
+@click.option("--lang", default=None, help="Show the terms of this language only (e.g. zh).")
+@glossary_options
+def lookup_command(query: str, lang: str | None, glossary_paths, no_default_glossaries: bool) -> None:
+    """Find the concepts a term belongs to (any language, inflected forms too) and show their terms."""
+    from qa_rules.glossary.langcodes import normalise_lang
+    from qa_rules.glossary.lookup import lookup
+
+    if lang is not None and normalise_lang(lang) is None:
+        raise InputError("--lang", f"unknown language code {lang!r}; use en, fr, es, ru, zh, ar...")
+    glossaries = _glossaries(glossary_paths, no_default_glossaries)
+    hits = lookup(query, glossaries)
+    if not hits:
+        click.echo(f"no glossary entry for «{query}»")
+        sys.exit(1)
+    for hit in hits[:10]:
+        concept = hit.concept
+        how = "term" if hit.exact else "contains the term"
+        click.echo(f"{concept.id} ({hit.glossary}): «{query}» {how} «{hit.matched}» [{hit.lang}]")
+        for term_lang in (normalise_lang(lang),) if lang else concept.languages:
+            for term in concept.terms_in(term_lang):
+                extra = f" ({term.term_type})" if term.term_type else ""
+                note = f"  — {term.note}" if term.note else ""
+                click.echo(f"  {term_lang}  {term.status:<10} {term.text}{extra}{note}")
+        if concept.note:
+            click.echo(f"  note: {concept.note}")
+        click.echo(f"  source: {concept.source}")
+
+
+@command.command("stats")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text")
+@click.option("-o", "--output", type=click.Path(path_type=str), default=None, help="Write to this file.")
+@glossary_options
+def stats_command(files, fmt: str, output: str | None, glossary_paths, no_default_glossaries: bool) -> None:
+    """Each concept found in the documents: occurrences per language and the variants used."""
+    from aligner.readers import read_document
+    from qa_rules.glossary.stats import term_stats
+
+    glossaries = _glossaries(glossary_paths, no_default_glossaries)
+    documents = [read_document(path) for path in files]
+    table = term_stats(documents, glossaries)
+    sig = _signature("stats", glossaries, langs=",".join(d.lang for d in documents))
+    langs = [d.lang for d in documents]
+    if fmt == "json":
+        payload = {"tool": "hexaglot", "command": "glossary stats", "documents": list(files), "languages": langs,
+                   "concepts": [s.as_dict() for s in table], "signature": sig}
+        _emit(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", output, files)
+        return
+    lines = []
+    for s in table:
+        lines.append(f"{s.concept} ({s.glossary}): {s.label}")
+        for lang in langs:
+            if not s.terms[lang]:
+                lines.append(f"  {lang}  0")
+                continue
+            used = ", ".join(f"{t} x{n}" for t, n in s.terms[lang].most_common())
+            flagged = {k: v for k, v in s.statuses[lang].items() if k in ("deprecated", "superseded")}
+            warn = "  [" + ", ".join(f"{k} x{v}" for k, v in flagged.items()) + "]" if flagged else ""
+            lines.append(f"  {lang}  {s.total(lang)}: {used}{warn}")
+    lines.append(sig)
+    _emit("\n".join(lines) + "\n", output, files)
+
+
+@command.command("candidates")
+@click.argument("source", type=click.Path(path_type=str))
+@click.argument("target", type=click.Path(path_type=str))
+@click.option("-o", "--output", type=click.Path(path_type=str), default=None,
+              help="Write the candidates to a .xlsx (for review), .csv or .json file.")
+@click.option("--top", default=50, show_default=True, help="How many candidates to keep.")
+@click.option("--min-rows", default=2, show_default=True, help="Aligned rows a candidate must occur in.")
+@glossary_options
+def candidates_command(source: str, target: str, output: str | None, top: int, min_rows: int,
+                       glossary_paths, no_default_glossaries: bool) -> None:
+    """New-term candidates: recurring source expressions not in the glossaries, with their likely target equivalent."""
+    from aligner.align import align_documents
+    from aligner.readers import read_document
+    from qa_rules.glossary.candidates import candidates, candidates_bytes
+
+    glossaries = _glossaries(glossary_paths, no_default_glossaries)
+    docs = [read_document(source), read_document(target)]
+    alignment = align_documents(docs, "paragraph")
+    found = candidates(alignment, glossaries, min_rows=min_rows, limit=top)
+    sig = _signature("candidates", glossaries, langs=f"{docs[0].lang}>{docs[1].lang}", top=top, min_rows=min_rows)
+    if output:
+        fmt = Path(output).suffix.lower().lstrip(".")
+        if fmt not in ("xlsx", "csv", "json"):
+            raise InputError(output, "unknown output format; use a .xlsx, .csv or .json file name")
+        write_atomic(output, candidates_bytes(found, fmt, sig), inputs=(source, target))
+        click.echo(f"{len(found)} candidates -> {output}")
+        return
+    for i, c in enumerate(found, 1):
+        target_text = f"{c.target} (Dice {c.dice:.2f})" if c.target else "-"
+        click.echo(f"{i:>3}. {c.source}  [{c.rows} rows]  ->  {target_text}")
+    click.echo(sig)
+
+
+@command.command("convert")
+@click.argument("source", type=click.Path(path_type=str))
+@click.argument("destination", type=click.Path(path_type=str))
+def convert_command(source: str, destination: str) -> None:
+    """Convert a glossary between TBX, CSV and XLSX (by extension); TBX is written as TBX-Basic."""
+    from qa_rules.glossary import read_glossary, write_glossary
+
+    glossary = read_glossary(source)
+    write_glossary(glossary, destination, inputs=(source,))
+    click.echo(f"{len(glossary.concepts)} concepts, {glossary.term_count} terms -> {destination}")

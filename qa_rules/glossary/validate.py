@@ -1,0 +1,89 @@
+"""Checking a glossary as a terminologist would before publishing it.
+
+The reader already refuses what is not a glossary (malformed XML, unknown
+language codes or statuses, missing columns). ``validate`` then reports:
+
+- ``missing-language`` (warning): a concept without any term in one of the
+  required languages (the six official languages by default);
+- ``no-preferred`` (error): a language with terms but none accepted, so a
+  target cannot be told what to use;
+- ``duplicate`` (warning): the same term twice in one concept and language
+  (with the same term type: UNTERM lists a short name that is also the
+  formal name twice, as short and full);
+- ``conflict`` (error): a term rejected in one concept and accepted in
+  another (the rules would both demand and forbid it);
+- ``homonym`` (warning): one term accepted in two concepts (the matcher
+  cannot tell which concept a text means);
+- ``bad-pattern`` (error): a ``pattern`` term that is not a valid regular expression.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Sequence
+
+from aligner.model import OFFICIAL_LANGUAGES
+from qa_rules.glossary.matcher import term_keys
+from qa_rules.glossary.model import Glossary
+
+
+@dataclass(frozen=True)
+class Problem:
+    level: str  # "error" | "warning"
+    kind: str
+    concept: str
+    lang: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"level": self.level, "kind": self.kind, "concept": self.concept, "lang": self.lang,
+                "message": self.message}
+
+
+def validate(glossary: Glossary, languages: Sequence[str] = OFFICIAL_LANGUAGES) -> list[Problem]:
+    problems: list[Problem] = []
+    owners: dict[tuple[str, tuple], list[tuple[str, str, str]]] = defaultdict(list)
+    for concept in glossary.concepts:
+        for lang in languages:
+            if not concept.terms_in(lang):
+                problems.append(Problem("warning", "missing-language", concept.id, lang,
+                                        f"{concept.id}: no {lang} term"))
+        for lang in concept.languages:
+            terms = concept.terms_in(lang)
+            if terms and not concept.accepted(lang):
+                problems.append(Problem("error", "no-preferred", concept.id, lang,
+                                        f"{concept.id}: {lang} has only deprecated or superseded terms"))
+            seen: set[tuple[str, str]] = set()
+            for term in terms:
+                if (term.text, term.term_type) in seen:
+                    problems.append(Problem("warning", "duplicate", concept.id, lang,
+                                            f"{concept.id}: {lang} term «{term.text}» is listed twice"))
+                seen.add((term.text, term.term_type))
+                if term.match == "pattern":
+                    try:
+                        re.compile(term.text)
+                    except re.error as exc:
+                        problems.append(Problem("error", "bad-pattern", concept.id, lang,
+                                                f"{concept.id}: pattern «{term.text}» is not a valid regular "
+                                                f"expression ({exc})"))
+                    continue
+                keys = term_keys(term.text, lang, term.match)
+                owners[(lang, keys)].append((concept.id, term.status, term.text))
+    for (lang, _), entries in owners.items():
+        concepts = {cid for cid, _, _ in entries}
+        if len(concepts) < 2:
+            continue
+        accepted = {cid for cid, status, _ in entries if status in ("preferred", "admitted")}
+        rejected = {cid for cid, status, _ in entries if status in ("deprecated", "superseded")}
+        text = entries[0][2]
+        if accepted and rejected and accepted != rejected:
+            problems.append(Problem("error", "conflict", ", ".join(sorted(concepts)), lang,
+                                    f"{lang} term «{text}» is rejected in {', '.join(sorted(rejected))} "
+                                    f"but accepted in {', '.join(sorted(accepted))}"))
+        elif len(accepted) > 1:
+            problems.append(Problem("warning", "homonym", ", ".join(sorted(concepts)), lang,
+                                    f"{lang} term «{text}» is accepted in {len(accepted)} concepts: "
+                                    f"{', '.join(sorted(accepted))}"))
+    return problems

@@ -1,0 +1,130 @@
+"""``hexaglot glossary`` commands, and bad glossary input through the CLI (exit 2, file and line)."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from hexaglot.cli import cli
+
+
+def _run(*args):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_validate_bundled_glossary_is_clean():
+    result = _run("glossary", "validate", "glossaries/un-counter-terrorism.tbx", "--format", "json")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert payload["concepts"] >= 80 and payload["errors"] == 0
+    assert payload["signature"].startswith("hexaglot:")
+
+
+def test_validate_reports_conflicts_and_missing_languages(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_text("concept_id,lang,term,status\n"
+                    "a,en,foreign fighter,deprecated\na,en,foreign terrorist fighter,preferred\n"
+                    "b,en,foreign fighters,preferred\n", encoding="utf-8")
+    result = _run("glossary", "validate", str(path))
+    assert result.exit_code == 1
+    assert "conflict" in result.output and "missing-language" in result.output
+
+
+def test_lookup_inflected_query_in_chinese():
+    result = _run("glossary", "lookup", "combattants terroristes étrangers", "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    assert "foreign-terrorist-fighter" in result.output
+    assert "preferred  外国恐怖主义作战人员" in result.output
+    assert "superseded 外国恐怖主义战斗人员" in result.output
+
+
+def test_lookup_nothing_found():
+    result = _run("glossary", "lookup", "zzzz unknown phrase")
+    assert result.exit_code == 1
+
+
+def test_stats_counts_concepts_and_variants(sample_set, tmp_path):
+    out = tmp_path / "stats.json"
+    files = [str(sample_set / f"{lang}.md") for lang in ("fr", "en", "es", "zh")]
+    result = _run("glossary", "stats", *files, "--format", "json", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    payload = json.loads(out.read_text(encoding="utf-8"))
+    ftf = next(c for c in payload["concepts"] if c["concept"] == "foreign-terrorist-fighter")
+    assert ftf["languages"]["fr"]["occurrences"] >= 4
+    assert ftf["languages"]["zh"]["terms"] == {"外国恐怖主义作战人员": ftf["languages"]["zh"]["occurrences"]}
+    assert "signature" in payload
+
+
+KNOWN = {"assistance technique": "technical assistance", "combattants terroristes étrangers": "foreign terrorist fighters",
+         "Conseil de sécurité": "Security Council", "justice pénale": "criminal justice",
+         "droits de l'homme": "human rights", "Bureau de lutte contre le terrorisme": "Office of Counter-Terrorism",
+         "États Membres": "Member States"}
+
+
+def test_candidates_top_50_contains_known_terms_with_their_equivalents(sample_set, tmp_path):
+    out = tmp_path / "candidates.json"
+    result = _run("glossary", "candidates", str(sample_set / "fr.md"), str(sample_set / "en.md"),
+                  "--no-default-glossaries", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    found = {c["source"]: c["target"] for c in json.loads(out.read_text(encoding="utf-8"))["candidates"][:50]}
+    hits = [term for term in KNOWN if term in found and found[term].casefold() == KNOWN[term].casefold()]
+    assert len(hits) >= 5, found
+
+
+def test_candidates_leave_out_what_the_glossary_has(sample_set, tmp_path):
+    out = tmp_path / "candidates.xlsx"
+    result = _run("glossary", "candidates", str(sample_set / "fr.md"), str(sample_set / "es.md"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(out).worksheets[0].iter_rows(values_only=True))
+    assert rows[0][:3] == ("rank", "source", "rows")
+    sources = {r[1] for r in rows[1:]}
+    assert "combattants terroristes étrangers" not in sources and "assistance technique" not in sources
+    assert sources
+
+
+def test_convert_tbx_csv_xlsx_round_trip(tmp_path):
+    csv_path, xlsx_path, tbx_path = tmp_path / "g.csv", tmp_path / "g.xlsx", tmp_path / "g.tbx"
+    assert _run("glossary", "convert", "glossaries/un-counter-terrorism.tbx", str(xlsx_path)).exit_code == 0
+    assert _run("glossary", "convert", str(xlsx_path), str(csv_path)).exit_code == 0
+    assert _run("glossary", "convert", str(csv_path), str(tbx_path)).exit_code == 0
+    result = _run("glossary", "validate", str(tbx_path))
+    assert "84 concepts" in result.output
+
+
+def test_convert_refuses_to_overwrite_its_input(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_text("concept_id,lang,term\na,en,term\n", encoding="utf-8")
+    result = _run("glossary", "convert", str(path), str(path))
+    assert result.exit_code == 2
+
+
+# -- bad glossary input: one line naming the file and the line, exit 2 -----------------------
+
+
+def _bad(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_bad_inputs_exit_2_with_file_and_line(tmp_path, sample_set):
+    bomb = ('<?xml version="1.0"?>\n<!DOCTYPE martif [\n<!ENTITY a "aaaaaaaaaa">\n'
+            '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">\n]>\n'
+            '<martif><text><body><termEntry><langSet xml:lang="en"><tig><term>&c;</term></tig></langSet>'
+            '</termEntry></body></text></martif>\n')
+    cases = [
+        (_bad(tmp_path, "malformed.tbx", "<martif>\n<text>\n</martif>\n"), ":3:", "well-formed"),
+        (_bad(tmp_path, "bomb.tbx", bomb), ":3:", "entit"),
+        (_bad(tmp_path, "columns.csv", "concept_id,term\na,x\n"), ":1:", "missing column"),
+        (_bad(tmp_path, "lang.csv", "concept_id,lang,term\na,en,x\na,klingon,y\n"), ":3:", "unknown language code"),
+    ]
+    for path, where, what in cases:
+        for args in (("glossary", "validate", str(path)),
+                     ("check", str(sample_set / "fr.md"), str(sample_set / "en.md"), "--glossary", str(path))):
+            result = CliRunner().invoke(cli, list(args))
+            assert result.exit_code == 2, (args, result.output)
+            message = result.output.strip().splitlines()[-1]
+            assert f"{path}{where}" in message and what in message, message
