@@ -127,3 +127,14 @@ def test_wrong_declared_language_is_a_warning(shared_data):
     first = alignment.documents["en"].units[0]
     assert first.text.endswith("En este 2014 el trabajo de los investigadores ha sido el siguiente:")  # nested <g>
     assert first.lines == (6, 10)
+
+
+def test_xliff_state_and_approved_are_statuses(tmp_path):
+    path = tmp_path / "a.xlf"
+    path.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="fr" '
+        'target-language="en"><body><trans-unit id="1"><source>Prend note du rapport,</source>'
+        '<target state="needs-review-translation">Takes note of the report,</target></trans-unit>'
+        '<trans-unit id="2" approved="yes"><source>Décide de rester saisi,</source>'
+        "<target>Decides to remain seized,</target></trans-unit></body></file></xliff>", encoding="utf-8")
+    assert [u.status for u in read_bilingual(path).documents["en"].units] == ["needs-review-translation", "approved"]

@@ -7,7 +7,8 @@
 - 2.x: ``file/(group/)unit/segment`` with ``source`` and ``target``;
   ``ignorable`` is skipped; ``state`` is the status.
 - Statuses: Trados ``sdl:seg-defs/sdl:seg`` (``conf``, ``locked``), memoQ
-  ``mq:status`` / ``mq:locked`` on the trans-unit, else the target's ``state``.
+  ``mq:status`` / ``mq:locked`` on the trans-unit, else the target's ``state``,
+  else ``approved`` for ``approved="yes"``.
 - ``translate="no"`` (inherited from ``file``/``group``) units are skipped.
 - Several ``<file>`` elements are read in order.
 """
@@ -104,7 +105,8 @@ def _collect_v1(file_el: etree._Element, collected: Collected) -> None:
         seg_source = _child(tu, "seg-source")
         target = _child(tu, "target")
         statuses = _sdl_statuses(tu)
-        unit_status = _memoq_status(tu) or (target.get("state", "") if target is not None else "")
+        unit_status = (_memoq_status(tu) or (target.get("state", "") if target is not None else "")
+                       or ("approved" if tu.get("approved") == "yes" else ""))
         src_mrks = _seg_mrks(seg_source)
         if src_mrks:
             if source is not None:
