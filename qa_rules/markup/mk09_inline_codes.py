@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule, Side
