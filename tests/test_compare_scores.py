@@ -90,3 +90,17 @@ def test_a_cut_paragraph_is_one_revised_pair_not_a_deletion_and_an_insertion():
     inserted = [op for op in op15[0].diff if op.op == "insert"]
     assert inserted and inserted[0].reference.startswith("and preventing radicalization to violence")
     assert [p.reference.units for p in result.paragraphs if not p.draft.units] == [("op.14",)]  # really dropped
+
+
+def test_sentence_level_pairs_are_sentences_scored_by_sacrebleu():
+    from aligner.readers import read_document
+    from qa_rules.compare import compare_documents
+
+    draft = read_document(SAMPLE_SET.parent / "drafts" / "en_draft.md", lang="en")
+    result = compare_documents(draft, read_document(SAMPLE_SET / "en.md"), level="sentence")
+    assert result.level == "sentence"
+    pairs = [p for p in result.paragraphs if p.draft.units and p.reference.units]
+    assert pairs and all(p.draft.text and p.reference.text for p in pairs)
+    assert any(uid.rpartition(".s")[2].isdigit() for p in pairs for uid in p.reference.units)
+    for p in pairs[:20]:
+        assert p.chrf == pytest.approx(sacrebleu.sentence_chrf(p.draft.text, [p.reference.text]).score)
