@@ -31,6 +31,10 @@ GOLD = REPO / "tests" / "data" / "term_occurrences.tsv"
 LANGS = ("ar", "zh", "en", "fr", "ru", "es")
 
 
+#: (lang, sentence) -> "sample" (hexaglot team texts), "opus" (A/RES/55/100) or "verified_terms.tsv" (UN pages)
+KINDS: dict[tuple[str, str], str] = {}
+
+
 def load_gold(path: Path = GOLD) -> dict:
     """{(lang, sentence): {concept: [gold spans]}} (empty list = negative row)."""
     gold: dict = defaultdict(lambda: defaultdict(list))
@@ -38,6 +42,7 @@ def load_gold(path: Path = GOLD) -> dict:
         for row in csv.DictReader(handle, delimiter="\t"):
             sentence = row["sentence"].replace("\\n", "\n")
             spans = gold[(row["lang"], sentence)][row["concept_id"]]
+            KINDS[(row["lang"], sentence)] = row["source"].split(" ")[0]
             form = row["form"].replace("\\n", "\n")
             if row["expected"] == "1":
                 start = sentence.find(form)
@@ -96,6 +101,16 @@ def naive_finder(glossaries):
     return lambda lang, sentence: [(m.start(), m.end(), cid) for rx, cid in patterns[lang] for m in rx.finditer(sentence)]
 
 
+def _by_kind(gold: dict, find):
+    for kind in ("sample", "opus", "verified_terms.tsv"):
+        subset = {key: value for key, value in gold.items() if KINDS.get(key) == kind}
+        counts = score(subset, find)
+        tp = sum(c["tp"] for c in counts.values())
+        fp = sum(c["fp"] for c in counts.values())
+        fn = sum(c["fn"] for c in counts.values())
+        yield kind, tp / max(tp + fn, 1), tp / max(tp + fp, 1), tp + fn
+
+
 def main() -> None:
     glossaries = bundled_glossaries()
     terms = sum(g.term_count for g in glossaries)
@@ -120,6 +135,8 @@ def main() -> None:
         o, p = ours[lang], peer[lang]
         print(f"{lang:<5}{o['tp'] + o['fn']:>6}{o['recall']:>9.3f}{o['precision']:>11.3f}   "
               f"{p['recall']:>12.3f}{p['precision']:>16.3f}")
+    print("by source (all languages pooled): " + "; ".join(
+        f"{kind}: recall {r:.3f} precision {p:.3f} ({n} gold)" for kind, r, p, n in _by_kind(gold, ours_find)))
     print(f"speed: hexaglot {timings['hexaglot'] * 1e3:.3f} ms/sentence (index built in {build:.2f} s), "
           f"naive one-regex-per-term {timings['naive'] * 1e3:.3f} ms/sentence, "
           f"ratio {timings['naive'] / timings['hexaglot']:.1f}x")
