@@ -20,7 +20,7 @@ from qa_rules import langdata
 
 _COMP = r"[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*"
 #: A UN document symbol: a series (A, E, S, E/CN.15, CTOC/COP...) and at least two more components.
-SYMBOL = re.compile(rf"(?<![A-Za-z0-9/.])[A-Z][A-Z0-9]{{0,7}}(?:\.\d+)?(?:\s*/\s*{_COMP}){{2,}}")
+SYMBOL = re.compile(rf"(?<![A-Za-z0-9/.])[A-Z][A-Z0-9]{{0,7}}(?:\.\d+)?(?:\s*/\s*{_COMP}){{2,}}(?:\s?\(\d{{4}}\))?")
 #: A General Assembly / ECOSOC resolution or decision number: 74/175, 2023/26.
 SLASHED = re.compile(r"(?<![A-Za-z0-9/.])(\d{1,4})\s*/\s*(\d{1,4})(?![0-9/])")
 #: A Security Council resolution number with its year: 2178 (2014).
@@ -80,6 +80,19 @@ def treaties(text: str, lang: str) -> tuple[tuple[str, str, int, int], ...]:
             found.append((key, m.group(0), m.start(), m.end()))
             taken.append((m.start(), m.end()))
     return tuple(sorted(found, key=lambda f: f[2]))
+
+
+_RES_SYMBOL = re.compile(r"^[AE]/RES/(\d{1,4})/(\d{1,4})$|^S/RES/(\d{1,4})\((\d{4})\)$")
+
+
+def resolution_key_of_symbol(symbol_key: str) -> str | None:
+    """``A/RES/74/175`` -> ``74/175``, ``S/RES/2178(2014)`` -> ``2178 (2014)`` (the same resolution)."""
+    m = _RES_SYMBOL.match(symbol_key)
+    if not m:
+        return None
+    if m.group(1):
+        return f"{int(m.group(1))}/{int(m.group(2))}"
+    return f"{int(m.group(3))} ({m.group(4)})"
 
 
 def reference_spans(text: str, lang: str) -> list[tuple[int, int]]:

@@ -7,7 +7,11 @@ from typing import Iterator
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.mentions import compare, mention_findings, side_mentions
 from qa_rules.model import Finding
-from qa_rules.references.extract import resolutions
+from qa_rules.references.extract import resolution_key_of_symbol, resolutions, symbols
+
+
+def _symbols(text: str, lang: str):
+    return symbols(text)
 
 
 class ResolutionMismatch(Rule):
@@ -40,4 +44,9 @@ class ResolutionMismatch(Rule):
         if pair.source.missing or pair.target.missing:
             return
         missing, extra = compare(side_mentions(pair.source, resolutions), side_mentions(pair.target, resolutions))
+        # a number the other version gives as a resolution symbol (A/RES/74/175) is there
+        target_sym = {resolution_key_of_symbol(m.key) for m in side_mentions(pair.target, _symbols)}
+        source_sym = {resolution_key_of_symbol(m.key) for m in side_mentions(pair.source, _symbols)}
+        missing = [m for m in missing if m.key not in target_sym]
+        extra = [m for m in extra if m.key not in source_sym]
         yield from mention_findings(self, pair, missing, extra, "resolution number")
