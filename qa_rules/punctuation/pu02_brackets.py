@@ -11,6 +11,7 @@ from qa_rules.punctuation.locate import locate
 
 _PAIRS = {")": "(", "]": "[", "）": "（", "】": "【", "}": "{"}
 _OPENERS = frozenset(_PAIRS.values())
+_BRACKET = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_PAIRS.values())) + "]")
 #: Subparagraph labels written with a closing bracket only: ``a)``, ``iv)``, ``б)``.
 _LABEL = re.compile(r"(?:^|(?<=\s))(?:[^\W\d_]{1,4}|\d{1,2})\)")
 
@@ -21,10 +22,13 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
     A closing bracket with no opener that ends a label (``a)``, ``ii)``, ``2)``)
     is a subparagraph label, not a bracket.
     """
+    brackets = [(m.start(), m.group()) for m in _BRACKET.finditer(text)]
+    if not brackets:
+        return []
     labels = {m.end() - 1 for m in _LABEL.finditer(text)}
     stack: list[tuple[int, str]] = []
     bad: list[tuple[int, str]] = []
-    for index, char in enumerate(text):
+    for index, char in brackets:
         if char in _OPENERS:
             stack.append((index, char))
         elif char in _PAIRS:

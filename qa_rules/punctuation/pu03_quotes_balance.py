@@ -19,18 +19,22 @@ def unbalanced_quotes(text: str, pairs, spaced: bool = True) -> list[tuple[int, 
     """
     bad: list[tuple[int, str]] = []
     pairs = set(pairs)
+    marks = {c for pair in pairs for c in pair}
+    quotes = [(i, c) for i, c in enumerate(text) if c in marks] if any(c in text for c in marks) else []
+    if not quotes:
+        return []
     done: set[tuple[str, str]] = set()
     for opening, closing in sorted(pairs):
         if (opening, closing) in done or (spaced and "’" in (opening, closing)):
             continue
         if opening == closing or (closing, opening) in pairs:
             done.add((closing, opening))
-            positions = [i for i, c in enumerate(text) if c in (opening, closing)]
+            positions = [i for i, c in quotes if c in (opening, closing)]
             if len(positions) % 2:
                 bad.append((positions[-1], text[positions[-1]]))
             continue
         stack: list[int] = []
-        for index, char in enumerate(text):
+        for index, char in quotes:
             if char == opening:
                 stack.append(index)
             elif char == closing:

@@ -2,28 +2,44 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding, Location
-from qa_rules.punctuation.langfacts import facts, is_space
+from qa_rules.punctuation.langfacts import facts
 from qa_rules.untranslated.ut02_identical import left_untranslated
 
 
+_SPACES = "[ \u00a0\u202f\u2009\u2007\u2002\u2003]"
+
+
+@lru_cache(maxsize=None)
+def _patterns(no_before: frozenset[str], no_after: frozenset[str]):
+    before = re.compile(f"(?<=\\S)({_SPACES}+)([{re.escape(''.join(sorted(no_before)))}])") if no_before else None
+    after = re.compile(f"([{re.escape(''.join(sorted(no_after)))}])({_SPACES})(?=\\S)") if no_after else None
+    return before, after
+
+
 def misplaced_spaces(text: str, no_before: frozenset[str], no_after: frozenset[str]) -> list[tuple[int, str]]:
-    """(offset of the space, description) for each space the language forbids."""
+    """(offset of the space, description) for each space the language forbids.
+
+    A space at the start or end of the text is not judged, nor the space
+    before a second full stop (``etc. ...``).
+    """
+    before, after = _patterns(frozenset(no_before), frozenset(no_after))
     bad = []
-    for index, char in enumerate(text):
-        if char in no_before and index > 0 and is_space(text[index - 1]):
-            start = index - 1
-            while start > 0 and is_space(text[start - 1]):
-                start -= 1
-            if start > 0 and not (char == "." and text[start - 1] == "."):
-                bad.append((start, f"space before {char!r}"))
-        if char in no_after and index + 1 < len(text) and is_space(text[index + 1]):
-            if index + 2 < len(text):
-                bad.append((index + 1, f"space after {char!r}"))
-    return bad
+    if before is not None:
+        for match in before.finditer(text):
+            char = match.group(2)
+            if char == "." and text[match.start() - 1] == ".":
+                continue
+            bad.append((match.start(), f"space before {char!r}"))
+    if after is not None:
+        for match in after.finditer(text):
+            bad.append((match.start(2), f"space after {match.group(1)!r}"))
+    return sorted(bad)
 
 
 class SpaceBeforePunctuation(Rule):

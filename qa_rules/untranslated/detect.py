@@ -61,6 +61,7 @@ def _langdetect():
     return detect_langs
 
 
+@lru_cache(maxsize=4096)
 def langdetect_language(text: str) -> tuple[str | None, float]:
     """langdetect's best official language and its probability (seeded)."""
     from langdetect.lang_detect_exception import LangDetectException

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterator
@@ -14,6 +15,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def normalized(text: str) -> str:
     """Case-folded, NFC, with every run of white space one ordinary space."""
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip().casefold()
