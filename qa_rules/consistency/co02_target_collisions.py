@@ -37,7 +37,7 @@ class TargetCollision(Rule):
         min_words: int = 4
 
     def check_document(self, context: Context) -> Iterator[Finding]:
-        for lang, segs in segments_of(context.alignment).items():
+        for lang, segs in segments_of(context).items():
             if not self.applies_to(lang):
                 continue
             groups: dict[tuple[str, str], list[Segment]] = {}

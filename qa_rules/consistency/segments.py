@@ -140,13 +140,16 @@ def _cached(kind: str, alignment, compute):
     return value
 
 
-def pairs_of(alignment) -> tuple[Pair, ...]:
-    """The engine's pairs of ``alignment`` (built once per alignment)."""
+def pairs_of(context) -> tuple[Pair, ...]:
+    """The engine's pairs of the run (``Context.facts["pairs"]``, else built once)."""
+    shared = context.facts.get("pairs") if context.facts else None
+    if shared is not None:
+        return tuple(shared)
     from qa_rules.engine import build_pairs
 
-    return _cached("pairs", alignment, lambda: build_pairs(alignment))
+    return _cached("pairs", context.alignment, lambda: build_pairs(context.alignment))
 
 
-def segments_of(alignment) -> dict[str, list[Segment]]:
-    """``by_target_language`` of ``alignment``'s pairs (built once per alignment)."""
-    return _cached("segments", alignment, lambda: by_target_language(pairs_of(alignment)))
+def segments_of(context) -> dict[str, list[Segment]]:
+    """``by_target_language`` of the run's pairs (built once per alignment)."""
+    return _cached("segments", context.alignment, lambda: by_target_language(pairs_of(context)))

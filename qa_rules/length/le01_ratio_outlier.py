@@ -92,7 +92,7 @@ class LengthOutlier(Rule):
     def check_document(self, context: Context) -> Iterator[Finding]:
         from qa_rules.consistency.segments import pairs_of
 
-        pairs = pairs_of(context.alignment)
+        pairs = pairs_of(context)
         measured: dict[str, list[tuple[Pair, float, int]]] = {}
         for pair in pairs:
             value = self._measure(pair)
