@@ -95,3 +95,12 @@ def test_matching_rule(bench):
     assert not bench.matches(bench.Hit("en_draft.md", "spacing", 100, (97, 101)), gold)
     assert not bench.matches(bench.Hit("es_draft.md", "numbers", 100, (97, 101)), gold)
     assert not bench.matches(bench.Hit("en_draft.md", "numbers", 103, (102, 104)), gold)
+
+
+def test_drafts_are_the_clean_samples_plus_the_plants():
+    """If a clean sample changes, rebuild: python benchmarks/make_qa_drafts.py."""
+    spec = importlib.util.spec_from_file_location("make_qa_drafts", REPO / "benchmarks" / "make_qa_drafts.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    assert module.main(["--check"]) == 0
