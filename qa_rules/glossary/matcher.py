@@ -94,12 +94,32 @@ class Matcher:
         short, long_ = sorted((want[1], got), key=len)
         return len(short) >= PREFIX_MIN and len(long_) - len(short) <= 2 and long_.startswith(short)
 
+    def find_both(self, text: str) -> tuple[list[Match], list[Match]]:
+        """``(find(text), find(text, nested=True))`` from one scan of the text."""
+        everything = self._scan(text, nested=True)
+        by_start: dict[int, list] = {}
+        for cand in everything:
+            by_start.setdefault(cand[0], []).append(cand)
+        longest = []
+        for start, cands in by_start.items():
+            size = max(c[2] for c in cands)
+            entries = [e for c in cands if c[2] == size for e in c[3]]
+            end = max(c[1] for c in cands if c[2] == size)
+            longest.append((start, end, size, entries))
+        return self._select(text, longest), self._all(text, everything)
+
     def find(self, text: str, nested: bool = False) -> list[Match]:
         """Every term occurrence in ``text``, longest first on overlaps, in text order.
 
         With ``nested``, terms inside longer ones are reported too (the
         rules use it to ask "is this concept expressed at all in the target").
         """
+        candidates = self._scan(text, nested)
+        if nested:
+            return self._all(text, candidates)
+        return self._select(text, candidates)
+
+    def _scan(self, text: str, nested: bool) -> list:
         tokens = tokenize(text, self.lang)
         keyed = [_token_keys(t.key, surface_form(t.surface), self.lang) for t in tokens]
         candidates: list[tuple[int, int, int, list[_Entry]]] = []  # (start char, end char, n tokens, entries)
@@ -129,9 +149,7 @@ class Matcher:
                     entry = _Entry((), term, concept, glossary)
                     size = sum(1 for t in tokens if m.start() <= t.start < m.end())
                     candidates.append((m.start(), m.end(), size, [entry]))
-        if nested:
-            return self._all(text, candidates)
-        return self._select(text, candidates)
+        return candidates
 
     @staticmethod
     def _all(text: str, candidates) -> list[Match]:

@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 #: Languages whose stems match when one is a prefix of the other (both at least
 #: ``PREFIX_MIN`` letters long, at most two letters apart).
@@ -45,8 +45,9 @@ _TOKEN = re.compile(rf"[{_HAN}]|(?:[^\W_{_HAN}]|[{_AR_MARKS}])+")
 _AR_STRIP = re.compile(f"[{_AR_MARKS}]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One token: offsets in the text, surface form, key (a tuple: tokenizing is the hot loop)."""
+
     start: int
     end: int
     surface: str
@@ -93,10 +94,32 @@ def word_key(word: str, lang: str) -> str:
 
 @lru_cache(maxsize=None)
 def _stemmer(lang: str):
-    from nltk.stem.snowball import SnowballStemmer
-
+    SnowballStemmer = _import_snowball()
     names = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian"}
     return SnowballStemmer(names[lang]) if lang in names else None
+
+
+def _import_snowball():
+    """nltk's SnowballStemmer, imported without scipy.
+
+    Importing nltk imports ``nltk.collocations``, whose association measures
+    try ``from scipy.stats import fisher_exact`` (about a second of CPU, most
+    of the cost of importing nltk). hexaglot never uses collocations, so while
+    nltk is first imported that one import is made to fail and nltk keeps its
+    own fallback; ``scipy.stats`` itself stays importable afterwards. If scipy
+    or nltk was already imported, nothing is changed.
+    """
+    import sys
+
+    block = "nltk" not in sys.modules and "scipy.stats" not in sys.modules
+    if block:
+        sys.modules["scipy.stats"] = None  # type: ignore[assignment]
+    try:
+        from nltk.stem.snowball import SnowballStemmer
+    finally:
+        if block:
+            del sys.modules["scipy.stats"]
+    return SnowballStemmer
 
 
 _FR_FEMININE = (("ères", "er"), ("ère", "er"), ("euses", "eur"), ("euse", "eur"), ("trices", "teur"),

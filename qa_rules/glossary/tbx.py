@@ -78,7 +78,8 @@ def _local(el) -> str:
 
 
 def _text(el) -> str:
-    return re.sub(r"\s+", " ", "".join(el.itertext())).strip()
+    text = el.text or "" if len(el) == 0 else "".join(el.itertext())
+    return " ".join(text.split()) if ("  " in text or "\n" in text or "\t" in text) else text.strip()
 
 
 def _children(el, *names: str):

@@ -30,7 +30,7 @@ def _bundled() -> tuple[Glossary, ...]:
     return _BUNDLED[0]
 
 
-_MATCHES: "OrderedDict[tuple, tuple[Match, ...]]" = OrderedDict()
+_MATCHES: "OrderedDict[tuple, tuple[tuple[Match, ...], tuple[Match, ...]]]" = OrderedDict()
 
 
 def find(text: str, lang: str, glossaries: Sequence[Glossary], nested: bool = False) -> tuple[Match, ...]:
@@ -38,14 +38,14 @@ def find(text: str, lang: str, glossaries: Sequence[Glossary], nested: bool = Fa
     ``nested`` adds the terms found inside longer ones."""
     if not text or not glossaries:
         return ()
-    key = (lang, text, nested, tuple(id(g) for g in glossaries))
+    key = (lang, text, tuple(id(g) for g in glossaries))
     found = _MATCHES.get(key)
     if found is None:
-        found = tuple(matcher_for(glossaries, lang).find(text, nested=nested))
-        _MATCHES[key] = found
+        longest, everything = matcher_for(glossaries, lang).find_both(text)
+        found = _MATCHES[key] = (tuple(longest), tuple(everything))
         if len(_MATCHES) > 20_000:
             _MATCHES.popitem(last=False)
-    return found
+    return found[1] if nested else found[0]
 
 
 def is_country(concept: Concept) -> bool:
