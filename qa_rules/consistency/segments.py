@@ -84,6 +84,8 @@ def segments(pair: Pair) -> Iterator[Segment]:
 
 
 def _unit_segments(src, su, tgt, tu) -> Iterator[Segment]:
+    if su.number is not None and tu.number is not None and su.number != tu.number:
+        return  # a misaligned pair (the structure rules report the numbering): nothing to compare
     yield Segment("text", normalize(su.text), normalize(tu.text), su.text, tu.text, _loc(src, su), _loc(tgt, tu))
     if 1 < len(su.sentences) == len(tu.sentences):
         for a, b in zip(su.sentences, tu.sentences):
