@@ -196,7 +196,8 @@ CONCEPTS = [
       ar="تجميد الأصول"),
     E(id="money-laundering", tsv="money-laundering", subject=CJ,
       en="money-laundering", fr="blanchiment d'argent",
-      es="blanqueo de dinero; ~lavado de dinero; ~lavado de activos",
+      es="blanqueo de dinero; !lavado de dinero # regional (Latin American) usage, UN Spanish uses blanqueo; "
+         "!lavado de activos # regional (Latin American) usage, UN Spanish uses blanqueo",
       ru="отмывание денежных средств; ~отмывание денег", zh="洗钱", ar="غسل الأموال"),
     E(id="ve-conducive-to-terrorism", tsv="violent extremism conducive to terrorism", subject=CT,
       en="violent extremism conducive to terrorism; ~violent extremism as and when conducive to terrorism",

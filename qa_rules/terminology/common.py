@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Sequence
 
-from qa_rules.base import Context
+from dataclasses import replace
+
+from qa_rules.base import Context, Side, side_location
+from qa_rules.model import Location
 from qa_rules.glossary.matcher import Match, matcher_for
 from qa_rules.glossary.model import Concept, Glossary, Term
 
@@ -46,6 +49,15 @@ def find(text: str, lang: str, glossaries: Sequence[Glossary], nested: bool = Fa
         if len(_MATCHES) > 20_000:
             _MATCHES.popitem(last=False)
     return found[1] if nested else found[0]
+
+
+def located(side: Side, offset: int) -> Location | None:
+    """The side's location, with the line of the character at ``offset`` of its text
+    (the line where the offending term is), when the text is a single unit's."""
+    location = side_location(side)
+    if location is None or len(side.units) != 1 or side.units[0].text != side.text:
+        return location
+    return replace(location, line=side.units[0].line_at(offset))
 
 
 def is_country(concept: Concept) -> bool:

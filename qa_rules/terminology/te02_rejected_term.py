@@ -7,7 +7,7 @@ from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
-from qa_rules.terminology.common import expected_terms, find, form_group, is_country, run_glossaries
+from qa_rules.terminology.common import located, expected_terms, find, form_group, is_country, run_glossaries
 
 
 class RejectedTerm(Rule):
@@ -55,5 +55,6 @@ class RejectedTerm(Rule):
                 f"«{match.text}» is a {match.term.status} term{note}; use the preferred term "
                 f"(glossary {match.glossary}, concept {match.concept.id})",
                 expected=expected,
+                target=located(pair.target, match.start),
                 found=match.text,
             )

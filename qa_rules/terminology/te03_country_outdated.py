@@ -7,7 +7,7 @@ from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
-from qa_rules.terminology.common import find, is_country, run_glossaries
+from qa_rules.terminology.common import located, find, is_country, run_glossaries
 
 
 class OutdatedCountryName(Rule):
@@ -58,5 +58,6 @@ class OutdatedCountryName(Rule):
                 f"«{match.text}» is a former country name ({match.term.note or match.term.status}); "
                 f"UNTERM now has «{current[0] if current else '?'}»",
                 expected=" | ".join(dict.fromkeys(current)),
+                target=located(pair.target, match.start),
                 found=match.text,
             )

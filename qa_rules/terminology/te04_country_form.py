@@ -7,7 +7,7 @@ from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
-from qa_rules.terminology.common import find, is_country, run_glossaries
+from qa_rules.terminology.common import located, find, is_country, run_glossaries
 
 _FORMS = {"shortForm": "short name", "fullForm": "formal name"}
 
@@ -71,5 +71,6 @@ class CountryNameForm(Rule):
                 f"the source uses the country's {_FORMS[want]}, the target its "
                 f"{_FORMS[match.term.term_type]} «{match.text}»",
                 expected=" | ".join(expected),
+                target=located(pair.target, match.start),
                 found=match.text,
             )

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from qa_rules.base import Context, Rule
 from qa_rules.model import Finding
-from qa_rules.terminology.common import find, form_group, run_glossaries
+from qa_rules.terminology.common import located, find, form_group, run_glossaries
 
 
 class InconsistentTerm(Rule):
@@ -78,5 +78,6 @@ class InconsistentTerm(Rule):
                     f"«{m.text}» renders a term the document renders {counts[best]} time(s) as «{best}» "
                     f"(concept {concept_id})",
                     expected=best,
+                    target=located(pair.target, m.start),
                     found=m.text,
                 )
