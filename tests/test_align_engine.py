@@ -35,7 +35,7 @@ def test_best_path_inside_a_band():
     assert [(b.src, b.tgt) for b in beads] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
     band = band_from_anchors([(1, 1)], 3, 3, margin=0)
     assert band.lo[0] == 0 and band.hi[3] == 3 and band.area() < 16
-    path = best_path(3, 3, ((1, 1), (1, 0), (0, 1)), lambda i0, i1, j0, j1: 0.0 if i1 - i0 == j1 - j0 else 5.0,
+    path = best_path(3, 3, ((1, 1), (1, 0), (0, 1)), lambda i0, i1, j0, j1, limit: 0.0 if i1 - i0 == j1 - j0 else 5.0,
                      band)
     assert [(p[0], p[2]) for p in path] == [(0, 0), (1, 1), (2, 2)]
 

@@ -129,6 +129,53 @@ class CostModel:
         self._null_cost = params.null_cost
         self._log_sigma = length.log_sigma if params.log_ratio else 0.0
         self._many_roles = len({s.role for s in src} | {t.role for t in tgt}) > 1
+        if not self.anchors and not self._many_roles and not self._log_sigma:
+            self.cost = self._plain_cost()  # the same cost, as a closure: long inputs spend their time here
+
+    def _plain_cost(self):
+        """``cost`` for one-role segments without anchors, with every lookup local."""
+        prior, ls_, lt_, ks_, kt_, matches = self._prior, self._ls, self._lt, self._ks, self._kt, self.matches
+        c, inv_c, s2, null_cost = self._c, self._inv_c, self._s2, self._null_cost
+        weight, smoothing, inf, sqrt, tail = self._lex_weight, self._smoothing, math.inf, math.sqrt, _neg_log_tail
+
+        def cost(i0: int, i1: int, j0: int, j1: int, limit: float = inf) -> float:
+            a, b = i1 - i0, j1 - j0
+            total = prior[(a, b)]
+            ls = ls_[i1] - ls_[i0]
+            lt = lt_[j1] - lt_[j0]
+            bound = 0.0
+            if a and b:
+                ks = ks_[i1] - ks_[i0]
+                kt = kt_[j1] - kt_[j0]
+                bound = weight * 2.0 * (ks if ks < kt else kt) / (ks + kt + smoothing)
+                if total - bound > limit:
+                    return total - bound
+            if ls or lt:
+                mean = (ls + lt * inv_c) * 0.5
+                z = abs(lt - c * ls) / sqrt(s2 * mean if s2 * mean > 1e-9 else 1e-9)
+                if a and b:
+                    total += tail(z)
+                else:
+                    length = tail(z)
+                    total += length if length < null_cost else null_cost
+                if total - bound > limit:
+                    return total - bound
+            if a and b:
+                m = 0
+                for i in range(i0, i1):
+                    row = matches.get(i)
+                    if row:
+                        for j in range(j0, j1):
+                            m += row.get(j, 0)
+                if m:
+                    if m > ks:
+                        m = ks
+                    if m > kt:
+                        m = kt
+                    total -= weight * 2.0 * m / (ks + kt + smoothing)
+            return total
+
+        return cost
 
     def pair_match(self, i: int, j: int) -> int:
         row = self.matches.get(i)
@@ -157,11 +204,24 @@ class CostModel:
         m = min(m, ks, kt)
         return m, 2.0 * m / (ks + kt + self.params.lexical_smoothing)
 
-    def cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
+    def cost(self, i0: int, i1: int, j0: int, j1: int, limit: float = math.inf) -> float:
+        """The cost of bead src[i0:i1] x tgt[j0:j1].
+
+        When even the largest lexical bonus the bead could get leaves it above
+        ``limit``, a lower bound above ``limit`` is returned without counting
+        its shared keys (the programme only needs to know it loses).
+        """
         a, b = i1 - i0, j1 - j0
         total = self._prior[(a, b)]
         ls = self._ls[i1] - self._ls[i0]
         lt = self._lt[j1] - self._lt[j0]
+        bound = 0.0
+        if a and b and limit < math.inf and not self.anchors:
+            ks = self._ks[i1] - self._ks[i0]
+            kt = self._kt[j1] - self._kt[j0]
+            bound = self._lex_weight * 2.0 * min(ks, kt) / (ks + kt + self._smoothing)
+            if total - bound > limit:
+                return total - bound
         if ls or lt:
             if self._log_sigma:
                 z = abs(math.log((lt + LOG_SMOOTHING) / (self._c * (ls + LOG_SMOOTHING)))) / self._log_sigma
@@ -173,6 +233,8 @@ class CostModel:
                 # Gale-Church's length cost of a null bead grows without bound with
                 # the length of an omitted paragraph: capped, omissions can be seen
                 total += min(_neg_log_tail(z), self._null_cost)
+            if total - bound > limit:
+                return total - bound
         if a and b:
             m = 0
             matches = self.matches

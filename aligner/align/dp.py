@@ -48,9 +48,13 @@ def band_from_anchors(points: Sequence[tuple[int, int]], n: int, m: int, margin:
     return Band(lo=tuple(lo), hi=tuple(hi))
 
 
-def best_path(n: int, m: int, shapes: Sequence[tuple[int, int]], cost: Callable[[int, int, int, int], float],
+def best_path(n: int, m: int, shapes: Sequence[tuple[int, int]],
+              cost: Callable[[int, int, int, int, float], float],
               band: Band | None = None) -> list[tuple[int, int, int, int, float]]:
     """The cheapest bead sequence from (0, 0) to (n, m).
+
+    ``cost(i0, i1, j0, j1, limit)`` may return any value above ``limit`` for a
+    bead that cannot beat it (``CostModel.cost`` prunes that way).
 
     Returns beads as ``(i0, i1, j0, j1, cost)`` in order.
     """
@@ -82,7 +86,7 @@ def best_path(n: int, m: int, shapes: Sequence[tuple[int, int]], cost: Callable[
                     prev = table[pi][pj - plo]
                 if prev == INF:
                     continue
-                value = prev + cost(pi, i, pj, j)
+                value = prev + cost(pi, i, pj, j, best - prev)
                 if value < best:
                     best, best_k = value, k
             row[j - row_lo] = best

@@ -48,7 +48,7 @@ def learn_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], links: Sequenc
     # keep each word's best partner only, in both directions
     best_s: dict[str, tuple[float, str]] = {}
     best_t: dict[str, tuple[float, str]] = {}
-    for (a, b), d in scored.items():
+    for (a, b), d in sorted(scored.items()):  # sorted: ties break the same way in every run
         if d > best_s.get(a, (0.0, ""))[0]:
             best_s[a] = (d, b)
         if d > best_t.get(b, (0.0, ""))[0]:

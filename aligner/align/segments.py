@@ -36,7 +36,7 @@ def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Seque
         band = band_from_anchors(list(anchors) or lexical_anchors(src, tgt), n, m, margin=3)
     model = CostModel(src, tgt, estimate_length_model(src, tgt), params, anchors, band)
     # the first pass only shapes the band and the lexicon: common bead shapes suffice
-    first_shapes = tuple(sh for sh in shapes if max(sh) <= 9) if band is not None else shapes
+    first_shapes = tuple(sh for sh in shapes if max(sh) <= 3 and sum(sh) <= 4) if band is not None else shapes
     path = best_path(n, m, first_shapes, model.cost, band)
     if learn and n + m >= 6:
         ones = [(i0, j0) for i0, i1, j0, j1, c in path if i1 - i0 == 1 and j1 - j0 == 1 and c < 3.0]
