@@ -4,7 +4,8 @@ Every token keeps its character offsets in the original text, its surface
 form (for ``exact`` terms) and a key (for ``inflected`` terms):
 
 - en, es, ru: nltk's Snowball stemmer (shipped with nltk, no download),
-  accents stripped after stemming (es), ``ё`` folded to ``е`` (ru). Russian
+  accents stripped before stemming (es: Snowball stems ``Rumanía`` and
+  ``Rumania`` apart), ``ё`` folded to ``е`` (ru). Russian
   stems are compared by prefix (see ``PREFIX_LANGS``): Snowball gives
   ``орга`` for ``орган`` but ``орган`` for ``органов``, ``прав`` for
   ``правила`` (read as a verb) but ``правил`` for ``правилами``;
@@ -88,6 +89,8 @@ def word_key(word: str, lang: str) -> str:
         word = _french_fold(word)
     elif lang == "ru":
         word = word.replace("ё", "е")
+    elif lang == "es":
+        word = _strip_accents(word)  # Snowball stems "Rumanía" and "Rumania" apart
     key = stemmer.stem(word)
     return _strip_accents(key) if lang in ("fr", "es") else key
 

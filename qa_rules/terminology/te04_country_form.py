@@ -49,7 +49,10 @@ class CountryNameForm(Rule):
         source_forms: dict[str, set[str]] = {}
         for m in find(pair.source.text, pair.source.lang, glossaries):
             if is_country(m.concept) and m.term.accepted and m.term.term_type in _FORMS:
-                source_forms.setdefault(m.concept.id, set()).add(m.term.term_type)
+                # a name written alike as short and formal (Mongolie) says nothing about the form
+                alike = {t.term_type for t in m.concept.terms_in(pair.source.lang)
+                         if t.text.casefold() == m.term.text.casefold() and t.term_type in _FORMS}
+                source_forms.setdefault(m.concept.id, set()).update(alike)
         if not source_forms:
             return
         target_forms: dict[str, list] = {}
