@@ -31,6 +31,7 @@ from hexaglot import __version__
 from qa_rules.accept import AcceptEntry, apply_accept
 from qa_rules.base import Context, Pair, Rule, Side
 from qa_rules.model import CATEGORIES, SEVERITIES, Finding, severity_rank
+from qa_rules.pairing import regroup_by_length, repair_operative_runs
 
 TOOL = "hexaglot"
 
@@ -147,7 +148,11 @@ def build_pairs(alignment: Alignment) -> tuple[Pair, ...]:
     badly matched pair, not an omission plus an addition: the aligner split
     it because the texts differ (a cut or an added clause). Such rows are
     re-paired so that the rules compare them (length, numbers...) instead of
-    reporting a missing and an extra paragraph.
+    reporting a missing and an extra paragraph. A paragraph left alone next
+    to a neighbour whose length it explains is regrouped with it as a merge or
+    a split, and operative paragraphs the aligner crossed (``op.15`` with
+    ``op.16`` next to a lone ``op.15``) are re-paired by number
+    (``qa_rules.pairing``).
     """
     resolver = _UnitResolver(alignment.documents)
     pivot = alignment.pivot
@@ -157,6 +162,7 @@ def build_pairs(alignment: Alignment) -> tuple[Pair, ...]:
     for lang in targets:
         sides = [resolver.side(lang, row) for row in alignment.rows]
         joined = _rejoin(sources, sides)
+        lang_pairs = []
         for index, row in enumerate(alignment.rows):
             if index in joined:
                 partner = joined[index]
@@ -164,9 +170,12 @@ def build_pairs(alignment: Alignment) -> tuple[Pair, ...]:
                     continue  # the other half of a re-paired row
                 source = sources[index] if not sources[index].missing else sources[partner]
                 target = sides[index] if not sides[index].missing else sides[partner]
-                pairs.append(Pair(source=source, target=target, row=row, index=index))
+                lang_pairs.append(Pair(source=source, target=target, row=row, index=index))
             else:
-                pairs.append(Pair(source=sources[index], target=sides[index], row=row, index=index))
+                lang_pairs.append(Pair(source=sources[index], target=sides[index], row=row, index=index))
+        if alignment.level == "paragraph":
+            lang_pairs = regroup_by_length(repair_operative_runs(lang_pairs))
+        pairs += lang_pairs
     order = {lang: i for i, lang in enumerate(targets)}
     return tuple(sorted(pairs, key=lambda p: (p.index, order[p.target.lang])))
 
