@@ -21,7 +21,7 @@ OUR_FAMILIES = ("untranslated", "consistency", "punctuation", "spacing", "markup
 #: code prefix of their rules (a category may also hold other families' rules,
 #: e.g. terminology's TE05 reports inconsistent terms as consistency).
 AT_GOAL = {"untranslated": "UT", "consistency": "CO", "punctuation": "PU", "spacing": "SP", "markup": "MK",
-           "numbers": "NU", "references": "RF", "dates": "DA"}
+           "length": "LE", "numbers": "NU", "references": "RF", "dates": "DA"}
 OUR_CODES = ("UT", "CO", "PU", "SP", "MK", "LE")
 RECALL_GOAL, PRECISION_GOAL = 0.95, 0.90
 
@@ -51,18 +51,6 @@ def test_recall_and_precision_at_goal(bench, results, category):
     assert gold >= 6, f"{category}: too few planted errors to measure"
     assert recall >= RECALL_GOAL, f"{category}: recall {recall:.2f}"
     assert precision is not None and precision >= PRECISION_GOAL, f"{category}: precision {precision}"
-
-
-def test_length_recall_floor(results):
-    """Half-omitted paragraphs: found when the alignment pairs them (or leaves them unpaired side by side)."""
-    recall, precision, _, _ = results.hexaglot.per_category()["length"]
-    assert recall >= 0.5 and (precision or 0) >= PRECISION_GOAL
-
-
-@pytest.mark.xfail(strict=True, reason="some truncated paragraphs are attached to a neighbour by the aligner (a split), so no length pair exists")
-def test_length_recall_at_goal(results):
-    recall, _, _, _ = results.hexaglot.per_category()["length"]
-    assert recall >= RECALL_GOAL
 
 
 def test_no_error_severity_finding_on_clean_versions(results):

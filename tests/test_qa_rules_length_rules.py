@@ -98,3 +98,19 @@ def test_unpaired_neighbours_with_the_same_number_are_measured_as_a_pair():
     split = Alignment(alignment.languages, "fr", "paragraph", tuple(rows), alignment.documents)
     found = _findings(split)
     assert [(f.source.unit, f.target.unit) for f in found] == [("op.6", "op.6")]
+
+
+def test_a_pair_misaligned_across_operative_numbers_is_re_paired_by_number():
+    """op.6 cut short, op.7 lengthened: an aligner may pair source op.6 with target op.7."""
+    en = [t for t in FR]
+    en[5] = "Encourages the Office;"
+    en[6] = FR[6] + " " + FR[6]
+    alignment = _alignment({"en": en})
+    rows = list(alignment.rows)
+    tgt6 = Row(cells={"fr": Cell((), (), ""), "en": rows[5].cells["en"]}, score=0.0)
+    cross = Row(cells={"fr": rows[5].cells["fr"], "en": rows[6].cells["en"]}, score=0.5)
+    src7 = Row(cells={"fr": rows[6].cells["fr"], "en": Cell((), (), "")}, score=0.0)
+    rows[5:7] = [tgt6, cross, src7]
+    shifted = Alignment(alignment.languages, "fr", "paragraph", tuple(rows), alignment.documents)
+    found = sorted((f.source.unit, f.target.unit, "omission" in f.message) for f in _findings(shifted))
+    assert found == [("op.6", "op.6", True), ("op.7", "op.7", False)]

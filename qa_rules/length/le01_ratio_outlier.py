@@ -34,6 +34,14 @@ def prior_log_ratio(source: str, target: str) -> float:
     return math.log(_raw(target)["length"]["density"] / _raw(source)["length"]["density"])
 
 
+def _misnumbered(pair: Pair) -> bool:
+    """A row pairing operative paragraphs of different numbers (a misalignment)."""
+    if pair.source.missing or pair.target.missing:
+        return False
+    src, tgt = pair.source.units[0].number, pair.target.units[0].number
+    return src is not None and tgt is not None and src != tgt
+
+
 @dataclass(frozen=True)
 class PairStats:
     """Robust centre and spread of log(target/source) for one language pair."""
@@ -54,7 +62,8 @@ class LengthOutlier(Rule):
     and at least ``min_deviation`` away (so a very uniform document does not
     turn small differences into findings). Merged or split paragraphs are left
     to the structure rules; a source and a target paragraph the alignment left
-    unpaired side by side (same operative number) are measured as a pair. With fewer than ``min_pairs``
+    unpaired side by side, or paired across operative numbers, are re-paired by
+    number and measured. With fewer than ``min_pairs``
     paragraphs the languages' typical density (langdata) stands in.
 
     Flags:
@@ -95,7 +104,7 @@ class LengthOutlier(Rule):
         pairs = pairs_of(context)
         measured: dict[str, list[tuple[Pair, float, int]]] = {}
         for pair in pairs:
-            value = self._measure(pair)
+            value = None if _misnumbered(pair) else self._measure(pair)
             if value is not None:
                 measured.setdefault(pair.target.lang, []).append(value)
         orphans = self._orphan_pairs(pairs)
@@ -126,12 +135,15 @@ class LengthOutlier(Rule):
 
     @staticmethod
     def _orphan_pairs(pairs) -> dict[str, list[Pair]]:
-        """Source and target paragraphs the alignment left unpaired next to each other.
+        """Source and target paragraphs the alignment left unpaired (or paired
+        across operative numbers) next to each other.
 
         A paragraph cut in half may be too short for the aligner to pair it
-        with its source (a 1-0 and a 0-1 row side by side). Between two paired
-        rows, unpaired operative paragraphs with the same number, or else
-        unpaired paragraphs of the same role in order, are measured as a pair.
+        with its source (a 1-0 and a 0-1 row side by side), or be passed over
+        for a lengthened neighbour (op.15 paired with op.16). Between two rows
+        that pair a source and a target paragraph of the same number, such
+        paragraphs are re-paired: operative ones by number, others by role in
+        order, and measured as pairs.
         """
         result: dict[str, list[Pair]] = {}
         runs: dict[str, tuple[list[Pair], list[Pair]]] = {}
@@ -151,9 +163,12 @@ class LengthOutlier(Rule):
             lang = pair.target.lang
             if pair.source.missing and pair.target.missing:
                 continue
-            if pair.source.missing or pair.target.missing:
+            if pair.source.missing or pair.target.missing or _misnumbered(pair):
                 sources, targets = runs.setdefault(lang, ([], []))
-                (targets if pair.source.missing else sources).append(pair)
+                if not pair.source.missing:
+                    sources.append(pair)
+                if not pair.target.missing:
+                    targets.append(pair)
             else:
                 flush(lang)
         for lang in list(runs):
