@@ -99,9 +99,10 @@ def _repair(run: list[Pair]) -> list[Pair] | None:
     before = sum(1 for p in run if p.source.units and p.target.units and p.source.units[0].id == p.target.units[0].id)
     out: list[Pair] = []
     i = j = 0
-    template = run[0]
-    src_side = next(p.source for p in run if not p.source.missing)
-    tgt_side = next(p.target for p in run if not p.target.missing)
+    src_side = next((p.source for p in run if not p.source.missing), None)
+    tgt_side = next((p.target for p in run if not p.target.missing), None)
+    if src_side is None or tgt_side is None:
+        return None  # only omissions, or only additions: nothing to re-pair
     while i < len(sources) or j < len(targets):
         if i < len(sources) and j < len(targets) and sources[i][0].id == targets[j][0].id:
             unit, owner = sources[i]
@@ -118,7 +119,6 @@ def _repair(run: list[Pair]) -> list[Pair] | None:
         else:
             return None  # crossing numbers: leave the aligner's reading
     after = sum(1 for p in out if p.source.units and p.target.units)
-    del template
     return out if after > before else None
 
 

@@ -92,3 +92,11 @@ def test_crossed_operative_paragraphs_are_re_paired_by_number():
         ("op.1", "op.1"), ("op.2", "op.2"), ("op.3", None), ("op.4", "op.4"), ("op.5", "op.5"), ("op.6", "op.6")]
     findings = check(alignment, [MissingParagraph, NumberingParity]).findings
     assert [(f.rule, f.source.unit) for f in findings] == [("ST01", "op.3")]
+
+
+def test_runs_of_only_omissions_are_left_alone():
+    fr = _doc("fr", _texts(5), "operative")
+    en = _doc("en", [t.replace("Rappelant", "Prie") for t in _texts(3)], "operative")
+    rows = [("op.1", "op.1"), ("op.2", "op.2"), ("op.3", None), ("op.4", None), ("op.5", "op.3")]
+    pairs = build_pairs(_alignment(fr, en, rows))
+    assert [(p.source.unit_id, p.target.unit_id) for p in pairs][2:4] == [("op.3", None), ("op.4", None)]
