@@ -70,6 +70,18 @@ def _empty(side: Side) -> Side:
     return Side(doc=side.doc, units=(), text="", lines=())
 
 
+def _numbers_kept(source_doc, target_doc) -> bool:
+    """Whether the target's operative numbers can be trusted to name the source's paragraphs.
+
+    Not when the translator renumbered: fewer paragraphs than the source,
+    numbered 1..n without a gap or repeat. Otherwise (same count, or a gap or
+    repeat showing the original numbers were kept) they can.
+    """
+    source = [u.number for u in source_doc.by_role("operative")]
+    target = [u.number for u in target_doc.by_role("operative")]
+    return len(target) == len(source) or target != list(range(1, len(target) + 1))
+
+
 def repair_operative_runs(pairs: Sequence[Pair], window: int = 4) -> list[Pair]:
     """Operative paragraphs re-paired by their number where the aligner crossed them.
 
@@ -77,7 +89,10 @@ def repair_operative_runs(pairs: Sequence[Pair], window: int = 4) -> list[Pair]:
     pair ``op.N`` with ``op.M``, each ``op.N`` of the source is paired with the
     target's ``op.N`` of the same run (the translator kept the numbering), the
     rest stay one-sided, if that makes more same-number pairs without crossing.
+    Only when the target's numbering shows it was kept (``_numbers_kept``).
     """
+    if not pairs or not _numbers_kept(pairs[0].source.doc, pairs[0].target.doc):
+        return list(pairs)
     result: list[Pair] = []
     index = 0
     while index < len(pairs):
