@@ -57,14 +57,14 @@ class LengthOutlier(Rule):
 
     The yardstick is the language pair's own ratio in this document: the median
     and the median absolute deviation of log(target/source) over all aligned
-    paragraphs (letters counted; header lines left out). A paragraph is flagged when its
-    log ratio lies more than ``threshold`` robust deviations from the median
-    and at least ``min_deviation`` away (so a very uniform document does not
-    turn small differences into findings). Merged or split paragraphs are left
-    to the structure rules; a source and a target paragraph the alignment left
-    unpaired side by side, or paired across operative numbers, are re-paired by
-    number and measured. With fewer than ``min_pairs``
-    paragraphs the languages' typical density (langdata) stands in.
+    paragraphs (letters counted; header lines left out). A paragraph is flagged
+    when its log ratio lies more than ``threshold`` robust deviations from the
+    median and at least ``min_deviation`` away (so a very uniform document does
+    not turn small differences into findings). Merged or split paragraphs are
+    left to the structure rules; a source and a target paragraph the alignment
+    left unpaired side by side, or paired across operative numbers, are
+    re-paired by number and measured. With fewer than ``min_pairs`` paragraphs
+    the languages' typical density (langdata) stands in.
 
     Flags:
         fr: Prie l'Office de continuer à aider les États Membres qui en font la demande à renforcer la sécurité de leurs frontières et à utiliser les renseignements préalables concernant les voyageurs ;
