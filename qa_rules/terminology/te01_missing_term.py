@@ -19,7 +19,12 @@ class MissingTerm(Rule):
     count, also inside a longer term: "Member States" inside "requesting Member
     States"). A target that uses a deprecated or superseded term is reported by
     TE02 (or TE03 for country names), not here. Concepts with no accepted
-    term in the target language are skipped.
+    term in the target language are skipped, and so are rows the aligner is
+    unsure of and targets that lack most of the source's terms (another
+    paragraph, or untranslated text: the structure, consistency and
+    untranslated rules report those), and a term written in the target in
+    another language's form (text left in French or pasted from the Spanish
+    version: UT01 reports it).
 
     Flags:
         fr: Prie l'Office d'aider les États Membres à faire face aux combattants terroristes étrangers ;
@@ -37,13 +42,30 @@ class MissingTerm(Rule):
 
     @dataclass(frozen=True)
     class Config:
-        """bundled_when_none: with no glossary in the run at all, use the bundled ones (the docstring examples do)."""
+        """bundled_when_none: with no glossary in the run at all, use the bundled ones (the docstring examples do).
+        min_row_score: rows the aligner is less sure of (a dropped, merged or moved paragraph) are not
+        checked; the structure rules report them.
+        max_missing_share: when at least two source terms are missing and they are this share of the
+        source's terms or more, the target is another paragraph or untranslated (reported by the
+        structure, consistency and untranslated rules), not a terminology error: nothing is reported.
+        """
 
         bundled_when_none: bool = False
+        min_row_score: float = 0.3
+        max_missing_share: float = 0.66
 
     @classmethod
     def example_config(cls) -> "MissingTerm.Config":
         return cls.Config(bundled_when_none=True)
+
+    @staticmethod
+    def _in_another_language(concept, pair: Pair, glossaries) -> bool:
+        for lang in concept.languages:
+            if lang == pair.target.lang or lang == "zh" and pair.target.lang != "zh":
+                continue
+            if any(m.concept.id == concept.id for m in find(pair.target.text, lang, glossaries, nested=True)):
+                return True
+        return False
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         if pair.source.missing or pair.target.missing:
@@ -52,16 +74,21 @@ class MissingTerm(Rule):
         source = find(pair.source.text, pair.source.lang, glossaries)
         if not source:
             return
+        if pair.row.score < self.config.min_row_score:
+            return
         present = {m.concept.id for m in find(pair.target.text, pair.target.lang, glossaries, nested=True)}
-        reported = set()
+        checkable: dict[str, object] = {}
         for match in source:
+            if match.concept.id not in checkable and expected_terms(match.concept, pair.target.lang):
+                checkable[match.concept.id] = match
+        missing = [m for cid, m in checkable.items() if cid not in present]
+        if len(missing) >= 2 and len(missing) >= self.config.max_missing_share * len(checkable):
+            return
+        for match in missing:
             concept = match.concept
-            if concept.id in present or concept.id in reported:
-                continue
+            if self._in_another_language(concept, pair, glossaries):
+                continue  # the target is untranslated or pasted from another version: UT01's finding
             expected = expected_terms(concept, pair.target.lang)
-            if not expected:
-                continue
-            reported.add(concept.id)
             yield self.finding(
                 pair,
                 f"the source term «{match.text}» has no accepted {pair.target.lang} equivalent in the target "
