@@ -186,3 +186,18 @@ def test_planted_terminology_errors_are_found(sample_set, tmp_path):
     assert ("TE02", "Oficina de las Naciones Unidas contra las Drogas y el Crimen") in found
     assert ("TE02", "infraestructura crítica") in found
     assert any(f.rule == "TE01" and "combatiente terrorista extranjero" in f.expected for f in report.findings)
+
+
+def test_te01_leaves_untranslated_text_to_ut01():
+    source = "Prie l'Office de renforcer l'assistance technique aux États Membres ;"
+    assert not _run(MissingTerm, {"fr": source, "en": source})  # left in French
+    spanish = "Solicita a la Oficina que refuerce la asistencia técnica a los Estados Miembros;"
+    assert not _run(MissingTerm, {"fr": source, "en": spanish})  # pasted from the Spanish version
+
+
+def test_te01_leaves_another_paragraph_to_the_structure_rules():
+    source = "Encourage le secteur privé, la société civile et les États Membres à coopérer ;"
+    unrelated = "Requests the Secretary-General to report on the implementation of the present resolution;"
+    assert not _run(MissingTerm, {"fr": source, "en": unrelated})
+    one_missing = "Encourages the private sector, civil society and States to cooperate;"
+    assert [f.expected for f in _run(MissingTerm, {"fr": source, "en": one_missing})] == ["Member State"]
