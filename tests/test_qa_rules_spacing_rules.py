@@ -68,3 +68,17 @@ def MissingSpaceAfterFor(lang):
     from qa_rules.spacing.sp04_missing_space_after import MissingSpaceAfter
 
     return MissingSpaceAfter()
+
+
+def test_a_language_without_data_gets_only_the_language_independent_rules(tmp_path):
+    """Lines input (any ISO 639-1 language): no error, no guess from another language's conventions."""
+    from qa_rules.run import check_files
+
+    (tmp_path / "a.de").write_text("Der Rat fordert die Mitgliedstaaten auf , ihre Zusammenarbeit  zu verstärken.\n"
+                                   "Das Büro wird ersucht, Bericht zu erstatten (siehe Anhang.\n", encoding="utf-8")
+    (tmp_path / "a.en").write_text("The Council calls upon Member States to strengthen their cooperation.\n"
+                                   "The Office is requested to report (see annex).\n", encoding="utf-8")
+    to_de = {f.rule for f in check_files([str(tmp_path / "a.en"), str(tmp_path / "a.de")]).findings}
+    assert {"SP01", "PU02"} <= to_de and not to_de & {"SP02", "PU01", "PU03", "PU04", "MK01", "MK02", "UT01"}
+    from_de = {f.rule for f in check_files([str(tmp_path / "a.de"), str(tmp_path / "a.en")]).findings}
+    assert not from_de & {"PU01", "PU03", "MK01", "MK02"}

@@ -24,7 +24,11 @@ def letters(text: str, lang: str | None = None) -> int:
     Arabic double month names ``أيلول/سبتمبر`` count once).
     """
     if lang is not None:
-        for pattern in _raw(lang)["length"].get("ignore", ()):
+        try:
+            ignore = _raw(lang)["length"].get("ignore", ())
+        except KeyError:  # a language without data (lines input): nothing to leave out
+            ignore = ()
+        for pattern in ignore:
             text = re.sub(pattern, "", text)
     return len(_LETTER.findall(text))
 
@@ -180,7 +184,11 @@ class LengthOutlier(Rule):
             centre = statistics.median(values)
             mad = statistics.median(abs(v - centre) for v in values)
             return PairStats(centre, MAD_TO_SD * mad, len(values), True)
-        return PairStats(prior_log_ratio(source, target), self.config.prior_spread, len(values), False)
+        try:
+            prior = prior_log_ratio(source, target)
+        except KeyError:  # no language data: too few paragraphs to judge
+            return PairStats(0.0, math.inf, len(values), False)
+        return PairStats(prior, self.config.prior_spread, len(values), False)
 
     def _finding(self, pair: Pair, value: float, stats: PairStats) -> Finding:
         ratio, usual = math.exp(value), math.exp(stats.centre)

@@ -8,7 +8,7 @@ from typing import Iterator
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.markup.italics import opening_span
 from qa_rules.model import Finding
-from qa_rules.punctuation.langfacts import facts
+from qa_rules.punctuation.langfacts import facts, supported
 
 
 def _first_words(text: str, count: int = 3) -> str:
@@ -41,6 +41,7 @@ class ItalicOpening(Rule):
     name = "markup.italic_opening"
     category = "markup"
     severity = "warning"
+    languages = ("ar", "zh", "en", "fr", "ru", "es")
 
     @dataclass(frozen=True)
     class Config:
@@ -51,6 +52,8 @@ class ItalicOpening(Rule):
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         if pair.source.missing or pair.target.missing:
             return
+        if not supported(pair.source.lang):
+            return  # no language data for the source (lines input)
         if not (facts(pair.source.lang).italics and facts(pair.target.lang).italics):
             return
         if len(pair.source.units) != 1 or len(pair.target.units) != 1:

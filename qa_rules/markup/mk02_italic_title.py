@@ -7,7 +7,7 @@ from typing import Iterator
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.markup.italics import other_spans
 from qa_rules.model import Finding, Location
-from qa_rules.punctuation.langfacts import facts
+from qa_rules.punctuation.langfacts import facts, supported
 
 
 class ItalicTitle(Rule):
@@ -32,10 +32,13 @@ class ItalicTitle(Rule):
     name = "markup.italic_title"
     category = "markup"
     severity = "warning"
+    languages = ("ar", "zh", "en", "fr", "ru", "es")
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         if pair.source.missing or pair.target.missing:
             return
+        if not supported(pair.source.lang):
+            return  # no language data for the source (lines input)
         if not (facts(pair.source.lang).italics and facts(pair.target.lang).italics):
             return
         if len(pair.source.units) != len(pair.target.units):

@@ -117,6 +117,15 @@ def facts(lang: str) -> PunctuationFacts:
     )
 
 
+def supported(lang: str) -> bool:
+    """Whether ``lang`` has language data (the six official languages)."""
+    try:
+        _raw(lang)
+    except KeyError:
+        return False
+    return True
+
+
 # -- scripts -------------------------------------------------------------------------
 
 #: The script each official language is written in.

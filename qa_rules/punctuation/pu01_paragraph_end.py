@@ -8,7 +8,7 @@ from typing import Iterator
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
 from qa_rules.untranslated.ut02_identical import left_untranslated
-from qa_rules.punctuation.langfacts import facts
+from qa_rules.punctuation.langfacts import facts, supported
 from qa_rules.punctuation.locate import locate
 
 #: Characters that may follow the final punctuation (closing quotes, brackets).
@@ -59,6 +59,7 @@ class ParagraphEnd(Rule):
     name = "punctuation.paragraph_end"
     category = "punctuation"
     severity = "warning"
+    languages = ("ar", "zh", "en", "fr", "ru", "es")
 
     @dataclass(frozen=True)
     class Config:
@@ -69,6 +70,8 @@ class ParagraphEnd(Rule):
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         if pair.source.missing or pair.target.missing:
             return
+        if not supported(pair.source.lang):
+            return  # no language data for the source (lines input)
         if left_untranslated(pair):
             return
         unit = pair.source.units[-1]

@@ -40,6 +40,7 @@ class QuoteStyle(Rule):
     name = "punctuation.quote_style"
     category = "punctuation"
     severity = "warning"
+    languages = ("ar", "zh", "en", "fr", "ru", "es")
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         if pair.target.missing:

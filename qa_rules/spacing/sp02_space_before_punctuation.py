@@ -69,6 +69,7 @@ class SpaceBeforePunctuation(Rule):
     name = "spacing.space_before_punctuation"
     category = "spacing"
     severity = "warning"
+    languages = ("ar", "zh", "en", "fr", "ru", "es")
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         if left_untranslated(pair):
