@@ -128,3 +128,17 @@ def test_bad_inputs_exit_2_with_file_and_line(tmp_path, sample_set):
             assert result.exit_code == 2, (args, result.output)
             message = result.output.strip().splitlines()[-1]
             assert f"{path}{where}" in message and what in message, message
+
+
+def test_check_uses_a_user_glossary_alone(sample_set, tmp_path):
+    glossary = tmp_path / "mine.csv"
+    glossary.write_text("en,fr\nhelp desk,assistance technique\n", encoding="utf-8")
+    out = tmp_path / "qa.json"
+    args = ["check", str(sample_set / "fr.md"), str(sample_set / "en.md"), "--select", "TE01",
+            "--glossary", str(glossary), "--no-default-glossaries", "--format", "json", "-o", str(out),
+            "--fail-on", "never"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    payload = json.loads(out.read_text(encoding="utf-8"))
+    assert payload["findings"] and {f["expected"] for f in payload["findings"]} == {"help desk"}
+    assert "mine#" in payload["signature"] and "un-counter-terrorism" not in payload["signature"]

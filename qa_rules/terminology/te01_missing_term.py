@@ -59,11 +59,12 @@ class MissingTerm(Rule):
         return cls.Config(bundled_when_none=True)
 
     @staticmethod
-    def _in_another_language(concept, pair: Pair, glossaries) -> bool:
-        for lang in concept.languages:
+    def _in_another_language(match, pair: Pair, glossaries) -> bool:
+        for lang in match.concept.languages:
             if lang == pair.target.lang or lang == "zh" and pair.target.lang != "zh":
                 continue
-            if any(m.concept.id == concept.id for m in find(pair.target.text, lang, glossaries, nested=True)):
+            if any(m.concept.id == match.concept.id and m.glossary == match.glossary
+                   for m in find(pair.target.text, lang, glossaries, nested=True)):
                 return True
         return False
 
@@ -76,17 +77,18 @@ class MissingTerm(Rule):
             return
         if pair.row.score < self.config.min_row_score:
             return
-        present = {m.concept.id for m in find(pair.target.text, pair.target.lang, glossaries, nested=True)}
-        checkable: dict[str, object] = {}
+        present = {(m.glossary, m.concept.id) for m in find(pair.target.text, pair.target.lang, glossaries, nested=True)}
+        checkable: dict[tuple[str, str], object] = {}
         for match in source:
-            if match.concept.id not in checkable and expected_terms(match.concept, pair.target.lang):
-                checkable[match.concept.id] = match
+            key = (match.glossary, match.concept.id)
+            if key not in checkable and expected_terms(match.concept, pair.target.lang):
+                checkable[key] = match
         missing = [m for cid, m in checkable.items() if cid not in present]
         if len(missing) >= 2 and len(missing) >= self.config.max_missing_share * len(checkable):
             return
         for match in missing:
             concept = match.concept
-            if self._in_another_language(concept, pair, glossaries):
+            if self._in_another_language(match, pair, glossaries):
                 continue  # the target is untranslated or pasted from another version: UT01's finding
             expected = expected_terms(concept, pair.target.lang)
             yield self.finding(

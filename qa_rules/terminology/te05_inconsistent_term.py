@@ -58,12 +58,12 @@ class InconsistentTerm(Rule):
         for pair in build_pairs(context.alignment):
             if pair.source.missing or pair.target.missing or not self.applies_to(pair.target.lang):
                 continue
-            source_concepts = {m.concept.id for m in find(pair.source.text, pair.source.lang, glossaries)}
+            source_concepts = {(m.glossary, m.concept.id) for m in find(pair.source.text, pair.source.lang, glossaries)}
             if not source_concepts:
                 continue
             for m in find(pair.target.text, pair.target.lang, glossaries):
-                if m.concept.id in source_concepts and m.term.accepted and m.term.term_type != "variant":
-                    uses.setdefault((pair.target.lang, m.concept.id, form_group(m.term)), []).append((pair, m))
+                if (m.glossary, m.concept.id) in source_concepts and m.term.accepted and m.term.term_type != "variant":
+                    uses.setdefault((pair.target.lang, f"{m.glossary}/{m.concept.id}", form_group(m.term)), []).append((pair, m))
         for (lang, concept_id, _), group in uses.items():
             counts = Counter(m.term.text for _, m in group)
             if len(counts) < 2:
