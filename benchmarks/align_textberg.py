@@ -97,6 +97,14 @@ SYSTEMS = {"hexaglot": run_hexaglot, "nltk": run_nltk, "galechurch": run_galechu
 
 def child(system: str, de_path: str, fr_path: str) -> None:
     """Subprocess body: run one system once, print time, memory and beads."""
+    # imports are not timed: each system is measured on its work alone
+    if system == "hexaglot":
+        import aligner.align  # noqa: F401
+        import aligner.readers  # noqa: F401
+    elif system == "galechurch":
+        import galechurch  # noqa: F401
+    else:
+        import nltk.translate.gale_church  # noqa: F401
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
     beads = SYSTEMS[system](Path(de_path), Path(fr_path))

@@ -137,6 +137,7 @@ class CostModel:
         prior, ls_, lt_, ks_, kt_, matches = self._prior, self._ls, self._lt, self._ks, self._kt, self.matches
         c, inv_c, s2, null_cost = self._c, self._inv_c, self._s2, self._null_cost
         weight, smoothing, inf, sqrt, tail = self._lex_weight, self._smoothing, math.inf, math.sqrt, _neg_log_tail
+        log, erfc, inv_sqrt2 = math.log, math.erfc, 1.0 / _SQRT2
 
         def cost(i0: int, i1: int, j0: int, j1: int, limit: float = inf) -> float:
             a, b = i1 - i0, j1 - j0
@@ -153,10 +154,10 @@ class CostModel:
             if ls or lt:
                 mean = (ls + lt * inv_c) * 0.5
                 z = abs(lt - c * ls) / sqrt(s2 * mean if s2 * mean > 1e-9 else 1e-9)
+                length = -log(erfc(z * inv_sqrt2)) if z < 8.0 else tail(z)
                 if a and b:
-                    total += tail(z)
+                    total += length
                 else:
-                    length = tail(z)
                     total += length if length < null_cost else null_cost
                 if total - bound > limit:
                     return total - bound

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SPACES = re.compile(r"\s+")
@@ -51,42 +52,54 @@ def _is_latin(word: str) -> bool:
     return all(("a" <= ch <= "z") for ch in word)
 
 
+_CJK_RUN = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
 def tokens(text: str) -> list[str]:
     """Word tokens, lowercased; Chinese/Japanese runs split into characters."""
     out: list[str] = []
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if any(_is_cjk(ch) for ch in word):
-            buf = ""
-            for ch in word:
-                if _is_cjk(ch):
-                    if buf:
-                        out.append(buf.lower())
-                        buf = ""
-                    out.append(ch)
-                else:
-                    buf += ch
-            if buf:
-                out.append(buf.lower())
-        else:
+    for word in _WORD.findall(text):
+        if _CJK_RUN.search(word) is None:
             out.append(word.lower())
+            continue
+        buf = ""
+        for ch in word:
+            if _is_cjk(ch):
+                if buf:
+                    out.append(buf.lower())
+                    buf = ""
+                out.append(ch)
+            else:
+                buf += ch
+        if buf:
+            out.append(buf.lower())
     return out
+
+
+_PARTS = re.compile(r"\d+|[^\W\d_]+")
+
+
+@lru_cache(maxsize=200_000)
+def word_keys(word: str) -> tuple[str, ...]:
+    """The keys of one word (cached: words repeat)."""
+    out: list[str] = []
+    for part in _PARTS.findall(_ascii_digits(word)):
+        if part[0].isdigit():
+            out.append("#" + (part.lstrip("0") or "0"))
+            continue
+        folded = fold(part)
+        if not _is_latin(folded):
+            continue
+        if len(folded) >= 4 or (part.isupper() and len(part) >= 2):
+            out.append(folded[:PREFIX])
+    return tuple(out)
 
 
 def keys(text: str) -> list[str]:
     """The strings of ``text`` that should reappear in any translation of it."""
     out: list[str] = []
-    for match in _WORD.finditer(text):
-        word = _ascii_digits(match.group())
-        for part in re.findall(r"\d+|[^\W\d_]+", word):
-            if part[0].isdigit():
-                out.append("#" + (part.lstrip("0") or "0"))
-                continue
-            folded = fold(part)
-            if not _is_latin(folded):
-                continue
-            if len(folded) >= 4 or (part.isupper() and len(part) >= 2):
-                out.append(folded[:PREFIX])
+    for word in _WORD.findall(text):
+        out.extend(word_keys(word))
     return out
 
 
