@@ -92,3 +92,25 @@ def test_drafts_are_the_clean_samples_plus_the_plants():
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     assert module.main(["--check"]) == 0
+
+
+def test_no_false_alarm_on_a_genuine_six_language_un_resolution(shared_data):
+    """A/RES/55/100 as published (OPUS UN corpus, 16 units aligned 1:1): the rules that do not
+    depend on OPUS's tokenisation (which puts spaces around every punctuation mark) stay silent."""
+    import json
+
+    from aligner.model import Alignment, Cell, Document, Row, Unit
+    from qa_rules.engine import check
+    from qa_rules.registry import rule_by_code
+
+    path = shared_data / "opus-un-6way" / "A-RES-55-100.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    langs = ("fr", "en", "es", "ru", "zh", "ar")
+    docs = {lang: Document(f"{lang}.txt", lang, tuple(Unit(f"seg.{i + 1}", "segment", r[lang], (i + 1, i + 1))
+                                                       for i, r in enumerate(rows)), input_format="lines")
+            for lang in langs}
+    aligned = tuple(Row({lang: Cell((f"seg.{i + 1}",), (i + 1,), rows[i][lang]) for lang in langs}, 1.0)
+                    for i in range(len(rows)))
+    alignment = Alignment(langs, "fr", "paragraph", aligned, docs)
+    rules = [rule_by_code(code) for code in ("UT01", "UT02", "CO01", "CO02", "PU03", "LE01", "MK01", "MK02")]
+    assert [f"{f.rule} {f.message}" for f in check(alignment, rules).findings] == []
