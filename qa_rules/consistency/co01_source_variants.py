@@ -70,10 +70,11 @@ class SourceVariants(Rule):
             if seg.target == best:
                 continue
             what = {"text": "paragraph", "sentence": "sentence", "opening": "opening phrase", "italic": "title"}[kind]
+            source = seg.source_text if len(seg.source_text) <= 40 else seg.source_text[:40] + "…"
             yield self.finding(
                 None,
-                f"the same source {what} is translated {len(counts)} ways in {seg.target_at.lang} "
-                f"({best_n} x the expected one)",
+                f"the source {what} «{source}» is rendered otherwise here than the {best_n} time(s) "
+                f"it is rendered «{expected if len(expected) <= 40 else expected[:40] + '…'}»",
                 expected=expected,
                 found=seg.target_text,
                 source=seg.source_at,

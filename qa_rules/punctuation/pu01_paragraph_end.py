@@ -89,7 +89,7 @@ class ParagraphEnd(Rule):
         role = "last operative" if expected_class == "full_stop" and unit.role == "operative" else unit.role
         yield self.finding(
             pair,
-            f"{'an' if role[0] in 'aeiou' else 'a'} {role} paragraph in {pair.target.lang} ends with {expected!r}",
+            f"this {role} paragraph ends with {found or 'no punctuation'!r} instead of {expected!r} ({pair.target.lang})",
             expected=expected,
             found=found or "(nothing)",
             target=where,
