@@ -76,6 +76,12 @@ def _ascii(text: str) -> str:
 
 def parse_digits(raw: str, lang: str) -> Decimal | None:
     """The value of a run of digits and separators in ``lang``'s conventions."""
+    read = read_digits(raw, lang)
+    return read[0] if read else None
+
+
+def read_digits(raw: str, lang: str) -> tuple[Decimal, frozenset[str], str | None] | None:
+    """(value, group separators used, decimal separator used) of a run of digits, or None."""
     data = langdata.value(lang, "numbers")
     parts = re.split(r"([.,٬٫' \u00a0\u202f])", _ascii(raw))
     digits, seps = parts[0::2], parts[1::2]
@@ -83,6 +89,8 @@ def parse_digits(raw: str, lang: str) -> Decimal | None:
     extra_decimal = tuple(data.get("extra_decimal", ()))
     groups = tuple(data["group"])
     integer, fraction = digits[0], ""
+    used_groups: set[str] = set()
+    used_decimal = None
     for i, sep in enumerate(seps):
         following = digits[i + 1]
         last = i == len(seps) - 1
@@ -90,13 +98,17 @@ def parse_digits(raw: str, lang: str) -> Decimal | None:
             if len(following) != 3:
                 return None
             integer += following
+            used_groups.add(sep)
         elif last and (sep == decimal or sep in extra_decimal or sep in ".,٫"):
             fraction = following
+            used_decimal = sep
         elif len(following) == 3:
             integer += following  # a foreign group separator (1.000 in an English text)
+            used_groups.add(sep)
         else:
             return None
-    return Decimal(f"{integer}.{fraction}" if fraction else integer)
+    value = Decimal(f"{integer}.{fraction}" if fraction else integer)
+    return value, frozenset(used_groups), used_decimal
 
 
 @lru_cache(maxsize=None)
