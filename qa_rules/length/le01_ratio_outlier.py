@@ -10,7 +10,7 @@ from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
-from qa_rules.punctuation.langfacts import _raw
+from qa_rules.punctuation.langfacts import language_data
 
 _LETTER = re.compile(r"[^\W\d_]")
 #: Scale factor that makes the MAD estimate a standard deviation (normal data).
@@ -25,7 +25,7 @@ def letters(text: str, lang: str | None = None) -> int:
     """
     if lang is not None:
         try:
-            ignore = _raw(lang)["length"].get("ignore", ())
+            ignore = language_data(lang)["length"].get("ignore", ())
         except KeyError:  # a language without data (lines input): nothing to leave out
             ignore = ()
         for pattern in ignore:
@@ -35,7 +35,7 @@ def letters(text: str, lang: str | None = None) -> int:
 
 def prior_log_ratio(source: str, target: str) -> float:
     """log(target/source length) expected from the languages' typical density (langdata)."""
-    return math.log(_raw(target)["length"]["density"] / _raw(source)["length"]["density"])
+    return math.log(language_data(target)["length"]["density"] / language_data(source)["length"]["density"])
 
 
 def _misnumbered(pair: Pair) -> bool:

@@ -73,7 +73,8 @@ _ALL_VARIANTS: Mapping[str, frozenset[str]] = {
 }
 
 
-def _raw(lang: str):
+def language_data(lang: str):
+    """The parsed ``qa_rules/langdata/<lang>.toml`` (``KeyError`` if there is none)."""
     from qa_rules.langdata import UnsupportedLanguageError, load
 
     try:
@@ -95,7 +96,7 @@ ROLE_FINAL: Mapping[str, str] = {
 @lru_cache(maxsize=None)
 def facts(lang: str) -> PunctuationFacts:
     """The punctuation facts of ``lang`` (``KeyError`` if unsupported)."""
-    data = _raw(lang)
+    data = language_data(lang)
     punc, spacing, typo = data["punctuation"], data["spacing"], data["typography"]
     marks = {
         "comma": punc["preambular"][0],
@@ -120,7 +121,7 @@ def facts(lang: str) -> PunctuationFacts:
 def supported(lang: str) -> bool:
     """Whether ``lang`` has language data (the six official languages)."""
     try:
-        _raw(lang)
+        language_data(lang)
     except KeyError:
         return False
     return True
