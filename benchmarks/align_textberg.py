@@ -177,13 +177,15 @@ def speed(de_path: Path, fr_path: Path, gold, small: dict) -> None:
         big = {name: measure(name, big_de, big_fr) for name in ("hexaglot", "galechurch")}
     n_de, n_fr = len(read_lines(de_path)), len(read_lines(fr_path))
     gold20 = [(tuple(i + n_de * k for i in s), tuple(j + n_fr * k for j in t)) for k in range(20) for s, t in gold]
-    print(f"\nSpeed and peak memory (one subprocess per run; peak RSS includes the interpreter)")
-    print(f"{'input':<22} {'system':<11} {'seconds':>8} {'peak MB':>8} {'strict F1':>9}")
+    print("\nSpeed and peak memory (one subprocess per run; peak RSS includes the interpreter and the"
+          " imported libraries, growth MB is the peak minus the RSS before the run)")
+    print(f"{'input':<22} {'system':<11} {'seconds':>8} {'peak MB':>8} {'growth MB':>9} {'strict F1':>9}")
     for label, res, g in (("dev (468x554)", small, gold), (f"dev x20 ({n_de * 20}x{n_fr * 20})", big, gold20)):
         for name in ("hexaglot", "galechurch"):
             r = res[name]
             f1 = score_documents([([(tuple(s), tuple(t)) for s, t, _ in r["beads"]], g)])["strict"].f1
-            print(f"{label:<22} {name:<11} {r['seconds']:>8.2f} {r['peak_rss_mb']:>8.1f} {fmt(f1):>9}")
+            growth = r["peak_rss_mb"] - r["start_rss_mb"]
+            print(f"{label:<22} {name:<11} {r['seconds']:>8.2f} {r['peak_rss_mb']:>8.1f} {growth:>9.1f} {fmt(f1):>9}")
         print(f"{'':<22} galechurch/hexaglot time x{res['galechurch']['seconds'] / res['hexaglot']['seconds']:.2f}, "
               f"memory x{res['galechurch']['peak_rss_mb'] / res['hexaglot']['peak_rss_mb']:.2f}")
     growth = big["hexaglot"]["seconds"] / small["hexaglot"]["seconds"]
