@@ -82,7 +82,7 @@ def six_language_split() -> None:
         check(alignment, [rule], glossaries)
         timings.append((time.perf_counter() - start, rule.code))
     slowest = ", ".join(f"{code} {sec:.2f} s" for sec, code in sorted(timings, reverse=True)[:6])
-    print(f"  slowest rules (each run alone, pairs rebuilt): {slowest}")
+    print(f"  slowest rules once warm (each run alone after the full run, pairs rebuilt): {slowest}")
 
 
 def repeated_alignment(base: Alignment, pairs: int) -> Alignment:
