@@ -126,3 +126,35 @@ def test_rows_join_through_the_pivot_with_gaps():
     assert table[-1] == {"fr": ("seg.3",), "de": ("seg.2",), "en": ("seg.3",)}
     assert {"fr": ("seg.2",), "de": (), "en": ("seg.2",)} in table
     assert all(row.cells["de"].text == "" for row in alignment.rows if not row.cells["de"].units)
+
+
+def _structured(lang: str, paragraphs: list[tuple[str, list[str]]]) -> Document:
+    from aligner.model import Sentence
+
+    units = []
+    for k, (uid, sentences) in enumerate(paragraphs, start=1):
+        text = " ".join(sentences)
+        spans, start = [], 0
+        for s in sentences:
+            spans.append(Sentence(text=s, start=start, end=start + len(s), line=k))
+            start += len(s) + 1
+        role, _, number = uid.partition(".")
+        units.append(Unit(id=uid, role={"op": "operative", "pp": "preambular"}[role], text=text, lines=(k, k),
+                          number=int(number) if role == "op" else None, sentences=tuple(spans)))
+    return Document(path=f"doc.{lang}", lang=lang, units=tuple(units))
+
+
+def test_sentence_level_aligns_sentences_inside_paragraphs():
+    fr = _structured("fr", [
+        ("pp.1", ["Rappelant sa résolution 74/175 du 18 décembre 2019.", "Notant le rapport E/CN.15/2023/5."]),
+        ("op.1", ["Prie l'Office de poursuivre son assistance en 2024.", "Invite les États Membres à verser 12 contributions.",
+                  "Décide d'examiner la question en 2025."]),
+    ])
+    en = _structured("en", [
+        ("pp.1", ["Recalling its resolution 74/175 of 18 December 2019.", "Noting the report E/CN.15/2023/5."]),
+        ("op.1", ["Requests the Office to continue its assistance in 2024 and invites Member States to make "
+                  "12 contributions.", "Decides to consider the question in 2025."]),
+    ])
+    rows = [(row.cells["fr"].units, row.cells["en"].units) for row in align_documents([fr, en], level="sentence").rows]
+    assert rows == [(("pp.1.s1",), ("pp.1.s1",)), (("pp.1.s2",), ("pp.1.s2",)),
+                    (("op.1.s1", "op.1.s2"), ("op.1.s1",)), (("op.1.s3",), ("op.1.s2",))]

@@ -228,3 +228,10 @@ def test_opus_perturbed_link_f1(opus, lang):
     doc, gold = draft.build()
     got = links(align_pair(opus["fr"], doc))
     assert f1(got, gold) >= 0.95, sorted(got ^ gold)
+
+
+@pytest.mark.xfail(strict=True, reason="known limit: a short note with no shared key, inserted right before a "
+                                       "long paragraph, is glued to it (the length cost cannot see it)")
+def test_opus_note_before_a_long_paragraph_stays_apart(opus):
+    doc, gold = Draft.of(opus["en"]).insert_after("u.14", TRANSLATOR_NOTES["en"]).build()
+    assert links(align_pair(opus["fr"], doc)) == gold

@@ -78,14 +78,15 @@ def pair_items(src: Document, tgt: Document, level: str = "paragraph",
     lines = _is_lines(src) and _is_lines(tgt)
     src_par, tgt_par = paragraph_items(src), paragraph_items(tgt)
     shapes = SENTENCE_BEADS if lines else PARAGRAPH_BEADS
+    par_params = params
     if not lines:
         # paragraphs are long: a capped Gale-Church length cost would still make
         # an omitted paragraph or an inserted note dearer than a wrong merge
-        params = replace(params, null_cost=PARAGRAPH_NULL_COST, priors=PARAGRAPH_PRIORS)
+        par_params = replace(params, null_cost=PARAGRAPH_NULL_COST, priors=PARAGRAPH_PRIORS)
     par_beads: list[Bead] = []
     lexicon_links, all_s, all_t = [], [], []
     for stream in ("body", "notes"):
-        beads, segs_s, segs_t, s_idx, t_idx = _stream_beads(src_par, tgt_par, stream, shapes, not lines, glossary, params)
+        beads, segs_s, segs_t, s_idx, t_idx = _stream_beads(src_par, tgt_par, stream, shapes, not lines, glossary, par_params)
         # each stream restarts the "previous source item" used to place insertions
         par_beads.extend(document_order(beads))
         offset_s, offset_t = len(all_s), len(all_t)
