@@ -31,7 +31,9 @@ OUT = REPO / "tests" / "data" / "term_occurrences.tsv"
 
 FORMS: dict[str, list[tuple[str, str]]] = {
     "fr": [
-        ("foreign-terrorist-fighter", "combattants terroristes étrangers"),
+        ("foreign-terrorist-fighter", "combattants terroristes étrangers"), ("unodc", "ONUDC"), ("cted", "DECT"),
+        ("unoct", "Bureau de la lutte contre le terrorisme"), ("unoct", "Bureau des Nations Unies contre le terrorisme"),
+        ("rule-of-law", "Etat de droit"), ("rule-of-law", "État de droit"),
         ("financing-convention", "Convention internationale pour la répression du financement du terrorisme"),
         ("victims-day", "Journée internationale du souvenir, en hommage aux victimes du terrorisme"),
         ("international-human-rights-law", "droit international des droits de l'homme"),
@@ -77,7 +79,9 @@ FORMS: dict[str, list[tuple[str, str]]] = {
         ("unterm-956a3881-b5fe-406b-8177-9fe7d9b835af", "France"),
     ],
     "es": [
-        ("foreign-terrorist-fighter", "combatientes terroristas extranjeros"),
+        ("foreign-terrorist-fighter", "combatientes terroristas extranjeros"), ("unodc", "UNODC"), ("cted", "DECT"),
+        ("returning-relocating-ftf", "combatientes terroristas extranjeros que regresan o cambian de ubicación"),
+        ("critical-infrastructure", "infraestructura crítica"),
         ("returning-relocating-ftf", "regreso y la reubicación de los combatientes terroristas extranjeros"),
         ("financing-convention", "Convenio Internacional para la Represión de la Financiación del Terrorismo"),
         ("victims-day", "Día Internacional de Conmemoración y Homenaje a las Víctimas del Terrorismo"),
@@ -121,6 +125,7 @@ FORMS: dict[str, list[tuple[str, str]]] = {
     ],
     "ru": [
         ("foreign-terrorist-fighter", "иностранные боевики-террористы"),
+        ("madrid-guiding-principles", "руководящие принципы в отношении иностранных боевиков-террористов"),
         ("returning-relocating-ftf", "возвращением и перемещением иностранных боевиков-террористов"),
         ("requesting-member-states", "государствам-членам по их просьбе"),
         ("requesting-member-states", "государствам-членам, обращающимся с соответствующими просьбами"),
@@ -163,7 +168,7 @@ FORMS: dict[str, list[tuple[str, str]]] = {
         ("unterm-01b637e1-1497-4825-b73d-e0114a7f4d22", "Свазиленд"),
     ],
     "zh": [
-        ("foreign-terrorist-fighter", "外国恐怖主义作战人员"), ("returning-relocating-ftf", "外国恐怖主义作战人员回返和转移"),
+        ("foreign-terrorist-fighter", "外国恐怖主义作战人员"), ("unoct", "反恐办"), ("cted", "反恐执行局"), ("returning-relocating-ftf", "外国恐怖主义作战人员回返和转移"),
         ("practical-guide-electronic-evidence", "跨境电子证据请求实用指南"), ("criminal-justice-officials", "刑事司法官员"),
         ("international-human-rights-law", "国际人权法"),
         ("victims-day", "纪念和悼念恐怖主义受害者国际日"), ("unodc", "毒罪办"), ("interpol", "国际刑警组织"),
@@ -230,6 +235,7 @@ FORMS: dict[str, list[tuple[str, str]]] = {
     ],
     "en": [
         ("foreign-terrorist-fighter", "foreign terrorist fighters"), ("foreign-terrorist-fighter", "FTFs"),
+        ("unodc", "UNODC"), ("unoct", "UNOCT"),
         ("returning-relocating-ftf", "returning and relocating foreign terrorist fighters"),
         ("electronic-evidence", "e-evidence"),
         ("practical-guide-electronic-evidence", "Practical Guide for Requesting Electronic Evidence Across Borders"),
@@ -307,7 +313,7 @@ def main() -> None:
     for lang, forms in FORMS.items():
         chosen: dict[str, str] = {}
         for concept, form in forms:
-            found = [(sentence, source) for sentence, source in pool[lang] if form in sentence][:3]
+            found = [(sentence, source) for sentence, source in pool[lang] if form in sentence][:5]
             if not found:
                 print(f"warning: {lang}: form {form!r} not found in any sentence", file=sys.stderr)
             chosen.update(found)

@@ -68,7 +68,7 @@ def test_te01_without_glossaries_finds_nothing():
      "United Nations Office for Drug Control and Crime Prevention", "United Nations Office on Drugs and Crime"),
     ("es", "la protección de la infraestructura crítica frente a atentados terroristas,", "infraestructura crítica",
      "infraestructura vital"),
-    ("fr", "Engage les États membres à renforcer la coopération,", "États membres", "États Membres"),
+    ("fr", "Engage les États membres à renforcer la coopération,", "États membres", "État Membre"),
     ("en", "using Advanced Passenger Information and biometric data,", "Advanced Passenger Information",
      "advance passenger information"),
     ("ru", "в сотрудничестве с ЮНОДК и Интерполом", "ЮНОДК", "УНП ООН"),
