@@ -45,10 +45,6 @@ class CostParams:
     lexical_smoothing: float = 1.0
     role_penalty: float = 10.0
     min_variance: float = 1.0
-    #: Length model: Gale-Church (variance grows with length, right for
-    #: sentences) or a log-normal ratio (spread grows with length, right for
-    #: paragraphs, whose ratio drifts with content: lists of names, numbers).
-    log_ratio: bool = False
     #: Bead priors; ``None``: ``PRIORS`` (sentences).
     priors: "Mapping[tuple[int, int], float] | None" = None
     #: Cap on the length cost of a 1-0 or 0-1 bead (on top of its prior).
@@ -61,8 +57,6 @@ class CostParams:
 class LengthModel:
     ratio: float  # target characters per source character
     variance: float  # s2 of Gale-Church, per source character
-    #: Spread of log(target / (ratio * source)) for the log-ratio model.
-    log_sigma: float = 0.35
 
 
 def estimate_length_model(src: Sequence[Segment], tgt: Sequence[Segment], pairs=None) -> LengthModel:
@@ -77,11 +71,7 @@ def estimate_length_model(src: Sequence[Segment], tgt: Sequence[Segment], pairs=
         # trimmed mean: a few misaligned pairs must not inflate the variance
         kept = dev[: max(1, int(len(dev) * 0.9))]
         variance = sum(kept) / len(kept)
-        logs = sorted(math.log((tgt[j].length + LOG_SMOOTHING) / (ratio * (src[i].length + LOG_SMOOTHING))) ** 2
-                      for i, j in pairs)
-        kept_logs = logs[: max(1, int(len(logs) * 0.9))]
-        sigma = math.sqrt(sum(kept_logs) / len(kept_logs))
-        return LengthModel(ratio=ratio, variance=max(variance, 1.0), log_sigma=max(sigma, 0.1))
+        return LengthModel(ratio=ratio, variance=max(variance, 1.0))
     ls = sum(s.length for s in src)
     lt = sum(t.length for t in tgt)
     ratio = lt / ls if ls and lt else 1.0
@@ -90,8 +80,6 @@ def estimate_length_model(src: Sequence[Segment], tgt: Sequence[Segment], pairs=
 
 
 _SQRT2 = math.sqrt(2.0)
-#: Characters added to both sides before taking a log ratio (short segments).
-LOG_SMOOTHING = 10.0
 
 
 def _neg_log_tail(z: float) -> float:
@@ -127,9 +115,8 @@ class CostModel:
         self._c, self._inv_c, self._s2 = length.ratio, 1.0 / length.ratio, length.variance
         self._lex_weight, self._smoothing = params.lexical_weight, params.lexical_smoothing
         self._null_cost = params.null_cost
-        self._log_sigma = length.log_sigma if params.log_ratio else 0.0
         self._many_roles = len({s.role for s in src} | {t.role for t in tgt}) > 1
-        if not self.anchors and not self._many_roles and not self._log_sigma:
+        if not self.anchors and not self._many_roles:
             self.cost = self._plain_cost()  # the same cost, as a closure: long inputs spend their time here
 
     def _plain_cost(self):
@@ -186,10 +173,7 @@ class CostModel:
         c, s2 = self.length.ratio, self.length.variance
         if ls == 0 and lt == 0:
             return 0.0
-        if self._log_sigma:
-            z = abs(math.log((lt + LOG_SMOOTHING) / (c * (ls + LOG_SMOOTHING)))) / self._log_sigma
-        else:
-            z = abs(lt - c * ls) / math.sqrt(max(s2 * (ls + lt / c) / 2.0, 1e-9))
+        z = abs(lt - c * ls) / math.sqrt(max(s2 * (ls + lt / c) / 2.0, 1e-9))
         return _neg_log_tail(z)
 
     def lexical(self, i0: int, i1: int, j0: int, j1: int) -> tuple[int, float]:
@@ -224,10 +208,7 @@ class CostModel:
             if total - bound > limit:
                 return total - bound
         if ls or lt:
-            if self._log_sigma:
-                z = abs(math.log((lt + LOG_SMOOTHING) / (self._c * (ls + LOG_SMOOTHING)))) / self._log_sigma
-            else:
-                z = abs(lt - self._c * ls) / math.sqrt(max(self._s2 * (ls + lt * self._inv_c) * 0.5, 1e-9))
+            z = abs(lt - self._c * ls) / math.sqrt(max(self._s2 * (ls + lt * self._inv_c) * 0.5, 1e-9))
             if a and b:
                 total += _neg_log_tail(z)
             else:
