@@ -86,7 +86,8 @@ def pair_items(src: Document, tgt: Document, level: str = "paragraph",
     par_beads: list[Bead] = []
     lexicon_links, all_s, all_t = [], [], []
     for stream in ("body", "notes"):
-        beads, segs_s, segs_t, s_idx, t_idx = _stream_beads(src_par, tgt_par, stream, shapes, not lines, glossary, par_params)
+        beads, segs_s, segs_t, s_idx, t_idx = _stream_beads(src_par, tgt_par, stream, shapes, not lines,
+                                                            glossary, par_params)
         # each stream restarts the "previous source item" used to place insertions
         par_beads.extend(document_order(beads))
         offset_s, offset_t = len(all_s), len(all_t)

@@ -29,7 +29,9 @@ def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Seque
     """Beads covering ``src`` and ``tgt`` in order, each with a confidence."""
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
-        return [Bead(src=(i,), tgt=(), score=1.0) for i in range(n)] + [Bead(src=(), tgt=(j,), score=1.0) for j in range(m)]
+        # nothing to choose: each segment is a null bead, certainly
+        return [Bead(src=(i,), tgt=(), score=1.0) for i in range(n)] + \
+            [Bead(src=(), tgt=(j,), score=1.0) for j in range(m)]
     shapes = tuple(shapes)
     band = None
     if (n + 1) * (m + 1) > FULL_MATRIX_LIMIT:
