@@ -3,7 +3,7 @@
 Order of evidence:
 
 1. an explicit code (``--lang fr``; ``fr-CA``/``zh_CN`` are reduced to ``fr``/``zh``);
-2. the file name: ``fr.md``, ``report_fr.md``, ``report-FR.docx``, or an
+2. the file name: ``fr.md``, ``report_fr.md``, ``report-FR.docx``, ``en_draft.md``, or an
    extension that is itself a code (``dev.fr``, the convention of parallel corpora);
 3. langdetect on the text, seeded so that the answer never changes between runs,
    with an error (never a guess) when the text is too short or the answer is unsure.
@@ -62,6 +62,12 @@ def lang_from_name(path: str) -> str | None:
         return low
     match = re.search(r"[_\-.]([A-Za-z]{2})$", stem)
     if match and match.group(1).lower() in ISO_639_1:
+        return match.group(1).lower()
+    # ``en_draft.md``, ``ZH-final.docx``: a leading code, trusted only for the six
+    # official languages (``my_notes``, ``no_footnotes`` must not read as Burmese
+    # or Norwegian).
+    match = re.match(r"([A-Za-z]{2})[_\-.]", stem)
+    if match and match.group(1).lower() in OFFICIAL_LANGUAGES:
         return match.group(1).lower()
     return None
 

@@ -93,6 +93,7 @@ def test_lines_format_forced_and_lang_given(tmp_path):
 @pytest.mark.parametrize("name, lang", [
     ("fr.md", "fr"), ("report_fr.md", "fr"), ("report-FR.docx", "fr"), ("dev.fr", "fr"),
     ("A-RES-55-100_zh.txt", "zh"), ("notes.md", None), ("resolution.docx", None),
+    ("en_draft.md", "en"), ("ZH-final.docx", "zh"), ("my_notes.md", None), ("no_footnotes.txt", None),
 ])
 def test_language_from_file_name(name, lang):
     assert lang_from_name(name) == lang
