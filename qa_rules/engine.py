@@ -215,6 +215,8 @@ class _UnitResolver:
     def __init__(self, documents: Mapping[str, Document]) -> None:
         self.documents = documents
         self.cache: dict[tuple[str, str], Unit | None] = {}
+        #: ``Document.unit`` is a linear search; index each document once.
+        self.index = {lang: {u.id: u for u in doc.units} for lang, doc in documents.items()}
 
     def side(self, lang: str, row) -> Side:
         doc = self.documents[lang]
@@ -228,18 +230,20 @@ class _UnitResolver:
     def unit(self, lang: str, unit_id: str) -> Unit | None:
         key = (lang, unit_id)
         if key not in self.cache:
-            self.cache[key] = _find_unit(self.documents[lang], unit_id)
+            found = self.index[lang].get(unit_id)
+            self.cache[key] = found if found is not None else _find_unit(self.documents[lang], unit_id, self.index[lang])
         return self.cache[key]
 
 
-def _find_unit(doc: Document, unit_id: str) -> Unit | None:
-    unit = doc.unit(unit_id)
+def _find_unit(doc: Document, unit_id: str, index: Mapping[str, Unit] | None = None) -> Unit | None:
+    lookup = index.get if index is not None else doc.unit
+    unit = lookup(unit_id)
     if unit is not None:
         return unit
     parent_id, _, tail = unit_id.rpartition(".s")
     if not parent_id or not tail.isdigit():
         return None
-    parent = doc.unit(parent_id)
+    parent = lookup(parent_id)
     if parent is None or not 1 <= int(tail) <= len(parent.sentences):
         return None
     return sentence_unit(parent, int(tail))
