@@ -142,3 +142,11 @@ def test_check_uses_a_user_glossary_alone(sample_set, tmp_path):
     payload = json.loads(out.read_text(encoding="utf-8"))
     assert payload["findings"] and {f["expected"] for f in payload["findings"]} == {"help desk"}
     assert "mine#" in payload["signature"] and "un-counter-terrorism" not in payload["signature"]
+
+
+def test_stats_on_the_whole_sample_folder_glob(sample_set):
+    """The issue's own example: samples/E-RES-2023-26/*.md also matches PROVENANCE.md."""
+    files = sorted(str(p) for p in sample_set.glob("*.md"))
+    result = CliRunner().invoke(cli, ["glossary", "stats", *files])
+    assert result.exit_code == 0, result.output
+    assert "foreign-terrorist-fighter" in result.output and "  zh  " in result.output

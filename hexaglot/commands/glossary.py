@@ -124,10 +124,19 @@ def stats_command(files, fmt: str, output: str | None, glossary_paths, no_defaul
     from qa_rules.glossary.stats import term_stats
 
     glossaries = _glossaries(glossary_paths, no_default_glossaries)
-    documents = [read_document(path) for path in files]
+    documents = []
+    for path in files:
+        try:
+            documents.append(read_document(path))
+        except InputError as exc:
+            if "structure" not in exc.problem:
+                raise
+            # counting terms needs no document structure: read it line by line, and say so
+            documents.append(read_document(path, input_format="lines"))
+            click.echo(f"hexaglot: {path}: no document structure, counted line by line", err=True)
     table = term_stats(documents, glossaries)
-    sig = _signature("stats", glossaries, langs=",".join(d.lang for d in documents))
-    langs = [d.lang for d in documents]
+    sig = _signature("stats", glossaries, langs=",".join(dict.fromkeys(d.lang for d in documents)))
+    langs = list(dict.fromkeys(d.lang for d in documents))  # documents of one language are counted together
     if fmt == "json":
         payload = {"tool": "hexaglot", "command": "glossary stats", "documents": list(files), "languages": langs,
                    "concepts": [s.as_dict() for s in table], "signature": sig}
