@@ -57,7 +57,8 @@ CONCEPTS = [
       zh="秘书长", ar="الأمين العام"),
     E(id="member-state", tsv="Member States", subject=BODY,
       note="UN French style writes États Membres with a capital M.",
-      en="Member State", fr="État Membre; !États membres {exact}; !État membre {exact}",
+      en="Member State", fr="État Membre; "
+         "!États? membres?\\b(?! de l['’]Union européenne) {pattern} # lower-case m: not UN style (EU member States excepted)",
       es="Estado Miembro", ru="государство-член", zh="会员国",
       ar="الدول الأعضاء; الدولة العضو"),
     E(id="requesting-member-states", tsv="requesting Member States / upon request", subject=BODY,

@@ -158,6 +158,14 @@ class Matcher:
 
     @staticmethod
     def _select(text: str, candidates) -> list[Match]:
+        merged: dict[tuple[int, int], tuple[int, int, int, list[_Entry]]] = {}
+        for start, end, size, entries in candidates:  # a pattern and a term on the same span compete as one
+            if (start, end) in merged:
+                _, _, other_size, other = merged[(start, end)]
+                merged[(start, end)] = (start, end, max(size, other_size), other + list(entries))
+            else:
+                merged[(start, end)] = (start, end, size, list(entries))
+        candidates = list(merged.values())
         chosen: list[tuple[int, int, list[_Entry]]] = []
         taken: list[tuple[int, int]] = []
         for start, end, _, entries in sorted(candidates, key=lambda c: (-c[2], -(c[1] - c[0]), c[0])):
@@ -177,10 +185,10 @@ class Matcher:
 
 
 def _preference(entry: _Entry) -> tuple[int, int]:
-    """Among terms of one concept matching the same span: an ``exact`` term is
-    more specific than an inflected one (``États membres`` written exactly
+    """Among terms of one concept matching the same span: an ``exact`` or
+    ``pattern`` term is more specific than an inflected one (``États membres`` written exactly
     as the deprecated form); then preferred before admitted before rejected."""
-    return (0 if entry.term.match == "exact" else 1, STATUSES.index(entry.term.status))
+    return (0 if entry.term.match in ("exact", "pattern") else 1, STATUSES.index(entry.term.status))
 
 
 def _token_keys(key: str, surface: str, lang: str) -> tuple[tuple[str, str], ...]:

@@ -232,7 +232,7 @@ def _read_term(path: str, group, lang: str) -> Term:
 def default_match(text: str) -> str:
     """Acronyms and codes match exactly; words match with their inflections."""
     letters = [ch for ch in text if ch.isalpha()]
-    if letters and not any(ch.islower() for ch in letters) and len(text.split()) == 1:
+    if any(ch.isupper() for ch in letters) and not any(ch.islower() for ch in letters) and len(text.split()) == 1:
         return "exact"
     return "inflected"
 
