@@ -8,10 +8,13 @@ the full ``n x m`` matrix.
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
 INF = float("inf")
+_INF_ROW = (INF,)
+_NO_PTR = (-1,)
 
 
 @dataclass(frozen=True)
@@ -60,12 +63,12 @@ def best_path(n: int, m: int, shapes: Sequence[tuple[int, int]],
     """
     band = band or Band.full(n, m)
     lo, hi = band.lo, band.hi
-    table: list[list[float]] = []
-    back: list[list[int]] = []
+    table: list[array] = []
+    back: list[array] = []
     for i in range(n + 1):
         row_lo, row_hi = lo[i], hi[i]
-        row = [INF] * (row_hi - row_lo + 1)
-        ptr = [-1] * (row_hi - row_lo + 1)
+        row = array("d", _INF_ROW) * (row_hi - row_lo + 1)  # 8 bytes a cell, not a float object
+        ptr = array("b", _NO_PTR) * (row_hi - row_lo + 1)
         for j in range(row_lo, row_hi + 1):
             if i == 0 and j == 0:
                 row[0] = 0.0

@@ -52,6 +52,12 @@ def _is_latin(word: str) -> bool:
     return all(("a" <= ch <= "z") for ch in word)
 
 
+@lru_cache(maxsize=200_000)
+def _lower(word: str) -> str:
+    """Lowercased word, one string object per distinct word (long inputs repeat words)."""
+    return word.lower()
+
+
 _CJK_RUN = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -60,7 +66,7 @@ def tokens(text: str) -> list[str]:
     out: list[str] = []
     for word in _WORD.findall(text):
         if _CJK_RUN.search(word) is None:
-            out.append(word.lower())
+            out.append(_lower(word))
             continue
         buf = ""
         for ch in word:

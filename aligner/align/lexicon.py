@@ -22,6 +22,7 @@ def learn_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], links: Sequenc
     links = [(s, t) for s, t in links if s and t]
     if len(links) < 5:
         return {}
+
     bags = []
     freq_s: Counter = Counter()
     freq_t: Counter = Counter()
@@ -37,8 +38,13 @@ def learn_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], links: Sequenc
         ws = [w for w in ws if min_count <= freq_s[w] <= cap]
         wt = [w for w in wt if min_count <= freq_t[w] <= cap]
         for a in ws:
+            fa = freq_s[a]
             for b in wt:
-                cooc[(a, b)] += 1
+                fb = freq_t[b]
+                # Dice >= min_dice needs min(fa, fb) >= min_dice * (fa + fb) / 2: skip
+                # pairs whose frequencies are too far apart (exact, saves memory)
+                if 2 * min(fa, fb) >= min_dice * (fa + fb):
+                    cooc[(a, b)] += 1
     scored = {}
     for (a, b), c in cooc.items():
         if c >= min_count:
