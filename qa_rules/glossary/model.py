@@ -84,11 +84,14 @@ class Concept:
         return tuple(t for t in self.terms_in(lang) if t.rejected)
 
     def label(self, lang: str = "en") -> str:
-        """A readable name for the concept: its first preferred term."""
+        """A readable name for the concept: its preferred short form (Senegal, not the
+        Republic of Senegal), else its first preferred term that is not an acronym."""
         for want in (lang, "en", "fr"):
             found = self.preferred(want) or self.accepted(want)
             if found:
-                return found[0].text
+                short = [t for t in found if t.term_type == "shortForm"]
+                words = [t for t in found if t.term_type not in ("acronym", "abbreviation")]
+                return (short or words or list(found))[0].text
         return self.terms[0].text if self.terms else self.id
 
 
