@@ -149,12 +149,13 @@ UNTERM = "https://metadata.un.org/UNTERM/ontology#"
 DCT = "http://purl.org/dc/terms/"
 
 
-def _surface_forms(text: str, lang: str) -> tuple[str, str]:
-    """(name without the article, note recording the article)."""
+def _surface_forms(text: str, lang: str, term_type: str) -> tuple[str, str]:
+    """(name without the article, note recording the article). Only formal names lose a
+    leading article (the Kingdom of ...): in a short name it is part of it (El Salvador)."""
     m = _ARTICLE.search(text)
     if m:
         return text[: m.start()].strip(), f"UNTERM listing form: {text}"
-    m = _LEADING_ARTICLE.match(text) if lang in ("en", "fr", "es") else None
+    m = _LEADING_ARTICLE.match(text) if lang in ("en", "fr", "es") and term_type == "fullForm" else None
     if m and len(text) > m.end():
         return text[m.end():], f"UNTERM form: {text}"
     return text, ""
@@ -182,8 +183,8 @@ def convert(path: Path) -> Glossary:
                 kind = node[UNTERM + "termType"][0][0]
                 note = "" if status in ("preferred", "admitted", "deprecated", "superseded") else f"UNTERM status: {status}"
                 status = status if status in ("preferred", "admitted", "deprecated", "superseded") else "admitted"
-                text, listing = _surface_forms(raw, lang)
                 term_type = {"short": "shortForm", "full": "fullForm"}.get(kind, "variant")
+                text, listing = _surface_forms(raw, lang, term_type)
                 note = "; ".join(x for x in (note, listing) if x)
                 terms.append(Term(text=text, lang=lang, status=status, pos="properNoun", match="inflected",
                                   term_type=term_type, note=note, source="UNTERM"))
