@@ -60,13 +60,13 @@ CONCEPTS = [
          "^برنامج الأمم المتحدة للمراقبة الدولية للمخدرات"),
     E(id="unoct", tsv="Office of Counter-Terrorism", pos="properNoun", subject=BODY,
       note="Established by A/RES/71/291 (2017).",
-      en="Office of Counter-Terrorism; United Nations Office of Counter-Terrorism; UNOCT [acronym]",
+      en="United Nations Office of Counter-Terrorism; Office of Counter-Terrorism [shortForm]; UNOCT [acronym]",
       fr="Bureau de lutte contre le terrorisme; ~Bureau de la lutte contre le terrorisme; BLT [acronym]; "
          "!Bureau des Nations Unies contre le terrorisme # UNIC wording, not the official name",
       es="Oficina de Lucha contra el Terrorismo; OLCT [acronym]",
-      ru="Контртеррористическое управление Организации Объединенных Наций; Контртеррористическое управление; "
+      ru="Контртеррористическое управление Организации Объединенных Наций; Контртеррористическое управление [shortForm]; "
          "КТУ ООН [acronym] {exact}; !Управление ООН по контртерроризму # 2025 press, not official",
-      zh="联合国反恐怖主义办公室; 反恐怖主义办公室; 反恐办 [shortForm]",
+      zh="联合国反恐怖主义办公室; 反恐怖主义办公室 [shortForm]; 反恐办 [shortForm]",
       ar="مكتب الأمم المتحدة لمكافحة الإرهاب; مكتب مكافحة الإرهاب [shortForm]"),
     E(id="cted", tsv="Counter-Terrorism Committee Executive Directorate", pos="properNoun", subject=BODY,
       en="Counter-Terrorism Committee Executive Directorate; CTED [acronym]",
@@ -171,7 +171,7 @@ CONCEPTS = [
       es="registro de nombres de los pasajeros; PNR [acronym]",
       ru="записи регистрации пассажиров",
       zh="旅客姓名记录",
-      ar="سجلات أسماء الركاب; سجل أسماء الركاب"),
+      ar="سجلات أسماء الركاب; سجل أسماء الركاب [variant] # singular"),
     E(id="biometric-data", tsv="biometric data", subject=TRAVEL,
       en="biometric data", fr="données biométriques", es="datos biométricos", ru="биометрические данные",
       zh="生物特征数据", ar="البيانات البيومترية"),

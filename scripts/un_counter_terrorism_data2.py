@@ -60,7 +60,7 @@ CONCEPTS = [
       en="Member State", fr="État Membre; "
          "!États? membres?\\b(?! de l['’]Union européenne) {pattern} # lower-case m: not UN style (EU member States excepted)",
       es="Estado Miembro", ru="государство-член", zh="会员国",
-      ar="الدول الأعضاء; الدولة العضو"),
+      ar="الدول الأعضاء; الدولة العضو [variant] # singular"),
     E(id="requesting-member-states", tsv="requesting Member States / upon request", subject=BODY,
       en="requesting Member States",
       fr="États Membres qui en font la demande",
@@ -159,7 +159,7 @@ CONCEPTS = [
       en="information and communications technologies; ICT [acronym]",
       fr="technologies de l'information et des communications",
       es="tecnologías de la información y las comunicaciones", ru="информационно-коммуникационные технологии",
-      zh="信息和通信技术", ar="تكنولوجيا المعلومات والاتصالات; تكنولوجيات المعلومات والاتصالات"),
+      zh="信息和通信技术", ar="تكنولوجيا المعلومات والاتصالات; تكنولوجيات المعلومات والاتصالات [variant] # plural"),
     E(id="law-enforcement", subject=CJ,
       en="law enforcement", fr="services de détection et de répression",
       es="fuerzas del orden; ~organismos encargados de hacer cumplir la ley", ru="правоохранительные органы; ~правоохранительные [variant] # as in правоохранительные и судебные органы",
@@ -216,7 +216,7 @@ CONCEPTS = [
       es="Grupo de Trabajo sobre Justicia Penal, Respuestas Jurídicas y Lucha contra la Financiación del Terrorismo",
       ru="Рабочая группа по вопросам уголовного правосудия, правовых мер и противодействия финансированию терроризма; "
          "~Рабочая группа по уголовному правосудию, правовым мерам реагирования и противодействию финансированию терроризма",
-      zh="刑事司法、法律对策和打击资助恐怖主义工作组; 刑事司法、法律对策和打击资助恐怖主义行为工作组",
+      zh="刑事司法、法律对策和打击资助恐怖主义工作组; ~刑事司法、法律对策和打击资助恐怖主义行为工作组",
       ar="الفريق العامل المعني بالعدالة الجنائية والتصدي القانوني ومكافحة تمويل الإرهاب; "
          "~الفريق العامل المعني بالعدالة الجنائية والتدابير القانونية ومكافحة تمويل الإرهاب"),
     E(id="practical-guide-electronic-evidence", pos="properNoun", subject=DOC,
@@ -262,5 +262,5 @@ CONCEPTS = [
       ru="платформа электронного обучения", zh="电子学习平台", ar="منصة التعلم الإلكتروني; ~منصة للتعلم الإلكتروني"),
     E(id="criminal-justice-officials", subject=CJ,
       en="criminal justice official", fr="agent de la justice pénale", es="funcionario de justicia penal",
-      ru="сотрудники системы уголовного правосудия", zh="刑事司法官员", ar="موظفو العدالة الجنائية; موظفي العدالة الجنائية # genitive/accusative"),
+      ru="сотрудники системы уголовного правосудия", zh="刑事司法官员", ar="موظفو العدالة الجنائية; موظفي العدالة الجنائية [variant] # genitive/accusative"),
 ]
