@@ -99,3 +99,14 @@ def test_sentence_level_stays_inside_aligned_paragraphs(documents):
             assert sorted(seen[lang]) == sorted(expected)  # every sentence exactly once
     sig = alignment.signature
     assert "level=sentence" in sig and "pivot=fr" in sig and "langs=fr,en,zh" in sig
+
+
+def test_bundled_real_un_resolution_six_way():
+    folder = Path(__file__).resolve().parent.parent / "samples" / "A-RES-55-100"
+    if not (folder / "fr.md").exists():
+        pytest.skip("samples/A-RES-55-100 is absent")
+    docs = [read_document(folder / f"{lang}.md") for lang in LANGS]
+    alignment = align_documents(docs)
+    assert len(alignment.rows) == len(docs[0].units)
+    for row, unit in zip(alignment.rows, docs[0].units):
+        assert {cell.units for cell in row.cells.values()} == {(unit.id,)}
