@@ -158,3 +158,16 @@ def test_sentence_level_aligns_sentences_inside_paragraphs():
     rows = [(row.cells["fr"].units, row.cells["en"].units) for row in align_documents([fr, en], level="sentence").rows]
     assert rows == [(("pp.1.s1",), ("pp.1.s1",)), (("pp.1.s2",), ("pp.1.s2",)),
                     (("op.1.s1", "op.1.s2"), ("op.1.s1",)), (("op.1.s3",), ("op.1.s2",))]
+
+
+def test_a_band_without_a_path_is_widened():
+    from aligner.align.segments import _best_path
+
+    src = [segment(f"Satz {k}.") for k in range(6)]
+    tgt = [segment(f"Phrase {k}.") for k in range(6)]
+    # a band that cuts the grid in two: rows 0-2 see column 0 only, rows 3-6 column 6 only
+    band = Band(lo=(0, 0, 0, 6, 6, 6, 6), hi=(0, 0, 0, 6, 6, 6, 6))
+    with pytest.raises(ValueError):
+        best_path(6, 6, SENTENCE_BEADS, lambda *a: 0.0, band)
+    path = _best_path(6, 6, SENTENCE_BEADS, lambda *a: 0.0, band)
+    assert path[0][0] == 0 and path[-1][1] == 6 and path[-1][3] == 6

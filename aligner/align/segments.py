@@ -39,7 +39,7 @@ def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Seque
     model = CostModel(src, tgt, estimate_length_model(src, tgt), params, anchors, band)
     # the first pass only shapes the band and the lexicon: common bead shapes suffice
     first_shapes = tuple(sh for sh in shapes if max(sh) <= 3 and sum(sh) <= 4) if band is not None else shapes
-    path = best_path(n, m, first_shapes, model.cost, band)
+    path = _best_path(n, m, first_shapes, model.cost, band)
     if learn and n + m >= 6:
         ones = [(i0, j0) for i0, i1, j0, j1, c in path if i1 - i0 == 1 and j1 - j0 == 1 and c < 3.0]
         length = estimate_length_model(src, tgt, ones) if len(ones) >= 5 else model.length
@@ -48,7 +48,29 @@ def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Seque
         if band is not None:
             band = band_from_anchors([(i0, j0) for i0, i1, j0, j1, _ in path if i1 > i0 and j1 > j0], n, m, margin=3)
         model = CostModel(src2, tgt2, length, params, anchors, band)
-        path = best_path(n, m, shapes, model.cost, band)
+        path = _best_path(n, m, shapes, model.cost, band)
     return [Bead(src=tuple(range(i0, i1)), tgt=tuple(range(j0, j1)), cost=c,
                  score=bead_confidence(model, i0, i1, j0, j1, c))
             for i0, i1, j0, j1, c in path]
+
+
+def _best_path(n, m, shapes, cost, band):
+    """``best_path``, falling back to a band twice as wide around the same
+    centre (then to the full matrix) should a band ever leave no path."""
+    while True:
+        try:
+            return best_path(n, m, shapes, cost, band)
+        except ValueError:
+            if band is None:
+                raise
+            band = _widen(band, n, m) if band.area() * 4 < (n + 1) * (m + 1) else None
+
+
+def _widen(band: Band, n: int, m: int) -> Band:
+    lo = [max(0, l - (h - l + 1)) for l, h in zip(band.lo, band.hi)]
+    hi = [min(m, h + (h - l + 1)) for l, h in zip(band.lo, band.hi)]
+    for r in range(n - 1, -1, -1):
+        lo[r] = min(lo[r], lo[r + 1])
+    for r in range(1, n + 1):
+        hi[r] = max(hi[r], hi[r - 1])
+    return Band(lo=tuple(lo), hi=tuple(hi))
