@@ -89,22 +89,27 @@ def source_at(pair: Pair, mention: Mention) -> Location | None:
 
 def mention_findings(
     rule: Rule, pair: Pair, missing: list[Mention], extra: list[Mention], what: str,
-    report_extra: bool = True,
+    report_extra: bool = True, expected_of: Callable[[Mention], str] | None = None,
 ) -> Iterator[Finding]:
-    """Findings for a comparison: one 'altered' when one value replaced another."""
+    """Findings for a comparison: one 'altered' when one value replaced another.
+
+    ``expected_of`` writes a missing source value as the target language would
+    (``18 December 2019`` for ``18 décembre 2019``); by default the source's text.
+    """
     lang = pair.target.lang
+    write = expected_of or (lambda m: m.text)
     if missing and len(missing) == len(extra) and report_extra:
         # as many values replaced as replacing: pair them in text order
         for m, e in zip(missing, sorted(extra, key=lambda x: (x.unit.id if x.unit else "", x.start))):
             yield rule.finding(
                 pair, f"{what} {m.text} of the source is {e.text} in the {lang} version",
-                expected=m.text, found=e.text, source=source_at(pair, m), target=at(pair, e),
+                expected=write(m), found=e.text, source=source_at(pair, m), target=at(pair, e),
             )
         return
     for m in missing:
         yield rule.finding(
             pair, f"{what} {m.text} of the source is missing in the {lang} version",
-            expected=m.text, source=source_at(pair, m), target=at(pair, None),
+            expected=write(m), source=source_at(pair, m), target=at(pair, None),
         )
     if report_extra:
         for e in extra:

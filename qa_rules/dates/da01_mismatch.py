@@ -6,7 +6,7 @@ from typing import Iterator
 
 from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.base import Context, Pair, Rule
-from qa_rules.dates.extract import dates
+from qa_rules.dates.extract import dates, expected_form
 from qa_rules.mentions import compare, mention_findings, side_mentions
 from qa_rules.model import Finding
 
@@ -58,4 +58,7 @@ class DateMismatch(Rule):
         if pair.source.missing or pair.target.missing or not self.applies_to(pair.source.lang):
             return
         missing, extra = compare(side_mentions(pair.source, dates), side_mentions(pair.target, dates))
-        yield from mention_findings(self, pair, missing, extra, "date")
+        lang = pair.target.lang
+        yield from mention_findings(
+            self, pair, missing, extra, "date", expected_of=lambda m: expected_form(m.key, lang) or m.text
+        )

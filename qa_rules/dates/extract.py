@@ -120,6 +120,18 @@ def standard_form(key: str, lang: str) -> str:
     return " ".join(text.split())
 
 
+def expected_form(key: str, lang: str) -> str | None:
+    """The UN form in ``lang`` of a full single date (``2019-12-18``); None for partial dates,
+    ranges, or a language without a date format."""
+    match = _KEY.match(key)
+    if not match or not langdata.supported(lang) or "format" not in langdata.value(lang, "dates"):
+        return None
+    year, _, day, day2 = match.groups()
+    if not (year and day) or day2:
+        return None
+    return standard_form(key, lang)
+
+
 def date_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """Every span the dates rules own (the numbers rules skip them)."""
     return [(s, e) for _, _, s, e in dates(text, lang)]

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 from typing import Iterator
 
 from aligner.model import OFFICIAL_LANGUAGES
+from qa_rules import langdata
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.mentions import mention_findings
 from qa_rules.model import Finding
 from qa_rules.numbers._common import number_mentions
+from qa_rules.numbers.nu05_format import styled
 
 
 class NumberMismatch(Rule):
@@ -61,4 +64,11 @@ class NumberMismatch(Rule):
             extra += tgt_digits[len(tgt_digits) - surplus :] if surplus > 0 else []
         missing.sort(key=lambda m: (m.unit.id if m.unit else "", m.start))
         extra.sort(key=lambda m: (m.unit.id if m.unit else "", m.start))
-        yield from mention_findings(self, pair, missing, extra, "number")
+        style = langdata.value(pair.target.lang, "numbers.style", None)
+
+        def in_target_style(m) -> str:
+            if style is None or m.key != m.key.strip() or "%" in m.text:
+                return m.text
+            return styled(Decimal(m.key), style["group"][0], style["decimal"]).replace("\u00a0", " ")
+
+        yield from mention_findings(self, pair, missing, extra, "number", expected_of=in_target_style)

@@ -74,4 +74,4 @@ class OrdinalMismatch(Rule):
             surplus = min(len(ordinals), tgt_strong[key] - src_all[key])
             if surplus > 0:
                 extra += ordinals[len(ordinals) - surplus :]
-        yield from mention_findings(self, pair, missing, extra, "ordinal")
+        yield from mention_findings(self, pair, missing, extra, "ordinal", expected_of=lambda m: f"{m.key} ({m.text})")

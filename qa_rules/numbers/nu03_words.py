@@ -61,4 +61,6 @@ class NumberWordMismatch(Rule):
             lacking = min(len(words), src_strong[key] - tgt_all[key])
             if lacking > 0:
                 missing += words[len(words) - lacking :]
-        yield from mention_findings(self, pair, missing, [], "number", report_extra=False)
+        yield from mention_findings(
+            self, pair, missing, [], "number", report_extra=False, expected_of=lambda m: f"{m.key} ({m.text})"
+        )
