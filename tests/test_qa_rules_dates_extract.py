@@ -83,3 +83,25 @@ def test_un_forms_are_not_nonstandard():
     assert nonstandard_dates("le 1er janvier 2020", "fr") == ()
     assert nonstandard_dates("2019年12月18日", "zh") == ()
     assert nonstandard_dates("18 de diciembre de 2019", "es") == ()
+
+
+@pytest.mark.parametrize(
+    "lang, expected",
+    [("en", "18 December 2019"), ("fr", "18 décembre 2019"), ("es", "18 de diciembre de 2019"),
+     ("ru", "18 декабря 2019 года"), ("zh", "2019年12月18日"), ("ar", "18 كانون الأول/ديسمبر 2019")],
+)
+def test_expected_form_of_a_full_date_in_each_language(lang, expected):
+    from qa_rules.dates.extract import expected_form
+
+    assert expected_form("2019-12-18", lang) == expected
+    assert expected_form("2021-03-07/12", lang) is None  # ranges and partial dates keep the source's text
+    assert expected_form("2021-03", lang) is None
+
+
+def test_a_date_finding_expects_the_date_as_the_target_writes_it():
+    from qa_rules.dates.da01_mismatch import DateMismatch
+    from qa_rules.examples import run_example
+
+    findings = run_example(DateMismatch, {"fr": "Rappelant sa résolution du 18 décembre 2019,",
+                                          "en": "Recalling its resolution of 19 December 2019,"})
+    assert [(f.expected, f.found) for f in findings] == [("18 December 2019", "19 December 2019")]
