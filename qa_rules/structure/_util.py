@@ -55,3 +55,16 @@ def paragraphs(side: Side) -> list[str]:
         if parent not in seen:
             seen.append(parent)
     return seen
+
+
+_ROLE_NAMES = {"pp": "preambular paragraph", "op": "operative paragraph", "fn": "footnote",
+               "meta": "heading line", "closing": "closing line", "seg": "segment"}
+
+
+def label(unit_id: str) -> str:
+    """A reviser's name for a unit: ``op.14`` -> ``operative paragraph 14 (op.14)``."""
+    head, _, rest = unit_id.partition(".")
+    if unit_id == "title":
+        return "the title"
+    name = _ROLE_NAMES.get(head)
+    return f"{name} {rest} ({unit_id})" if name and rest else unit_id

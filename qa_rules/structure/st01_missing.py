@@ -6,7 +6,7 @@ from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
-from qa_rules.structure._util import absent, excerpt
+from qa_rules.structure._util import absent, excerpt, label
 
 
 class MissingParagraph(Rule):
@@ -36,7 +36,7 @@ class MissingParagraph(Rule):
         unit = pair.source.units[0]
         yield self.finding(
             pair,
-            f"{unit.id} of the source has no counterpart in the {pair.target.lang} version",
+            f"{label(unit.id)} of the source is missing in the {pair.target.lang} version",
             expected=excerpt(pair.source.text),
             target=absent(pair.target, pair, context),
         )

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
-from qa_rules.structure._util import absent, excerpt
+from qa_rules.structure._util import absent, excerpt, label
 
 
 class ExtraParagraph(Rule):
@@ -35,7 +35,7 @@ class ExtraParagraph(Rule):
         unit = pair.target.units[0]
         yield self.finding(
             pair,
-            f"{unit.id} of the {pair.target.lang} version has no counterpart in the source",
+            f"{label(unit.id)} of the {pair.target.lang} version has no counterpart in the source",
             found=excerpt(pair.target.text),
             source=absent(pair.source, pair, context),
         )
