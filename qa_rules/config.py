@@ -129,7 +129,8 @@ def _split_assignment(line: str) -> tuple[str, str, str]:
     match = re.match(r"([^=:]+?)\s*([=:])\s*(.*)$", line)
     if not match:
         return line, "", ""
-    return match.group(1).strip().replace("-", "_"), match.group(2), match.group(3).strip()
+    value = re.split(r"\s[#;]", match.group(3), maxsplit=1)[0]  # an inline comment after whitespace
+    return match.group(1).strip().replace("-", "_"), match.group(2), value.strip()
 
 
 def _read_toml(text: str, path: str) -> dict[str, dict[str, Entry]]:

@@ -81,3 +81,21 @@ def test_no_setup_cfg_means_defaults(tmp_path):
     config = load_config(search_dir=tmp_path)
     assert config.fail_on == "error" and config.select == ()
     assert len(configure(select_rules([], []), {})) >= 8
+
+
+def test_the_documented_setup_cfg_example_loads(tmp_path):
+    """The example of docs/qa.md, inline comments included."""
+    import re
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "qa.md").read_text(encoding="utf-8")
+    example = re.search(r"```ini\n(.*?)```", docs, re.S).group(1)
+    cfg = tmp_path / "setup.cfg"
+    cfg.write_text(example, encoding="utf-8")
+    config = load_config(cfg)
+    assert config.fail_on == "warning" and config.level == "paragraph"
+    assert config.rules["NU03"].severity == "info" and config.rules["NU03"].options == {"minimum": 3}
+    toml_example = re.search(r"```toml\n# hexaglot.toml\n(.*?)```", docs, re.S).group(1)
+    toml = tmp_path / "hexaglot.toml"
+    toml.write_text(toml_example, encoding="utf-8")
+    assert load_config(toml).rules["NU03"].options == {"minimum": 3}
