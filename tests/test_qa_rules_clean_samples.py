@@ -59,3 +59,23 @@ def test_planted_errors_are_found_on_their_lines(tmp_path):
     assert "74/175" in lines[rf02.target.line - 1]
     assert by_rule["DA01"].found == "19 December 2019"
     assert not [f for f in report.findings if f.rule == "NU01"]  # not double-reported as numbers
+
+
+def test_raw_opus_tokenised_official_text_gives_no_finding(shared_data):
+    """A/RES/55/100 as OPUS ships it (spaces around punctuation, "( III )", "[ 1 ]", "2 ．", "2 -"):
+    the numbers, references and dates rules read it like the detokenised text."""
+    import json
+
+    from qa_rules.examples import run_example
+    from qa_rules.registry import RULES
+
+    rules = [r for r in RULES if r.category in ("numbers", "references", "dates")]
+    path = shared_data / "opus-un-6way" / "A-RES-55-100.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    found = []
+    for row in rows:
+        for lang in ("en", "es", "ru", "zh", "ar"):
+            for rule in rules:
+                found += [f"{row['unit_id']} {lang} {f.rule} {f.message}"
+                          for f in run_example(rule, {"fr": row["fr"], lang: row[lang]})]
+    assert found == []

@@ -112,3 +112,12 @@ def test_module_doctests():
 )
 def test_where_one_number_ends_and_the_next_begins(text, lang, expected):
     assert keys(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("12. Prie l'Office", "fr"), ("2 ． 重申各国政府", "zh"), ("2 - تؤكد من جديد", "ar"), ("Résolution 217 A ( III )", "fr")],
+)
+def test_paragraph_numbers_and_opus_spacing(text, lang):
+    found = [(n.key, n.kind) for n in numbers(text, lang)]
+    assert found in ([], [("217", "digits"), ("3", "digits")])

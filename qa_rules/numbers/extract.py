@@ -52,11 +52,12 @@ class Number:
 
 _SPACES = " \u00a0\u202f"
 _DIGITS = re.compile(r"(?<![0-9A-Za-z.,/\-])\d+(?:(?:[.,٬٫']|[ \u00a0\u202f](?=\d{3}(?!\d)))\d+)*")
-_LEADING_NUMBER = re.compile(r"^\s*\d{1,3}\s*\.(?=\s)")
+#: A paragraph number at the start of a unit: "12. ", "12．" (Chinese), "12 - " (Arabic).
+_LEADING_NUMBER = re.compile(r"^\s*\d{1,3}\s*(?:[.．](?=\s|[^\d\s])|-(?=\s))")
 #: Footnote markers glued into the text by OPUS-style corpora: "([1])", "[2]".
-_BRACKET_MARKER = re.compile(r"\[\d{1,3}\]")
+_BRACKET_MARKER = re.compile(r"\[\s*\d{1,3}\s*\]")
 #: A Roman session numeral in brackets: resolution 217 A (III).
-_ROMAN = re.compile(r"(?<=\()[IVXLC]{1,7}(?=\))")
+_ROMAN = re.compile(r"(?<=\()\s*[IVXLC]{1,7}\s*(?=\))")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -340,7 +341,7 @@ def numbers(text: str, lang: str) -> tuple[Number, ...]:
         spans.append((start, end))
     for m in _ROMAN.finditer(text):
         if not blocked(m.start(), m.end()):
-            found.append(Number(Decimal(roman_value(m.group(0))), "digits", False, m.group(0), m.start(), m.end()))
+            found.append(Number(Decimal(roman_value(m.group(0).strip())), "digits", False, m.group(0), m.start(), m.end()))
     finder = _zh_word_numbers(text, blocked) if lang == "zh" else _word_numbers(text, lang, blocked, percent_re)
     for value, kind, start, end, percent in finder:
         found.append(Number(Decimal(value), kind, percent, text[start:end], start, end))
