@@ -38,9 +38,13 @@ def read_docx(path: str, lang: str | None) -> Document:
         raise InputError(path, "is not a .docx file (not a zip package); use --input-format for other formats")
     import docx  # python-docx, loaded only for Word input
 
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
+
     try:
         word = docx.Document(str(p))
-    except Exception as exc:  # python-docx raises several types for broken packages
+    except (PackageNotFoundError, XMLSyntaxError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        # a zip that is not a Word package, a missing part, broken XML in a part
         raise InputError(path, f"is not a readable .docx ({type(exc).__name__}: {exc})") from None
     lines, line_to_para, plain = _to_text_form(word)
     if not plain.strip():
