@@ -31,7 +31,7 @@ from hexaglot import __version__
 from qa_rules.accept import AcceptEntry, apply_accept
 from qa_rules.base import Context, Pair, Rule, Side
 from qa_rules.model import CATEGORIES, SEVERITIES, Finding, severity_rank
-from qa_rules.pairing import regroup_by_length, repair_operative_runs
+from qa_rules.pairing import regroup_by_length, repair_operative_runs, split_overgrouped
 
 TOOL = "hexaglot"
 
@@ -174,7 +174,7 @@ def build_pairs(alignment: Alignment) -> tuple[Pair, ...]:
             else:
                 lang_pairs.append(Pair(source=sources[index], target=sides[index], row=row, index=index))
         if alignment.level == "paragraph":
-            lang_pairs = regroup_by_length(repair_operative_runs(lang_pairs))
+            lang_pairs = regroup_by_length(split_overgrouped(repair_operative_runs(lang_pairs)))
         pairs += lang_pairs
     order = {lang: i for i, lang in enumerate(targets)}
     return tuple(sorted(pairs, key=lambda p: (p.index, order[p.target.lang])))

@@ -137,6 +137,56 @@ def _repair(run: list[Pair]) -> list[Pair] | None:
     return out if after > before else None
 
 
+def _same_count(role: str, pair: Pair) -> bool:
+    return len(pair.source.doc.by_role(role)) == len(pair.target.doc.by_role(role))
+
+
+def split_overgrouped(pairs: Sequence[Pair]) -> list[Pair]:
+    """A 1-2 (or 2-1) pair next to a lone paragraph that is its extra unit's namesake, re-split.
+
+    ``pp.3`` paired with ``pp.3+pp.4`` beside a lone source ``pp.4`` is two 1-1
+    pairs the aligner grouped (typically when the two languages' lengths differ
+    a lot, as Chinese and French do). Only when both versions have as many
+    paragraphs of that role, so that the ids name the same paragraphs.
+    """
+    result = list(pairs)
+    k = 0
+    while k < len(result):
+        pair = result[k]
+        grouped_target = len(pair.source.units) == 1 and len(pair.target.units) == 2
+        grouped_source = len(pair.source.units) == 2 and len(pair.target.units) == 1
+        if not (grouped_target or grouped_source):
+            k += 1
+            continue
+        done = False
+        for at in (k + 1, k - 1):
+            if not 0 <= at < len(result):
+                continue
+            lone = result[at]
+            if grouped_target and not lone.source.missing and lone.target.missing and len(lone.source.units) == 1:
+                first, second = pair.target.units
+                keep, other = (first, second) if at > k else (second, first)
+                unit = pair.source.units[0]
+                if unit.id == keep.id and lone.source.units[0].id == other.id and _same_count(unit.role, pair):
+                    mine = Pair(pair.source, _single(pair.target, keep), pair.row, pair.index)
+                    theirs = Pair(lone.source, _single(pair.target, other), lone.row, lone.index)
+                    done = True
+            elif grouped_source and lone.source.missing and not lone.target.missing and len(lone.target.units) == 1:
+                first, second = pair.source.units
+                keep, other = (first, second) if at > k else (second, first)
+                unit = pair.target.units[0]
+                if unit.id == keep.id and lone.target.units[0].id == other.id and _same_count(unit.role, pair):
+                    mine = Pair(_single(pair.source, keep), pair.target, pair.row, pair.index)
+                    theirs = Pair(_single(pair.source, other), lone.target, lone.row, lone.index)
+                    done = True
+            if done:
+                low = min(k, at)
+                result[low : low + 2] = [mine, theirs] if at > k else [theirs, mine]
+                break
+        k += 1
+    return result
+
+
 def regroup_by_length(pairs: Sequence[Pair]) -> list[Pair]:
     """``pairs`` (one target language, row order) with merges and splits regrouped."""
     full = [p for p in pairs if not p.source.missing and not p.target.missing]

@@ -100,3 +100,22 @@ def test_runs_of_only_omissions_are_left_alone():
     rows = [("op.1", "op.1"), ("op.2", "op.2"), ("op.3", None), ("op.4", None), ("op.5", "op.3")]
     pairs = build_pairs(_alignment(fr, en, rows))
     assert [(p.source.unit_id, p.target.unit_id) for p in pairs][2:4] == [("op.3", None), ("op.4", None)]
+
+
+def test_an_overgrouped_pair_beside_its_namesake_is_re_split():
+    fr_texts = _texts(6)
+    zh_texts = [t[:40] for t in fr_texts]  # much shorter, as Chinese is
+    fr, zh = _doc("fr", fr_texts), _doc("zh", zh_texts)
+    zh = Document(path="zh.md", lang="zh", units=zh.units)
+    rows = []
+    for f, z in [("pp.1", ("pp.1",)), ("pp.2", ("pp.2",)), ("pp.3", ("pp.3", "pp.4")), ("pp.4", ()),
+                 ("pp.5", ("pp.5",)), ("pp.6", ("pp.6",))]:
+        cells = {"fr": Cell((f,), (1,), fr.unit(f).text)}
+        if z:
+            cells["zh"] = Cell(z, (1,), " ".join(zh.unit(u).text for u in z))
+        rows.append(Row(cells=cells, score=0.5))
+    alignment = Alignment(languages=("fr", "zh"), pivot="fr", level="paragraph", rows=tuple(rows),
+                          documents={"fr": fr, "zh": zh})
+    pairs = build_pairs(alignment)
+    assert [(p.source.unit_id, [u.id for u in p.target.units]) for p in pairs][2:4] == [("pp.3", ["pp.3"]), ("pp.4", ["pp.4"])]
+    assert check(alignment, [MissingParagraph, SplitParagraph]).findings == ()
