@@ -200,19 +200,29 @@ def _token_keys(key: str, surface: str, lang: str) -> tuple[tuple[str, str], ...
     return keys
 
 
-_CACHE: dict[tuple, Matcher] = {}
+#: (lang, glossary ids) -> (the glossaries, their matcher). An entry keeps its glossaries alive
+#: and is used only for those very objects: an ``id()`` is reused once its object is collected,
+#: and glossaries built in memory all have the digest "".
+_CACHE: dict[tuple, tuple[tuple[Glossary, ...], Matcher]] = {}
 
 
 def matcher_for(glossaries: Sequence[Glossary], lang: str) -> Matcher:
     """A (cached) matcher over all the terms of ``glossaries`` in ``lang``."""
-    key = (lang,) + tuple((id(g), g.name, g.digest, len(g.concepts)) for g in glossaries)
-    matcher = _CACHE.get(key)
-    if matcher is None:
-        if len(_CACHE) > 64:
-            _CACHE.clear()
-        matcher = Matcher(lang, ((t, c, g.name) for g in glossaries for c in g.concepts for t in c.terms))
-        _CACHE[key] = matcher
+    glossaries = tuple(glossaries)
+    key = (lang,) + tuple(id(g) for g in glossaries)
+    hit = _CACHE.get(key)
+    if hit is not None and same_objects(hit[0], glossaries):
+        return hit[1]
+    if len(_CACHE) > 64:
+        _CACHE.clear()
+    matcher = Matcher(lang, ((t, c, g.name) for g in glossaries for c in g.concepts for t in c.terms))
+    _CACHE[key] = (glossaries, matcher)
     return matcher
+
+
+def same_objects(cached: Sequence[object], given: Sequence[object]) -> bool:
+    """Whether two sequences hold the very same objects (identity, not equality), in order."""
+    return len(cached) == len(given) and all(a is b for a, b in zip(cached, given))
 
 
 def find_terms(text: str, lang: str, glossaries: Sequence[Glossary]) -> list[Match]:

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from qa_rules.base import Context, Side, side_location
 from qa_rules.model import Location
-from qa_rules.glossary.matcher import Match, matcher_for
+from qa_rules.glossary.matcher import Match, matcher_for, same_objects
 from qa_rules.glossary.model import Concept, Glossary, Term
 
 COUNTRY_SUBJECT = "Country names"
@@ -33,7 +33,10 @@ def _bundled() -> tuple[Glossary, ...]:
     return _BUNDLED[0]
 
 
-_MATCHES: "OrderedDict[tuple, tuple[tuple[Match, ...], tuple[Match, ...]]]" = OrderedDict()
+#: (lang, text, glossary ids) -> (the glossaries, longest matches, every match). An entry keeps
+#: its glossaries alive and is used only for those very objects: an ``id()`` is reused once its
+#: object is collected, and glossaries built in memory have no content digest to tell them apart.
+_MATCHES: "OrderedDict[tuple, tuple[tuple[Glossary, ...], tuple[Match, ...], tuple[Match, ...]]]" = OrderedDict()
 
 
 def find(text: str, lang: str, glossaries: Sequence[Glossary], nested: bool = False) -> tuple[Match, ...]:
@@ -41,14 +44,15 @@ def find(text: str, lang: str, glossaries: Sequence[Glossary], nested: bool = Fa
     ``nested`` adds the terms found inside longer ones."""
     if not text or not glossaries:
         return ()
+    glossaries = tuple(glossaries)
     key = (lang, text, tuple(id(g) for g in glossaries))
     found = _MATCHES.get(key)
-    if found is None:
+    if found is None or not same_objects(found[0], glossaries):
         longest, everything = matcher_for(glossaries, lang).find_both(text)
-        found = _MATCHES[key] = (tuple(longest), tuple(everything))
+        found = _MATCHES[key] = (glossaries, tuple(longest), tuple(everything))
         if len(_MATCHES) > 20_000:
             _MATCHES.popitem(last=False)
-    return found[1] if nested else found[0]
+    return found[2] if nested else found[1]
 
 
 def located(side: Side, offset: int) -> Location | None:

@@ -1,0 +1,47 @@
+"""Cached term matches belong to the glossary they were computed for.
+
+Glossaries built in memory have no content digest and, one after another,
+may be allocated at the address of one already collected: a cache keyed on
+``id()`` alone then served one glossary the matches of another.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from qa_rules.glossary.matcher import matcher_for
+from qa_rules.glossary.model import Concept, Glossary, Term
+from qa_rules.terminology.common import find
+
+TEXT = "Les États Membres examinent le terme alpha, le terme beta et le terme gamma."
+WORDS = ("alpha", "beta", "gamma")
+
+
+def _glossary(i: int) -> Glossary:
+    word = WORDS[i % len(WORDS)]
+    concept = Concept(f"c{i}", (Term(f"terme {word}", "fr", match="exact"),))
+    return Glossary(name="memo", path="", concepts=(concept,))
+
+
+def test_each_in_memory_glossary_gets_its_own_matches():
+    wrong = []
+    for i in range(200):
+        glossary = _glossary(i)
+        found = [(m.text, m.concept.id) for m in find(TEXT, "fr", (glossary,))]
+        if found != [(f"terme {WORDS[i % len(WORDS)]}", f"c{i}")]:
+            wrong.append((i, found))
+        del glossary
+        gc.collect()
+    assert wrong == []
+
+
+def test_each_in_memory_glossary_gets_its_own_matcher():
+    wrong = []
+    for i in range(200):
+        glossary = _glossary(i)
+        found = [(m.text, m.concept.id) for m in matcher_for((glossary,), "fr").find(TEXT)]
+        if found != [(f"terme {WORDS[i % len(WORDS)]}", f"c{i}")]:
+            wrong.append((i, found))
+        del glossary
+        gc.collect()
+    assert wrong == []
