@@ -121,3 +121,18 @@ def test_where_one_number_ends_and_the_next_begins(text, lang, expected):
 def test_paragraph_numbers_and_opus_spacing(text, lang):
     found = [(n.key, n.kind) for n in numbers(text, lang)]
     assert found in ([], [("217", "digits"), ("3", "digits")])
+
+
+@pytest.mark.parametrize(
+    "source, target",
+    [({"fr": "Note qu'une dizaine de pays ont adhéré,"}, {"en": "Notes that some 10 countries have acceded,"}),
+     ({"fr": "Note que des centaines de personnes ont été formées,"}, {"en": "Notes that hundreds of persons were trained,"}),
+     ({"fr": "Note que des milliers de personnes ont été formées,"}, {"es": "Observa que miles de personas recibieron capacitación,"}),
+     ({"fr": "Note qu'une douzaine d'États ont fait rapport,"}, {"ru": "отмечает, что 12 государств представили доклады,"})],
+)
+def test_approximate_quantities_match_but_never_report(source, target):
+    from qa_rules.examples import run_example
+    from qa_rules.registry import rule_by_code
+
+    example = {**source, **target}
+    assert [f.message for code in ("NU01", "NU02", "NU03") for f in run_example(rule_by_code(code), example)] == []

@@ -143,6 +143,7 @@ class _Words:
     joiner: re.Pattern
     ambiguous: re.Pattern | None
     units_before_tens: bool
+    approximate: re.Pattern | None = None
 
 
 @lru_cache(maxsize=None)
@@ -163,7 +164,10 @@ def _words(lang: str) -> _Words | None:
     compiled = tuple((re.compile(rf"{prefix}(?:{form})", re.IGNORECASE), value, kind) for form, value, kind in entries)
     ambiguous = data.get("ambiguous", ())
     amb = re.compile(rf"{prefix}(?:{'|'.join(map(re.escape, ambiguous))})", re.IGNORECASE) if ambiguous else None
-    return _Words(regex, compiled, re.compile(data.get("joiner", r"\s+"), re.IGNORECASE), amb, bool(data.get("units_before_tens")))
+    approx_forms = data.get("approximate", ())
+    approx = re.compile(rf"{prefix}(?:{'|'.join(approx_forms)})", re.IGNORECASE) if approx_forms else None
+    return _Words(regex, compiled, re.compile(data.get("joiner", r"\s+"), re.IGNORECASE), amb,
+                  bool(data.get("units_before_tens")), approx)
 
 
 def _word_value(words: _Words, token: str) -> tuple[int, str]:
@@ -239,6 +243,8 @@ def _word_numbers(text: str, lang: str, blocked, percent_re: re.Pattern) -> list
         end = pct.end() if pct else compound.end
         single = len(compound.tokens) == 1
         weak = single and words.ambiguous is not None and words.ambiguous.fullmatch(compound.tokens[0])
+        if words.approximate is not None and any(words.approximate.fullmatch(t) for t in compound.tokens):
+            weak = True  # "une dizaine", "hundreds of": a quantity, not a number to report
         kind = "weak" if weak else "ordinal" if compound.ordinal else "word"
         found.append((compound.value, kind, compound.start, end, bool(pct)))
         return end
