@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import gc
 
+import pytest
+
 from qa_rules.glossary.matcher import matcher_for
 from qa_rules.glossary.model import Concept, Glossary, Term
 from qa_rules.terminology.common import find
@@ -21,6 +23,15 @@ def _glossary(i: int) -> Glossary:
     word = WORDS[i % len(WORDS)]
     concept = Concept(f"c{i}", (Term(f"terme {word}", "fr", match="exact"),))
     return Glossary(name="memo", path="", concepts=(concept,))
+
+
+@pytest.fixture(autouse=True)
+def _cheap_collections():
+    """Objects made before the test are left out of collections (a full one per glossary
+    over the whole test session's heap is slow); the glossaries are still collected."""
+    gc.freeze()
+    yield
+    gc.unfreeze()
 
 
 def test_each_in_memory_glossary_gets_its_own_matches():
