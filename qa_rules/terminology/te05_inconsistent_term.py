@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from qa_rules.base import Context, Rule
+from qa_rules.consistency.segments import pairs_of
 from qa_rules.model import Finding
 from qa_rules.terminology.common import located, find, form_group, run_glossaries
 
@@ -48,14 +49,12 @@ class InconsistentTerm(Rule):
         return cls.Config(bundled_when_none=True)
 
     def check_document(self, context: Context) -> Iterator[Finding]:
-        from qa_rules.engine import build_pairs
-
         glossaries = run_glossaries(context, self.config.bundled_when_none)
         if not glossaries:
             return
         # (lang, concept, group) -> [(pair, match)]
         uses: dict[tuple[str, str, str], list] = {}
-        for pair in build_pairs(context.alignment):
+        for pair in pairs_of(context):
             if pair.source.missing or pair.target.missing or not self.applies_to(pair.target.lang):
                 continue
             source_concepts = {(m.glossary, m.concept.id) for m in find(pair.source.text, pair.source.lang, glossaries)}
