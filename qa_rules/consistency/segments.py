@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from collections.abc import MutableMapping
 from typing import Iterable, Iterator
 
 from qa_rules.base import Pair
@@ -128,30 +129,33 @@ def by_target_language(pairs: Iterable[Pair]) -> dict[str, list[Segment]]:
     return result
 
 
-#: The last alignment seen and what was derived from it: the rules that look at
-#: a whole run (CO01, CO02, LE01) share one list of pairs and one of segments.
-_LAST: dict[str, tuple[object, object]] = {}
-
-
-def _cached(kind: str, alignment, compute):
-    hit = _LAST.get(kind)
-    if hit is not None and hit[0] is alignment:
+def _derived(context, kind: str, compute):
+    """A value derived from the run, kept in the run's ``Context.facts`` (so it lives and dies
+    with the run; a module-level cache kept the last alignment alive after its run) and shared
+    by the rules that look at a whole run (CO01, CO02, LE01, TE05). Computed on every call when
+    the facts cannot be written to."""
+    facts = context.facts
+    if not isinstance(facts, MutableMapping):
+        return compute()
+    key = f"consistency.{kind}"
+    hit = facts.get(key)
+    if hit is not None and hit[0] is context.alignment:
         return hit[1]
     value = compute()
-    _LAST[kind] = (alignment, value)
+    facts[key] = (context.alignment, value)
     return value
 
 
 def pairs_of(context) -> tuple[Pair, ...]:
-    """The engine's pairs of the run (``Context.facts["pairs"]``, else built once)."""
+    """The engine's pairs of the run (``Context.facts["pairs"]``, else built once per context)."""
     shared = context.facts.get("pairs") if context.facts else None
     if shared is not None:
         return tuple(shared)
     from qa_rules.engine import build_pairs
 
-    return _cached("pairs", context.alignment, lambda: build_pairs(context.alignment))
+    return _derived(context, "pairs", lambda: build_pairs(context.alignment))
 
 
 def segments_of(context) -> dict[str, list[Segment]]:
-    """``by_target_language`` of the run's pairs (built once per alignment)."""
-    return _cached("segments", context.alignment, lambda: by_target_language(pairs_of(context)))
+    """``by_target_language`` of the run's pairs (built once per context)."""
+    return _derived(context, "segments", lambda: by_target_language(pairs_of(context)))
