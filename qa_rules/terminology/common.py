@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from dataclasses import replace
 
-from qa_rules.base import Context, Side, side_location
+from qa_rules.base import Context, Pair, Side, side_location
 from qa_rules.model import Location
 from qa_rules.glossary.matcher import Match, matcher_for, same_objects
 from qa_rules.glossary.model import Concept, Glossary, Term
@@ -53,6 +53,17 @@ def find(text: str, lang: str, glossaries: Sequence[Glossary], nested: bool = Fa
         if len(_MATCHES) > 20_000:
             _MATCHES.popitem(last=False)
     return found[2] if nested else found[1]
+
+
+def rejected_in_target(pair: Pair, context: Context, bundled_when_none: bool, countries: bool) -> Iterator[Match]:
+    """The deprecated or superseded terms used in the pair's target: the country names
+    (``countries``, TE03's) or every other term (TE02's)."""
+    if pair.target.missing:
+        return
+    glossaries = run_glossaries(context, bundled_when_none)
+    for match in find(pair.target.text, pair.target.lang, glossaries):
+        if match.term.rejected and is_country(match.concept) == countries:
+            yield match
 
 
 def located(side: Side, offset: int) -> Location | None:

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
-from qa_rules.terminology.common import located, expected_terms, find, form_group, is_country, run_glossaries
+from qa_rules.terminology.common import expected_terms, form_group, located, rejected_in_target
 
 
 class RejectedTerm(Rule):
@@ -42,12 +42,7 @@ class RejectedTerm(Rule):
         return cls.Config(bundled_when_none=True)
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.target.missing:
-            return
-        glossaries = run_glossaries(context, self.config.bundled_when_none)
-        for match in find(pair.target.text, pair.target.lang, glossaries):
-            if not match.term.rejected or is_country(match.concept):
-                continue
+        for match in rejected_in_target(pair, context, self.config.bundled_when_none, countries=False):
             expected = expected_terms(match.concept, pair.target.lang, form_group(match.term))
             note = f" ({match.term.note})" if match.term.note else ""
             yield self.finding(

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
-from qa_rules.terminology.common import located, find, is_country, run_glossaries
+from qa_rules.terminology.common import located, rejected_in_target
 
 
 class OutdatedCountryName(Rule):
@@ -43,12 +43,7 @@ class OutdatedCountryName(Rule):
         return cls.Config(bundled_when_none=True)
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.target.missing:
-            return
-        glossaries = run_glossaries(context, self.config.bundled_when_none)
-        for match in find(pair.target.text, pair.target.lang, glossaries):
-            if not (match.term.rejected and is_country(match.concept)):
-                continue
+        for match in rejected_in_target(pair, context, self.config.bundled_when_none, countries=True):
             lang = pair.target.lang
             want = "fullForm" if match.term.term_type == "fullForm" else "shortForm"
             current = [t.text for t in match.concept.preferred(lang) if t.term_type == want] or \
