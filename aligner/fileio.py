@@ -11,22 +11,27 @@ from typing import Iterable
 from aligner.errors import InputError
 
 
-def read_text(path: str | os.PathLike) -> str:
-    """Read a text file: UTF-8 (with or without BOM) or UTF-16 with BOM.
-
-    Raises ``InputError`` naming the file for anything else: a missing file,
-    a directory, an empty file, a binary file, undecodable bytes.
-    """
+def read_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of a file; ``InputError`` naming the file when it is missing,
+    a directory or unreadable."""
     p = Path(path)
     if not p.exists():
         raise InputError(str(path), "no such file")
     if p.is_dir():
         raise InputError(str(path), "is a directory, not a file")
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
-    return decode_bytes(data, str(path))
+
+
+def read_text(path: str | os.PathLike) -> str:
+    """Read a text file: UTF-8 (with or without BOM) or UTF-16 with BOM.
+
+    Raises ``InputError`` naming the file for anything else: a missing file,
+    a directory, an empty file, a binary file, undecodable bytes.
+    """
+    return decode_bytes(read_bytes(path), str(path))
 
 
 def decode_bytes(data: bytes, name: str) -> str:

@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from aligner.errors import InputError
-from aligner.fileio import decode_bytes
+from aligner.fileio import decode_bytes, read_bytes
 from qa_rules.glossary.model import Glossary, content_digest
 from qa_rules.glossary.table import glossary_rows, rows_to_concepts
 
@@ -15,10 +15,7 @@ from qa_rules.glossary.table import glossary_rows, rows_to_concepts
 def read_csv(path: str | Path, name: str | None = None, bundled: bool = False, data: bytes | None = None) -> Glossary:
     path = str(path)
     if data is None:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+        data = read_bytes(path)
     text = decode_bytes(data, path)
     reader = _csv.reader(io.StringIO(text))
 

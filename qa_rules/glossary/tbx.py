@@ -24,6 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from aligner.errors import InputError
+from aligner.fileio import read_bytes
 from qa_rules.glossary.langcodes import normalise_lang
 from qa_rules.glossary.model import (
     MATCH_TYPES,
@@ -117,10 +118,7 @@ def read_tbx(path: str | Path, name: str | None = None, bundled: bool = False, d
     """Read a TBX file (2008/TBX-Basic or 2019) into a ``Glossary``."""
     path = str(path)
     if data is None:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+        data = read_bytes(path)
     if not data.strip():
         raise InputError(path, "is empty")
     root = parse_xml(path, data)

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 from aligner.errors import InputError
+from aligner.fileio import read_bytes
 from qa_rules.glossary.model import Glossary, content_digest
 from qa_rules.glossary.table import glossary_rows, rows_to_concepts
 
@@ -15,10 +16,7 @@ def read_xlsx(path: str | Path, name: str | None = None, bundled: bool = False) 
     from openpyxl import load_workbook
 
     path = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+    data = read_bytes(path)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
