@@ -113,11 +113,12 @@ def _foreign_script(text: str, lang: str) -> bool:
 
 
 def _italics(lang: str) -> bool:
+    from qa_rules.langdata import UnsupportedLanguageError
     from qa_rules.punctuation.langfacts import facts
 
     try:
         return facts(lang).italics
-    except KeyError:
+    except UnsupportedLanguageError:
         return False
 
 

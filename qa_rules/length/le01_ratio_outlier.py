@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
+from qa_rules.langdata import UnsupportedLanguageError
 from qa_rules.model import Finding
 from qa_rules.punctuation.langfacts import language_data
 
@@ -26,7 +27,7 @@ def letters(text: str, lang: str | None = None) -> int:
     if lang is not None:
         try:
             ignore = language_data(lang)["length"].get("ignore", ())
-        except KeyError:  # a language without data (lines input): nothing to leave out
+        except UnsupportedLanguageError:  # a language without data (lines input): nothing to leave out
             ignore = ()
         for pattern in ignore:
             text = re.sub(pattern, "", text)
@@ -186,7 +187,7 @@ class LengthOutlier(Rule):
             return PairStats(centre, MAD_TO_SD * mad, len(values), True)
         try:
             prior = prior_log_ratio(source, target)
-        except KeyError:  # no language data: too few paragraphs to judge
+        except UnsupportedLanguageError:  # no language data: too few paragraphs to judge
             return PairStats(0.0, math.inf, len(values), False)
         return PairStats(prior, self.config.prior_spread, len(values), False)
 

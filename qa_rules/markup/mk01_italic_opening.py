@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
+from qa_rules.langdata import supported
 from qa_rules.markup.italics import opening_span
 from qa_rules.model import Finding
-from qa_rules.punctuation.langfacts import facts, supported
+from qa_rules.punctuation.langfacts import facts
 
 
 def _first_words(text: str, count: int = 3) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
+from qa_rules.langdata import supported
 from qa_rules.markup.italics import other_spans
 from qa_rules.model import Finding, Location
-from qa_rules.punctuation.langfacts import facts, supported
+from qa_rules.punctuation.langfacts import facts
 
 
 class ItalicTitle(Rule):

@@ -10,7 +10,9 @@ typed access::
     >>> sorted(facts("fr").quote_pairs)[:1]
     [('«', '»')]
 
-An unsupported language is an error (``KeyError``), never English by default.
+An unsupported language is an error (``qa_rules.langdata.UnsupportedLanguageError``), never
+English by default; a key missing from a supported language's data is a ``KeyError`` (a bug in
+the data, never taken for an unsupported language).
 """
 
 from __future__ import annotations
@@ -74,13 +76,10 @@ _ALL_VARIANTS: Mapping[str, frozenset[str]] = {
 
 
 def language_data(lang: str):
-    """The parsed ``qa_rules/langdata/<lang>.toml`` (``KeyError`` if there is none)."""
-    from qa_rules.langdata import UnsupportedLanguageError, load
+    """The parsed ``qa_rules/langdata/<lang>.toml`` (``UnsupportedLanguageError`` if there is none)."""
+    from qa_rules.langdata import load
 
-    try:
-        return load(lang)
-    except UnsupportedLanguageError as exc:
-        raise KeyError(str(exc)) from None
+    return load(lang)
 
 
 #: The class of final punctuation each role ends with, in every language (the
@@ -95,7 +94,7 @@ ROLE_FINAL: Mapping[str, str] = {
 
 @lru_cache(maxsize=None)
 def facts(lang: str) -> PunctuationFacts:
-    """The punctuation facts of ``lang`` (``KeyError`` if unsupported)."""
+    """The punctuation facts of ``lang`` (``UnsupportedLanguageError`` if unsupported)."""
     data = language_data(lang)
     punc, spacing, typo = data["punctuation"], data["spacing"], data["typography"]
     marks = {
@@ -116,15 +115,6 @@ def facts(lang: str) -> PunctuationFacts:
         spaced=bool(typo["spaced"]),
         italics=bool(typo["italics"]),
     )
-
-
-def supported(lang: str) -> bool:
-    """Whether ``lang`` has language data (the six official languages)."""
-    try:
-        language_data(lang)
-    except KeyError:
-        return False
-    return True
 
 
 # -- scripts -------------------------------------------------------------------------

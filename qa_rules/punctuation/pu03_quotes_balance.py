@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
+from qa_rules.langdata import supported
 from qa_rules.model import Finding
-from qa_rules.punctuation.langfacts import facts, supported
+from qa_rules.punctuation.langfacts import facts
 from qa_rules.punctuation.locate import locate
 
 
