@@ -29,7 +29,7 @@ from typing import Iterable, Iterator
 from qa_rules.base import Pair
 from qa_rules.markup.italics import opening_span, other_spans
 from qa_rules.model import Location
-from qa_rules.untranslated.ut02_identical import left_untranslated
+from qa_rules.untranslated.detect import left_untranslated
 
 _SPACE = re.compile(r"[\s\u00a0\u202f]+")
 _TRAIL = re.compile(r"[\s,.;:，。；：،؛»”\"]+$")

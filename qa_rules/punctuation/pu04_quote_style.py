@@ -6,7 +6,7 @@ from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
-from qa_rules.untranslated.ut02_identical import left_untranslated
+from qa_rules.untranslated.detect import left_untranslated
 from qa_rules.punctuation.langfacts import facts
 from qa_rules.punctuation.locate import locate
 

@@ -9,7 +9,7 @@ from typing import Iterator
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding, Location
 from qa_rules.punctuation.langfacts import facts
-from qa_rules.untranslated.ut02_identical import left_untranslated
+from qa_rules.untranslated.detect import left_untranslated
 
 
 _SPACES = "[ \u00a0\u202f\u2009\u2007\u2002\u2003]"

@@ -8,7 +8,7 @@ from typing import Iterator
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding, Location
 from qa_rules.punctuation.langfacts import facts
-from qa_rules.untranslated.ut02_identical import left_untranslated
+from qa_rules.untranslated.detect import left_untranslated
 
 #: A comma, semicolon, colon or closing bracket glued to the next word; a full
 #: stop glued to a capital after a lower-case word (``crime.The``), not inside

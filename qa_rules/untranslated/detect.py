@@ -12,11 +12,16 @@ Two kinds of evidence, cheapest first:
     >>> guess_language("Requests the Office to continue to assist Member States in preventing terrorism", "en")
     >>> guess_language("Prie l'Office de continuer à aider les États Membres à prévenir le terrorisme", "en")
     'fr'
+
+It also says whether a target is its source left as it was (``left_untranslated``):
+UT02 reports such a paragraph, and the punctuation, spacing and consistency rules
+skip it so that it is reported once.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from aligner.model import OFFICIAL_LANGUAGES
@@ -29,6 +34,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "es": frozenset("los del el las y para con por su sus que una al se sobre como".split()),
 }
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_SPACE = re.compile(r"\s+")
 
 #: Symbols, acronyms and codes (E/RES/2023/26, UNODC, INTERPOL): not evidence of a language.
 _SYMBOLS = re.compile(r"\S*[\d/]\S*|\b[A-Z]{2,}\b")
@@ -114,3 +120,21 @@ def _latin_language(text: str) -> str | None:
         if code and prob >= MIN_PROBABILITY:
             return code
     return None
+
+
+# -- a target that is its source ------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def normalized(text: str) -> str:
+    """Case-folded, NFC, with every run of white space one ordinary space."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip().casefold()
+
+
+def left_untranslated(pair) -> bool:
+    """Whether the target is the source text itself: the punctuation and
+    spacing rules leave such a paragraph to UT02 (it is reported once, as
+    untranslated, not again for keeping the source's typography)."""
+    if pair.source.missing or pair.target.missing:
+        return False
+    return normalized(pair.target.text) == normalized(pair.source.text)

@@ -8,8 +8,7 @@ from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
-from qa_rules.untranslated.detect import guess_language
-from qa_rules.untranslated.ut02_identical import normalized
+from qa_rules.untranslated.detect import guess_language, normalized
 
 
 class WrongLanguage(Rule):

@@ -3,31 +3,14 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-import unicodedata
 from dataclasses import dataclass
 from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
+from qa_rules.untranslated.detect import normalized
 
 _WORD = re.compile(r"[^\W\d_]+")
-_SPACE = re.compile(r"\s+")
-
-
-@lru_cache(maxsize=65536)
-def normalized(text: str) -> str:
-    """Case-folded, NFC, with every run of white space one ordinary space."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip().casefold()
-
-
-def left_untranslated(pair) -> bool:
-    """Whether the target is the source text itself: the punctuation and
-    spacing rules leave such a paragraph to UT02 (it is reported once, as
-    untranslated, not again for keeping the source's typography)."""
-    if pair.source.missing or pair.target.missing:
-        return False
-    return normalized(pair.target.text) == normalized(pair.source.text)
 
 
 def translatable_words(text: str) -> list[str]:
