@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from qa_rules.base import Context, Rule
-from qa_rules.consistency.segments import Segment, segments_of, word_count
+from qa_rules.consistency.segments import Segment, grouped, segments_of, word_count
 from qa_rules.model import Finding
 
 
@@ -46,14 +46,14 @@ class SourceVariants(Rule):
         for lang, segs in segments_of(context).items():
             if not self.applies_to(lang):
                 continue
-            groups: dict[tuple[str, str], list[Segment]] = {}
-            for seg in segs:
-                if seg.kind in ("text", "sentence") and word_count(seg.source_text) < self.config.min_words:
-                    continue
-                if seg.source and seg.target:
-                    groups.setdefault((seg.kind, seg.source), []).append(seg)
+            groups = grouped(segs, key=lambda seg: (seg.kind, seg.source), keep=self._compared)
             for (kind, _), group in groups.items():
                 yield from self._variants(kind, group)
+
+    def _compared(self, seg: Segment) -> bool:
+        if seg.kind in ("text", "sentence") and word_count(seg.source_text) < self.config.min_words:
+            return False
+        return bool(seg.source and seg.target)
 
     def _variants(self, kind: str, group: list[Segment]) -> Iterator[Finding]:
         counts = Counter(seg.target for seg in group)

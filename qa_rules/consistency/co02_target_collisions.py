@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from qa_rules.base import Context, Rule
-from qa_rules.consistency.segments import Segment, segments_of, word_count
+from qa_rules.consistency.segments import Segment, grouped, segments_of, word_count
 from qa_rules.model import Finding
 
 
@@ -36,15 +36,14 @@ class TargetCollision(Rule):
 
         min_words: int = 4
 
+    def _compared(self, seg: Segment) -> bool:
+        return seg.kind in ("text", "sentence") and word_count(seg.target_text) >= self.config.min_words
+
     def check_document(self, context: Context) -> Iterator[Finding]:
         for lang, segs in segments_of(context).items():
             if not self.applies_to(lang):
                 continue
-            groups: dict[tuple[str, str], list[Segment]] = {}
-            for seg in segs:
-                if seg.kind not in ("text", "sentence") or word_count(seg.target_text) < self.config.min_words:
-                    continue
-                groups.setdefault(("", seg.target), []).append(seg)
+            groups = grouped(segs, key=lambda seg: seg.target, keep=self._compared)
             for group in groups.values():
                 seen: dict[str, Segment] = {}
                 for seg in group:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from collections.abc import MutableMapping
+from collections.abc import Callable, Hashable, MutableMapping
 from typing import Iterable, Iterator
 
 from qa_rules.base import Pair
@@ -128,6 +128,16 @@ def by_target_language(pairs: Iterable[Pair]) -> dict[str, list[Segment]]:
     for pair in pairs:
         result.setdefault(pair.target.lang, []).extend(segments(pair))
     return result
+
+
+def grouped(segs: Iterable[Segment], key: Callable[[Segment], Hashable],
+            keep: Callable[[Segment], bool]) -> dict[Hashable, list[Segment]]:
+    """The segments ``keep`` accepts, grouped by ``key``, groups and members in document order."""
+    groups: dict[Hashable, list[Segment]] = {}
+    for seg in segs:
+        if keep(seg):
+            groups.setdefault(key(seg), []).append(seg)
+    return groups
 
 
 def _derived(context, kind: str, compute):
