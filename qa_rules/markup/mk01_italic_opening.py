@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.langdata import supported
 from qa_rules.markup.italics import opening_span
@@ -42,7 +43,7 @@ class ItalicOpening(Rule):
     name = "markup.italic_opening"
     category = "markup"
     severity = "warning"
-    languages = ("ar", "zh", "en", "fr", "ru", "es")
+    languages = OFFICIAL_LANGUAGES
 
     @dataclass(frozen=True)
     class Config:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.langdata import supported
 from qa_rules.model import Finding
@@ -60,7 +61,7 @@ class ParagraphEnd(Rule):
     name = "punctuation.paragraph_end"
     category = "punctuation"
     severity = "warning"
-    languages = ("ar", "zh", "en", "fr", "ru", "es")
+    languages = OFFICIAL_LANGUAGES
 
     @dataclass(frozen=True)
     class Config:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.langdata import supported
 from qa_rules.model import Finding
@@ -67,7 +68,7 @@ class UnbalancedQuotes(Rule):
     name = "punctuation.quotes_balance"
     category = "punctuation"
     severity = "error"
-    languages = ("ar", "zh", "en", "fr", "ru", "es")
+    languages = OFFICIAL_LANGUAGES
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         if pair.source.missing or pair.target.missing:

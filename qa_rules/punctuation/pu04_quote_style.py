@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
 from qa_rules.untranslated.detect import left_untranslated
@@ -40,7 +41,7 @@ class QuoteStyle(Rule):
     name = "punctuation.quote_style"
     category = "punctuation"
     severity = "warning"
-    languages = ("ar", "zh", "en", "fr", "ru", "es")
+    languages = OFFICIAL_LANGUAGES
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         if pair.target.missing:

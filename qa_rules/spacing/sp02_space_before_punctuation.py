@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding, Location
 from qa_rules.punctuation.langfacts import facts
@@ -69,7 +70,7 @@ class SpaceBeforePunctuation(Rule):
     name = "spacing.space_before_punctuation"
     category = "spacing"
     severity = "warning"
-    languages = ("ar", "zh", "en", "fr", "ru", "es")
+    languages = OFFICIAL_LANGUAGES
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         if left_untranslated(pair):

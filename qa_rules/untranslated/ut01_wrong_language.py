@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
 from qa_rules.untranslated.detect import guess_language, normalized
@@ -39,7 +40,7 @@ class WrongLanguage(Rule):
     name = "untranslated.wrong_language"
     category = "untranslated"
     severity = "error"
-    languages = ("ar", "zh", "en", "fr", "ru", "es")
+    languages = OFFICIAL_LANGUAGES
 
     @dataclass(frozen=True)
     class Config:
