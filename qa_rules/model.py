@@ -8,6 +8,7 @@ accept it once (``hexaglot-accept.toml``) and never see it again.
 from __future__ import annotations
 
 import hashlib
+from pathlib import PurePath
 from dataclasses import dataclass
 from typing import Literal
 
@@ -65,10 +66,15 @@ class Finding:
 
     @property
     def id(self) -> str:
-        """Stable id: the same problem in the same place keeps its id."""
+        """Stable id: the same problem in the same place keeps its id.
+
+        The document enters by its file name, not the path as typed, so that
+        ``fr.md``, ``./fr.md`` and ``/work/fr.md`` give the same id and an
+        accept file keeps working whatever folder the check runs from.
+        """
         parts = [self.rule]
         for side in (self.source, self.target):
-            parts.append(f"{side.path}|{side.lang}|{side.unit}" if side else "-")
+            parts.append(f"{PurePath(side.path).name}|{side.lang}|{side.unit}" if side else "-")
         parts += [self.expected, self.found]
         digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
         return digest[:12]

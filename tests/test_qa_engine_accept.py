@@ -53,3 +53,22 @@ def test_bad_accept_files(tmp_path, text, message):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match=message):
         load_accept(path)
+
+
+def test_finding_id_does_not_depend_on_how_the_path_is_written():
+    from qa_rules.model import Finding, Location
+
+    def finding(src: str, tgt: str) -> Finding:
+        return Finding(
+            rule="RF02", name="references.resolution", category="references", severity="error",
+            source=Location(src, "fr", "pp.1", 31), target=Location(tgt, "en", "pp.1", 32),
+            message="m", expected="74/175", found="74/157",
+        )
+
+    ids = {
+        finding("fr.md", "en_draft.md").id,
+        finding("./samples/fr.md", "samples/drafts/en_draft.md").id,
+        finding("/work/main/samples/fr.md", "/work/main/samples/drafts/en_draft.md").id,
+    }
+    assert len(ids) == 1
+    assert finding("fr.md", "es_draft.md").id not in ids
