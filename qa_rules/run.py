@@ -28,7 +28,6 @@ class CheckOptions:
     glossaries: tuple[str, ...] = ()
     default_glossaries: bool | None = None
     level: str | None = None
-    fail_on: str | None = None
     search_dir: str = "."
     langs: tuple[str | None, ...] = field(default=())
     #: ``--previous OLD_SOURCE OLD_TARGET``: the earlier version, for recycled text (CO09).
@@ -41,12 +40,8 @@ def resolved_config(options: CheckOptions) -> RunConfig:
 
 def load_run_glossaries(paths: Sequence[str], include_default: bool) -> tuple:
     """The glossaries of the run (the terminology package reads them)."""
-    try:
-        from qa_rules.glossary import load_glossaries
-    except ImportError:  # terminology not installed: only an error if the user asked for glossaries
-        if paths:
-            raise InputError(paths[0], "glossary support is not available in this installation") from None
-        return ()
+    from qa_rules.glossary import load_glossaries
+
     return tuple(load_glossaries(list(paths), include_default=include_default))
 
 
