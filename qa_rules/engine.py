@@ -302,25 +302,17 @@ def compute_facts(alignment: Alignment, pairs: Sequence[Pair]) -> dict[str, Any]
 # -- signature -----------------------------------------------------------------------
 
 
-def glossary_label(glossary: Any) -> str:
-    """``name#hash`` of a loaded glossary (attributes read defensively)."""
-    name = getattr(glossary, "name", None) or getattr(glossary, "id", None) or type(glossary).__name__
-    digest = None
-    for attr in ("sha256", "digest", "hash", "checksum"):
-        value = getattr(glossary, attr, None)
-        if isinstance(value, str) and value:
-            digest = value
-            break
-    return f"{name}#{digest[:12]}" if digest else str(name)
-
-
 def signature(
     alignment: Alignment,
     rules: Sequence[Rule],
     glossaries: Sequence[Any] = (),
     options: Mapping[str, Any] | None = None,
 ) -> str:
-    """What produced a report: tool version, rules, glossaries, languages."""
+    """What produced a report: tool version, rules, glossaries, languages.
+
+    Glossaries are named by their own ``signature()`` (``name@digest``), the
+    spelling every report and ``hexaglot glossary`` use.
+    """
     targets = ",".join(lang for lang in alignment.languages if lang != alignment.pivot)
     config = sorted(
         (rule.code, rule.severity, repr(rule.config)) for rule in rules
@@ -330,7 +322,7 @@ def signature(
         f"{TOOL}:{__version__}",
         f"rules:{len(rules)}:{','.join(sorted(rule.code for rule in rules))}",
         f"config:{hashlib.sha1(opts.encode('utf-8')).hexdigest()[:8]}",
-        f"glossaries:{','.join(glossary_label(g) for g in glossaries) or 'none'}",
+        f"glossaries:{','.join(g.signature() for g in glossaries) or 'none'}",
         f"langs:{alignment.pivot}>{targets}",
         f"level:{alignment.level}",
     ]

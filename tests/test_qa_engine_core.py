@@ -8,6 +8,7 @@ from aligner.model import Alignment, Cell, Document, Row, Sentence, Unit
 from qa_rules.base import Rule
 from qa_rules.engine import build_pairs, check, compute_facts
 from qa_rules.examples import example_alignment, run_example
+from qa_rules.glossary.model import Glossary
 from qa_rules.structure.st01_missing import MissingParagraph
 
 
@@ -79,15 +80,13 @@ def test_length_ratio_facts_are_computed_once_per_language_pair():
 
 
 def test_signature_records_version_rules_glossaries_and_languages():
-    @dataclass(frozen=True)
-    class Glossary:
-        name: str = "un-counter-terrorism"
-        sha256: str = "ab" * 32
-
-    report = check(_three_way(), [MissingParagraph], glossaries=[Glossary()])
+    glossary = Glossary(name="un-counter-terrorism", path="x.tbx", concepts=(), digest="abababab01")
+    report = check(_three_way(), [MissingParagraph], glossaries=[glossary])
     assert report.signature.startswith("hexaglot:")
     assert "rules:1:ST01" in report.signature
-    assert "glossaries:un-counter-terrorism#abababababab" in report.signature
+    # one spelling of a glossary in every signature: the glossary's own (name@digest)
+    assert f"glossaries:{glossary.signature()}|" in report.signature
+    assert "glossaries:un-counter-terrorism@abababab01|" in report.signature
     assert "langs:fr>en,ru" in report.signature
 
 
