@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from aligner.model import Alignment, Cell, Document, Row, Sentence, Unit
 from qa_rules.base import Rule

@@ -66,3 +66,19 @@ def test_an_empty_report_still_ends_with_the_signature():
     text = render(report, "text")
     assert "0 finding(s)" in text.splitlines()[0]
     assert text.rstrip().endswith(report.signature)
+
+
+def test_text_heading_shows_each_side_its_own_unit_and_line():
+    from aligner.model import Alignment, Cell, Document, Row, Unit
+
+    fr_units = (Unit("pp.1", "preambular", "Rappelant la Charte,", (3, 3)),
+                Unit("pp.2", "preambular", "Rappelant sa résolution 74/175,", (5, 5)))
+    en_units = (Unit("pp.1", "preambular", "Recalling its resolution 74/157,", (4, 4)),)
+    docs = {"fr": Document("fr.md", "fr", fr_units), "en": Document("en_draft.md", "en", en_units)}
+    rows = (Row({"fr": Cell(("pp.1",), (3,), fr_units[0].text), "en": Cell((), (), "")}, 1.0),
+            Row({"fr": Cell(("pp.2",), (5,), fr_units[1].text), "en": Cell(("pp.1",), (4,), en_units[0].text)}, 1.0))
+    alignment = Alignment(languages=("fr", "en"), pivot="fr", level="paragraph", rows=rows, documents=docs)
+    text = render(check(alignment, [ResolutionMismatch]), "text")
+    # fr pp.2 is on line 5 of fr.md; the en draft's pp.1 (line 4) translates it
+    assert "fr.md:5 pp.2 -> en_draft.md:4 pp.1" in text
+    assert "pp.1  fr.md:5" not in text

@@ -2,7 +2,7 @@
 
 ::
 
-    op.9  fr.md:45 -> en.md:47
+    fr.md:45 op.9 -> en.md:47 op.9
       fr  Prie l'Office des Nations Unies contre la drogue et le crime de …
       en  Requests the United Nations Office on Drugs and Crime to …
       error    NU01  numbers.mismatch  74/175 of the source is 74/157 in the en version
@@ -53,10 +53,12 @@ def unit_text(report: Any, location: Location | None) -> str:
 
 
 def _where(location: Location | None) -> str:
+    """``fr.md:88 pp.12``: a side's own file, line and unit (each side has its own ids)."""
     if location is None:
-        return "-"
+        return "(none)"
     name = location.path.rsplit("/", 1)[-1]
-    return f"{name}:{location.line}" if location.line is not None else f"{name}:(none)"
+    where = f"{name}:{location.line}" if location.line is not None else f"{name}:(none)"
+    return f"{where} {location.unit}" if location.unit else where
 
 
 def _group_key(finding: Finding) -> tuple:
@@ -81,9 +83,10 @@ def render(report: Any, *, color: bool = False) -> str:
         groups.setdefault(_group_key(finding), []).append(finding)
     for findings in groups.values():
         first = findings[0]
-        unit = (first.target and first.target.unit) or (first.source and first.source.unit) or "(document)"
+        whole = not ((first.target and first.target.unit) or (first.source and first.source.unit))
         lines.append("")
-        lines.append(style(f"{unit}  {_where(first.source)} -> {_where(first.target)}", bold=True))
+        lines.append(style(("(document)  " if whole else "") + f"{_where(first.source)} -> {_where(first.target)}",
+                           bold=True))
         focus = next((f.found for f in findings if f.found), "")
         expected = next((f.expected for f in findings if f.expected), "")
         for location, hint in ((first.source, expected), (first.target, focus)):
