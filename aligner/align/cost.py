@@ -201,7 +201,18 @@ class CostModel:
         ls = self._ls[i1] - self._ls[i0]
         lt = self._lt[j1] - self._lt[j0]
         bound = 0.0
-        if a and b and limit < math.inf and not self.anchors:
+        if a and b:
+            # the exact role and anchor terms first: the bound below must only
+            # leave out the lexical bonus, or a pruned bead would be overpriced
+            if self._many_roles:
+                roles = {s.role for s in self.src[i0:i1]} | {t.role for t in self.tgt[j0:j1]}
+                if len(roles) > 1:
+                    total += self.params.role_penalty
+            if self.anchors:
+                for i in range(i0, i1):
+                    j = self.anchors.get(i)
+                    if j is not None and j0 <= j < j1:
+                        total -= self.params.anchor_bonus
             ks = self._ks[i1] - self._ks[i0]
             kt = self._kt[j1] - self._kt[j0]
             bound = self._lex_weight * 2.0 * min(ks, kt) / (ks + kt + self._smoothing)
@@ -226,20 +237,9 @@ class CostModel:
                     for j in range(j0, j1):
                         m += row.get(j, 0)
             if m:
-                ks = self._ks[i1] - self._ks[i0]
-                kt = self._kt[j1] - self._kt[j0]
                 # pairwise counts overcount a key repeated inside a bead: cap them
                 m = min(m, ks, kt)
                 total -= self._lex_weight * 2.0 * m / (ks + kt + self._smoothing)
-            if self._many_roles:
-                roles = {s.role for s in self.src[i0:i1]} | {t.role for t in self.tgt[j0:j1]}
-                if len(roles) > 1:
-                    total += self.params.role_penalty
-            if self.anchors:
-                for i in range(i0, i1):
-                    j = self.anchors.get(i)
-                    if j is not None and j0 <= j < j1:
-                        total -= self.params.anchor_bonus
         return total
 
 
