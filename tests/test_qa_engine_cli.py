@@ -48,6 +48,15 @@ def test_rules_unknown_code_exits_2():
 def test_check_needs_two_files(tmp_path):
     result = run("check", str(SAMPLE_SET / "fr.md"))
     assert result.exit_code == 2
+    # one line naming the problem, not click's usage block
+    assert result.output.count("\n") == 1 and "Usage:" not in result.output
+    assert "fr.md: is one document; check needs a SOURCE and at least one TARGET" in result.output
+
+
+def test_check_without_files_says_what_it_needs_in_one_line():
+    result = run("check")
+    assert result.exit_code == 2 and result.output.count("\n") == 1
+    assert result.output.startswith("hexaglot: error: check: needs a SOURCE and at least one TARGET")
 
 
 def test_check_missing_file_exits_2(tmp_path):

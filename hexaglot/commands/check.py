@@ -10,6 +10,7 @@ import sys
 
 import click
 
+from aligner.errors import InputError
 from aligner.fileio import write_atomic
 from hexaglot.reports import EXTENSIONS, FORMATS, render
 from aligner.readers.bilingual import is_bilingual
@@ -23,7 +24,7 @@ def _tokens(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @click.command("check")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("files", nargs=-1, type=click.Path(path_type=str))
 @click.option("--format", "fmt", type=click.Choice(tuple(FORMATS)), default=None,
               help="Report format (default: text, or the config file's).")
 @click.option("-o", "--output", type=click.Path(path_type=str), default=None,
@@ -49,7 +50,8 @@ def command(files, fmt, output, fail_on, select, ignore, config_path, accept, gl
     """Check TARGET versions against the SOURCE: structure, terminology, numbers, references, dates..."""
     pre_aligned = len(files) == 1 and is_bilingual(files[0])  # one TMX/XLIFF file from a CAT tool
     if len(files) < 2 and not pre_aligned:
-        raise click.UsageError("give a SOURCE and at least one TARGET document")
+        problem = "needs a SOURCE and at least one TARGET (or one TMX/XLIFF file)"
+        raise InputError(files[0], f"is one document; check {problem}") if files else InputError("check", problem)
     options = CheckOptions(
         select=_tokens(select),
         ignore=_tokens(ignore),
