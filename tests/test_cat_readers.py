@@ -106,8 +106,23 @@ def test_dtd_and_entities_never_resolved(tmp_path):
     )
     path = tmp_path / "t.tmx"
     path.write_text(tmx)
-    alignment = read_bilingual(path)
-    assert "TOPSECRET" not in alignment.documents["en"].units[0].text
+    with pytest.raises(InputError) as caught:
+        read_bilingual(path)
+    assert caught.value.line == 2 and "declares XML entities" in caught.value.problem
+    assert "TOPSECRET" not in str(caught.value)
+
+
+def test_an_entity_bomb_in_an_xliff_is_refused_as_such_at_its_line(tmp_path):
+    lols = "".join(f'<!ENTITY lol{i} "{("&lol%d;" % (i - 1)) * 10}">\n' for i in range(1, 10))
+    path = tmp_path / "bomb.xlf"
+    path.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE xliff [\n<!ENTITY lol0 "lol">\n{lols}]>\n'
+                    '<xliff version="1.2"><file source-language="fr" target-language="en"><body>'
+                    '<trans-unit id="1"><source>&lol9;</source><target>x</target></trans-unit>'
+                    "</body></file></xliff>\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_bilingual(path)
+    assert caught.value.line == 3
+    assert caught.value.problem == "declares XML entities (an entity expansion attack?); hexaglot refuses to expand them"
 
 
 @pytest.mark.parametrize("content, problem", [("", "empty"), ("<tmx><body>", "well-formed"), ("<html/>", "neither")])

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from aligner.errors import InputError
+from aligner.readers.xmlsafe import ENTITY_PROBLEM
 from qa_rules.glossary import bundled_glossaries, load_glossaries, read_glossary, write_glossary
 from qa_rules.glossary.csv import read_csv
 from qa_rules.glossary.tbx import read_tbx
@@ -117,8 +118,30 @@ def test_entity_bomb_is_refused(tmp_path):
                     "<martif><text><body><termEntry><langSet xml:lang=\"en\"><tig><term>&lol9;</term></tig>"
                     "</langSet></termEntry></body></text></martif>\n", encoding="utf-8")
     err = _error(path)
-    assert err.path == str(path) and err.line is not None
-    assert "entit" in err.problem
+    assert err.path == str(path) and err.line == 3  # the first <!ENTITY, not libxml2's line 1
+    assert err.problem == ENTITY_PROBLEM  # not "not well-formed XML (Maximum entity amplification...)"
+
+
+@pytest.mark.parametrize("subset, line", [
+    ('<!ENTITY small "x">', 2),  # harmless-looking, still refused: a bomb is the same shape
+    ('\n\n<!ENTITY % p "x">', 4),  # a parameter entity
+    ('<!ENTITY ext SYSTEM "file:///etc/passwd">', 2),  # an external entity
+])
+def test_any_internal_entity_declaration_gets_the_same_message_and_its_line(tmp_path, subset, line):
+    path = tmp_path / "e.tbx"
+    path.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE martif [{subset}]>\n<martif><text><body><termEntry>'
+                    '<langSet xml:lang="en"><tig><term>x</term></tig></langSet></termEntry></body></text></martif>\n',
+                    encoding="utf-8")
+    err = _error(path)
+    assert (err.problem, err.line) == (ENTITY_PROBLEM, line)
+
+
+def test_a_utf16_glossary_declaring_entities_is_refused_at_its_line(tmp_path):
+    path = tmp_path / "e16.tbx"
+    path.write_bytes(('<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE martif [\n<!ENTITY a "b">]>\n'
+                      '<martif/>\n').encode("utf-16"))
+    err = _error(path)
+    assert (err.problem, err.line) == (ENTITY_PROBLEM, 3)
 
 
 def test_unknown_language_code_in_tbx(tmp_path):

@@ -18,6 +18,7 @@ from lxml import etree
 
 from aligner.errors import InputError
 from aligner.model import Span
+from aligner.readers.xmlsafe import refuse_entities
 
 #: Codes that wrap translatable text: their content stays text.
 CONTAINERS = frozenset({"g", "pc", "hi", "mrk", "span"})
@@ -130,6 +131,7 @@ def parse_xml(data: bytes, path: str) -> etree._Element:
     )
     if not data.strip():
         raise InputError(path, "is empty")
+    refuse_entities(data, path)  # before parsing: libxml2 would report a bomb as malformed XML
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:

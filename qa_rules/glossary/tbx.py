@@ -25,6 +25,7 @@ from lxml import etree
 
 from aligner.errors import InputError
 from aligner.fileio import read_bytes
+from aligner.readers.xmlsafe import ENTITY_PROBLEM, refuse_entities
 from qa_rules.glossary.langcodes import normalise_lang
 from qa_rules.glossary.model import (
     MATCH_TYPES,
@@ -92,6 +93,7 @@ def parse_xml(path: str, data: bytes):
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_pis=True
     )
+    refuse_entities(data, path)  # before parsing: libxml2 would report a bomb as malformed XML
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
@@ -99,10 +101,8 @@ def parse_xml(path: str, data: bytes):
         message = str(exc.msg or exc).split(", line ")[0]
         raise InputError(path, f"is not well-formed XML ({message}); fix the file or export it again", line) from None
     dtd = root.getroottree().docinfo.internalDTD
-    if dtd is not None and list(dtd.iterentities()):
-        raise InputError(path, "declares XML entities (<!ENTITY>), which hexaglot refuses to expand "
-                         "(a possible entity bomb); remove the DOCTYPE's internal subset",
-                         _line_of(data, b"<!ENTITY"))
+    if dtd is not None and list(dtd.iterentities()):  # a declaration the text search missed
+        raise InputError(path, ENTITY_PROBLEM, _line_of(data, b"<!ENTITY"))
     for node in root.iter():
         if isinstance(node, etree._Entity):
             raise InputError(path, f"uses the undeclared or unexpanded entity &{node.name};", node.sourceline)
