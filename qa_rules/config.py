@@ -108,7 +108,7 @@ def _read_ini(text: str, path: str) -> dict[str, dict[str, Entry]]:
         if header:
             name = header.group(1).strip()
             last_key = None
-            if name == "hexaglot" or name.startswith("hexaglot:"):
+            if name == "hexaglot" or name.startswith(("hexaglot:", "hexaglot.")):
                 if not (name == "hexaglot" or re.fullmatch(r"hexaglot:rule:[A-Za-z0-9]+", name)):
                     raise InputError(path, f"unknown section [{name}] (use [hexaglot] or [hexaglot:rule:CODE])", line=number)
                 current = sections.setdefault(name.replace("hexaglot:rule:", "rule:"), {"__line__": (None, number)})
@@ -142,9 +142,14 @@ def _read_toml(text: str, path: str) -> dict[str, dict[str, Entry]]:
     unknown = set(data) - {"hexaglot"}
     if unknown:
         key = sorted(unknown)[0]
-        raise InputError(path, f"unknown table or key {key!r} (use [hexaglot] and [hexaglot.rules.CODE])", line=_toml_line(lines, None, key))
+        at = _toml_table_line(lines, key) or _toml_line(lines, None, key)
+        raise InputError(path, f"unknown table or key {key!r} (use [hexaglot] and [hexaglot.rules.CODE])", line=at)
     main = dict(data.get("hexaglot", {}))
     rules = main.pop("rules", {})
+    for key, value in main.items():
+        if isinstance(value, dict):  # a [hexaglot.KEY...] table: only [hexaglot.rules.CODE] exists
+            raise InputError(path, f"unknown table [hexaglot.{key}...] (rule tables are [hexaglot.rules.CODE])",
+                             line=_toml_table_line(lines, f"hexaglot.{key}") or _toml_line(lines, "hexaglot", key))
     sections: dict[str, dict[str, Entry]] = {}
     header = _toml_line(lines, "hexaglot", None) or 1
     sections["hexaglot"] = {"__line__": (None, header)}
@@ -163,6 +168,17 @@ def _read_toml(text: str, path: str) -> dict[str, dict[str, Entry]]:
     return sections
 
 
+def _toml_table_line(lines: list[str], name: str) -> int | None:
+    """The line of the first table header ``[name]`` or ``[name.sub...]`` (quotes and spaces ignored)."""
+    for number, line in enumerate(lines, 1):
+        header = re.fullmatch(r"\[+\s*([^\]]+?)\s*\]+", line.strip())
+        if header:
+            current = re.sub(r"\s*\.\s*", ".", header.group(1)).replace('"', "").replace("'", "")
+            if current == name or current.startswith(name + "."):
+                return number
+    return None
+
+
 def _toml_line(lines: list[str], table: str | None, key: str | None) -> int | None:
     """Best-effort line of ``key`` in ``[table]`` (or of the table header)."""
     current = None
@@ -174,7 +190,7 @@ def _toml_line(lines: list[str], table: str | None, key: str | None) -> int | No
             if key is None and current == table:
                 return number
             continue
-        if key is not None and current == table and re.match(rf'"?{re.escape(key)}"?\s*=', stripped):
+        if key is not None and current == table and re.match(rf'"?{re.escape(key)}"?\s*[=.]', stripped):
             return number
         if key is not None and table is None and current is None and re.match(rf"{re.escape(key)}\s*=", stripped):
             return number

@@ -99,3 +99,24 @@ def test_the_documented_setup_cfg_example_loads(tmp_path):
     toml = tmp_path / "hexaglot.toml"
     toml.write_text(toml_example, encoding="utf-8")
     assert load_config(toml).rules["NU03"].options == {"minimum": 3}
+
+
+def test_a_misspelt_rule_table_in_toml_is_reported_at_its_own_line(tmp_path):
+    cfg = tmp_path / "hexaglot.toml"
+    cfg.write_text('[hexaglot]\nselect = ["numbers"]\n\n[hexaglot.rule.NU01]\nseverity = "warning"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"hexaglot.toml:4: unknown table \[hexaglot.rule"):
+        load_config(cfg)
+
+
+def test_an_ini_style_rule_table_in_toml_is_reported_at_its_own_line(tmp_path):
+    cfg = tmp_path / "hexaglot.toml"
+    cfg.write_text('[hexaglot]\nfail_on = "error"\n\n["hexaglot:rule:NU01"]\nseverity = "warning"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"hexaglot.toml:4: unknown table or key 'hexaglot:rule:NU01'"):
+        load_config(cfg)
+
+
+def test_a_toml_style_section_in_setup_cfg_is_an_error_not_ignored(tmp_path):
+    cfg = tmp_path / "setup.cfg"
+    cfg.write_text("[hexaglot]\nselect = numbers\n\n[hexaglot.rules.NU01]\nseverity = warning\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"setup.cfg:4: unknown section \[hexaglot.rules.NU01\]"):
+        load_config(cfg)
