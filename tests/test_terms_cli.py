@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from hexaglot.cli import cli
+
+
+TBX_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "formats" / "tbx"
 
 
 def _run(*args):
@@ -25,10 +30,33 @@ def test_validate_reports_conflicts_and_missing_languages(tmp_path):
     path = tmp_path / "g.csv"
     path.write_text("concept_id,lang,term,status\n"
                     "a,en,foreign fighter,deprecated\na,en,foreign terrorist fighter,preferred\n"
-                    "b,en,foreign fighters,preferred\n", encoding="utf-8")
+                    "b,en,foreign fighters,preferred\nb,fr,combattants étrangers,preferred\n", encoding="utf-8")
     result = _run("glossary", "validate", str(path))
     assert result.exit_code == 1
-    assert "conflict" in result.output and "missing-language" in result.output
+    assert "conflict" in result.output and "missing-language: 1 concept lacks fr" in result.output
+
+
+def test_validate_asks_a_bilingual_glossary_only_for_its_own_languages():
+    path = TBX_DIR / "tbxv3_ltac-test-files_core_structure_good_tbx-core_dca_en-es.tbx"
+    if not path.is_file():
+        pytest.skip("shared data absent")
+    result = _run("glossary", "validate", str(path), "--format", "json")
+    payload = json.loads(result.output)
+    missing = [p for p in payload["problems"] if p["kind"] == "missing-language"]
+    assert {p["lang"] for p in missing} == {"en", "es", "zu"}  # never the UN languages it does not use
+    assert "6 concepts lack es" in payload["missing_languages"]
+    text = _run("glossary", "validate", str(path)).output
+    assert "no fr term" not in text and "no zh term" not in text
+    assert f"{path}: warning: missing-language: 6 concepts lack es" in text
+    assert len([line for line in text.splitlines() if "missing-language" in line]) == 3  # one line per language
+
+
+def test_validate_asks_a_six_language_glossary_for_all_six(tmp_path):
+    rows = [f"a,{lang},x{lang}" for lang in ("en", "fr", "es", "ru", "zh", "ar")] + ["b,en,y", "b,fr,yy"]
+    path = tmp_path / "six.csv"
+    path.write_text("concept_id,lang,term\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    payload = json.loads(_run("glossary", "validate", str(path), "--format", "json").output)
+    assert {p["lang"] for p in payload["problems"] if p["kind"] == "missing-language"} == {"es", "ru", "zh", "ar"}
 
 
 def test_lookup_inflected_query_in_chinese():

@@ -61,21 +61,26 @@ def command() -> None:
 def validate_command(path: str, fmt: str) -> None:
     """Schema, duplicates, conflicts and missing languages of a glossary (exit 1 on errors)."""
     from qa_rules.glossary import read_glossary
-    from qa_rules.glossary.validate import validate
+    from qa_rules.glossary.validate import missing_summary, validate
 
     glossary = read_glossary(path)
     problems = validate(glossary)
+    missing = missing_summary(problems)
     errors = [p for p in problems if p.level == "error"]
     sig = _signature("validate", (glossary,))
     if fmt == "json":
         payload = {"tool": "hexaglot", "command": "glossary validate", "glossary": path, "format": glossary.format,
                    "concepts": len(glossary.concepts), "terms": glossary.term_count,
                    "languages": list(glossary.languages), "problems": [p.as_dict() for p in problems],
+                   "missing_languages": missing,
                    "errors": len(errors), "warnings": len(problems) - len(errors), "signature": sig}
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
-        for p in problems:
-            click.echo(f"{path}: {p.level}: {p.kind}: {p.message}")
+        for p in problems:  # missing languages: one summary line per language, not one line per concept
+            if p.kind != "missing-language":
+                click.echo(f"{path}: {p.level}: {p.kind}: {p.message}")
+        for line in missing:
+            click.echo(f"{path}: warning: missing-language: {line}")
         click.echo(f"{path}: {glossary.format}, {len(glossary.concepts)} concepts, {glossary.term_count} terms, "
                    f"languages {', '.join(glossary.languages)}: {len(errors)} error(s), "
                    f"{len(problems) - len(errors)} warning(s)")

@@ -4,7 +4,10 @@ The reader already refuses what is not a glossary (malformed XML, unknown
 language codes or statuses, missing columns). ``validate`` then reports:
 
 - ``missing-language`` (warning): a concept without any term in one of the
-  required languages (the six official languages by default);
+  glossary's own languages (those some concept of it has terms in: a
+  bilingual en-es glossary is never asked for Chinese; a glossary in the six
+  official languages is asked for all six); ``missing_summary`` counts them
+  per language ("6 concepts lack es");
 - ``no-preferred`` (error): a language with terms but none accepted, so a
   target cannot be told what to use;
 - ``duplicate`` (warning): the same term twice in one concept and language
@@ -42,7 +45,29 @@ class Problem:
                 "message": self.message}
 
 
-def validate(glossary: Glossary, languages: Sequence[str] = OFFICIAL_LANGUAGES) -> list[Problem]:
+def required_languages(glossary: Glossary) -> tuple[str, ...]:
+    """The languages every concept should have: the ones the glossary uses, the official
+    languages first in their usual order."""
+    used = set(glossary.languages)
+    return tuple(lang for lang in OFFICIAL_LANGUAGES if lang in used) + tuple(
+        sorted(used.difference(OFFICIAL_LANGUAGES)))
+
+
+def missing_summary(problems: Sequence[Problem]) -> list[str]:
+    """``N concepts lack L`` per language with ``missing-language`` problems, most first."""
+    counts: dict[str, int] = {}
+    for p in problems:
+        if p.kind == "missing-language":
+            counts[p.lang] = counts.get(p.lang, 0) + 1
+    return [f"{n} concept{'s' if n > 1 else ''} lack{'' if n > 1 else 's'} {lang}"
+            for lang, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def validate(glossary: Glossary, languages: Sequence[str] | None = None) -> list[Problem]:
+    """The glossary's problems; ``languages``: those every concept must have (default: the
+    glossary's own, ``required_languages``)."""
+    if languages is None:
+        languages = required_languages(glossary)
     problems: list[Problem] = []
     owners: dict[tuple[str, tuple], list[tuple[str, str, str]]] = defaultdict(list)
     for concept in glossary.concepts:
