@@ -63,3 +63,29 @@ def test_pruned_cost_is_a_lower_bound_with_anchors_and_roles():
 def test_merged_paragraphs_are_one_2_1_bead(fr, en_draft):
     beads = align_pair(fr, en_draft)
     assert _beads_with(beads, "pp.11")[0] == (("pp.10", "pp.11"), ("pp.10",))
+
+
+#: Paragraphs of each draft cut short or given an extra clause (samples/drafts/plants.json).
+PARTIAL = {"en": ("op.3", "op.15", "op.22"), "es": ("op.18", "op.21", "op.29"), "ru": ("op.15", "op.16", "op.29")}
+
+
+@pytest.mark.parametrize("lang", sorted(PARTIAL))
+def test_partial_omissions_and_additions_stay_1_1_pairs(fr, lang):
+    beads = align_pair(fr, read_document(DRAFTS / f"{lang}_draft.md"))
+    for uid in PARTIAL[lang]:
+        assert _beads_with(beads, uid) == [((uid,), (uid,))], uid
+        # a reviewer must still look at them
+        assert next(b for b in beads if b.src_ids == (uid,)).score < 0.5
+
+
+def test_partial_omissions_stay_paired_at_sentence_level(fr, en_draft):
+    beads = align_pair(fr, en_draft, level="sentence")
+    for uid in PARTIAL["en"]:
+        got = [b for b in beads if any(s.startswith(uid + ".") for s in b.src_ids + b.tgt_ids)]
+        assert got and all(b.src_ids and b.tgt_ids for b in got), uid
+
+
+def test_real_omissions_stay_gaps(fr, en_draft):
+    # op.14 dropped from the English draft (13 is followed by 15): still a gap
+    beads = align_pair(fr, en_draft)
+    assert _beads_with(beads, "op.14") == [(("op.14",), ())]

@@ -71,11 +71,20 @@ def lexical_anchors(src: Sequence[Segment], tgt: Sequence[Segment], min_shared: 
 
 def structure_anchors(src: Sequence[Segment], tgt: Sequence[Segment], src_keys: Sequence[str | None],
                       tgt_keys: Sequence[str | None], pair_cost: Callable[[int, int], float],
-                      tolerance: float = 0.5) -> list[tuple[int, int]]:
+                      tolerance: float = 0.5, shares: Callable[[int, int], bool] | None = None
+                      ) -> list[tuple[int, int]]:
     """Pairs with the same structural key (``op.9``, ``fn.2``, ``title``) that the
-    length and lexical evidence does not contradict, as a monotone chain."""
+    length and lexical evidence does not contradict, as a monotone chain.
+
+    A pair a neighbour beats (a paragraph cut in half or given a clause loses on
+    length to its neighbours) is still kept when ``shares(i, j)`` (the two have
+    evidence in common) and it lies between two kept anchors whose numbers
+    enclose its own: its number is then confirmed by the numbering around it
+    (``op.13`` and ``op.16`` kept around ``op.15``), which a renumbered version
+    never gives, since there every pair after the renumbering is contradicted.
+    """
     by_key = {k: j for j, k in enumerate(tgt_keys) if k is not None}
-    kept = []
+    kept, doubted = [], []
     for i, key in enumerate(src_keys):
         j = by_key.get(key) if key is not None else None
         if j is None:
@@ -85,4 +94,27 @@ def structure_anchors(src: Sequence[Segment], tgt: Sequence[Segment], src_keys: 
         rivals += [pair_cost(ii, j) for ii in (i - 1, i + 1) if 0 <= ii < len(src)]
         if all(here <= r + tolerance for r in rivals):
             kept.append((i, j))
-    return longest_chain(kept)
+        else:
+            doubted.append((i, j))
+    chain = longest_chain(kept)
+    if not shares or not doubted or len(chain) < 2:
+        return chain
+    confirmed = []
+    for i, j in doubted:
+        number = _number(src_keys[i])
+        k = bisect_left(chain, (i, j))
+        if 0 < k < len(chain) and number is not None and shares(i, j):
+            (ip, jp), (inext, jnext) = chain[k - 1], chain[k]
+            before, after = _number(src_keys[ip]), _number(src_keys[inext])
+            if jp < j < jnext and before is not None and after is not None and before < number < after \
+                    and src_keys[ip][:3] == src_keys[i][:3] == src_keys[inext][:3]:
+                confirmed.append((i, j))
+    return longest_chain(chain + confirmed) if confirmed else chain
+
+
+def _number(key: str | None) -> int | None:
+    """The number of a structural key (``op.15`` -> 15), if it has one."""
+    if key is None:
+        return None
+    _, _, tail = key.partition(".")
+    return int(tail) if tail.isdigit() else None

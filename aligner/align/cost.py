@@ -51,6 +51,10 @@ class CostParams:
     null_cost: float = 15.0
     #: Anchored pairs (structure verified by evidence) inside a bead: a bonus each.
     anchor_bonus: float = 25.0
+    #: Cap on the length cost of a 1-1 bead (``inf``: uncapped). Between paragraphs
+    #: a partial omission or an added clause must stay a 1-1 pair whenever the two
+    #: share any evidence, not become a 1-0 and a 0-1 (see ``pair.paragraph_params``).
+    match_cost: float = math.inf
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,7 @@ class CostModel:
         self._c, self._inv_c, self._s2 = length.ratio, 1.0 / length.ratio, length.variance
         self._lex_weight, self._smoothing = params.lexical_weight, params.lexical_smoothing
         self._null_cost = params.null_cost
+        self._match_cost = params.match_cost
         self._many_roles = len({s.role for s in src} | {t.role for t in tgt}) > 1
         if not self.anchors and not self._many_roles:
             self.cost = self._plain_cost()  # the same cost, as a closure: long inputs spend their time here
@@ -122,7 +127,7 @@ class CostModel:
     def _plain_cost(self):
         """``cost`` for one-role segments without anchors, with every lookup local."""
         prior, ls_, lt_, ks_, kt_, matches = self._prior, self._ls, self._lt, self._ks, self._kt, self.matches
-        c, inv_c, s2, null_cost = self._c, self._inv_c, self._s2, self._null_cost
+        c, inv_c, s2, null_cost, match_cost = self._c, self._inv_c, self._s2, self._null_cost, self._match_cost
         weight, smoothing, inf, sqrt, tail = self._lex_weight, self._smoothing, math.inf, math.sqrt, _neg_log_tail
         log, erfc, inv_sqrt2 = math.log, math.erfc, 1.0 / _SQRT2
 
@@ -143,7 +148,7 @@ class CostModel:
                 z = abs(lt - c * ls) / sqrt(s2 * mean if s2 * mean > 1e-9 else 1e-9)
                 length = -log(erfc(z * inv_sqrt2)) if z < 8.0 else tail(z)
                 if a and b:
-                    total += length
+                    total += length if (length < match_cost or a != 1 or b != 1) else match_cost
                 else:
                     total += length if length < null_cost else null_cost
                 if total - bound > limit:
@@ -209,10 +214,13 @@ class CostModel:
                 if len(roles) > 1:
                     total += self.params.role_penalty
             if self.anchors:
+                # one bonus per bead: two anchored pairs are two beads, not a 2-2
+                # whose lengths happen to fit (an omission next to an addition)
                 for i in range(i0, i1):
                     j = self.anchors.get(i)
                     if j is not None and j0 <= j < j1:
                         total -= self.params.anchor_bonus
+                        break
             ks = self._ks[i1] - self._ks[i0]
             kt = self._kt[j1] - self._kt[j0]
             bound = self._lex_weight * 2.0 * min(ks, kt) / (ks + kt + self._smoothing)
@@ -220,7 +228,9 @@ class CostModel:
                 return total - bound
         if ls or lt:
             z = abs(lt - self._c * ls) / math.sqrt(max(self._s2 * (ls + lt * self._inv_c) * 0.5, 1e-9))
-            if a and b:
+            if a == 1 and b == 1:
+                total += min(_neg_log_tail(z), self._match_cost)
+            elif a and b:
                 total += _neg_log_tail(z)
             else:
                 # Gale-Church's length cost of a null bead grows without bound with

@@ -10,6 +10,7 @@ input is aligned segment by segment directly, with sentence-level beads.
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import Sequence
 
@@ -25,6 +26,26 @@ from aligner.model import Document
 LEVELS: tuple[str, ...] = ("paragraph", "sentence")
 #: Length-cost cap of a null bead between paragraphs of structured documents.
 PARAGRAPH_NULL_COST = 0.5
+#: Shared-key ratio above which two same-numbered paragraphs count as sharing
+#: evidence (a doubted anchor is then confirmed by the numbering around it).
+MIN_SHARED = 0.2
+
+
+def paragraph_params(params: CostParams) -> CostParams:
+    """Costs between paragraphs of structured documents.
+
+    Paragraphs are long: a capped Gale-Church length cost keeps an omitted
+    paragraph or an inserted note cheaper than a wrong merge. And a 1-1 pair's
+    length cost is capped at what its two null beads (1-0 + 0-1) would cost,
+    plus one nat: a paragraph cut in half or given an extra clause is still
+    paired with its original whenever the two share any evidence (numbers,
+    names, symbols, learned words, the anchor of their number); only two
+    paragraphs that share nothing become a gap each.
+    """
+    prior = {shape: -math.log(p) for shape, p in PARAGRAPH_PRIORS.items()}
+    nulls = prior[(1, 0)] + prior[(0, 1)] + 2 * PARAGRAPH_NULL_COST
+    return replace(params, null_cost=PARAGRAPH_NULL_COST, priors=PARAGRAPH_PRIORS,
+                   match_cost=nulls - prior[(1, 1)] + 1.0)
 
 
 def _segments(items: Sequence[Item]) -> list[Segment]:
@@ -49,7 +70,8 @@ def _stream_beads(src_items: list[Item], tgt_items: list[Item], stream: str, sha
         probe = CostModel(segs_s, segs_t, estimate_length_model(segs_s, segs_t), params)
         anchors = structure_anchors(segs_s, segs_t, [structure_key(src_items[k]) for k in s_idx],
                                     [structure_key(tgt_items[k]) for k in t_idx],
-                                    lambda i, j: probe.cost(i, i + 1, j, j + 1))
+                                    lambda i, j: probe.cost(i, i + 1, j, j + 1),
+                                    shares=lambda i, j: probe.lexical(i, i + 1, j, j + 1)[1] >= MIN_SHARED)
     beads = align_segments(segs_s, segs_t, shapes, anchors=anchors, params=params)
     return [replace(b, src=tuple(s_idx[i] for i in b.src), tgt=tuple(t_idx[j] for j in b.tgt)) for b in beads], \
         segs_s, segs_t, s_idx, t_idx
@@ -80,9 +102,7 @@ def pair_items(src: Document, tgt: Document, level: str = "paragraph",
     shapes = SENTENCE_BEADS if lines else PARAGRAPH_BEADS
     par_params = params
     if not lines:
-        # paragraphs are long: a capped Gale-Church length cost would still make
-        # an omitted paragraph or an inserted note dearer than a wrong merge
-        par_params = replace(params, null_cost=PARAGRAPH_NULL_COST, priors=PARAGRAPH_PRIORS)
+        par_params = paragraph_params(params)
     par_beads: list[Bead] = []
     lexicon_links, all_s, all_t = [], [], []
     for stream in ("body", "notes"):
