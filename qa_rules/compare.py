@@ -20,11 +20,15 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
-
-from sacrebleu.metrics import BLEU, CHRF, TER
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from aligner.model import Document
+
+if TYPE_CHECKING:  # sacrebleu is imported where scores are computed: `hexaglot --help` need not load it
+    from sacrebleu.metrics import BLEU, CHRF, TER
+
+#: ``compare``'s default alignment level (``hexaglot compare --level`` reads it).
+DEFAULT_LEVEL = "paragraph"
 
 #: Languages whose words are not separated by spaces: diffs and BLEU/TER work on characters.
 _CJK_LANGS = frozenset({"zh", "ja", "ko"})
@@ -77,6 +81,8 @@ class Comparison:
 
 
 def metrics(lang: str) -> tuple[CHRF, BLEU, TER]:
+    from sacrebleu.metrics import BLEU, CHRF, TER
+
     """The sentence-level metrics (sacrebleu's defaults, Chinese tokenization for zh)."""
     bleu = BLEU(effective_order=True, tokenize="zh") if lang in ("zh",) else BLEU(effective_order=True)
     return CHRF(), bleu, TER(asian_support=lang in _CJK_LANGS)
@@ -139,6 +145,8 @@ MERGE_CHRF = 60.0
 
 def merge_one_sided(draft: Document, reference: Document, beads: Sequence) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """``(draft ids, reference ids)`` per bead, adjacent deletion + insertion merged when similar."""
+    from sacrebleu.metrics import CHRF
+
     pairs = [(tuple(b.src_ids), tuple(b.tgt_ids)) for b in beads]
     chrf = CHRF()
     out: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
@@ -166,8 +174,10 @@ def _opposite(a: tuple[tuple[str, ...], tuple[str, ...]], b: tuple[tuple[str, ..
 
 
 def compare_documents(draft: Document, reference: Document, source: Document | None = None,
-                      level: str = "paragraph") -> Comparison:
+                      level: str = DEFAULT_LEVEL) -> Comparison:
     """Align ``draft`` with ``reference`` and score every aligned pair."""
+    from sacrebleu.metrics import BLEU, CHRF, TER
+
     from aligner.align import align_pair
 
     lang = reference.lang

@@ -272,8 +272,11 @@ def _main_value(key: str, value: Any, path: str, line: int) -> Any:
     value = str(value).strip()
     if key == "fail_on" and value not in FAIL_ON:
         raise InputError(path, f"fail_on {value!r} is not one of {', '.join(FAIL_ON)}", line=line)
-    if key == "level" and value not in ("paragraph", "sentence"):
-        raise InputError(path, f"level {value!r} is not paragraph or sentence", line=line)
+    if key == "level":
+        from aligner.align import LEVELS
+
+        if value not in LEVELS:
+            raise InputError(path, f"level {value!r} is not one of {', '.join(LEVELS)}", line=line)
     return value
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import click
 
+from aligner.align import LEVELS
 from aligner.errors import InputError
 from aligner.fileio import write_atomic
 from aligner.readers import read_document
 from hexaglot.reports.comparison import render_json, render_text
-from qa_rules.compare import compare_documents
+from qa_rules.compare import DEFAULT_LEVEL, compare_documents
 
 
 @click.command("compare")
@@ -17,8 +18,8 @@ from qa_rules.compare import compare_documents
 @click.option("--source", type=click.Path(path_type=str), default=None,
               help="The original the two versions translate; shown beside each changed paragraph.")
 @click.option("--lang", default=None, help="Language of DRAFT and REFERENCE (default: from the names, else detected).")
-@click.option("--level", type=click.Choice(("paragraph", "sentence")), default="paragraph",
-              help="Compare paragraph by paragraph (default) or sentence by sentence.")
+@click.option("--level", type=click.Choice(LEVELS), default=DEFAULT_LEVEL, show_default=True,
+              help=f"Compare by {' or '.join(LEVELS)}.")
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", help="Output format.")
 @click.option("-o", "--output", type=click.Path(path_type=str), default=None,
               help="Write to this file (atomically) instead of standard output.")
