@@ -17,17 +17,16 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from aligner.model import OFFICIAL_LANGUAGES, Alignment, Row
 from aligner.readers.bilingual import read_bilingual
-from qa_rules.accept import DEFAULT_ACCEPT_FILE, AcceptEntry, apply_accept, load_accept
+from qa_rules.accept import AcceptEntry
 from qa_rules.base import Rule
-from qa_rules.config import rules_from_config
-from qa_rules.engine import Report, check, signature
-from qa_rules.model import Finding, severity_rank
-from qa_rules.run import CheckOptions, load_run_glossaries, resolved_config
+from qa_rules.config import RunConfig
+from qa_rules.engine import Report, build_report, check
+from qa_rules.model import Finding
+from qa_rules.run import CheckOptions, prepare_run, resolved_config
 
 #: Rule categories that need no language data: they run for any language.
 LANGUAGE_INDEPENDENT: frozenset[str] = frozenset({"structure", "consistency"})
@@ -38,24 +37,19 @@ def is_language_independent(rule: Rule) -> bool:
     return rule.category in LANGUAGE_INDEPENDENT or bool(getattr(rule, "language_independent", False))
 
 
-def check_cat_file(path: str, options: CheckOptions = CheckOptions(), extra_rules: Sequence[Rule] = ()) -> Report:
+def check_cat_file(
+    path: str,
+    options: CheckOptions = CheckOptions(),
+    extra_rules: Sequence[Rule] = (),
+    *,
+    config: RunConfig | None = None,
+) -> Report:
     """Read one TMX/XLIFF file and check it (the options of ``check_files``)."""
-    config = resolved_config(options)
-    rules = tuple(rules_from_config(config, select=options.select, ignore=options.ignore)) + tuple(extra_rules)
-    if options.previous:
-        from qa_rules.previous import load_previous, with_previous
-
-        rules = with_previous(rules, load_previous(options.previous))
     alignment = read_bilingual(path)
-    glossary_paths = options.glossaries or config.glossaries
-    include_default = config.default_glossaries if options.default_glossaries is None else options.default_glossaries
-    glossaries = load_run_glossaries(glossary_paths, include_default)
-    accept_path = options.accept or config.accept
-    if accept_path is None and (Path(options.search_dir) / DEFAULT_ACCEPT_FILE).is_file():
-        accept_path = str(Path(options.search_dir) / DEFAULT_ACCEPT_FILE)
-    accept = load_accept(accept_path) if accept_path else ()
-    return check_pretranslated(alignment, rules, glossaries, accept=accept,
-                               options={"input": "pre-aligned", "accept": bool(accept)})
+    targets = [lang for lang in alignment.languages if lang != alignment.pivot]
+    setup = prepare_run(options, config or resolved_config(options), alignment.pivot, targets, extra_rules)
+    return check_pretranslated(alignment, setup.rules, setup.glossaries, accept=setup.accept,
+                               options={"input": "pre-aligned", "accept": bool(setup.accept)})
 
 
 def check_pretranslated(
@@ -88,27 +82,8 @@ def check_pretranslated(
             f"language-independent rules ({', '.join(sorted(r.code for r in independent))}) were run there; "
             f"not run: {skipped}"
         )
-    kept, accepted, stale = apply_accept(tuple(found.values()), accept)
-    order = {lang: i for i, lang in enumerate(alignment.languages)}
-    return Report(
-        findings=tuple(sorted(kept, key=lambda f: _sort_key(f, order))),
-        accepted=accepted,
-        stale=stale,
-        signature=signature(alignment, instances, glossaries, options),
-        documents=tuple(alignment.documents[lang] for lang in alignment.languages),
-        rules=tuple(r.code for r in instances),
-        languages=tuple(alignment.languages),
-        pivot=alignment.pivot,
-        alignment=alignment,
-        notices=tuple(notices),
-    )
-
-
-def _sort_key(finding: Finding, order: Mapping[str, int]) -> tuple:
-    side = finding.target or finding.source
-    lang = order.get(side.lang, len(order)) if side else len(order)
-    line = side.line if side and side.line is not None else 0
-    return (lang, line, severity_rank(finding.severity), finding.rule, finding.message)
+    return build_report(alignment, instances, glossaries, found.values(), accept=accept, options=options,
+                        notices=notices)
 
 
 def _locked_units(alignment: Alignment) -> dict[str, list[tuple[str, int, str]]]:

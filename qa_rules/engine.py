@@ -104,7 +104,6 @@ def check(
                 found.setdefault(finding.id, finding)
         for finding in rule.check_document(context):
             found.setdefault(finding.id, finding)
-    kept, accepted, stale = apply_accept(tuple(found.values()), accept)
     notices = []
     for lang in alignment.languages:
         skipped = [rule.code for rule in instances if not rule.applies_to(lang)]
@@ -113,15 +112,31 @@ def check(
                 f"{len(skipped)} rule(s) need language data hexaglot has only for the six official "
                 f"languages and did not run on the {lang} version: {', '.join(skipped)}"
             )
+    return build_report(alignment, instances, glossaries, found.values(), accept=accept, options=options,
+                        notices=notices)
+
+
+def build_report(
+    alignment: Alignment,
+    rules: Sequence[Rule],
+    glossaries: Sequence[Any],
+    findings: Iterable[Finding],
+    *,
+    accept: Sequence[AcceptEntry] = (),
+    options: Mapping[str, Any] | None = None,
+    notices: Sequence[str] = (),
+) -> Report:
+    """The ``Report`` of a run: accepted findings dropped (counted), the rest sorted, the signature."""
+    kept, accepted, stale = apply_accept(tuple(findings), accept)
     order = {lang: i for i, lang in enumerate(alignment.languages)}
     documents = tuple(alignment.documents[lang] for lang in alignment.languages if lang in alignment.documents)
     return Report(
-        findings=tuple(sorted(kept, key=lambda f: _sort_key(f, order))),
+        findings=tuple(sorted(kept, key=lambda f: sort_key(f, order))),
         accepted=accepted,
         stale=stale,
-        signature=signature(alignment, instances, glossaries, options),
+        signature=signature(alignment, rules, glossaries, options),
         documents=documents,
-        rules=tuple(rule.code for rule in instances),
+        rules=tuple(rule.code for rule in rules),
         languages=tuple(alignment.languages),
         pivot=alignment.pivot,
         alignment=alignment,
@@ -129,7 +144,8 @@ def check(
     )
 
 
-def _sort_key(finding: Finding, order: Mapping[str, int]) -> tuple:
+def sort_key(finding: Finding, order: Mapping[str, int]) -> tuple:
+    """Report order: target document (by ``order`` of languages), line, source line, severity, rule."""
     side = finding.target or finding.source
     lang_index = order.get(side.lang, len(order)) if side else len(order)
     line = side.line if side and side.line is not None else 0

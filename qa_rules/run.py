@@ -1,8 +1,12 @@
 """``hexaglot check`` as a library call: files in, a ``Report`` out.
 
-The CLI builds one frozen ``CheckOptions`` (command-line options over the
-config file over the defaults here) and calls ``check_files``; it only renders
-what comes back.
+The CLI builds one frozen ``CheckOptions`` and calls ``check_paths``, which
+reads the configuration once, decides between separate documents
+(``check_files``) and one pre-aligned CAT-tool file
+(``qa_rules.cat_input.check_cat_file``), and returns the report with the
+configuration it used (the CLI reads ``fail_on`` and ``format`` from it). What
+every kind of run shares (rules, ``--previous``, glossaries, accepted findings)
+is prepared in one place, ``prepare_run``.
 """
 
 from __future__ import annotations
@@ -12,9 +16,13 @@ from pathlib import Path
 from typing import Sequence
 
 from aligner.errors import InputError
-from qa_rules.accept import DEFAULT_ACCEPT_FILE, load_accept
+from qa_rules.accept import DEFAULT_ACCEPT_FILE, AcceptEntry, load_accept
+from qa_rules.base import Rule
 from qa_rules.config import RunConfig, load_config, rules_from_config
 from qa_rules.engine import Report, check
+
+#: What ``check`` says when it is given neither two documents nor one TMX/XLIFF file.
+NEEDS_FILES = "needs a SOURCE and at least one TARGET (or one TMX/XLIFF file)"
 
 
 @dataclass(frozen=True)
@@ -30,8 +38,19 @@ class CheckOptions:
     level: str | None = None
     search_dir: str = "."
     langs: tuple[str | None, ...] = field(default=())
-    #: ``--previous OLD_SOURCE OLD_TARGET``: the earlier version, for recycled text (CO09).
-    previous: tuple[str, ...] = ()
+    #: ``--previous OLD_SOURCE OLD_TARGET`` pairs: the earlier source and its earlier translation
+    #: into one target language, for recycled text (CO09); one pair per target language at most.
+    previous: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class RunSetup:
+    """What a run needs besides its documents: configured rules, glossaries, accepted findings."""
+
+    config: RunConfig
+    rules: tuple[Rule, ...]
+    glossaries: tuple
+    accept: tuple[AcceptEntry, ...]
 
 
 def resolved_config(options: CheckOptions) -> RunConfig:
@@ -45,18 +64,53 @@ def load_run_glossaries(paths: Sequence[str], include_default: bool) -> tuple:
     return tuple(load_glossaries(list(paths), include_default=include_default))
 
 
-def check_files(paths: Sequence[str], options: CheckOptions = CheckOptions()) -> Report:
+def prepare_run(
+    options: CheckOptions,
+    config: RunConfig,
+    source_lang: str,
+    target_langs: Sequence[str],
+    extra_rules: Sequence[Rule] = (),
+) -> RunSetup:
+    """Rules (CLI selection over the file's, with ``--previous``), glossaries and accepted findings."""
+    rules = tuple(rules_from_config(config, select=options.select, ignore=options.ignore)) + tuple(extra_rules)
+    if options.previous:  # recycled text (qa_rules.previous, CO09)
+        from qa_rules.previous import load_previous, with_previous
+
+        rules = with_previous(rules, load_previous(options.previous, source_lang, target_langs))
+    glossary_paths = options.glossaries or config.glossaries
+    include_default = config.default_glossaries if options.default_glossaries is None else options.default_glossaries
+    glossaries = load_run_glossaries(glossary_paths, include_default)
+    accept_path = options.accept or config.accept
+    if accept_path is None and (Path(options.search_dir) / DEFAULT_ACCEPT_FILE).is_file():
+        accept_path = str(Path(options.search_dir) / DEFAULT_ACCEPT_FILE)
+    accept = tuple(load_accept(accept_path)) if accept_path else ()
+    return RunSetup(config=config, rules=rules, glossaries=glossaries, accept=accept)
+
+
+def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions()) -> tuple[Report, RunConfig]:
+    """``hexaglot check FILES``: two or more documents (source first), or one TMX/XLIFF file."""
+    if not paths:
+        raise InputError("check", NEEDS_FILES)
+    config = resolved_config(options)
+    if len(paths) == 1:
+        from aligner.readers.bilingual import is_bilingual
+
+        if not is_bilingual(paths[0]):
+            raise InputError(paths[0], f"is one document; check {NEEDS_FILES}")
+        from qa_rules.cat_input import check_cat_file
+
+        return check_cat_file(paths[0], options, config=config), config
+    return check_files(paths, options, config=config), config
+
+
+def check_files(paths: Sequence[str], options: CheckOptions = CheckOptions(), *, config: RunConfig | None = None) -> Report:
     """Read ``paths`` (source first), align them, run the selected rules."""
+    from aligner.align import align_documents
     from aligner.readers import read_document
 
     if len(paths) < 2:
         raise InputError(paths[0] if paths else "check", "give a source and at least one target document")
-    config = resolved_config(options)
-    rules = rules_from_config(config, select=options.select, ignore=options.ignore)
-    if options.previous:  # recycled text (qa_rules.previous, CO09)
-        from qa_rules.previous import load_previous, with_previous
-
-        rules = with_previous(rules, load_previous(options.previous))
+    config = config or resolved_config(options)
     langs = options.langs or (None,) * len(paths)
     documents = [read_document(path, lang=lang) for path, lang in zip(paths, langs)]
     seen: dict[str, str] = {}
@@ -64,21 +118,13 @@ def check_files(paths: Sequence[str], options: CheckOptions = CheckOptions()) ->
         if doc.lang in seen:
             raise InputError(doc.path, f"is in {doc.lang}, like {seen[doc.lang]}; give one document per language")
         seen[doc.lang] = doc.path
+    setup = prepare_run(options, config, documents[0].lang, [doc.lang for doc in documents[1:]])
     level = options.level or config.level
-    from aligner.align import align_documents
-
     alignment = align_documents(documents, level=level)
-    glossary_paths = options.glossaries or config.glossaries
-    include_default = config.default_glossaries if options.default_glossaries is None else options.default_glossaries
-    glossaries = load_run_glossaries(glossary_paths, include_default)
-    accept_path = options.accept or config.accept
-    if accept_path is None and (Path(options.search_dir) / DEFAULT_ACCEPT_FILE).is_file():
-        accept_path = str(Path(options.search_dir) / DEFAULT_ACCEPT_FILE)
-    accept = load_accept(accept_path) if accept_path else ()
     return check(
         alignment,
-        rules,
-        glossaries,
-        accept=accept,
-        options={"level": level, "accept": bool(accept)},
+        setup.rules,
+        setup.glossaries,
+        accept=setup.accept,
+        options={"level": level, "accept": bool(setup.accept)},
     )
