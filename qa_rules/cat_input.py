@@ -67,15 +67,22 @@ def check_pretranslated(
     notices += status_notices(alignment, locked)
     unsupported = [lang for lang in alignment.languages if lang not in OFFICIAL_LANGUAGES]
     found: dict[str, Finding] = {}
+    versions: dict[str, str] = {}
+
+    def run(subset: Alignment, rules: Sequence[Rule]) -> None:
+        part = check(subset, rules, glossaries)
+        found.update((f.id, f) for f in part.findings)
+        versions.update(part.versions)
+
     if not unsupported:
-        found.update((f.id, f) for f in check(checked, instances, glossaries).findings)
+        run(checked, instances)
     else:
         independent = tuple(r for r in instances if is_language_independent(r))
         dependent = tuple(r for r in instances if not is_language_independent(r))
-        found.update((f.id, f) for f in check(checked, independent, glossaries).findings)
+        run(checked, independent)
         supported = [lang for lang in alignment.languages if lang in OFFICIAL_LANGUAGES]
         if alignment.pivot in OFFICIAL_LANGUAGES and len(supported) >= 2 and dependent:
-            found.update((f.id, f) for f in check(restrict(checked, supported), dependent, glossaries).findings)
+            run(restrict(checked, supported), dependent)
         skipped = ", ".join(sorted(r.code for r in dependent)) or "none"
         notices.append(
             f"{', '.join(unsupported)}: outside the six UN languages (ar, zh, en, fr, ru, es); only the "
@@ -83,7 +90,7 @@ def check_pretranslated(
             f"not run: {skipped}"
         )
     return build_report(alignment, instances, glossaries, found.values(), accept=accept, options=options,
-                        notices=notices)
+                        notices=notices, versions=versions)
 
 
 def _locked_units(alignment: Alignment) -> dict[str, list[tuple[str, int, str]]]:

@@ -50,6 +50,13 @@ class Report:
     pivot: str = ""
     alignment: Alignment | None = None
     notices: tuple[str, ...] = ()
+    #: The version (language) each finding concerns, by finding id: a finding
+    #: whose target is ``None`` (an omission) still belongs to a target language.
+    versions: Mapping[str, str] = field(default_factory=dict)
+
+    def version_of(self, finding: Finding) -> str:
+        """The language of the version ``finding`` concerns (its target's, even when that is missing)."""
+        return self.versions.get(finding.id) or _finding_lang(finding)
 
     def at_or_above(self, severity: str) -> tuple[Finding, ...]:
         """Findings at least as severe as ``severity`` (``never``: none)."""
@@ -61,7 +68,7 @@ class Report:
     def summary(self) -> dict[str, Any]:
         """Counts by severity, category and target language (JSON-ready)."""
         by_category = Counter(f.category for f in self.findings)
-        by_language = Counter(_finding_lang(f) for f in self.findings)
+        by_language = Counter(self.version_of(f) for f in self.findings)
         by_severity = Counter(f.severity for f in self.findings)
         return {
             "total": len(self.findings),
@@ -96,12 +103,14 @@ def check(
     pairs = build_pairs(alignment)
     context = Context(alignment=alignment, glossaries=tuple(glossaries), facts=compute_facts(alignment, pairs))
     found: dict[str, Finding] = {}
+    versions: dict[str, str] = {}
     for rule in instances:
         for pair in pairs:
             if not rule.applies_to(pair.target.lang):
                 continue
             for finding in rule.check(pair, context):
                 found.setdefault(finding.id, finding)
+                versions.setdefault(finding.id, pair.target.lang)
         for finding in rule.check_document(context):
             found.setdefault(finding.id, finding)
     notices = []
@@ -113,7 +122,7 @@ def check(
                 f"languages and did not run on the {lang} version: {', '.join(skipped)}"
             )
     return build_report(alignment, instances, glossaries, found.values(), accept=accept, options=options,
-                        notices=notices)
+                        notices=notices, versions=versions)
 
 
 def build_report(
@@ -125,13 +134,19 @@ def build_report(
     accept: Sequence[AcceptEntry] = (),
     options: Mapping[str, Any] | None = None,
     notices: Sequence[str] = (),
+    versions: Mapping[str, str] | None = None,
 ) -> Report:
-    """The ``Report`` of a run: accepted findings dropped (counted), the rest sorted, the signature."""
+    """The ``Report`` of a run: accepted findings dropped (counted), the rest sorted, the signature.
+
+    ``versions``: the target language of each finding found on a pair, by id
+    (what a finding with a missing target concerns).
+    """
     kept, accepted, stale = apply_accept(tuple(findings), accept)
+    versions = versions or {}
     order = {lang: i for i, lang in enumerate(alignment.languages)}
     documents = tuple(alignment.documents[lang] for lang in alignment.languages if lang in alignment.documents)
     return Report(
-        findings=tuple(sorted(kept, key=lambda f: sort_key(f, order))),
+        findings=tuple(sorted(kept, key=lambda f: sort_key(f, order, versions))),
         accepted=accepted,
         stale=stale,
         signature=signature(alignment, rules, glossaries, options),
@@ -141,13 +156,18 @@ def build_report(
         pivot=alignment.pivot,
         alignment=alignment,
         notices=tuple(notices),
+        versions={f.id: versions[f.id] for f in kept if f.id in versions},
     )
 
 
-def sort_key(finding: Finding, order: Mapping[str, int]) -> tuple:
-    """Report order: target document (by ``order`` of languages), line, source line, severity, rule."""
+def sort_key(finding: Finding, order: Mapping[str, int], versions: Mapping[str, str] | None = None) -> tuple:
+    """Report order: target document (by ``order`` of languages), line, source line, severity, rule.
+
+    A finding whose target is missing sorts with its version (``versions``) at its source line.
+    """
     side = finding.target or finding.source
-    lang_index = order.get(side.lang, len(order)) if side else len(order)
+    lang = (versions or {}).get(finding.id) or (side.lang if side else None)
+    lang_index = order.get(lang, len(order))
     line = side.line if side and side.line is not None else 0
     src_line = finding.source.line if finding.source and finding.source.line is not None else 0
     return (lang_index, line, src_line, severity_rank(finding.severity), finding.rule, finding.message)

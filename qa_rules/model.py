@@ -71,11 +71,16 @@ class Finding:
         The document enters by its file name, not the path as typed, so that
         ``fr.md``, ``./fr.md`` and ``/work/fr.md`` give the same id and an
         accept file keeps working whatever folder the check runs from.
+        A missing target (``None``: a paragraph omitted in a target) has no
+        file to name, so the message, which names the version it is missing
+        from, enters instead: the same omission in two targets keeps two ids.
         """
         parts = [self.rule]
         for side in (self.source, self.target):
             parts.append(f"{PurePath(side.path).name}|{side.lang}|{side.unit}" if side else "-")
         parts += [self.expected, self.found]
+        if self.target is None:
+            parts.append(self.message)
         digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
         return digest[:12]
 

@@ -89,12 +89,36 @@ def test_signature_records_version_rules_glossaries_and_languages():
     assert "langs:fr>en,ru" in report.signature
 
 
-def test_a_missing_cell_becomes_a_missing_side_and_a_finding_with_a_null_unit():
+def test_a_missing_cell_becomes_a_finding_whose_target_side_is_null():
     findings = run_example(MissingParagraph, {"fr": "Prie l'Office de faire rapport,", "es": ""})
     assert len(findings) == 1
     finding = findings[0]
-    assert finding.source.unit == "pp.1" and finding.target.unit is None and finding.target.lang == "es"
-    assert finding.as_dict()["target"]["line"] is None
+    # issue 4: the side is null when the unit is missing there
+    assert finding.source.unit == "pp.1" and finding.target is None
+    assert finding.as_dict()["target"] is None
+
+
+def _missing_in_two_targets() -> Alignment:
+    texts = {"fr": ["Rappelant sa résolution,", "1. Prie l'Office de continuer."],
+             "en": ["Recalling its resolution,"], "es": ["Recordando su resolución,"]}
+    docs = {lang: Document(path=f"{lang}.md", lang=lang, units=tuple(
+        Unit(id=uid, role=role, text=text, lines=(3 + 2 * i, 3 + 2 * i), number=1 if role == "operative" else None)
+        for i, (uid, role, text) in enumerate(zip(("pp.1", "op.1"), ("preambular", "operative"), paras))))
+        for lang, paras in texts.items()}
+    rows = (Row(cells={lang: Cell(("pp.1",), (3,), texts[lang][0]) for lang in texts}, score=1.0),
+            Row(cells={"fr": Cell(("op.1",), (5,), texts["fr"][1]), "en": Cell((), (), ""), "es": Cell((), (), "")},
+                score=1.0))
+    return Alignment(languages=("fr", "en", "es"), pivot="fr", level="paragraph", rows=rows, documents=docs)
+
+
+def test_an_omission_in_two_targets_is_two_findings_each_knowing_its_version():
+    report = check(_missing_in_two_targets(), [MissingParagraph])
+    assert [f.target for f in report.findings] == [None, None]
+    assert len({f.id for f in report.findings}) == 2
+    assert [report.version_of(f) for f in report.findings] == ["en", "es"]
+    assert report.summary()["by_language"] == {"en": 1, "es": 1}
+    # where the paragraph would go stays in the message
+    assert "missing in the en version (it would be after line 3 of en.md)" in report.findings[0].message
 
 
 def test_sentence_level_cells_resolve_to_sentence_units():

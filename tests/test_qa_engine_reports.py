@@ -82,3 +82,12 @@ def test_text_heading_shows_each_side_its_own_unit_and_line():
     # fr pp.2 is on line 5 of fr.md; the en draft's pp.1 (line 4) translates it
     assert "fr.md:5 pp.2 -> en_draft.md:4 pp.1" in text
     assert "pp.1  fr.md:5" not in text
+
+
+def test_text_and_json_reports_of_an_omission_have_a_null_side():
+    report = check(example_alignment({"fr": "Prie l'Office de faire rapport,", "en": ""}), [MissingParagraph])
+    text = render(report, "text")
+    assert text.splitlines()[2] == "fr.md:1 pp.1 -> (nothing in en)"
+    assert "by language: en 1" in text
+    finding = json.loads(render(report, "json"))["findings"][0]
+    assert finding["target"] is None and finding["source"]["unit"] == "pp.1"

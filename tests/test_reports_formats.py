@@ -92,13 +92,26 @@ def test_xlsx_has_findings_and_aligned_text():
 
 
 def test_an_omission_is_shown_in_the_target_column_of_its_source_row():
+    from dataclasses import replace
+
     from hexaglot.reports.placement import place
 
     report = make_report()
     fr = report.alignment.documents["fr"]
+    # issue 4: the target side of an omission is null; the report knows which version it concerns
     omission = Finding("ST01", "structure.missing_paragraph", "structure", "error",
-                       Location(fr.path, "fr", fr.units[0].id, fr.units[0].lines[0]),
-                       Location("example/en.md", "en", None, 3), "pp.1 of the source has no counterpart in en")
-    placement = place(report.findings + (omission,), report.alignment)
+                       Location(fr.path, "fr", fr.units[0].id, fr.units[0].lines[0]), None,
+                       "pp.1 of the source is missing in the en version (it would be after line 2 of en.md)")
+    report = replace(report, findings=report.findings + (omission,), versions={omission.id: "en"})
+    placement = place(report.findings, report.alignment, report)
     assert omission in placement.placed[(0, "en")]
     assert [f.rule for f in placement.unplaced] == ["ST05"]
+    page = render_html(report)
+    assert re.search(rf'data-finding-id="{omission.id}" data-category="structure" data-severity="error" '
+                     r'data-lang="en"', page)
+    frame = pd.read_csv(io.StringIO(render_csv(report)), comment="#", dtype=str, keep_default_na=False)
+    row = frame[frame["id"] == omission.id].iloc[0]
+    assert row["target_path"] == "" and row["source_unit"] == "pp.1" and "en version" in row["message"]
+    wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)))
+    aligned = list(wb[ALIGNED_SHEET].iter_rows(values_only=True))
+    assert omission.id in aligned[1][-1]

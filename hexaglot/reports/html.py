@@ -21,7 +21,7 @@ from typing import Any
 
 from qa_rules.model import CATEGORIES, SEVERITIES, Finding
 
-from hexaglot.reports.placement import cell_status, finding_lang, finding_side, is_rtl, place, report_signature
+from hexaglot.reports.placement import cell_status, finding_lang, is_rtl, place, report_signature
 
 TITLE = "hexaglot QA report"
 RTL = ' dir="rtl"'
@@ -36,7 +36,7 @@ def render_html(report: Any) -> str:
     """The report as one HTML page (a string)."""
     findings: tuple[Finding, ...] = tuple(report.findings)
     alignment = getattr(report, "alignment", None)
-    placement = place(findings, alignment)
+    placement = place(findings, alignment, report)
     languages = tuple(alignment.languages) if alignment is not None else tuple(getattr(report, "languages", ()))
     parts = [
         "<!DOCTYPE html>",
@@ -49,8 +49,8 @@ def render_html(report: Any) -> str:
         "</head>",
         f'<body data-total-findings="{len(findings)}" data-visible-findings="{len(findings)}">',
         _header(report, findings, languages),
-        _unplaced(placement.unplaced),
-        _table(alignment, placement) if alignment is not None else "",
+        _unplaced(placement.unplaced, report),
+        _table(alignment, placement, report) if alignment is not None else "",
         f'<footer><p class="signature">signature: {e(report_signature(report))}</p></footer>',
         f"<script>{JS}</script>",
         "</body>",
@@ -62,7 +62,7 @@ def render_html(report: Any) -> str:
 def _header(report: Any, findings: tuple[Finding, ...], languages: tuple[str, ...]) -> str:
     by_cat = Counter(f.category for f in findings)
     by_sev = Counter(f.severity for f in findings)
-    by_lang = Counter(finding_lang(f) for f in findings)
+    by_lang = Counter(finding_lang(f, report) for f in findings)
     docs = "".join(
         f'<li><span lang="{e(d.lang)}">{e(d.lang)}</span>: {e(d.path)}</li>'
         for d in getattr(report, "documents", ())
@@ -101,8 +101,7 @@ def _header(report: Any, findings: tuple[Finding, ...], languages: tuple[str, ..
     )
 
 
-def _finding_item(finding: Finding) -> str:
-    side = finding_side(finding)
+def _finding_item(finding: Finding, report: Any) -> str:
     where = []
     for label, loc in (("source", finding.source), ("target", finding.target)):
         if loc is not None:
@@ -113,7 +112,7 @@ def _finding_item(finding: Finding) -> str:
             f'<span class="expected">expected: <q>{e(finding.expected)}</q></span> '
             f'<span class="found">found: <q>{e(finding.found)}</q></span>'
         )
-    lang = side.lang if side else ""
+    lang = finding_lang(finding, report)
     return (
         f'<li class="finding sev-{e(finding.severity)}" id="f-{e(finding.id)}" data-finding-id="{e(finding.id)}" '
         f'data-category="{e(finding.category)}" data-severity="{e(finding.severity)}" data-lang="{e(lang)}">'
@@ -123,10 +122,10 @@ def _finding_item(finding: Finding) -> str:
     )
 
 
-def _unplaced(findings: tuple[Finding, ...]) -> str:
+def _unplaced(findings: tuple[Finding, ...], report: Any) -> str:
     if not findings:
         return ""
-    items = "".join(_finding_item(f) for f in findings)
+    items = "".join(_finding_item(f, report) for f in findings)
     return f'<section id="document-findings"><h2>Findings on whole documents</h2><ul class="findings">{items}</ul></section>'
 
 
@@ -155,7 +154,7 @@ def highlight(text: str, findings: tuple[Finding, ...]) -> str:
     return "".join(out)
 
 
-def _table(alignment: Any, placement: Any) -> str:
+def _table(alignment: Any, placement: Any, report: Any) -> str:
     languages = tuple(alignment.languages)
     docs = alignment.documents
     head = "".join(
@@ -173,7 +172,7 @@ def _table(alignment: Any, placement: Any) -> str:
             row_findings += len(found)
             direction = ' dir="rtl"' if is_rtl(lang) else ""
             if cell is None or not cell.units:
-                items = "".join(_finding_item(f) for f in found)
+                items = "".join(_finding_item(f, report) for f in found)
                 cells.append(
                     f'<td class="cell gap" lang="{e(lang)}"{direction}><div class="meta">(nothing)</div>'
                     + (f'<ul class="findings">{items}</ul>' if items else "") + "</td>"
@@ -184,7 +183,7 @@ def _table(alignment: Any, placement: Any) -> str:
             if status:
                 locked = " locked" if "locked" in status else ""
                 meta += f' <span class="status{locked}" data-status="{e(status)}">{e(status)}</span>'
-            items = "".join(_finding_item(f) for f in found)
+            items = "".join(_finding_item(f, report) for f in found)
             cells.append(
                 f'<td class="cell" lang="{e(lang)}"{direction}><div class="meta" dir="ltr">{meta}</div>'
                 f'<div class="text">{highlight(cell.text, found)}</div>'

@@ -2,9 +2,10 @@
 
 A finding is placed in the row of the alignment whose cell names its target
 unit (``op.9``, or its paragraph for a sentence id ``op.9.s2``), else its
-source unit (an omission: the target has no unit), and in the column of the
-version it concerns (its target's language, else its source's). Findings on
-whole documents (numbering, counts) or on units no row names are "unplaced".
+source unit (an omission: the target side is ``None``), and in the column of
+the version it concerns (``Report.version_of``: the target language, even for
+an omission, whose cell in that row is the gap). Findings on whole documents
+(numbering, counts) or on units no row names are "unplaced".
 """
 
 from __future__ import annotations
@@ -24,7 +25,11 @@ def finding_side(finding: Finding):
     return finding.target or finding.source
 
 
-def finding_lang(finding: Finding) -> str:
+def finding_lang(finding: Finding, report: Any = None) -> str:
+    """The language of the version a finding concerns (the report knows it for an omission)."""
+    version_of = getattr(report, "version_of", None)
+    if version_of is not None:
+        return version_of(finding)
     side = finding_side(finding)
     return side.lang if side else ""
 
@@ -41,7 +46,8 @@ class Placement:
     unplaced: tuple[Finding, ...]
 
 
-def place(findings: tuple[Finding, ...], alignment: Alignment | None) -> Placement:
+def place(findings: tuple[Finding, ...], alignment: Alignment | None, report: Any = None) -> Placement:
+    """Findings by row and column; ``report`` (when given) says which version each concerns."""
     index: dict[tuple[str, str], int] = {}
     if alignment is not None:
         for i, row in enumerate(alignment.rows):
@@ -64,7 +70,7 @@ def place(findings: tuple[Finding, ...], alignment: Alignment | None) -> Placeme
         if row is None:
             unplaced.append(finding)
         else:  # shown in the column of the version it concerns (a gap cell for an omission)
-            placed.setdefault((row, finding_lang(finding)), []).append(finding)
+            placed.setdefault((row, finding_lang(finding, report)), []).append(finding)
     return Placement({k: tuple(v) for k, v in placed.items()}, tuple(unplaced))
 
 

@@ -52,20 +52,20 @@ def unit_text(report: Any, location: Location | None) -> str:
     return ""
 
 
-def _where(location: Location | None) -> str:
+def _where(location: Location | None, lang: str = "") -> str:
     """``fr.md:88 pp.12``: a side's own file, line and unit (each side has its own ids)."""
     if location is None:
-        return "(none)"
+        return f"(nothing in {lang})" if lang else "(none)"
     name = location.path.rsplit("/", 1)[-1]
     where = f"{name}:{location.line}" if location.line is not None else f"{name}:(none)"
     return f"{where} {location.unit}" if location.unit else where
 
 
-def _group_key(finding: Finding) -> tuple:
+def _group_key(report: Any, finding: Finding) -> tuple:
     source, target = finding.source, finding.target
     return (
         source.unit if source else None,
-        target.lang if target else None,
+        report.version_of(finding),
         target.unit if target else None,
     )
 
@@ -80,13 +80,15 @@ def render(report: Any, *, color: bool = False) -> str:
     )
     groups: dict[tuple, list[Finding]] = {}
     for finding in report.findings:
-        groups.setdefault(_group_key(finding), []).append(finding)
+        groups.setdefault(_group_key(report, finding), []).append(finding)
     for findings in groups.values():
         first = findings[0]
         whole = not ((first.target and first.target.unit) or (first.source and first.source.unit))
         lines.append("")
-        lines.append(style(("(document)  " if whole else "") + f"{_where(first.source)} -> {_where(first.target)}",
-                           bold=True))
+        version = report.version_of(first)
+        source_where = _where(first.source, report.pivot if version != report.pivot else "")
+        heading = f"{source_where} -> {_where(first.target, version)}"
+        lines.append(style(("(document)  " if whole else "") + heading, bold=True))
         focus = next((f.found for f in findings if f.found), "")
         expected = next((f.expected for f in findings if f.expected), "")
         for location, hint in ((first.source, expected), (first.target, focus)):

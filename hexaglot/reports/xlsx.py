@@ -91,7 +91,7 @@ def _aligned_sheet(ws, report: Any) -> None:
         _put(ws, 1, col, name).font = bold
     for col in range(2, 2 + len(languages)):
         ws.column_dimensions[ws.cell(row=1, column=col).column_letter].width = 50
-    placement = place(tuple(report.findings), alignment)
+    placement = place(tuple(report.findings), alignment, report)
     n = len(languages)
     for i, aligned in enumerate(alignment.rows):
         r = i + 2

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from qa_rules.base import Context, Pair, Side
-from qa_rules.model import Location
 
 
 def excerpt(text: str, limit: int = 80) -> str:
@@ -12,14 +13,20 @@ def excerpt(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def absent(side: Side, pair: Pair | None = None, context: Context | None = None) -> Location:
-    """The location of a side that has no unit in the row: its file, no unit, and
-    the line where the unit would be (after the previous unit of that side)."""
-    line = None
-    if pair is not None and context is not None:
-        other = pair.source if side is pair.target else pair.target
-        line = after_previous_number(side, other) or insertion_line(side.lang, pair.index, context)
-    return Location(path=side.doc.path, lang=side.lang, unit=None, line=line)
+def where_missing(side: Side, pair: Pair, context: Context) -> str:
+    """Where a side's missing unit would be: ``after line 84 of en_draft.md`` ('' if unknown).
+
+    A finding's side is ``None`` when the unit is missing there; this sentence
+    keeps, in its message, the place a reviser would insert the paragraph
+    (after the previous unit of that side).
+    """
+    other = pair.source if side is pair.target else pair.target
+    line = after_previous_number(side, other) or insertion_line(side.lang, pair.index, context)
+    if line is None:
+        return ""
+    name = PurePath(side.doc.path).name
+    first = side.doc.units[0].lines[0] if side.doc.units else None
+    return f"before line {line} of {name}" if line == first else f"after line {line - 1} of {name}"
 
 
 def after_previous_number(side: Side, other: Side) -> int | None:

@@ -6,15 +6,16 @@ from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
-from qa_rules.structure._util import absent, excerpt, label
+from qa_rules.structure._util import excerpt, label, where_missing
 
 
 class MissingParagraph(Rule):
     """A source paragraph has no counterpart in the target (an omission).
 
     Found from the alignment: a row where the source has a unit and the
-    target none. The target side of the finding names the file, no unit, and
-    the line where the paragraph would be (after the previous one).
+    target none. The finding's target side is ``None`` (the unit is missing
+    there); the message says where the paragraph would be (after the line of
+    the previous unit of the target).
 
     Flags:
         fr: Prie l'Office des Nations Unies contre la drogue et le crime de continuer à fournir une assistance technique,
@@ -34,9 +35,10 @@ class MissingParagraph(Rule):
         if pair.source.missing or not pair.target.missing:
             return
         unit = pair.source.units[0]
+        where = where_missing(pair.target, pair, context)
         yield self.finding(
             pair,
-            f"{label(unit.id)} of the source is missing in the {pair.target.lang} version",
+            f"{label(unit.id)} of the source is missing in the {pair.target.lang} version"
+            + (f" (it would be {where})" if where else ""),
             expected=excerpt(pair.source.text),
-            target=absent(pair.target, pair, context),
         )

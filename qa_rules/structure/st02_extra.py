@@ -6,14 +6,15 @@ from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
-from qa_rules.structure._util import absent, excerpt, label
+from qa_rules.structure._util import excerpt, label, where_missing
 
 
 class ExtraParagraph(Rule):
     """A target paragraph has no counterpart in the source (an addition).
 
     Found from the alignment: a row where the target has a unit and the
-    source none.
+    source none. The finding's source side is ``None``; the message says where
+    the paragraph would be in the source.
 
     Flags:
         fr:
@@ -33,9 +34,10 @@ class ExtraParagraph(Rule):
         if pair.target.missing or not pair.source.missing:
             return
         unit = pair.target.units[0]
+        where = where_missing(pair.source, pair, context)
         yield self.finding(
             pair,
-            f"{label(unit.id)} of the {pair.target.lang} version has no counterpart in the source",
+            f"{label(unit.id)} of the {pair.target.lang} version has no counterpart in the source"
+            + (f" (it would be {where})" if where else ""),
             found=excerpt(pair.target.text),
-            source=absent(pair.source, pair, context),
         )
