@@ -69,8 +69,18 @@ class Side:
         return self.lines[0] if self.lines else None
 
     @property
+    def untranslated(self) -> bool:
+        """A CAT-file segment with no translation yet: the reader's empty unit of status
+        ``untranslated`` (``aligner.readers.bilingual.untranslated_unit``). UT02 reports it;
+        to every other rule the side is missing."""
+        return bool(self.units) and all(
+            not u.text.strip() and "untranslated" in [part.strip() for part in u.status.split(",")]
+            for u in self.units
+        )
+
+    @property
     def missing(self) -> bool:
-        return not self.units
+        return not self.units or self.untranslated
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,9 @@ def test_every_cat_file_is_read(shared_data):
         assert alignment.rows, path
         for doc in alignment.documents.values():
             assert doc.path == str(path)
-            for unit in doc.units:
-                assert unit.text and unit.lines[0] >= 1
+            for unit in doc.units:  # a unit has text, or is a target segment not translated yet
+                assert unit.text or unit.status.endswith("untranslated"), (path, unit)
+                assert unit.lines[0] >= 1
 
 
 def test_trados_segments_and_statuses(shared_data):
@@ -67,8 +68,11 @@ def test_windows_1252_seg_source_and_warning(shared_data):
 def test_xliff2_segments_pc_ph(shared_data):
     alignment = read_bilingual(shared_data / "formats/xliff2/okapi_xliff2-filter_test01_en-fr_pc-ph-dataRef-rtl.xlf")
     fr = alignment.documents["fr"].units
-    assert [u.text for u in fr] == ["Exemple de segment.", "Contenu du segment."]
+    assert [u.text for u in fr] == ["Exemple de segment.", "Contenu du segment.", "", "", ""]
     assert fr[0].status == "translated"
+    # the three segments with no <target>: untranslated units at their <segment> lines, not dropped
+    assert [(u.id, u.status, u.lines[0]) for u in fr[2:]] == [
+        ("seg.3", "untranslated", 36), ("seg.4", "untranslated", 41), ("seg.5", "untranslated", 51)]
     last = alignment.documents["en"].units[-1]
     assert {s.text for s in last.markup} == {"pc#1", "ph#2"}
 

@@ -39,6 +39,8 @@ class SegmentRow:
     cells: dict[str, Flat | None]
     status: str = ""
     note: str = ""  # where it came from (trans-unit id, mid), for warnings
+    #: Line of the segment's element (trans-unit, segment, tu): where a missing translation belongs.
+    line: int = 0
 
 
 @dataclass
@@ -91,10 +93,15 @@ def assemble(path: str, input_format: str, collected: Collected) -> Alignment:
         cells = {}
         for lang in languages:
             flat = seg.cells.get(lang)
-            if flat is None or not flat.text:
-                cells[lang] = Cell(units=(), lines=(), text="")
-                continue
             is_source = lang == languages[0]
+            if flat is None or not flat.text.strip():
+                if is_source or not seg.line:
+                    cells[lang] = Cell(units=(), lines=(), text="")
+                    continue
+                unit = untranslated_unit(unit_id, flat, seg)
+                units[lang].append(unit)
+                cells[lang] = Cell(units=(unit_id,), lines=unit.lines[:1], text="")
+                continue
             unit = Unit(
                 id=unit_id,
                 role="segment",
@@ -122,6 +129,21 @@ def assemble(path: str, input_format: str, collected: Collected) -> Alignment:
         documents=documents,
         signature=f"pre-aligned:{input_format}|langs:{languages[0]}>{','.join(languages[1:])}",
     )
+
+
+#: The status part of a target segment with no translation (an absent or empty target).
+UNTRANSLATED = "untranslated"
+
+
+def untranslated_unit(unit_id: str, flat: Flat | None, seg: SegmentRow) -> Unit:
+    """The target unit of a segment the translator has not translated yet: no text, status
+    ``untranslated`` (after the tool's own status, if any), at the line of its empty target or
+    else of the segment's element. A CAT file lists every segment, so an absent target is work
+    still to do (UT02 reports it; ``qa_rules.base.Side.untranslated``), not a paragraph the
+    translation dropped (ST01)."""
+    line = flat.first_line if flat is not None and flat.first_line else seg.line
+    status = f"{seg.status}, {UNTRANSLATED}" if seg.status else UNTRANSLATED
+    return Unit(id=unit_id, role="segment", text="", lines=(line, line), status=status)
 
 
 #: Letters of text needed before the declared language is second-guessed.

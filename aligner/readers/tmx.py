@@ -50,5 +50,6 @@ def collect_tmx(root: etree._Element, path: str) -> Collected:
             if cells:
                 collected.warnings.append(f"line {tu.sourceline}: tu without {keys[0] if keys else 'source'} text")
             continue
-        collected.rows.append(SegmentRow(cells=cells, status="", note=str(tu.get("tuid") or tu.sourceline)))
+        collected.rows.append(SegmentRow(cells=cells, status="", note=str(tu.get("tuid") or tu.sourceline),
+                                         line=tu.sourceline or 0))
     return collected

@@ -123,18 +123,18 @@ def _collect_v1(file_el: etree._Element, collected: Collected) -> None:
                 tgt_mrk = tgt_mrks.get(mid)
                 cells = {src_key: flatten(mrk), tgt_key: flatten(tgt_mrk) if tgt_mrk is not None else None}
                 status = statuses.get(mid, unit_status)
-                _add(collected, cells, status, f"{tu.get('id')}#{mid}")
+                _add(collected, cells, status, f"{tu.get('id')}#{mid}", tu.sourceline)
         elif source is not None:
             cells = {src_key: flatten(source), tgt_key: flatten(target) if target is not None else None}
             status = statuses.get(None, "") or next(iter(statuses.values()), "") or unit_status
-            _add(collected, cells, status, str(tu.get("id")))
+            _add(collected, cells, status, str(tu.get("id")), tu.sourceline)
 
 
-def _add(collected: Collected, cells: dict[str, Flat | None], status: str, note: str) -> None:
+def _add(collected: Collected, cells: dict[str, Flat | None], status: str, note: str, line: int | None) -> None:
     source = cells[collected.languages[0]]
     if source is None or not source.text:
         return  # a unit holding only codes (Trados' paragraph markers) has nothing to check
-    collected.rows.append(SegmentRow(cells=cells, status=status, note=note))
+    collected.rows.append(SegmentRow(cells=cells, status=status, note=note, line=line or 0))
 
 
 def _sdl_statuses(tu: etree._Element) -> dict[str | None, str]:
@@ -172,4 +172,4 @@ def _collect_v2(file_el: etree._Element, collected: Collected) -> None:
             target = _child(seg, "target")
             cells = {src_key: flatten(source), tgt_key: flatten(target) if target is not None else None}
             status = seg.get("state", "")
-            _add(collected, cells, status, f"{unit.get('id')}#{seg.get('id')}")
+            _add(collected, cells, status, f"{unit.get('id')}#{seg.get('id')}", seg.sourceline)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
-from qa_rules.model import Finding
+from qa_rules.model import Finding, Location
 from qa_rules.untranslated.detect import normalized
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -30,10 +30,15 @@ def translatable_words(text: str) -> list[str]:
 
 
 class IdenticalToSource(Rule):
-    """A target paragraph is identical to its source: it was not translated.
+    """A target paragraph is identical to its source, or a CAT segment is empty: it was not translated.
 
     Symbols, numbers, acronyms and short names (fewer than ``min_words``
     translatable words) are expected to stay as they are and are not flagged.
+    In a CAT file (XLIFF, TMX) a segment whose target is absent or empty is
+    work not done yet: it is reported once, here, at the line of that segment
+    in the file (every other rule sees the target as missing). Comparing texts
+    needs no language data, so the rule also runs on a target in a language
+    outside the six (an undeclared target, read as ``und``).
 
     Flags:
         fr: Prie l'Office de continuer à fournir une assistance technique aux États Membres ;
@@ -51,6 +56,7 @@ class IdenticalToSource(Rule):
     name = "untranslated.identical"
     category = "untranslated"
     severity = "error"
+    language_independent = True
 
     @dataclass(frozen=True)
     class Config:
@@ -59,8 +65,13 @@ class IdenticalToSource(Rule):
         min_words: int = 3
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
+        if pair.target.untranslated and not pair.source.missing:
+            yield self._empty_segment(pair)
+            return
         if pair.target.missing or pair.source.missing:
             return
+        if pair.target.lang.split("-")[0] == pair.source.lang.split("-")[0]:
+            return  # en and en-gb in one TMX: the same text is expected
         if normalized(pair.target.text) != normalized(pair.source.text):
             return
         if len(translatable_words(pair.source.text)) < self.config.min_words:
@@ -70,4 +81,17 @@ class IdenticalToSource(Rule):
             f"the {pair.target.lang} text is identical to the {pair.source.lang} source",
             expected=f"a translation into {pair.target.lang}",
             found=pair.target.text[:60],
+        )
+
+    def _empty_segment(self, pair: Pair) -> Finding:
+        unit = pair.target.units[0]
+        status = unit.status.split(",")[0].strip()
+        how = f" (status {status})" if status and status != "untranslated" else ""
+        lang = "target-language" if pair.target.lang == "und" else pair.target.lang
+        return self.finding(
+            pair,
+            f"segment {unit.id.split('.')[-1]} ({unit.id}) has no {lang} translation{how}",
+            expected=f"a {lang} translation" if lang != pair.target.lang else f"a translation into {lang}",
+            found="",
+            target=Location(path=pair.target.doc.path, lang=pair.target.lang, unit=unit.id, line=unit.lines[0]),
         )
