@@ -152,3 +152,10 @@ class Alignment:
     rows: tuple[Row, ...]
     documents: Mapping[str, Document]
     signature: str = ""
+    #: Per target language, its own alignment with the pivot: one two-cell row
+    #: (pivot, target) per bead, in order, either cell possibly empty. These are
+    #: the same whatever other languages are aligned; ``rows`` join them, and a
+    #: joined row may span several of a target's beads where another language
+    #: merges pivot units (so per-language checks should read these). Empty when
+    #: the alignment was not produced by the aligner.
+    pair_rows: Mapping[str, tuple[Row, ...]] = field(default_factory=dict)

@@ -89,3 +89,76 @@ def test_real_omissions_stay_gaps(fr, en_draft):
     # op.14 dropped from the English draft (13 is followed by 15): still a gap
     beads = align_pair(fr, en_draft)
     assert _beads_with(beads, "op.14") == [(("op.14",), ())]
+
+
+# --- several targets: each one's pairing with the pivot does not depend on the others ----------
+
+
+@pytest.fixture(scope="module")
+def drafts():
+    return {lang: read_document(DRAFTS / f"{lang}_draft.md") for lang in ("en", "es", "ru")}
+
+
+@pytest.fixture(scope="module")
+def together(fr, drafts):
+    from aligner.align import align_documents
+
+    return align_documents([fr, drafts["en"], drafts["es"], drafts["ru"]])
+
+
+def _pairing(alignment, lang):
+    return [tuple(row.cells[k].units for k in (alignment.pivot, lang)) + (row.score,)
+            for row in alignment.pair_rows[lang]]
+
+
+@pytest.mark.parametrize("lang", ("en", "es", "ru"))
+def test_a_targets_pairing_is_the_same_alone_and_with_others(fr, drafts, together, lang):
+    from aligner.align import align_documents
+
+    alone = align_documents([fr, drafts[lang]])
+    assert _pairing(together, lang) == _pairing(alone, lang)
+    # aligned alone, the rows are that pairing itself
+    assert [tuple(r.cells[k].units for k in ("fr", lang)) + (r.score,) for r in alone.rows] == _pairing(alone, lang)
+
+
+@pytest.mark.parametrize("lang", ("en", "es", "ru"))
+def test_joined_rows_never_separate_a_target_unit_from_its_pivot_units(together, lang):
+    # rows may span several pivot units (ru merges pp.17+pp.18), but every bead of
+    # every target lies whole in one row, and every link a row adds to a target's
+    # own links comes from such a span
+    row_of = {}
+    for n, row in enumerate(together.rows):
+        for k, cell in row.cells.items():
+            for uid in cell.units:
+                assert (k, uid) not in row_of, (k, uid)
+                row_of[(k, uid)] = n
+    own = set()
+    for pair in together.pair_rows[lang]:
+        src, tgt = pair.cells["fr"].units, pair.cells[lang].units
+        assert len({row_of[("fr", u)] for u in src} | {row_of[(lang, u)] for u in tgt}) == 1, (src, tgt)
+        own |= {(s, t) for s in src for t in tgt}
+    for row in together.rows:
+        links = {(s, t) for s in row.cells["fr"].units for t in row.cells[lang].units}
+        beads_here = [p for p in together.pair_rows[lang] if set(p.cells["fr"].units) & set(row.cells["fr"].units)]
+        if links - own:
+            assert len(beads_here) > 1  # a span joined from several of this target's beads
+
+
+def test_check_findings_for_english_do_not_depend_on_other_drafts():
+    # end to end: the English draft checked alone or with the Spanish and Russian
+    # drafts gives the same findings for English (op.15 used to become a false
+    # ST01 + ST02 once a Russian insertion row fell between its two halves)
+    import json
+    import subprocess
+    import sys
+
+    def english(*targets):
+        out = subprocess.run([sys.executable, "-m", "hexaglot", "check", str(SAMPLE_SET / "fr.md"),
+                              *(str(DRAFTS / f"{t}_draft.md") for t in targets), "--format", "json"],
+                             capture_output=True, text=True, cwd=SAMPLES.parent, check=False)
+        findings = json.loads(out.stdout)["findings"]
+        return sorted((f["rule"], (f.get("target") or {}).get("line")) for f in findings
+                      if (f.get("target") or {}).get("lang") == "en")
+
+    alone = english("en")
+    assert alone and alone == english("en", "es", "ru")

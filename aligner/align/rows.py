@@ -5,6 +5,11 @@ row is the smallest pivot group every version agrees on. A version's items
 with no pivot counterpart (an inserted note) get a row of their own, right
 after the pivot item they follow; a language missing from a row has an empty
 cell. A row's score is the lowest confidence of the beads it is made of.
+
+A row may span several pivot items when one version merges what another keeps
+apart, but it never separates a target item from the pivot items of its bead;
+each target's own beads (identical whatever other versions are aligned) are
+kept as two-cell rows in ``Alignment.pair_rows``.
 """
 
 from __future__ import annotations
@@ -74,19 +79,22 @@ def align_documents(documents: Sequence[Document], level: str = "paragraph",
     groups: dict[int, dict] = {}
     for k in range(len(pivot_items)):
         root = _find(parent, k)
-        group = groups.setdefault(root, {"key": (float(k), 0, 0), "pivot": [], "cells": {}, "score": 1.0})
+        group = groups.setdefault(root, {"key": (float(k), 0, 0, 0), "pivot": [], "cells": {}, "score": 1.0})
         group["pivot"].append(k)
     extra: list[dict] = []
-    for (_, tgt_items, beads), doc in zip(pairs, documents[1:]):
+    for order, ((_, tgt_items, beads), doc) in enumerate(zip(pairs, documents[1:])):
         last = -1.0
         for n, bead in enumerate(beads):
             if bead.src:
+                # every unit of a bead goes to the row of its pivot units (unioned
+                # above): a target unit is never apart from the pivot unit it pairs
                 group = groups[_find(parent, bead.src[0])]
                 group["cells"].setdefault(doc.lang, []).extend(bead.tgt)
                 group["score"] = min(group["score"], bead.score)
                 last = float(max(bead.src))
             else:
-                extra.append({"key": (last + 0.5, 1, n), "pivot": [], "cells": {doc.lang: list(bead.tgt)},
+                # insertions after the same pivot unit: by language, then in order
+                extra.append({"key": (last + 0.5, 1, order, n), "pivot": [], "cells": {doc.lang: list(bead.tgt)},
                               "score": bead.score, "lang": doc.lang})
     items_by_lang = {pivot.lang: pivot_items}
     items_by_lang.update({doc.lang: tgt for (_, tgt, _), doc in zip(pairs, documents[1:])})
@@ -96,5 +104,11 @@ def align_documents(documents: Sequence[Document], level: str = "paragraph",
         for lang in languages[1:]:
             cells[lang] = _cell(items_by_lang[lang], group["cells"].get(lang, ()), lang)
         rows.append(Row(cells=cells, score=round(group["score"], 4)))
+    pair_rows = {}
+    for (_, tgt_items, beads), doc in zip(pairs, documents[1:]):
+        pair_rows[doc.lang] = tuple(Row(cells={pivot.lang: _cell(pivot_items, b.src, pivot.lang),
+                                               doc.lang: _cell(tgt_items, b.tgt, doc.lang)}, score=round(b.score, 4))
+                                    for b in beads)
     return Alignment(languages=languages, pivot=pivot.lang, level=level, rows=tuple(rows),
-                     documents={d.lang: d for d in documents}, signature=signature(languages, pivot.lang, level))
+                     documents={d.lang: d for d in documents}, signature=signature(languages, pivot.lang, level),
+                     pair_rows=pair_rows)
