@@ -2,23 +2,31 @@
 
 The demo is a list of steps (``STEPS``); each step takes the shared
 ``DemoContext`` (console, documents read so far, a problems list) and prints
-its part. Later features (alignment, QA findings) add a step function to the
-list; a step returning normally means it ran.
+its part; a step returning normally means it ran. The QA step checks the
+sample set and the bundled drafts once (``qa_runs``) and keeps the reports on
+the context; the steps after it only render them (``hexaglot.reports``
+never runs a rule).
 """
 
 from __future__ import annotations
 
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from aligner.model import Document
 from hexaglot import __version__
 from hexaglot.resources import DEMO_LANGUAGES, DEMO_SET, read_sample
+
+if TYPE_CHECKING:  # rich is imported when the demo runs, not when the CLI starts
+    from rich.console import Console
+
+#: The source of the demo's QA runs.
+SOURCE = "fr"
+#: The bundled drafts with planted errors (``samples/drafts/<lang>_draft.md``), checked against the source.
+DRAFT_LANGUAGES: tuple[str, ...] = ("en", "es", "ru")
 
 #: The counts compared across versions, with their column titles.
 COUNTED_ROLES: tuple[tuple[str, str], ...] = (("preambular", "preambular"), ("operative", "operative"),
@@ -35,7 +43,7 @@ class DemoContext:
     #: Differences worth a reader's attention, one line each, printed at the end.
     notes: list[str] = field(default_factory=list)
     stack: ExitStack = field(default_factory=ExitStack)
-    #: Check reports by run label ("sample set", "drafts"), filled by the QA step.
+    #: Check reports by run label ("sample set", "drafts"), filled once by ``qa_runs``.
     reports: dict = field(default_factory=dict)
 
 
@@ -55,6 +63,8 @@ def read_versions(ctx: DemoContext) -> None:
 
 def structure_table(ctx: DemoContext) -> None:
     """Preambular, operative and footnote counts side by side; differences from the first flagged."""
+    from rich.table import Table
+
     if not ctx.documents:
         return
     reference_lang = next(iter(ctx.documents))
@@ -88,29 +98,60 @@ def structure_table(ctx: DemoContext) -> None:
 STEPS: list[Callable[[DemoContext], None]] = [read_versions, structure_table]
 
 
+def qa_runs(ctx: DemoContext) -> None:
+    """Align and check the sample set (French against the other versions) and the drafts, once."""
+    import tempfile
+    from importlib.resources import as_file
+
+    from hexaglot.resources import samples_root
+    from qa_rules.run import CheckOptions, check_files
+
+    if SOURCE not in ctx.documents:
+        return
+    runs = []
+    langs = [SOURCE] + [lang for lang in ctx.documents if lang != SOURCE]
+    if len(langs) > 1:
+        runs.append(("sample set", [ctx.documents[lang].path for lang in langs], langs))
+    drafts = samples_root() / "drafts"
+    present = [(lang, drafts / f"{lang}_draft.md") for lang in DRAFT_LANGUAGES]
+    present = [(lang, entry) for lang, entry in present if entry.is_file()]
+    if present:
+        paths = [ctx.documents[SOURCE].path] + [str(ctx.stack.enter_context(as_file(e))) for _, e in present]
+        runs.append(("drafts", paths, [SOURCE] + [lang for lang, _ in present]))
+    # a folder with no setup.cfg or accept file: the demo runs with the library defaults
+    empty = ctx.stack.enter_context(tempfile.TemporaryDirectory(prefix="hexaglot-demo-qa-"))
+    for label, paths, run_langs in runs:
+        ctx.reports[label] = check_files(paths, CheckOptions(langs=tuple(run_langs), search_dir=empty))
+
+
 def qa_findings(ctx: DemoContext) -> None:
-    """Align and check the sample set and the drafts; print the findings (hexaglot.reports.demo_findings)."""
+    """Print each run's findings and summary (hexaglot.reports.demo_findings)."""
     from hexaglot.reports.demo_findings import print_findings
 
-    print_findings(ctx)
-
-
-STEPS.append(qa_findings)
+    print_findings(ctx.console, ctx.reports)
 
 
 def html_reports(ctx: DemoContext) -> None:
-    """The editor's HTML reports of the sample set and the drafts (hexaglot.reports.demo)."""
+    """Write the editor's HTML report of each run and print where it is (hexaglot.reports.demo)."""
     from hexaglot.reports.demo import write_html_reports
 
-    write_html_reports(ctx)
+    write_html_reports(ctx.console, ctx.reports)
 
 
-STEPS.append(html_reports)
+STEPS.extend([qa_runs, qa_findings, html_reports])
 
 
 @click.command("demo")
 def command() -> None:
-    """Read the bundled six versions of resolution 2023/26 and show their structure side by side."""
+    """Run hexaglot on the bundled resolution 2023/26: structure, QA findings, HTML reports.
+
+    Reads the six versions and shows their structure side by side, aligns and
+    checks them (French against the five others) and the bundled drafts with
+    planted errors (en, es, ru), prints the findings, and writes an HTML report
+    of each run to the system's temporary folder.
+    """
+    from rich.console import Console
+
     console = Console(highlight=False)
     ctx = DemoContext(console=console)
     with ctx.stack:
