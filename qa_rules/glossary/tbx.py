@@ -76,7 +76,7 @@ def _local(el) -> str:
     tag = el.tag
     if not isinstance(tag, str):
         return ""
-    return tag.rsplit("}", 1)[-1]
+    return tag[tag.index("}") + 1:] if tag[:1] == "{" else tag
 
 
 def _text(el) -> str:
@@ -130,10 +130,10 @@ def read_tbx(path: str | Path, name: str | None = None, bundled: bool = False, d
     else:
         raise InputError(path, f"is not TBX: root element is <{kind}>, expected <martif> (TBX 2008) "
                          "or <tbx> (TBX 2019)", root.sourceline)
-    description = " ".join(_text(p) for p in root.iter() if _local(p) == "p" and _in_source_desc(p))
+    description = " ".join(_text(p) for p in root.iter("{*}p") if _in_source_desc(p))
     concepts = []
     seen_ids: set[str] = set()
-    for number, entry in enumerate((e for e in root.iter() if _local(e) in ("termEntry", "conceptEntry")), 1):
+    for number, entry in enumerate(root.iter("{*}termEntry", "{*}conceptEntry"), 1):
         concept = _read_entry(path, entry, number)
         if concept.id in seen_ids:
             raise InputError(path, f"entry id {concept.id!r} is used twice", entry.sourceline)
@@ -182,6 +182,8 @@ def _read_descrips(path: str, el, fields: dict) -> None:
         if local == "descripGrp":
             _read_descrips(path, child, fields)
             continue
+        if local not in _CONCEPT_FIELDS:
+            continue  # language sections and term groups: read elsewhere (joining their text is slow)
         kind = (child.get("type") or "").lower()
         value = _text(child)
         if not value:
@@ -196,6 +198,13 @@ def _read_descrips(path: str, el, fields: dict) -> None:
             fields["source"] = fields["source"] or value
 
 
+#: The elements of an entry or language section that carry one of the concept's fields.
+_CONCEPT_FIELDS = frozenset({"descrip", "note", "admin"})
+
+#: The elements of a term group that carry one of its fields.
+_TERM_FIELDS = frozenset({"termNote", "note", "admin"})
+
+
 def _read_term(path: str, group, lang: str) -> Term:
     term_el = next((e for e in group.iter() if _local(e) == "term"), None)
     if term_el is None or not _text(term_el):
@@ -203,6 +212,8 @@ def _read_term(path: str, group, lang: str) -> Term:
     values = {"status": "", "pos": "", "match": "", "term_type": "", "note": "", "source": ""}
     for el in group.iter():
         local = _local(el)
+        if local not in _TERM_FIELDS:
+            continue  # the group itself, <term>, groups: their text is not a field (and is long to join)
         kind = (el.get("type") or "").lower()
         value = _text(el)
         if local == "termNote" and kind in ("administrativestatus", "normativeauthorization"):
