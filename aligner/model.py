@@ -88,6 +88,29 @@ class Unit:
             line = ln
         return line
 
+    def sentence_unit(self, number: int) -> Unit:
+        """The ``number``-th (1-based) sentence as a unit of its own (id ``op.9.s2``), offsets rebased."""
+        sent = self.sentences[number - 1]
+        start, end = sent.start, sent.end
+        return Unit(
+            id=f"{self.id}.s{number}",
+            role=self.role,
+            text=sent.text,
+            lines=(sent.line, sent.line),
+            number=self.number,
+            sentences=(Sentence(sent.text, 0, len(sent.text), sent.line),),
+            footnotes=tuple(FootnoteRef(f.number, f.offset - start, f.line)
+                            for f in self.footnotes if start <= f.offset <= end),
+            italic=tuple(Span(s.start - start, s.end - start, s.text) for s in self.italic if start <= s.start < end),
+            line_offsets=tuple((max(o - start, 0), ln) for o, ln in self.line_offsets if o < end),
+        )
+
+
+def sentence_id(unit_id: str) -> tuple[str, int] | None:
+    """``op.9.s2`` -> ``("op.9", 2)``; None when ``unit_id`` names no sentence."""
+    parent, _, tail = unit_id.rpartition(".s")
+    return (parent, int(tail)) if parent and tail.isdigit() else None
+
 
 @dataclass(frozen=True)
 class Document:
@@ -110,6 +133,23 @@ class Document:
 
     def by_role(self, role: str) -> tuple[Unit, ...]:
         return tuple(u for u in self.units if u.role == role)
+
+    def find(self, unit_id: str) -> Unit | None:
+        """The unit a cell names: a unit id (``op.9``) or a sentence of one (``op.9.s2``, 1-based).
+
+        A sentence comes back as a unit of its own (``Unit.sentence_unit``); a
+        unit without sentences is its own ``.s1``. None if nothing matches.
+        """
+        unit = self.unit(unit_id)
+        parts = sentence_id(unit_id) if unit is None else None
+        if parts is None:
+            return unit
+        parent = self.unit(parts[0])
+        if parent is None:
+            return None
+        if 1 <= parts[1] <= len(parent.sentences):
+            return parent.sentence_unit(parts[1])
+        return parent if parts[1] == 1 and not parent.sentences else None
 
 
 @dataclass(frozen=True)

@@ -108,21 +108,8 @@ def word_diff(draft: str, reference: str, lang: str) -> tuple[DiffOp, ...]:
                  for op, i1, i2, j1, j2 in matcher.get_opcodes())
 
 
-def _unit(doc: Document, unit_id: str):
-    """A paragraph unit (``op.9``) or one of its sentences (``op.9.s2``) as a unit."""
-    from qa_rules.engine import sentence_unit
-
-    unit = doc.unit(unit_id)
-    parent_id, _, number = unit_id.rpartition(".s")
-    if unit is None and number.isdigit() and (parent := doc.unit(parent_id)) is not None:
-        if 1 <= int(number) <= len(parent.sentences):
-            return sentence_unit(parent, int(number))
-        return parent if int(number) == 1 else None  # a unit without sentences is its own .s1
-    return unit
-
-
 def _side(doc: Document, ids: Sequence[str]) -> Side:
-    units = [u for u in (_unit(doc, uid) for uid in ids) if u is not None]
+    units = [u for u in (doc.find(uid) for uid in ids) if u is not None]
     return Side(tuple(ids), tuple(u.lines[0] for u in units), " ".join(u.text for u in units))
 
 

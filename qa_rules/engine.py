@@ -27,11 +27,11 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
 from aligner.model import OFFICIAL_LANGUAGES, Alignment, Document, Unit
-from hexaglot import __version__
 from qa_rules.accept import AcceptEntry, apply_accept
 from qa_rules.base import Context, Pair, Rule, Side
 from qa_rules.model import CATEGORIES, SEVERITIES, Finding, severity_rank
 from qa_rules.pairing import regroup_by_length, repair_operative_runs, split_overgrouped
+from qa_rules.version import tool_version
 
 TOOL = "hexaglot"
 
@@ -267,45 +267,8 @@ class _UnitResolver:
         key = (lang, unit_id)
         if key not in self.cache:
             found = self.index[lang].get(unit_id)
-            self.cache[key] = found if found is not None else _find_unit(self.documents[lang], unit_id, self.index[lang])
+            self.cache[key] = found if found is not None else self.documents[lang].find(unit_id)
         return self.cache[key]
-
-
-def _find_unit(doc: Document, unit_id: str, index: Mapping[str, Unit] | None = None) -> Unit | None:
-    lookup = index.get if index is not None else doc.unit
-    unit = lookup(unit_id)
-    if unit is not None:
-        return unit
-    parent_id, _, tail = unit_id.rpartition(".s")
-    if not parent_id or not tail.isdigit():
-        return None
-    parent = lookup(parent_id)
-    if parent is None or not 1 <= int(tail) <= len(parent.sentences):
-        return None
-    return sentence_unit(parent, int(tail))
-
-
-def sentence_unit(parent: Unit, number: int) -> Unit:
-    """The ``number``-th (1-based) sentence of ``parent`` as a unit of its own."""
-    from dataclasses import replace
-
-    from aligner.model import FootnoteRef, Span
-
-    sent = parent.sentences[number - 1]
-    start, end = sent.start, sent.end
-    return Unit(
-        id=f"{parent.id}.s{number}",
-        role=parent.role,
-        text=sent.text,
-        lines=(sent.line, sent.line),
-        number=parent.number,
-        sentences=(replace(sent, start=0, end=len(sent.text)),),
-        footnotes=tuple(
-            FootnoteRef(f.number, f.offset - start, f.line) for f in parent.footnotes if start <= f.offset <= end
-        ),
-        italic=tuple(Span(s.start - start, s.end - start, s.text) for s in parent.italic if start <= s.start < end),
-        line_offsets=tuple((max(o - start, 0), ln) for o, ln in parent.line_offsets if o < end),
-    )
 
 
 # -- facts ---------------------------------------------------------------------------
@@ -355,7 +318,7 @@ def signature(
     )
     opts = repr(sorted((options or {}).items())) + repr(config)
     parts = [
-        f"{TOOL}:{__version__}",
+        f"{TOOL}:{tool_version()}",
         f"rules:{len(rules)}:{','.join(sorted(rule.code for rule in rules))}",
         f"config:{hashlib.sha1(opts.encode('utf-8')).hexdigest()[:8]}",
         f"glossaries:{','.join(g.signature() for g in glossaries) or 'none'}",

@@ -241,3 +241,31 @@ def test_sentences_of_one_paragraph_regrouped_are_not_a_merge():
               score=1.0)
     alignment = Alignment(languages=("fr", "en"), pivot="fr", level="sentence", rows=(row,), documents=docs)
     assert check(alignment, [MergedParagraphs]).findings == ()
+
+
+def test_document_find_resolves_sentence_ids():
+    unit = Unit(
+        id="op.1", role="operative", text="Prie l'Office de continuer. Il fait rapport.", lines=(4, 5), number=1,
+        sentences=(Sentence("Prie l'Office de continuer.", 0, 27, 4), Sentence("Il fait rapport.", 28, 44, 5)),
+    )
+    bare = Unit(id="pp.1", role="preambular", text="Rappelant,", lines=(2, 2))
+    doc = Document(path="fr.md", lang="fr", units=(bare, unit))
+    assert doc.find("op.1") is unit
+    second = doc.find("op.1.s2")
+    assert (second.id, second.text, second.lines, second.sentences[0].start) == ("op.1.s2", "Il fait rapport.", (5, 5), 0)
+    assert doc.find("op.1.s3") is None and doc.find("op.7") is None
+    assert doc.find("pp.1.s1") is bare  # a unit without sentences is its own first sentence
+
+
+def test_the_engine_reads_no_cli_package():
+    import ast
+    from pathlib import Path
+
+    import qa_rules
+
+    root = Path(qa_rules.__file__).parent
+    for module in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else (
+                [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            assert not any(n == "hexaglot" or n.startswith("hexaglot.") for n in names), module

@@ -47,7 +47,7 @@ def target_status(report: Any, finding: Finding) -> str:
     loc = finding.target
     if alignment is None or loc is None or not loc.unit or loc.lang not in alignment.documents:
         return ""
-    unit = alignment.documents[loc.lang].unit(loc.unit)
+    unit = alignment.documents[loc.lang].find(loc.unit)
     return getattr(unit, "status", "") if unit is not None else ""
 
 

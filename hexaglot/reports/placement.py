@@ -78,7 +78,7 @@ def cell_units(alignment: Alignment, lang: str, unit_ids: tuple[str, ...]) -> tu
     doc = alignment.documents.get(lang)
     if doc is None:
         return ()
-    return tuple(u for u in (doc.unit(uid) for uid in unit_ids) if u is not None)
+    return tuple(u for u in (doc.find(uid) for uid in unit_ids) if u is not None)
 
 
 def cell_status(alignment: Alignment, lang: str, unit_ids: tuple[str, ...]) -> str:

@@ -43,11 +43,7 @@ def unit_text(report: Any, location: Location | None) -> str:
         return ""
     for doc in report.documents:
         if doc.path == location.path and doc.lang == location.lang:
-            unit = doc.unit(location.unit)
-            if unit is None and ".s" in location.unit:
-                from qa_rules.engine import _find_unit
-
-                unit = _find_unit(doc, location.unit)
+            unit = doc.find(location.unit)
             return unit.text if unit else ""
     return ""
 
