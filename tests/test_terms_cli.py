@@ -170,7 +170,7 @@ def test_check_uses_a_user_glossary_alone(sample_set, tmp_path):
     assert result.exit_code == 0, result.output
     payload = json.loads(out.read_text(encoding="utf-8"))
     assert payload["findings"] and {f["expected"] for f in payload["findings"]} == {"help desk"}
-    assert "mine#" in payload["signature"] and "un-counter-terrorism" not in payload["signature"]
+    assert "mine@" in payload["signature"] and "un-counter-terrorism" not in payload["signature"]
 
 
 def test_stats_on_the_whole_sample_folder_glob(sample_set):
