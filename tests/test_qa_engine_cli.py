@@ -137,3 +137,22 @@ def test_check_with_a_toml_config_and_an_accept_file(tmp_path):
     second = run("check", str(fr), str(en), "--config", str(config), "--accept", str(accept))
     assert second.exit_code == 0, second.output
     assert "1 accepted" in second.output
+
+
+def test_commands_are_loaded_on_demand_and_help_loads_no_heavy_library():
+    import subprocess
+    import sys
+
+    probe = ("import sys; from hexaglot.cli import cli, COMMANDS\n"
+             "loaded = sorted(m for m in sys.modules if m.startswith('hexaglot.commands.'))\n"
+             "print(loaded)\n"
+             "try:\n    cli(['--help'], prog_name='hexaglot')\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in ('sacrebleu', 'rich', 'lxml', 'qa_rules.registry', 'openpyxl') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    lines = out.splitlines()
+    assert lines[0] == "[]"  # importing the CLI imports no command module
+    assert lines[-1] == "[]"  # --help imports each command, but none of the heavy libraries
+    from hexaglot.cli import COMMANDS
+
+    for name in COMMANDS:
+        assert any(line.strip().startswith(name + " ") for line in lines), name

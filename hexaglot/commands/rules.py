@@ -9,10 +9,11 @@ import click
 
 from aligner.errors import InputError
 from qa_rules.config import match_token
-from qa_rules.registry import RULES
 
 
 def table() -> str:
+    from qa_rules.registry import RULES
+
     rows = [("code", "name", "category", "severity", "languages", "summary")]
     for rule in RULES:
         rows.append((rule.code, rule.name, rule.category, rule.severity,
@@ -52,6 +53,8 @@ def describe(rule) -> str:
 @click.argument("code", required=False)
 def command(code: str | None) -> None:
     """List the QA rules, or show one rule (CODE or dotted name) with its examples."""
+    from qa_rules.registry import RULES
+
     if not code:
         click.echo(table(), nl=False)
         return

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, NamedTuple
 
-from sacrebleu.metrics import CHRF
-
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding, Location
 
@@ -82,8 +80,16 @@ class RecycledText(Rule):
 
     def __init__(self, config=None, severity=None) -> None:
         super().__init__(config, severity)
-        self._chrf = CHRF()
+        self._chrf = None  # sacrebleu's CHRF, made on first use: most runs have no --previous
         self._matches: dict[tuple[str, str, str], tuple[Earlier, float] | None] = {}
+
+    def _score(self, hypothesis: str, reference: str) -> float:
+        """sacrebleu's sentence chrF (imported on first use: `hexaglot --help` need not load sacrebleu)."""
+        if self._chrf is None:
+            from sacrebleu.metrics import CHRF
+
+            self._chrf = CHRF()
+        return self._chrf.sentence_score(hypothesis, [reference]).score
 
     def _best(self, text: str, lang: str, level: str) -> tuple[Earlier, float] | None:
         """The earlier pair whose source is closest to ``text`` (chrF >= threshold), cached."""
@@ -106,7 +112,7 @@ class RecycledText(Rule):
             other = _trigrams(earlier.source)
             if len(grams & other) < 0.5 * min(len(grams), len(other)):
                 continue
-            score = self._chrf.sentence_score(text, [norm(earlier.source)]).score
+            score = self._score(text, norm(earlier.source))
             if score >= self.config.threshold and (best is None or score > best[1]):
                 best = (earlier, score)
         self._matches[key] = best
@@ -125,7 +131,7 @@ class RecycledText(Rule):
             if norm(earlier.target) == target:
                 return
             identical = score >= 100.0
-            against = self._chrf.sentence_score(target, [norm(earlier.target)]).score
+            against = self._score(target, norm(earlier.target))
             where = f"{earlier.path} {earlier.unit} (line {earlier.line})"
             yield self.finding(
                 pair,
