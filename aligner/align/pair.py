@@ -16,6 +16,7 @@ from typing import Sequence
 
 from aligner.align.anchors import structure_anchors
 from aligner.align.beads import PARAGRAPH_BEADS, SENTENCE_BEADS, Bead
+from aligner.align.confidence import paragraph_scores
 from aligner.align.cost import PARAGRAPH_PRIORS, CostModel, CostParams, estimate_length_model
 from aligner.align.features import Segment, segment
 from aligner.align.items import Item, paragraph_items, sentence_items, structure_key
@@ -72,7 +73,8 @@ def _stream_beads(src_items: list[Item], tgt_items: list[Item], stream: str, sha
                                     [structure_key(tgt_items[k]) for k in t_idx],
                                     lambda i, j: probe.cost(i, i + 1, j, j + 1),
                                     shares=lambda i, j: probe.lexical(i, i + 1, j, j + 1)[1] >= MIN_SHARED)
-    beads = align_segments(segs_s, segs_t, shapes, anchors=anchors, params=params)
+    scorer = (lambda model, path: paragraph_scores(model, path, anchors)) if structured else None
+    beads = align_segments(segs_s, segs_t, shapes, anchors=anchors, params=params, scorer=scorer)
     return [replace(b, src=tuple(s_idx[i] for i in b.src), tgt=tuple(t_idx[j] for j in b.tgt)) for b in beads], \
         segs_s, segs_t, s_idx, t_idx
 

@@ -25,7 +25,7 @@ FULL_MATRIX_LIMIT = 60_000
 
 def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Sequence[tuple[int, int]],
                    anchors: Sequence[tuple[int, int]] = (), params: CostParams = CostParams(),
-                   learn: bool = True) -> list[Bead]:
+                   learn: bool = True, scorer=None) -> list[Bead]:
     """Beads covering ``src`` and ``tgt`` in order, each with a confidence."""
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
@@ -49,9 +49,12 @@ def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Seque
             band = band_from_anchors([(i0, j0) for i0, i1, j0, j1, _ in path if i1 > i0 and j1 > j0], n, m, margin=3)
         model = CostModel(src2, tgt2, length, params, anchors, band)
         path = _best_path(n, m, shapes, model.cost, band)
-    return [Bead(src=tuple(range(i0, i1)), tgt=tuple(range(j0, j1)), cost=c,
-                 score=bead_confidence(model, i0, i1, j0, j1, c))
-            for i0, i1, j0, j1, c in path]
+    if scorer is not None:  # e.g. ``confidence.paragraph_scores``: evidence read on the whole path
+        scores = scorer(model, path)
+    else:
+        scores = [bead_confidence(model, i0, i1, j0, j1, c) for i0, i1, j0, j1, c in path]
+    return [Bead(src=tuple(range(i0, i1)), tgt=tuple(range(j0, j1)), cost=c, score=score)
+            for (i0, i1, j0, j1, c), score in zip(path, scores)]
 
 
 def _best_path(n, m, shapes, cost, band):
