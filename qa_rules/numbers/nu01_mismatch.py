@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from decimal import Decimal
 from typing import Iterator
 
@@ -11,7 +10,7 @@ from qa_rules import langdata
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.mentions import mention_findings
 from qa_rules.model import Finding
-from qa_rules.numbers._common import number_mentions
+from qa_rules.numbers._common import pair_numbers, unmatched
 from qa_rules.numbers.nu05_format import styled
 
 
@@ -46,22 +45,10 @@ class NumberMismatch(Rule):
     languages = OFFICIAL_LANGUAGES
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.source.missing or pair.target.missing or not self.applies_to(pair.source.lang):
+        both = pair_numbers(self, pair)
+        if both is None:
             return
-        source = number_mentions(pair.source)
-        target = number_mentions(pair.target)
-        src_all = Counter(m.key for m, _ in source)
-        src_strong = Counter(m.key for m, n in source if n.kind != "weak")
-        tgt_all = Counter(m.key for m, _ in target)
-        tgt_strong = Counter(m.key for m, n in target if n.kind != "weak")
-        missing, extra = [], []
-        for key in src_all.keys() | tgt_all.keys():
-            src_digits = [m for m, n in source if m.key == key and n.kind == "digits"]
-            tgt_digits = [m for m, n in target if m.key == key and n.kind == "digits"]
-            lacking = min(len(src_digits), src_strong[key] - tgt_all[key])
-            surplus = min(len(tgt_digits), tgt_strong[key] - src_all[key])
-            missing += src_digits[len(src_digits) - lacking :] if lacking > 0 else []
-            extra += tgt_digits[len(tgt_digits) - surplus :] if surplus > 0 else []
+        missing, extra = unmatched(both, "digits")
         missing.sort(key=lambda m: (m.unit.id if m.unit else "", m.start))
         extra.sort(key=lambda m: (m.unit.id if m.unit else "", m.start))
         style = langdata.value(pair.target.lang, "numbers.style", None)

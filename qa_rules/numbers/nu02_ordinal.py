@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Iterator
 
 from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.mentions import mention_findings
 from qa_rules.model import Finding
-from qa_rules.numbers._common import number_mentions
+from qa_rules.numbers._common import pair_numbers, unmatched
 
 
 class OrdinalMismatch(Rule):
@@ -52,26 +51,10 @@ class OrdinalMismatch(Rule):
     languages = OFFICIAL_LANGUAGES
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.source.missing or pair.target.missing or not self.applies_to(pair.source.lang):
+        both = pair_numbers(self, pair)
+        if both is None:
             return
-        source = number_mentions(pair.source)
-        target = number_mentions(pair.target)
-        src_all = Counter(m.key for m, _ in source)
-        src_strong = Counter(m.key for m, n in source if n.kind != "weak")
-        tgt_all = Counter(m.key for m, _ in target)
-        tgt_strong = Counter(m.key for m, n in target if n.kind != "weak")
-        missing = []
-        for key in src_all:
-            ordinals = [m for m, n in source if m.key == key and n.kind == "ordinal"]
-            lacking = min(len(ordinals), src_strong[key] - tgt_all[key])
-            if lacking > 0:
-                missing += ordinals[len(ordinals) - lacking :]
+        missing, extra = unmatched(both, "ordinal")
         if not missing:
             return
-        extra = []
-        for key in tgt_all:
-            ordinals = [m for m, n in target if m.key == key and n.kind == "ordinal"]
-            surplus = min(len(ordinals), tgt_strong[key] - src_all[key])
-            if surplus > 0:
-                extra += ordinals[len(ordinals) - surplus :]
         yield from mention_findings(self, pair, missing, extra, "ordinal", expected_of=lambda m: f"{m.key} ({m.text})")

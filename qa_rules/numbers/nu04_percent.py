@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Iterator
 
 from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.mentions import at, source_at
 from qa_rules.model import Finding
-from qa_rules.numbers._common import number_mentions
+from qa_rules.numbers._common import pair_numbers
+
+
+def _percent(number) -> bool:
+    return number.percent
+
+
+def _plain(number) -> bool:
+    return not number.percent
 
 
 class PercentMismatch(Rule):
@@ -40,14 +47,12 @@ class PercentMismatch(Rule):
     languages = OFFICIAL_LANGUAGES
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.source.missing or pair.target.missing or not self.applies_to(pair.source.lang):
+        both = pair_numbers(self, pair)
+        if both is None:
             return
-        source = number_mentions(pair.source)
-        target = number_mentions(pair.target)
-        src_pct = Counter(m.key for m, n in source if n.percent)
-        tgt_pct = Counter(m.key for m, n in target if n.percent)
-        src_plain = Counter(m.key for m, n in source if not n.percent)
-        tgt_plain = Counter(m.key for m, n in target if not n.percent)
+        source, target = both
+        src_pct, tgt_pct = both.counts("source", _percent), both.counts("target", _percent)
+        src_plain, tgt_plain = both.counts("source", _plain), both.counts("target", _plain)
         lang = pair.target.lang
         for key in sorted(src_pct):
             lost = min(src_pct[key] - tgt_pct[key], tgt_plain[key] - src_plain[key])
