@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import PurePath
+from typing import Iterator
 
-from qa_rules.base import Context, Pair, Side
+from qa_rules.base import Context, Pair, Rule, Side
+from qa_rules.model import Finding
 
 
 def excerpt(text: str, limit: int = 80) -> str:
@@ -27,6 +29,26 @@ def where_missing(side: Side, pair: Pair, context: Context) -> str:
     name = PurePath(side.doc.path).name
     first = side.doc.units[0].lines[0] if side.doc.units else None
     return f"before line {line} of {name}" if line == first else f"after line {line - 1} of {name}"
+
+
+def unpaired(rule: Rule, pair: Pair, context: Context, present: str) -> Iterator[Finding]:
+    """ST01 and ST02: a row where the ``present`` side (``"source"``/``"target"``) has a unit and the other none.
+
+    The other side of the finding is ``None`` (the unit is missing there); the
+    message says where the paragraph would be. The present side's text is the
+    finding's ``expected`` (an omission) or ``found`` (an addition).
+    """
+    here, other = (pair.source, pair.target) if present == "source" else (pair.target, pair.source)
+    if here.missing or not other.missing:
+        return
+    name = label(here.units[0].id)
+    lang = pair.target.lang
+    what = (f"{name} of the source is missing in the {lang} version" if present == "source"
+            else f"{name} of the {lang} version has no counterpart in the source")
+    where = where_missing(other, pair, context)
+    text = excerpt(here.text)
+    yield rule.finding(pair, what + (f" (it would be {where})" if where else ""),
+                       expected=text if present == "source" else "", found=text if present == "target" else "")
 
 
 def after_previous_number(side: Side, other: Side) -> int | None:

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
-from qa_rules.structure._util import excerpt, label, where_missing
+from qa_rules.structure._util import unpaired
 
 
 class MissingParagraph(Rule):
@@ -32,13 +32,4 @@ class MissingParagraph(Rule):
     severity = "error"
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.source.missing or not pair.target.missing:
-            return
-        unit = pair.source.units[0]
-        where = where_missing(pair.target, pair, context)
-        yield self.finding(
-            pair,
-            f"{label(unit.id)} of the source is missing in the {pair.target.lang} version"
-            + (f" (it would be {where})" if where else ""),
-            expected=excerpt(pair.source.text),
-        )
+        yield from unpaired(self, pair, context, present="source")

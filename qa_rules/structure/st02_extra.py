@@ -6,7 +6,7 @@ from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
-from qa_rules.structure._util import excerpt, label, where_missing
+from qa_rules.structure._util import unpaired
 
 
 class ExtraParagraph(Rule):
@@ -31,13 +31,4 @@ class ExtraParagraph(Rule):
     severity = "error"
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.target.missing or not pair.source.missing:
-            return
-        unit = pair.target.units[0]
-        where = where_missing(pair.source, pair, context)
-        yield self.finding(
-            pair,
-            f"{label(unit.id)} of the {pair.target.lang} version has no counterpart in the source"
-            + (f" (it would be {where})" if where else ""),
-            found=excerpt(pair.target.text),
-        )
+        yield from unpaired(self, pair, context, present="target")
