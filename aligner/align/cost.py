@@ -121,12 +121,25 @@ class CostModel:
         self._null_cost = params.null_cost
         self._match_cost = params.match_cost
         self._many_roles = len({s.role for s in src} | {t.role for t in tgt}) > 1
-        if not self.anchors and not self._many_roles:
-            self.cost = self._plain_cost()  # the same cost, as a closure: long inputs spend their time here
+        #: ``cost(i0, i1, j0, j1, limit=inf)``: the cost of bead src[i0:i1] x tgt[j0:j1]
+        #: (a closure with every lookup local: the programme spends its time there).
+        #: When even the largest lexical bonus the bead could get leaves it above
+        #: ``limit``, a lower bound above ``limit`` is returned without counting its
+        #: shared keys (the programme only needs to know it loses).
+        self.cost = self._make_cost()
 
-    def _plain_cost(self):
-        """``cost`` for one-role segments without anchors, with every lookup local."""
+    def _make_cost(self):
         prior, ls_, lt_, ks_, kt_, matches = self._prior, self._ls, self._lt, self._ks, self._kt, self.matches
+        # roles and anchors (structured documents), read by index: a bead mixes
+        # roles when its first source and target roles differ or a side changes role
+        structured = bool(self.anchors) or self._many_roles
+        names = {r: k for k, r in enumerate(sorted({s.role for s in self.src} | {t.role for t in self.tgt}))}
+        rs, rt = [names[s.role] for s in self.src], [names[t.role] for t in self.tgt]
+        cs, ct = _changes(rs), _changes(rt)
+        anchor_j = [-1] * (len(self.src) + 1)
+        for i, j in self.anchors.items():
+            anchor_j[i] = j
+        role_penalty, anchor_bonus = self.params.role_penalty, self.params.anchor_bonus
         c, inv_c, s2, null_cost, match_cost = self._c, self._inv_c, self._s2, self._null_cost, self._match_cost
         weight, smoothing, inf, sqrt, tail = self._lex_weight, self._smoothing, math.inf, math.sqrt, _neg_log_tail
         log, erfc, inv_sqrt2 = math.log, math.erfc, 1.0 / _SQRT2
@@ -138,6 +151,17 @@ class CostModel:
             lt = lt_[j1] - lt_[j0]
             bound = 0.0
             if a and b:
+                if structured:
+                    # exact, so that a pruned bead's bound only leaves out the lexical bonus
+                    if rs[i0] != rt[j0] or cs[i1 - 1] != cs[i0] or ct[j1 - 1] != ct[j0]:
+                        total += role_penalty
+                    # one bonus per bead: two anchored pairs are two beads, not a 2-2
+                    # whose lengths happen to fit (an omission next to an addition)
+                    for i in range(i0, i1):
+                        j = anchor_j[i]
+                        if j0 <= j < j1:
+                            total -= anchor_bonus
+                            break
                 ks = ks_[i1] - ks_[i0]
                 kt = kt_[j1] - kt_[j0]
                 bound = weight * 2.0 * (ks if ks < kt else kt) / (ks + kt + smoothing)
@@ -194,63 +218,16 @@ class CostModel:
         m = min(m, ks, kt)
         return m, 2.0 * m / (ks + kt + self.params.lexical_smoothing)
 
-    def cost(self, i0: int, i1: int, j0: int, j1: int, limit: float = math.inf) -> float:
-        """The cost of bead src[i0:i1] x tgt[j0:j1].
 
-        When even the largest lexical bonus the bead could get leaves it above
-        ``limit``, a lower bound above ``limit`` is returned without counting
-        its shared keys (the programme only needs to know it loses).
-        """
-        a, b = i1 - i0, j1 - j0
-        total = self._prior[(a, b)]
-        ls = self._ls[i1] - self._ls[i0]
-        lt = self._lt[j1] - self._lt[j0]
-        bound = 0.0
-        if a and b:
-            # the exact role and anchor terms first: the bound below must only
-            # leave out the lexical bonus, or a pruned bead would be overpriced
-            if self._many_roles:
-                roles = {s.role for s in self.src[i0:i1]} | {t.role for t in self.tgt[j0:j1]}
-                if len(roles) > 1:
-                    total += self.params.role_penalty
-            if self.anchors:
-                # one bonus per bead: two anchored pairs are two beads, not a 2-2
-                # whose lengths happen to fit (an omission next to an addition)
-                for i in range(i0, i1):
-                    j = self.anchors.get(i)
-                    if j is not None and j0 <= j < j1:
-                        total -= self.params.anchor_bonus
-                        break
-            ks = self._ks[i1] - self._ks[i0]
-            kt = self._kt[j1] - self._kt[j0]
-            bound = self._lex_weight * 2.0 * min(ks, kt) / (ks + kt + self._smoothing)
-            if total - bound > limit:
-                return total - bound
-        if ls or lt:
-            z = abs(lt - self._c * ls) / math.sqrt(max(self._s2 * (ls + lt * self._inv_c) * 0.5, 1e-9))
-            if a == 1 and b == 1:
-                total += min(_neg_log_tail(z), self._match_cost)
-            elif a and b:
-                total += _neg_log_tail(z)
-            else:
-                # Gale-Church's length cost of a null bead grows without bound with
-                # the length of an omitted paragraph: capped, omissions can be seen
-                total += min(_neg_log_tail(z), self._null_cost)
-            if total - bound > limit:
-                return total - bound
-        if a and b:
-            m = 0
-            matches = self.matches
-            for i in range(i0, i1):
-                row = matches.get(i)
-                if row:
-                    for j in range(j0, j1):
-                        m += row.get(j, 0)
-            if m:
-                # pairwise counts overcount a key repeated inside a bead: cap them
-                m = min(m, ks, kt)
-                total -= self._lex_weight * 2.0 * m / (ks + kt + self._smoothing)
-        return total
+def _changes(roles: Sequence[int]) -> list[int]:
+    """How many times the role changed up to each index (equal at k and l:
+    one role from k to l)."""
+    out, count = [], 0
+    for k, role in enumerate(roles):
+        if k and role != roles[k - 1]:
+            count += 1
+        out.append(count)
+    return out
 
 
 def _prefix(values: Sequence[int]) -> list[int]:
@@ -281,7 +258,8 @@ def pair_matches(src: Sequence[Segment], tgt: Sequence[Segment], band=None) -> d
             positions, counts = where
             for k in range(bisect_left(positions, lo), bisect_left(positions, hi)):
                 j = positions[k]
-                row[j] = row.get(j, 0) + min(count, counts[k])
+                other = counts[k]
+                row[j] = row.get(j, 0) + (count if count < other else other)
         if row:
             out[i] = row
     return out

@@ -32,14 +32,28 @@ class Band:
         return sum(h - l + 1 for l, h in zip(self.lo, self.hi))
 
 
-def band_from_anchors(points: Sequence[tuple[int, int]], n: int, m: int, margin: int = 6) -> Band:
+def band_from_anchors(points: Sequence[tuple[int, int]], n: int, m: int, margin: int = 6,
+                      diagonal: bool = False) -> Band:
     """A band through anchor points (src i, tgt j): the boxes between
-    consecutive anchors, widened by ``margin`` plus a tenth of the gap."""
+    consecutive anchors, widened by ``margin`` plus a tenth of the gap.
+
+    ``diagonal``: between two anchors, only the strip along the line joining
+    them, as wide as the margin, the tenth of the gap and the difference of the
+    two sides' gaps (the nulls a path there needs), not the whole box.
+    """
     chain = [(0, 0)] + sorted(points) + [(n, m)]
     lo = [m] * (n + 1)
     hi = [0] * (n + 1)
     for (i1, j1), (i2, j2) in zip(chain, chain[1:]):
         extra = margin + (max(i2 - i1, j2 - j1)) // 10
+        if diagonal and i2 > i1:
+            width = extra + abs((i2 - i1) - (j2 - j1))
+            slope = (j2 - j1) / (i2 - i1)
+            for r in range(max(0, i1 - extra), min(n, i2 + 1 + extra) + 1):
+                centre = j1 + slope * (min(max(r, i1), i2) - i1)
+                lo[r] = min(lo[r], max(0, int(centre) - width))
+                hi[r] = max(hi[r], min(m, int(centre) + 1 + width))
+            continue
         for r in range(max(0, i1 - extra), min(n, i2 + 1 + extra) + 1):
             lo[r] = min(lo[r], max(0, j1 - extra))
             hi[r] = max(hi[r], min(m, j2 + 1 + extra))

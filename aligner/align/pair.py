@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from functools import lru_cache
 from typing import Sequence
 
-from aligner.align.anchors import structure_anchors
+from aligner.align.anchors import longest_chain, structure_anchors
 from aligner.align.beads import PARAGRAPH_BEADS, SENTENCE_BEADS, Bead
 from aligner.align.confidence import paragraph_scores
+from aligner.align.dp import band_from_anchors
 from aligner.align.cost import PARAGRAPH_PRIORS, CostModel, CostParams, estimate_length_model
 from aligner.align.features import Segment, segment
 from aligner.align.items import Item, paragraph_items, sentence_items, structure_key
@@ -49,8 +51,15 @@ def paragraph_params(params: CostParams) -> CostParams:
                    match_cost=nulls - prior[(1, 1)] + 1.0)
 
 
+@lru_cache(maxsize=4096)
+def _segment(text: str, role: str) -> Segment:
+    """``segment``, cached: the pivot's paragraphs are read once for all the
+    versions aligned with it (a ``Segment`` is frozen, so sharing is safe)."""
+    return segment(text, role)
+
+
 def _segments(items: Sequence[Item]) -> list[Segment]:
-    return [segment(it.text, it.role) for it in items]
+    return [_segment(it.text, it.role) for it in items]
 
 
 def _is_lines(doc: Document) -> bool:
@@ -68,9 +77,15 @@ def _stream_beads(src_items: list[Item], tgt_items: list[Item], stream: str, sha
                                    _segments([tgt_items[k] for k in t_idx]), glossary)
     anchors: list[tuple[int, int]] = []
     if structured and segs_s and segs_t:
-        probe = CostModel(segs_s, segs_t, estimate_length_model(segs_s, segs_t), params)
-        anchors = structure_anchors(segs_s, segs_t, [structure_key(src_items[k]) for k in s_idx],
-                                    [structure_key(tgt_items[k]) for k in t_idx],
+        keys_s = [structure_key(src_items[k]) for k in s_idx]
+        keys_t = [structure_key(tgt_items[k]) for k in t_idx]
+        # the probe only costs same-numbered pairs and their neighbours: shared
+        # keys are counted along those pairs, not over the whole matrix
+        where_t = {key: j for j, key in enumerate(keys_t) if key is not None}
+        candidates = longest_chain([(i, where_t[key]) for i, key in enumerate(keys_s) if key in where_t])
+        band = band_from_anchors(candidates, len(segs_s), len(segs_t), margin=2, diagonal=True) if candidates else None
+        probe = CostModel(segs_s, segs_t, estimate_length_model(segs_s, segs_t), params, band=band)
+        anchors = structure_anchors(segs_s, segs_t, keys_s, keys_t,
                                     lambda i, j: probe.cost(i, i + 1, j, j + 1),
                                     shares=lambda i, j: probe.lexical(i, i + 1, j, j + 1)[1] >= MIN_SHARED)
     scorer = (lambda model, path: paragraph_scores(model, path, anchors)) if structured else None

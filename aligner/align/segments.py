@@ -21,6 +21,9 @@ from aligner.align.lexicon import learn_lexicon, with_lexicon
 
 #: Above this many cells the first pass runs in an anchored band, not the full matrix.
 FULL_MATRIX_LIMIT = 60_000
+#: Segments of slack around the boxes between structure anchors (a merge or an
+#: omission next to an anchor, a wrong anchor's neighbourhood).
+ANCHOR_MARGIN = 4
 
 
 def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Sequence[tuple[int, int]],
@@ -34,18 +37,23 @@ def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Seque
             [Bead(src=(), tgt=(j,), score=1.0) for j in range(m)]
     shapes = tuple(shapes)
     band = None
-    if (n + 1) * (m + 1) > FULL_MATRIX_LIMIT:
+    long = (n + 1) * (m + 1) > FULL_MATRIX_LIMIT
+    if long:
         band = band_from_anchors(list(anchors) or lexical_anchors(src, tgt), n, m, margin=3)
+    elif anchors:
+        # structure anchors (verified operative/footnote numbers) bound the first
+        # pass to strips along the lines between them
+        band = band_from_anchors(anchors, n, m, margin=ANCHOR_MARGIN, diagonal=True)
     model = CostModel(src, tgt, estimate_length_model(src, tgt), params, anchors, band)
     # the first pass only shapes the band and the lexicon: common bead shapes suffice
-    first_shapes = tuple(sh for sh in shapes if max(sh) <= 3 and sum(sh) <= 4) if band is not None else shapes
+    first_shapes = tuple(sh for sh in shapes if max(sh) <= 3 and sum(sh) <= 4) if long else shapes
     path = _best_path(n, m, first_shapes, model.cost, band)
     if learn and n + m >= 6:
         ones = [(i0, j0) for i0, i1, j0, j1, c in path if i1 - i0 == 1 and j1 - j0 == 1 and c < 3.0]
         length = estimate_length_model(src, tgt, ones) if len(ones) >= 5 else model.length
         lexicon = learn_lexicon(src, tgt, [(range(i0, i1), range(j0, j1)) for i0, i1, j0, j1, _ in path])
         src2, tgt2 = with_lexicon(src, tgt, lexicon) if lexicon else (src, tgt)
-        if band is not None:
+        if band is not None:  # pass 2 runs near pass 1's path
             band = band_from_anchors([(i0, j0) for i0, i1, j0, j1, _ in path if i1 > i0 and j1 > j0], n, m, margin=3)
         model = CostModel(src2, tgt2, length, params, anchors, band)
         path = _best_path(n, m, shapes, model.cost, band)
