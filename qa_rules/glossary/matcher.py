@@ -79,6 +79,17 @@ class Matcher:
                     self._index.setdefault(self._index_key(keys[0]), []).append(_Entry(keys, term, concept, glossary))
         for bucket in self._index.values():
             bucket.sort(key=lambda e: -len(e.keys))
+        # Which text words can be part of a term (``could_match``): the first three letters of
+        # every stem of every term, and the whole of stems shorter than that.
+        stems = {key for bucket in self._index.values() for e in bucket for kind, key in e.keys if kind == "k"}
+        self._starts = frozenset(stem[:3] for stem in stems if len(stem) >= 3)
+        self._short = frozenset(stem for stem in stems if len(stem) < 3)
+        self._all_words = bool(self._patterns)  # a pattern counts tokens, not keys: nothing to skip
+
+    def could_match(self, word: str) -> bool:
+        """Whether a word (its ``stem_input``) can have the key of a term word: its stem begins
+        with its first three letters, so it must begin like one of the terms' stems."""
+        return word[:3] in self._starts or word[:1] in self._short or word[:2] in self._short
 
     def _index_key(self, key: tuple[str, str]) -> tuple[str, str]:
         if self.prefix and key[0] == "k":
@@ -120,7 +131,7 @@ class Matcher:
         return self._select(text, candidates)
 
     def _scan(self, text: str, nested: bool) -> list:
-        tokens = tokenize(text, self.lang)
+        tokens = tokenize(text, self.lang, None if self._all_words else self.could_match)
         keyed = [_token_keys(t.key, surface_form(t.surface), self.lang) for t in tokens]
         candidates: list[tuple[int, int, int, list[_Entry]]] = []  # (start char, end char, n tokens, entries)
         n_tokens = len(tokens)

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from qa_rules.base import Context, Pair, Side, side_location
 from qa_rules.model import Location
-from qa_rules.glossary.matcher import Match, matcher_for, same_objects
+from qa_rules.glossary.matcher import Match, Matcher, matcher_for, same_objects
 from qa_rules.glossary.model import Concept, Glossary, Term
 
 COUNTRY_SUBJECT = "Country names"
@@ -33,26 +33,58 @@ def _bundled() -> tuple[Glossary, ...]:
     return _BUNDLED[0]
 
 
+#: Where a run keeps its term matches: ``Context.facts[MATCHES_FACT]``, filled on first use.
+MATCHES_FACT = "terminology.matches"
+
+#: Matches of calls made without a run (``find`` with no context: the glossary commands, tests).
 #: (lang, text, glossary ids) -> (the glossaries, longest matches, every match). An entry keeps
 #: its glossaries alive and is used only for those very objects: an ``id()`` is reused once its
 #: object is collected, and glossaries built in memory have no content digest to tell them apart.
 _MATCHES: "OrderedDict[tuple, tuple[tuple[Glossary, ...], tuple[Match, ...], tuple[Match, ...]]]" = OrderedDict()
 
 
-def find(text: str, lang: str, glossaries: Sequence[Glossary], nested: bool = False) -> tuple[Match, ...]:
-    """The term occurrences in ``text`` (cached: each source cell is checked against five targets);
-    ``nested`` adds the terms found inside longer ones."""
+def _store(context: Context | None) -> dict:
+    """The run's match cache (one per ``Context``, dropped with it), else the bounded module one."""
+    if context is not None and isinstance(context.facts, dict):
+        return context.facts.setdefault(MATCHES_FACT, {})
+    return _MATCHES
+
+
+def find(text: str, lang: str, glossaries: Sequence[Glossary], nested: bool = False,
+         context: Context | None = None) -> tuple[Match, ...]:
+    """The term occurrences in ``text``; ``nested`` adds the terms found inside longer ones.
+
+    Each (text, language) is matched once per run, whatever rule asks and however often (a
+    source cell is checked against five targets by five rules): the matches are kept in the
+    run's ``context.facts``."""
     if not text or not glossaries:
         return ()
     glossaries = tuple(glossaries)
+    store = _store(context)
     key = (lang, text, tuple(id(g) for g in glossaries))
-    found = _MATCHES.get(key)
+    found = store.get(key)
     if found is None or not same_objects(found[0], glossaries):
         longest, everything = matcher_for(glossaries, lang).find_both(text)
-        found = _MATCHES[key] = (glossaries, tuple(longest), tuple(everything))
-        if len(_MATCHES) > 20_000:
+        found = store[key] = (glossaries, tuple(longest), tuple(everything))
+        if store is _MATCHES and len(_MATCHES) > 20_000:
             _MATCHES.popitem(last=False)
     return found[2] if nested else found[1]
+
+
+def concept_in(text: str, lang: str, match: Match, context: Context | None = None) -> bool:
+    """Whether ``match``'s concept has a term of ``lang`` in ``text`` (inflected, nested too).
+
+    Only that concept's terms are indexed (cached per run): asking whether a target holds a
+    term in another language's form must not build the matcher of every glossary term of
+    every language (the index is built per language the run needs, on first use)."""
+    store = _store(context)
+    key = ("concept", lang, id(match.concept))
+    hit = store.get(key)
+    if hit is None or hit[0] is not match.concept:
+        entries = ((t, match.concept, match.glossary) for t in match.concept.terms if t.lang == lang)
+        hit = store[key] = (match.concept, Matcher(lang, entries))
+    matcher = hit[1]
+    return matcher.size > 0 and bool(matcher.find(text, nested=True))
 
 
 def rejected_in_target(pair: Pair, context: Context, bundled_when_none: bool, countries: bool) -> Iterator[Match]:
@@ -61,7 +93,7 @@ def rejected_in_target(pair: Pair, context: Context, bundled_when_none: bool, co
     if pair.target.missing:
         return
     glossaries = run_glossaries(context, bundled_when_none)
-    for match in find(pair.target.text, pair.target.lang, glossaries):
+    for match in find(pair.target.text, pair.target.lang, glossaries, context=context):
         if match.term.rejected and is_country(match.concept) == countries:
             yield match
 

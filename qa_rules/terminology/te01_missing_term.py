@@ -7,7 +7,7 @@ from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
-from qa_rules.terminology.common import expected_terms, find, run_glossaries
+from qa_rules.terminology.common import concept_in, expected_terms, find, run_glossaries
 
 
 class MissingTerm(Rule):
@@ -59,12 +59,11 @@ class MissingTerm(Rule):
         return cls.Config(bundled_when_none=True)
 
     @staticmethod
-    def _in_another_language(match, pair: Pair, glossaries) -> bool:
+    def _in_another_language(match, pair: Pair, context: Context) -> bool:
         for lang in match.concept.languages:
             if lang == pair.target.lang or lang == "zh" and pair.target.lang != "zh":
                 continue
-            if any(m.concept.id == match.concept.id and m.glossary == match.glossary
-                   for m in find(pair.target.text, lang, glossaries, nested=True)):
+            if concept_in(pair.target.text, lang, match, context):
                 return True
         return False
 
@@ -72,12 +71,13 @@ class MissingTerm(Rule):
         if pair.source.missing or pair.target.missing:
             return
         glossaries = run_glossaries(context, self.config.bundled_when_none)
-        source = find(pair.source.text, pair.source.lang, glossaries)
+        source = find(pair.source.text, pair.source.lang, glossaries, context=context)
         if not source:
             return
         if pair.row.score < self.config.min_row_score:
             return
-        present = {(m.glossary, m.concept.id) for m in find(pair.target.text, pair.target.lang, glossaries, nested=True)}
+        present = {(m.glossary, m.concept.id)
+                   for m in find(pair.target.text, pair.target.lang, glossaries, nested=True, context=context)}
         checkable: dict[tuple[str, str], object] = {}
         for match in source:
             key = (match.glossary, match.concept.id)
@@ -88,7 +88,7 @@ class MissingTerm(Rule):
             return
         for match in missing:
             concept = match.concept
-            if self._in_another_language(match, pair, glossaries):
+            if self._in_another_language(match, pair, context):
                 continue  # the target is untranslated or pasted from another version: UT01's finding
             expected = expected_terms(concept, pair.target.lang)
             yield self.finding(

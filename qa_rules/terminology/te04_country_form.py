@@ -47,7 +47,7 @@ class CountryNameForm(Rule):
             return
         glossaries = run_glossaries(context, self.config.bundled_when_none)
         source_forms: dict[str, set[str]] = {}
-        for m in find(pair.source.text, pair.source.lang, glossaries):
+        for m in find(pair.source.text, pair.source.lang, glossaries, context=context):
             if is_country(m.concept) and m.term.accepted and m.term.term_type in _FORMS:
                 # a name written alike as short and formal (Mongolie) says nothing about the form
                 alike = {t.term_type for t in m.concept.terms_in(pair.source.lang)
@@ -56,7 +56,7 @@ class CountryNameForm(Rule):
         if not source_forms:
             return
         target_forms: dict[str, list] = {}
-        for m in find(pair.target.text, pair.target.lang, glossaries):
+        for m in find(pair.target.text, pair.target.lang, glossaries, context=context):
             if m.concept.id in source_forms and m.term.accepted and m.term.term_type in _FORMS:
                 target_forms.setdefault(m.concept.id, []).append(m)
         for concept_id, matches in target_forms.items():

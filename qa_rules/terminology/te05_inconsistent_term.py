@@ -57,10 +57,10 @@ class InconsistentTerm(Rule):
         for pair in pairs_of(context):
             if pair.source.missing or pair.target.missing or not self.applies_to(pair.target.lang):
                 continue
-            source_concepts = {(m.glossary, m.concept.id) for m in find(pair.source.text, pair.source.lang, glossaries)}
+            source_concepts = {(m.glossary, m.concept.id) for m in find(pair.source.text, pair.source.lang, glossaries, context=context)}
             if not source_concepts:
                 continue
-            for m in find(pair.target.text, pair.target.lang, glossaries):
+            for m in find(pair.target.text, pair.target.lang, glossaries, context=context):
                 if (m.glossary, m.concept.id) in source_concepts and m.term.accepted and m.term.term_type != "variant":
                     uses.setdefault((pair.target.lang, f"{m.glossary}/{m.concept.id}", form_group(m.term)), []).append((pair, m))
         for (lang, concept_id, _), group in uses.items():
