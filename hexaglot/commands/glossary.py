@@ -190,7 +190,8 @@ def candidates_command(source: str, target: str, output: str | None, top: int, m
         click.echo(f"{len(found)} candidates -> {output}")
         return
     for i, c in enumerate(found, 1):
-        target_text = f"{c.target} (Dice {c.dice:.2f})" if c.target else "-"
+        target_text = f"{c.target} (confidence {c.confidence:.2f}, Dice {c.dice:.2f})" if c.target \
+            else "no reliable equivalent"
         click.echo(f"{i:>3}. {c.source}  [{c.rows} rows]  ->  {target_text}")
     click.echo(sig)
 

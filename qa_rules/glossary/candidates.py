@@ -25,7 +25,8 @@ from aligner.model import Alignment
 from qa_rules.glossary.matcher import matcher_for
 from qa_rules.glossary.model import Glossary
 from qa_rules.glossary.normalise import surface_form
-from qa_rules.glossary.stopwords import is_stopword
+from qa_rules.glossary.equivalents import Evidence, best_equivalent
+from qa_rules.glossary.stopwords import breaks_term, conjunctions, is_stopword, is_verb_phrase
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # apostrophes split: l'Office -> l, Office
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -42,10 +43,12 @@ class Candidate:
     dice: float
     example_source: str
     example_target: str
+    confidence: float = 0.0
 
     def as_dict(self) -> dict:
         return {"source": self.source, "rows": self.rows, "occurrences": self.occurrences,
                 "score": round(self.score, 3), "target": self.target, "dice": round(self.dice, 3),
+                "confidence": round(self.confidence, 3),
                 "example_source": self.example_source, "example_target": self.example_target}
 
 
@@ -76,6 +79,8 @@ def _ngrams(text: str, lang: str, min_n: int, max_n: int):
                 last = words[i + n - 1][0]
                 if is_stopword(last, lang) or len(last) < 2:
                     continue
+                if breaks_term([w for w, _, _ in words[i:i + n]], lang):
+                    break  # a longer n-gram from here holds the same word
                 start, end = base + words[i][1], base + words[i + n - 1][2]
                 key = " ".join(surface_form(w).casefold() for w, _, _ in words[i:i + n])
                 yield key, text[start:end], start, end
@@ -91,16 +96,44 @@ def _chunks(text: str):
         yield pos, text[pos:]
 
 
+def _italic_openers(alignment: Alignment, lang: str) -> tuple[frozenset[str], dict[str, int]]:
+    """The italic verbs that open paragraphs (*Prenant note avec satisfaction*, *Rappelant*,
+    *Prie*): resolution phrasing, never terms. Returns the first words of all of them (an
+    expression starting with one, wherever it recurs in running text, is left out) and, per
+    unit, where its opening italics end (an expression starting inside them is left out)."""
+    doc = alignment.documents.get(lang)
+    words, ends = set(), {}
+    for unit in doc.units if doc is not None else ():
+        for span in unit.italic:
+            if span.start <= 1:
+                ends[unit.id] = span.end
+                first = _WORD.search(unit.text[span.start:span.end])
+                if first:
+                    words.add(surface_form(first.group()).casefold())
+    return frozenset(words), ends
+
+
+def _content(words: Sequence[str], lang: str) -> list[str]:
+    if lang == "zh":
+        return [ch for w in words for ch in w if not is_stopword(ch, lang)]
+    return [w for w in words if not is_stopword(w, lang) and len(w) > 1]
+
+
 def candidates(alignment: Alignment, glossaries: Sequence[Glossary] = (), target_lang: str | None = None,
-               min_rows: int = 2, limit: int = 200) -> list[Candidate]:
+               min_rows: int = 2, limit: int = 200, only: str | None = None) -> list[Candidate]:
+    """The new-term candidates of the pair, best first (``only``: that one n-gram key, for
+    ``equivalent``)."""
     source_lang = alignment.pivot
     target_lang = target_lang or next((l for l in alignment.languages if l != source_lang), None)
     rows = []
+    openers, opening_end = _italic_openers(alignment, source_lang)
+    italic_end = []
     for row in alignment.rows:
         src = row.cells.get(source_lang)
         tgt = row.cells.get(target_lang) if target_lang else None
         if src is not None and src.text.strip():
             rows.append((src.text, tgt.text if tgt is not None else ""))
+            italic_end.append(opening_end.get(src.units[0], 0) if src.units else 0)
     known = matcher_for(glossaries, source_lang) if glossaries else None
     src_rows: dict[str, set[int]] = defaultdict(set)
     src_count: dict[str, int] = defaultdict(int)
@@ -111,58 +144,94 @@ def candidates(alignment: Alignment, glossaries: Sequence[Glossary] = (), target
         for key, text, start, end in _ngrams(src, source_lang, 2, 10 if source_lang != "zh" else 8):
             if any(start < e and s < end for s, e in taken):
                 continue
+            if only is not None:
+                if key != only:
+                    continue
+            elif start < italic_end[index] or key.split(" ", 1)[0] in openers or is_verb_phrase(text, source_lang):
+                continue
             src_rows[key].add(index)
             src_count[key] += 1
             surface.setdefault(key, (text, index))
             forms[key][text] += 1
     pool = {k: r for k, r in src_rows.items() if len(r) >= min_rows}
-    # fold an expression only ever seen inside a longer candidate into it
-    folded = set()
-    for key, row_set in pool.items():
-        for other, other_rows in pool.items():
-            if other != key and len(other) > len(key) and f" {key} " in f" {other} " and \
-                    src_count[other] == src_count[key]:
-                folded.add(key)
-                break
-    scored = []
-    for key, row_set in pool.items():
-        if key in folded:
-            continue
-        n_words = len(key) if source_lang == "zh" else key.count(" ") + 1
-        scored.append((len(row_set) * math.log2(1 + n_words), key))
+    if only is not None:
+        scored = [(float(len(rows_)), key) for key, rows_ in pool.items()]
+    else:
+        scored = [(score, key) for key, score in termhood(pool, src_count, source_lang).items()]
     scored.sort(key=lambda item: (-item[0], item[1]))
     scored = scored[:limit]
-    tgt_rows: dict[str, set[int]] = defaultdict(set)
-    tgt_forms: dict[str, Counter] = defaultdict(Counter)
-    if target_lang:
-        for index, (_, tgt) in enumerate(rows):
-            for key, text, _, _ in _ngrams(tgt, target_lang, 1, 6 if target_lang != "zh" else 10):
-                tgt_rows[key].add(index)
-                tgt_forms[key][text] += 1
     result = []
+    evidence, targets_of_row, tgt_info, tgt_forms = _target_side(rows, source_lang, target_lang)
     for score, key in scored:
         rows_a = pool[key]
-        n_src = len(key) if source_lang == "zh" else key.count(" ") + 1
-        best, best_value, best_dice = "", -1.0, 0.0
-        for tkey, rows_b in tgt_rows.items():
-            common = len(rows_a & rows_b)
-            if not common:
-                continue
-            dice = 2 * common / (len(rows_a) + len(rows_b))
-            n_tgt = len(tkey) / 2.5 if target_lang == "zh" else tkey.count(" ") + 1
-            value = dice - 0.05 * abs(n_tgt - n_src)
-            if value > best_value:
-                best, best_value, best_dice = tkey, value, dice
+        source_words = _content(key.split(" ") if source_lang != "zh" else [key], source_lang)
+        options = {t: tgt_info[t] for i in rows_a for t in targets_of_row.get(i, ())}
+        conj = conjunctions(key.split(" ") if source_lang != "zh" else [key], source_lang)
+        best, confidence, dice = best_equivalent(source_words, rows_a, options, evidence, conj) if evidence \
+            else ("", 0.0, 0.0)
         _, first_row = surface[key]
         result.append(Candidate(
             source=forms[key].most_common(1)[0][0], rows=len(rows_a), occurrences=src_count[key], score=score,
-            target=tgt_forms[best].most_common(1)[0][0] if best and best_dice >= 0.3 else "", dice=best_dice if best_dice >= 0.3 else 0.0,
+            target=tgt_forms[best].most_common(1)[0][0] if best else "", dice=dice, confidence=confidence,
             example_source=rows[first_row][0], example_target=rows[first_row][1],
         ))
     return result
 
 
-COLUMNS = ("rank", "source", "rows", "occurrences", "score", "target", "dice", "example_source", "example_target")
+def termhood(pool: dict[str, set[int]], counts: dict[str, int], lang: str) -> dict[str, float]:
+    """C-value of each expression (Frantzi et al.): ``log2(1 + words) x rows``, less the mean
+    rows of the longer candidates that contain it (an expression that mostly occurs inside
+    a longer one is not a term of its own); one only ever seen inside a longer candidate as
+    often as that one is folded into it."""
+    def size(key: str) -> int:
+        return len(key) if lang == "zh" else key.count(" ") + 1
+
+    def inside(short: str, long: str) -> bool:
+        return short in long if lang == "zh" else f" {short} " in f" {long} "
+
+    keys = sorted(pool, key=size)
+    result = {}
+    for key in keys:
+        longer = [other for other in keys if size(other) > size(key) and inside(key, other)]
+        if any(counts[other] == counts[key] for other in longer):
+            continue
+        nested = sum(len(pool[other]) for other in longer) / len(longer) if longer else 0.0
+        result[key] = math.log2(1 + size(key)) * (len(pool[key]) - nested)
+    return {key: value for key, value in result.items() if value > 0}
+
+
+def _target_side(rows, source_lang: str, target_lang: str | None):
+    """Word evidence of both sides, and each row's target n-grams (key -> rows, content words)."""
+    if not target_lang:
+        return None, {}, {}, defaultdict(Counter)
+    src_words, tgt_words = [], []
+    targets_of_row: dict[int, set[str]] = defaultdict(set)
+    tgt_rows: dict[str, set[int]] = defaultdict(set)
+    tgt_content: dict[str, list[str]] = {}
+    tgt_forms: dict[str, Counter] = defaultdict(Counter)
+    for index, (src, tgt) in enumerate(rows):
+        src_words.append(set(_content(_words(src, source_lang), source_lang)))
+        tgt_words.append(set(_content(_words(tgt, target_lang), target_lang)))
+        for key, text, _, _ in _ngrams(tgt, target_lang, 1, 10 if target_lang != "zh" else 12):
+            tgt_rows[key].add(index)
+            tgt_forms[key][text] += 1
+            targets_of_row[index].add(key)
+            if key not in tgt_content:
+                tgt_content[key] = _content(key.split(" ") if target_lang != "zh" else [key], target_lang)
+    evidence = Evidence(src_words, tgt_words, source_lang, target_lang)
+    info = {key: (tgt_rows[key], tgt_content[key],
+                  conjunctions(key.split(" ") if target_lang != "zh" else [key], target_lang)) for key in tgt_rows}
+    return evidence, targets_of_row, info, tgt_forms
+
+
+def _words(text: str, lang: str) -> list[str]:
+    if lang == "zh":
+        return [ch for run in _HAN.findall(text) for ch in run]
+    return [surface_form(m.group()).casefold() for m in _WORD.finditer(text)]
+
+
+COLUMNS = ("rank", "source", "rows", "occurrences", "score", "target", "dice", "confidence", "example_source",
+           "example_target")
 
 
 def candidates_bytes(found: Sequence[Candidate], fmt: str, signature: str) -> bytes:
@@ -172,7 +241,7 @@ def candidates_bytes(found: Sequence[Candidate], fmt: str, signature: str) -> by
     import json
 
     table = [[i, c.source, c.rows, c.occurrences, round(c.score, 3), c.target, round(c.dice, 3),
-              c.example_source, c.example_target] for i, c in enumerate(found, 1)]
+              round(c.confidence, 3), c.example_source, c.example_target] for i, c in enumerate(found, 1)]
     if fmt == "json":
         payload = {"tool": "hexaglot", "command": "glossary candidates", "signature": signature,
                    "candidates": [dict(rank=i, **c.as_dict()) for i, c in enumerate(found, 1)]}
@@ -198,3 +267,18 @@ def candidates_bytes(found: Sequence[Candidate], fmt: str, signature: str) -> by
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def equivalent(alignment: Alignment, expression: str, target_lang: str | None = None) -> Candidate | None:
+    """The target equivalent of one source ``expression`` (matched case-insensitively as whole
+    words) in the aligned document pair, by the evidence ``candidates`` uses; None when the
+    expression is not in the source. ``Candidate.target`` is "" when no equivalent is reliable."""
+    found = [c for c in candidates(alignment, (), target_lang, min_rows=1, limit=10**6,
+                                   only=_ngram_key(expression, alignment.pivot))]
+    return found[0] if found else None
+
+
+def _ngram_key(expression: str, lang: str) -> str:
+    if lang == "zh":
+        return "".join(_HAN.findall(expression))
+    return " ".join(surface_form(m.group()).casefold() for m in _WORD.finditer(expression))

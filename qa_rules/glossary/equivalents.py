@@ -1,0 +1,154 @@
+"""The target equivalent of a term candidate, from co-occurrence over every aligned unit.
+
+Rows (aligned paragraphs) are the units of evidence. For a source expression
+S, found in the set of rows ``R(S)``, each target n-gram T of those rows is
+scored with:
+
+- ``coverage`` = |R(S) ∩ R(T)| / |R(S)|: T must be in most rows where S is
+  (``MIN_COVERAGE``), and ``dice`` = 2|R(S) ∩ R(T)| / (|R(S)| + |R(T)|): and
+  rarely elsewhere;
+- ``explained``: every content word of T must be explained by some content
+  word of S and the reverse. A word pair is associated by its own Dice over
+  ALL rows of the document (single words recur far more than expressions, so
+  their statistics are sounder) or, between Latin-script languages, by
+  spelling (cognates: ``terroristes``/``terrorist``, ``électroniques``/
+  ``electronic``). Word evidence from few rows is discounted (two rare words
+  sharing their only two rows is what every rare word of those rows does). A word of T that nothing in S explains (``provided`` in
+  ``technical assistance provided``) pulls the score down, and so does a
+  word of S left without a counterpart (``Nations`` -> ``Treaty Series``); a
+  target word spelled like another source word of its rows is that word's
+  (competitive linking: in a list of crimes, ``cultural`` renders
+  ``culturels``, not ``blanchiment``);
+- a length prior: the expected number of target content words for the
+  source's (``LENGTH_RATIO`` per language pair), and as many coordinating
+  conjunctions on both sides.
+
+The best T must reach ``MIN_SCORE`` and beat every rendering that shares
+none of its words by ``MIN_MARGIN`` (with two rows, ``money-laundering`` and
+``property`` of a list of crimes tie); otherwise there is no reliable
+equivalent and none is proposed (a wrong equivalent in a terminologist's
+spreadsheet costs more than an empty cell).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Mapping, Sequence
+
+#: T must occur in at least this share of the rows where S occurs.
+MIN_COVERAGE = 0.6
+#: Below this score, no equivalent is proposed.
+MIN_SCORE = 0.6
+#: The best equivalent must beat any rendering sharing none of its words by this much.
+MIN_MARGIN = 0.05
+#: Two words spelled this much alike (difflib ratio, accents stripped) are cognates.
+COGNATE = 0.7
+#: Target content words per source content word, by language pair (default 1).
+LENGTH_RATIO: Mapping[tuple[str, str], float] = {("fr", "en"): 1.0, ("es", "en"): 1.0, ("en", "fr"): 1.0,
+                                                  ("fr", "es"): 1.0, ("fr", "ru"): 1.0, ("fr", "ar"): 1.0,
+                                                  ("fr", "zh"): 2.0, ("en", "zh"): 2.0}
+_LATIN = frozenset({"en", "fr", "es"})
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=100_000)
+def cognate(a: str, b: str) -> float:
+    """How alike two words are spelled (0..1; 0 below ``COGNATE``)."""
+    a, b = _fold(a), _fold(b)
+    if min(len(a), len(b)) < 4:
+        return 1.0 if a == b else 0.0
+    ratio = SequenceMatcher(None, a, b).ratio()
+    if a[:4] == b[:4] and ratio >= COGNATE - 0.15:  # critiques/critical
+        return ratio
+    if a[:3] != b[:3] and ratio < 0.85:
+        return 0.0
+    return ratio if ratio >= COGNATE else 0.0
+
+
+class Evidence:
+    """Word rows of both sides of a document pair, for word association."""
+
+    def __init__(self, src_words: Sequence[set[str]], tgt_words: Sequence[set[str]],
+                 source_lang: str, target_lang: str) -> None:
+        self.source_lang, self.target_lang = source_lang, target_lang
+        self.src_rows: dict[str, set[int]] = {}
+        self.tgt_rows: dict[str, set[int]] = {}
+        for index, words in enumerate(src_words):
+            for w in words:
+                self.src_rows.setdefault(w, set()).add(index)
+        for index, words in enumerate(tgt_words):
+            for w in words:
+                self.tgt_rows.setdefault(w, set()).add(index)
+        self.spelling = source_lang in _LATIN and target_lang in _LATIN
+        self._cache: dict[tuple[str, str], float] = {}
+        self._partners: dict[str, set[str]] | None = None
+
+    def association(self, s: str, t: str) -> float:
+        key = (s, t)
+        if key not in self._cache:
+            a, b = self.src_rows.get(s, set()), self.tgt_rows.get(t, set())
+            common = len(a & b)
+            dice = 2 * common / (len(a) + len(b)) if common else 0.0
+            # two rows shared by two rare words say little (every rare word of those rows
+            # shares them): the evidence counts as much as common / (common + 1)
+            self._cache[key] = max(dice * common / (common + 1), cognate(s, t) if self.spelling else 0.0)
+        return self._cache[key]
+
+    def claimed(self, t: str, source: Sequence[str], rows: set[int]) -> bool:
+        """Whether target word ``t`` is spelled like a source word outside ``source`` that is in
+        every one of ``rows`` where ``t`` is (``cultural`` is ``culturels``'s, so it cannot
+        render ``blanchiment`` in a list that names both): competitive linking, cognates only."""
+        if not self.spelling or any(cognate(s, t) for s in source):
+            return False
+        where = rows & self.tgt_rows.get(t, set())
+        if self._partners is None:
+            self._partners = {}
+        if t not in self._partners:
+            self._partners[t] = [s for s in self.src_rows if cognate(s, t)]
+        return any(where <= self.src_rows[s] for s in self._partners[t])
+
+    def explained(self, source: Sequence[str], target: Sequence[str], rows: set[int] = frozenset()) -> float:
+        """How well the content words of both sides explain each other (0..1): the mean of the
+        best association of each target word with a source word, and of each source word;
+        ``rows``: where the source expression is (for ``claimed``)."""
+        if not source or not target:
+            return 0.0
+        free = [t for t in target if not self.claimed(t, source, set(rows))]
+        forward = sum(max(self.association(s, t) for s in source) if t in free else 0.0 for t in target) / len(target)
+        backward = sum(max((self.association(s, t) for t in free), default=0.0) for s in source) / len(source)
+        return (forward + backward) / 2
+
+    def length_prior(self, n_source: int, n_target: int) -> float:
+        ratio = LENGTH_RATIO.get((self.source_lang, self.target_lang), 1.0)
+        return 0.08 * abs(n_target - n_source * ratio) / max(1.0, ratio)
+
+
+def best_equivalent(source_words: Sequence[str], source_rows: set[int],
+                    targets: Mapping[str, tuple[set[int], Sequence[str], int]],
+                    evidence: Evidence, source_conjunctions: int = 0) -> tuple[str, float, float]:
+    """``(target key, score, dice)`` of the best target n-gram, or ``("", score, 0.0)`` when
+    none is reliable. ``targets``: key -> (its rows, its content words, its conjunctions)."""
+    scored = []
+    for key, (rows, words, conj) in targets.items():
+        common = len(source_rows & rows)
+        if not common or common < MIN_COVERAGE * len(source_rows):
+            continue
+        dice = 2 * common / (len(source_rows) + len(rows))
+        explained = evidence.explained(source_words, words, source_rows)
+        score = 0.4 * dice + 0.6 * explained - evidence.length_prior(len(source_words), len(words)) \
+            - 0.1 * abs(conj - source_conjunctions)
+        scored.append((score, -len(key), key, dice, set(words)))
+    if not scored:
+        return "", 0.0, 0.0
+    scored.sort(reverse=True)
+    best_score, _, best, best_dice, best_words = scored[0]
+    rival = next((score for score, _, _, _, words in scored[1:] if not words & best_words), 0.0)
+    if best_score < MIN_SCORE or best_score - rival < MIN_MARGIN:
+        return "", best_score, 0.0  # too weak, or another rendering with none of its words is as good
+    return best, best_score, best_dice
