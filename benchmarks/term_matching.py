@@ -134,6 +134,7 @@ def arabic_alternatives(glossaries, gold) -> list[tuple[str, float, float, int, 
     for name, stem in (("ISRI", isri.stem), ("Snowball arabic", snowball.stem)):
         normalise.arabic_stem = lambda word, stem=stem: stem(ours(word)) if len(ours(word)) > 2 else ours(word)
         normalise.word_key.cache_clear()
+        normalise.key_start.cache_clear()
         matcher_module._CACHE.clear()
         try:
             finder = hexaglot_finder(glossaries)
@@ -142,6 +143,7 @@ def arabic_alternatives(glossaries, gold) -> list[tuple[str, float, float, int, 
         finally:
             normalise.arabic_stem = ours
             normalise.word_key.cache_clear()
+            normalise.key_start.cache_clear()
             matcher_module._CACHE.clear()
         examples = list(dict.fromkeys(sentence[s:e] for sentence, s, e, _ in extra))[:4]
         results.append((name, counts["recall"], counts["precision"], len(extra), examples))

@@ -101,10 +101,10 @@ def test_thousands_of_entries_use_the_index():
     concepts.append(FTF)
     matcher = _matcher("en", *concepts)
     assert matcher.size == 5002  # 5000 + the two English FTF terms
-    bucket_sizes = [len(b) for b in matcher._index.values()]
-    assert max(bucket_sizes) < 10  # no linear scan over all terms per token
     assert [m.concept.id for m in matcher.find("term4321 number 53 entry and foreign terrorist fighters")] == [
         "c4321", "ftf"]
+    bucket_sizes = [len(b) for b in matcher._index.values()]  # keyed once a text reached them
+    assert max(bucket_sizes) < 10  # no linear scan over all terms per token
 
 
 def _benchmark():

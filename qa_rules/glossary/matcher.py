@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from qa_rules.glossary.model import STATUSES, Concept, Glossary, Term
-from qa_rules.glossary.normalise import PREFIX_LANGS, PREFIX_MIN, surface_form, tokenize
+from qa_rules.glossary.normalise import _TOKEN as _SURFACES
+from qa_rules.glossary.normalise import PREFIX_LANGS, PREFIX_MIN, key_start, surface_form, tokenize, word_key
 
 
 @dataclass(frozen=True)
@@ -37,12 +38,23 @@ class Match:
     glossary: str
 
 
-@dataclass(frozen=True)
 class _Entry:
-    keys: tuple[tuple[str, str], ...]
-    term: Term
-    concept: Concept
-    glossary: str
+    """One term (or its hyphen-joined variant) in the index; its key sequence is computed the
+    first time a text reaches its bucket (most glossary terms never occur in a given text, and
+    stemming them all up front was most of the cost of a check)."""
+
+    __slots__ = ("text", "term", "concept", "glossary", "lang", "_keys")
+
+    def __init__(self, text: str, term: Term, concept: Concept, glossary: str, lang: str,
+                 keys: tuple[tuple[str, str], ...] | None = None) -> None:
+        self.text, self.term, self.concept, self.glossary, self.lang = text, term, concept, glossary, lang
+        self._keys = keys
+
+    @property
+    def keys(self) -> tuple[tuple[str, str], ...]:
+        if self._keys is None:
+            self._keys = term_keys(self.text, self.lang, self.term.match)
+        return self._keys
 
 
 def term_keys(text: str, lang: str, match: str) -> tuple[tuple[str, str], ...]:
@@ -58,7 +70,13 @@ class Matcher:
     def __init__(self, lang: str, entries: Iterable[tuple[Term, Concept, str]]) -> None:
         self.lang = lang
         self.prefix = lang in PREFIX_LANGS
+        #: Exact terms by first surface, and inflected terms by their first key (in Russian its
+        #: first ``PREFIX_MIN`` letters), the latter filled one coarse bucket at a time.
         self._index: dict[tuple[str, str], list[_Entry]] = {}
+        #: Inflected terms not yet keyed, by the first three letters of their first key.
+        self._coarse: dict[str, list[_Entry]] = {}
+        #: The coarse buckets that held terms (whether keyed yet or not).
+        self._starts: set[str] = set()
         self._patterns: list[tuple[re.Pattern, Term, Concept, str]] = []
         self.size = 0
         for term, concept, glossary in entries:
@@ -71,38 +89,62 @@ class Matcher:
                 except re.error:
                     continue  # reported by ``hexaglot glossary validate``
                 continue
-            variants = {term_keys(term.text, lang, term.match)}
+            texts = {term.text}
             if re.search(r"\w-\w", term.text):
-                variants.add(term_keys(re.sub(r"(?<=\w)-(?=\w)", "", term.text), lang, term.match))
-            for keys in variants:
-                if keys:
-                    self._index.setdefault(self._index_key(keys[0]), []).append(_Entry(keys, term, concept, glossary))
+                texts.add(re.sub(r"(?<=\w)-(?=\w)", "", term.text))
+            for text in texts:
+                first = _SURFACES.search(text)
+                if first is None:
+                    continue
+                if term.match == "exact" and lang != "zh":
+                    keys = term_keys(text, lang, term.match)  # surfaces: nothing to stem
+                    if keys:
+                        self._index.setdefault(keys[0], []).append(_Entry(text, term, concept, glossary, lang, keys))
+                else:
+                    entry = _Entry(text, term, concept, glossary, lang)
+                    start = key_start(first.group(), lang)
+                    self._coarse.setdefault(start, []).append(entry)
+                    self._starts.add(start)
         for bucket in self._index.values():
             bucket.sort(key=lambda e: -len(e.keys))
-        # Which text words can be part of a term (``could_match``): the first three letters of
-        # every stem of every term, and the whole of stems shorter than that.
-        stems = {key for bucket in self._index.values() for e in bucket for kind, key in e.keys if kind == "k"}
-        self._starts = frozenset(stem[:3] for stem in stems if len(stem) >= 3)
-        self._short = frozenset(stem for stem in stems if len(stem) < 3)
-        self._all_words = bool(self._patterns)  # a pattern counts tokens, not keys: nothing to skip
 
-    def could_match(self, word: str) -> bool:
-        """Whether a word (its ``stem_input``) can have the key of a term word: its stem begins
-        with its first three letters, so it must begin like one of the terms' stems."""
-        return word[:3] in self._starts or word[:1] in self._short or word[:2] in self._short
+    def _bucket(self, key: tuple[str, str]) -> list[_Entry] | None:
+        return self._index.get(self._index_key(key))
 
     def _index_key(self, key: tuple[str, str]) -> tuple[str, str]:
         if self.prefix and key[0] == "k":
             return ("k", key[1][:PREFIX_MIN])
         return key
 
-    def _same(self, want: tuple[str, str], have: tuple[tuple[str, str], ...]) -> bool:
-        if want in have:
+    def _refine(self, start: str) -> None:
+        """Key the terms of one coarse bucket (the first time a text word begins like them)."""
+        entries = self._coarse.pop(start, None)
+        if not entries:
+            return
+        touched = set()
+        for entry in entries:
+            if entry.keys:
+                index_key = self._index_key(entry.keys[0])
+                self._index.setdefault(index_key, []).append(entry)
+                touched.add(index_key)
+        for index_key in touched:
+            self._index[index_key].sort(key=lambda e: -len(e.keys))
+
+    def _same(self, want: tuple[str, str], i: int, surfaces: list[str], keys: list[str | None],
+              words: list[str]) -> bool:
+        kind, value = want
+        if kind == "s":
+            surface = surfaces[i]
+            return value == surface or (self.lang == "en" and len(surface) > 2 and surface.endswith("s")
+                                        and surface[:-1].isupper() and value == surface[:-1])
+        key = keys[i]
+        if key is None:
+            key = keys[i] = word_key(words[i], self.lang)
+        if value == key:
             return True
-        if not self.prefix or want[0] != "k":
+        if not self.prefix:
             return False
-        got = have[0][1]
-        short, long_ = sorted((want[1], got), key=len)
+        short, long_ = sorted((value, key), key=len)
         return len(short) >= PREFIX_MIN and len(long_) - len(short) <= 2 and long_.startswith(short)
 
     def find_both(self, text: str) -> tuple[list[Match], list[Match]]:
@@ -131,34 +173,47 @@ class Matcher:
         return self._select(text, candidates)
 
     def _scan(self, text: str, nested: bool) -> list:
-        tokens = tokenize(text, self.lang, None if self._all_words else self.could_match)
-        keyed = [_token_keys(t.key, surface_form(t.surface), self.lang) for t in tokens]
+        spans = [(m.start(), m.end(), m.group()) for m in _SURFACES.finditer(text)]
+        words = [w for _, _, w in spans]
+        surfaces = [surface_form(w) for w in words]
+        keys: list[str | None] = [None] * len(words)  # stems, computed only where a term may be
         candidates: list[tuple[int, int, int, list[_Entry]]] = []  # (start char, end char, n tokens, entries)
-        n_tokens = len(tokens)
-        for i, token_keys in enumerate(keyed):
+        n_tokens = len(words)
+        for i, word in enumerate(words):
             best_len = 0
             best: list[_Entry] = []
-            for bucket in [self._index.get(self._index_key(key)) for key in token_keys]:
+            surface = surfaces[i]
+            looked = [("s", surface)]
+            if self.lang == "en" and len(surface) > 2 and surface.endswith("s") and surface[:-1].isupper():
+                looked.append(("s", surface[:-1]))
+            start = key_start(word, self.lang)
+            if start in self._coarse:
+                self._refine(start)
+            if start in self._starts:
+                if keys[i] is None:
+                    keys[i] = word_key(word, self.lang)
+                looked.append(("k", keys[i]))
+            for bucket in [self._bucket(key) for key in looked]:
                 if not bucket:
                     continue
                 for entry in bucket:
                     size = len(entry.keys)
-                    if size < best_len or i + size > n_tokens:
+                    if size < best_len or i + size > n_tokens or size == 0:
                         continue
-                    if all(self._same(entry.keys[j], keyed[i + j]) for j in range(size)):
+                    if all(self._same(entry.keys[j], i + j, surfaces, keys, words) for j in range(size)):
                         if nested:
-                            candidates.append((tokens[i].start, tokens[i + size - 1].end, size, [entry]))
+                            candidates.append((spans[i][0], spans[i + size - 1][1], size, [entry]))
                         elif size > best_len:
                             best_len, best = size, [entry]
                         elif size == best_len:
                             best.append(entry)
             if best:
-                candidates.append((tokens[i].start, tokens[i + best_len - 1].end, best_len, best))
+                candidates.append((spans[i][0], spans[i + best_len - 1][1], best_len, best))
         for pattern, term, concept, glossary in self._patterns:
             for m in pattern.finditer(text):
                 if m.end() > m.start():
-                    entry = _Entry((), term, concept, glossary)
-                    size = sum(1 for t in tokens if m.start() <= t.start < m.end())
+                    entry = _Entry(term.text, term, concept, glossary, self.lang, ())
+                    size = sum(1 for start, _, _ in spans if m.start() <= start < m.end())
                     candidates.append((m.start(), m.end(), size, [entry]))
         return candidates
 
@@ -200,15 +255,6 @@ def _preference(entry: _Entry) -> tuple[int, int]:
     ``pattern`` term is more specific than an inflected one (``États membres`` written exactly
     as the deprecated form); then preferred before admitted before rejected."""
     return (0 if entry.term.match in ("exact", "pattern") else 1, STATUSES.index(entry.term.status))
-
-
-def _token_keys(key: str, surface: str, lang: str) -> tuple[tuple[str, str], ...]:
-    """The keys a text token can match: its stem, its surface, and for an
-    English acronym plural (``FTFs``) the acronym itself."""
-    keys = (("k", key), ("s", surface))
-    if lang == "en" and len(surface) > 2 and surface.endswith("s") and surface[:-1].isupper():
-        keys += (("s", surface[:-1]),)
-    return keys
 
 
 #: (lang, glossary ids) -> (the glossaries, their matcher). An entry keeps its glossaries alive

@@ -31,7 +31,7 @@ import re
 import threading
 import unicodedata
 from functools import lru_cache
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 #: Languages whose stems match when one is a prefix of the other (both at least
 #: ``PREFIX_MIN`` letters long, at most two letters apart).
@@ -56,31 +56,32 @@ class Token(NamedTuple):
     key: str
 
 
-def tokenize(text: str, lang: str, could_match: "Callable[[str], bool] | None" = None) -> list[Token]:
-    """The tokens of ``text`` with their offsets, surface form and key.
-
-    ``could_match(stem_input(word))`` (see ``Matcher``) says whether a word can be part of some
-    term at all: a long word it rules out is not stemmed and gets a key no term has (Snowball
-    costs far more than the test, and most words of a paragraph are in no glossary term)."""
+def tokenize(text: str, lang: str) -> list[Token]:
+    """The tokens of ``text`` with their offsets, surface form and key."""
     tokens = []
     for m in _TOKEN.finditer(text):
         surface = m.group()
-        if could_match is not None and lang in PREFIX_STEMS:
-            before = stem_input(surface, lang)
-            if len(before) >= PREFIX_STEM_MIN_LENGTH and not could_match(before):
-                tokens.append(Token(m.start(), m.end(), surface, NO_TERM + before))
-                continue
         tokens.append(Token(m.start(), m.end(), surface, word_key(surface, lang)))
     return tokens
 
 
 #: Languages whose key of a word of ``PREFIX_STEM_MIN_LENGTH`` letters or more begins with the
 #: first three letters of ``stem_input`` (Snowball only changes endings; checked on the words of
-#: the sample set, the drafts, A/RES/55/100 and the glossary in tests/test_terms_speed.py).
+#: the sample set, A/RES/55/100 and the glossaries in tests/test_terms_speed.py).
 PREFIX_STEMS: frozenset[str] = frozenset({"en", "fr", "es", "ru"})
 PREFIX_STEM_MIN_LENGTH = 6
-#: Starts the key of a word no term can contain (no real key holds a NUL character).
-NO_TERM = "\x00"
+
+
+@lru_cache(maxsize=200_000)
+def key_start(word: str, lang: str) -> str:
+    """The first three letters of ``word_key(word, lang)``, without stemming a long word: the
+    matcher stems a text word only when some term begins like it (most words of a paragraph
+    are in no glossary term, and Snowball costs far more than this look-up)."""
+    if lang in PREFIX_STEMS:
+        before = stem_input(word, lang)
+        if len(before) >= PREFIX_STEM_MIN_LENGTH:
+            return before[:3]
+    return word_key(word, lang)[:3]
 
 
 @lru_cache(maxsize=200_000)
