@@ -39,8 +39,8 @@ def unpaired(rule: Rule, pair: Pair, context: Context, present: str) -> Iterator
     finding's ``expected`` (an omission) or ``found`` (an addition).
     """
     here, other = (pair.source, pair.target) if present == "source" else (pair.target, pair.source)
-    if here.missing or not other.missing:
-        return
+    if here.missing or not other.missing or other.untranslated:
+        return  # an untranslated CAT segment is there, only empty: UT02 reports it
     name = label(here.units[0].id)
     lang = pair.target.lang
     what = (f"{name} of the source is missing in the {lang} version" if present == "source"
