@@ -127,3 +127,19 @@ def test_any_text_survives_tmx_json_and_html(text):
     assert json.loads(render(alignment, "json"))["rows"][0]["cells"]["fr"]["text"] == text
     page = render(alignment, "html")
     assert html.escape(text) in page
+
+
+def test_signatures_do_not_import_the_cli_package():
+    # the aligner sits below the CLI: its signatures read the installed version
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from aligner.align import signature\n"
+            "from aligner.model import Alignment\n"
+            "from aligner.writers import render\n"
+            "sig = signature(('fr', 'en'), 'fr', 'paragraph')\n"
+            "render(Alignment(('fr', 'en'), 'fr', 'paragraph', (), {}, sig), 'tmx')\n"
+            "assert sig.startswith('hexaglot 0.') and 'hexaglot' not in sys.modules, sig\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr[-500:]

@@ -19,14 +19,13 @@ from typing import Mapping, Sequence
 from aligner.align.beads import Bead
 from aligner.align.items import Item
 from aligner.align.pair import pair_items
+from aligner.align.version import tool_version
 from aligner.errors import InputError
 from aligner.model import Alignment, Cell, Document, Row
 
 
 def signature(languages: Sequence[str], pivot: str, level: str) -> str:
-    from hexaglot import __version__
-
-    return f"hexaglot {__version__} | align | level={level} | pivot={pivot} | langs={','.join(languages)}"
+    return f"hexaglot {tool_version()} | align | level={level} | pivot={pivot} | langs={','.join(languages)}"
 
 
 def _find(parent: list[int], k: int) -> int:

@@ -13,6 +13,7 @@ import re
 
 from lxml import etree
 
+from aligner.align.version import tool_version
 from aligner.model import Alignment
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -24,11 +25,9 @@ def _clean(text: str) -> str:
 
 
 def render_tmx(alignment: Alignment) -> bytes:
-    from hexaglot import __version__
-
     root = etree.Element("tmx", version="1.4")
     header = etree.SubElement(root, "header", {
-        "creationtool": "hexaglot", "creationtoolversion": __version__,
+        "creationtool": "hexaglot", "creationtoolversion": tool_version(),
         "segtype": "sentence" if alignment.level == "sentence" else "paragraph",
         "o-tmf": "hexaglot", "adminlang": "en", "srclang": alignment.pivot, "datatype": "plaintext",
     })
