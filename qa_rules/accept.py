@@ -13,6 +13,8 @@ silently rot when the text is corrected.
 
 from __future__ import annotations
 
+import json
+
 import re
 import tomllib
 from dataclasses import dataclass
@@ -93,11 +95,13 @@ def apply_accept(
     return kept, len(findings) - len(kept), stale
 
 
-def accept_file_text(findings: Iterable[Finding], reason: str = "TODO: say why this is acceptable") -> str:
-    """An accept file listing ``findings`` (a starting point for a reviewer)."""
+def accept_file_text(findings: Iterable[Finding], reason: str) -> str:
+    """An accept file listing ``findings``, each with the reviewer's ``reason``."""
     blocks = []
     for finding in findings:
         blocks.append(
-            f"# {finding.rule} {finding.message}\n[[accept]]\nid = \"{finding.id}\"\nreason = \"{reason}\"\n"
+            # a JSON string is a valid TOML basic string: quotes and backslashes escaped
+            f"# {finding.rule} {' '.join(finding.message.split())}\n[[accept]]\n"
+            f"id = \"{finding.id}\"\nreason = {json.dumps(reason, ensure_ascii=False)}\n"
         )
     return "\n".join(blocks)

@@ -72,3 +72,12 @@ def test_finding_id_does_not_depend_on_how_the_path_is_written():
     }
     assert len(ids) == 1
     assert finding("fr.md", "es_draft.md").id not in ids
+
+
+def test_a_reason_with_quotes_and_backslashes_round_trips(tmp_path):
+    findings = _findings()
+    path = tmp_path / "hexaglot-accept.toml"
+    reason = 'the editor said "keep it" \\ see note'
+    path.write_text(accept_file_text(findings[:1], reason=reason), encoding="utf-8")
+    entries = load_accept(str(path))
+    assert [(e.id, e.reason) for e in entries] == [(findings[0].id, reason)]
