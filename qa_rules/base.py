@@ -90,7 +90,7 @@ class Pair:
     source: Side
     target: Side
     row: Row
-    index: int  # the row's index in the alignment
+    index: int  # the row's index in qa_rules.engine.target_rows(alignment, target lang)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-from aligner.model import OFFICIAL_LANGUAGES, Alignment, Document, Unit
+from aligner.model import OFFICIAL_LANGUAGES, Alignment, Document, Row, Unit
 from qa_rules.accept import AcceptEntry, apply_accept
 from qa_rules.base import Context, Pair, Rule, Side
 from qa_rules.model import CATEGORIES, SEVERITIES, Finding, severity_rank
@@ -177,7 +177,14 @@ def sort_key(finding: Finding, order: Mapping[str, int], versions: Mapping[str, 
 
 
 def build_pairs(alignment: Alignment) -> tuple[Pair, ...]:
-    """One pair per row and target language: the pivot's cell is the source.
+    """One pair per bead of each target language with the pivot: the pivot's cell is the source.
+
+    Each target's pairs come from its own alignment with the pivot
+    (``target_rows``: ``Alignment.pair_rows[lang]``), so that a version's
+    findings are the same whatever other versions are in the run: a joined
+    row shows one pivot cell, and where one version merges two pivot
+    paragraphs every other version's beads over them share that row (an
+    omission there would read as part of the merge).
 
     A row where the target has nothing next to a row where the source has
     nothing, the two naming the same unit (``op.15`` and ``op.15``), is one
@@ -189,17 +196,23 @@ def build_pairs(alignment: Alignment) -> tuple[Pair, ...]:
     a split, and operative paragraphs the aligner crossed (``op.15`` with
     ``op.16`` next to a lone ``op.15``) are re-paired by number
     (``qa_rules.pairing``).
+
+    ``Pair.index`` is the index of the pair's row in ``target_rows(alignment,
+    lang)``; pairs come in document order (by the joined row their units are
+    in), then by target language.
     """
     resolver = _UnitResolver(alignment.documents)
     pivot = alignment.pivot
     targets = [lang for lang in alignment.languages if lang != pivot]
-    sources = [resolver.side(pivot, row) for row in alignment.rows]
+    position = _joined_positions(alignment)
     pairs = []
     for lang in targets:
-        sides = [resolver.side(lang, row) for row in alignment.rows]
+        rows = target_rows(alignment, lang)
+        sources = [resolver.side(pivot, row) for row in rows]
+        sides = [resolver.side(lang, row) for row in rows]
         joined = _rejoin(sources, sides)
         lang_pairs = []
-        for index, row in enumerate(alignment.rows):
+        for index, row in enumerate(rows):
             if index in joined:
                 partner = joined[index]
                 if partner is None:
@@ -213,7 +226,35 @@ def build_pairs(alignment: Alignment) -> tuple[Pair, ...]:
             lang_pairs = regroup_by_length(split_overgrouped(repair_operative_runs(lang_pairs)))
         pairs += lang_pairs
     order = {lang: i for i, lang in enumerate(targets)}
-    return tuple(sorted(pairs, key=lambda p: (p.index, order[p.target.lang])))
+
+    def document_order(pair: Pair) -> tuple[int, int, int]:
+        ids = [(pivot, u.id) for u in pair.source.units] or [(pair.target.lang, u.id) for u in pair.target.units]
+        return (min((position.get(i, pair.index) for i in ids), default=pair.index), order[pair.target.lang], pair.index)
+
+    return tuple(sorted(pairs, key=document_order))
+
+
+def target_rows(alignment: Alignment, lang: str) -> tuple[Row, ...]:
+    """The rows ``lang``'s pairs are read from: its own two-language rows with the pivot.
+
+    ``Alignment.pair_rows[lang]`` (one row per bead, the same whatever other
+    languages were aligned). An alignment the aligner did not make (built by
+    hand in tests and rule examples, read from a TMX/XLIFF file) has no
+    ``pair_rows``: its joined rows are read instead, which is the same thing
+    when it holds a single target language.
+    """
+    own = alignment.pair_rows.get(lang) if alignment.pair_rows else None
+    return alignment.rows if own is None else own
+
+
+def _joined_positions(alignment: Alignment) -> dict[tuple[str, str], int]:
+    """``(lang, unit id) -> index of the joined row holding it`` (to sort pairs in document order)."""
+    position: dict[tuple[str, str], int] = {}
+    for i, row in enumerate(alignment.rows):
+        for lang, cell in row.cells.items():
+            for unit_id in cell.units:
+                position.setdefault((lang, unit_id), i)
+    return position
 
 
 #: How far apart (in rows) the two halves of a cut pair may be.
@@ -278,8 +319,10 @@ def compute_facts(alignment: Alignment, pairs: Sequence[Pair]) -> dict[str, Any]
     """Document-wide values rules share, computed once per run.
 
     ``length_ratio``: ``{(source_lang, target_lang): (median, mad, n)}`` of
-    ``len(target) / len(source)`` over rows where both sides have text (the
-    robust statistics the length rules compare a pair against). ``pairs``: the
+    ``len(target) / len(source)`` over the pairs where both sides have text
+    (each target's own beads, see ``build_pairs``: a version's ratio does not
+    move with the other versions of the run; the robust statistics the length
+    rules compare a pair against). ``pairs``: the
     pairs the engine runs (for ``check_document`` rules that look across rows;
     no need to call ``build_pairs`` again). ``rows``: the number of rows.
     """

@@ -6,6 +6,7 @@ from pathlib import PurePath
 from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule, Side
+from qa_rules.engine import target_rows
 from qa_rules.model import Finding
 
 
@@ -61,9 +62,13 @@ def after_previous_number(side: Side, other: Side) -> int | None:
 
 
 def insertion_line(lang: str, index: int, context: Context) -> int | None:
-    """The line after the last unit ``lang`` has in the rows before row ``index``."""
+    """The line after the last unit ``lang`` has in the rows before row ``index``.
+
+    The rows are the ones the engine built ``lang``'s pairs from
+    (``qa_rules.engine.target_rows``), which ``Pair.index`` counts.
+    """
     doc = context.alignment.documents[lang]
-    for row in reversed(context.alignment.rows[:index]):
+    for row in reversed(target_rows(context.alignment, lang)[:index]):
         cell = row.cells.get(lang)
         if cell is not None and cell.units:
             unit = doc.unit(cell.units[-1].split(".s")[0]) or doc.unit(cell.units[-1])
