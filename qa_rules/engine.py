@@ -30,7 +30,7 @@ from aligner.model import OFFICIAL_LANGUAGES, Alignment, Document, Row, Unit
 from qa_rules.accept import AcceptEntry, apply_accept
 from qa_rules.base import Context, Pair, Rule, Side
 from qa_rules.model import CATEGORIES, SEVERITIES, Finding, severity_rank
-from qa_rules.pairing import regroup_by_length, repair_operative_runs, split_overgrouped
+from qa_rules.pairing import repair_operative_runs, split_overgrouped
 from qa_rules.version import tool_version
 
 TOOL = "hexaglot"
@@ -191,11 +191,10 @@ def build_pairs(alignment: Alignment) -> tuple[Pair, ...]:
     badly matched pair, not an omission plus an addition: the aligner split
     it because the texts differ (a cut or an added clause). Such rows are
     re-paired so that the rules compare them (length, numbers...) instead of
-    reporting a missing and an extra paragraph. A paragraph left alone next
-    to a neighbour whose length it explains is regrouped with it as a merge or
-    a split, and operative paragraphs the aligner crossed (``op.15`` with
-    ``op.16`` next to a lone ``op.15``) are re-paired by number
-    (``qa_rules.pairing``).
+    reporting a missing and an extra paragraph (``_rejoin``). A 1-2 pair
+    beside a lone paragraph that is its extra unit's namesake is re-split, and
+    operative paragraphs the aligner crossed (``op.15`` with ``op.16`` next to
+    a lone ``op.15``) are re-paired by number (``qa_rules.pairing``).
 
     ``Pair.index`` is the index of the pair's row in ``target_rows(alignment,
     lang)``; pairs come in document order (by the joined row their units are
@@ -223,7 +222,7 @@ def build_pairs(alignment: Alignment) -> tuple[Pair, ...]:
             else:
                 lang_pairs.append(Pair(source=sources[index], target=sides[index], row=row, index=index))
         if alignment.level == "paragraph":
-            lang_pairs = regroup_by_length(split_overgrouped(repair_operative_runs(lang_pairs)))
+            lang_pairs = split_overgrouped(repair_operative_runs(lang_pairs))
         pairs += lang_pairs
     order = {lang: i for i, lang in enumerate(targets)}
 
@@ -266,6 +265,14 @@ def _rejoin(sources: Sequence[Side], targets: Sequence[Side]) -> dict[int, int |
 
     Within a run of rows where one side is empty, a source-only row and a
     target-only row naming the same units (``op.15``/``op.15``) are one pair.
+
+    Still needed at sentence level: the aligner keeps a paragraph cut short
+    paired with its original (its partial-omission cap is for paragraphs),
+    but a sentence cut to a third can be a 1-0 and a 0-1 bead, reported as an
+    omission and an addition of ``op.15.s1``. Measured
+    (``benchmarks/qa_pairing_repairs.py``): 3 of 70 perturbed sample-set
+    versions at sentence level (ru op.15 and op.22 cut, ar op.15 cut), none at
+    paragraph level; ``tests/test_qa_engine_pairing.py``.
     """
     joined: dict[int, int | None] = {}
     n = len(sources)

@@ -1,51 +1,30 @@
-"""Reading an alignment as a reviser would: a paragraph merged into (or split from) its neighbour.
+"""Reading an alignment as a reviser would, where the aligner still pairs paragraphs wrongly.
 
-When a version merges two source paragraphs into one, an aligner that keeps
-1-1 rows often pairs the first source paragraph with the merged target and
-leaves the second source paragraph with nothing (1-0). Reported as it stands,
-that is an omission (wrong: nothing was left out) and a paragraph far longer
-than its source. The length of the text tells the two readings apart: if the
-target paragraph is much longer than its source alone and about as long as
-the source with its unpaired neighbour (by the language pair's own length
-ratio), the two source paragraphs were merged. The same holds for splits.
+Two repairs over the pairs of one target language (row order), paragraph
+level, each kept because it still changes findings on measured inputs
+(``benchmarks/qa_pairing_repairs.py``: the drafts, the clean versions, and the
+sample set and A/RES/55/100 perturbed one way at a time; figures in
+``docs/qa.md``, "The engine"):
 
-``regroup_by_length(pairs)`` takes the pairs of one target language in row
-order and returns them with such neighbours regrouped into one 2-1 (or 1-2)
-pair, which the structure rules then report as a merge (or split).
+- ``split_overgrouped``: a paragraph cut short beside a neighbour of its role
+  is grouped with that neighbour (1-2) and its own source paragraph left alone;
+- ``repair_operative_runs``: an operative paragraph and a repeated copy of it
+  crossed by the aligner, re-paired by number.
+
+A third, rows that are the two halves of one cut pair (``op.15``/``op.15``),
+lives in the engine (``qa_rules.engine._rejoin``): it matters at sentence level.
+A fourth, regrouping a lone paragraph with a neighbour whose length it
+explains as a merge or split, was removed once the aligner found those
+merges and splits itself: on the same inputs it changed no finding but one,
+a genuine Chinese omission (A/RES/55/100 without u.8) it turned into a false
+merge.
 """
 
 from __future__ import annotations
 
-import math
-import statistics
 from typing import Sequence
 
 from qa_rules.base import Pair, Side
-
-#: The pair alone must be off the language pair's ratio by more than this factor...
-MISFIT = 1.2
-#: ...and the regrouped pair within this factor of it, and clearly closer (by a quarter).
-FIT = 1.2
-#: Fewer full pairs than this and the ratio is not worth trusting.
-MIN_PAIRS = 5
-
-
-def _length(side: Side) -> int:
-    return len(side.text.strip())
-
-
-def _misfit(target_len: int, source_len: int, ratio: float) -> float:
-    return abs(math.log(max(target_len, 1) / (max(source_len, 1) * ratio)))
-
-
-def _joined(first: Side, second: Side) -> Side:
-    return Side(
-        doc=first.doc,
-        units=first.units + second.units,
-        text=f"{first.text} {second.text}".strip(),
-        lines=first.lines + second.lines,
-    )
-
 
 def _operative_ids(side: Side) -> list[str]:
     return [u.id for u in side.units if u.role == "operative"]
@@ -84,6 +63,16 @@ def _numbers_kept(source_doc, target_doc) -> bool:
 
 def repair_operative_runs(pairs: Sequence[Pair], window: int = 4) -> list[Pair]:
     """Operative paragraphs re-paired by their number where the aligner crossed them.
+
+    Still needed: when a version repeats an operative paragraph (pasted twice,
+    the copy unnumbered) and the numbered copy is even one character shorter,
+    the copy fits the source's length better, the aligner drops the
+    ``op.10``/``op.10`` anchor (a neighbour beats it) and pairs the source
+    ``op.10`` with the copy, leaving the numbered ``op.10`` alone: the extra
+    paragraph reported would be the numbered one. Measured
+    (``benchmarks/qa_pairing_repairs.py``): 6 of 70 perturbed sample-set
+    versions (op.10 or op.20 repeated in ru, zh, ar), nothing else;
+    ``tests/test_qa_engine_pairing.py``.
 
     Within a run of at most ``window`` consecutive pairs that are one-sided or
     pair ``op.N`` with ``op.M``, each ``op.N`` of the source is paired with the
@@ -148,6 +137,16 @@ def split_overgrouped(pairs: Sequence[Pair]) -> list[Pair]:
     pairs the aligner grouped (typically when the two languages' lengths differ
     a lot, as Chinese and French do). Only when both versions have as many
     paragraphs of that role, so that the ids name the same paragraphs.
+
+    Still needed: a paragraph cut to under about a third of its length next
+    to a neighbour of its role is grouped by the aligner with that neighbour
+    (the two target paragraphs fit the neighbour's source length) and its own
+    source paragraph left 1-0, which reads as an omission plus a split
+    instead of a paragraph cut short (LE01). Measured
+    (``benchmarks/qa_pairing_repairs.py``): 4 of 70 perturbed sample-set
+    versions (ru, zh, ar with op.15 and op.16 cut; ar with op.22 cut to 15%)
+    and 1 of 120 perturbed A/RES/55/100 versions (ru, u.8 cut);
+    ``tests/test_qa_engine_pairing.py``.
     """
     result = list(pairs)
     k = 0
@@ -184,57 +183,4 @@ def split_overgrouped(pairs: Sequence[Pair]) -> list[Pair]:
                 result[low : low + 2] = [mine, theirs] if at > k else [theirs, mine]
                 break
         k += 1
-    return result
-
-
-def regroup_by_length(pairs: Sequence[Pair]) -> list[Pair]:
-    """``pairs`` (one target language, row order) with merges and splits regrouped."""
-    full = [p for p in pairs if not p.source.missing and not p.target.missing]
-    if len(full) < MIN_PAIRS:
-        return list(pairs)
-    ratio = statistics.median(_length(p.target) / max(_length(p.source), 1) for p in full)
-    result = list(pairs)
-    index = 0
-    while index < len(result):
-        lone = result[index]
-        one_sided = lone.source.missing != lone.target.missing
-        if not one_sided:
-            index += 1
-            continue
-        best = None
-        for neighbour_at in (index - 1, index + 1):
-            if not 0 <= neighbour_at < len(result):
-                continue
-            neighbour = result[neighbour_at]
-            if neighbour.source.missing or neighbour.target.missing:
-                continue
-            if len(neighbour.source.units) != 1 or len(neighbour.target.units) != 1:
-                continue
-            extra_side = lone.source if not lone.source.missing else lone.target
-            if extra_side.units[0].role != neighbour.source.units[0].role:
-                continue
-            src, tgt = _length(neighbour.source), _length(neighbour.target)
-            before = _misfit(tgt, src, ratio)
-            if lone.target.missing:
-                after = _misfit(tgt, src + _length(lone.source), ratio)
-            else:
-                after = _misfit(tgt + _length(lone.target), src, ratio)
-            fits = before > math.log(MISFIT) and after < math.log(FIT) and after < before * 0.75
-            if fits and (best is None or after < best[0]):
-                best = (after, neighbour_at)
-        if best is None:
-            index += 1
-            continue
-        neighbour_at = best[1]
-        neighbour = result[neighbour_at]
-        first, second = (neighbour, lone) if neighbour_at < index else (lone, neighbour)
-        if lone.target.missing:
-            merged = Pair(source=_joined(first.source, second.source), target=neighbour.target,
-                          row=neighbour.row, index=neighbour.index)
-        else:
-            merged = Pair(source=neighbour.source, target=_joined(first.target, second.target),
-                          row=neighbour.row, index=neighbour.index)
-        low = min(index, neighbour_at)
-        result[low : low + 2] = [merged]
-        index = low + 1
     return result
