@@ -1,9 +1,11 @@
-"""Per-rule fixture files (tests/data/qa_examples/<CODE>.json) for the untranslated,
-consistency, punctuation, spacing, markup and length families.
+"""Per-rule fixture files, one runner for every rule family.
 
-Each file holds ``flags`` examples (at least one finding expected), ``passes``
-examples (none expected) and ``xfail`` cases (known limitations, strict: a fix
-that starts working is noticed). Test ids carry the code: ``pytest -k SP02``.
+``tests/data/qa_examples/<CODE>.json`` holds ``flags`` examples (the rule must
+find something), ``passes`` examples (it must find nothing) and ``xfail``
+cases (known limitations, strict: a fix that starts working is noticed). Each
+example is a mapping ``lang: text`` (source first; an optional ``role``), read
+by ``qa_rules.examples``. Rules run through the real engine with the bundled
+glossaries, as ``hexaglot check`` does. Ids carry the code: ``pytest -k SP02``.
 """
 
 from __future__ import annotations
@@ -14,46 +16,64 @@ from pathlib import Path
 import pytest
 
 from qa_rules.examples import run_example
-from qa_rules.registry import rule_by_code
+from qa_rules.glossary import bundled_glossaries
+from qa_rules.registry import RULES, rule_by_code
 
 DATA = Path(__file__).parent / "data" / "qa_examples"
-FAMILIES = ("UT", "CO", "PU", "SP", "MK", "LE")
-#: The rules of these families that this file covers (MK09, inline codes, has its own tests).
-OURS = ("UT01", "UT02", "CO01", "CO02", "PU01", "PU02", "PU03", "PU04", "SP01", "SP02", "SP03", "SP04", "MK01", "MK02", "LE01")
+GLOSSARIES = bundled_glossaries()
+NOT_LANGUAGES = ("role", "reason")
+#: Rules whose input a text pair cannot express, tested on their own.
+OWN_TESTS = {
+    "MK09": "inline codes of TMX/XLIFF input: tests/test_cat_check.py",
+    "CO09": "needs an earlier version (--previous): tests/test_compare_previous.py",
+}
 
 
 def _cases(kind: str):
     for path in sorted(DATA.glob("*.json")):
-        if path.stem not in OURS:
-            continue
-        data = json.loads(path.read_text(encoding="utf-8"))
-        for index, case in enumerate(data.get(kind, []), 1):
-            langs = "-".join(k for k in case.get("example", case) if k != "role")
+        for index, case in enumerate(json.loads(path.read_text(encoding="utf-8")).get(kind, []), 1):
+            langs = "-".join(k for k in case.get("example", case) if k not in NOT_LANGUAGES)
             yield pytest.param(path.stem, case, id=f"{path.stem}-{kind}-{index}-{langs}")
+
+
+def _findings(code: str, example: dict):
+    return run_example(rule_by_code(code), example, GLOSSARIES)
 
 
 @pytest.mark.parametrize("code, example", list(_cases("flags")))
 def test_flags(code, example):
-    findings = run_example(rule_by_code(code), example)
+    findings = _findings(code, example)
     assert findings, f"{code} found nothing in {example}"
     assert all(f.rule == code for f in findings)
 
 
 @pytest.mark.parametrize("code, example", list(_cases("passes")))
 def test_passes(code, example):
-    findings = run_example(rule_by_code(code), example)
+    findings = _findings(code, example)
     assert not findings, [f.message for f in findings]
 
 
 @pytest.mark.parametrize("code, case", list(_cases("xfail")))
 def test_known_limitations(code, case):
-    findings = run_example(rule_by_code(code), case["example"])
-    if not findings:
-        pytest.xfail(case["reason"])
-    pytest.fail(f"{code}: known limitation now works, move it to 'flags': {case['reason']}")
+    if _findings(code, case["example"]):
+        pytest.fail(f"{code}: known limitation now works, move it to 'flags': {case['reason']}")
+    pytest.xfail(case["reason"])
 
 
-def test_every_family_rule_has_a_fixture_file():
-    codes = set(OURS)
-    files = {p.stem for p in DATA.glob("*.json") if p.stem.startswith(FAMILIES)}
-    assert codes <= files, sorted(codes - files)
+def test_every_fixture_file_names_a_registered_rule():
+    codes = {rule.code for rule in RULES}
+    assert {p.stem for p in DATA.glob("*.json")} <= codes
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_every_rule_has_flags_and_passes_in_several_languages(rule):
+    path = DATA / f"{rule.code}.json"
+    if rule.code in OWN_TESTS:
+        assert not path.exists(), f"{rule.code} has fixtures now: drop it from OWN_TESTS"
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["flags"] and data["passes"], rule.code
+    langs = {k for case in data["flags"] + data["passes"] for k in case if k not in NOT_LANGUAGES}
+    # three languages or more, unless the rule applies to fewer (SP03: French spacing)
+    wanted = min(3, len(rule.languages) + 1) if rule.languages else 3
+    assert len(langs) >= wanted, (rule.code, langs)
