@@ -117,6 +117,12 @@ class Rule:
     severity: ClassVar[str] = "warning"
     #: Languages the rule applies to, as targets; empty = every language.
     languages: ClassVar[tuple[str, ...]] = ()
+    #: The rule reads language data of the source too: the engine also skips pairs
+    #: whose source language is not in ``languages`` (e.g. a German lines input).
+    source_in_languages: ClassVar[bool] = False
+    #: Compare text on both sides: the engine does not call ``check`` on a row where
+    #: either side has no unit (omissions and additions are the structure rules' business).
+    needs_both_sides: ClassVar[bool] = False
 
     @dataclass(frozen=True)
     class Config:
@@ -142,6 +148,16 @@ class Rule:
     # -- helpers -------------------------------------------------------------------
     def applies_to(self, lang: str) -> bool:
         return not self.languages or lang in self.languages
+
+    def runs_on(self, pair: Pair) -> bool:
+        """Whether the engine calls ``check`` on ``pair``: its target language (and,
+        if the rule says so, its source language) covered, and both sides present
+        when the rule compares them."""
+        if not self.applies_to(pair.target.lang):
+            return False
+        if self.source_in_languages and not self.applies_to(pair.source.lang):
+            return False
+        return not (self.needs_both_sides and (pair.source.missing or pair.target.missing))
 
     def finding(
         self,

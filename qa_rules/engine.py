@@ -106,7 +106,7 @@ def check(
     versions: dict[str, str] = {}
     for rule in instances:
         for pair in pairs:
-            if not rule.applies_to(pair.target.lang):
+            if not rule.runs_on(pair):
                 continue
             for finding in rule.check(pair, context):
                 found.setdefault(finding.id, finding)

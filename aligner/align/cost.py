@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
+from aligner.align.dp import Band
 from aligner.align.features import Segment
 
 #: Prior probability of each bead shape (sums need not be 1: only differences matter).
@@ -100,7 +101,7 @@ class CostModel:
 
     def __init__(self, src: Sequence[Segment], tgt: Sequence[Segment], length: LengthModel,
                  params: CostParams = CostParams(), anchors: Sequence[tuple[int, int]] = (),
-                 band: "Band | None" = None) -> None:
+                 band: Band | None = None) -> None:
         self.src, self.tgt, self.length, self.params = src, tgt, length, params
         self._ls = _prefix([s.length for s in src])
         self._lt = _prefix([t.length for t in tgt])

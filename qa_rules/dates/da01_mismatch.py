@@ -52,11 +52,11 @@ class DateMismatch(Rule):
     name = "dates.mismatch"
     category = "dates"
     severity = "error"
+    needs_both_sides = True
+    source_in_languages = True
     languages = OFFICIAL_LANGUAGES
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.source.missing or pair.target.missing or not self.applies_to(pair.source.lang):
-            return
         missing, extra = compare(side_mentions(pair.source, dates), side_mentions(pair.target, dates))
         lang = pair.target.lang
         yield from mention_findings(

@@ -18,7 +18,6 @@ entity bomb) or is not well-formed raises ``InputError`` with file and line.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from lxml import etree

@@ -7,7 +7,6 @@ from typing import Iterator
 
 from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.base import Context, Pair, Rule
-from qa_rules.langdata import supported
 from qa_rules.markup.italics import opening_span
 from qa_rules.model import Finding
 from qa_rules.punctuation.langfacts import facts
@@ -43,6 +42,8 @@ class ItalicOpening(Rule):
     name = "markup.italic_opening"
     category = "markup"
     severity = "warning"
+    needs_both_sides = True
+    source_in_languages = True
     languages = OFFICIAL_LANGUAGES
 
     @dataclass(frozen=True)
@@ -52,10 +53,6 @@ class ItalicOpening(Rule):
         roles: tuple[str, ...] = ("preambular", "operative")
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.source.missing or pair.target.missing:
-            return
-        if not supported(pair.source.lang):
-            return  # no language data for the source (lines input)
         if not (facts(pair.source.lang).italics and facts(pair.target.lang).italics):
             return
         if len(pair.source.units) != 1 or len(pair.target.units) != 1:

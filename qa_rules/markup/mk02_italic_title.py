@@ -6,7 +6,6 @@ from typing import Iterator
 
 from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.base import Context, Pair, Rule
-from qa_rules.langdata import supported
 from qa_rules.markup.italics import other_spans
 from qa_rules.model import Finding, Location
 from qa_rules.punctuation.langfacts import facts
@@ -34,13 +33,11 @@ class ItalicTitle(Rule):
     name = "markup.italic_title"
     category = "markup"
     severity = "warning"
+    needs_both_sides = True
+    source_in_languages = True
     languages = OFFICIAL_LANGUAGES
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.source.missing or pair.target.missing:
-            return
-        if not supported(pair.source.lang):
-            return  # no language data for the source (lines input)
         if not (facts(pair.source.lang).italics and facts(pair.target.lang).italics):
             return
         if len(pair.source.units) != len(pair.target.units):

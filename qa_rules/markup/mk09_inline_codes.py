@@ -48,12 +48,11 @@ class InlineCodes(Rule):
     name = "markup.inline_codes"
     category = "markup"
     severity = "error"
+    needs_both_sides = True
     #: Needs no language data (``qa_rules.cat_input`` runs it for any language).
     language_independent = True
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.source.missing or pair.target.missing:
-            return
         src, tgt = codes(pair.source), codes(pair.target)
         if src == tgt:
             return

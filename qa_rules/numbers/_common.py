@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Callable, NamedTuple
 
-from qa_rules.base import Pair, Rule, Side
+from qa_rules.base import Pair, Side
 from qa_rules.mentions import Mention
 from qa_rules.numbers.extract import Number, numbers
 
@@ -40,11 +40,9 @@ def strong(number: Number) -> bool:
     return number.kind != "weak"
 
 
-def pair_numbers(rule: Rule, pair: Pair) -> PairNumbers | None:
-    """Both sides' numbers, or None when the numbers rules have nothing to compare: a side
-    is missing or the source is in a language the rule has no number data for."""
-    if pair.source.missing or pair.target.missing or not rule.applies_to(pair.source.lang):
-        return None
+def pair_numbers(pair: Pair) -> PairNumbers:
+    """Both sides' numbers (the rules declare ``needs_both_sides``; the engine
+    only calls them on pairs with both sides, in languages they cover)."""
     return PairNumbers(number_mentions(pair.source), number_mentions(pair.target))
 
 

@@ -42,12 +42,12 @@ class NumberMismatch(Rule):
     name = "numbers.mismatch"
     category = "numbers"
     severity = "error"
+    needs_both_sides = True
+    source_in_languages = True
     languages = OFFICIAL_LANGUAGES
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        both = pair_numbers(self, pair)
-        if both is None:
-            return
+        both = pair_numbers(pair)
         missing, extra = unmatched(both, "digits")
         missing.sort(key=lambda m: (m.unit.id if m.unit else "", m.start))
         extra.sort(key=lambda m: (m.unit.id if m.unit else "", m.start))

@@ -48,12 +48,12 @@ class OrdinalMismatch(Rule):
     name = "numbers.ordinal"
     category = "numbers"
     severity = "error"
+    needs_both_sides = True
+    source_in_languages = True
     languages = OFFICIAL_LANGUAGES
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        both = pair_numbers(self, pair)
-        if both is None:
-            return
+        both = pair_numbers(pair)
         missing, extra = unmatched(both, "ordinal")
         if not missing:
             return

@@ -36,6 +36,8 @@ class NumberWordMismatch(Rule):
     name = "numbers.words"
     category = "numbers"
     severity = "warning"
+    needs_both_sides = True
+    source_in_languages = True
     languages = ("en", "es", "fr", "ru")
 
     @dataclass(frozen=True)
@@ -45,14 +47,9 @@ class NumberWordMismatch(Rule):
         minimum: int = 2
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.source.missing or pair.target.missing:
-            return
-        if pair.source.lang not in self.languages:  # zh/ar sources: 两年期, the dual
-            return
         source = number_mentions(pair.source)
         target = number_mentions(pair.target)
         tgt_all = Counter(m.key for m, _ in target)
-        tgt_strong = Counter(m.key for m, n in target if n.kind != "weak")
         src_all = Counter(m.key for m, _ in source)
         src_strong = Counter(m.key for m, n in source if n.kind != "weak")
         missing = []

@@ -44,12 +44,12 @@ class PercentMismatch(Rule):
     name = "numbers.percent"
     category = "numbers"
     severity = "error"
+    needs_both_sides = True
+    source_in_languages = True
     languages = OFFICIAL_LANGUAGES
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        both = pair_numbers(self, pair)
-        if both is None:
-            return
+        both = pair_numbers(pair)
         source, target = both
         src_pct, tgt_pct = both.counts("source", _percent), both.counts("target", _percent)
         src_plain, tgt_plain = both.counts("source", _plain), both.counts("target", _plain)

@@ -7,7 +7,6 @@ from typing import Iterator
 
 from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.base import Context, Pair, Rule
-from qa_rules.langdata import supported
 from qa_rules.model import Finding
 from qa_rules.untranslated.detect import left_untranslated
 from qa_rules.punctuation.langfacts import facts
@@ -61,6 +60,8 @@ class ParagraphEnd(Rule):
     name = "punctuation.paragraph_end"
     category = "punctuation"
     severity = "warning"
+    needs_both_sides = True
+    source_in_languages = True
     languages = OFFICIAL_LANGUAGES
 
     @dataclass(frozen=True)
@@ -70,10 +71,6 @@ class ParagraphEnd(Rule):
         roles: tuple[str, ...] = ("preambular", "operative", "footnote")
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.source.missing or pair.target.missing:
-            return
-        if not supported(pair.source.lang):
-            return  # no language data for the source (lines input)
         if left_untranslated(pair):
             return
         unit = pair.source.units[-1]

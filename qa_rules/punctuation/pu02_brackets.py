@@ -62,10 +62,9 @@ class UnbalancedBrackets(Rule):
     name = "punctuation.brackets"
     category = "punctuation"
     severity = "error"
+    needs_both_sides = True
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.source.missing or pair.target.missing:
-            return
         if unbalanced(pair.source.text):
             return
         bad = unbalanced(pair.target.text)

@@ -6,7 +6,6 @@ from typing import Iterator
 
 from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.base import Context, Pair, Rule
-from qa_rules.langdata import supported
 from qa_rules.model import Finding
 from qa_rules.punctuation.langfacts import facts
 from qa_rules.punctuation.locate import locate
@@ -68,13 +67,11 @@ class UnbalancedQuotes(Rule):
     name = "punctuation.quotes_balance"
     category = "punctuation"
     severity = "error"
+    needs_both_sides = True
+    source_in_languages = True
     languages = OFFICIAL_LANGUAGES
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.source.missing or pair.target.missing:
-            return
-        if not supported(pair.source.lang):
-            return  # no language data for the source (lines input)
         src = facts(pair.source.lang)
         if unbalanced_quotes(pair.source.text, src.quote_pairs, src.spaced):
             return

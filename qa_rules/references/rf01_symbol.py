@@ -40,10 +40,9 @@ class SymbolMismatch(Rule):
     name = "references.symbol"
     category = "references"
     severity = "error"
+    needs_both_sides = True
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.source.missing or pair.target.missing:
-            return
         missing, extra = compare(side_mentions(pair.source, _symbols), side_mentions(pair.target, _symbols))
         # "A/RES/74/175" in one version and "resolution 74/175" in the other name the same resolution
         target_res = {m.key for m in side_mentions(pair.target, resolutions)}

@@ -39,10 +39,9 @@ class ResolutionMismatch(Rule):
     name = "references.resolution"
     category = "references"
     severity = "error"
+    needs_both_sides = True
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.source.missing or pair.target.missing:
-            return
         missing, extra = compare(side_mentions(pair.source, resolutions), side_mentions(pair.target, resolutions))
         # a number the other version gives as a resolution symbol (A/RES/74/175) is there
         target_sym = {resolution_key_of_symbol(m.key) for m in side_mentions(pair.target, _symbols)}

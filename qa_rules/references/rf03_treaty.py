@@ -40,10 +40,10 @@ class TreatyMismatch(Rule):
     name = "references.treaty"
     category = "references"
     severity = "error"
+    needs_both_sides = True
+    source_in_languages = True
     languages = OFFICIAL_LANGUAGES
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.source.missing or pair.target.missing or not self.applies_to(pair.source.lang):
-            return
         missing, extra = compare(side_mentions(pair.source, treaties), side_mentions(pair.target, treaties))
         yield from mention_findings(self, pair, missing, extra, "treaty citation")

@@ -39,10 +39,9 @@ class FootnoteMarkers(Rule):
     name = "structure.footnote_markers"
     category = "structure"
     severity = "error"
+    needs_both_sides = True
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.source.missing or pair.target.missing:
-            return
         source, target = _markers(pair.source.units), _markers(pair.target.units)
         if source == target:
             return

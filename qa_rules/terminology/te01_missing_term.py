@@ -39,6 +39,7 @@ class MissingTerm(Rule):
     name = "terminology.missing_term"
     category = "terminology"
     severity = "warning"
+    needs_both_sides = True
 
     @dataclass(frozen=True)
     class Config:
@@ -68,8 +69,6 @@ class MissingTerm(Rule):
         return False
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.source.missing or pair.target.missing:
-            return
         glossaries = run_glossaries(context, self.config.bundled_when_none)
         source = find(pair.source.text, pair.source.lang, glossaries, context=context)
         if not source:

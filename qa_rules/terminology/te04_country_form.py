@@ -31,6 +31,7 @@ class CountryNameForm(Rule):
     name = "terminology.country_name_form"
     category = "terminology"
     severity = "warning"
+    needs_both_sides = True
 
     @dataclass(frozen=True)
     class Config:
@@ -43,8 +44,6 @@ class CountryNameForm(Rule):
         return cls.Config(bundled_when_none=True)
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.source.missing or pair.target.missing:
-            return
         glossaries = run_glossaries(context, self.config.bundled_when_none)
         source_forms: dict[str, set[str]] = {}
         for m in find(pair.source.text, pair.source.lang, glossaries, context=context):

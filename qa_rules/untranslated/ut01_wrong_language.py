@@ -40,6 +40,7 @@ class WrongLanguage(Rule):
     name = "untranslated.wrong_language"
     category = "untranslated"
     severity = "error"
+    needs_both_sides = True
     languages = OFFICIAL_LANGUAGES
 
     @dataclass(frozen=True)
@@ -53,8 +54,6 @@ class WrongLanguage(Rule):
         exempt: tuple[str, ...] = (r"\bTreaty Series\b",)
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.target.missing or pair.source.missing:
-            return
         if normalized(pair.target.text) == normalized(pair.source.text):
             return
         if pair.target.units[0].role not in self.config.roles:
