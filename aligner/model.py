@@ -45,6 +45,21 @@ class FootnoteRef:
 
 
 @dataclass(frozen=True)
+class Cut:
+    """A place where the reader joined two pieces of one paragraph across a gap in the file.
+
+    ``kind`` is ``"page"`` when page furniture stood in the gap (a ``---``
+    separator, a page number, a running header, a footnote block) and
+    ``"blank"`` when only a blank line did: the one a person could also have
+    typed to split the paragraph.
+    """
+
+    offset: int  # offset in the unit's clean text where the second piece starts
+    line: int  # 1-based input line where the second piece starts
+    kind: str  # "page" or "blank"
+
+
+@dataclass(frozen=True)
 class Sentence:
     """One sentence of a unit, with its offsets in the unit's clean text."""
 
@@ -78,6 +93,8 @@ class Unit:
     markup: tuple[Span, ...] = ()
     #: CAT-tool segment status (``Translated``, ``Draft``, ``ApprovedSignOff locked``...); "" if none.
     status: str = ""
+    #: Where the reader rejoined this paragraph across a page break or a blank line.
+    cuts: tuple[Cut, ...] = ()
 
     def line_at(self, offset: int) -> int:
         """The 1-based input line holding character ``offset`` of ``text``."""
@@ -103,6 +120,7 @@ class Unit:
                             for f in self.footnotes if start <= f.offset <= end),
             italic=tuple(Span(s.start - start, s.end - start, s.text) for s in self.italic if start <= s.start < end),
             line_offsets=tuple((max(o - start, 0), ln) for o, ln in self.line_offsets if o < end),
+            cuts=tuple(Cut(c.offset - start, c.line, c.kind) for c in self.cuts if start < c.offset < end),
         )
 
 

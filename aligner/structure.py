@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from aligner.errors import InputError
-from aligner.model import Document, FootnoteRef, Sentence, Span, Unit
+from aligner.model import Cut, Document, FootnoteRef, Sentence, Span, Unit
 from aligner.readers.keywords import LANGS, LangFacts
 from aligner.readers.markup import Inline, Piece, clean_inline
 from aligner.segment import split_sentences
@@ -165,6 +165,7 @@ class _Builder:
         self._openers = [re.compile(p) for p in facts.openers]
         self._meeting = re.compile(facts.meeting, re.IGNORECASE)
         self._pieces: dict[str, list[tuple[str, int]]] = {}
+        self._cuts: dict[int, str] = {}  # input line where a rejoined piece starts -> "page"/"blank"
 
     def units_by_role(self, role: str) -> list[Unit]:
         return [u for u in self.units if u.role == role]
@@ -231,6 +232,7 @@ class _Builder:
         for block in blocks:
             if merged and block.kind == "para" and merged[-1].kind == "para" and block.gap in ("blank", "page") \
                     and self._is_continuation(merged[-1], block):
+                self._cuts[block.pieces[0][1]] = block.gap
                 merged[-1].pieces.extend(block.pieces)
             else:
                 merged.append(Block(block.kind, list(block.pieces), gap=block.gap))
@@ -324,9 +326,22 @@ class _Builder:
         if inline.unclosed_italic:
             self.warnings.append(f"{uid}: an italic mark (*) is never closed")
         lines = [ln for _, ln in inline.line_offsets] or [0]
+        cuts = tuple(Cut(offset, line, self._cuts[line]) for offset, line in _first_offsets(inline.line_offsets)
+                     if line in self._cuts and offset > 0)
         unit = Unit(id=uid, role=role, text=inline.text, lines=(min(lines), max(lines)), number=number,
-                    footnotes=inline.footnotes, italic=inline.italic, line_offsets=inline.line_offsets)
+                    footnotes=inline.footnotes, italic=inline.italic, line_offsets=inline.line_offsets, cuts=cuts)
         return _with_sentences(unit, self.lang)
+
+
+def _first_offsets(line_offsets: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """(offset, line) of the first character of each input line in a unit's clean text."""
+    seen: set[int] = set()
+    firsts = []
+    for offset, line in line_offsets:
+        if line not in seen:
+            seen.add(line)
+            firsts.append((offset, line))
+    return firsts
 
 
 def _with_sentences(unit: Unit, lang: str) -> Unit:

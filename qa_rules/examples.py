@@ -10,6 +10,8 @@ Inside a text, a little markup stands for what a reader would have found:
 - ``[^3]: text`` is footnote 3; ``<sup>3</sup>`` or ``[^3]`` inline is a marker
   citing it (removed from the clean text, kept as a ``FootnoteRef``);
 - ``*text*`` is italic (removed markup, kept as a ``Span``);
+- ``⏎`` inside a unit is a blank line the reader joined the paragraph across
+  (a ``Cut`` of kind ``blank``, as a page break with no page furniture leaves);
 - an empty text is a missing cell (an omission on that side).
 
 Without a hint a unit is preambular, operative if numbered::
@@ -24,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping, Sequence
 
-from aligner.model import Alignment, Cell, Document, FootnoteRef, Row, Span, Unit
+from aligner.model import Alignment, Cell, Cut, Document, FootnoteRef, Row, Span, Unit
 from qa_rules.base import Rule
 from qa_rules.model import Finding
 
@@ -33,6 +35,8 @@ _NUMBERED = re.compile(r"^(\d+)\.\s")
 _FOOTNOTE_UNIT = re.compile(r"^\[\^(\d+)\]:\s*")
 _MARKER = re.compile(r"<sup>(\d+)</sup>|\[\^(\d+)\]")
 _ITALIC = re.compile(r"\*([^*]+)\*")
+_BLANK_CUT = re.compile(r"\s*⏎\s*")
+_SENTINEL = "\x00"  # stands for a cut while the markup is stripped; one character, like the space it becomes
 
 
 def _clean(text: str, line: int) -> tuple[str, tuple[FootnoteRef, ...], tuple[Span, ...]]:
@@ -77,7 +81,9 @@ def _units(text: str, role_hint: str | None) -> list[Unit]:
             role = role_hint or ("operative" if numbered else "preambular")
             if numbered and role == "operative":
                 number = int(numbered.group(1))
-        clean, refs, spans = _clean(raw, line)
+        clean, refs, spans = _clean(_BLANK_CUT.sub(_SENTINEL, raw), line)
+        cuts = tuple(Cut(offset, line, "blank") for offset, char in enumerate(clean) if char == _SENTINEL)
+        clean = clean.replace(_SENTINEL, " ")
         counters[role] = counters.get(role, 0) + 1
         prefix = {"preambular": "pp", "operative": "op", "footnote": "fn"}.get(role, role)
         if role == "title":
@@ -85,7 +91,8 @@ def _units(text: str, role_hint: str | None) -> list[Unit]:
         else:
             uid = f"{prefix}.{number if number is not None else counters[role]}"
         units.append(
-            Unit(id=uid, role=role, text=clean, lines=(line, line), number=number, footnotes=refs, italic=spans)
+            Unit(id=uid, role=role, text=clean, lines=(line, line), number=number, footnotes=refs, italic=spans,
+                 cuts=cuts)
         )
     return units
 

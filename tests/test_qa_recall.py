@@ -20,7 +20,7 @@ OUR_FAMILIES = ("untranslated", "consistency", "punctuation", "spacing", "markup
 #: Families whose rules are in place and measured at the issue's goals, with the
 #: code prefix of their rules (a category may also hold other families' rules,
 #: e.g. terminology's TE05 reports inconsistent terms as consistency).
-AT_GOAL = {"untranslated": "UT", "consistency": "CO", "punctuation": "PU", "spacing": "SP", "markup": "MK",
+AT_GOAL = {"structure": "ST", "untranslated": "UT", "consistency": "CO", "punctuation": "PU", "spacing": "SP", "markup": "MK",
            "length": "LE", "numbers": "NU", "references": "RF", "dates": "DA"}
 OUR_CODES = ("UT", "CO", "PU", "SP", "MK", "LE")
 RECALL_GOAL, PRECISION_GOAL = 0.95, 0.90

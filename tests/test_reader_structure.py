@@ -161,3 +161,26 @@ def test_every_cut_is_rejoined_with_one_joiner(lang):
                 else:
                     assert unit.text[offset] == " " and unit.text[offset - 1] != " " != unit.text[offset + 1], unit.id
     assert cut == CUT_UNITS[lang]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_cut_is_recorded_on_its_unit(lang):
+    doc = _document(lang)
+    cuts = {unit.id: unit.cuts for unit in doc.units if unit.cuts}
+    assert set(cuts) == CUT_UNITS[lang]
+    lines = (SAMPLE_SET / f"{lang}.md").read_text(encoding="utf-8").splitlines()
+    for unit_id, unit_cuts in cuts.items():
+        unit = doc.unit(unit_id)
+        for cut in unit_cuts:
+            # the second half starts on cut.line, after a gap in the file
+            assert lines[cut.line - 2].strip() == "" and unit.line_at(cut.offset) == cut.line, unit_id
+            assert unit.text[cut.offset:].strip()[:10] in lines[cut.line - 1]
+
+
+def test_french_cut_kinds(fr):
+    """Three cuts in the French seed have only a blank line in them; four have page furniture."""
+    kinds = {unit.id: [cut.kind for cut in unit.cuts] for unit in fr.units if unit.cuts}
+    assert kinds == {"pp.14": ["page"], "op.10": ["blank"], "op.15": ["page"], "op.20": ["blank"],
+                     "op.25": ["page"], "op.29": ["blank"], "op.34": ["page"]}
+    (cut,) = fr.unit("op.10").cuts
+    assert cut.line == 199 and fr.unit("op.10").text[:cut.offset].endswith("travaux menés dans")
