@@ -7,9 +7,11 @@ Usage (from the repository root)::
 The concepts are typed in ``un_counter_terrorism_data*.py``. Each term whose
 text matches (inflections included) a rendering in ``verified_terms.tsv`` of
 the same concept and language gets that row's evidence URLs as its source;
-every other term is marked "drafted by the hexaglot team, to be verified
-against UNTERM". Cells the TSV marks "not found" are named in the concept's
-provenance.
+a term with no such row but with a row in ``un_counter_terrorism_evidence.tsv``
+(evidence the team itself found in stored copies of public pages, with its
+grade and where it was seen) cites that; every other term is marked "drafted
+by the hexaglot team, to be verified against UNTERM". Cells the TSV marks
+"not found" are named in the concept's provenance.
 """
 
 from __future__ import annotations
@@ -86,11 +88,24 @@ def load_evidence(path: Path) -> dict:
     return index
 
 
+TEAM_EVIDENCE = HERE / "un_counter_terrorism_evidence.tsv"
+
+
+def load_team_evidence(path: Path = TEAM_EVIDENCE) -> dict:
+    """{(concept id, lang, term): source text} for the evidence the team found itself."""
+    with path.open(encoding="utf-8") as handle:
+        return {(row["concept_id"], row["lang"], row["term"]):
+                f"evidence{'' if row['grade'] == 'UN' else ' [secondary]'} (found by the hexaglot team): "
+                f"{row['evidence']} ({row['note']})"
+                for row in csv.DictReader(handle, delimiter="\t")}
+
+
 def build(evidence_path: Path) -> Glossary:
     from un_counter_terrorism_data import CONCEPTS as FIRST
     from un_counter_terrorism_data2 import CONCEPTS as SECOND
 
     evidence = load_evidence(evidence_path) if evidence_path.is_file() else {}
+    team = load_team_evidence()
     concepts = []
     for spec in FIRST + SECOND:
         tsv = spec.get("tsv")
@@ -111,7 +126,7 @@ def build(evidence_path: Path) -> Glossary:
                     else:
                         source = f"evidence{grade} (verified_terms.tsv): {ev}"
                 else:
-                    source = DRAFTED
+                    source = team.get((spec["id"], lang, t["text"]), DRAFTED)
                 terms.append(Term(source=source, **t))
         provenance = [f"hexaglot team; verified_terms.tsv concept {tsv!r}: {cited} rendering(s) with evidence"
                       if tsv else "hexaglot team; no verified_terms.tsv entry"]
