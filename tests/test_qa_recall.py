@@ -17,11 +17,12 @@ from qa_rules.model import CATEGORIES
 
 REPO = Path(__file__).resolve().parent.parent
 OUR_FAMILIES = ("untranslated", "consistency", "punctuation", "spacing", "markup")
-#: Families whose rules are in place and measured at the issue's goals, with the
-#: code prefix of their rules (a category may also hold other families' rules,
-#: e.g. terminology's TE05 reports inconsistent terms as consistency).
-AT_GOAL = {"structure": "ST", "untranslated": "UT", "consistency": "CO", "punctuation": "PU", "spacing": "SP", "markup": "MK",
-           "length": "LE", "numbers": "NU", "references": "RF", "dates": "DA"}
+#: Categories measured at the issue's goals, scored as the benchmark prints them (every rule's
+#: findings count in their category: TE05 reports an inconsistent term as consistency).
+#: Terminology is not here: its recall is 1.00 but its precision 0.89 (one TE01 finding in a
+#: paragraph pasted in the wrong place, which the gold lists as consistency only).
+AT_GOAL = ("structure", "numbers", "references", "dates", "untranslated", "consistency", "punctuation",
+           "spacing", "markup", "length")
 OUR_CODES = ("UT", "CO", "PU", "SP", "MK", "LE")
 RECALL_GOAL, PRECISION_GOAL = 0.95, 0.90
 
@@ -45,12 +46,16 @@ def results(bench):
 
 
 @pytest.mark.parametrize("category", sorted(AT_GOAL))
-def test_recall_and_precision_at_goal(bench, results, category):
-    hits = [h for h in results.hexaglot.hits if h.label.startswith(AT_GOAL[category])]
-    recall, precision, gold, found = bench.score(results.hexaglot.gold, hits).per_category()[category]
+def test_recall_and_precision_at_goal(results, category):
+    recall, precision, gold, found = results.hexaglot.per_category()[category]
     assert gold >= 6, f"{category}: too few planted errors to measure"
     assert recall >= RECALL_GOAL, f"{category}: recall {recall:.2f}"
     assert precision is not None and precision >= PRECISION_GOAL, f"{category}: precision {precision}"
+
+
+def test_terminology_recall_at_goal(results):
+    recall, _, gold, _ = results.hexaglot.per_category()["terminology"]
+    assert gold >= 6 and recall >= RECALL_GOAL, f"terminology: recall {recall:.2f}"
 
 
 def test_no_error_severity_finding_on_clean_versions(results):
