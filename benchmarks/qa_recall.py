@@ -30,6 +30,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -311,19 +312,21 @@ def print_results(results: Results) -> None:
     if results.pofilter is not None:
         tools.append(("pofilter", results.pofilter, results.clean_pofilter))
     print(f"gold errors: {len(results.hexaglot.gold)} in {len(DRAFT_LANGS)} drafts ({', '.join(DRAFT_LANGS)}) against fr.md")
-    header = f"{'category':<13}{'gold':>5}" + "".join(f"  {name:>8} R    P  (n)" for name, _, _ in tools)
+    print("(n: findings on the drafts; clean: findings on the five clean versions, all false alarms)")
+    header = f"{'category':<13}{'gold':>5}" + "".join(f"  {name:>8} R    P  (n) clean" for name, _, _ in tools)
     print(header)
     per = {name: s.per_category() for name, s, _ in tools}
+    noise = {name: Counter(h.category for hits in clean.values() for h in hits) for name, _, clean in tools}
     for cat in CATEGORIES:
         row = f"{cat:<13}{per['hexaglot'][cat][2]:>5}"
         for name, _, _ in tools:
             recall, precision, _, n = per[name][cat]
-            row += f"  {'':>3}{_fmt(recall)} {_fmt(precision)} ({n:>2})"
+            row += f"  {'':>3}{_fmt(recall)} {_fmt(precision)} ({n:>2}) {noise[name][cat]:>5}"
         print(row)
     row = f"{'overall':<13}{len(results.hexaglot.gold):>5}"
     for name, s, _ in tools:
         recall, precision = s.overall()
-        row += f"  {'':>3}{recall:5.2f} {precision:5.2f} ({len(s.hits):>2})"
+        row += f"  {'':>3}{recall:5.2f} {precision:5.2f} ({len(s.hits):>2}) {sum(noise[name].values()):>5}"
     print(row)
     for name, _, clean in tools:
         total = sum(len(h) for h in clean.values())
