@@ -15,6 +15,7 @@ def unit_as_dict(unit: Unit) -> dict:
         "sentences": [{"text": s.text, "start": s.start, "end": s.end, "line": s.line} for s in unit.sentences],
         "footnotes": [{"number": f.number, "offset": f.offset, "line": f.line} for f in unit.footnotes],
         "italic": [{"start": s.start, "end": s.end, "text": s.text} for s in unit.italic],
+        "cuts": [{"offset": c.offset, "line": c.line, "kind": c.kind} for c in unit.cuts],
     }
 
 

@@ -29,6 +29,8 @@ def render_text(document, sig: str) -> str:
             extra.append("fn " + ",".join(str(f.number) for f in unit.footnotes))
         if len(unit.sentences) > 1:
             extra.append(f"{len(unit.sentences)} sentences")
+        if unit.cuts:
+            extra.append("joined at " + ",".join(f"{c.line} ({c.kind})" for c in unit.cuts))
         tail = f"  [{'; '.join(extra)}]" if extra else ""
         out.append(f"{unit.id:<11} {lines:>9}  {preview}{tail}")
     roles = ("segment",) if document.input_format == "lines" else ("preambular", "operative", "footnote")
