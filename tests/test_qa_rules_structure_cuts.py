@@ -47,3 +47,11 @@ def test_clean_versions_cut_mid_clause_give_nothing(lang):
 def test_split_operative_paragraph_in_the_spanish_draft():
     (finding,) = _st09(str(SAMPLES / "drafts" / "es_draft.md"))
     assert (finding.target.unit, finding.target.line) == ("op.10", 201)
+
+
+def test_double_spaced_file_gives_nothing(tmp_path):
+    """Every line followed by a blank line: the blank lines are layout, not page breaks or splits."""
+    lines = (SET / "en.md").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "en.md"
+    path.write_text("\n".join(line + ("\n" if line.strip() else "") for line in lines), encoding="utf-8")
+    assert _st09(str(path)) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from aligner.model import Document
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding, Location
 from qa_rules.structure._util import excerpt
@@ -24,7 +25,9 @@ class BlankLineSplit(Rule):
     mark of a paragraph split in two. Cuts with page furniture in them are
     never reported. In a file where page breaks happen to fall after
     punctuation this is a false alarm; accept it (``hexaglot-accept.toml``)
-    or ignore the rule. In the examples, ``⏎`` stands for the blank line.
+    or ignore the rule. A file whose blank-line joins outnumber its plain line
+    breaks inside paragraphs is double-spaced: its blank lines are layout, and
+    the rule says nothing there. In the examples, ``⏎`` stands for the blank line.
 
     Flags:
         fr: Encourage l'Office à continuer d'aider les États Membres à lutter contre les liens qui existent entre le terrorisme et la criminalité organisée, notamment le blanchiment d'argent ;
@@ -41,11 +44,14 @@ class BlankLineSplit(Rule):
     severity = "warning"
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
+        doc = pair.target.doc
         for unit in pair.target.units:
             for cut in unit.cuts:
                 before = unit.text[: cut.offset].rstrip()
                 if cut.kind != "blank" or not before or before[-1] not in _CLAUSE_END:
                     continue
+                if _double_spaced(doc):  # read only when there is something to report: rare
+                    return
                 after = unit.text[cut.offset :].lstrip()
                 yield self.finding(
                     pair,
@@ -54,5 +60,18 @@ class BlankLineSplit(Rule):
                     f"in the {pair.target.lang} version",
                     expected="one paragraph (no blank line inside it)",
                     found=f"…{excerpt(before[-40:], 40)} ⏎ {excerpt(after, 40)}",
-                    target=Location(path=pair.target.doc.path, lang=pair.target.lang, unit=unit.id, line=cut.line),
+                    target=Location(path=doc.path, lang=pair.target.lang, unit=unit.id, line=cut.line),
                 )
+
+
+def _double_spaced(doc: Document) -> bool:
+    """Whether blank-line joins outnumber the plain line breaks inside the document's paragraphs."""
+    blank = breaks = 0
+    for unit in doc.units:
+        cuts = {cut.line: cut.kind for cut in unit.cuts}
+        for line in {line for _, line in unit.line_offsets} - {unit.lines[0]}:
+            if cuts.get(line) == "blank":
+                blank += 1
+            elif line not in cuts:
+                breaks += 1
+    return blank > breaks
