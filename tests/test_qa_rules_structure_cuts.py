@@ -55,3 +55,4 @@ def test_double_spaced_file_gives_nothing(tmp_path):
     path = tmp_path / "en.md"
     path.write_text("\n".join(line + ("\n" if line.strip() else "") for line in lines), encoding="utf-8")
     assert _st09(str(path)) == []
+
