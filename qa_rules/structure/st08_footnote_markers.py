@@ -65,7 +65,7 @@ class FootnoteMarkers(Rule):
 
     @dataclass(frozen=True)
     class Config:
-        """max_shift: how far apart (as a fraction of each paragraph's length) a marker may stand in the two versions."""
+        """max_shift: how far apart a marker may stand in the two versions, measured from either end of the paragraph as a fraction of its length."""
 
         max_shift: float = 0.3
 
