@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
-
-from dataclasses import replace
 
 from qa_rules.base import Context, Pair, Side, side_location
 from qa_rules.model import Location
@@ -13,6 +12,13 @@ from qa_rules.glossary.matcher import Match, Matcher, matcher_for, same_objects
 from qa_rules.glossary.model import Concept, Glossary, Term
 
 COUNTRY_SUBJECT = "Country names"
+
+
+@dataclass(frozen=True)
+class GlossaryConfig:
+    """bundled_when_none: with no glossary in the run at all, use the bundled ones (the docstring examples do)."""
+
+    bundled_when_none: bool = False
 
 
 def run_glossaries(context: Context, bundled_when_none: bool) -> tuple[Glossary, ...]:

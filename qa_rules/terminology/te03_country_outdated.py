@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
-from qa_rules.terminology.common import located, rejected_in_target
+from qa_rules.terminology.common import GlossaryConfig, located, rejected_in_target
 
 
 class OutdatedCountryName(Rule):
@@ -32,14 +31,10 @@ class OutdatedCountryName(Rule):
     category = "terminology"
     severity = "error"
 
-    @dataclass(frozen=True)
-    class Config:
-        """bundled_when_none: with no glossary in the run at all, use the bundled ones (the docstring examples do)."""
-
-        bundled_when_none: bool = False
+    Config = GlossaryConfig
 
     @classmethod
-    def example_config(cls) -> "OutdatedCountryName.Config":
+    def example_config(cls) -> GlossaryConfig:
         return cls.Config(bundled_when_none=True)
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
-from qa_rules.terminology.common import located, find, is_country, run_glossaries
+from qa_rules.terminology.common import GlossaryConfig, find, is_country, located, run_glossaries
 
 _FORMS = {"shortForm": "short name", "fullForm": "formal name"}
 
@@ -33,14 +32,10 @@ class CountryNameForm(Rule):
     severity = "warning"
     needs_both_sides = True
 
-    @dataclass(frozen=True)
-    class Config:
-        """bundled_when_none: with no glossary in the run at all, use the bundled ones (the docstring examples do)."""
-
-        bundled_when_none: bool = False
+    Config = GlossaryConfig
 
     @classmethod
-    def example_config(cls) -> "CountryNameForm.Config":
+    def example_config(cls) -> GlossaryConfig:
         return cls.Config(bundled_when_none=True)
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:

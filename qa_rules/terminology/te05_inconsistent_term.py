@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from typing import Iterator
 
 from qa_rules.base import Context, Rule
 from qa_rules.consistency.segments import pairs_of
 from qa_rules.model import Finding
-from qa_rules.terminology.common import located, find, form_group, run_glossaries
+from qa_rules.terminology.common import GlossaryConfig, find, form_group, located, run_glossaries
 
 
 class InconsistentTerm(Rule):
@@ -38,14 +37,10 @@ class InconsistentTerm(Rule):
     category = "consistency"
     severity = "warning"
 
-    @dataclass(frozen=True)
-    class Config:
-        """bundled_when_none: with no glossary in the run at all, use the bundled ones (the docstring examples do)."""
-
-        bundled_when_none: bool = False
+    Config = GlossaryConfig
 
     @classmethod
-    def example_config(cls) -> "InconsistentTerm.Config":
+    def example_config(cls) -> GlossaryConfig:
         return cls.Config(bundled_when_none=True)
 
     def check_document(self, context: Context) -> Iterator[Finding]:
