@@ -69,8 +69,8 @@ class Finding:
         """Stable id: the same problem in the same place keeps its id.
 
         The document enters by its file name, not the path as typed, so that
-        ``fr.md``, ``./fr.md`` and ``/work/fr.md`` give the same id and an
-        accept file keeps working whatever folder the check runs from.
+        ``fr.md``, ``./fr.md`` and the same file's absolute path give the same
+        id and an accept file keeps working whatever folder the check runs from.
         A missing target (``None``: a paragraph omitted in a target) has no
         file to name, so the message, which names the version it is missing
         from, enters instead: the same omission in two targets keeps two ids.

@@ -93,7 +93,7 @@ def test_a_missing_cell_becomes_a_finding_whose_target_side_is_null():
     findings = run_example(MissingParagraph, {"fr": "Prie l'Office de faire rapport,", "es": ""})
     assert len(findings) == 1
     finding = findings[0]
-    # issue 4: the side is null when the unit is missing there
+    # the side is null when the unit is missing there
     assert finding.source.unit == "pp.1" and finding.target is None
     assert finding.as_dict()["target"] is None
 

@@ -98,7 +98,7 @@ def test_an_omission_is_shown_in_the_target_column_of_its_source_row():
 
     report = make_report()
     fr = report.alignment.documents["fr"]
-    # issue 4: the target side of an omission is null; the report knows which version it concerns
+    # the target side of an omission is null; the report knows which version it concerns
     omission = Finding("ST01", "structure.missing_paragraph", "structure", "error",
                        Location(fr.path, "fr", fr.units[0].id, fr.units[0].lines[0]), None,
                        "pp.1 of the source is missing in the en version (it would be after line 2 of en.md)")

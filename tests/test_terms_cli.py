@@ -174,7 +174,7 @@ def test_check_uses_a_user_glossary_alone(sample_set, tmp_path):
 
 
 def test_stats_on_the_whole_sample_folder_glob(sample_set):
-    """The issue's own example: samples/E-RES-2023-26/*.md also matches PROVENANCE.md."""
+    """A shell glob over the sample folder: samples/E-RES-2023-26/*.md also matches PROVENANCE.md."""
     files = sorted(str(p) for p in sample_set.glob("*.md"))
     result = CliRunner().invoke(cli, ["glossary", "stats", *files])
     assert result.exit_code == 0, result.output
