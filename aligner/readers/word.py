@@ -14,14 +14,16 @@ from the text; Word's automatic list numbering is not visible to hexaglot.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import replace
-from pathlib import Path
 
 from aligner.errors import InputError
+from aligner.fileio import read_bytes
 from aligner.langid import require_structure_language, resolve_language
 from aligner.model import Document, FootnoteRef, Sentence, Unit
+from aligner.readers.package import check_package
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FOOTNOTES_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
@@ -29,23 +31,24 @@ _ESCAPE = re.compile(r"([\\*\[\]<_])")
 
 
 def read_docx(path: str, lang: str | None) -> Document:
-    p = Path(path)
-    if not p.exists():
-        raise InputError(path, "no such file")
-    if p.is_dir():
-        raise InputError(path, "is a directory, not a file")
-    if not zipfile.is_zipfile(p):
+    data = read_bytes(path)
+    if not data.startswith(b"PK"):
         raise InputError(path, "is not a .docx file (not a zip package); use --input-format for other formats")
+    check_package(data, path, ".docx")  # sizes and compression checked before anything is unpacked
     import docx  # python-docx, loaded only for Word input
 
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError
 
     try:
-        word = docx.Document(str(p))
+        word = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, XMLSyntaxError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         # a zip that is not a Word package, a missing part, broken XML in a part
-        raise InputError(path, f"is not a readable .docx ({type(exc).__name__}: {exc})") from None
+        raise InputError(path, f"is not a readable .docx ({type(exc).__name__}: {_one_line(exc)})") from None
+    body = word.element
+    if body.tag != f"{_W}document" or body.find(f"{_W}body") is None:
+        found = "no w:body" if body.tag == f"{_W}document" else f"root element {_local_name(body.tag)}"
+        raise InputError(path, f"is not a readable .docx (word/document.xml has {found}, not a w:document with a w:body)")
     lines, line_to_para, plain = _to_text_form(word)
     if not plain.strip():
         raise InputError(path, "is empty (no text in its paragraphs)")
@@ -94,6 +97,17 @@ def _to_text_form(word) -> tuple[list[str], list[int], str]:
         line_to_para.extend([next_line, next_line])
         next_line += 1
     return lines, line_to_para, "\n".join(plain)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _local_name(tag: object) -> str:
+    """An element's name without its namespace, escaped and short, for a message."""
+    name = str(tag).rsplit("}", 1)[-1]
+    return ascii(name[:40])
 
 
 def _heading_level(style: str) -> int:
