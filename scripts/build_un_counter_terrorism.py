@@ -6,8 +6,9 @@ Usage (from the repository root)::
 
 The concepts are typed in ``un_counter_terrorism_data*.py``. Each term whose
 text matches (inflections included) a rendering in ``verified_terms.tsv`` of
-the same concept and language gets that row's evidence URLs as its source;
-a term with no such row but with a row in ``un_counter_terrorism_evidence.tsv``
+the same concept and language gets that row's evidence URLs as its source,
+marked "[secondary]" where the TSV grades that source as secondary (see
+``is_secondary``); a term with no such row but with a row in ``un_counter_terrorism_evidence.tsv``
 (evidence the team itself found in stored copies of public pages, with its
 grade and where it was seen) cites that; every other term is marked "drafted
 by the hexaglot team, to be verified against UNTERM". Cells the TSV marks
@@ -88,6 +89,33 @@ def load_evidence(path: Path) -> dict:
     return index
 
 
+#: How verified_terms.tsv grades a row as secondary (its legend's grade S: press, academic work,
+#: another organization, dictionary sites, non-UN usage), in the words its notes use. The grade is
+#: the note's first clause; later clauses describe variants seen elsewhere ("Council of Europe uses
+#: ... (non-UN)") and say nothing about the row's own source.
+SECONDARY_WORDING = re.compile(
+    r"\bsecondary\b"          # "SECONDARY", "SECONDARY press", "SECONDARY (academic article ...)"
+    r"|\bnon-UN\b"            # "non-UN source", "non-UN encyclopedia", "non-UN (university course)"
+    r"|\bpress sources?\b"    # "press sources; UN page evidence not found"
+    r"|\bINTERPOL site\b",    # another intergovernmental organization, which the legend grades S
+    re.IGNORECASE)
+
+
+def is_secondary(note: str) -> bool:
+    """True when verified_terms.tsv grades the row's own source as secondary, in any of its wordings.
+
+    >>> is_secondary("SECONDARY press"), is_secondary("short title only, press sources; full title not found")
+    (True, True)
+    >>> is_secondary("non-UN source; part not verified"), is_secondary("short form only (INTERPOL site)")
+    (True, True)
+    >>> is_secondary('singular on UNODC FR page; Council of Europe uses "preuves" (non-UN)')
+    False
+    >>> is_secondary("ICAO own RU publication + press"), is_secondary("")
+    (False, False)
+    """
+    return bool(SECONDARY_WORDING.search(note.split(";", 1)[0]))
+
+
 TEAM_EVIDENCE = HERE / "un_counter_terrorism_evidence.tsv"
 
 
@@ -120,7 +148,7 @@ def build(evidence_path: Path) -> Glossary:
                 if urls:
                     cited += 1
                     ev, note = urls[0]
-                    grade = " [secondary]" if "SECONDARY" in note else ""
+                    grade = " [secondary]" if is_secondary(note) else ""
                     if t["status"] in ("deprecated", "superseded"):
                         source = f"seen in (verified_terms.tsv, recorded as {t['status']}): {ev}"
                     else:
