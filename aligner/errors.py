@@ -2,17 +2,37 @@
 
 from __future__ import annotations
 
+import re
+
+#: C0 and C1 controls (ESC included) and line/paragraph separators: an error message
+#: is one line on a terminal, whatever a file name or a parser's message holds.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``text`` as one printable line: line breaks become spaces, other controls
+    visible escapes (``\\x1b``), a file name's undecodable bytes ``\\xff``.
+
+    >>> one_line("bad\\nthing \\x1b[31m")
+    'bad thing \\\\x1b[31m'
+    """
+    text = str(text).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    text = re.sub(r"\s*[\r\n\u2028\u2029]+\s*", " ", text)
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text).strip()
+
 
 class InputError(Exception):
-    """Bad input: the CLI prints ``hexaglot: <path>: <problem>`` and exits 2.
+    """Bad input: the CLI prints ``hexaglot: error: <path>: <problem>`` and exits 2.
 
     Raise it with the path of the offending file (or option) and a one-line
-    description of the problem that says what to do next where it can.
+    description of the problem that says what to do next where it can. Both
+    are made printable and single-line here, so a parser's multi-line message
+    or a hostile file name cannot break the one-line contract.
     """
 
     def __init__(self, path: str, problem: str, line: int | None = None) -> None:
-        self.path = str(path)
-        self.problem = problem
+        self.path = one_line(str(path))
+        self.problem = one_line(problem)
         self.line = line
         where = f"{self.path}:{line}" if line is not None else self.path
-        super().__init__(f"{where}: {problem}")
+        super().__init__(f"{where}: {self.problem}")

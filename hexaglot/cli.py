@@ -8,17 +8,50 @@ only lists them and turns input errors into one line on stderr and exit 2.
 
 from __future__ import annotations
 
+import errno
+import io
+import os
+import signal
 import sys
 from importlib import import_module
 
 import click
 
-from aligner.errors import InputError
+from aligner.errors import InputError, one_line
 from hexaglot import __version__
 
 #: The command modules under ``hexaglot.commands``, in help order; each defines ``command``
 #: (a click command or group) named like its module.
 COMMANDS: tuple[str, ...] = ("demo", "segment", "align", "check", "rules", "compare", "glossary")
+
+
+class _Interrupted(Exception):
+    """Ctrl-C while a command ran."""
+
+
+class _BrokenPipe(Exception):
+    """Standard output was closed by its reader (``hexaglot check ... | head``)."""
+
+
+class _ClosedStdout:
+    """Stands for a standard output the shell closed (``>&-``): writing to it is an
+    error the user sees, instead of click silently dropping the report."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+#: Exit codes beyond 0 (clean), 1 (findings) and 2 (usage or input error).
+EXIT_INTERNAL = 3
+EXIT_SIGPIPE = 128 + signal.SIGPIPE
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+EXIT_TERMINATED = 128 + signal.SIGTERM
 
 
 class HexaglotGroup(click.Group):
@@ -39,6 +72,10 @@ class HexaglotGroup(click.Group):
         except InputError as exc:
             click.echo(f"hexaglot: error: {exc}", err=True)
             sys.exit(2)
+        except BrokenPipeError:
+            raise _BrokenPipe() from None  # click itself would make it exit 1, the findings code
+        except KeyboardInterrupt:
+            raise _Interrupted() from None  # click itself would print a blank line and exit 1
 
 
 @click.group(cls=HexaglotGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,5 +84,99 @@ def cli() -> None:
     """QA, alignment and terminology for multilingual UN documents."""
 
 
-def main() -> None:
-    cli(prog_name="hexaglot")
+def _on_sigterm(signum, frame) -> None:
+    # SystemExit unwinds like Ctrl-C does, so write_atomic removes its temporary file.
+    raise SystemExit(EXIT_TERMINATED)
+
+
+def _say(message: str) -> None:
+    try:
+        sys.stderr.write(f"hexaglot: {one_line(message)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _silence_stdout() -> None:
+    """After a failed write to standard output, point it at /dev/null so the
+    interpreter's own flush at exit does not print a second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _flush_stdout() -> int:
+    """0, or 2 after a one-line error when the report could not reach standard output."""
+    if sys.stdout is None or isinstance(sys.stdout, _ClosedStdout):
+        return 0
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_SIGPIPE
+    except OSError as exc:
+        _say(f"error: standard output: cannot be written ({exc.strerror or exc})")
+        _silence_stdout()
+        return 2
+    return 0
+
+
+def main(args: list[str] | None = None) -> None:
+    """The console entry point: run the command line and turn every way it can end
+    into an exit code and at most one line on stderr.
+
+    0 clean, 1 findings, 2 usage or input error (``InputError``, click's usage
+    errors, an output that cannot be written), 3 internal error (a bug: the
+    traceback is printed only with ``HEXAGLOT_DEBUG=1``), 130 interrupted
+    (Ctrl-C), 141 standard output closed by its reader, 143 terminated.
+    """
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    if sys.stdout is None:
+        sys.stdout = _ClosedStdout()  # type: ignore[assignment]
+    elif isinstance(getattr(sys.stdout, "buffer", None), io.RawIOBase):
+        # PYTHONUNBUFFERED: a raw stream drops the rest of a partial write to a pipe whose
+        # reader left, so `| head` would end in silence and exit 0; a buffered one raises.
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(sys.stdout.buffer), encoding=sys.stdout.encoding,
+                                      errors=sys.stdout.errors, line_buffering=True)
+    code: int | str | None = 0
+    try:
+        code = cli.main(args=args, prog_name="hexaglot", standalone_mode=False)
+    except SystemExit as exc:
+        code = exc.code
+    except (KeyboardInterrupt, click.exceptions.Abort, _Interrupted):
+        _say("interrupted")
+        code = EXIT_INTERRUPTED
+    except click.UsageError as exc:
+        hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+        _say(f"error: {exc.format_message()}{hint}")
+        code = 2
+    except click.ClickException as exc:
+        _say(f"error: {exc.format_message()}")
+        code = exc.exit_code
+    except InputError as exc:
+        _say(f"error: {exc}")
+        code = 2
+    except _BrokenPipe:
+        _silence_stdout()
+        code = EXIT_SIGPIPE
+    except OSError as exc:
+        if exc.filename is None:
+            _say(f"error: standard output: cannot be written ({exc.strerror or exc})")
+            _silence_stdout()
+        else:
+            _say(f"error: {os.fsdecode(exc.filename)}: {exc.strerror or exc}")
+        code = 2
+    except Exception as exc:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("HEXAGLOT_DEBUG"):
+            import traceback
+
+            traceback.print_exc()
+        _say(f"internal error: {type(exc).__name__}: {exc} (please report it; HEXAGLOT_DEBUG=1 shows the traceback)")
+        code = EXIT_INTERNAL
+    flushed = _flush_stdout() if code != 2 else 0
+    if isinstance(code, str):  # sys.exit("message")
+        _say(code)
+        code = 1
+    sys.exit(flushed or (code or 0))
