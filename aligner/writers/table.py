@@ -3,6 +3,10 @@
 One row per aligned row: ``row``, ``score``, then for each language (pivot
 first) its text and its unit ids (``fr``, ``fr_units``). The signature is the
 last line of TSV/CSV (a ``#`` comment) and a second sheet of the workbook.
+Text never becomes a formula (``aligner.writers.cells``): in TSV/CSV a text
+starting with ``=``, ``+``, ``-``, ``@``... gets a leading apostrophe; in XLSX
+it is a string cell, and control characters a workbook cannot hold are
+replaced.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import io
 import pandas as pd
 
 from aligner.model import Alignment
+from aligner.writers.cells import append_row, escape_cell
 
 
 def alignment_frame(alignment: Alignment) -> pd.DataFrame:
@@ -33,6 +38,9 @@ def render_table(alignment: Alignment, sep: str = "\t") -> str:
         # a tab or newline inside a cell would break the row structure of TSV
         for lang in alignment.languages:
             frame[lang] = frame[lang].str.replace(r"[\t\n\r]", " ", regex=True)
+    for lang in alignment.languages:
+        for column in (lang, f"{lang}_units"):
+            frame[column] = frame[column].map(escape_cell)
     text = frame.to_csv(sep=sep, index=False, lineterminator="\n")
     return text + f"# {alignment.signature}\n"
 
@@ -47,15 +55,12 @@ def render_xlsx(alignment: Alignment) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "alignment"
-    sheet.append(list(frame.columns))
+    append_row(sheet, frame.columns)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     review = PatternFill("solid", fgColor="FFF2CC")
     for record in frame.itertuples(index=False):
-        sheet.append(list(record))
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # text, never a formula
+        append_row(sheet, record)
         if record.score < REVIEW_BELOW:
             for cell in sheet[sheet.max_row]:
                 cell.fill = review
@@ -68,10 +73,10 @@ def render_xlsx(alignment: Alignment) -> bytes:
                 cell.alignment = CellAlignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
     about = book.create_sheet("about")
-    about.append(["signature", alignment.signature])
-    about.append(["pivot", alignment.pivot])
-    about.append(["level", alignment.level])
-    about.append(["review", f"rows with score < {REVIEW_BELOW} are shaded"])
+    append_row(about, ["signature", alignment.signature])
+    append_row(about, ["pivot", alignment.pivot])
+    append_row(about, ["level", alignment.level])
+    append_row(about, ["review", f"rows with score < {REVIEW_BELOW} are shaded"])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

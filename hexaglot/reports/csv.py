@@ -5,7 +5,10 @@ Columns (``COLUMNS``): the finding's ``id``, ``rule``, ``name``, ``category``,
 side is missing), the target unit's CAT ``status`` (pre-aligned input only),
 ``message``, ``expected``, ``found``. Every field is quoted; the file is UTF-8
 with a byte-order mark (so Excel reads Arabic and Chinese) and ends with one
-comment line ``# signature: ...``. It round-trips through pandas::
+comment line ``# signature: ...``. A text that a spreadsheet would run as a
+formula (it starts with ``=``, ``+``, ``-``, ``@``...) is written with a
+leading apostrophe (``aligner.writers.cells``; ``unescape_cell`` removes it).
+It round-trips through pandas::
 
     pandas.read_csv(path, comment="#", dtype=str, keep_default_na=False)
 """
@@ -16,6 +19,7 @@ import csv
 import io
 from typing import Any
 
+from aligner.writers.cells import escape_cell
 from qa_rules.model import Finding
 
 from hexaglot.reports.placement import report_signature
@@ -57,7 +61,8 @@ def render_csv(report: Any) -> str:
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, quoting=csv.QUOTE_ALL, lineterminator="\n")
     writer.writeheader()
     for finding in report.findings:
-        writer.writerow(finding_record(finding, target_status(report, finding)))
+        record = finding_record(finding, target_status(report, finding))
+        writer.writerow({name: escape_cell(value) for name, value in record.items()})
     signature = " ".join(report_signature(report).split())
     return "\ufeff" + buffer.getvalue() + f"# signature: {signature}\n"
 

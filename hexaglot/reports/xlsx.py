@@ -5,8 +5,8 @@ columns), with an autofilter and frozen header, severity shown in colour.
 ``Aligned text``: one row per aligned row, a column per language (Arabic
 right-aligned, right-to-left), the unit ids and the ids of the findings on
 that row. Both sheets end with the signature line. Text is always written as
-text: a cell starting with ``=`` is never a formula, and characters Excel
-refuses (control characters) are dropped.
+text (``aligner.writers.cells``): a cell starting with ``=`` is never a
+formula, and control characters a workbook cannot hold are replaced.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ import io
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment as CellAlignment
 from openpyxl.styles import Font, PatternFill
+
+from aligner.writers.cells import put_cell
 
 from hexaglot.reports.csv import COLUMNS, finding_record, target_status
 from hexaglot.reports.placement import cell_status, is_rtl, place, report_signature
@@ -31,16 +32,6 @@ _FILL = {
     "info": PatternFill("solid", fgColor="E7F5FF"),
 }
 _WIDTH = {"message": 60, "expected": 30, "found": 30, "source_path": 24, "target_path": 24, "name": 26}
-
-
-def _put(ws, row: int, col: int, value: Any):
-    """Write ``value`` as data: numbers stay numbers, every string stays a string."""
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    cell = ws.cell(row=row, column=col, value=value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # never a formula
-    return cell
 
 
 def render_xlsx(report: Any) -> bytes:
@@ -58,7 +49,7 @@ def render_xlsx(report: Any) -> bytes:
 def _findings_sheet(ws, report: Any) -> None:
     bold = Font(bold=True)
     for col, name in enumerate(COLUMNS, start=1):
-        _put(ws, 1, col, name).font = bold
+        put_cell(ws, 1, col, name).font = bold
         ws.column_dimensions[ws.cell(row=1, column=col).column_letter].width = _WIDTH.get(name, 12)
     row = 1
     for finding in report.findings:
@@ -68,52 +59,52 @@ def _findings_sheet(ws, report: Any) -> None:
             value: Any = record[name]
             if name.endswith("_line") and value:
                 value = int(value)
-            cell = _put(ws, row, col, value)
+            cell = put_cell(ws, row, col, value)
             if name == "severity":
                 cell.fill = _FILL.get(finding.severity, PatternFill())
             if name in ("message", "expected", "found"):
                 cell.alignment = CellAlignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{ws.cell(row=1, column=len(COLUMNS)).column_letter}{max(row, 1)}"
-    _put(ws, row + 2, 1, f"signature: {report_signature(report)}").font = Font(italic=True, color="666666")
+    put_cell(ws, row + 2, 1, f"signature: {report_signature(report)}").font = Font(italic=True, color="666666")
 
 
 def _aligned_sheet(ws, report: Any) -> None:
     alignment = getattr(report, "alignment", None)
     bold = Font(bold=True)
     if alignment is None:
-        _put(ws, 1, 1, "(no alignment in this report)")
-        _put(ws, 3, 1, f"signature: {report_signature(report)}")
+        put_cell(ws, 1, 1, "(no alignment in this report)")
+        put_cell(ws, 3, 1, f"signature: {report_signature(report)}")
         return
     languages = tuple(alignment.languages)
     headers = ["row"] + list(languages) + [f"{lang} units" for lang in languages] + ["status", "findings"]
     for col, name in enumerate(headers, start=1):
-        _put(ws, 1, col, name).font = bold
+        put_cell(ws, 1, col, name).font = bold
     for col in range(2, 2 + len(languages)):
         ws.column_dimensions[ws.cell(row=1, column=col).column_letter].width = 50
     placement = place(tuple(report.findings), alignment, report)
     n = len(languages)
     for i, aligned in enumerate(alignment.rows):
         r = i + 2
-        _put(ws, r, 1, i + 1)
+        put_cell(ws, r, 1, i + 1)
         ids, statuses = [], []
         for k, lang in enumerate(languages):
             cell = aligned.cells.get(lang)
             text = cell.text if cell is not None else ""
-            c = _put(ws, r, 2 + k, text)
+            c = put_cell(ws, r, 2 + k, text)
             c.alignment = CellAlignment(wrap_text=True, vertical="top",
                                         horizontal="right" if is_rtl(lang) else "left",
                                         readingOrder=2 if is_rtl(lang) else 1)
             units = tuple(cell.units) if cell is not None else ()
-            _put(ws, r, 2 + n + k, ", ".join(units))
+            put_cell(ws, r, 2 + n + k, ", ".join(units))
             status = cell_status(alignment, lang, units)
             if status:
                 statuses.append(f"{lang}: {status}")
             ids += [f.id for f in placement.placed.get((i, lang), ())]
-        _put(ws, r, 2 + 2 * n, "; ".join(statuses))
-        _put(ws, r, 3 + 2 * n, " ".join(ids))
+        put_cell(ws, r, 2 + 2 * n, "; ".join(statuses))
+        put_cell(ws, r, 3 + 2 * n, " ".join(ids))
     ws.freeze_panes = "B2"
-    _put(ws, len(alignment.rows) + 3, 1, f"signature: {report_signature(report)}").font = Font(italic=True)
+    put_cell(ws, len(alignment.rows) + 3, 1, f"signature: {report_signature(report)}").font = Font(italic=True)
 
 
 def render(report: Any, *, color: bool = False) -> bytes:

@@ -235,10 +235,16 @@ COLUMNS = ("rank", "source", "rows", "occurrences", "score", "target", "dice", "
 
 
 def candidates_bytes(found: Sequence[Candidate], fmt: str, signature: str) -> bytes:
-    """The candidates as ``xlsx`` (for review in a spreadsheet), ``csv`` or ``json``."""
+    """The candidates as ``xlsx`` (for review in a spreadsheet), ``csv`` or ``json``.
+
+    The examples are whole paragraphs of the documents: in CSV a text that a
+    spreadsheet would run as a formula gets a leading apostrophe, in XLSX every
+    text is a string cell (``aligner.writers.cells``)."""
     import csv
     import io
     import json
+
+    from aligner.writers.cells import append_row, escape_row
 
     table = [[i, c.source, c.rows, c.occurrences, round(c.score, 3), c.target, round(c.dice, 3),
               round(c.confidence, 3), c.example_source, c.example_target] for i, c in enumerate(found, 1)]
@@ -250,7 +256,7 @@ def candidates_bytes(found: Sequence[Candidate], fmt: str, signature: str) -> by
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(COLUMNS)
-        writer.writerows(table)
+        writer.writerows(escape_row(row) for row in table)
         writer.writerow([f"# {signature}"])
         return out.getvalue().encode("utf-8")
     from openpyxl import Workbook
@@ -258,12 +264,12 @@ def candidates_bytes(found: Sequence[Candidate], fmt: str, signature: str) -> by
     book = Workbook()
     sheet = book.active
     sheet.title = "candidates"
-    sheet.append(list(COLUMNS) + ["decision"])
+    append_row(sheet, list(COLUMNS) + ["decision"])
     for row in table:
-        sheet.append(row)
+        append_row(sheet, row)
     sheet.freeze_panes = "B2"
     info = book.create_sheet("about")
-    info.append(["signature", signature])
+    append_row(info, ["signature", signature])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -1,4 +1,10 @@
-"""Glossaries as CSV (UTF-8, comma-separated; long or wide form, see ``table``)."""
+"""Glossaries as CSV (UTF-8, comma-separated; long or wide form, see ``table``).
+
+A cell that starts with an apostrophe followed by a formula character
+(``'=...``, ``'-...``) is read without that apostrophe: it is the mark
+``csv_text`` (and a careful spreadsheet user) puts there so that no spreadsheet
+runs the text as a formula (``aligner.writers.cells``).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from pathlib import Path
 
 from aligner.errors import InputError
 from aligner.fileio import decode_bytes, read_bytes
+from aligner.writers.cells import escape_row, unescape_cell
 from qa_rules.glossary.model import Glossary, content_digest
 from qa_rules.glossary.table import glossary_rows, rows_to_concepts
 
@@ -22,7 +29,7 @@ def read_csv(path: str | Path, name: str | None = None, bundled: bool = False, d
     def rows():
         try:
             for cells in reader:
-                yield reader.line_num, cells
+                yield reader.line_num, [unescape_cell(c) for c in cells]
         except _csv.Error as exc:
             raise InputError(path, f"is not valid CSV ({exc})", reader.line_num) from None
 
@@ -32,8 +39,10 @@ def read_csv(path: str | Path, name: str | None = None, bundled: bool = False, d
 
 
 def csv_text(glossary: Glossary) -> str:
-    """The long-form CSV twin of a glossary."""
+    """The long-form CSV twin of a glossary. A text a spreadsheet would run as a formula
+    (``=``, ``+``, ``-``, ``@``...) is written with a leading apostrophe
+    (``aligner.writers.cells.escape_cell``), which ``read_csv`` removes again."""
     out = io.StringIO()
     writer = _csv.writer(out, lineterminator="\n")
-    writer.writerows(glossary_rows(glossary))
+    writer.writerows(escape_row(row) for row in glossary_rows(glossary))
     return out.getvalue()

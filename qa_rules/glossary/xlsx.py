@@ -1,4 +1,9 @@
-"""Glossaries as XLSX: the first sheet, in the long or wide form of ``table``."""
+"""Glossaries as XLSX: the first sheet, in the long or wide form of ``table``.
+
+Written cells are always text, never formulas, and control characters a
+workbook cannot hold are replaced (``aligner.writers.cells``); what is written
+reads back unchanged otherwise.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from pathlib import Path
 
 from aligner.errors import InputError
 from aligner.fileio import read_bytes
+from aligner.writers.cells import append_row
 from qa_rules.glossary.model import Glossary, content_digest
 from qa_rules.glossary.table import glossary_rows, rows_to_concepts
 
@@ -36,7 +42,7 @@ def xlsx_bytes(glossary: Glossary) -> bytes:
     sheet = book.active
     sheet.title = "glossary"
     for row in glossary_rows(glossary):
-        sheet.append(row)
+        append_row(sheet, row)
     sheet.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)
