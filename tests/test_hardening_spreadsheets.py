@@ -1,5 +1,5 @@
-"""Spreadsheets hexaglot writes never run document text as a formula and never refuse a
-control character.
+"""Spreadsheets hexaglot writes never run document text as a formula, never refuse a
+control character, and a damaged XLSX glossary is one line on stderr.
 
 Every writer is driven through the CLI with text that starts like a formula
 (``=HYPERLINK(...)``, ``+cmd|...``, ``@SUM(...)``, ``-2+3...``): no XLSX cell may
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -251,3 +252,80 @@ def test_convert_to_xlsx_survives_control_characters(tmp_path):
     result = _run("glossary", "convert", str(original), str(out))
     assert result.exit_code == 0, result.output
     assert _texts(read_glossary(out)) == [("c1", "en", "money laundering", "from Word: line two\ufffd")]
+
+
+# --- a damaged XLSX glossary is one line ------------------------------------------------------
+
+def _good_xlsx() -> bytes:
+    book = Workbook()
+    sheet = book.active
+    for row in (["concept_id", "lang", "term"], ["c1", "en", "money laundering"], ["c1", "fr", "blanchiment"]):
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _replace_member(data: bytes, name: str, content: bytes | None) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename != name:
+                dst.writestr(info.filename, src.read(info.filename))
+            elif content is not None:
+                dst.writestr(info.filename, content)
+    return out.getvalue()
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+DAMAGED = {
+    "not-a-zip": lambda good: b"PK\x03\x04 this is not a zip package\nsecond line\n",
+    "truncated": lambda good: good[: len(good) // 2],
+    "no-workbook": lambda good: _replace_member(good, "xl/workbook.xml", None),
+    "no-sheet": lambda good: _replace_member(good, SHEET, None),
+    "sheet-not-xml": lambda good: _replace_member(good, SHEET, b"<worksheet><sheetData><row><c>SECRET\n"),
+    "workbook-not-xml": lambda good: _replace_member(good, "xl/workbook.xml", b"<workbook>\nSECRET"),
+    "bad-shared-string": lambda good: _replace_member(
+        good, SHEET,
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        b'<row r="1"><c r="A1" t="s"><v>999</v></c></row></sheetData></worksheet>'),
+    "bad-number": lambda good: _replace_member(
+        good, SHEET,
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        b'<row r="1"><c r="A1" t="n"><v>SECRET</v></c></row></sheetData></worksheet>'),
+    "bad-cell-reference": lambda good: _replace_member(
+        good, SHEET,
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        b'<row r="1"><c r="SECRET" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>'),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(DAMAGED))
+def test_damaged_xlsx_glossary_is_one_line(tmp_path, kind):
+    path = tmp_path / "terms.xlsx"
+    path.write_bytes(DAMAGED[kind](_good_xlsx()))
+    result = CliRunner().invoke(cli, ["glossary", "validate", str(path)])
+    assert result.exit_code == 2, (result.exit_code, result.output)
+    message = result.output.strip()
+    assert "Traceback" not in message and "\n" not in message
+    assert str(path) in message and "SECRET" not in message
+
+
+def test_xlsx_glossary_zip_bomb_is_refused_before_unpacking(tmp_path):
+    data = _good_xlsx()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, src.read(info.filename))
+        dst.writestr("xl/media/padding.bin", bytes(4 * 1024 * 1024))  # packs about 1000 times
+    path = tmp_path / "terms.xlsx"
+    path.write_bytes(out.getvalue())
+    result = CliRunner().invoke(cli, ["glossary", "validate", str(path)])
+    assert result.exit_code == 2 and str(path) in result.output and "\n" not in result.output.strip()
+    assert "zip bomb" in result.output
+
+
+def test_good_xlsx_glossary_reads(tmp_path):
+    path = tmp_path / "terms.xlsx"
+    path.write_bytes(_good_xlsx())
+    assert _run("glossary", "validate", str(path)).exit_code == 0

@@ -3,19 +3,29 @@
 Written cells are always text, never formulas, and control characters a
 workbook cannot hold are replaced (``aligner.writers.cells``); what is written
 reads back unchanged otherwise.
+
+A workbook read is first checked as a zip package (member sizes, compression
+ratios: ``aligner.readers.package``); one openpyxl then cannot read is an
+``InputError`` naming the file, whatever the damage. openpyxl's warnings about
+features it drops (data validation, conditional formatting) are silenced, as
+only the cell values are read.
 """
 
 from __future__ import annotations
 
 import io
+import warnings
 import zipfile
 from pathlib import Path
 
 from aligner.errors import InputError
 from aligner.fileio import read_bytes
+from aligner.readers.package import check_package
 from aligner.writers.cells import append_row
 from qa_rules.glossary.model import Glossary, content_digest
 from qa_rules.glossary.table import glossary_rows, rows_to_concepts
+
+_ADVICE = "open it in a spreadsheet program and save it again as .xlsx, or export it as .csv"
 
 
 def read_xlsx(path: str | Path, name: str | None = None, bundled: bool = False) -> Glossary:
@@ -23,16 +33,51 @@ def read_xlsx(path: str | Path, name: str | None = None, bundled: bool = False) 
 
     path = str(path)
     data = read_bytes(path)
+    check_package(data, path, ".xlsx")  # sizes and compression checked before openpyxl unpacks anything
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(path, f"is not a readable XLSX workbook ({exc})") from None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InputError, MemoryError):
+        raise
+    except Exception as exc:  # a damaged workbook makes openpyxl raise nearly anything
+        raise _unreadable(path, exc) from None
+    if not book.worksheets:
+        book.close()
+        raise InputError(path, f"has no worksheet; {_ADVICE}")
     sheet = book.worksheets[0]
-    rows = ((i, list(r)) for i, r in enumerate(sheet.iter_rows(values_only=True), 1))
-    concepts = rows_to_concepts(f"{path} (sheet {sheet.title})", rows)
-    book.close()
+
+    def rows():
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                for i, r in enumerate(sheet.iter_rows(values_only=True), 1):
+                    yield i, list(r)
+        except (InputError, MemoryError):
+            raise
+        except Exception as exc:  # sheets are parsed lazily, as the rows are read
+            raise _unreadable(path, exc) from None
+
+    try:
+        concepts = rows_to_concepts(f"{path} (sheet {sheet.title})", rows())
+    finally:
+        book.close()
     return Glossary(name=name or Path(path).stem, path=path, concepts=concepts, format="xlsx",
                     bundled=bundled, digest=content_digest(data))
+
+
+def _unreadable(path: str, exc: Exception) -> InputError:
+    """One line naming the file and the kind of damage; the parser's own message (which may
+    quote the file) is left out."""
+    if isinstance(exc, zipfile.BadZipFile):
+        what = "not a zip package"
+    elif isinstance(exc, KeyError):
+        what = "a part of the workbook is missing"
+    elif isinstance(exc, SyntaxError):  # lxml's and expat's XML errors
+        what = "a part of the workbook is not well-formed XML"
+    else:
+        what = f"damaged workbook: {type(exc).__name__}"
+    return InputError(path, f"is not a readable XLSX workbook ({what}); {_ADVICE}")
 
 
 def xlsx_bytes(glossary: Glossary) -> bytes:
