@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
+from conftest import missing
 
 from aligner.align import align_pair
 from aligner.model import Document, Unit
@@ -208,7 +209,7 @@ def opus(shared_data_module):
 def shared_data_module():
     path = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
     if not (path / "opus-un-6way").is_dir():
-        pytest.skip(f"external data folder {path / 'opus-un-6way'} is absent")
+        missing(f"external data folder {path / 'opus-un-6way'} is absent")
     return path
 
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import missing
 
 from aligner.align import align_documents, align_pair
 from aligner.readers import read_document
@@ -104,7 +105,7 @@ def test_sentence_level_stays_inside_aligned_paragraphs(documents):
 def test_bundled_real_un_resolution_six_way():
     folder = Path(__file__).resolve().parent.parent / "samples" / "A-RES-55-100"
     if not (folder / "fr.md").exists():
-        pytest.skip("samples/A-RES-55-100 is absent")
+        missing("samples/A-RES-55-100 is absent")
     docs = [read_document(folder / f"{lang}.md") for lang in LANGS]
     alignment = align_documents(docs)
     assert len(alignment.rows) == len(docs[0].units)

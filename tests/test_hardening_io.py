@@ -278,3 +278,17 @@ def test_a_usage_error_is_one_line():
     result = hexaglot("check", "--no-such-option")
     assert result.returncode == 2
     assert "--no-such-option" in one_error_line(result.stderr)
+
+
+# -- absent data fails in CI instead of skipping -----------------------------------------
+
+
+def test_absent_data_skips_locally_and_fails_in_ci(monkeypatch):
+    from conftest import missing
+
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception):
+        missing("the data folder is absent")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI is set"):
+        missing("the data folder is absent")

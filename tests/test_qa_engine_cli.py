@@ -10,14 +10,6 @@ from click.testing import CliRunner
 from hexaglot.cli import cli
 from tests.conftest import SAMPLE_SET
 
-try:
-    from aligner.align import align_documents  # noqa: F401
-
-    HAVE_ALIGN = True
-except ImportError:  # the aligner is built in parallel
-    HAVE_ALIGN = False
-
-needs_align = pytest.mark.skipif(not HAVE_ALIGN, reason="aligner.align.align_documents is not available yet")
 
 
 def run(*args):
@@ -70,7 +62,6 @@ def test_check_unknown_select_exits_2():
     assert result.exit_code == 2 and "NOPE99" in result.output
 
 
-@needs_align
 def test_check_json_report_on_the_samples(tmp_path):
     out = tmp_path / "qa.json"
     result = run("check", str(SAMPLE_SET / "fr.md"), str(SAMPLE_SET / "en.md"), "--format", "json",
@@ -82,7 +73,6 @@ def test_check_json_report_on_the_samples(tmp_path):
     assert set(data["summary"]) >= {"total", "by_severity", "by_category", "by_language", "accepted"}
 
 
-@needs_align
 def test_check_exit_code_follows_fail_on(tmp_path):
     fr = SAMPLE_SET / "fr.md"
     en_text = (SAMPLE_SET / "en.md").read_text(encoding="utf-8")
@@ -95,7 +85,6 @@ def test_check_exit_code_follows_fail_on(tmp_path):
     assert run(*args, "--fail-on", "never").exit_code == 0
 
 
-@needs_align
 def test_demo_prints_the_findings_of_the_sample_set_and_the_drafts():
     result = run("demo")
     assert result.exit_code == 0, result.output
@@ -119,7 +108,6 @@ def test_check_bad_config_file_exits_2_naming_file_and_line(tmp_path):
     assert "hexaglot.toml:4: unknown rule code 'NU99'" in result.output
 
 
-@needs_align
 def test_check_with_a_toml_config_and_an_accept_file(tmp_path):
     fr = SAMPLE_SET / "fr.md"
     en_text = (SAMPLE_SET / "en.md").read_text(encoding="utf-8")

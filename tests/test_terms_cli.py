@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import missing
 
 from hexaglot.cli import cli
 
@@ -39,7 +40,7 @@ def test_validate_reports_conflicts_and_missing_languages(tmp_path):
 def test_validate_asks_a_bilingual_glossary_only_for_its_own_languages():
     path = TBX_DIR / "tbxv3_ltac-test-files_core_structure_good_tbx-core_dca_en-es.tbx"
     if not path.is_file():
-        pytest.skip("shared data absent")
+        missing(f"{path} is absent")
     result = _run("glossary", "validate", str(path), "--format", "json")
     payload = json.loads(result.output)
     missing = [p for p in payload["problems"] if p["kind"] == "missing-language"]
