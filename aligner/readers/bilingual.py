@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from aligner.errors import InputError
+from aligner.fileio import read_bytes
 from aligner.model import Alignment, Cell, Document, Row, Unit
-from aligner.readers.inline import Flat, local, parse_xml
+from aligner.readers.inline import Flat, local
+from aligner.readers.xmlsafe import parse_xml, quote
 
 #: File extensions read as pre-aligned CAT-tool files.
 BILINGUAL_EXTENSIONS: tuple[str, ...] = (".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff", ".tmx")
@@ -55,16 +56,7 @@ class Collected:
 def read_bilingual(path: str | os.PathLike) -> Alignment:
     """Read a TMX, XLIFF 1.2 (incl. ``.sdlxliff``, memoQ) or XLIFF 2.x file."""
     source = str(path)
-    p = Path(source)
-    if not p.exists():
-        raise InputError(source, "no such file")
-    if p.is_dir():
-        raise InputError(source, "is a directory, not a file")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(source, f"cannot be read ({exc.strerror or exc})") from None
-    root = parse_xml(data, source)
+    root = parse_xml(read_bytes(source), source)
     kind = local(root.tag)
     if kind == "tmx":
         from aligner.readers.tmx import collect_tmx
@@ -77,7 +69,7 @@ def read_bilingual(path: str | os.PathLike) -> Alignment:
         collected = collect_xliff(root, source)
         fmt = "xliff"
     else:
-        raise InputError(source, f"root element <{kind}> is neither <xliff> nor <tmx>")
+        raise InputError(source, f"root element <{quote(kind)}> is neither <xliff> nor <tmx>", root.sourceline)
     return assemble(source, fmt, collected)
 
 

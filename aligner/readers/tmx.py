@@ -43,11 +43,14 @@ def collect_tmx(root: etree._Element, path: str) -> Collected:
         for tuv in (c for c in tu if local(c.tag) == "tuv"):
             seg = next((c for c in tuv if local(c.tag) == "seg"), None)
             key = key_of.get(_tuv_lang(tuv))
-            if seg is None or key is None:
+            if key is None:
+                collected.warnings.append(f"line {tuv.sourceline}: tuv without xml:lang; skipped")
+                continue
+            if seg is None:
                 continue
             cells[key] = flatten(seg)
         if not keys or not (cells.get(keys[0]) and cells[keys[0]].text):
-            if cells:
+            if cells or any(local(c.tag) == "tuv" for c in tu):  # a tuv without <seg> is not nothing
                 collected.warnings.append(f"line {tu.sourceline}: tu without {keys[0] if keys else 'source'} text")
             continue
         collected.rows.append(SegmentRow(cells=cells, status="", note=str(tu.get("tuid") or tu.sourceline),

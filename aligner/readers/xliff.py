@@ -19,6 +19,7 @@ from lxml import etree
 
 from aligner.readers.bilingual import Collected, SegmentRow, unique_codes
 from aligner.readers.inline import Flat, flatten, local
+from aligner.readers.xmlsafe import quote
 
 
 def _children(el: etree._Element, name: str) -> list[etree._Element]:
@@ -79,7 +80,8 @@ def collect_xliff(root: etree._Element, path: str) -> Collected:
                 collected.warnings.append(f"file {index}: no target language declared; target read as 'und'")
         elif keys != collected.languages:
             collected.warnings.append(
-                f"file {index} declares {src}>{tgt}; read as {'>'.join(collected.languages)} like the first file"
+                f"file {index} declares {quote(src)}>{quote(tgt)}; read as {'>'.join(collected.languages)}"
+                " like the first file"
             )
         _collect_v1(file_el, collected)
     if not collected.languages:
@@ -114,7 +116,8 @@ def _collect_v1(file_el: etree._Element, collected: Collected) -> None:
                 joined = " ".join(flatten(m).text for m in src_mrks)
                 if _squash(whole) != _squash(joined):
                     collected.warnings.append(
-                        f"line {seg_source.sourceline}: trans-unit {tu.get('id')}: seg-source differs from source;"
+                        f"line {seg_source.sourceline}: trans-unit {quote(str(tu.get('id')))}:"
+                        " seg-source differs from source;"
                         " segments read from seg-source"
                     )
             tgt_mrks = {m.get("mid"): m for m in _seg_mrks(target)}
@@ -128,11 +131,17 @@ def _collect_v1(file_el: etree._Element, collected: Collected) -> None:
             cells = {src_key: flatten(source), tgt_key: flatten(target) if target is not None else None}
             status = statuses.get(None, "") or next(iter(statuses.values()), "") or unit_status
             _add(collected, cells, status, str(tu.get("id")), tu.sourceline)
+        else:
+            collected.warnings.append(f"line {tu.sourceline}: trans-unit {quote(str(tu.get('id')))} has no <source>;"
+                                      " skipped")
 
 
 def _add(collected: Collected, cells: dict[str, Flat | None], status: str, note: str, line: int | None) -> None:
     source = cells[collected.languages[0]]
     if source is None or not source.text:
+        target = cells[collected.languages[1]]
+        if target is not None and target.text:  # a translation of nothing: say so rather than drop it
+            collected.warnings.append(f"line {line}: segment {quote(note)} has a target but no source text; skipped")
         return  # a unit holding only codes (Trados' paragraph markers) has nothing to check
     collected.rows.append(SegmentRow(cells=cells, status=status, note=note, line=line or 0))
 
@@ -168,6 +177,8 @@ def _collect_v2(file_el: etree._Element, collected: Collected) -> None:
         for seg in _children(unit, "segment"):
             source = _child(seg, "source")
             if source is None:
+                collected.warnings.append(f"line {seg.sourceline}: segment {quote(str(unit.get('id')))}#"
+                                          f"{quote(str(seg.get('id')))} has no <source>; skipped")
                 continue
             target = _child(seg, "target")
             cells = {src_key: flatten(source), tgt_key: flatten(target) if target is not None else None}

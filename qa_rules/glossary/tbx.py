@@ -11,9 +11,11 @@ Writes TBX-Basic 2008 (``martif``), hexaglot's format of record: it is the
 form the CAT and terminology tools used by UN translators import (MultiTerm,
 memoQ, OmegaT, Okapi); see docs/terminology.md.
 
-XML is parsed by lxml with entity resolution, network access and DTD loading
-off and ``huge_tree`` off. A document that declares entities (the shape of an
-entity bomb) or is not well-formed raises ``InputError`` with file and line.
+XML is parsed by ``aligner.readers.xmlsafe.parse_xml``, the one safe path of
+every XML reader: encoding detected as the XML specification says, entity
+resolution, network access and DTD loading off, ``huge_tree`` off. A document
+that declares or uses entities (the shape of an entity bomb) or is not
+well-formed raises ``InputError`` with file and line.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from lxml import etree
 
 from aligner.errors import InputError
 from aligner.fileio import read_bytes
-from aligner.readers.xmlsafe import ENTITY_PROBLEM, refuse_entities
+from aligner.readers.xmlsafe import parse_xml as parse_xml_safely
+from aligner.readers.xmlsafe import quote
 from qa_rules.glossary.langcodes import normalise_lang
 from qa_rules.glossary.model import (
     MATCH_TYPES,
@@ -88,29 +91,8 @@ def _children(el, *names: str):
 
 
 def parse_xml(path: str, data: bytes):
-    """Parse XML bytes safely; ``InputError`` with file and line on any problem."""
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_pis=True
-    )
-    refuse_entities(data, path)  # before parsing: libxml2 would report a bomb as malformed XML
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        line = exc.lineno if exc.lineno else None
-        message = str(exc.msg or exc).split(", line ")[0]
-        raise InputError(path, f"is not well-formed XML ({message}); fix the file or export it again", line) from None
-    dtd = root.getroottree().docinfo.internalDTD
-    if dtd is not None and list(dtd.iterentities()):  # a declaration the text search missed
-        raise InputError(path, ENTITY_PROBLEM, _line_of(data, b"<!ENTITY"))
-    for node in root.iter():
-        if isinstance(node, etree._Entity):
-            raise InputError(path, f"uses the undeclared or unexpanded entity &{node.name};", node.sourceline)
-    return root
-
-
-def _line_of(data: bytes, needle: bytes) -> int | None:
-    index = data.find(needle)
-    return data.count(b"\n", 0, index) + 1 if index >= 0 else None
+    """Parse XML bytes safely (``aligner.readers.xmlsafe``); ``InputError`` with file and line on any problem."""
+    return parse_xml_safely(data, path, remove_pis=True)
 
 
 def read_tbx(path: str | Path, name: str | None = None, bundled: bool = False, data: bytes | None = None) -> Glossary:
@@ -127,7 +109,7 @@ def read_tbx(path: str | Path, name: str | None = None, bundled: bool = False, d
     elif kind == "tbx":
         fmt = "tbx-2019"
     else:
-        raise InputError(path, f"is not TBX: root element is <{kind}>, expected <martif> (TBX 2008) "
+        raise InputError(path, f"is not TBX: root element is <{quote(kind)}>, expected <martif> (TBX 2008) "
                          "or <tbx> (TBX 2019)", root.sourceline)
     description = " ".join(_text(p) for p in root.iter("{*}p") if _in_source_desc(p))
     concepts = []
@@ -135,7 +117,7 @@ def read_tbx(path: str | Path, name: str | None = None, bundled: bool = False, d
     for number, entry in enumerate(root.iter("{*}termEntry", "{*}conceptEntry"), 1):
         concept = _read_entry(path, entry, number)
         if concept.id in seen_ids:
-            raise InputError(path, f"entry id {concept.id!r} is used twice", entry.sourceline)
+            raise InputError(path, f"entry id '{quote(concept.id)}' is used twice", entry.sourceline)
         seen_ids.add(concept.id)
         concepts.append(concept)
     if not concepts:
@@ -164,7 +146,7 @@ def _read_entry(path: str, entry, number: int) -> Concept:
         code = section.get(XML_LANG) or section.get("lang") or ""
         lang = normalise_lang(code)
         if lang is None:
-            problem = f"unknown language code {code!r}" if code else "a language section has no xml:lang"
+            problem = f"unknown language code '{quote(code)}'" if code else "a language section has no xml:lang"
             raise InputError(path, f"{problem}; use an ISO 639-1 code such as en, fr, es, ru, zh, ar",
                              section.sourceline)
         _read_descrips(path, section, fields)
@@ -218,7 +200,7 @@ def _read_term(path: str, group, lang: str) -> Term:
         if local == "termNote" and kind in ("administrativestatus", "normativeauthorization"):
             status = _STATUS.get(value.lower().replace(" ", ""))
             if status is None:
-                raise InputError(path, f"unknown term status {value!r} (expected preferred, admitted, "
+                raise InputError(path, f"unknown term status '{quote(value)}' (expected preferred, admitted, "
                                  "deprecated or superseded)", el.sourceline)
             values["status"] = status
         elif local == "termNote" and kind == "partofspeech":
@@ -227,7 +209,7 @@ def _read_term(path: str, group, lang: str) -> Term:
             values["term_type"] = _TERM_TYPES.get(value.lower().replace(" ", ""), "variant")
         elif local == "termNote" and kind in ("x-matchtype", "matchtype"):
             if value not in MATCH_TYPES:
-                raise InputError(path, f"unknown match type {value!r} (expected exact, inflected or pattern)",
+                raise InputError(path, f"unknown match type '{quote(value)}' (expected exact, inflected or pattern)",
                                  el.sourceline)
             values["match"] = value
         elif local == "note":
