@@ -239,6 +239,34 @@ def test_a_tuv_without_language_is_a_warning(tmp_path):
     assert "line 4: tu without fr text" in warnings
 
 
+# -- Weblate's statuses --------------------------------------------------------------------------------
+
+
+def test_a_weblate_glossary_with_obsolete_and_forbidden_terms_loads(tmp_path):
+    """Weblate writes ``obsolete`` and ``forbidden`` in ``administrativeStatus``: a term out of use
+    because another replaced it is superseded; one that must not be used is deprecated. Both are
+    flagged when a target uses them."""
+    path = tmp_path / "weblate.tbx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en"><text><body>\n'
+        '<termEntry id="ftf"><descrip type="definition">A person who travels abroad to fight.</descrip>\n'
+        '<langSet xml:lang="en">'
+        '<tig><term>foreign terrorist fighter</term></tig>'
+        '<tig><term>foreign fighter</term><termNote type="administrativeStatus">obsolete</termNote></tig>'
+        "</langSet>\n"
+        '<langSet xml:lang="fr">'
+        '<tig><term>combattant terroriste étranger</term><note from="translator">UN usage</note></tig>'
+        '<tig><term>djihadiste étranger</term><termNote type="administrativeStatus">forbidden</termNote></tig>'
+        "</langSet>\n</termEntry>\n</body></text></martif>\n", encoding="utf-8")
+    statuses = {t.text: (t.status, t.rejected) for c in read_tbx(path).concepts for t in c.terms}
+    assert statuses == {
+        "foreign terrorist fighter": ("preferred", False),
+        "foreign fighter": ("superseded", True),
+        "combattant terroriste étranger": ("preferred", False),
+        "djihadiste étranger": ("deprecated", True),
+    }
+
+
 def test_an_unknown_status_is_still_refused_at_its_line(tmp_path):
     path = tmp_path / "status.tbx"
     path.write_text('<martif><text><body>\n<termEntry id="a"><langSet xml:lang="en"><tig><term>x</term>\n'

@@ -58,6 +58,11 @@ _STATUS = {
     "deprecated": "deprecated",
     "superseded": "superseded",
     "standardized": "preferred",
+    # Weblate's glossary writes these two: a term out of use because another replaced it
+    # (superseded), and a term that must not be used (deprecated). Both are flagged in targets.
+    "obsolete": "superseded",
+    "obsoleteterm": "superseded",
+    "forbidden": "deprecated",
 }
 _STATUS_OUT = {s: f"{s}Term-admn-sts" for s in ("preferred", "admitted", "deprecated", "superseded")}
 _POS = {p.lower(): p for p in PARTS_OF_SPEECH}
