@@ -4,6 +4,7 @@ Text: one block per aligned pair, most changed first: the units and lines on
 both sides, chrF/BLEU/TER, and the word diff (``[-draft only-]{+reference only+}``),
 the source paragraph when one was given; identical pairs are counted, not
 repeated; corpus scores, sacrebleu's signatures and the signature line last.
+Control characters from the documents are shown escaped (``\\x1b``), never raw.
 
 JSON (documented in ``docs/reports.md``)::
 
@@ -20,6 +21,7 @@ import json
 from dataclasses import asdict
 
 from hexaglot import __version__
+from hexaglot.reports import escape_controls
 from qa_rules.compare import Comparison, ParagraphComparison
 
 
@@ -66,7 +68,7 @@ def render_text(result: Comparison) -> str:
     for name, sig in result.metric_signatures.items():
         lines.append(f"  {name}: {sig}")
     lines.append(f"signature: {comparison_signature(result)}")
-    return "\n".join(lines) + "\n"
+    return escape_controls("\n".join(lines) + "\n")
 
 
 def render_json(result: Comparison) -> str:

@@ -9,7 +9,8 @@
                expected 74/175 · found 74/157 · id 3f2a9c01b7de
 
 Colour (severities, codes) only when asked, i.e. on a terminal; the last line
-is the signature.
+is the signature. Control characters from the documents (an ESC that would start
+a terminal escape sequence) are shown escaped (``\\x1b``), never written raw.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 import click
 
+from hexaglot.reports import escape_controls as safe
 from qa_rules.model import Finding, Location
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -67,13 +69,14 @@ def _group_key(report: Any, finding: Finding) -> tuple:
 
 
 def render(report: Any, *, color: bool = False) -> str:
-    style = (lambda text, **kw: click.style(text, **kw)) if color else (lambda text, **kw: text)
+    # every piece of report or document text goes through ``safe`` before it is styled or joined
+    style = (lambda text, **kw: click.style(safe(text), **kw)) if color else (lambda text, **kw: safe(text))
     lines: list[str] = []
     targets = [lang for lang in report.languages if lang != report.pivot]
-    lines.append(
+    lines.append(safe(
         f"hexaglot check: {report.pivot} (source) -> {', '.join(targets)}; "
         f"{len(report.rules)} rules; {len(report.findings)} finding(s)"
-    )
+    ))
     groups: dict[tuple, list[Finding]] = {}
     for finding in report.findings:
         groups.setdefault(_group_key(report, finding), []).append(finding)
@@ -90,33 +93,33 @@ def render(report: Any, *, color: bool = False) -> str:
         for location, hint in ((first.source, expected), (first.target, focus)):
             text = unit_text(report, location)
             if text:
-                lines.append(f"  {location.lang:<3} {excerpt(text, hint)}")
+                lines.append(safe(f"  {location.lang:<3} {excerpt(text, hint)}"))
         for finding in findings:
             sev = style(f"{finding.severity:<8}", fg=_COLOURS.get(finding.severity), bold=True)
-            lines.append(f"  {sev} {style(finding.rule, bold=True)}  {finding.name}  {finding.message}")
+            lines.append(f"  {sev} {style(finding.rule, bold=True)}  {safe(finding.name)}  {safe(finding.message)}")
             details = []
             if finding.expected:
                 details.append(f"expected {finding.expected}")
             if finding.found:
                 details.append(f"found {finding.found}")
             details.append(f"id {finding.id}")
-            lines.append(" " * 12 + " · ".join(details))
+            lines.append(" " * 12 + safe(" · ".join(details)))
     summary = report.summary()
     lines.append("")
     sev = summary["by_severity"]
     extra = f"; {summary['accepted']} accepted" if summary["accepted"] else ""
     lines.append(
         style("Summary: ", bold=True)
-        + f"{sev['error']} error(s), {sev['warning']} warning(s), {sev['info']} info{extra}"
+        + safe(f"{sev['error']} error(s), {sev['warning']} warning(s), {sev['info']} info{extra}")
     )
     if summary["by_category"]:
-        lines.append("  by category: " + ", ".join(f"{k} {v}" for k, v in summary["by_category"].items()))
+        lines.append(safe("  by category: " + ", ".join(f"{k} {v}" for k, v in summary["by_category"].items())))
     if summary["by_language"]:
-        lines.append("  by language: " + ", ".join(f"{k} {v}" for k, v in summary["by_language"].items()))
+        lines.append(safe("  by language: " + ", ".join(f"{k} {v}" for k, v in summary["by_language"].items())))
     for entry in report.stale:
         where = f"{entry.path}:{entry.line}" if entry.line else entry.path
-        lines.append(f"  stale accept entry {entry.id} ({where}): matches no finding; remove it")
+        lines.append(safe(f"  stale accept entry {entry.id} ({where}): matches no finding; remove it"))
     for notice in getattr(report, "notices", ()):
-        lines.append(f"  notice: {notice}")
-    lines.append(f"signature: {report.signature}")
+        lines.append(safe(f"  notice: {notice}"))
+    lines.append(safe(f"signature: {report.signature}"))
     return "\n".join(lines) + "\n"
