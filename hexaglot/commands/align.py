@@ -1,9 +1,12 @@
-"""``hexaglot align FILE FILE [FILE...]``: versions aligned row by row, the first file the pivot."""
+"""``hexaglot align FILE FILE [FILE...]``: versions aligned row by row, the first file the pivot.
+
+One FILE may be ``-`` (standard input); ``-o -`` writes to standard output, xlsx
+included when standard output is not a terminal.
+"""
 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import click
@@ -12,6 +15,9 @@ from aligner.align import LEVELS, align_documents
 from aligner.errors import InputError
 from aligner.readers import INPUT_FORMATS, read_document
 from aligner.writers import FORMATS, TEXT_FORMATS, format_for_path, render, write_alignment
+from hexaglot import logs
+from hexaglot.commands._common import STDIO, check_output, input_format, one_stdin, to_stdout
+from hexaglot.logs import logger, verbosity_options
 
 
 def _per_file(values: tuple[str, ...], files: tuple[str, ...], option: str) -> list[str | None]:
@@ -28,6 +34,7 @@ def _per_file(values: tuple[str, ...], files: tuple[str, ...], option: str) -> l
 
 def _check_output(output: str, files: tuple[str, ...]) -> None:
     """Refuse an unwritable output before any work is done."""
+    check_output(output)
     target = Path(output)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -37,7 +44,7 @@ def _check_output(output: str, files: tuple[str, ...]) -> None:
     if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
         raise InputError(output, "cannot be written (permission denied)")
     for given in files:
-        if Path(given).exists() and target.exists() and target.resolve() == Path(given).resolve():
+        if given != STDIO and Path(given).exists() and target.exists() and target.resolve() == Path(given).resolve():
             raise InputError(output, "is one of the input files; choose another output path")
 
 
@@ -46,35 +53,41 @@ def _check_output(output: str, files: tuple[str, ...]) -> None:
 @click.option("--level", type=click.Choice(LEVELS), default=LEVELS[0], show_default=True,
               help="Align paragraphs, or sentences inside aligned paragraphs.")
 @click.option("--input-format", "input_formats", multiple=True, type=click.Choice(INPUT_FORMATS),
-              help="Input format, once for all files or once per file; default: from the extension.")
+              help="Input format, once for all files or once per file; default: from the extension "
+                   "(md for '-', standard input).")
 @click.option("--lang", "langs", multiple=True,
               help="ISO 639-1 code, once per file in order; default: from each file name, else detected.")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default=None,
               help="Output format; default: from the -o extension, else json.")
 @click.option("-o", "--output", default=None, type=click.Path(path_type=str),
-              help="Write to this file (atomically); default: standard output (json, tsv, csv, tmx, html).")
+              help="Write to this file (atomically); default: standard output (json, tsv, csv, tmx, html; "
+                   "'-o -' also xlsx when standard output is not a terminal).")
+@verbosity_options
 def command(files: tuple[str, ...], level: str, input_formats: tuple[str, ...], langs: tuple[str, ...],
             output_format: str | None, output: str | None) -> None:
-    """Align two or more versions of a document (the first FILE is the pivot) into rows."""
+    """Align two or more versions of a document (the first FILE is the pivot) into rows.
+
+    One FILE may be '-' to read standard input."""
     if len(files) < 2:
         raise InputError(files[0] if files else "align",
                          "alignment needs at least two files (the pivot first, then its versions)")
     if langs and len(langs) != len(files):
         raise InputError("--lang", f"given {len(langs)} times for {len(files)} files; give one language per file")
-    formats = _per_file(input_formats, files, "--input-format")
-    fmt = output_format or (format_for_path(output) if output else "json")
+    one_stdin(files)
+    formats = [input_format(path, f) for path, f in zip(files, _per_file(input_formats, files, "--input-format"))]
+    to_stdout_ = output is None or output == STDIO
+    fmt = output_format or ("json" if to_stdout_ else format_for_path(output))
     if output is None and fmt not in TEXT_FORMATS:
-        raise InputError("--format", f"{fmt} cannot go to standard output; give -o FILE.{fmt}")
-    if output is not None:
+        raise InputError("--format", f"{fmt} cannot go to standard output; give -o FILE.{fmt} "
+                                     "(or -o - to send it to a pipe)")
+    if not to_stdout_:
         _check_output(output, files)
     documents = [read_document(path, lang=lang, input_format=f)
                  for path, lang, f in zip(files, langs or [None] * len(files), formats)]
     alignment = align_documents(documents, level=level)
-    if output is None:
-        data = render(alignment, fmt)
-        if isinstance(data, bytes):
-            sys.stdout.buffer.write(data)
-        else:
-            click.echo(data, nl=False)
+    logger.info("aligned %d documents (%s) by %s", len(documents), ",".join(d.lang for d in documents), level)
+    if to_stdout_:
+        to_stdout(render(alignment, fmt), fmt)
         return
-    write_alignment(alignment, output, fmt, inputs=files)
+    write_alignment(alignment, output, fmt, inputs=[p for p in files if p != STDIO])
+    logs.wrote(output, logs.counted(len(alignment.rows), "row"))

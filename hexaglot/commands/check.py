@@ -1,6 +1,8 @@
 """``hexaglot check SOURCE TARGET...``: align, run the QA rules, render the findings.
 
 Exit codes: 0 nothing at or above ``--fail-on``, 1 findings, 2 usage or input error.
+``-o -`` writes to standard output (a binary format only when it is not a terminal);
+colour only on a terminal, and not when ``NO_COLOR`` is set, unless ``--color``.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import sys
 import click
 
 from aligner.align import LEVELS
-from aligner.fileio import write_atomic
+from hexaglot.commands._common import STDIO, check_output, emit, one_stdin, stdout_is_terminal
+from hexaglot.logs import logger, verbosity_options
 from hexaglot.reports import EXTENSIONS, FORMATS, render
 from qa_rules.config import FAIL_ON, RunConfig
 from qa_rules.run import CheckOptions, check_paths
@@ -28,7 +31,7 @@ def _tokens(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--format", "fmt", type=click.Choice(tuple(FORMATS)), default=None,
               help=f"Report format (default: {DEFAULTS.format}, or the config file's).")
 @click.option("-o", "--output", type=click.Path(path_type=str), default=None,
-              help="Write the report to this file (atomically) instead of standard output.")
+              help="Write the report to this file (atomically) instead of standard output ('-': standard output).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help=f"Exit 1 if a finding is at least this severe (default: {DEFAULTS.fail_on}, or the config file's).")
 @click.option("--select", multiple=True, help="Rules to run: codes, dotted names or categories, comma-separated.")
@@ -42,16 +45,20 @@ def _tokens(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--no-default-glossaries", is_flag=True, help="Do not use the bundled UN glossaries.")
 @click.option("--level", type=click.Choice(LEVELS), default=None,
               help=f"Align and check by {' or '.join(LEVELS)} (default: {DEFAULTS.level}, or the config file's).")
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
+@click.option("--color/--no-color", default=None,
+              help="Colour the text report (default: on a terminal, unless NO_COLOR is set).")
 @click.option("--previous", nargs=2, multiple=True, type=click.Path(path_type=str), metavar="OLD_SOURCE OLD_TARGET",
               help="An earlier source and its earlier translation into one target language: recycled paragraphs "
                    "must keep its wording (CO09). Repeat once per target language.")
+@verbosity_options
 def command(files, fmt, output, fail_on, select, ignore, config_path, accept, glossaries,
             no_default_glossaries, level, color, previous=()) -> None:
     """Check TARGET versions against the SOURCE: structure, terminology, numbers, references, dates...
 
     FILES are a SOURCE and one or more TARGET documents, or one TMX/XLIFF file.
     """
+    one_stdin(tuple(files) + tuple(p for pair in previous or () for p in pair))
+    check_output(output)
     options = CheckOptions(
         select=_tokens(select),
         ignore=_tokens(ignore),
@@ -63,16 +70,22 @@ def command(files, fmt, output, fail_on, select, ignore, config_path, accept, gl
         previous=tuple(tuple(pair) for pair in previous or ()),
     )
     report, config = check_paths(files, options)
-    fmt = fmt or EXTENSIONS.get(os.path.splitext(output or "")[1].lower()) or config.format
+    for document in report.documents:
+        logger.info("%s: %s, %d units", document.path, document.lang, len(document.units))
+        for warning in document.warnings:
+            logger.info("%s: %s", document.path, warning)
+    to_stdout = output is None or output == STDIO
+    fmt = fmt or EXTENSIONS.get("" if to_stdout else os.path.splitext(output)[1].lower()) or config.format
     if fmt not in FORMATS:
         raise click.UsageError(f"unknown format {fmt!r} in the config file (known: {', '.join(FORMATS)})")
-    if color is None:
-        color = output is None and sys.stdout.isatty()
+    if color is None:  # https://no-color.org: a non-empty NO_COLOR turns default colour off
+        color = to_stdout and stdout_is_terminal() and not os.environ.get("NO_COLOR")
     rendered = render(report, fmt, color=bool(color) and fmt == "text")
-    if output:
-        write_atomic(output, rendered, inputs=tuple(files) + tuple(p for pair in options.previous for p in pair))
-    elif isinstance(rendered, bytes):
-        raise click.UsageError(f"--format {fmt} is binary: give -o FILE")
-    else:
+    if output is None and isinstance(rendered, bytes):
+        raise click.UsageError(f"--format {fmt} is binary: give -o FILE (or -o - to send it to a pipe)")
+    if to_stdout and isinstance(rendered, str):
         click.echo(rendered, nl=False, color=bool(color))
+    else:
+        emit(rendered, output, tuple(files) + tuple(p for pair in options.previous for p in pair),
+             count=len(report.findings), noun="finding", fmt=fmt)
     sys.exit(1 if report.at_or_above(fail_on or config.fail_on) else 0)

@@ -18,6 +18,7 @@ import click
 
 from aligner.model import Document
 from hexaglot import __version__
+from hexaglot.logs import verbosity_options
 from hexaglot.resources import DEMO_LANGUAGES, DEMO_SET, read_sample
 
 if TYPE_CHECKING:  # rich is imported when the demo runs, not when the CLI starts
@@ -142,6 +143,7 @@ STEPS.extend([qa_runs, qa_findings, html_reports])
 
 
 @click.command("demo")
+@verbosity_options
 def command() -> None:
     """Run hexaglot on the bundled resolution 2023/26: structure, QA findings, HTML reports.
 

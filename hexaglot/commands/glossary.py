@@ -2,7 +2,8 @@
 
 Logic lives in ``qa_rules.glossary``; this module parses options and renders.
 Exit codes: 0 done (validate: no error; lookup: found), 1 validate found
-errors or lookup found nothing, 2 bad input.
+errors or lookup found nothing, 2 bad input. Text output escapes control
+characters; a document given as ``-`` is read from standard input.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ import click
 
 from aligner.errors import InputError
 from aligner.fileio import write_atomic
-from hexaglot import __version__
+from hexaglot import __version__, logs
+from hexaglot.commands._common import STDIO, check_output, emit, input_format, one_stdin
+from hexaglot.logs import logger, verbosity_options
+from hexaglot.reports import escape_controls
 
 
 def _signature(command: str, glossaries, **options) -> str:
@@ -30,11 +34,9 @@ def _glossaries(paths, no_default: bool):
     return load_glossaries(list(paths), include_default=not no_default)
 
 
-def _emit(text: str | bytes, output: str | None, inputs=()) -> None:
-    if output:
-        write_atomic(output, text, inputs=inputs)
-    else:
-        click.echo(text if isinstance(text, str) else text.decode("utf-8"), nl=False)
+def _echo(text: str) -> None:
+    """One line of a text view on standard output, control characters escaped."""
+    click.echo(escape_controls(text))
 
 
 _glossary_options = [
@@ -58,6 +60,7 @@ def command() -> None:
 @command.command("validate")
 @click.argument("path", type=click.Path(path_type=str))
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text")
+@verbosity_options
 def validate_command(path: str, fmt: str) -> None:
     """Schema, duplicates, conflicts and missing languages of a glossary (exit 1 on errors)."""
     from qa_rules.glossary import read_glossary
@@ -78,13 +81,13 @@ def validate_command(path: str, fmt: str) -> None:
     else:
         for p in problems:  # missing languages: one summary line per language, not one line per concept
             if p.kind != "missing-language":
-                click.echo(f"{path}: {p.level}: {p.kind}: {p.message}")
+                _echo(f"{path}: {p.level}: {p.kind}: {p.message}")
         for line in missing:
-            click.echo(f"{path}: warning: missing-language: {line}")
-        click.echo(f"{path}: {glossary.format}, {len(glossary.concepts)} concepts, {glossary.term_count} terms, "
+            _echo(f"{path}: warning: missing-language: {line}")
+        _echo(f"{path}: {glossary.format}, {len(glossary.concepts)} concepts, {glossary.term_count} terms, "
                    f"languages {', '.join(glossary.languages)}: {len(errors)} error(s), "
                    f"{len(problems) - len(errors)} warning(s)")
-        click.echo(sig)
+        _echo(sig)
     sys.exit(1 if errors else 0)
 
 
@@ -92,6 +95,7 @@ def validate_command(path: str, fmt: str) -> None:
 @click.argument("query")
 @click.option("--lang", default=None, help="Show the terms of this language only (e.g. zh).")
 @glossary_options
+@verbosity_options
 def lookup_command(query: str, lang: str | None, glossary_paths, no_default_glossaries: bool) -> None:
     """Find the concepts a term belongs to (any language, inflected forms too) and show their terms."""
     from qa_rules.glossary.langcodes import normalise_lang
@@ -102,35 +106,44 @@ def lookup_command(query: str, lang: str | None, glossary_paths, no_default_glos
     glossaries = _glossaries(glossary_paths, no_default_glossaries)
     hits = lookup(query, glossaries)
     if not hits:
-        click.echo(f"no glossary entry for «{query}»")
+        _echo(f"no glossary entry for «{query}»")
         sys.exit(1)
     for hit in hits[:10]:
         concept = hit.concept
         how = "term" if hit.exact else "contains the term"
-        click.echo(f"{concept.id} ({hit.glossary}): «{query}» {how} «{hit.matched}» [{hit.lang}]")
+        _echo(f"{concept.id} ({hit.glossary}): «{query}» {how} «{hit.matched}» [{hit.lang}]")
         for term_lang in (normalise_lang(lang),) if lang else concept.languages:
             for term in concept.terms_in(term_lang):
                 extra = f" ({term.term_type})" if term.term_type else ""
                 note = f"  — {term.note}" if term.note else ""
-                click.echo(f"  {term_lang}  {term.status:<10} {term.text}{extra}{note}")
+                _echo(f"  {term_lang}  {term.status:<10} {term.text}{extra}{note}")
         if concept.note:
-            click.echo(f"  note: {concept.note}")
-        click.echo(f"  source: {concept.source}")
+            _echo(f"  note: {concept.note}")
+        _echo(f"  source: {concept.source}")
 
 
 @command.command("stats")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text")
-@click.option("-o", "--output", type=click.Path(path_type=str), default=None, help="Write to this file.")
+@click.option("-o", "--output", type=click.Path(path_type=str), default=None,
+              help="Write to this file (atomically) instead of standard output ('-': standard output).")
 @glossary_options
+@verbosity_options
 def stats_command(files, fmt: str, output: str | None, glossary_paths, no_default_glossaries: bool) -> None:
-    """Each concept found in the documents: occurrences per language and the variants used."""
+    """Each concept found in the documents: occurrences per language and the variants used.
+
+    One FILE may be '-' (standard input, counted line by line)."""
     from aligner.readers import read_document
     from qa_rules.glossary.stats import term_stats
 
+    one_stdin(files)
+    check_output(output)
     glossaries = _glossaries(glossary_paths, no_default_glossaries)
     documents = []
     for path in files:
+        if path == STDIO:  # standard input can be read once: no second try line by line
+            documents.append(read_document(path, input_format="lines"))
+            continue
         try:
             documents.append(read_document(path))
         except InputError as exc:
@@ -138,14 +151,14 @@ def stats_command(files, fmt: str, output: str | None, glossary_paths, no_defaul
                 raise
             # counting terms needs no document structure: read it line by line, and say so
             documents.append(read_document(path, input_format="lines"))
-            click.echo(f"hexaglot: {path}: no document structure, counted line by line", err=True)
+            logger.warning("%s: no document structure, counted line by line", path)
     table = term_stats(documents, glossaries)
     sig = _signature("stats", glossaries, langs=",".join(dict.fromkeys(d.lang for d in documents)))
     langs = list(dict.fromkeys(d.lang for d in documents))  # documents of one language are counted together
     if fmt == "json":
         payload = {"tool": "hexaglot", "command": "glossary stats", "documents": list(files), "languages": langs,
                    "concepts": [s.as_dict() for s in table], "signature": sig}
-        _emit(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", output, files)
+        emit(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", output, files, count=len(table), noun="concept")
         return
     lines = []
     for s in table:
@@ -159,17 +172,20 @@ def stats_command(files, fmt: str, output: str | None, glossary_paths, no_defaul
             warn = "  [" + ", ".join(f"{k} x{v}" for k, v in flagged.items()) + "]" if flagged else ""
             lines.append(f"  {lang}  {s.total(lang)}: {used}{warn}")
     lines.append(sig)
-    _emit("\n".join(lines) + "\n", output, files)
+    emit(escape_controls("\n".join(lines) + "\n"), output, files, count=len(table), noun="concept")
 
 
 @command.command("candidates")
 @click.argument("source", type=click.Path(path_type=str))
 @click.argument("target", type=click.Path(path_type=str))
 @click.option("-o", "--output", type=click.Path(path_type=str), default=None,
-              help="Write the candidates to a .xlsx (for review), .csv or .json file.")
-@click.option("--top", default=50, show_default=True, help="How many candidates to keep.")
-@click.option("--min-rows", default=2, show_default=True, help="Aligned rows a candidate must occur in.")
+              help="Write the candidates to a .xlsx (for review), .csv or .json file ('-': the list on "
+                   "standard output).")
+@click.option("--top", default=50, show_default=True, type=click.IntRange(min=1), help="How many candidates to keep.")
+@click.option("--min-rows", default=2, show_default=True, type=click.IntRange(min=1),
+              help="Aligned rows a candidate must occur in.")
 @glossary_options
+@verbosity_options
 def candidates_command(source: str, target: str, output: str | None, top: int, min_rows: int,
                        glossary_paths, no_default_glossaries: bool) -> None:
     """New-term candidates: recurring source expressions not in the glossaries, with their likely target equivalent."""
@@ -177,8 +193,12 @@ def candidates_command(source: str, target: str, output: str | None, top: int, m
     from aligner.readers import read_document
     from qa_rules.glossary.candidates import candidates, candidates_bytes
 
+    one_stdin((source, target))
+    if output == STDIO:
+        output = None
+    check_output(output)
     glossaries = _glossaries(glossary_paths, no_default_glossaries)
-    docs = [read_document(source), read_document(target)]
+    docs = [read_document(path, input_format=input_format(path, None)) for path in (source, target)]
     alignment = align_documents(docs, "paragraph")
     found = candidates(alignment, glossaries, min_rows=min_rows, limit=top)
     sig = _signature("candidates", glossaries, langs=f"{docs[0].lang}>{docs[1].lang}", top=top, min_rows=min_rows)
@@ -186,23 +206,25 @@ def candidates_command(source: str, target: str, output: str | None, top: int, m
         fmt = Path(output).suffix.lower().lstrip(".")
         if fmt not in ("xlsx", "csv", "json"):
             raise InputError(output, "unknown output format; use a .xlsx, .csv or .json file name")
-        write_atomic(output, candidates_bytes(found, fmt, sig), inputs=(source, target))
-        click.echo(f"{len(found)} candidates -> {output}")
+        write_atomic(output, candidates_bytes(found, fmt, sig), inputs=[p for p in (source, target) if p != STDIO])
+        logs.wrote(output, logs.counted(len(found), "candidate"))
         return
     for i, c in enumerate(found, 1):
         target_text = f"{c.target} (confidence {c.confidence:.2f}, Dice {c.dice:.2f})" if c.target \
             else "no reliable equivalent"
-        click.echo(f"{i:>3}. {c.source}  [{c.rows} rows]  ->  {target_text}")
-    click.echo(sig)
+        _echo(f"{i:>3}. {c.source}  [{c.rows} rows]  ->  {target_text}")
+    _echo(sig)
 
 
 @command.command("convert")
 @click.argument("source", type=click.Path(path_type=str))
 @click.argument("destination", type=click.Path(path_type=str))
+@verbosity_options
 def convert_command(source: str, destination: str) -> None:
     """Convert a glossary between TBX, CSV and XLSX (by extension); TBX is written as TBX-Basic."""
     from qa_rules.glossary import read_glossary, write_glossary
 
+    check_output(destination)
     glossary = read_glossary(source)
     write_glossary(glossary, destination, inputs=(source,))
-    click.echo(f"{len(glossary.concepts)} concepts, {glossary.term_count} terms -> {destination}")
+    logs.wrote(destination, f"{logs.counted(len(glossary.concepts), 'concept')}, {logs.counted(glossary.term_count, 'term')}")

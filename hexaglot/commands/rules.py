@@ -8,6 +8,8 @@ import inspect
 import click
 
 from aligner.errors import InputError
+from hexaglot.logs import verbosity_options
+from hexaglot.reports import escape_controls
 from qa_rules.config import match_token
 
 
@@ -51,12 +53,13 @@ def describe(rule) -> str:
 
 @click.command("rules")
 @click.argument("code", required=False)
+@verbosity_options
 def command(code: str | None) -> None:
     """List the QA rules, or show one rule (CODE or dotted name) with its examples."""
     from qa_rules.registry import RULES
 
     if not code:
-        click.echo(table(), nl=False)
+        click.echo(escape_controls(table()), nl=False)
         return
     matches = [r for r in match_token(code, RULES)]
     exact = [r for r in matches if r.code.lower() == code.lower() or r.name == code]
@@ -64,4 +67,4 @@ def command(code: str | None) -> None:
         matches = exact
     if not matches:
         raise InputError(code, "no such rule (see `hexaglot rules`)")
-    click.echo("\n".join(describe(rule) for rule in matches), nl=False)
+    click.echo(escape_controls("\n".join(describe(rule) for rule in matches)), nl=False)
