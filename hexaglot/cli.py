@@ -19,6 +19,7 @@ import click
 
 from aligner.errors import InputError, one_line
 from hexaglot import __version__
+from hexaglot.logs import verbosity_options
 
 #: The command modules under ``hexaglot.commands``, in help order; each defines ``command``
 #: (a click command or group) named like its module.
@@ -80,6 +81,7 @@ class HexaglotGroup(click.Group):
 
 @click.group(cls=HexaglotGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="hexaglot")
+@verbosity_options
 def cli() -> None:
     """QA, alignment and terminology for multilingual UN documents."""
 

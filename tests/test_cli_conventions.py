@@ -77,8 +77,6 @@ def test_align_and_compare_read_one_version_from_standard_input(pair):
     assert json.loads(compared.stdout)["reference"] == "-"
 
 
-@pytest.mark.xfail(strict=True, reason="check reads its documents through read_document, which does not yet "
-                                       "give '-' a default input format (it looks for a file named '-')")
 def test_check_reads_a_target_from_standard_input(pair):
     result = run("check", "fr.md", "-", "--format", "json", input=EN.encode("utf-8"))
     assert result.exit_code == 1, result.output

@@ -20,7 +20,7 @@ import os
 from pathlib import Path
 
 from aligner.errors import InputError
-from aligner.fileio import read_text
+from aligner.fileio import STDIO, read_text
 from aligner.langid import ISO_639_1, lang_from_name, require_structure_language, resolve_language
 from aligner.model import Document
 
@@ -53,6 +53,8 @@ def read_document(path: str | os.PathLike, lang: str | None = None, input_format
     fmt = input_format.lower() if input_format else None
     if fmt is not None and fmt not in INPUT_FORMATS:
         raise InputError(source, f"unknown input format {input_format!r}; use one of {', '.join(INPUT_FORMATS)}")
+    if fmt is None and source == STDIO:
+        fmt = "md"  # standard input has no extension: the UN text form
     if fmt is None:
         p = Path(source)
         if not p.exists():
