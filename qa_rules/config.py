@@ -1,7 +1,10 @@
 """Run configuration: which rules, how severe, with which options.
 
-Read from ``setup.cfg`` (found in the working folder) or from a file given
-with ``--config`` (``.toml``, or an INI file such as ``setup.cfg``)::
+Read from a file given with ``--config`` (``.toml``, or an INI file such as
+``setup.cfg``) or, without one, from the first folder, going up from the working
+folder to the root, that holds ``hexaglot.toml``, a ``pyproject.toml`` with a
+``[tool.hexaglot]`` table, or a ``setup.cfg`` with ``[hexaglot]`` sections (in
+that order of preference within a folder)::
 
     # setup.cfg                          # hexaglot.toml
     [hexaglot]                           [hexaglot]
@@ -13,9 +16,14 @@ with ``--config`` (``.toml``, or an INI file such as ``setup.cfg``)::
     severity = warning                   severity = "warning"
 
 Rule sections set ``severity`` and the fields of that rule's ``Config``.
-Unknown keys, sections, rule codes and bad values are ``InputError``s naming
-the file and line. Selection tokens are rule codes (``NU01``), dotted names
-(``numbers.mismatch``) or categories (``numbers``)::
+Unknown keys, sections, rule codes, values of the wrong type and numbers out of
+range are ``InputError``s naming the file and line. Each option's field declares
+its constraints: a number is finite and at least 0 unless its metadata gives a
+``range`` (``field(default=0.3, metadata={"range": (0, 1)})``); the strings of a
+field with ``metadata={"regex": True}`` must compile; a field whose type is not
+``bool``, ``int``, ``float``, ``str`` or ``tuple[str, ...]`` is set by hexaglot
+itself, never by a file. Selection tokens are rule codes (``NU01``), dotted
+names (``numbers.mismatch``) or categories (``numbers``)::
 
     >>> [r.code for r in select_rules(["ST01"], [])]
     ['ST01']
@@ -24,22 +32,27 @@ the file and line. Selection tokens are rule codes (``NU01``), dotted names
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from aligner.errors import InputError
-from aligner.fileio import read_text
+from aligner.fileio import decode_bytes, read_bytes, read_text
 from qa_rules.base import Rule
 from qa_rules.model import CATEGORIES, SEVERITIES
+from qa_rules.tomlfile import load_toml
 
 #: ``--fail-on`` values: a severity, or ``never``.
 FAIL_ON = SEVERITIES + ("never",)
 #: Keys of the ``[hexaglot]`` section.
 MAIN_KEYS = ("select", "ignore", "fail_on", "level", "accept", "glossaries", "default_glossaries", "format")
 _LIST_KEYS = frozenset({"select", "ignore", "glossaries"})
+#: The files a folder's settings may be in, by preference, and the table that holds them.
+CONFIG_FILES = (("hexaglot.toml", "hexaglot"), ("pyproject.toml", "tool.hexaglot"), ("setup.cfg", "hexaglot"))
+#: Numeric rule options are at least 0 unless the field's metadata gives another ``range``.
+DEFAULT_RANGE = (0, None)
 
 
 @dataclass(frozen=True)
@@ -72,20 +85,50 @@ class RunConfig:
 
 
 def load_config(path: str | Path | None = None, search_dir: str | Path = ".") -> RunConfig:
-    """The config of ``path`` or, without one, of ``search_dir/setup.cfg`` if any."""
+    """The config of ``path`` or, without one, of the first config file ``find_config`` finds."""
     from qa_rules.registry import RULES
 
     if path is None:
-        candidate = Path(search_dir) / "setup.cfg"
-        if not candidate.is_file():
+        path = find_config(search_dir)
+        if path is None:
             return RunConfig()
-        path = candidate
     text = read_text(path)
-    if str(path).endswith(".toml"):
+    name = Path(path).name
+    if name == "pyproject.toml":
+        raw = _read_toml(text, str(path), table="tool.hexaglot")
+    elif name.endswith(".toml"):
         raw = _read_toml(text, str(path))
     else:
         raw = _read_ini(text, str(path))
     return _build(raw, str(path), RULES)
+
+
+def find_config(search_dir: str | Path = ".") -> Path | None:
+    """The config file of ``search_dir`` or of the nearest folder above it that has one.
+
+    In a folder, ``hexaglot.toml`` comes first, then ``pyproject.toml`` if it has a
+    ``[tool.hexaglot]`` table, then ``setup.cfg`` if it has a ``[hexaglot]`` section.
+    Files in folders above ``search_dir`` are named by their absolute path.
+    """
+    start = Path(search_dir)
+    for folder in (start, *start.absolute().parents):
+        for name, _ in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and _holds_settings(candidate):
+                return candidate
+    return None
+
+
+def _holds_settings(candidate: Path) -> bool:
+    if candidate.name == "hexaglot.toml":
+        return True
+    data = read_bytes(candidate)
+    if candidate.name == "setup.cfg":
+        return re.search(rb"^[ \t]*\[[ \t]*hexaglot\b", data, re.M) is not None
+    if b"hexaglot" not in data:  # a pyproject.toml of another tool: not parsed at all
+        return False
+    tool = load_toml(decode_bytes(data, str(candidate)), str(candidate)).get("tool")
+    return isinstance(tool, dict) and "hexaglot" in tool
 
 
 Entry = tuple[Any, int]  # (value, line)
@@ -133,37 +176,43 @@ def _split_assignment(line: str) -> tuple[str, str, str]:
     return match.group(1).strip().replace("-", "_"), match.group(2), value.strip()
 
 
-def _read_toml(text: str, path: str) -> dict[str, dict[str, Entry]]:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(path, f"is not valid TOML ({exc})", line=getattr(exc, "lineno", None)) from None
+def _read_toml(text: str, path: str, table: str = "hexaglot") -> dict[str, dict[str, Entry]]:
+    """``{section: {key: (value, line)}}`` of the ``table`` of a TOML file (``hexaglot``,
+    or ``tool.hexaglot`` in a ``pyproject.toml``, whose other tables are left alone)."""
+    data = load_toml(text, path)
     lines = text.splitlines()
-    unknown = set(data) - {"hexaglot"}
-    if unknown:
-        key = sorted(unknown)[0]
-        at = _toml_table_line(lines, key) or _toml_line(lines, None, key)
-        raise InputError(path, f"unknown table or key {key!r} (use [hexaglot] and [hexaglot.rules.CODE])", line=at)
-    main = dict(data.get("hexaglot", {}))
+    if table == "hexaglot":
+        unknown = set(data) - {"hexaglot"}
+        if unknown:
+            key = sorted(unknown)[0]
+            at = _toml_table_line(lines, key) or _toml_line(lines, None, key)
+            raise InputError(path, f"unknown table or key {_short(key)} (use [hexaglot] and [hexaglot.rules.CODE])", line=at)
+    main: Any = data
+    for part in table.split("."):
+        main = main.get(part, {}) if isinstance(main, dict) else main
+    if not isinstance(main, dict):
+        raise InputError(path, f"{table} must be a table: [{table}]", line=_toml_table_line(lines, table)
+                         or _toml_line(lines, table.rpartition(".")[0] or None, table.rpartition(".")[2]))
+    main = dict(main)
     rules = main.pop("rules", {})
     for key, value in main.items():
-        if isinstance(value, dict):  # a [hexaglot.KEY...] table: only [hexaglot.rules.CODE] exists
-            raise InputError(path, f"unknown table [hexaglot.{key}...] (rule tables are [hexaglot.rules.CODE])",
-                             line=_toml_table_line(lines, f"hexaglot.{key}") or _toml_line(lines, "hexaglot", key))
+        if isinstance(value, dict):  # a [TABLE.KEY...] table: only [TABLE.rules.CODE] exists
+            raise InputError(path, f"unknown table [{table}.{_token(key)}...] (rule tables are [{table}.rules.CODE])",
+                             line=_toml_table_line(lines, f"{table}.{key}") or _toml_line(lines, table, key))
     sections: dict[str, dict[str, Entry]] = {}
-    header = _toml_line(lines, "hexaglot", None) or 1
-    sections["hexaglot"] = {"__line__": (None, header)}
+    header = _toml_line(lines, table, None) or 1
+    sections["hexaglot"] = {"__line__": (None, header), "__table__": (f"[{table}]", header)}
     for key, value in main.items():
-        sections["hexaglot"][key.replace("-", "_")] = (value, _toml_line(lines, "hexaglot", key) or header)
+        sections["hexaglot"][key.replace("-", "_")] = (value, _toml_line(lines, table, key) or header)
     if not isinstance(rules, dict):
-        raise InputError(path, "[hexaglot.rules] must be a table of rule tables", line=_toml_line(lines, "hexaglot", "rules"))
-    for code, table in rules.items():
-        table_name = f"hexaglot.rules.{code}"
+        raise InputError(path, f"[{table}.rules] must be a table of rule tables", line=_toml_line(lines, table, "rules"))
+    for code, rule_table in rules.items():
+        table_name = f"{table}.rules.{code}"
         at = _toml_line(lines, table_name, None) or header
-        if not isinstance(table, dict):
-            raise InputError(path, f"[{table_name}] must be a table", line=at)
+        if not isinstance(rule_table, dict):
+            raise InputError(path, f"[{table}.rules.{_token(code)}] must be a table", line=at)
         section = sections.setdefault(f"rule:{code}", {"__line__": (None, at)})
-        for key, value in table.items():
+        for key, value in rule_table.items():
             section[key.replace("-", "_")] = (value, _toml_line(lines, table_name, key) or at)
     return sections
 
@@ -207,12 +256,15 @@ def _toml_line(lines: list[str], table: str | None, key: str | None) -> int | No
 def _build(raw: dict[str, dict[str, Entry]], path: str, registry: Sequence[type[Rule]]) -> RunConfig:
     values: dict[str, Any] = {}
     origins: dict[str, tuple[str, int]] = {}
-    for key, (value, line) in raw.get("hexaglot", {}).items():
-        if key == "__line__":
+    main = raw.get("hexaglot", {})
+    typed = "__table__" in main  # TOML: values have types; INI: every value is text
+    table = main["__table__"][0] if typed else "[hexaglot]"
+    for key, (value, line) in main.items():
+        if key.startswith("__"):
             continue
         if key not in MAIN_KEYS:
-            raise InputError(path, f"unknown key {key!r} in [hexaglot] (known: {', '.join(MAIN_KEYS)})", line=line)
-        values[key] = _main_value(key, value, path, line)
+            raise InputError(path, f"unknown key {_short(key)} in {table} (known: {', '.join(MAIN_KEYS)})", line=line)
+        values[key] = _main_value(key, value, path, line, typed)
         origins[key] = (path, line)
     for token_key in ("select", "ignore"):
         if token_key in values:
@@ -226,7 +278,7 @@ def _build(raw: dict[str, dict[str, Entry]], path: str, registry: Sequence[type[
         header_line = entries["__line__"][1]
         rule = by_code.get(code.upper())
         if rule is None:
-            raise InputError(path, f"unknown rule code {code!r} (see `hexaglot rules`)", line=header_line)
+            raise InputError(path, f"unknown rule code {_short(code)} (see `hexaglot rules`)", line=header_line)
         severity = None
         options: dict[str, Any] = {}
         fields_by_name = {f.name: f for f in dataclasses.fields(rule.Config)}
@@ -234,17 +286,45 @@ def _build(raw: dict[str, dict[str, Entry]], path: str, registry: Sequence[type[
             if key == "__line__":
                 continue
             if key == "severity":
-                if str(value) not in SEVERITIES:
-                    raise InputError(path, f"severity {value!r} is not one of {', '.join(SEVERITIES)}", line=line)
-                severity = str(value)
+                if not isinstance(value, str) or value.strip() not in SEVERITIES:
+                    raise InputError(path, f"severity {_short(value)} is not one of {', '.join(SEVERITIES)}", line=line)
+                severity = value.strip()
             elif key in fields_by_name:
-                options[key] = _coerce(fields_by_name[key], value, path, line, rule.code)
+                options[key] = _coerce(fields_by_name[key], value, path, line, rule.code, typed)
             else:
                 known = ", ".join(["severity", *fields_by_name]) or "severity"
-                raise InputError(path, f"unknown key {key!r} for rule {rule.code} (known: {known})", line=line)
+                raise InputError(path, f"unknown key {_short(key)} for rule {rule.code} (known: {known})", line=line)
         rules[rule.code] = RuleSettings(severity=severity, options=options)
         origins[rule.code] = (path, header_line)
     return RunConfig(**values, rules=rules, origins=origins, path=path)
+
+
+def _short(value: Any) -> str:
+    """A value for a message: its repr, escaped to ASCII and cut short."""
+    text = ascii(value) if isinstance(value, (str, int, float, bool)) else _toml_type(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _token(value: str) -> str:
+    """A key for a message inside a table name: ASCII, short."""
+    return _short(value).strip("'\"")
+
+
+def _toml_type(value: Any) -> str:
+    """What a TOML value is, in the words of the TOML specification."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a float"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "a table"
+    return "a date or time"
 
 
 def _split_list(value: Any) -> tuple[str, ...]:
@@ -261,41 +341,92 @@ def _as_bool(value: Any, path: str, line: int) -> bool:
         return True
     if text in ("false", "no", "off", "0"):
         return False
-    raise InputError(path, f"expected true or false, found {value!r}", line=line)
+    raise InputError(path, f"expected true or false, found {_short(value)}", line=line)
 
 
-def _main_value(key: str, value: Any, path: str, line: int) -> Any:
+def _is_strings(value: Any) -> bool:
+    return isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+
+
+def _main_value(key: str, value: Any, path: str, line: int, typed: bool = False) -> Any:
+    if typed:
+        expected = ("an array of strings" if key in _LIST_KEYS else "true or false" if key == "default_glossaries"
+                    else "a string")
+        ok = (_is_strings(value) if key in _LIST_KEYS else isinstance(value, bool) if key == "default_glossaries"
+              else isinstance(value, str))
+        if not ok:
+            raise InputError(path, f"{key} must be {expected}, found {_toml_type(value)}", line=line)
     if key in _LIST_KEYS:
         return _split_list(value)
     if key == "default_glossaries":
         return _as_bool(value, path, line)
     value = str(value).strip()
     if key == "fail_on" and value not in FAIL_ON:
-        raise InputError(path, f"fail_on {value!r} is not one of {', '.join(FAIL_ON)}", line=line)
+        raise InputError(path, f"fail_on {_short(value)} is not one of {', '.join(FAIL_ON)}", line=line)
     if key == "level":
         from aligner.align import LEVELS
 
         if value not in LEVELS:
-            raise InputError(path, f"level {value!r} is not one of {', '.join(LEVELS)}", line=line)
+            raise InputError(path, f"level {_short(value)} is not one of {', '.join(LEVELS)}", line=line)
     return value
 
 
-def _coerce(spec: dataclasses.Field, value: Any, path: str, line: int, code: str) -> Any:
-    default = spec.default if spec.default is not dataclasses.MISSING else (
-        spec.default_factory() if spec.default_factory is not dataclasses.MISSING else None  # type: ignore[misc]
-    )
+#: The option types a config file can set, by the name of their annotation.
+_OPTION_TYPES = {"bool": "true or false", "int": "an integer", "float": "a number", "str": "a string",
+                 "tuple[str, ...]": "an array of strings"}
+
+
+def option_type(spec: dataclasses.Field) -> str | None:
+    """The annotation of a rule option as text (``"int"``, ``"tuple[str, ...]"``), or ``None``
+    when a config file cannot set it."""
+    kind = spec.type if isinstance(spec.type, str) else getattr(spec.type, "__name__", None) \
+        if isinstance(spec.type, type) else str(spec.type)
+    kind = re.sub(r"\s+", "", kind or "").replace(",...", ", ...")
+    return kind if kind in _OPTION_TYPES else None
+
+
+def _check_regex(pattern: str, name: str, path: str, line: int) -> None:
     try:
-        if isinstance(default, bool):
+        re.compile(pattern)
+    except (re.error, RecursionError, OverflowError) as exc:
+        reason = " ".join(str(getattr(exc, "msg", exc)).split())[:80]
+        raise InputError(path, f"{name}: {_short(pattern)} is not a regular expression ({reason})", line=line) from None
+
+
+def _coerce(spec: dataclasses.Field, value: Any, path: str, line: int, code: str, typed: bool = False) -> Any:
+    name = f"{code}.{spec.name}"
+    kind = option_type(spec)
+    if kind is None:
+        raise InputError(path, f"{name} is set by hexaglot itself and cannot be given in a config file", line=line)
+    if typed:
+        ok = {
+            "bool": isinstance(value, bool),
+            "int": isinstance(value, int) and not isinstance(value, bool),
+            "float": isinstance(value, (int, float)) and not isinstance(value, bool),
+            "str": isinstance(value, str),
+            "tuple[str, ...]": _is_strings(value),
+        }[kind]
+        if not ok:
+            raise InputError(path, f"{name} must be {_OPTION_TYPES[kind]}, found {_toml_type(value)}", line=line)
+    try:
+        if kind == "bool":
             return _as_bool(value, path, line)
-        if isinstance(default, int):
-            return int(value)
-        if isinstance(default, float):
-            return float(value)
-        if isinstance(default, (tuple, list, frozenset)):
-            return type(default)(_split_list(value))
-        return str(value)
+        if kind == "str":
+            return str(value)
+        if kind == "tuple[str, ...]":
+            items = _split_list(value)
+            if spec.metadata.get("regex"):
+                for item in items:
+                    _check_regex(item, name, path, line)
+            return items
+        number = int(value) if kind == "int" else float(value)
     except (TypeError, ValueError):
-        raise InputError(path, f"{code}.{spec.name}: {value!r} is not a valid {type(default).__name__}", line=line) from None
+        raise InputError(path, f"{name}: {_short(value)} is not {_OPTION_TYPES[kind]}", line=line) from None
+    low, high = spec.metadata.get("range", DEFAULT_RANGE)
+    if not math.isfinite(number) or (low is not None and number < low) or (high is not None and number > high):
+        bounds = f"from {low} to {high}" if high is not None else f"{low} or more"
+        raise InputError(path, f"{name} must be {bounds}, found {_short(value)}", line=line)
+    return number
 
 
 # -- selecting and configuring rules --------------------------------------------------

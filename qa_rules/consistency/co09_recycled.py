@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator, NamedTuple
 
 from qa_rules.base import Context, Pair, Rule
@@ -66,7 +66,7 @@ class RecycledText(Rule):
         previous: the earlier version's aligned pairs (``Earlier`` tuples), filled in by
         ``check --previous OLD_SOURCE OLD_TARGET`` (``qa_rules.previous``), empty otherwise."""
 
-        threshold: float = 90.0
+        threshold: float = field(default=90.0, metadata={"range": (0, 100)})
         min_chars: int = 30
         previous: tuple[Earlier, ...] = ()
 

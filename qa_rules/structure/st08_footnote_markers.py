@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
@@ -67,7 +67,7 @@ class FootnoteMarkers(Rule):
     class Config:
         """max_shift: how far apart a marker may stand in the two versions, measured from either end of the paragraph as a fraction of its length."""
 
-        max_shift: float = 0.3
+        max_shift: float = field(default=0.3, metadata={"range": (0, 1)})
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         source, target = _markers(pair.source.units), _markers(pair.target.units)

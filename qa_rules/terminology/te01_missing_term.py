@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
@@ -52,8 +52,8 @@ class MissingTerm(Rule):
         """
 
         bundled_when_none: bool = False
-        min_row_score: float = 0.3
-        max_missing_share: float = 0.66
+        min_row_score: float = field(default=0.3, metadata={"range": (0, 1)})
+        max_missing_share: float = field(default=0.66, metadata={"range": (0, 1)})
 
     @classmethod
     def example_config(cls) -> "MissingTerm.Config":

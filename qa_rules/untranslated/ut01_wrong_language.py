@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from aligner.model import OFFICIAL_LANGUAGES
@@ -51,7 +51,7 @@ class WrongLanguage(Rule):
 
         min_letters: int = 12
         roles: tuple[str, ...] = ("title", "preambular", "operative", "footnote", "closing", "segment")
-        exempt: tuple[str, ...] = (r"\bTreaty Series\b",)
+        exempt: tuple[str, ...] = field(default=(r"\bTreaty Series\b",), metadata={"regex": True})
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         if normalized(pair.target.text) == normalized(pair.source.text):
