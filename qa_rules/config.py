@@ -114,9 +114,17 @@ def find_config(search_dir: str | Path = ".") -> Path | None:
     for folder in (start, *start.absolute().parents):
         for name, _ in CONFIG_FILES:
             candidate = folder / name
-            if candidate.is_file() and _holds_settings(candidate):
+            if _is_file(candidate) and _holds_settings(candidate):
                 return candidate
     return None
+
+
+def _is_file(candidate: Path) -> bool:
+    """Whether ``candidate`` is a regular file; a folder that cannot be searched has none."""
+    try:
+        return candidate.is_file()
+    except OSError:  # EACCES on a folder above the working one
+        return False
 
 
 def _holds_settings(candidate: Path) -> bool:
@@ -153,7 +161,7 @@ def _read_ini(text: str, path: str) -> dict[str, dict[str, Entry]]:
             last_key = None
             if name == "hexaglot" or name.startswith(("hexaglot:", "hexaglot.")):
                 if not (name == "hexaglot" or re.fullmatch(r"hexaglot:rule:[A-Za-z0-9]+", name)):
-                    raise InputError(path, f"unknown section [{name}] (use [hexaglot] or [hexaglot:rule:CODE])", line=number)
+                    raise InputError(path, f"unknown section [{_token(name)}] (use [hexaglot] or [hexaglot:rule:CODE])", line=number)
                 current = sections.setdefault(name.replace("hexaglot:rule:", "rule:"), {"__line__": (None, number)})
             else:
                 current = None
@@ -162,7 +170,7 @@ def _read_ini(text: str, path: str) -> dict[str, dict[str, Entry]]:
             continue
         key, sep, value = _split_assignment(stripped)
         if not sep:
-            raise InputError(path, f"expected 'key = value', found {stripped!r}", line=number)
+            raise InputError(path, f"expected 'key = value', found {_short(stripped)}", line=number)
         current[key] = (value, number)
         last_key = key
     return sections
@@ -465,7 +473,7 @@ def select_rules(
             if not match_token(token, registry):
                 path, line = _where(where)
                 raise InputError(
-                    path, f"unknown rule, name or category {token!r} (see `hexaglot rules`)", line=line
+                    path, f"unknown rule, name or category {_short(token)} (see `hexaglot rules`)", line=line
                 )
     if select:
         for token in select:

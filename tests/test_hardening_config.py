@@ -138,6 +138,18 @@ def test_valid_options_are_read_with_their_types(tmp_path):
     assert config.default_glossaries is False
 
 
+def test_messages_do_not_echo_the_file(tmp_path):
+    cfg = _write(tmp_path / "setup.cfg", "[hexaglot]\n" + "x" * 200 + "\n")  # a line that is no assignment
+    with pytest.raises(InputError) as caught:
+        load_config(cfg)
+    assert "x" * 50 not in str(caught.value) and caught.value.line == 2
+    token = "\\u001b[31m" + "y" * 200  # a terminal escape, written as TOML escapes it
+    cfg = _write(tmp_path / "hexaglot.toml", '[hexaglot]\nselect = ["' + token + '"]\n')
+    with pytest.raises(InputError) as caught:
+        load_config(cfg)
+    assert "y" * 50 not in str(caught.value) and "\x1b" not in str(caught.value)
+
+
 # -- finding the config file ---------------------------------------------------------------------
 
 def test_a_config_in_a_parent_folder_is_found(tmp_path):
@@ -199,6 +211,21 @@ def test_an_error_in_a_parent_folder_names_the_file_by_its_full_path(tmp_path):
     with pytest.raises(InputError) as caught:
         load_config(search_dir=tmp_path / "sub")
     assert caught.value.path == str((tmp_path / "hexaglot.toml").absolute()) and caught.value.line == 2
+
+
+def test_a_folder_that_cannot_be_searched_is_passed_over(tmp_path, monkeypatch):
+    _write(tmp_path / "hexaglot.toml", '[hexaglot]\nfail_on = "info"\n')
+    locked = tmp_path / "locked"
+    (locked / "work").mkdir(parents=True)
+    is_file = Path.is_file
+
+    def denied(self):  # what stat() says in a folder without search permission (root ignores chmod)
+        if self.parent == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return is_file(self)
+
+    monkeypatch.setattr(Path, "is_file", denied)
+    assert load_config(search_dir=locked / "work").fail_on == "info"
 
 
 # -- through the command line --------------------------------------------------------------------

@@ -108,5 +108,5 @@ def _name(info: zipfile.ZipInfo) -> str:
 
 
 def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
+    text = "".join(ch if ch.isprintable() else "?" for ch in " ".join(str(exc).split()))
     return text if len(text) <= 120 else text[:117] + "..."
