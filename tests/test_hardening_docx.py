@@ -170,3 +170,48 @@ def test_the_cli_prints_one_line_and_exits_2(tmp_path, case):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"hexaglot: error: {path}: ")
     assert "Traceback" not in result.output and not out.exists()
+
+
+# -- XML entities and broken parts: refused, never silently dropped --------------------------------
+
+FOOTNOTES = "word/footnotes.xml"
+
+
+def _with_footnote(tmp_path) -> bytes:
+    from tests.test_reader_formats import _docx_with_footnote
+
+    return _docx_with_footnote(tmp_path / "source_fr.docx").read_bytes()
+
+
+def _edited(data: bytes, member: str, edit) -> bytes:
+    text = zipfile.ZipFile(io.BytesIO(data)).read(member).decode("utf-8")
+    return _repacked(data, replace={member: edit(text).encode("utf-8")})
+
+
+def test_the_footnote_is_read(tmp_path):
+    doc = read_docx(_write(tmp_path, _with_footnote(tmp_path)), "fr")
+    assert doc.unit("fn.1").text == "Résolution 60/288, annexe"
+
+
+@pytest.mark.parametrize("declaration", [
+    '<!DOCTYPE w:footnotes [<!ENTITY x "une annexe">]>',
+    '<!DOCTYPE w:footnotes [<!ENTITY x SYSTEM "file:///etc/hostname">]>',
+])
+def test_a_footnotes_part_declaring_entities_is_refused(tmp_path, declaration):
+    data = _edited(_with_footnote(tmp_path), FOOTNOTES,
+                   lambda t: t.replace("?>", "?>" + declaration, 1).replace("annexe", "annexe &x;"))
+    with pytest.raises(InputError, match=r"its part word/footnotes.xml \(line 1\) declares XML entities"):
+        read_docx(_write(tmp_path, data), "fr")
+
+
+def test_a_broken_footnotes_part_is_an_error_not_footnotes_lost(tmp_path):
+    data = _edited(_with_footnote(tmp_path), FOOTNOTES, lambda t: t.replace("annexe", "annexe <w:t>"))
+    with pytest.raises(InputError, match=r"its part word/footnotes.xml \(line \d+\) is not well-formed XML"):
+        read_docx(_write(tmp_path, data), "fr")
+
+
+def test_an_entity_in_the_document_part_is_refused_not_dropped(tmp_path):
+    data = _edited(_valid_docx(), DOCUMENT, lambda t: t.replace("?>", '?><!DOCTYPE w:document [<!ENTITY x "de">]>', 1)
+                   .replace("fournie par", "fournie &x; par"))
+    with pytest.raises(InputError, match=r"its part word/document.xml declares XML entities"):
+        read_docx(_write(tmp_path, data), "fr")

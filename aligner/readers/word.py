@@ -24,6 +24,7 @@ from aligner.fileio import read_bytes
 from aligner.langid import require_structure_language, resolve_language
 from aligner.model import Document, FootnoteRef, Sentence, Unit
 from aligner.readers.package import check_package
+from aligner.readers.xmlsafe import ENTITY_PROBLEM, parse_xml
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FOOTNOTES_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
@@ -49,7 +50,8 @@ def read_docx(path: str, lang: str | None) -> Document:
     if body.tag != f"{_W}document" or body.find(f"{_W}body") is None:
         found = "no w:body" if body.tag == f"{_W}document" else f"root element {_local_name(body.tag)}"
         raise InputError(path, f"is not a readable .docx (word/document.xml has {found}, not a w:document with a w:body)")
-    lines, line_to_para, plain = _to_text_form(word)
+    _refuse_entities(body, path, "word/document.xml")
+    lines, line_to_para, plain = _to_text_form(word, path)
     if not plain.strip():
         raise InputError(path, "is empty (no text in its paragraphs)")
     code = resolve_language(path, plain, lang)
@@ -64,9 +66,9 @@ def read_docx(path: str, lang: str | None) -> Document:
     return replace(parsed, units=tuple(_remap(u, to_para) for u in parsed.units))
 
 
-def _to_text_form(word) -> tuple[list[str], list[int], str]:
+def _to_text_form(word, path: str) -> tuple[list[str], list[int], str]:
     """UN text form lines, the paragraph number of each line, and the plain text."""
-    notes = _footnotes(word)
+    notes = _footnotes(word, path)
     order: dict[str, int] = {}
     lines: list[str] = []
     line_to_para: list[int] = []
@@ -161,10 +163,8 @@ def _tidy(marked: str) -> str:
     return marked
 
 
-def _footnotes(word) -> dict[str, str]:
+def _footnotes(word, path: str) -> dict[str, str]:
     """Footnote id -> its text in the UN text form, from the package's footnotes part."""
-    from lxml import etree
-
     part = None
     for rel in word.part.rels.values():
         if rel.reltype == _FOOTNOTES_RT and not rel.is_external:
@@ -173,11 +173,14 @@ def _footnotes(word) -> dict[str, str]:
     if part is None:
         return {}
     element = getattr(part, "element", None)
-    if element is None:
+    name = ascii(str(part.partname).lstrip("/")[:60]).strip("'")  # the package names it: escaped, short
+    if element is None:  # python-docx has no class for this part: parsed here, the safe way
         try:
-            element = etree.fromstring(part.blob)
-        except etree.XMLSyntaxError:
-            return {}
+            element = parse_xml(part.blob, path)
+        except InputError as exc:
+            where = f" (line {exc.line})" if exc.line else ""
+            raise InputError(path, f"is not a readable .docx: its part {name}{where} {exc.problem}") from None
+    _refuse_entities(element, path, name)
     notes: dict[str, str] = {}
     for note in element.iter(f"{_W}footnote"):
         if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
@@ -195,6 +198,16 @@ def _footnotes(word) -> dict[str, str]:
         if note_id is not None and text:
             notes[note_id] = text
     return notes
+
+
+def _refuse_entities(element, path: str, name: str) -> None:
+    """Word never writes XML entities; text behind one would be lost without a word said."""
+    from lxml import etree
+
+    tree = element.getroottree()
+    dtd = tree.docinfo.internalDTD
+    if next(element.iter(etree.Entity), None) is not None or (dtd is not None and next(iter(dtd.iterentities()), None)):
+        raise InputError(path, f"is not a readable .docx: its part {name} {ENTITY_PROBLEM}")
 
 
 def _is_italic(run) -> bool:
