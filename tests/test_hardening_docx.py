@@ -7,6 +7,7 @@ the sizes a zip declares are forged in its central directory.
 from __future__ import annotations
 
 import io
+import random
 import struct
 import zipfile
 import zlib
@@ -215,3 +216,16 @@ def test_an_entity_in_the_document_part_is_refused_not_dropped(tmp_path):
                    .replace("fournie par", "fournie &x; par"))
     with pytest.raises(InputError, match=r"its part word/document.xml declares XML entities"):
         read_docx(_write(tmp_path, data), "fr")
+
+
+def test_an_xml_part_is_bounded_like_a_text_input(tmp_path, monkeypatch):
+    # an XML part becomes a tree several times its size; a trailing comment makes this one 1.2 MiB
+    data = _valid_docx()
+    real = zipfile.ZipFile(io.BytesIO(data)).read(DOCUMENT)
+    noise = random.Random(7).randbytes(600 * 1024).hex().encode()  # 1.2 MiB of text, 0.6 MiB packed
+    path = _write(tmp_path, _repacked(data, replace={DOCUMENT: real + b"<!--" + noise + b"-->"}))
+    monkeypatch.setattr(limits, "MAX_INPUT_BYTES", 1 * limits.MiB)
+    with pytest.raises(InputError, match=r"'word/document.xml' unpacks to more than 1 MiB of XML; set HEXAGLOT_MAX_INPUT_MB"):
+        read_docx(path, "fr")
+    monkeypatch.setattr(limits, "MAX_INPUT_BYTES", 4 * limits.MiB)
+    assert read_docx(path, "fr").units

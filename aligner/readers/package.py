@@ -6,7 +6,10 @@ author wrote. ``check_package`` refuses, before anything is unpacked:
 
 - more than ``MAX_MEMBERS`` members, or a member that is encrypted or packed with
   a method other than stored or deflate (Office writes only those two);
-- declared unpacked sizes totalling more than ``MAX_UNPACKED_BYTES``;
+- declared unpacked sizes totalling more than ``MAX_UNPACKED_BYTES``, or an XML
+  part (``.xml``, ``.rels``: the parts a library parses into a tree, several
+  times their size in memory) over ``MAX_INPUT_BYTES``, the limit of a plain
+  text input;
 - a member over ``RATIO_FLOOR`` bytes declared to unpack more than
   ``MAX_COMPRESSION_RATIO`` times its packed size;
 
@@ -58,6 +61,12 @@ def check_package(data: bytes, path: str, kind: str = ".docx") -> zipfile.ZipFil
                 path,
                 f"unpacks to more than {limits.MAX_UNPACKED_BYTES // limits.MiB} MiB; "
                 f"{limits.limit_for('HEXAGLOT_MAX_UNPACKED_MB')} if the document is genuine",
+            )
+        if info.filename.lower().endswith((".xml", ".rels")) and info.file_size > limits.MAX_INPUT_BYTES:
+            raise InputError(
+                path,
+                f"member {_name(info)} unpacks to more than {limits.MAX_INPUT_BYTES // limits.MiB} MiB of XML; "
+                f"{limits.limit_for('HEXAGLOT_MAX_INPUT_MB')} if the document is genuine",
             )
         if info.file_size > limits.RATIO_FLOOR and info.file_size > info.compress_size * limits.MAX_COMPRESSION_RATIO:
             raise InputError(
