@@ -31,7 +31,7 @@ MAX_UNPACKED_BYTES = _mib("HEXAGLOT_MAX_UNPACKED_MB", 256)
 MAX_COMPRESSION_RATIO = 200
 RATIO_FLOOR = 1 * MiB
 #: Largest TOML file (config, accept list) and its deepest nesting of arrays and tables.
-MAX_TOML_BYTES = 8 * MiB
+MAX_TOML_BYTES = 1 * MiB
 MAX_TOML_DEPTH = 100
 
 

@@ -32,6 +32,8 @@ names (``numbers.mismatch``) or categories (``numbers``)::
 from __future__ import annotations
 
 import dataclasses
+import logging
+import os
 import math
 import re
 from dataclasses import dataclass, field
@@ -114,9 +116,26 @@ def find_config(search_dir: str | Path = ".") -> Path | None:
     for folder in (start, *start.absolute().parents):
         for name, _ in CONFIG_FILES:
             candidate = folder / name
-            if _is_file(candidate) and _holds_settings(candidate):
+            if _is_file(candidate) and _trusted(candidate) and _holds_settings(candidate):
                 return candidate
     return None
+
+
+def _trusted(candidate: Path) -> bool:
+    """Whether a found config file belongs to this user or to root. In a shared folder
+    such as /tmp, anyone could leave a hexaglot.toml that changes every run below it
+    (which rules run, which glossaries are read); like git with a repository owned by
+    someone else, such a file is passed over, with a warning."""
+    try:
+        owner = candidate.stat().st_uid
+    except OSError:
+        return False
+    if owner in (0, os.geteuid()):
+        return True
+    logging.getLogger("hexaglot").warning(
+        "%s: not used as a config file: it belongs to another user (uid %d); pass it with --config to use it",
+        candidate, owner)
+    return False
 
 
 def _is_file(candidate: Path) -> bool:

@@ -37,6 +37,9 @@ class CheckOptions:
     default_glossaries: bool | None = None
     level: str | None = None
     search_dir: str = "."
+    #: Look for a config file in ``search_dir`` and the folders above it (``find_config``);
+    #: False runs with the library defaults unless ``config`` names a file.
+    discover: bool = True
     langs: tuple[str | None, ...] = field(default=())
     #: ``--previous OLD_SOURCE OLD_TARGET`` pairs: the earlier source and its earlier translation
     #: into one target language, for recycled text (CO09); one pair per target language at most.
@@ -54,6 +57,8 @@ class RunSetup:
 
 
 def resolved_config(options: CheckOptions) -> RunConfig:
+    if options.config is None and not options.discover:
+        return RunConfig()
     return load_config(options.config, search_dir=options.search_dir)
 
 

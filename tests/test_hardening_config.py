@@ -3,6 +3,7 @@ and the config file is found the way Unix tools find theirs."""
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -279,3 +280,34 @@ def test_the_cli_prints_one_line_and_exits_2(tmp_path, monkeypatch, name, text):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"hexaglot: error: {name}:"), lines
     assert os.path.exists(path)
+
+
+def test_a_config_file_owned_by_another_user_is_passed_over(tmp_path, monkeypatch, caplog):
+    """In a shared folder such as /tmp anyone could leave a hexaglot.toml for the runs below it."""
+    import qa_rules.config as config
+
+    (tmp_path / "hexaglot.toml").write_text('[hexaglot]\nfail_on = "never"\n', encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    assert config.find_config(work) == tmp_path / "hexaglot.toml"
+    # the file now belongs to uid 31337, neither this user (4242) nor root
+    monkeypatch.setattr(config.os, "geteuid", lambda: 4242)
+    monkeypatch.setattr(config.Path, "stat", lambda self: os.stat_result((0o100644, 0, 0, 1, 31337, 0, 0, 0, 0, 0)))
+    logger = logging.getLogger("hexaglot")
+    logger.addHandler(caplog.handler)  # the CLI's logger may not propagate to the root
+    try:
+        with caplog.at_level("WARNING", logger="hexaglot"):
+            assert config.find_config(work) is None
+    finally:
+        logger.removeHandler(caplog.handler)
+    assert "belongs to another user" in caplog.text
+
+
+def test_the_demo_does_not_pick_up_a_config_above_its_folder(tmp_path):
+    from qa_rules.run import CheckOptions, resolved_config
+
+    (tmp_path / "hexaglot.toml").write_text('[hexaglot]\nfail_on = "never"\n', encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    assert resolved_config(CheckOptions(search_dir=str(work))).fail_on == "never"
+    assert resolved_config(CheckOptions(search_dir=str(work), discover=False)).fail_on == "error"

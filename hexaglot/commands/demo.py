@@ -119,10 +119,12 @@ def qa_runs(ctx: DemoContext) -> None:
     if present:
         paths = [ctx.documents[SOURCE].path] + [str(ctx.stack.enter_context(as_file(e))) for _, e in present]
         runs.append(("drafts", paths, [SOURCE] + [lang for lang, _ in present]))
-    # a folder with no setup.cfg or accept file: the demo runs with the library defaults
+    # no config discovery and a folder with no accept file: the demo runs with the library defaults,
+    # whatever hexaglot.toml or pyproject.toml sits above the temporary folder
     empty = ctx.stack.enter_context(tempfile.TemporaryDirectory(prefix="hexaglot-demo-qa-"))
     for label, paths, run_langs in runs:
-        ctx.reports[label] = check_files(paths, CheckOptions(langs=tuple(run_langs), search_dir=empty))
+        ctx.reports[label] = check_files(paths, CheckOptions(langs=tuple(run_langs), search_dir=empty,
+                                                             discover=False))
 
 
 def qa_findings(ctx: DemoContext) -> None:
