@@ -13,6 +13,7 @@ from typing import Sequence
 
 from aligner.errors import InputError
 from qa_rules.glossary.model import Concept, Glossary, Term
+from qa_rules.glossary.patterns import refuse_bad_patterns
 
 #: The glossaries ``check`` uses when no ``--glossary`` is given, by file name.
 DEFAULT_GLOSSARIES: tuple[str, ...] = ("un-counter-terrorism.tbx", "unterm-countries.tbx")
@@ -42,8 +43,10 @@ def bundled_glossaries() -> tuple[Glossary, ...]:
         resource = root.joinpath(file_name)
         if not resource.is_file():
             continue
-        result.append(read_tbx(f"hexaglot.glossaries/{file_name}", name=Path(file_name).stem,
-                               bundled=True, data=resource.read_bytes()))
+        data = resource.read_bytes()
+        glossary = read_tbx(f"hexaglot.glossaries/{file_name}", name=Path(file_name).stem, bundled=True, data=data)
+        refuse_bad_patterns(glossary, lambda: data)
+        result.append(glossary)
     return tuple(result)
 
 
@@ -53,7 +56,14 @@ def bundled_path(file_name: str) -> str:
 
 
 def read_glossary(path: str | Path) -> Glossary:
-    """Read one glossary file, choosing the reader by extension."""
+    """Read one glossary file, choosing the reader by extension.
+
+    Every glossary read here has had its ``pattern`` terms checked
+    (``patterns.refuse_bad_patterns``): a regular expression that does not
+    compile or could backtrack without end is an ``InputError`` naming the
+    file, the line and the term, whichever command loads the glossary.
+    """
+    from aligner.fileio import read_bytes
     from qa_rules.glossary.csv import read_csv
     from qa_rules.glossary.tbx import read_tbx
     from qa_rules.glossary.xlsx import read_xlsx
@@ -65,13 +75,16 @@ def read_glossary(path: str | Path) -> Glossary:
         raise InputError(str(path), "is a directory; give a .tbx, .csv or .xlsx glossary file")
     suffix = p.suffix.lower()
     if suffix in (".tbx", ".xml"):
-        return read_tbx(p)
-    if suffix in (".csv", ".tsv"):
-        return read_csv(p)
-    if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(p)
-    raise InputError(str(path), f"unknown glossary format {suffix or '(no extension)'!r}; "
-                     "use .tbx, .csv or .xlsx")
+        glossary = read_tbx(p)
+    elif suffix in (".csv", ".tsv"):
+        glossary = read_csv(p)
+    elif suffix in (".xlsx", ".xlsm"):
+        glossary = read_xlsx(p)
+    else:
+        raise InputError(str(path), f"unknown glossary format {suffix or '(no extension)'!r}; "
+                         "use .tbx, .csv or .xlsx")
+    refuse_bad_patterns(glossary, lambda: read_bytes(p) if glossary.format.startswith("tbx") else b"")
+    return glossary
 
 
 def load_glossaries(paths: Sequence[str], include_default: bool = True) -> tuple[Glossary, ...]:

@@ -2,7 +2,9 @@
 
 Each term becomes a sequence of token keys (``normalise.tokenize``): stems
 for ``inflected`` terms, surface forms (case-sensitive) for ``exact`` ones;
-``pattern`` terms are regular expressions run on the text. The sequences are
+``pattern`` terms are regular expressions run on the text in bounded windows
+(``patterns.find_pattern``; a pattern that could backtrack without end is
+refused, ``patterns.pattern_problem``). The sequences are
 indexed by their first key, so matching a paragraph costs one dictionary
 look-up per token plus a comparison with the few terms that start with that
 key: glossaries of thousands of entries stay fast (no regex per term).
@@ -21,9 +23,11 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from aligner.errors import InputError
 from qa_rules.glossary.model import STATUSES, Concept, Glossary, Term
 from qa_rules.glossary.normalise import _TOKEN as _SURFACES
 from qa_rules.glossary.normalise import PREFIX_LANGS, PREFIX_MIN, key_start, surface_form, tokenize, word_key
+from qa_rules.glossary.patterns import find_pattern, pattern_problem, quote_pattern
 
 
 @dataclass(frozen=True)
@@ -84,10 +88,11 @@ class Matcher:
                 continue
             self.size += 1
             if term.match == "pattern":
-                try:
-                    self._patterns.append((re.compile(term.text), term, concept, glossary))
-                except re.error:
-                    continue  # reported by ``hexaglot glossary validate``
+                problem = pattern_problem(term.text)
+                if problem is not None:  # the readers refuse these; a glossary built in memory may not
+                    raise InputError(glossary, f"{lang} pattern term '{quote_pattern(term.text)}' of concept "
+                                     f"'{quote_pattern(concept.id)}' {problem}")
+                self._patterns.append((re.compile(term.text), term, concept, glossary))
                 continue
             texts = {term.text}
             if re.search(r"\w-\w", term.text):
@@ -210,7 +215,7 @@ class Matcher:
             if best:
                 candidates.append((spans[i][0], spans[i + best_len - 1][1], best_len, best))
         for pattern, term, concept, glossary in self._patterns:
-            for m in pattern.finditer(text):
+            for m in find_pattern(pattern, text):
                 if m.end() > m.start():
                     entry = _Entry(term.text, term, concept, glossary, self.lang, ())
                     size = sum(1 for start, _, _ in spans if m.start() <= start < m.end())

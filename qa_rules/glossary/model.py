@@ -4,7 +4,9 @@ A ``Concept`` is one termEntry/conceptEntry; its ``terms`` are the
 designations in every language, each with a status that means behaviour in
 QA (``preferred`` -> enforced, ``admitted`` -> accepted, ``deprecated`` and
 ``superseded`` -> flagged in targets), a part of speech, how it matches
-(``exact``, ``inflected``, ``pattern``) and its provenance. All values are
+(``exact``, ``inflected``, ``pattern``: a regular expression, which the
+readers refuse if it could backtrack without end, see ``patterns``) and its
+provenance. All values are
 frozen; readers build them, the matcher and the rules only read them.
 """
 

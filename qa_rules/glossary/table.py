@@ -5,7 +5,12 @@ Long form (the CSV twin that hexaglot writes): one row per term, columns
 optional. Wide form (what people type in a spreadsheet): one row per concept,
 one column per language code (``en``, ``fr``...) plus optional ``id``,
 ``note``, ``source``; several terms in a cell are separated by `` | ``, the
-first preferred, the others admitted.
+first preferred, the others admitted; each concept is one row, so an ``id``
+given on two rows is an error naming both lines.
+
+A ``pattern`` term (long form) is checked as it is read
+(``patterns.pattern_problem``): an invalid or runaway regular expression is
+an error naming its line.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import Iterable, Sequence
 from aligner.errors import InputError
 from qa_rules.glossary.langcodes import normalise_lang
 from qa_rules.glossary.model import MATCH_TYPES, STATUSES, Concept, Glossary
+from qa_rules.glossary.patterns import pattern_problem, quote_pattern
 from qa_rules.glossary.tbx import make_term
 
 COLUMNS: tuple[str, ...] = (
@@ -81,11 +87,16 @@ def _long(path: str, header_line: int, names: list[str], rows) -> tuple[Concept,
             "terms": [], "subject": cell.get("subject", ""), "definition": cell.get("definition", ""),
             "note": cell.get("concept_note", ""), "source": cell.get("concept_source", ""),
         })
-        entry["terms"].append(make_term(
+        term = make_term(
             cell["term"], lang, status=status, pos=cell.get("pos", ""), match=match,
             term_type=cell.get("term_type", ""), note=cell.get("term_note", ""),
             source=cell.get("term_source", ""),
-        ))
+        )
+        if term.match == "pattern":
+            problem = pattern_problem(term.text)
+            if problem is not None:
+                raise InputError(path, f"{lang} pattern term '{quote_pattern(term.text)}' {problem}", line)
+        entry["terms"].append(term)
     if not order:
         raise InputError(path, "has a header but no terms")
     return tuple(
@@ -111,6 +122,7 @@ def _wide(path: str, header_line: int, names: list[str], rows) -> tuple[Concept,
                          header_line)
     extra = {n: i for i, n in enumerate(names) if n in _WIDE_EXTRA}
     concepts = []
+    id_lines: dict[str, int] = {}
     for line, cells in rows:
         terms = []
         for i, lang in langs.items():
@@ -120,7 +132,13 @@ def _wide(path: str, header_line: int, names: list[str], rows) -> tuple[Concept,
         if not terms:
             continue
         get = lambda n: _cell(cells, extra[n]) if n in extra else ""  # noqa: E731
-        concepts.append(Concept(id=get("id") or f"row-{line}", terms=tuple(terms), subject=get("subject"),
+        concept_id = get("id") or f"row-{line}"
+        if concept_id in id_lines:
+            raise InputError(path, f"concept id '{quote_pattern(concept_id)}' is used on lines {id_lines[concept_id]} "
+                             f"and {line}; in the wide form each concept is one row: merge the two rows "
+                             "(terms separated by ' | ') or give each its own id", line)
+        id_lines[concept_id] = line
+        concepts.append(Concept(id=concept_id, terms=tuple(terms), subject=get("subject"),
                                 definition=get("definition"), note=get("note"), source=get("source")))
     if not concepts:
         raise InputError(path, "has a header but no terms")
