@@ -21,6 +21,20 @@ def one_line(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text).strip()
 
 
+def excerpt(text: str, limit: int = 24) -> str:
+    """A short, quoted, printable excerpt of text read from a file, for an error message
+    that must say what it found without echoing the file (a glossary given
+    ``/etc/passwd`` must not print its first line)::
+
+        >>> excerpt("root:x:0:0:root:/root:/bin/bash")
+        "'root:x:0:0:root:/root:/b…' (31 characters)"
+    """
+    shown = one_line(text)
+    if len(text) <= limit:
+        return repr(shown)
+    return f"'{shown[:limit]}…' ({len(text)} characters)"
+
+
 class InputError(Exception):
     """Bad input: the CLI prints ``hexaglot: error: <path>: <problem>`` and exits 2.
 

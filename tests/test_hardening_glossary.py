@@ -335,3 +335,27 @@ def test_rows_without_id_in_a_wide_csv_are_distinct_concepts(tmp_path):
     path.write_text("en,fr\nSecurity Council,Conseil de sécurité\nGeneral Assembly,Assemblée générale\n",
                     encoding="utf-8")
     assert len(read_glossary(path).concepts) == 2
+
+
+def test_an_error_never_echoes_the_first_line_of_a_file_that_is_not_a_glossary(tmp_path):
+    """``--glossary /etc/passwd`` by mistake: the message says what is wrong, not what the file holds."""
+    from aligner.errors import InputError
+    from qa_rules.glossary import read_glossary
+
+    secret = tmp_path / "accounts.csv"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\nsecret=hunter2\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_glossary(secret)
+    assert "root:x" not in str(caught.value) and "column 1" in str(caught.value)
+    coded = tmp_path / "coded.csv"
+    coded.write_text("id,fr,xx\nc1,terrorisme,terror\n", encoding="utf-8")
+    with pytest.raises(InputError, match="'xx'"):
+        read_glossary(coded)
+
+
+def test_excerpt_is_short_quoted_and_printable():
+    from aligner.errors import excerpt
+
+    assert excerpt("xx") == "'xx'"
+    long = excerpt("a\x1b[2J" + "b" * 100)
+    assert "\x1b" not in long and long.endswith("(105 characters)") and len(long) < 50

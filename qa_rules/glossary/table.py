@@ -15,9 +15,11 @@ an error naming its line.
 
 from __future__ import annotations
 
+import re
+
 from typing import Iterable, Sequence
 
-from aligner.errors import InputError
+from aligner.errors import InputError, excerpt
 from qa_rules.glossary.langcodes import normalise_lang
 from qa_rules.glossary.model import MATCH_TYPES, STATUSES, Concept, Glossary
 from qa_rules.glossary.patterns import pattern_problem, quote_pattern
@@ -75,14 +77,14 @@ def _long(path: str, header_line: int, names: list[str], rows) -> tuple[Concept,
                 raise InputError(path, f"column {col} is empty", line)
         lang = normalise_lang(cell["lang"])
         if lang is None:
-            raise InputError(path, f"unknown language code {cell['lang']!r}; use an ISO 639-1 code "
+            raise InputError(path, f"unknown language code {excerpt(cell['lang'])}; use an ISO 639-1 code "
                              "such as en, fr, es, ru, zh, ar", line)
         status = cell.get("status", "")
         if status and status not in STATUSES:
-            raise InputError(path, f"unknown status {status!r} (expected {', '.join(STATUSES)})", line)
+            raise InputError(path, f"unknown status {excerpt(status)} (expected {', '.join(STATUSES)})", line)
         match = cell.get("match", "")
         if match and match not in MATCH_TYPES:
-            raise InputError(path, f"unknown match type {match!r} (expected {', '.join(MATCH_TYPES)})", line)
+            raise InputError(path, f"unknown match type {excerpt(match)} (expected {', '.join(MATCH_TYPES)})", line)
         entry = order.setdefault(cell["concept_id"], {
             "terms": [], "subject": cell.get("subject", ""), "definition": cell.get("definition", ""),
             "note": cell.get("concept_note", ""), "source": cell.get("concept_source", ""),
@@ -106,6 +108,9 @@ def _long(path: str, header_line: int, names: list[str], rows) -> tuple[Concept,
     )
 
 
+_CODE_SHAPE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,2}")
+
+
 def _wide(path: str, header_line: int, names: list[str], rows) -> tuple[Concept, ...]:
     langs: dict[int, str] = {}
     for i, name in enumerate(names):
@@ -113,7 +118,10 @@ def _wide(path: str, header_line: int, names: list[str], rows) -> tuple[Concept,
             continue
         lang = normalise_lang(name)
         if lang is None:
-            raise InputError(path, f"unknown language code {name!r} in the header; columns are language "
+            # a header cell shaped like a code is named; anything else (the first line of a file
+            # that is not a glossary at all) is not echoed
+            found = excerpt(name) if _CODE_SHAPE.fullmatch(name) else f"in column {i + 1}"
+            raise InputError(path, f"unknown language code {found} in the header; columns are language "
                              f"codes (en, fr, ...) or {', '.join(_WIDE_EXTRA)}, or use the long form with "
                              f"columns {', '.join(REQUIRED)}", header_line)
         langs[i] = lang
