@@ -52,31 +52,27 @@ _CLOSERS = "\"'”’»)]}」』）】"
 _OPENERS = "\"'“‘«([{¿¡「『（【"
 _LATIN_ENDS = ".!?…؟"
 _ZH_ENDS = "。！？"
-_RESOLUTION_NUMBER = re.compile(r"^\s*\d{2,4}\s*/\s*\d{1,4}\s*$")
-_WORD_BEFORE = re.compile(r"(\S+?)\s?$")
+#: A resolution number alone (``2023/26``), matched from the first non-space character.
+_RESOLUTION_NUMBER = re.compile(r"\d{2,4}\s*/\s*\d{1,4}\s*$")
+#: A run of end marks and the closing quotes or brackets after it: one sentence end candidate.
+_CANDIDATE = re.compile("[" + re.escape(_LATIN_ENDS + _ZH_ENDS) + "]+[" + re.escape(_CLOSERS) + "]*")
+_NON_SPACE = re.compile(r"\S")
 
 
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
-    """Sentence offsets ``(start, end)`` of ``text`` in language ``lang``."""
+    """Sentence offsets ``(start, end)`` of ``text`` in language ``lang``.
+
+    Linear in the length of ``text``: the end candidates are found by one regular
+    expression scan, and each test looks only at the words around its candidate.
+    """
     abbreviations = ABBREVIATIONS.get(lang, ABBREVIATIONS["en"])
+    first = _NON_SPACE.search(text)
+    lead = first.start() if first else len(text)
     cuts: list[int] = []
-    i = 0
+    for m in _CANDIDATE.finditer(text):
+        if text[m.start()] in _ZH_ENDS or _ends_sentence(text, m.start(), m.end(), abbreviations, lead):
+            cuts.append(m.end())
     n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch in _ZH_ENDS or ch in _LATIN_ENDS:
-            j = i + 1
-            while j < n and (text[j] in _LATIN_ENDS or text[j] in _ZH_ENDS):
-                j += 1  # "?!", "..."
-            while j < n and text[j] in _CLOSERS:
-                j += 1
-            if ch in _ZH_ENDS:
-                cuts.append(j)
-            elif _ends_sentence(text, i, j, lang, abbreviations):
-                cuts.append(j)
-            i = j
-            continue
-        i += 1
     spans = []
     start = 0
     for cut in cuts + [n]:
@@ -87,8 +83,11 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _ends_sentence(text: str, at: int, after: int, lang: str, abbreviations: frozenset[str]) -> bool:
-    """Whether the Latin end mark at ``text[at]`` (its closers end at ``after``) ends a sentence."""
+def _ends_sentence(text: str, at: int, after: int, abbreviations: frozenset[str], lead: int) -> bool:
+    """Whether the Latin end mark at ``text[at]`` (its closers end at ``after``) ends a sentence.
+
+    ``lead`` is the offset of the first non-space character of ``text``.
+    """
     k = after
     if k >= len(text) or not text[k].isspace():
         return False
@@ -100,17 +99,16 @@ def _ends_sentence(text: str, at: int, after: int, lang: str, abbreviations: fro
         return False
     if text[at] != ".":
         return True
-    before = text[:at]
-    word = _word_before(before)
+    word = _word_before(text, at)
     low = word.lower()
     if low in abbreviations or low.rstrip(".") in abbreviations:
         return False
-    two = _two_words_before(before).lower()
+    two = _two_words_before(text, at).lower()
     if two in abbreviations:  # "p. ex", "т. е"
         return False
     if len(word) == 1 and word.isalpha() and word.isupper():
         return False  # an initial: "J. Smith"
-    if _RESOLUTION_NUMBER.match(before):
+    if lead < at and _RESOLUTION_NUMBER.match(text, lead, at):
         return False  # "2023/26. Assistance technique ..." is one title
     return True
 
@@ -126,20 +124,39 @@ def _starts_sentence(ch: str) -> bool:
     return not ch.islower() and unicodedata.category(ch) == "Lo"
 
 
-def _word_before(before: str) -> str:
-    stripped = before.rstrip()
-    m = re.search(r"(\S+)$", stripped)
-    if not m:
+def _skip_space_back(text: str, end: int) -> int:
+    """The offset just after the last non-space character of ``text[:end]`` (0 if none)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _word_start(text: str, end: int) -> int:
+    """The start of the run of non-space characters that ends at ``end``."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start
+
+
+def _word_before(text: str, at: int) -> str:
+    """The last word of ``text[:at]`` (its opening quotes removed); "" after a lone point."""
+    end = _skip_space_back(text, at)
+    if end == 0:
         return ""
-    word = m.group(1).lstrip(_OPENERS)
-    if word in {"", "."} and len(stripped) < len(before):
+    word = text[_word_start(text, end):end].lstrip(_OPENERS)
+    if word in {"", "."} and end < at:
         return ""
     return word
 
 
-def _two_words_before(before: str) -> str:
-    m = re.search(r"(\S+\s\S+)$", before.rstrip())
-    return m.group(1).lstrip(_OPENERS) if m else ""
+def _two_words_before(text: str, at: int) -> str:
+    """The last two words of ``text[:at]`` when one space character parts them ("p. ex"), else ""."""
+    end = _skip_space_back(text, at)
+    start = _word_start(text, end)
+    if start == end or start < 2 or text[start - 2].isspace():
+        return ""
+    return text[_word_start(text, start - 1):end].lstrip(_OPENERS)
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:

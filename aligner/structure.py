@@ -28,6 +28,7 @@ Reading happens in three passes:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from aligner.errors import InputError
@@ -39,12 +40,12 @@ from aligner.segment import split_sentences
 _SEPARATOR = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*/\s*\d{1,3}\s*$")
 _SYMBOL_LINE = re.compile(r"^\s*\**[A-Z]{1,4}(?:/[A-Za-z0-9.]+){2,}\**\s*$")
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")  # closing hashes: see _heading_text
 _FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*(\d{1,3})\s*</sup>|\[\^(\d{1,3})\]:)\s*(.*)$")
 _OPERATIVE = re.compile(r"^[\s*]*(\d{1,3})\s*(?:[.．]|\s[-–]|-(?=\s))\s*")
 _RESOLUTION_NUMBER = re.compile(r"^\s*\d{2,4}\s*/\s*\d{1,4}")
 _OPEN_QUOTES = "«“\"'(["
-_META_KV = re.compile(r"^\s*([A-Za-z][\w -]{0,40}?)\s*:\s*(.+?)\s*$")
+_META_KEY = re.compile(r"^\s*([A-Za-z][\w -]{0,40}?)\s*:(.*)$")
 
 
 @dataclass
@@ -106,7 +107,7 @@ def _blocks(lines: list[str], metadata: dict[str, str]) -> list[Block]:
         heading = _HEADING.match(line)
         note = _FOOTNOTE.match(line)
         if heading:
-            blocks.append(Block("heading", [(heading.group(2), number)], gap=gap))
+            blocks.append(Block("heading", [(_heading_text(heading.group(2)), number)], gap=gap))
             current, gap = None, "heading"
         elif note:
             current = Block("footnote", [(note.group(3), number)], number=int(note.group(1) or note.group(2)))
@@ -121,6 +122,27 @@ def _blocks(lines: list[str], metadata: dict[str, str]) -> list[Block]:
     return blocks
 
 
+def _heading_text(rest: str) -> str:
+    """A heading's text without the closing hashes and spaces (``## Title ##`` -> ``Title``).
+
+    Done with ``rstrip`` rather than a lazy group before ``\\s*#*\\s*$``, whose
+    backtracking is quadratic on a long line full of spaces.
+    """
+    return rest.rstrip().rstrip("#").rstrip()
+
+
+def _meta_kv(line: str) -> tuple[str, str] | None:
+    """``key: value`` of a front-matter or comment line, else None (value stripped of spaces)."""
+    m = _META_KEY.match(line)
+    if not m:
+        return None
+    value = m.group(2)
+    stripped = value.strip()
+    if stripped:
+        return m.group(1), stripped
+    return (m.group(1), value[-1]) if value else None  # "key: " keeps its last space, as it always has
+
+
 def _front_matter(lines: list[str], metadata: dict[str, str]) -> int:
     """A ``---`` block of ``key: value`` lines at the very top: its length, else 0."""
     if not lines or not _SEPARATOR.match(lines[0]) or lines[0].strip() != "---":
@@ -128,14 +150,14 @@ def _front_matter(lines: list[str], metadata: dict[str, str]) -> int:
     for index in range(1, min(len(lines), 60)):
         line = lines[index].strip()
         if line == "---":
-            found = [_META_KV.match(lines[i]) for i in range(1, index)]
+            found = [_meta_kv(lines[i]) for i in range(1, index)]
             if index > 1 and all(m or not lines[i].strip() for i, m in zip(range(1, index), found)):
                 for m in found:
                     if m:
-                        metadata[m.group(1).strip()] = m.group(2)
+                        metadata[m[0].strip()] = m[1]
                 return index + 1
             return 0
-        if line and not _META_KV.match(line) and not line.startswith("- "):
+        if line and not _meta_kv(line) and not line.startswith("- "):
             return 0
     return 0
 
@@ -146,9 +168,9 @@ def _comment_line(line: str, metadata: dict[str, str], in_comment: bool) -> bool
         body = body[4:]
     ends = "-->" in body
     body = body.split("-->", 1)[0]
-    m = _META_KV.match(body)
+    m = _meta_kv(body)
     if m:
-        metadata[m.group(1).strip()] = m.group(2)
+        metadata[m[0].strip()] = m[1]
     return not ends
 
 
@@ -162,9 +184,13 @@ class _Builder:
         self.footnotes: list[Unit] = []
         self.warnings: list[str] = []
         self._ids: set[str] = set()
+        self._next_suffix: dict[str, int] = {}  # id -> the suffix to try first for its next repeat
+        self._counts: dict[str, int] = {}  # role -> units numbered so far (meta.N, pp.N, closing.N)
         self._openers = [re.compile(p) for p in facts.openers]
         self._meeting = re.compile(facts.meeting, re.IGNORECASE)
-        self._pieces: dict[str, list[tuple[str, int]]] = {}
+        # the last operative paragraph while unnumbered paragraphs may still join it: its place in
+        # ``units``, id, number and pieces; built once it is complete (see ``_flush_operative``)
+        self._open_operative: tuple[int, str, int, list[tuple[str, int]]] | None = None
         self._cuts: dict[int, str] = {}  # input line where a rejoined piece starts -> "page"/"blank"
 
     def units_by_role(self, role: str) -> list[Unit]:
@@ -203,7 +229,8 @@ class _Builder:
         self._body(main[body_from:])
 
     def _add_numbered(self, prefix: str, role: str, inline: Inline) -> None:
-        count = len(self.units_by_role(role)) + 1
+        count = self._counts.get(role, 0) + 1
+        self._counts[role] = count
         self.units.append(self._unit(f"{prefix}.{count}", role, inline, None))
 
     def _title_index(self, blocks: list[Block]) -> int | None:
@@ -229,13 +256,17 @@ class _Builder:
 
     def _body(self, blocks: list[Block]) -> None:
         merged: list[Block] = []
+        last_char = ""  # the last visible character of merged[-1]'s clean text
         for block in blocks:
+            own_last = _last_visible(block.pieces)
             if merged and block.kind == "para" and merged[-1].kind == "para" and block.gap in ("blank", "page") \
-                    and self._is_continuation(merged[-1], block):
+                    and self._is_continuation(last_char, block):
                 self._cuts[block.pieces[0][1]] = block.gap
                 merged[-1].pieces.extend(block.pieces)
+                last_char = own_last or last_char
             else:
                 merged.append(Block(block.kind, list(block.pieces), gap=block.gap))
+                last_char = own_last
         closing = False
         closing_parts: list[Inline] = []
         seen_operative = False
@@ -252,32 +283,34 @@ class _Builder:
             if closing:
                 closing_parts.extend(_split_lines(inline))
             elif numbered:
+                self._flush_operative()
                 seen_operative = True
                 number = int(numbered.group(1))
-                unit = self._unit(f"op.{number}", "operative", _drop_prefix(inline, numbered.end(), block.pieces), number)
-                self._pieces[unit.id] = list(block.pieces)
-                self.units.append(unit)
+                uid = self._claim_id(f"op.{number}", inline.line_offsets)
+                self._open_operative = (len(self.units), uid, number, list(block.pieces))
+                self.units.append(None)  # type: ignore[arg-type]  # its place, filled by _flush_operative
             elif seen_operative:
                 self._extend_last_operative(block)
             else:
                 self._add_numbered("pp", "preambular", inline)
+        self._flush_operative()
         # closing.1 is the meeting line in every language (Chinese writes the date first)
         closing_parts.sort(key=lambda part: not self._meeting.search(part.text))
         for part in closing_parts:
             self._add_numbered("closing", "closing", part)
 
-    def _is_continuation(self, first: Block, second: Block) -> bool:
-        """Whether ``second`` continues ``first`` (cut by a page break or a blank line)."""
+    def _is_continuation(self, head_last: str, second: Block) -> bool:
+        """Whether ``second`` continues the paragraph before it, whose clean text ends with
+        ``head_last`` ("" if it has none), cut by a page break or a blank line."""
         start = second.pieces[0][0].lstrip()
         if _OPERATIVE.match(start) or start.startswith(("*", "<sup>", "_", "[^")):
             return False
-        head = self._inline(first.pieces).text.rstrip()
-        if not head:
+        if not head_last:
             return False
         tail = self._inline(second.pieces).text
         if len(tail) < 80 and self._meeting.search(tail):
             return False  # the closing meeting line
-        open_end = head[-1] not in self.facts.closing_punct
+        open_end = head_last not in self.facts.closing_punct
         if not self.facts.cased:
             return open_end
         first = tail.lstrip(_OPEN_QUOTES)[:1]
@@ -285,16 +318,25 @@ class _Builder:
 
     def _extend_last_operative(self, block: Block) -> None:
         """An unnumbered paragraph after an operative one: a sub-paragraph, joined to it."""
-        last = next((i for i in range(len(self.units) - 1, -1, -1) if self.units[i].role == "operative"), None)
-        if last is None:
+        if self._open_operative is None:
             return
-        unit = self.units[last]
-        self.warnings.append(f"line {block.pieces[0][1]}: unnumbered paragraph after {unit.id} read as part of it")
-        pieces = self._pieces[unit.id] + list(block.pieces)
-        self._pieces[unit.id] = pieces
+        _, uid, _, pieces = self._open_operative
+        self.warnings.append(f"line {block.pieces[0][1]}: unnumbered paragraph after {uid} read as part of it")
+        pieces.extend(block.pieces)
+
+    def _flush_operative(self) -> None:
+        """Build the last operative paragraph, now that no more sub-paragraphs can join it.
+
+        Built once with all its sub-paragraphs, rather than rebuilt for each one,
+        which made a long run of sub-paragraphs quadratic.
+        """
+        if self._open_operative is None:
+            return
+        index, uid, number, pieces = self._open_operative
+        self._open_operative = None
         number_match = _OPERATIVE.match(pieces[0][0])
         inline = _drop_prefix(self._inline(pieces), number_match.end() if number_match else 0, pieces)
-        self.units[last] = self._unit(unit.id, "operative", inline, unit.number, replace=True)
+        self.units[index] = self._unit(uid, "operative", inline, number, replace=True)
 
     # -- helpers
 
@@ -313,16 +355,24 @@ class _Builder:
             inline = Inline(inline.text, inline.italic, inline.footnotes, ((0, pieces[0][1]),), inline.unclosed_italic)
         return inline
 
-    def _unit(self, uid: str, role: str, inline: Inline, number: int | None, replace: bool = False) -> Unit:
-        if not replace:
-            base, suffix = uid, 0
+    def _claim_id(self, uid: str, line_offsets: tuple[tuple[int, int], ...]) -> str:
+        """``uid``, or ``uid`` with the first free suffix (``op.3b``) when it is taken (with a warning)."""
+        base = uid
+        if uid in self._ids:
+            suffix = self._next_suffix.get(base, 1)  # ids are never released: earlier suffixes stay taken
+            uid = f"{base}{chr(ord('a') + suffix) if suffix < 26 else suffix + 1}"
             while uid in self._ids:
                 suffix += 1
                 uid = f"{base}{chr(ord('a') + suffix) if suffix < 26 else suffix + 1}"
-            if suffix:
-                where = inline.line_offsets[0][1] if inline.line_offsets else "?"
-                self.warnings.append(f"line {where}: {base} appears more than once; this one is {uid}")
-            self._ids.add(uid)
+            self._next_suffix[base] = suffix + 1
+            where = line_offsets[0][1] if line_offsets else "?"
+            self.warnings.append(f"line {where}: {base} appears more than once; this one is {uid}")
+        self._ids.add(uid)
+        return uid
+
+    def _unit(self, uid: str, role: str, inline: Inline, number: int | None, replace: bool = False) -> Unit:
+        if not replace:
+            uid = self._claim_id(uid, inline.line_offsets)
         if inline.unclosed_italic:
             self.warnings.append(f"{uid}: an italic mark (*) is never closed")
         lines = [ln for _, ln in inline.line_offsets] or [0]
@@ -345,10 +395,27 @@ def _first_offsets(line_offsets: tuple[tuple[int, int], ...]) -> list[tuple[int,
 
 
 def _with_sentences(unit: Unit, lang: str) -> Unit:
-    sentences = tuple(
-        Sentence(unit.text[a:b], a, b, unit.line_at(a)) for a, b in split_sentences(unit.text, lang)
-    )
+    starts = [start for start, _ in unit.line_offsets]
+
+    def line_at(offset: int) -> int:  # Unit.line_at, by bisection: a unit may have many lines and sentences
+        index = bisect_right(starts, offset)
+        return unit.line_offsets[index - 1][1] if index else unit.lines[0]
+
+    sentences = tuple(Sentence(unit.text[a:b], a, b, line_at(a)) for a, b in split_sentences(unit.text, lang))
     return replace(unit, sentences=sentences)
+
+
+def _last_visible(pieces: list[tuple[str, int]]) -> str:
+    """The last non-space character of the clean text of ``pieces``, "" if there is none.
+
+    Markup never spans two pieces, so the pieces are cleaned one at a time from
+    the end, and usually only the last one is.
+    """
+    for raw, _ in reversed(pieces):
+        text = clean_inline([Piece(raw, 0)]).text
+        if text:
+            return text[-1]
+    return ""
 
 
 def _drop_prefix(inline: Inline, raw_end: int, pieces: list[tuple[str, int]]) -> Inline:
@@ -377,8 +444,14 @@ def _shift(inline: Inline, cut: int) -> Inline:
 
 
 def _split_lines(inline: Inline) -> list[Inline]:
-    """One ``Inline`` per input line of a block (front-page and closing lines are units each)."""
+    """One ``Inline`` per input line of a block (front-page and closing lines are units each).
+
+    Italic spans and footnote markers are in text order: each line looks only at
+    those near it (bisection), so a block of many lines stays linear.
+    """
     bounds = [off for off, _ in inline.line_offsets] + [len(inline.text)]
+    span_ends = [s.end for s in inline.italic]
+    note_offsets = [n.offset for n in inline.footnotes]
     parts = []
     for i, (start, line) in enumerate(inline.line_offsets):
         end = bounds[i + 1]
@@ -389,11 +462,23 @@ def _split_lines(inline: Inline) -> list[Inline]:
             continue
         text = inline.text[a:b]
         spans = tuple(Span(max(s.start, a) - a, min(s.end, b) - a, inline.text[max(s.start, a):min(s.end, b)])
-                      for s in inline.italic if s.start < b and s.end > a)
-        notes = tuple(FootnoteRef(n.number, n.offset - a, n.line) for n in inline.footnotes if a <= n.offset <= b
-                      and n.line == line)
+                      for s in _takewhile_start_before(inline.italic, bisect_right(span_ends, a), b))
+        first_note = bisect_left(note_offsets, a)
+        last_note = bisect_right(note_offsets, b)
+        notes = tuple(FootnoteRef(n.number, n.offset - a, n.line) for n in inline.footnotes[first_note:last_note]
+                      if n.line == line)
         parts.append(Inline(text, spans, notes, ((0, line),), False))
     return parts
+
+
+def _takewhile_start_before(spans: tuple[Span, ...], first: int, end: int) -> list[Span]:
+    """``spans[first:]`` up to the first one that starts at or after ``end``."""
+    taken = []
+    for index in range(first, len(spans)):
+        if spans[index].start >= end:
+            break
+        taken.append(spans[index])
+    return taken
 
 
 # -- pass 3: checks -----------------------------------------------------------------------

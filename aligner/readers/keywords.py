@@ -28,7 +28,10 @@ class LangFacts:
 
 
 _Q = r"[«\"“„*\s]*"  # quotes or italic marks before the opener
-_END = r"[\s*»”]*[,،，:]?[\s*]*$"
+# the end of the opener line: closing quotes or italic marks, a comma or colon, more italic marks.
+# Written so that no two unbounded runs can split the same characters (``[\s*»”]*[,:]?[\s*]*``
+# could, and backtracked quadratically over a long run of spaces).
+_END = r"[\s*»”]*(?:[,،，:][\s*]*)?$"
 
 LANGS: dict[str, LangFacts] = {
     "fr": LangFacts(

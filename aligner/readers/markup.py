@@ -20,9 +20,13 @@ from dataclasses import dataclass
 
 from aligner.model import FootnoteRef, Span
 
+# Every alternative costs time linear in the text it scans: the spaces after ``<sup>`` are
+# taken possessively (giving them back never helps the match, and trying each split of a
+# long run of spaces is quadratic), and a link target stops at the next ``[``, so that
+# ``[a](`` repeated on one long line is not scanned to the line's end again and again.
 _TOKEN = re.compile(
-    r"<sup>\s*(?P<sup>[^<]{0,12}?)\s*</sup>"
-    r"|\[(?P<link>[^\[\]\n]*)\]\([^)\n]*\)"
+    r"<sup>\s*+(?P<sup>[^<]{0,12}?)\s*</sup>"
+    r"|\[(?P<link>[^\[\]\n]*)\]\([^)\n\[]*\)"
     r"|\\(?P<esc>[\\*_\[\]()#<>`-])"
     r"|(?P<bold>\*\*)"
     r"|(?P<star>\*)"
