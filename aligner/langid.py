@@ -5,13 +5,23 @@ Order of evidence:
 1. an explicit code (``--lang fr``; ``fr-CA``/``zh_CN`` are reduced to ``fr``/``zh``);
 2. the file name: ``fr.md``, ``report_fr.md``, ``report-FR.docx``, ``en_draft.md``, or an
    extension that is itself a code (``dev.fr``, the convention of parallel corpora);
-3. langdetect on the text, seeded so that the answer never changes between runs,
-   with an error (never a guess) when the text is too short or the answer is unsure.
+3. the text itself (``identify``): the script first (Han -> ``zh``, Arabic -> ``ar``,
+   Cyrillic -> ``ru``), then, for Latin script, langdetect's n-gram model restricted
+   to the official languages written in it (``en``, ``es``, ``fr``), with a floor: a
+   text that one of langdetect's other languages explains clearly better (German,
+   Italian, Dutch...) is never called one of the six. An error (never a guess) when
+   the text is too short or the answer is unsure.
+
+When the file name or ``--lang`` states the language, the text is still read:
+``declared_language_warning`` says when it plainly is in another language.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from aligner.errors import InputError
@@ -33,10 +43,68 @@ STRUCTURE_LANGUAGES: tuple[str, ...] = OFFICIAL_LANGUAGES
 #: Extensions that name a format, never a language.
 _FORMAT_EXTENSIONS = frozenset({"md", "txt", "docx", "text", "markdown"})
 
-#: Fewer letters than this and langdetect's answer is not worth having.
-MIN_LETTERS = 40
-#: langdetect's probability for its best language must reach this.
+#: Letters (a Han character counts as one) below which no answer is worth having.
+MIN_LETTERS = 4
+#: langdetect's probability for its best language must reach this (scripts outside
+#: the six, whose language langdetect decides unrestricted).
 MIN_PROBABILITY = 0.90
+#: Characters of a text that identification looks at (the answer for a whole
+#: document is settled long before; the cost stays bounded on huge inputs).
+SCAN_CHARS = 20000
+#: Latin-script n-grams scored at most (the first ones of the text).
+MAX_NGRAMS = 6000
+#: The floor: when the best of langdetect's languages outside the six explains a
+#: Latin-script text better than the best of en/es/fr by this many nats per n-gram,
+#: the text is not called en, es or fr. Official text stays under 0.07 once it has
+#: MIN_NGRAMS_FOR_OTHER n-grams (its close neighbours ca, pt, ro, id come closest);
+#: German runs at 0.2-0.5.
+OTHER_LANGUAGE_MARGIN = 0.12
+#: n-grams (about 20 letters) needed for a sure answer in Latin script and before the
+#: floor can say "another language". Shorter pieces ("Distr.: General") get the best
+#: of en/es/fr, marked unsure: a document's language is never decided on them.
+MIN_NGRAMS_SURE = 60
+#: Letters of text needed before a declared language is second-guessed.
+MIN_LETTERS_TO_DOUBT = 200
+#: Latin-script official languages: the statistical decision chooses among these.
+LATIN_OFFICIAL: tuple[str, ...] = ("en", "es", "fr")
+#: Weight langdetect gives an n-gram a language never showed (its alpha / BASE_FREQ).
+_UNSEEN_WEIGHT = 0.5 / 10000
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_CYRILLIC = re.compile(r"[\u0400-\u052f]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
+#: Letters of other languages written in Arabic script (Persian, Urdu, Pashto...).
+_NOT_ARABIC = re.compile(r"[\u067e\u0686\u0698\u06a9\u06af\u06cc\u06d2\u0679\u0688\u0691\u06ba\u06be]")
+#: Cyrillic letters the Russian alphabet does not have (Ukrainian, Serbian, Kazakh...).
+_NOT_RUSSIAN = re.compile(r"[\u0402-\u040f\u0452-\u045f\u0460-\u052f]")
+#: A Cyrillic text this long with neither ы nor э is Bulgarian or Macedonian, not Russian.
+_CYRILLIC_WITHOUT_Y = 300
+#: Languages written in the script that decides ru, ar or zh: declared, they are not doubted on script alone.
+_SAME_SCRIPT = {
+    "ru": frozenset("ab av ba be bg ce cv kk kv ky mk mn os sr tg tt uk".split()),
+    "ar": frozenset("fa ks ku ps sd ug ur".split()),
+    "zh": frozenset("ja ko".split()),
+}
+
+
+@dataclass(frozen=True)
+class Identification:
+    """What ``identify`` makes of a text.
+
+    ``lang``: an ISO 639-1 code, or None when the text cannot tell. ``official``:
+    ``lang`` is one of the six official languages. ``sure``: enough text for the
+    answer to stand for a document (a short Latin-script piece gets the likeliest of
+    en/es/fr, not sure). ``evidence``: how it was decided, in words ("Han script",
+    "n-grams (en/es/fr)", or why it cannot tell).
+    """
+
+    lang: str | None
+    evidence: str
+    official: bool = False
+    sure: bool = True
 
 
 def normalize_code(code: str, source: str) -> str:
@@ -72,25 +140,172 @@ def lang_from_name(path: str) -> str | None:
     return None
 
 
-def detect_language(text: str, source: str) -> str:
-    """langdetect, seeded (deterministic); ``InputError`` when it cannot tell."""
-    letters = sum(1 for ch in text if ch.isalpha())
-    if letters < MIN_LETTERS:
-        raise InputError(source, "cannot tell the language (too little text); pass --lang")
+def _script_counts(text: str) -> dict[str, int]:
+    counts = {
+        "han": len(_HAN.findall(text)),
+        "kana": len(_KANA.findall(text)),
+        "hangul": len(_HANGUL.findall(text)),
+        "arabic": len(_ARABIC.findall(text)),
+        "cyrillic": len(_CYRILLIC.findall(text)),
+        "latin": len(_LATIN.findall(text)),
+    }
+    counts["other"] = max(0, sum(ch.isalpha() for ch in text) - sum(counts.values()))
+    return counts
+
+
+def identify(text: str) -> Identification:
+    """The language of ``text``: the script first, then n-gram statistics for Latin script.
+
+    Han, Arabic and Cyrillic script are Chinese, Arabic and Russian, unless letters
+    those languages do not use show another language of the same script (Japanese
+    kana, Persian or Ukrainian letters), which langdetect then decides unrestricted.
+    Latin script is decided among en, es and fr by langdetect's profiles, every
+    n-gram scored (no random sampling, hence the same answer on every run), with
+    the floor ``OTHER_LANGUAGE_MARGIN`` against its other languages.
+    """
+    text = text[:SCAN_CHARS]
+    counts = _script_counts(text)
+    # A Han character carries about a word: weighed as three letters against the
+    # Latin letters of symbols and acronyms inside Chinese text.
+    weighed = dict(counts, han=3 * counts["han"], kana=3 * counts["kana"], hangul=3 * counts["hangul"])
+    if sum(counts.values()) < MIN_LETTERS:
+        return Identification(None, "too little text", sure=False)
+    script = max(weighed, key=weighed.__getitem__)
+    if script == "han" and counts["kana"] * 10 < counts["han"]:
+        return Identification("zh", "Han script", official=True)
+    if script in ("han", "kana"):
+        return _unrestricted(text, "Han script with Japanese kana")
+    if script == "arabic":
+        if len(_NOT_ARABIC.findall(text)) * 50 < counts["arabic"]:
+            return Identification("ar", "Arabic script", official=True)
+        return _unrestricted(text, "Arabic script with letters Arabic does not use")
+    if script == "cyrillic":
+        if _NOT_RUSSIAN.search(text) is None and not (
+            counts["cyrillic"] >= _CYRILLIC_WITHOUT_Y and not re.search("[ыэЫЭ]", text)
+        ):
+            return Identification("ru", "Cyrillic script", official=True)
+        return _unrestricted(text, "Cyrillic script with letters or gaps Russian does not have")
+    if script == "latin":
+        return _latin(text)
+    return _unrestricted(text, f"{script} script")
+
+
+def _unrestricted(text: str, why: str) -> Identification:
+    """langdetect over all its languages, seeded; None below MIN_PROBABILITY."""
     from langdetect import DetectorFactory, detect_langs  # loaded lazily: it reads ~50 profiles
     from langdetect.lang_detect_exception import LangDetectException
 
     DetectorFactory.seed = 0
     try:
-        best = detect_langs(text[:20000])[0]
+        best = detect_langs(text)[0]
     except LangDetectException:
-        raise InputError(source, "cannot tell the language; pass --lang") from None
-    if best.prob < MIN_PROBABILITY:
-        raise InputError(source, f"cannot tell the language (best guess {best.lang} at {best.prob:.2f}); pass --lang")
+        return Identification(None, f"{why}; no usable features")
     code = best.lang.split("-")[0]
-    if code not in ISO_639_1:
-        raise InputError(source, f"cannot tell the language (langdetect says {best.lang!r}); pass --lang")
-    return code
+    if best.prob < MIN_PROBABILITY or code not in ISO_639_1:
+        return Identification(None, f"{why}; best guess {best.lang} at {best.prob:.2f}")
+    return Identification(code, f"{why}; langdetect {best.prob:.2f}", official=code in OFFICIAL_LANGUAGES)
+
+
+@lru_cache(maxsize=1)
+def _profiles():
+    """langdetect's n-gram profiles (its own factory, loaded once; nothing is downloaded)."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    langs = [lang.split("-")[0] for lang in factory.langlist]
+    return factory.word_lang_prob_map, langs
+
+
+def _decapitalise(text: str) -> str:
+    """Headings in capitals ("RÉSOLUTION 55/100") lowered to title case: langdetect skips
+    words in capitals (acronyms), which would leave a heading without features."""
+    def lower(match: re.Match) -> str:
+        word = match.group(0)
+        return word.title() if word.isupper() else word
+
+    return re.sub(r"\b[^\W\d_]{4,}\b", lower, text)
+
+
+def _features_text(text: str) -> str:
+    """The text as scored: headings in capitals lowered, and a closing space so that
+    the last word's ending counts as every other word's does."""
+    return _decapitalise(text) + " "
+
+
+def _ngrams(text: str, known) -> list[str]:
+    """langdetect's features of ``text``: 1- to 3-grams of normalised characters, words in capitals skipped."""
+    from langdetect.utils.ngram import NGram
+
+    gram = NGram()
+    found: list[str] = []
+    for ch in NGram.normalize_vi(text):
+        gram.add_char(ch)
+        if gram.capitalword:
+            continue
+        for n in (1, 2, 3):
+            if len(gram.grams) < n:
+                break
+            w = gram.grams[-n:]
+            if w != " " and w in known:
+                found.append(w)
+                if len(found) >= MAX_NGRAMS:
+                    return found
+    return found
+
+
+def _latin(text: str) -> Identification:
+    table, langs = _profiles()
+    ngrams = _ngrams(_features_text(text), table)
+    if not ngrams:
+        return Identification(None, "Latin script; no usable features")
+    scores = [0.0] * len(langs)
+    for w in ngrams:
+        for i, p in enumerate(table[w]):
+            scores[i] += math.log(_UNSEEN_WEIGHT + p)
+    official = {lang: scores[langs.index(lang)] for lang in LATIN_OFFICIAL}
+    best = max(official, key=official.__getitem__)
+    top = max(range(len(langs)), key=scores.__getitem__)
+    margin = (scores[top] - official[best]) / len(ngrams)
+    sure = len(ngrams) >= MIN_NGRAMS_SURE
+    if margin > OTHER_LANGUAGE_MARGIN and sure:
+        other = langs[top]
+        if other in ISO_639_1:
+            why = f"Latin script; n-grams read as {other}, not en/es/fr ({margin:.2f} per n-gram)"
+            return Identification(other, why)
+        return Identification(None, f"Latin script; not en/es/fr ({margin:.2f} per n-gram)")
+    if not sure:
+        return Identification(best, "Latin script; n-grams (en/es/fr), short text", official=True, sure=False)
+    return Identification(best, "Latin script; n-grams (en/es/fr)", official=True)
+
+
+def detect_language(text: str, source: str) -> str:
+    """The language ``identify`` finds; ``InputError`` when it cannot tell."""
+    found = identify(text)
+    if found.lang is None or not found.sure:
+        raise InputError(source, f"cannot tell the language ({found.evidence}); pass --lang")
+    return found.lang
+
+
+def declared_language_warning(declared: str, text: str) -> str | None:
+    """A warning when ``text`` plainly is not in the ``declared`` language, else None.
+
+    Said only when the text is long enough to judge (``MIN_LETTERS_TO_DOUBT``) and
+    identification names a language: Chinese text in ``en.md``, French text in a file
+    named ``en.md``. A text that cannot be told says nothing.
+    """
+    base = declared.split("-")[0].lower()
+    if sum(ch.isalpha() for ch in text[:SCAN_CHARS]) < MIN_LETTERS_TO_DOUBT:
+        return None
+    found = identify(text)
+    if found.lang is None or not found.sure or found.lang == base:
+        return None
+    if base not in OFFICIAL_LANGUAGES and (not found.official or base in _SAME_SCRIPT.get(found.lang, ())):
+        # two languages outside the six, or one of the same script as the language the
+        # script alone decided (Bulgarian, Persian): too close to call a mistake
+        return None
+    return (f"the text declared as {declared} reads as {found.lang} ({found.evidence}); "
+            "check the file name or pass --lang")
 
 
 def resolve_language(path: str, text: str | None, lang: str | None) -> str:

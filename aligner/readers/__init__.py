@@ -17,11 +17,18 @@ Every problem with the input is an ``aligner.errors.InputError`` naming the file
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from aligner.errors import InputError
 from aligner.fileio import STDIO, read_text
-from aligner.langid import ISO_639_1, lang_from_name, require_structure_language, resolve_language
+from aligner.langid import (
+    ISO_639_1,
+    declared_language_warning,
+    lang_from_name,
+    require_structure_language,
+    resolve_language,
+)
 from aligner.model import Document
 
 #: The input formats ``read_document`` understands.
@@ -62,20 +69,32 @@ def read_document(path: str | os.PathLike, lang: str | None = None, input_format
         if p.is_dir():
             raise InputError(source, "is a directory, not a file")
         fmt = detect_format(source)
+    declared = bool(lang) or (source != STDIO and lang_from_name(source) is not None)
     if fmt == "docx":
         from aligner.readers.word import read_docx
 
-        return read_docx(source, lang)
+        return _checked_language(read_docx(source, lang), declared)
     text = read_text(source)
     code = resolve_language(source, text, lang)
     if fmt == "lines":
         from aligner.readers.lines import parse_lines
 
-        return parse_lines(text, source, code)
+        return _checked_language(parse_lines(text, source, code), declared)
     require_structure_language(code, source)
     from aligner.structure import parse_structure
 
-    return parse_structure(text, source, code, input_format=fmt)
+    return _checked_language(parse_structure(text, source, code, input_format=fmt), declared)
+
+
+def _checked_language(document: Document, declared: bool) -> Document:
+    """A declared language (``--lang``, the file name) the text plainly is not in gets a
+    warning in ``Document.warnings`` (a detected one is the text's by construction)."""
+    if not declared:
+        return document
+    warning = declared_language_warning(document.lang, " ".join(u.text for u in document.units))
+    if warning is None:
+        return document
+    return replace(document, warnings=(*document.warnings, warning))
 
 
 __all__ = ["INPUT_FORMATS", "detect_format", "lang_from_name", "read_document"]
