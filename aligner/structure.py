@@ -45,7 +45,22 @@ _FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*(\d{1,3})\s*</sup>|\[\^(\d{1,3})\]:)\s*(
 _OPERATIVE = re.compile(r"^[\s*]*(\d{1,3})\s*(?:[.．]|\s[-–]|-(?=\s))\s*")
 _RESOLUTION_NUMBER = re.compile(r"^\s*\d{2,4}\s*/\s*\d{1,4}")
 _OPEN_QUOTES = "«“\"'(["
+#: Longest paragraph read, in characters of its input lines (markup included). The longest
+#: paragraph of the sample resolutions has 1,311; a numbered paragraph with all its lettered
+#: sub-paragraphs a few thousand. A longer one is a file that is not a UN document (a log,
+#: a data dump, a text without paragraph breaks), refused here, early, rather than read
+#: into one unit that every later step (alignment, every QA rule) must search.
+MAX_PARAGRAPH_CHARS = 50_000
+
 _META_KEY = re.compile(r"^\s*([A-Za-z][\w -]{0,40}?)\s*:(.*)$")
+
+
+class _ParagraphTooLong(Exception):
+    """A paragraph over ``MAX_PARAGRAPH_CHARS``; its first input line."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
 
 
 @dataclass
@@ -60,16 +75,27 @@ def parse_structure(text: str, path: str, lang: str, input_format: str = "md") -
     """Read the UN text form of a resolution into a ``Document``."""
     facts = LANGS[lang]
     metadata: dict[str, str] = {}
-    blocks = _blocks(text.split("\n"), metadata)
-    builder = _Builder(lang, facts)
-    builder.build(blocks)
-    units = builder.units + builder.footnotes
-    if not builder.units_by_role("preambular") and not builder.units_by_role("operative"):
+    no_structure = InputError(
+        path,
+        "no recognisable structure (no preambular or operative paragraphs); "
+        "check --lang, or use --input-format lines for plain text",
+    )
+    try:
+        blocks = _blocks(text.split("\n"), metadata)
+        builder = _Builder(lang, facts)
+        if not builder.build(blocks):
+            raise no_structure
+    except _ParagraphTooLong as long:
         raise InputError(
             path,
-            "no recognisable structure (no preambular or operative paragraphs); "
-            "check --lang, or use --input-format lines for plain text",
-        )
+            f"a paragraph of more than {MAX_PARAGRAPH_CHARS:,} characters starts here (no blank line or "
+            "paragraph number ends it), which no UN document has; check the file, "
+            "or use --input-format lines for text with one segment per line",
+            line=long.line,
+        ) from None
+    units = builder.units + builder.footnotes
+    if not builder.units_by_role("preambular") and not builder.units_by_role("operative"):
+        raise no_structure
     warnings = builder.warnings + _check(units)
     return Document(path=path, lang=lang, units=tuple(units), input_format=input_format,
                     warnings=tuple(warnings), metadata=metadata)
@@ -80,6 +106,7 @@ def parse_structure(text: str, path: str, lang: str, input_format: str = "md") -
 def _blocks(lines: list[str], metadata: dict[str, str]) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
+    size = 0  # characters in ``current``
     gap = "start"
     after_break = False
     in_comment = False
@@ -109,17 +136,32 @@ def _blocks(lines: list[str], metadata: dict[str, str]) -> list[Block]:
         if heading:
             blocks.append(Block("heading", [(_heading_text(heading.group(2)), number)], gap=gap))
             current, gap = None, "heading"
-        elif note:
+            _check_size(len(line), number)
+            continue
+        if note:
             current = Block("footnote", [(note.group(3), number)], number=int(note.group(1) or note.group(2)))
             blocks.append(current)
             gap = "page"  # a footnote block between two halves of a paragraph is a page break
+            size = 0
         elif current is not None:
             current.pieces.append((line, number))
         else:
             current = Block("para", [(line, number)], gap=gap)
             blocks.append(current)
             gap = "line"
+            size = 0
+        size += len(line)
+        _check_size(size, current.pieces[0][1])
     return blocks
+
+
+def _check_size(size: int, line: int) -> None:
+    if size > MAX_PARAGRAPH_CHARS:
+        raise _ParagraphTooLong(line)
+
+
+def _size(pieces: list[tuple[str, int]]) -> int:
+    return sum(len(raw) for raw, _ in pieces)
 
 
 def _heading_text(rest: str) -> str:
@@ -191,12 +233,16 @@ class _Builder:
         # the last operative paragraph while unnumbered paragraphs may still join it: its place in
         # ``units``, id, number and pieces; built once it is complete (see ``_flush_operative``)
         self._open_operative: tuple[int, str, int, list[tuple[str, int]]] | None = None
+        self._open_size = 0  # characters in its pieces
+        self._open_inline: Inline | None = None  # its clean text, until a sub-paragraph joins it
         self._cuts: dict[int, str] = {}  # input line where a rejoined piece starts -> "page"/"blank"
 
     def units_by_role(self, role: str) -> list[Unit]:
         return [u for u in self.units if u.role == role]
 
-    def build(self, blocks: list[Block]) -> None:
+    def build(self, blocks: list[Block]) -> bool:
+        """Read ``blocks`` into units; False, before reading more, if they have no body at all
+        (no paragraph after the title or opener: no preambular or operative paragraph to find)."""
         for block in blocks:
             if block.kind == "footnote":
                 self.footnotes.append(self._unit(f"fn.{block.number}", "footnote", self._inline(block.pieces), block.number))
@@ -215,6 +261,8 @@ class _Builder:
             body_from = first_numbered
             self.warnings.append("no opening line (e.g. \"The General Assembly,\") and no title; "
                                  "the body is read from the first numbered paragraph on")
+        if not any(block.kind == "para" for block in main[body_from:]):
+            return False
         for index, block in enumerate(main[:body_from]):
             inline = self._inline(block.pieces)
             if not inline.text:
@@ -227,6 +275,7 @@ class _Builder:
             else:
                 self._add_numbered("meta", "meta", inline)
         self._body(main[body_from:])
+        return True
 
     def _add_numbered(self, prefix: str, role: str, inline: Inline) -> None:
         count = self._counts.get(role, 0) + 1
@@ -255,59 +304,78 @@ class _Builder:
         return len(blocks)
 
     def _body(self, blocks: list[Block]) -> None:
-        merged: list[Block] = []
-        last_char = ""  # the last visible character of merged[-1]'s clean text
+        """Rejoin the paragraphs a page break or blank line cut, and read each one as it is complete.
+
+        One pass, each block cleaned once: a paragraph is read as soon as the next block
+        does not continue it, so an overlong one is refused before the rest is read.
+        """
+        self._closing = False
+        self._closing_parts: list[Inline] = []
+        self._seen_operative = False
+        current: Block | None = None
+        current_inline: Inline | None = None  # the clean text of ``current`` while it is one block
+        last_char = ""  # the last visible character of ``current``
+        size = 0  # characters in ``current``
         for block in blocks:
-            own_last = _last_visible(block.pieces)
-            if merged and block.kind == "para" and merged[-1].kind == "para" and block.gap in ("blank", "page") \
-                    and self._is_continuation(last_char, block):
-                self._cuts[block.pieces[0][1]] = block.gap
-                merged[-1].pieces.extend(block.pieces)
-                last_char = own_last or last_char
-            else:
-                merged.append(Block(block.kind, list(block.pieces), gap=block.gap))
-                last_char = own_last
-        closing = False
-        closing_parts: list[Inline] = []
-        seen_operative = False
-        for block in merged:
             inline = self._inline(block.pieces)
-            if not inline.text:
+            own_size = _size(block.pieces)
+            if current is not None and block.kind == "para" and current.kind == "para" \
+                    and block.gap in ("blank", "page") and self._is_continuation(last_char, block, inline):
+                self._cuts[block.pieces[0][1]] = block.gap
+                current.pieces.extend(block.pieces)
+                current_inline = None
+                last_char = inline.text[-1:] or last_char
+                size += own_size
+                _check_size(size, current.pieces[0][1])
                 continue
-            if block.kind == "heading":
-                self._add_numbered("meta", "meta", inline)
-                continue
-            numbered = _OPERATIVE.match(block.pieces[0][0])
-            if not closing and not numbered and seen_operative and self._meeting.search(inline.text):
-                closing = True
-            if closing:
-                closing_parts.extend(_split_lines(inline))
-            elif numbered:
-                self._flush_operative()
-                seen_operative = True
-                number = int(numbered.group(1))
-                uid = self._claim_id(f"op.{number}", inline.line_offsets)
-                self._open_operative = (len(self.units), uid, number, list(block.pieces))
-                self.units.append(None)  # type: ignore[arg-type]  # its place, filled by _flush_operative
-            elif seen_operative:
-                self._extend_last_operative(block)
-            else:
-                self._add_numbered("pp", "preambular", inline)
+            if current is not None:
+                self._read_body_block(current, current_inline or self._inline(current.pieces))
+            current = Block(block.kind, list(block.pieces), gap=block.gap)
+            current_inline, last_char, size = inline, inline.text[-1:], own_size
+        if current is not None:
+            self._read_body_block(current, current_inline or self._inline(current.pieces))
         self._flush_operative()
         # closing.1 is the meeting line in every language (Chinese writes the date first)
-        closing_parts.sort(key=lambda part: not self._meeting.search(part.text))
-        for part in closing_parts:
+        self._closing_parts.sort(key=lambda part: not self._meeting.search(part.text))
+        for part in self._closing_parts:
             self._add_numbered("closing", "closing", part)
 
-    def _is_continuation(self, head_last: str, second: Block) -> bool:
-        """Whether ``second`` continues the paragraph before it, whose clean text ends with
-        ``head_last`` ("" if it has none), cut by a page break or a blank line."""
+    def _read_body_block(self, block: Block, inline: Inline) -> None:
+        """One paragraph or heading of the body (rejoined): its unit, or its part of one."""
+        if not inline.text:
+            return
+        if block.kind == "heading":
+            self._add_numbered("meta", "meta", inline)
+            return
+        numbered = _OPERATIVE.match(block.pieces[0][0])
+        if not self._closing and not numbered and self._seen_operative and self._meeting.search(inline.text):
+            self._closing = True
+        if self._closing:
+            self._closing_parts.extend(_split_lines(inline))
+        elif numbered:
+            self._flush_operative()
+            self._seen_operative = True
+            number = int(numbered.group(1))
+            uid = self._claim_id(f"op.{number}", inline.line_offsets)
+            self._open_operative = (len(self.units), uid, number, list(block.pieces))
+            self._open_inline = inline
+            self._open_size = _size(block.pieces)
+            self.units.append(None)  # type: ignore[arg-type]  # its place, filled by _flush_operative
+        elif self._seen_operative:
+            self._extend_last_operative(block)
+        else:
+            self._add_numbered("pp", "preambular", inline)
+
+    def _is_continuation(self, head_last: str, second: Block, second_inline: Inline) -> bool:
+        """Whether ``second`` (clean text ``second_inline``) continues the paragraph before it,
+        whose clean text ends with ``head_last`` ("" if it has none), cut by a page break or
+        a blank line."""
         start = second.pieces[0][0].lstrip()
         if _OPERATIVE.match(start) or start.startswith(("*", "<sup>", "_", "[^")):
             return False
         if not head_last:
             return False
-        tail = self._inline(second.pieces).text
+        tail = second_inline.text
         if len(tail) < 80 and self._meeting.search(tail):
             return False  # the closing meeting line
         open_end = head_last not in self.facts.closing_punct
@@ -323,6 +391,9 @@ class _Builder:
         _, uid, _, pieces = self._open_operative
         self.warnings.append(f"line {block.pieces[0][1]}: unnumbered paragraph after {uid} read as part of it")
         pieces.extend(block.pieces)
+        self._open_inline = None
+        self._open_size += _size(block.pieces)
+        _check_size(self._open_size, pieces[0][1])
 
     def _flush_operative(self) -> None:
         """Build the last operative paragraph, now that no more sub-paragraphs can join it.
@@ -335,7 +406,8 @@ class _Builder:
         index, uid, number, pieces = self._open_operative
         self._open_operative = None
         number_match = _OPERATIVE.match(pieces[0][0])
-        inline = _drop_prefix(self._inline(pieces), number_match.end() if number_match else 0, pieces)
+        whole = self._open_inline or self._inline(pieces)
+        inline = _drop_prefix(whole, number_match.end() if number_match else 0, pieces)
         self.units[index] = self._unit(uid, "operative", inline, number, replace=True)
 
     # -- helpers
@@ -403,19 +475,6 @@ def _with_sentences(unit: Unit, lang: str) -> Unit:
 
     sentences = tuple(Sentence(unit.text[a:b], a, b, line_at(a)) for a, b in split_sentences(unit.text, lang))
     return replace(unit, sentences=sentences)
-
-
-def _last_visible(pieces: list[tuple[str, int]]) -> str:
-    """The last non-space character of the clean text of ``pieces``, "" if there is none.
-
-    Markup never spans two pieces, so the pieces are cleaned one at a time from
-    the end, and usually only the last one is.
-    """
-    for raw, _ in reversed(pieces):
-        text = clean_inline([Piece(raw, 0)]).text
-        if text:
-            return text[-1]
-    return ""
 
 
 def _drop_prefix(inline: Inline, raw_end: int, pieces: list[tuple[str, int]]) -> Inline:

@@ -3,12 +3,15 @@
 Each non-blank line becomes a unit ``seg.N`` (N counts the non-blank lines from 1,
 so a file without blank lines has ``seg.N`` on line N) with role ``segment``,
 ``lines=(n, n)`` and one sentence: itself. Leading and trailing spaces are not
-part of the text. Any ISO 639-1 language is accepted: no structure is assumed.
+part of the text. Any ISO 639-1 language is accepted: no structure is assumed. A line
+over ``MAX_PARAGRAPH_CHARS`` (no sentence is that long) is an ``InputError``.
 """
 
 from __future__ import annotations
 
+from aligner.errors import InputError
 from aligner.model import Document, Sentence, Unit
+from aligner.structure import MAX_PARAGRAPH_CHARS
 
 
 def parse_lines(text: str, path: str, lang: str) -> Document:
@@ -17,6 +20,9 @@ def parse_lines(text: str, path: str, lang: str) -> Document:
         clean = raw.strip()
         if not clean:
             continue
+        if len(clean) > MAX_PARAGRAPH_CHARS:
+            raise InputError(path, f"a line of more than {MAX_PARAGRAPH_CHARS:,} characters; the lines format "
+                             "expects one sentence or paragraph per line: check the file", line=number)
         seg = len(units) + 1
         units.append(
             Unit(
