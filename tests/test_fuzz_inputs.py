@@ -1,0 +1,695 @@
+"""Fuzzing every reader through the command line.
+
+Each test starts from a small valid file of one format (a UN document in
+Markdown, plain text, one segment per line or Word; a TMX, XLIFF 1.2 or XLIFF 2
+file; a TBX, CSV or XLSX glossary; a TOML config or accept file), mutates it
+(bytes flipped, cut, repeated; control characters, NUL bytes, byte-order marks,
+other encodings; XML DOCTYPEs declaring entities, deep nesting, renamed
+elements; broken zip packages and compression bombs; TOML of the wrong types
+or nested fifty thousand deep) and runs the command that reads it, in process.
+
+Whatever the input, the run must keep the promise of the README:
+
+- the exit code is 0, 1 or 2, and no exception other than ``SystemExit`` escapes;
+- exit 2 prints exactly one line, ``hexaglot: error: ...``, naming the file,
+  without control characters, and writes nothing at ``-o`` (no temporary file left);
+- no input file is changed;
+- an XML file that declares entities is refused (exit 2), and a file that an
+  external entity points at never appears in the output;
+- a zip member that unpacks more than ``MAX_COMPRESSION_RATIO`` to one past
+  ``RATIO_FLOOR`` is refused;
+- each run stays under ``MEMORY_BOUND`` of Python allocations and finishes within
+  ``CPU_GUARD`` seconds of CPU (``WALL_GUARD`` of wall clock): past them it is
+  interrupted, and fails as a hang.
+
+The examples are derandomized: a failure is the same on every machine, and its
+shrunk mutation list reads as a recipe (see ``fuzzing.py``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import re
+import signal
+import sys
+import tempfile
+import tracemalloc
+import unicodedata
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import fuzzing
+from aligner.limits import MAX_COMPRESSION_RATIO, RATIO_FLOOR
+from hexaglot.cli import cli
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "samples"
+FORMATS = REPO.parent / "shared" / "data" / "formats"  # real CAT-tool files, when present
+
+MiB = 1024 * 1024
+#: Python allocations one run may make (tracemalloc peak). The seeds are under 40 kB
+#: and mutated files under 192 kB; a real run peaks at a few MiB.
+MEMORY_BOUND = 64 * MiB
+#: Seconds of CPU after which a run counts as a hang: a run here takes well under one, and
+#: CPU time, unlike the wall clock, does not grow when other jobs load the machine.
+CPU_GUARD = 20
+#: Wall-clock seconds after which a run counts as a hang, whatever it is waiting for.
+WALL_GUARD = 180
+
+_HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much,
+           HealthCheck.large_base_example]
+
+
+def fuzz(examples: int):
+    """A fixed number of derandomized examples (the same on every machine, so a failure is
+    repeatable); no wall-clock deadline: ``bounded`` stops a run that hangs."""
+    return settings(max_examples=examples, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=_HEALTH, print_blob=True)
+
+
+# -- seeds: one small valid file per format -------------------------------------------------
+
+
+def _strip_markup(text: str) -> str:
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    text = re.sub(r"<sup>\d+</sup>", "", text)
+    return re.sub(r"[*#]", "", text).strip() + "\n"
+
+
+@lru_cache(maxsize=None)
+def seed(name: str) -> bytes:
+    """The valid file a test mutates, by its file name."""
+    if name == "fr.md":
+        return (SAMPLES / "E-RES-2023-26" / "fr.md").read_bytes()
+    if name in ("zh.md", "ar.md", "ru.md"):
+        return (SAMPLES / "A-RES-55-100" / name).read_bytes()
+    if name == "fr.txt":
+        return _strip_markup((SAMPLES / "A-RES-55-100" / "fr.md").read_text("utf-8")).encode()
+    if name == "seg.fr":
+        lines = [ln for ln in _strip_markup((SAMPLES / "A-RES-55-100" / "fr.md").read_text("utf-8")).splitlines()
+                 if ln.strip()]
+        return ("\n".join(lines[:30]) + "\n").encode()
+    if name == "fr.docx":
+        return _docx_seed()
+    if name in SEED_XML:
+        return SEED_XML[name].encode()
+    if name.startswith("shared:"):
+        return (FORMATS / name.split(":", 1)[1]).read_bytes()
+    if name == "glossary.tbx":
+        from qa_rules.glossary import glossary_bytes
+        from qa_rules.glossary.csv import read_csv
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "glossary.csv"
+            path.write_bytes(fuzzing.csv_bytes(glossary_rows()))
+            return glossary_bytes(read_csv(path), "tbx")
+    if name == "glossary.xlsx":
+        return fuzzing.xlsx_bytes(glossary_rows())
+    if name == "hexaglot.toml":
+        return CONFIG_SEED.encode()
+    if name == "accept.toml":
+        return ACCEPT_SEED.encode()
+    raise KeyError(name)
+
+
+def glossary_rows() -> list[list[str]]:
+    """The header, the first concepts of the bundled glossary, and its pattern terms (CSV rows)."""
+    with open(REPO / "glossaries" / "un-counter-terrorism.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    header, body = rows[0], rows[1:]
+    match = header.index("match")
+    return [header] + body[:40] + [r for r in body if r[match] == "pattern"][:3]
+
+
+def _docx_seed() -> bytes:
+    """A Word version of the French resolution: title, italic verbs, footnotes (a footnotes part)."""
+    import docx
+
+    text = (SAMPLES / "E-RES-2023-26" / "fr.md").read_text("utf-8")
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    word = docx.Document()
+    note = 0
+    for block in re.split(r"\n\s*\n", text):
+        block = " ".join(block.split())
+        if not block or block == "---" or block.startswith("<sup>"):
+            continue
+        if block.startswith("#"):
+            word.add_heading(block.lstrip("# "), level=min(block.count("#", 0, 3), 2))
+            continue
+        paragraph = word.add_paragraph()
+        for i, piece in enumerate(re.split(r"(\*[^*]+\*|<sup>\d+</sup>)", block)):
+            if piece.startswith("<sup>"):
+                note += 1
+                paragraph.add_run()._r.append(_footnote_reference(note))
+            elif piece:
+                run = paragraph.add_run(piece.strip("*") if piece.startswith("*") else piece)
+                run.italic = piece.startswith("*")
+    out = io.BytesIO()
+    word.save(out)
+    return _with_footnotes(out.getvalue(), note)
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _footnote_reference(number: int):
+    from docx.oxml import parse_xml
+
+    return parse_xml(f'<w:footnoteReference xmlns:w="{_W_NS}" w:id="{number}"/>')
+
+
+def _with_footnotes(package: bytes, count: int) -> bytes:
+    """The package with a footnotes part holding ``count`` footnotes, related to the document."""
+    notes = "".join(f'<w:footnote w:id="{i}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> '
+                    f'Résolution {i}/1{i}, annexe.</w:t></w:r></w:p></w:footnote>' for i in range(1, count + 1))
+    part = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{_W_NS}">'
+            '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+            f"{notes}</w:footnotes>")
+    members = dict(fuzzing.zip_members(package))
+    members["word/footnotes.xml"] = part.encode()
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                     b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+    members["word/_rels/document.xml.rels"] = members["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/'
+                             b'2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for name, content in members.items():
+            zipped.writestr(name, content)
+    return out.getvalue()
+
+
+SEED_XML = {
+    "pair.tmx": """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="hand" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en"
+          srclang="fr" datatype="plaintext"/>
+  <body>
+    <tu tuid="1"><tuv xml:lang="fr"><seg>L'Assemblée générale,</seg></tuv>
+      <tuv xml:lang="en"><seg>The General Assembly,</seg></tuv></tu>
+    <tu tuid="2"><tuv xml:lang="fr"><seg>1. <bpt i="1">&lt;i&gt;</bpt>Prie<ept i="1">&lt;/i&gt;</ept> l'Office
+      de présenter un rapport le 25 juillet 2023 ;</seg></tuv>
+      <tuv xml:lang="en"><seg>1. <bpt i="1">&lt;i&gt;</bpt>Requests<ept i="1">&lt;/i&gt;</ept> the Office
+      to report on 25 July 2023;</seg></tuv></tu>
+    <tu tuid="3"><tuv xml:lang="fr"><seg>Rappelant sa résolution 54/169<ph x="1">&lt;sup&gt;1&lt;/sup&gt;</ph>,</seg></tuv>
+      <tuv xml:lang="en"><seg>Recalling its resolution 54/169<ph x="1">&lt;sup&gt;1&lt;/sup&gt;</ph>,</seg></tuv></tu>
+    <tu tuid="4"><tuv xml:lang="fr"><seg>E/RES/2023/26, <hi type="b">3 pour cent</hi></seg></tuv>
+      <tuv xml:lang="en"><seg>E/RES/2023/26, <hi type="b">3 per cent</hi></seg></tuv></tu>
+  </body>
+</tmx>
+""",
+    "pair.xlf": """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="E-RES-2023-26.docx" source-language="fr" target-language="en" datatype="plaintext">
+    <body>
+      <trans-unit id="1"><source>L'Assemblée générale,</source>
+        <target state="translated">The General Assembly,</target></trans-unit>
+      <trans-unit id="2"><source>1. <g id="1">Prie</g> l'Office de présenter un rapport le 25 juillet 2023 ;</source>
+        <target state="final">1. <g id="1">Requests</g> the Office to report on 25 July 2023;</target></trans-unit>
+      <trans-unit id="3"><source>Rappelant sa résolution 54/169<x id="2"/>,</source>
+        <seg-source><mrk mtype="seg" mid="1">Rappelant sa résolution 54/169<x id="2"/>,</mrk></seg-source>
+        <target><mrk mtype="seg" mid="1">Recalling its resolution 54/169<x id="2"/>,</mrk></target></trans-unit>
+      <trans-unit id="4" translate="no"><source>E/RES/2023/26</source></trans-unit>
+    </body>
+  </file>
+</xliff>
+""",
+    "pair2.xlf": """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="fr" trgLang="en">
+  <file id="f1">
+    <unit id="u1"><segment state="translated"><source>L'Assemblée générale,</source>
+      <target>The General Assembly,</target></segment></unit>
+    <unit id="u2"><originalData><data id="d1">&lt;i&gt;</data><data id="d2">&lt;/i&gt;</data></originalData>
+      <segment><source>1. <pc id="1" dataRefStart="d1" dataRefEnd="d2">Prie</pc> l'Office de présenter un rapport
+      le 25 juillet 2023 ;</source><target>1. <pc id="1" dataRefStart="d1" dataRefEnd="d2">Requests</pc> the
+      Office to report on 25 July 2023;</target></segment></unit>
+    <unit id="u3"><segment><source>Rappelant sa résolution 54/169<ph id="2"/>,</source>
+      <target>Recalling its resolution 54/169<ph id="2"/>,</target></segment>
+      <ignorable><source> </source></ignorable></unit>
+  </file>
+</xliff>
+""",
+}
+
+CONFIG_SEED = """# hexaglot.toml
+[hexaglot]
+select = ["numbers", "references", "ST01", "LE01"]
+ignore = ["NU04"]
+fail_on = "warning"
+level = "paragraph"
+format = "json"
+
+[hexaglot.rules.NU03]
+minimum = 3
+
+[hexaglot.rules.LE01]
+severity = "info"
+threshold = 4.0
+"""
+
+ACCEPT_SEED = """# findings reviewed and accepted
+[[accept]]
+id = "3f2a9c01b7de"
+reason = "The English version keeps the French title, as agreed with the editor."
+
+[[accept]]
+id = "0123456789ab"
+reason = "Checked: the figure is right in both versions."
+"""
+
+
+def _shared(folder: str, *patterns: str) -> list[str]:
+    if not (FORMATS / folder).is_dir():
+        return []
+    return sorted(f"shared:{folder}/{p.name}" for pattern in patterns for p in (FORMATS / folder).glob(pattern))
+
+
+TMX_SEEDS = ["pair.tmx"] + _shared("tmx", "*.tmx")
+XLIFF12_SEEDS = ["pair.xlf"] + _shared("xliff12", "*.xlf", "*.sdlxliff")
+XLIFF2_SEEDS = ["pair2.xlf"] + _shared("xliff2", "*.xlf")
+TBX_SEEDS = ["glossary.tbx"] + _shared("tbx", "*.tbx")
+
+
+def file_name(seed_name: str) -> str:
+    """The name the mutated file gets (its extension chooses the reader)."""
+    return seed_name.rsplit("/", 1)[-1].split(":", 1)[-1]
+
+
+# -- running one case -----------------------------------------------------------------------
+
+
+class Hang(BaseException):
+    """Raised in a run that passes ``CPU_GUARD`` or ``WALL_GUARD`` (a BaseException, so that no
+    ``except Exception`` in the code under test swallows it)."""
+
+
+@contextlib.contextmanager
+def bounded():
+    """Interrupt the block after ``CPU_GUARD`` seconds of CPU or ``WALL_GUARD`` seconds; yield a
+    dict that receives the peak of the Python allocations made inside it."""
+    usage: dict[str, int] = {}
+    started = not tracemalloc.is_tracing()
+    if started:
+        tracemalloc.start()
+    tracemalloc.reset_peak()
+    base = tracemalloc.get_traced_memory()[0]
+
+    def stop(signum, frame):
+        raise Hang(f"{'CPU' if signum == signal.SIGPROF else 'wall-clock'} time guard")
+
+    timers = ((signal.ITIMER_PROF, signal.SIGPROF, CPU_GUARD), (signal.ITIMER_REAL, signal.SIGALRM, WALL_GUARD))
+    guard = hasattr(signal, "setitimer")
+    previous = {}
+    if guard:
+        for timer, signum, seconds in timers:
+            previous[signum] = signal.signal(signum, stop)
+            signal.setitimer(timer, seconds)
+    try:
+        yield usage
+    finally:
+        if guard:
+            for timer, signum, _ in timers:
+                signal.setitimer(timer, 0)
+                signal.signal(signum, previous[signum])
+        usage["peak"] = tracemalloc.get_traced_memory()[1] - base
+        if started:
+            tracemalloc.stop()
+
+
+class Workspace:
+    """A fresh folder per example: ``in/`` (inputs), ``out/`` (the ``-o`` target) and ``cwd/``
+    (the working folder of the run, so no ``setup.cfg`` or accept file of the repository is
+    read). A file holding ``fuzzing.SECRET`` lies next to the inputs and in the working folder,
+    where a relative external entity would find it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.inputs_dir = root / "in"
+        self.out_dir = root / "out"
+        self.cwd = root / "cwd"
+        for folder in (self.inputs_dir, self.out_dir, self.cwd):
+            folder.mkdir()
+        for folder in (self.inputs_dir, self.cwd):
+            (folder / "secret.txt").write_text(fuzzing.SECRET + "\n", encoding="utf-8")
+        self.inputs: list[Path] = []
+
+    def add(self, name: str, data: bytes) -> Path:
+        path = self.inputs_dir / name
+        path.write_bytes(data)
+        self.inputs.append(path)
+        return path
+
+    def sample(self, name: str, folder: str = "A-RES-55-100") -> Path:
+        return self.add(name, (SAMPLES / folder / name).read_bytes())
+
+    @property
+    def output(self) -> Path:
+        return self.out_dir / "report.json"
+
+
+@contextlib.contextmanager
+def workspace():
+    with tempfile.TemporaryDirectory(prefix="hexaglot-fuzz-") as root:
+        with contextlib.chdir(root):
+            ws = Workspace(Path(root))
+        with contextlib.chdir(ws.cwd):
+            yield ws
+
+
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def run(ws: Workspace, args: list, fuzzed: Path, *, output: Path | None = None, expect_refusal: str = ""):
+    """Run ``hexaglot ARGS`` in process and assert the input contract; return the result."""
+    before = {path: path.read_bytes() for path in ws.inputs}
+    present = set(ws.out_dir.iterdir())
+    argv = [str(a) for a in args]
+    with bounded() as usage:
+        try:
+            result = CliRunner().invoke(cli, argv, catch_exceptions=True)
+        except Hang as hang:
+            pytest.fail(f"hexaglot {' '.join(argv)}: stopped by the {hang}: a hang")
+    shown = f"hexaglot {' '.join(argv)}\nexit {result.exit_code}\nstderr: {result.stderr!r}"
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        import traceback
+
+        trace = "".join(traceback.format_exception(*result.exc_info))
+        pytest.fail(f"{shown}\nan exception escaped:\n{trace}")
+    assert result.exit_code in (0, 1, 2), shown
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout, shown
+    for path, data in before.items():
+        assert path.read_bytes() == data, f"{shown}\n{path.name} was changed"
+    leftovers = [p.name for p in ws.out_dir.iterdir() if p != output and p not in present]
+    assert not leftovers, f"{shown}\nleft in the output folder: {leftovers}"
+    if result.exit_code == 2:
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1, f"{shown}\nexit 2 must print exactly one line"
+        line = lines[0]
+        assert line.startswith("hexaglot: error: "), shown
+        assert str(fuzzed) in line, f"{shown}\nthe error must name {fuzzed}"
+        assert not _UNSAFE.search(line), f"{shown}\ncontrol characters in the error line"
+        assert len(line.replace(str(fuzzed), "")) <= 400, f"{shown}\nerror line too long (echoes the file?)"
+        if output is not None:
+            assert not output.exists(), f"{shown}\nexit 2 but {output.name} was written"
+    elif expect_refusal:
+        pytest.fail(f"{shown}\nexpected a refusal (exit 2): {expect_refusal}")
+    texts = [result.stdout, result.stderr]
+    if output is not None and output.exists():
+        texts.append(output.read_bytes().decode("utf-8", "replace"))
+    assert not any(fuzzing.SECRET in t for t in texts), f"{shown}\nthe content of another file was disclosed"
+    assert usage["peak"] <= MEMORY_BOUND, f"{shown}\nPython allocations peaked at {usage['peak'] / MiB:.0f} MiB"
+    return result
+
+
+def declares_entities(data: bytes) -> bool:
+    """Whether a well-formed XML file declares entities in its DOCTYPE (parsed without
+    loading or expanding anything)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except (etree.XMLSyntaxError, ValueError):
+        return False
+    dtd = root.getroottree().docinfo.internalDTD
+    return dtd is not None and any(True for _ in dtd.iterentities())
+
+
+# -- documents ------------------------------------------------------------------------------
+
+
+@fuzz(80)
+@given(name=st.sampled_from(["fr.md", "zh.md", "ar.md"]), ops=st.lists(fuzzing.md_op, min_size=1, max_size=4))
+def test_markdown_document(name, ops):
+    data = fuzzing.apply_ops(seed(name), ops)
+    with workspace() as ws:
+        path = ws.add(name, data)
+        run(ws, ["segment", path, "--format", "json", "-o", ws.output], path, output=ws.output)
+
+
+@fuzz(40)
+@given(ops=fuzzing.byte_mutations())
+def test_text_document(ops):
+    data = fuzzing.apply_ops(seed("fr.txt"), ops)
+    with workspace() as ws:
+        path = ws.add("fr.txt", data)
+        run(ws, ["segment", path, "-o", ws.output], path, output=ws.output)
+
+
+@fuzz(40)
+@given(ops=fuzzing.byte_mutations(), lang=st.sampled_from([None, "de", "zh", "xx"]))
+def test_lines_document(ops, lang):
+    data = fuzzing.apply_ops(seed("seg.fr"), ops)
+    with workspace() as ws:
+        path = ws.add("seg.fr", data)
+        extra = ["--input-format", "lines", "--lang", lang] if lang else []
+        run(ws, ["segment", path, *extra, "-o", ws.output], path, output=ws.output)
+
+
+def _zip_refusal(data: bytes) -> str:
+    if fuzzing.compression_bomb(data, MAX_COMPRESSION_RATIO, RATIO_FLOOR):
+        return f"a member unpacks more than {MAX_COMPRESSION_RATIO} times its size"
+    return ""
+
+
+@fuzz(60)
+@given(ops=fuzzing.zip_mutations("secret.txt"))
+def test_word_document(ops):
+    data = fuzzing.apply_zip_ops(seed("fr.docx"), ops)
+    with workspace() as ws:
+        path = ws.add("fr.docx", data)
+        run(ws, ["segment", path, "--format", "json", "-o", ws.output], path, output=ws.output,
+            expect_refusal=_zip_refusal(data))
+
+
+@fuzz(20)
+@given(ops=fuzzing.byte_mutations())
+def test_word_document_as_bytes(ops):
+    """Byte-level damage to the whole package (the zip's own headers and directory)."""
+    data = fuzzing.apply_ops(seed("fr.docx"), ops)
+    with workspace() as ws:
+        path = ws.add("fr.docx", data)
+        run(ws, ["segment", path, "-o", ws.output], path, output=ws.output)
+
+
+@fuzz(40)
+@given(kind=st.sampled_from(["en.md", "en.txt", "en.docx"]), ops=st.lists(fuzzing.md_op, min_size=1, max_size=3))
+def test_damaged_target_through_check(kind, ops):
+    """The whole check pipeline (alignment, every rule, the report) on a damaged target."""
+    with workspace() as ws:
+        source = ws.sample("fr.md")
+        if kind == "en.docx":
+            data = fuzzing.apply_zip_ops(seed("fr.docx"), [("member", 0, ops)])
+            kind = "fr.docx"  # the Word seed is French: read it as the source, the sample as target
+            source, target = ws.add(kind, data), ws.sample("en.md")
+            fuzzed = source
+        else:
+            data = (SAMPLES / "A-RES-55-100" / "en.md").read_bytes()
+            if kind == "en.txt":
+                data = _strip_markup(data.decode()).encode()
+            target = fuzzed = ws.add(kind, fuzzing.apply_ops(data, ops))
+        run(ws, ["check", source, target, "--no-default-glossaries", "--format", "json", "-o", ws.output],
+            fuzzed, output=ws.output)
+
+
+# -- pre-aligned CAT files ------------------------------------------------------------------
+
+
+def _cat_case(seed_name: str, ops) -> None:
+    data = fuzzing.apply_ops(seed(seed_name), ops, fuzzing.apply_xml_op)
+    with workspace() as ws:
+        path = ws.add(file_name(seed_name), data)
+        refusal = "the file declares XML entities" if declares_entities(data) else ""
+        run(ws, ["check", path, "--no-default-glossaries", "--format", "json", "-o", ws.output], path,
+            output=ws.output, expect_refusal=refusal)
+
+
+@fuzz(60)
+@given(name=st.sampled_from(TMX_SEEDS), ops=fuzzing.xml_mutations("secret.txt"))
+def test_tmx(name, ops):
+    _cat_case(name, ops)
+
+
+@fuzz(60)
+@given(name=st.sampled_from(XLIFF12_SEEDS), ops=fuzzing.xml_mutations("secret.txt"))
+def test_xliff_1_2(name, ops):
+    _cat_case(name, ops)
+
+
+@fuzz(40)
+@given(name=st.sampled_from(XLIFF2_SEEDS), ops=fuzzing.xml_mutations("secret.txt"))
+def test_xliff_2(name, ops):
+    _cat_case(name, ops)
+
+
+# -- glossaries -----------------------------------------------------------------------------
+
+
+def _glossary_case(name: str, data: bytes, refusal: str = "") -> None:
+    with workspace() as ws:
+        path = ws.add(name, data)
+        source, target = ws.sample("fr.md"), ws.sample("en.md")
+        run(ws, ["glossary", "validate", path, "--format", "json"], path, expect_refusal=refusal)
+        run(ws, ["check", source, target, "--no-default-glossaries", "--glossary", path, "--format", "json",
+                 "-o", ws.output], path, output=ws.output, expect_refusal=refusal)
+        converted = ws.out_dir / "converted.csv"
+        run(ws, ["glossary", "convert", path, converted], path, output=converted, expect_refusal=refusal)
+
+
+@fuzz(50)
+@given(name=st.sampled_from(TBX_SEEDS), ops=fuzzing.xml_mutations("secret.txt"))
+def test_tbx_glossary(name, ops):
+    data = fuzzing.apply_ops(seed(name), ops, fuzzing.apply_xml_op)
+    refusal = "the file declares XML entities" if declares_entities(data) else ""
+    _glossary_case(file_name(name), data, refusal)
+
+
+@fuzz(50)
+@given(table=fuzzing.table_mutations(), ops=st.lists(fuzzing.byte_op, max_size=3))
+def test_csv_glossary(table, ops):
+    rows = glossary_rows()
+    for op in table:
+        rows = fuzzing.apply_table_op(rows, op)
+    _glossary_case("glossary.csv", fuzzing.apply_ops(fuzzing.csv_bytes(rows), ops))
+
+
+@fuzz(30)
+@given(table=fuzzing.table_mutations(3), ops=st.lists(fuzzing.zip_op("secret.txt"), max_size=2))
+def test_xlsx_glossary(table, ops):
+    rows = glossary_rows()
+    for op in table:
+        rows = fuzzing.apply_table_op(rows, op)
+    data = fuzzing.xlsx_bytes(rows) if table else seed("glossary.xlsx")
+    if ops:
+        data = fuzzing.apply_zip_ops(data, ops)
+    _glossary_case("glossary.xlsx", data, _zip_refusal(data))
+
+
+# -- TOML: config and accept files -----------------------------------------------------------
+
+
+@fuzz(50)
+@given(ops=fuzzing.toml_mutations())
+def test_toml_config(ops):
+    data = fuzzing.apply_ops(seed("hexaglot.toml"), ops, fuzzing.apply_toml_op)
+    with workspace() as ws:
+        path = ws.add("hexaglot.toml", data)
+        source, target = ws.sample("fr.md"), ws.sample("en.md")
+        output = ws.out_dir / "report.out"  # no known extension: the config's format decides
+        run(ws, ["check", source, target, "--no-default-glossaries", "--config", path, "-o", output], path,
+            output=output)
+
+
+@fuzz(50)
+@given(ops=fuzzing.toml_mutations())
+def test_accept_file(ops):
+    data = fuzzing.apply_ops(seed("accept.toml"), ops, fuzzing.apply_toml_op)
+    with workspace() as ws:
+        path = ws.add("accept.toml", data)
+        source, target = ws.sample("fr.md"), ws.sample("en.md")
+        run(ws, ["check", source, target, "--no-default-glossaries", "--accept", path, "--format", "json",
+                 "-o", ws.output], path, output=ws.output)
+
+
+# -- any bytes under any name ---------------------------------------------------------------
+
+_NAMES = ["fr.md", "en.txt", "x.fr", "fr.docx", "a.tmx", "a.xlf", "a.sdlxliff", "g.tbx", "g.csv", "g.xlsx",
+          "hexaglot.toml", "accept.toml"]
+
+
+@fuzz(60)
+@given(name=st.sampled_from(_NAMES), data=st.one_of(
+    st.binary(max_size=400),
+    st.sampled_from([b"", b" ", b"\n", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00", b"PK\x03\x04",
+                     b"PK\x05\x06" + b"\x00" * 18, b"<?xml version='1.0'?>", b"<", b"[[accept]]", b"[hexaglot]"])))
+def test_arbitrary_bytes_under_every_name(name, data):
+    with workspace() as ws:
+        path = ws.add(name, data)
+        kind = name.rsplit(".", 1)[-1]
+        if kind in ("md", "txt", "fr", "docx"):
+            args = ["segment", path, "-o", ws.output]
+        elif kind in ("tmx", "xlf", "sdlxliff"):
+            args = ["check", path, "--no-default-glossaries", "-o", ws.output]
+        elif kind in ("tbx", "csv", "xlsx"):
+            args = ["check", ws.sample("fr.md"), ws.sample("en.md"), "--no-default-glossaries", "--glossary", path,
+                    "-o", ws.output]
+        else:
+            option = "--config" if name == "hexaglot.toml" else "--accept"
+            args = ["check", ws.sample("fr.md"), ws.sample("en.md"), "--no-default-glossaries", option, path,
+                    "-o", ws.output]
+        run(ws, args, path, output=ws.output)
+
+
+# -- the seeds themselves, and the bounds ---------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["fr.md", "zh.md", "fr.txt", "seg.fr", "fr.docx"])
+def test_document_seeds_are_valid(name):
+    """The fuzzing starts from files that read cleanly (else it would only test refusals)."""
+    with workspace() as ws:
+        path = ws.add(name, seed(name))
+        result = run(ws, ["segment", path, "-o", ws.output], path, output=ws.output)
+        assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize("name", TMX_SEEDS + XLIFF12_SEEDS + XLIFF2_SEEDS)
+def test_cat_seeds_are_valid(name):
+    with workspace() as ws:
+        path = ws.add(file_name(name), seed(name))
+        result = run(ws, ["check", path, "--no-default-glossaries", "-o", ws.output], path, output=ws.output)
+        assert result.exit_code in (0, 1), result.stderr
+
+
+@pytest.mark.parametrize("name", TBX_SEEDS + ["glossary.xlsx"])
+def test_glossary_seeds_are_valid(name):
+    with workspace() as ws:
+        path = ws.add(file_name(name), seed(name))
+        result = run(ws, ["glossary", "validate", path], path)
+        assert result.exit_code in (0, 1), result.stderr  # 1: the validator's findings, not a refusal
+        assert "hexaglot: error" not in result.stderr
+
+
+@pytest.mark.parametrize("name,option", [("hexaglot.toml", "--config"), ("accept.toml", "--accept")])
+def test_toml_seeds_are_valid(name, option):
+    with workspace() as ws:
+        path = ws.add(name, seed(name))
+        result = run(ws, ["check", ws.sample("fr.md"), ws.sample("en.md"), "--no-default-glossaries", option, path,
+                          "-o", ws.output], path, output=ws.output)
+        assert result.exit_code in (0, 1), result.stderr
+
+
+@pytest.mark.parametrize("name", ["fr.docx", "glossary.xlsx"])
+def test_a_compression_bomb_is_refused_within_the_memory_bound(name):
+    """A member of 96 MiB of blanks (about 100 kB packed) is refused before it is unpacked:
+    reading it would alone pass ``MEMORY_BOUND``."""
+    data = fuzzing.apply_zip_ops(seed(name), [("bomb", 0, 96 * MiB)])
+    assert len(data) < MiB and fuzzing.compression_bomb(data, MAX_COMPRESSION_RATIO, RATIO_FLOOR)
+    with workspace() as ws:
+        path = ws.add(name, data)
+        args = (["segment", path, "-o", ws.output] if name.endswith(".docx")
+                else ["glossary", "validate", path])
+        run(ws, args, path, output=ws.output if name.endswith(".docx") else None, expect_refusal="compression bomb")
+
+
+def test_the_hang_guard_interrupts_a_slow_run(monkeypatch):
+    """The guard that turns a hang into a failure works (a catastrophic regular expression)."""
+    monkeypatch.setattr(sys.modules[__name__], "CPU_GUARD", 1)
+    with pytest.raises(Hang):
+        with bounded():
+            re.search(r"(\w+\s?)+\d{30}", "word " * 40)
+
+
+def test_the_memory_bound_is_measured():
+    with bounded() as usage:
+        block = bytearray(MEMORY_BOUND + MiB)
+    del block
+    assert usage["peak"] > MEMORY_BOUND
