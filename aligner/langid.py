@@ -55,9 +55,10 @@ SCAN_CHARS = 20000
 MAX_NGRAMS = 6000
 #: The floor: when the best of langdetect's languages outside the six explains a
 #: Latin-script text better than the best of en/es/fr by this many nats per n-gram,
-#: the text is not called en, es or fr. Official text stays under 0.07 once it has
-#: MIN_NGRAMS_FOR_OTHER n-grams (its close neighbours ca, pt, ro, id come closest);
-#: German runs at 0.2-0.5.
+#: the text is not called en, es or fr. Official text of MIN_NGRAMS_SURE n-grams or
+#: more is within 0.06 of its neighbours (ca, pt, ro, id), except a bare list of
+#: country names (one, "Tanzania, ..., Zimbabwe", reads as Swahili); German prose
+#: runs at 0.1-0.6.
 OTHER_LANGUAGE_MARGIN = 0.12
 #: n-grams (about 20 letters) needed for a sure answer in Latin script and before the
 #: floor can say "another language". Shorter pieces ("Distr.: General") get the best
