@@ -288,6 +288,11 @@ def detect_language(text: str, source: str) -> str:
     return found.lang
 
 
+#: How the warning about a document not in its declared language begins (the QA report
+#: shows it among its notices, as it does for CAT files).
+DECLARED_LANGUAGE_WARNING = "the text declared as"
+
+
 def declared_language_warning(declared: str, text: str) -> str | None:
     """A warning when ``text`` plainly is not in the ``declared`` language, else None.
 
@@ -305,7 +310,7 @@ def declared_language_warning(declared: str, text: str) -> str | None:
         # two languages outside the six, or one of the same script as the language the
         # script alone decided (Bulgarian, Persian): too close to call a mistake
         return None
-    return (f"the text declared as {declared} reads as {found.lang} ({found.evidence}); "
+    return (f"{DECLARED_LANGUAGE_WARNING} {declared} reads as {found.lang} ({found.evidence}); "
             "check the file name or pass --lang")
 
 

@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
+from aligner.langid import DECLARED_LANGUAGE_WARNING
 from aligner.model import OFFICIAL_LANGUAGES, Alignment, Document, Row, Unit
 from qa_rules.accept import AcceptEntry, apply_accept
 from qa_rules.base import Context, Pair, Rule, Side
@@ -113,7 +114,9 @@ def check(
                 versions.setdefault(finding.id, pair.target.lang)
         for finding in rule.check_document(context):
             found.setdefault(finding.id, finding)
-    notices = []
+    # a version whose text is not in its declared language: said once, at the top of the report
+    notices = [f"{doc.path}: {warning}" for doc in alignment.documents.values() for warning in doc.warnings
+               if warning.startswith(DECLARED_LANGUAGE_WARNING)]
     for lang in alignment.languages:
         skipped = [rule.code for rule in instances if not rule.applies_to(lang)]
         if skipped and lang not in OFFICIAL_LANGUAGES:

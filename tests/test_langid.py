@@ -171,3 +171,19 @@ def test_a_declared_language_of_the_same_script_is_not_doubted():
     assert declared_language_warning("bg", bulgarian[:250]) is None
     chinese = (SAMPLES / "E-RES-2023-26" / "zh.md").read_text(encoding="utf-8")
     assert "reads as zh" in declared_language_warning("bg", chinese)
+
+
+def test_a_version_not_in_its_declared_language_is_a_notice_at_the_top_of_the_check_report(tmp_path):
+    """Spanish text saved as en.md: the report says so once, first, not only among the reader's
+    warnings that check shows with -v."""
+    shutil.copy(SAMPLES / "E-RES-2023-26" / "fr.md", tmp_path / "fr.md")
+    shutil.copy(SAMPLES / "E-RES-2023-26" / "es.md", tmp_path / "en.md")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["check", str(tmp_path / "fr.md"), str(tmp_path / "en.md"), "--format", "json"])
+    notices = json.loads(result.stdout)["summary"]["notices"]
+    assert len(notices) == 1 and "declared as en reads as es" in notices[0]
+    text = runner.invoke(cli, ["check", str(tmp_path / "fr.md"), str(tmp_path / "en.md")]).stdout.splitlines()
+    assert "declared as en reads as es" in text[1]
+    clean = runner.invoke(cli, ["check", str(SAMPLES / "E-RES-2023-26" / "fr.md"),
+                                str(SAMPLES / "E-RES-2023-26" / "en.md"), "--format", "json"])
+    assert json.loads(clean.stdout)["summary"]["notices"] == []

@@ -77,6 +77,10 @@ def render(report: Any, *, color: bool = False) -> str:
         f"hexaglot check: {report.pivot} (source) -> {', '.join(targets)}; "
         f"{len(report.rules)} rules; {len(report.findings)} finding(s)"
     ))
+    # notices concern the run as a whole (a version not in its declared language, rules that
+    # did not run): said first, not under hundreds of findings they may explain
+    for notice in getattr(report, "notices", ()):
+        lines.append(style(f"  notice: {notice}", bold=True))
     groups: dict[tuple, list[Finding]] = {}
     for finding in report.findings:
         groups.setdefault(_group_key(report, finding), []).append(finding)
@@ -119,7 +123,5 @@ def render(report: Any, *, color: bool = False) -> str:
     for entry in report.stale:
         where = f"{entry.path}:{entry.line}" if entry.line else entry.path
         lines.append(safe(f"  stale accept entry {entry.id} ({where}): matches no finding; remove it"))
-    for notice in getattr(report, "notices", ()):
-        lines.append(safe(f"  notice: {notice}"))
     lines.append(safe(f"signature: {report.signature}"))
     return "\n".join(lines) + "\n"
