@@ -229,3 +229,29 @@ def test_an_xml_part_is_bounded_like_a_text_input(tmp_path, monkeypatch):
         read_docx(path, "fr")
     monkeypatch.setattr(limits, "MAX_INPUT_BYTES", 4 * limits.MiB)
     assert read_docx(path, "fr").units
+
+
+def test_a_part_whose_content_type_was_damaged_is_bad_input(tmp_path):
+    """One flipped bit in [Content_Types].xml (the styles part's name) leaves python-docx with a
+    generic part where it expects styles: it fails with AttributeError, which was an internal error."""
+    import io
+    import zipfile
+
+    from aligner.errors import InputError
+    from aligner.readers.word import read_docx
+
+    made = docx.Document()
+    made.add_paragraph("1. Prie l'Office de continuer à fournir une assistance technique.")
+    buffer = io.BytesIO()
+    made.save(buffer)
+    package = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    damaged = tmp_path / "fr.docx"
+    with zipfile.ZipFile(damaged, "w") as out:
+        for info in package.infolist():
+            data = package.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                assert b'PartName="/word/styles.xml"' in data
+                data = data.replace(b'PartName="/word/styles.xml"', b'PartName="/word?styles.xml"')
+            out.writestr(info.filename, data)
+    with pytest.raises(InputError, match="damaged .docx"):
+        read_docx(str(damaged), "fr")

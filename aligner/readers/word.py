@@ -15,7 +15,9 @@ from the text; Word's automatic list numbering is not visible to hexaglot.
 from __future__ import annotations
 
 import io
+import os
 import re
+import traceback
 import zipfile
 from dataclasses import replace
 
@@ -46,12 +48,17 @@ def read_docx(path: str, lang: str | None) -> Document:
     except (PackageNotFoundError, XMLSyntaxError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         # a zip that is not a Word package, a missing part, broken XML in a part
         raise InputError(path, f"is not a readable .docx ({type(exc).__name__}: {_one_line(exc)})") from None
+    except (AttributeError, TypeError, IndexError) as exc:
+        raise _damaged(path, exc) from None
     body = word.element
     if body.tag != f"{_W}document" or body.find(f"{_W}body") is None:
         found = "no w:body" if body.tag == f"{_W}document" else f"root element {_local_name(body.tag)}"
         raise InputError(path, f"is not a readable .docx (word/document.xml has {found}, not a w:document with a w:body)")
     _refuse_entities(body, path, "word/document.xml")
-    lines, line_to_para, plain = _to_text_form(word, path)
+    try:
+        lines, line_to_para, plain = _to_text_form(word, path)
+    except (AttributeError, TypeError, IndexError) as exc:
+        raise _damaged(path, exc) from None
     if not plain.strip():
         raise InputError(path, "is empty (no text in its paragraphs)")
     code = resolve_language(path, plain, lang)
@@ -64,6 +71,17 @@ def read_docx(path: str, lang: str | None) -> Document:
         return line_to_para[line - 1] if 0 < line <= len(line_to_para) else line
 
     return replace(parsed, units=tuple(_remap(u, to_para) for u in parsed.units))
+
+
+def _damaged(path: str, exc: Exception) -> Exception:
+    """python-docx walking a package whose parts do not fit together (a part whose content
+    type was damaged in ``[Content_Types].xml`` is read as a generic part) fails with
+    AttributeError and the like rather than its own errors: that is bad input. The same
+    exception raised by hexaglot's own code is a bug and goes on as it is."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    if frames and f"{os.sep}docx{os.sep}" in frames[-1].filename:
+        return InputError(path, f"is a damaged .docx (its package parts do not fit together: {type(exc).__name__})")
+    return exc
 
 
 def _to_text_form(word, path: str) -> tuple[list[str], list[int], str]:
