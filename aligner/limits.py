@@ -30,6 +30,10 @@ MAX_UNPACKED_BYTES = _mib("HEXAGLOT_MAX_UNPACKED_MB", 256)
 #: compresses 5-30 times; a zip bomb, a thousand times and more.
 MAX_COMPRESSION_RATIO = 200
 RATIO_FLOOR = 1 * MiB
+#: Longest paragraph (or line, in the lines format) read, in characters: the longest
+#: paragraph of the sample resolutions has 1,311; a file with a longer one is not a document
+#: (a log, a data dump, text without paragraph breaks) and is refused early (aligner.structure).
+MAX_PARAGRAPH_CHARS = 50_000
 #: Largest TOML file (config, accept list) and its deepest nesting of arrays and tables.
 MAX_TOML_BYTES = 1 * MiB
 MAX_TOML_DEPTH = 100

@@ -31,6 +31,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
+from aligner import limits
 from aligner.errors import InputError
 from aligner.model import Cut, Document, FootnoteRef, Sentence, Span, Unit
 from aligner.readers.keywords import LANGS, LangFacts
@@ -50,7 +51,7 @@ _OPEN_QUOTES = "«“\"'(["
 #: sub-paragraphs a few thousand. A longer one is a file that is not a UN document (a log,
 #: a data dump, a text without paragraph breaks), refused here, early, rather than read
 #: into one unit that every later step (alignment, every QA rule) must search.
-MAX_PARAGRAPH_CHARS = 50_000
+MAX_PARAGRAPH_CHARS = limits.MAX_PARAGRAPH_CHARS
 
 _META_KEY = re.compile(r"^\s*([A-Za-z][\w -]{0,40}?)\s*:(.*)$")
 

@@ -121,24 +121,6 @@ def _walk(el: etree._Element, builder: _Builder, skip: frozenset[str]) -> None:
     builder.add(el.tail)
 
 
-def parse_xml(data: bytes, path: str) -> etree._Element:
-    """Parse CAT-tool XML safely: no DTD loading, no entities resolved, no network.
-
-    The declared encoding (e.g. ``windows-1252``) and a BOM are honoured by lxml.
-    """
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
-    )
-    if not data.strip():
-        raise InputError(path, "is empty")
-    refuse_entities(data, path)  # before parsing: libxml2 would report a bomb as malformed XML
-    try:
-        return etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        line = exc.lineno if getattr(exc, "lineno", None) else None
-        raise InputError(path, f"is not well-formed XML ({exc.msg})", line=line) from None
-
-
 def base_lang(code: str | None) -> str:
     """``fr-FR`` -> ``fr``; ``zh-Hans-CN`` -> ``zh``; '' for none."""
     if not code:
