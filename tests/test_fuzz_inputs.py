@@ -44,7 +44,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
 
@@ -589,6 +589,8 @@ def test_tbx_glossary(name, ops):
 
 @fuzz(35)
 @given(table=fuzzing.table_mutations(), ops=st.lists(fuzzing.byte_op, max_size=3))
+@example(table=[("add_col", 0, "\u202etxt")], ops=[])  # found by this test: a header cell echoed raw
+@example(table=[], ops=[("repeat", 0, 12, 17)])  # and a header of repeated unknown names, echoed in full
 def test_csv_glossary(table, ops):
     rows = glossary_rows()
     for op in table:
@@ -598,6 +600,7 @@ def test_csv_glossary(table, ops):
 
 @fuzz(25)
 @given(table=fuzzing.table_mutations(3), ops=st.lists(fuzzing.zip_op("secret.txt"), max_size=2))
+@example(table=[("add_col", 0, "x" * 20_000)], ops=[])  # found by this test: a 20 kB header cell echoed
 def test_xlsx_glossary(table, ops):
     rows = glossary_rows()
     for op in table:
@@ -613,6 +616,8 @@ def test_xlsx_glossary(table, ops):
 
 @fuzz(40)
 @given(ops=fuzzing.toml_mutations())
+@example(ops=[("delete", CONFIG_SEED.index('"json"') + 1, 1)])  # found by this test: format = "son", a
+# click usage error of four lines
 def test_toml_config(ops):
     data = fuzzing.apply_ops(seed("hexaglot.toml"), ops, fuzzing.apply_toml_op)
     with workspace() as ws:
