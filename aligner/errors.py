@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-#: C0 and C1 controls (ESC included) and line/paragraph separators: an error message
-#: is one line on a terminal, whatever a file name or a parser's message holds.
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+#: C0 and C1 controls (ESC included), line/paragraph separators and bidirectional
+#: controls (a right-to-left override would reorder the rest of the line): an error
+#: message is one plain line on a terminal, whatever a file name or a parser's message holds.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def one_line(text: str) -> str:
@@ -18,7 +19,12 @@ def one_line(text: str) -> str:
     """
     text = str(text).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     text = re.sub(r"\s*[\r\n\u2028\u2029]+\s*", " ", text)
-    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text).strip()
+    return _UNPRINTABLE.sub(_escape, text).strip()
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def excerpt(text: str, limit: int = 24) -> str:

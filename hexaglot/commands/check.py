@@ -12,6 +12,7 @@ import sys
 
 import click
 
+from aligner.errors import InputError, excerpt
 from aligner.align import LEVELS
 from hexaglot.commands._common import STDIO, check_output, emit, one_stdin, stdout_is_terminal
 from hexaglot.logs import logger, verbosity_options
@@ -76,8 +77,9 @@ def command(files, fmt, output, fail_on, select, ignore, config_path, accept, gl
             logger.info("%s: %s", document.path, warning)
     to_stdout = output is None or output == STDIO
     fmt = fmt or EXTENSIONS.get("" if to_stdout else os.path.splitext(output)[1].lower()) or config.format
-    if fmt not in FORMATS:
-        raise click.UsageError(f"unknown format {fmt!r} in the config file (known: {', '.join(FORMATS)})")
+    if fmt not in FORMATS:  # only a config file can name one: --format and -o are checked by click
+        where, line = config.origins.get("format", (config.path or "config", None))
+        raise InputError(where, f"unknown format {excerpt(fmt)} (known: {', '.join(FORMATS)})", line=line)
     if color is None:  # https://no-color.org: a non-empty NO_COLOR turns default colour off
         color = to_stdout and stdout_is_terminal() and not os.environ.get("NO_COLOR")
     rendered = render(report, fmt, color=bool(color) and fmt == "text")

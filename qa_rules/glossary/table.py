@@ -64,8 +64,8 @@ def _long(path: str, header_line: int, names: list[str], rows) -> tuple[Concept,
                          f"{', '.join(REQUIRED)} (optional: {', '.join(COLUMNS[3:])})", header_line)
     unknown = [n for n in names if n and n not in COLUMNS]
     if unknown:
-        raise InputError(path, f"unknown column(s) {', '.join(unknown)}; known columns: {', '.join(COLUMNS)}",
-                         header_line)
+        shown = ", ".join(excerpt(name) for name in unknown[:3]) + (f" and {len(unknown) - 3} more" if len(unknown) > 3 else "")
+        raise InputError(path, f"unknown column(s) {shown}; known columns: {', '.join(COLUMNS)}", header_line)
     index = {n: i for i, n in enumerate(names) if n}
     order: dict[str, dict] = {}
     for line, cells in rows:
