@@ -108,7 +108,9 @@ def _long(path: str, header_line: int, names: list[str], rows) -> tuple[Concept,
     )
 
 
-_CODE_SHAPE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,2}")
+#: A header cell a person could have meant as a language (``fr``, ``zh-Hans``, ``francais``):
+#: named in the error. Anything else (``root:x:0:0:...``, ``secret=...``) is named by its column.
+_CODE_SHAPE = re.compile(r"[^\W\d_][^\W_]{0,19}(?:[-_][^\W_]{1,8}){0,2}")
 
 
 def _wide(path: str, header_line: int, names: list[str], rows) -> tuple[Concept, ...]:
