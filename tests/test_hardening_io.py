@@ -292,3 +292,14 @@ def test_absent_data_skips_locally_and_fails_in_ci(monkeypatch):
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="CI is set"):
         missing("the data folder is absent")
+
+
+@pytest.mark.parametrize("command", [["glossary", "stats", str(FR), str(EN)], ["glossary", "candidates", str(FR), str(EN)]])
+def test_glossary_commands_never_overwrite_their_glossary(tmp_path, command):
+    glossary = tmp_path / "my.csv"
+    content = "id,fr,en\nc1,terrorisme,terrorism\n"
+    glossary.write_text(content, encoding="utf-8")
+    result = hexaglot(*command, "--glossary", glossary, "-o", glossary)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "input" in one_error_line(result.stderr)
+    assert glossary.read_text(encoding="utf-8") == content
