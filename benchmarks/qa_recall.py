@@ -44,7 +44,7 @@ from qa_rules.run import CheckOptions, check_files  # noqa: E402
 SAMPLES = REPO / "samples" / "E-RES-2023-26"
 DRAFTS = REPO / "samples" / "drafts"
 GOLD = DRAFTS / "gold.tsv"
-DRAFT_LANGS = ("en", "es", "ru")
+DRAFT_LANGS = ("en", "es", "ru", "zh", "ar")
 CLEAN_LANGS = ("en", "es", "ru", "zh", "ar")
 
 #: pofilter test -> our category (tests with no honest counterpart are not run).
