@@ -1,0 +1,83 @@
+"""Precision on real text: sentences of the official French E/RES/2023/26, of its working
+versions, and of the official A/RES/55/100, that the rules once misread. Each test holds one
+correct pair (no finding) and, where the rule could be weakened into silence, a wrong one that
+must still be flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa_rules.examples import run_example
+from qa_rules.numbers.extract import numbers
+from qa_rules.references.extract import treaties
+from qa_rules.registry import RULES
+
+RULE = {rule.code: rule for rule in RULES}
+
+
+def _codes(code: str, example: dict) -> list[str]:
+    return [f"{f.rule} {f.message}" for f in run_example(RULE[code], example)]
+
+
+# -- footnote 7: one citation of four volumes ----------------------------------------------
+
+FN7 = {
+    "fr": "[^7]: Nations Unies, Recueil des Traités, vol. 2225, 2237, 2241 et 2326, n° 39574.",
+    "en": "[^7]: United Nations, Treaty Series, vols. 2225, 2237, 2241 and 2326, No. 39574.",
+    "es": "[^7]: Naciones Unidas, Treaty Series, vols. 2225, 2237, 2241 y 2326, núm. 39574.",
+    "ru": "[^7]: United Nations, Treaty Series, vols. 2225, 2237, 2241 and 2326, No. 39574.",
+    "zh": "[^7]: 联合国，《条约汇编》，第2225、2237、2241和2326卷，第39574号。",
+    "ar": "[^7]: الأمم المتحدة، مجموعة المعاهدات، المجلدات 2225 و 2237 و 2241 و 2326، الرقم 39574.",
+}
+
+
+@pytest.mark.parametrize("lang", list(FN7))
+def test_a_citation_of_several_volumes_is_read_whole(lang):
+    text = FN7[lang].split(": ", 1)[1]
+    assert [key for key, *_ in treaties(text, lang)] == ["vols. 2225, 2237, 2241, 2326, No. 39574"]
+    assert [n.key for n in numbers(text, lang)] == []  # the volumes belong to the citation
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "ru", "zh", "ar"])
+@pytest.mark.parametrize("code", ["RF03", "NU01"])
+def test_footnote_7_correctly_translated_gives_no_finding(code, lang):
+    assert _codes(code, {"fr": FN7["fr"], lang: FN7[lang]}) == []
+
+
+def test_a_wrong_volume_inside_the_list_is_still_found():
+    wrong = FN7["en"].replace("2326", "2362")
+    found = run_example(RULE["RF03"], {"fr": FN7["fr"], "en": wrong})
+    assert [(f.expected, f.found) for f in found] == [
+        ("vol. 2225, 2237, 2241 et 2326, n° 39574", "vols. 2225, 2237, 2241 and 2362, No. 39574")]
+
+
+# -- pp.19: a range of years written with a hyphen ----------------------------------------
+
+PP19 = {
+    "fr": "Prenant note du Programme mondial visant à prévenir et à combattre le terrorisme (2022-2027), par lequel",
+    "en": "Taking note of the Global Programme on Preventing and Countering Terrorism (2022–2027), through which",
+    "ru": "принимая к сведению Глобальную программу по предупреждению терроризма и борьбе с ним (2022–2027 годы),",
+    "es": "Tomando nota del Programa Mundial de Prevención y Lucha contra el Terrorismo (2022-2027), mediante el cual",
+    "zh": "注意到预防和打击恐怖主义全球方案（2022-2027年），",
+    "ar": "وإذ تحيط علما بالبرنامج العالمي لمنع الإرهاب ومكافحته (2022-2027)، الذي",
+}
+
+
+@pytest.mark.parametrize("lang", list(PP19))
+def test_both_years_of_a_range_are_numbers_whatever_the_dash(lang):
+    assert [n.key for n in numbers(PP19[lang], lang)] == ["2022", "2027"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "es", "zh", "ar"])
+def test_a_hyphen_range_against_an_en_dash_range_gives_no_finding(lang):
+    assert _codes("NU01", {"fr": PP19["fr"], lang: PP19[lang]}) == []
+    assert _codes("NU01", {lang: PP19[lang], "fr": PP19["fr"]}) == []
+
+
+def test_a_wrong_end_year_is_still_found():
+    found = run_example(RULE["NU01"], {"fr": PP19["fr"], "en": PP19["en"].replace("2027", "2028")})
+    assert [(f.expected, f.found) for f in found] == [("2027", "2028")]
+
+
+def test_a_hyphen_after_a_letter_is_not_a_range():
+    assert [n.key for n in numbers("la pandémie de COVID-19 et le G-20", "fr")] == []
