@@ -81,3 +81,59 @@ def test_a_wrong_end_year_is_still_found():
 
 def test_a_hyphen_after_a_letter_is_not_a_range():
     assert [n.key for n in numbers("la pandémie de COVID-19 et le G-20", "fr")] == []
+
+
+# -- common words are not country names -----------------------------------------------------
+
+from qa_rules.glossary import bundled_glossaries  # noqa: E402
+from qa_rules.glossary.matcher import find_terms  # noqa: E402
+
+
+def _countries(text: str, lang: str) -> list[tuple[str, str]]:
+    return [(m.text, m.term.text) for m in find_terms(text, lang, bundled_glossaries())
+            if m.glossary == "unterm-countries"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    # E/RES/2023/26 pp.18 (official French): «avoir du mal», to find it hard, is not Mali
+    ("fr", "Sachant que les États Membres peuvent avoir du mal, notamment dans les zones touchées par des conflits armés"),
+    # the Russian version of pp.1 and op.23: «того» (that) is not Togo, «данные» (data) not Denmark
+    ("ru", "независимо от их мотивов, а также от того, когда, где и кем они совершаются"),
+    ("ru", "контактные данные назначенных органов"),
+    # the Arabic version of pp.2, and A/RES/55/100 pp.3: «أو» (or) is not Palau, «المالية» (financial) not Mali
+    ("ar", "لا يمكن ولا ينبغي ربطه بأي دين أو جنسية أو حضارة أو جماعة عرقية"),
+    ("ar", "وأن التحويلات المالية من المهاجرين الحائزين"),
+])
+def test_a_common_word_is_not_a_country_name(lang, text):
+    assert _countries(text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("fr", "les forces déployées au Mali", "Mali"), ("en", "the Government of Mali", "Mali"),
+    ("ru", "в Дании и Того", "Дания"), ("ru", "в Дании и Того", "Того"), ("ru", "правительство Дании", "Дания"),
+    ("ru", "Южной Африки", "Южная Африка"),
+    ("ar", "حكومة مالي", "مالي"), ("ar", "ولمالي", "مالي"), ("ar", "بالاو", "بالاو"),
+    ("ar", "للولايات المتحدة الأمريكية", "الولايات المتحدة الأمريكية"),
+])
+def test_the_country_names_themselves_still_match(lang, text, name):
+    assert name in [term for _, term in _countries(text, lang)]
+
+
+def test_russian_nigeria_is_not_niger():
+    # the A/RES/55/100 vote list: «Нигерия» stems as «Нигер» does
+    assert _countries("Нигерия", "ru") == [("Нигерия", "Нигерия")]
+    assert _countries("Нигера", "ru") == [("Нигера", "Нигер")]
+
+
+def test_te01_does_not_ask_for_mali_in_pp18():
+    example = {"fr": PP18_FR, "en": PP18_EN}
+    assert _codes("TE01", example) == []
+
+
+PP18_FR = ("Sachant que les États Membres peuvent avoir du mal, notamment dans les zones touchées par des conflits "
+           "armés, à obtenir et à utiliser les preuves admissibles, qu'elles soient de nature numérique, matérielle "
+           "ou criminalistique, dont ils ont besoin pour poursuivre et faire condamner les combattants terroristes "
+           "étrangers et ceux qui les soutiennent,")
+PP18_EN = ("Recognizing that Member States may face challenges, including in areas affected by armed conflict, in "
+           "obtaining and using the admissible evidence, whether digital, physical or forensic, that they need to "
+           "prosecute and secure the conviction of foreign terrorist fighters and those who support them,")

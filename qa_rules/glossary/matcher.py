@@ -17,13 +17,17 @@ very same span are all reported; of one concept, the most specific term
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from qa_rules.glossary.model import STATUSES, Concept, Glossary, Term
 from qa_rules.glossary.normalise import _TOKEN as _SURFACES
-from qa_rules.glossary.normalise import PREFIX_LANGS, PREFIX_MIN, key_start, surface_form, tokenize, word_key
+from qa_rules.glossary.normalise import (
+    CASED, PREFIX_LANGS, PREFIX_MIN, arabic_folded, arabic_name_forms, key_start, russian_forms, surface_form, tokenize,
+    word_key,
+)
 
 
 @dataclass(frozen=True)
@@ -43,18 +47,52 @@ class _Entry:
     first time a text reaches its bucket (most glossary terms never occur in a given text, and
     stemming them all up front was most of the cost of a check)."""
 
-    __slots__ = ("text", "term", "concept", "glossary", "lang", "_keys")
+    __slots__ = ("text", "term", "concept", "glossary", "lang", "_keys", "_name")
 
     def __init__(self, text: str, term: Term, concept: Concept, glossary: str, lang: str,
                  keys: tuple[tuple[str, str], ...] | None = None) -> None:
         self.text, self.term, self.concept, self.glossary, self.lang = text, term, concept, glossary, lang
         self._keys = keys
+        self._name: tuple | None = None
+
+    def name_fits(self, words: Sequence[str], i: int) -> bool:
+        """Whether the text words from ``i`` are written as this term, if it is an inflected
+        proper noun: its first word capitalised if it is (cased scripts), a Russian word with a
+        short stem in one of its own case forms, Arabic words with proclitics only. Anything
+        else (a common noun, an exact or pattern term) fits once its keys matched."""
+        if self._name is None:
+            self._name = name_constraints(self.text, self.lang) if (
+                self.term.pos == "properNoun" and self.term.match == "inflected") else ()
+        for j, (capital, forms) in enumerate(self._name):
+            word = words[i + j]
+            if capital and not word[:1].isupper():
+                return False
+            if forms and (arabic_folded(word) if self.lang == "ar" else word.casefold().replace("ё", "е")) not in forms:
+                return False
+        return True
 
     @property
     def keys(self) -> tuple[tuple[str, str], ...]:
         if self._keys is None:
             self._keys = term_keys(self.text, self.lang, self.term.match)
         return self._keys
+
+
+def name_constraints(text: str, lang: str) -> tuple[tuple[bool, frozenset[str]], ...]:
+    """Per word of a proper noun: (must be capitalised, the only forms it may take, or none).
+
+    Only the first word's capital is required: titles of publications are written in sentence
+    case in some languages (Spanish «Guía práctica para solicitar...» for «Guía Práctica...»)."""
+    found = []
+    for index, token in enumerate(tokenize(text, lang)):
+        capital = lang in CASED and token.surface[:1].isupper() and index == 0
+        forms: frozenset[str] = frozenset()
+        if lang == "ru" and token.surface[:1].isupper() and len(token.key) < PREFIX_MIN:
+            forms = frozenset(russian_forms(token.surface))
+        elif lang == "ar":
+            forms = arabic_name_forms(token.surface)
+        found.append((capital, forms))
+    return tuple(found)
 
 
 def term_keys(text: str, lang: str, match: str) -> tuple[tuple[str, str], ...]:
@@ -200,7 +238,8 @@ class Matcher:
                     size = len(entry.keys)
                     if size < best_len or i + size > n_tokens or size == 0:
                         continue
-                    if all(self._same(entry.keys[j], i + j, surfaces, keys, words) for j in range(size)):
+                    if all(self._same(entry.keys[j], i + j, surfaces, keys, words) for j in range(size)) \
+                            and entry.name_fits(words, i):
                         if nested:
                             candidates.append((spans[i][0], spans[i + size - 1][1], size, [entry]))
                         elif size > best_len:
@@ -245,9 +284,25 @@ class Matcher:
             best: dict[tuple[str, str], _Entry] = {}
             for entry in sorted(entries, key=_preference):
                 best.setdefault((entry.glossary, entry.concept.id), entry)
-            for entry in best.values():
+            for entry in _closest_names(list(best.values()), text[start:end]):
                 matches.append(Match(start, end, text[start:end], entry.term, entry.concept, entry.glossary))
         return matches
+
+
+def _closest_names(entries: list[_Entry], found: str) -> list[_Entry]:
+    """Of several proper nouns of different concepts matching one span by their stems, the ones
+    written most like the text: Russian «Нигерия» stems as «Нигер» does, but it is Nigeria."""
+    if len(entries) < 2 or any(e.term.pos != "properNoun" for e in entries):
+        return entries
+    found = found.casefold()
+
+    def shared(entry: _Entry) -> tuple[bool, int]:
+        text = entry.text.casefold()
+        declined = entry.lang == "ru" and found.replace("ё", "е") in russian_forms(text)
+        return declined, len(os.path.commonprefix([text, found]))
+
+    most = max(shared(e) for e in entries)
+    return [e for e in entries if shared(e) == most]
 
 
 def _preference(entry: _Entry) -> tuple[int, int]:

@@ -214,3 +214,58 @@ def arabic_stem(word: str) -> str:
             word = word[: -len(suffix)]
             break
     return word
+
+
+# -- proper nouns -------------------------------------------------------------------------
+
+#: Scripts with capital letters: a proper noun's capitalised word must be capitalised in the text
+#: too (French «avoir du mal» is not Mali, Russian «того» is not Togo).
+CASED: frozenset[str] = frozenset({"en", "fr", "es", "ru"})
+
+#: Russian case endings by the ending of the name's nominative, for names whose stem is shorter
+#: than ``PREFIX_MIN`` letters: Snowball gives «дан» for both «Дания» and «данные», so such a
+#: name matches only as its own letters plus one of its own case endings (Дании, Данию, Данией).
+_RU_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ия", ("ия", "ии", "ию", "ией", "иею")),
+    ("ая", ("ая", "ой", "ую", "ою")),
+    ("ый", ("ый", "ого", "ому", "ым", "ом")),
+    ("ий", ("ий", "его", "ему", "им", "ем", "ого", "ому", "ом")),
+    ("ое", ("ое", "ого", "ому", "ым", "ом")),
+    ("а", ("а", "ы", "и", "е", "у", "ой", "ою")),
+    ("я", ("я", "и", "е", "ю", "ей", "ею")),
+    ("ь", ("ь", "я", "ю", "ем", "е", "и", "ью")),
+    ("й", ("й", "я", "ю", "ем", "е")),
+)
+_RU_CONSONANT_ENDINGS = ("", "а", "у", "ом", "е")
+_RU_VOWELS = "аеёиоуыэюя"
+
+#: Arabic proclitics a name may carry (و ف: and, so; ب ل ك: in, for, as), alone or two together.
+_AR_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+
+
+def russian_forms(name_word: str) -> tuple[str, ...]:
+    """The case forms a Russian name word with a short stem may take (case-folded, ё as е)."""
+    word = name_word.casefold().replace("ё", "е")
+    for ending, endings in _RU_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            base = word[: -len(ending)]
+            return tuple(base + e for e in endings)
+    if word[-1:] in _RU_VOWELS:
+        return (word,)  # Того, Мали, Перу, Чили: indeclinable
+    return tuple(word + e for e in _RU_CONSONANT_ENDINGS)
+
+
+def arabic_name_forms(name_word: str) -> frozenset[str]:
+    """The written forms of one word of an Arabic name: the word itself after a proclitic, and
+    «لل» for «ال» after the preposition ل (للأمم). No article is added where the name has none
+    and no suffix is taken off («المالية», financial, is not مالي, Mali; «أو», or, is not بالاو)."""
+    word = surface_form(name_word).translate(_AR_FOLD)
+    forms = {p + word for p in _AR_PROCLITICS}
+    if word.startswith("ال"):
+        forms |= {p + "ل" + word[2:] for p in ("ل", "ول", "فل")}
+    return frozenset(forms)
+
+
+def arabic_folded(word: str) -> str:
+    """An Arabic text word as ``arabic_name_forms`` writes it (no diacritics, letters folded)."""
+    return surface_form(word).translate(_AR_FOLD)
