@@ -96,10 +96,12 @@ CONCEPTS = [
       en="United Nations Global Counter-Terrorism Coordination Compact; Global Counter-Terrorism Coordination Compact [shortForm]",
       fr="Pacte mondial de coordination contre le terrorisme des Nations Unies; "
          "Pacte mondial de coordination contre le terrorisme [shortForm]",
-      es="Pacto Mundial de Coordinación de la Lucha Antiterrorista de las Naciones Unidas",
-      ru="Глобальный договор Организации Объединенных Наций о координации контртеррористической деятельности",
+      es="Pacto Mundial de Coordinación de la Lucha Antiterrorista de las Naciones Unidas; "
+         "~Pacto Mundial de Coordinación de la Lucha Antiterrorista [shortForm]",
+      ru="Глобальный договор Организации Объединенных Наций о координации контртеррористической деятельности; "
+         "~Глобальный договор о координации контртеррористической деятельности [shortForm]",
       zh="联合国全球反恐协调契约; 全球反恐协调契约 [shortForm]",
-      ar="ميثاق الأمم المتحدة العالمي لتنسيق مكافحة الإرهاب"),
+      ar="ميثاق الأمم المتحدة العالمي لتنسيق مكافحة الإرهاب; ~الميثاق العالمي لتنسيق مكافحة الإرهاب [shortForm]"),
     E(id="countering-terrorist-travel-programme", tsv="countering terrorist travel programme", pos="properNoun",
       subject=TRAVEL,
       en="United Nations Countering Terrorist Travel Programme",

@@ -137,3 +137,40 @@ PP18_FR = ("Sachant que les États Membres peuvent avoir du mal, notamment dans 
 PP18_EN = ("Recognizing that Member States may face challenges, including in areas affected by armed conflict, in "
            "obtaining and using the admissible evidence, whether digital, physical or forensic, that they need to "
            "prosecute and secure the conviction of foreign terrorist fighters and those who support them,")
+
+
+# -- the wording of the official French text is UN wording -----------------------------------
+
+def test_droits_humains_of_the_official_text_is_not_a_deprecated_term():
+    # heading of E/RES/2023/26: "Questions sociales et questions relatives aux droits humains"
+    example = {"en": "Social and human rights questions: crime prevention and criminal justice",
+               "fr": "Questions sociales et questions relatives aux droits humains : prévention du crime et justice pénale"}
+    assert _codes("TE02", example) == []
+    assert _codes("TE02", {"en": "human rights in Member States", "fr": "les droits de l'homme dans les États membres"})
+
+
+def test_international_human_rights_law_is_one_term_in_op31():
+    fr = "un cadre juridique qui protège et promeut les droits humains, conformément au droit international des droits humains ;"
+    en = "a legal framework that protects and promotes human rights, in accordance with international human rights law;"
+    zh = "包括依照国际人权法建立保护和促进人权的法律框架；"
+    assert _codes("TE01", {"fr": fr, "en": en}) == []
+    assert _codes("TE01", {"fr": fr, "zh": zh}) == []
+    terms = [m.concept.id for m in find_terms(fr, "fr", bundled_glossaries())]
+    assert "international-human-rights-law" in terms and "international-law" not in terms
+
+
+OP4_FR = ("Prie également l'Office des Nations Unies contre la drogue et le crime de veiller, en collaboration avec "
+          "les autres entités compétentes du Pacte mondial de coordination contre le terrorisme, à ce que l'assistance")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("es", "Solicita también a la Oficina de las Naciones Unidas contra la Droga y el Delito que, en colaboración con "
+           "las demás entidades competentes del Pacto Mundial de Coordinación de la Lucha Antiterrorista, vele"),
+    ("ru", "просит также Управление Организации Объединенных Наций по наркотикам и преступности в сотрудничестве "
+           "с другими соответствующими структурами Глобального договора о координации контртеррористической "
+           "деятельности обеспечивать"),
+])
+def test_the_short_form_of_the_compact_is_an_accepted_rendering(lang, text):
+    assert _codes("TE01", {"fr": OP4_FR, lang: text}) == []
+    wrong = {"es": "del Pacto Mundial, vele", "ru": "Глобального договора, обеспечивать"}[lang]
+    assert _codes("TE01", {"fr": OP4_FR, lang: text.split("del Pacto")[0].split("Глобального")[0] + wrong})
