@@ -3,7 +3,7 @@
     python benchmarks/qa_recall.py                 # hexaglot and pofilter, per category
     python benchmarks/qa_recall.py --no-pofilter
 
-The drafts (``samples/drafts/{en,es,ru}_draft.md``) are the sample resolution
+The drafts (``samples/drafts/{en,es,ru,zh,ar}_draft.md``) are the sample resolution
 with errors planted by hand; ``samples/drafts/gold.tsv`` lists each one
 (draft, line, category, description). Each draft is checked against the
 French original exactly as ``hexaglot check fr.md <draft>`` does (all
