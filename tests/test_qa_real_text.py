@@ -174,3 +174,76 @@ def test_the_short_form_of_the_compact_is_an_accepted_rendering(lang, text):
     assert _codes("TE01", {"fr": OP4_FR, lang: text}) == []
     wrong = {"es": "del Pacto Mundial, vele", "ru": "Глобального договора, обеспечивать"}[lang]
     assert _codes("TE01", {"fr": OP4_FR, lang: text.split("del Pacto")[0].split("Глобального")[0] + wrong})
+
+
+# -- a term split by a coordinated word, or in its adjective form ------------------------------
+
+@pytest.mark.parametrize("fr, target", [
+    # pp.7
+    ({"fr": "Rappelant également toutes les résolutions de l'Organisation des Nations Unies sur l'assistance "
+            "technique et législative à la lutte contre le terrorisme,"},
+     {"en": "Recalling also all United Nations resolutions on technical and legislative assistance in countering "
+            "terrorism,"}),
+    # op.22
+    ({"fr": "conformément aux obligations qu'imposent le droit international et le droit interne ;"},
+     {"en": "in accordance with their obligations under international and domestic law;"}),
+    ({"fr": "conformément aux obligations qu'imposent le droit international et le droit interne ;"},
+     {"zh": "并依照国际法和国内法规定的义务；"}),
+])
+def test_a_term_split_by_a_coordinated_word_is_present(fr, target):
+    assert _codes("TE01", {**fr, **target}) == []
+
+
+def test_a_term_really_missing_is_still_missing():
+    fr = ("Rappelant également toutes les résolutions de l'Organisation des Nations Unies sur l'assistance "
+          "technique et législative à la lutte contre le terrorisme,")
+    en = "Recalling also all United Nations resolutions on legislative assistance in countering terrorism,"
+    assert [f.expected for f in run_example(RULE["TE01"], {"fr": fr, "en": en})] == ["technical assistance"]
+    en = "Recalling also all United Nations resolutions on technical, and then on legal, assistance against terrorism,"
+    assert [f.expected for f in run_example(RULE["TE01"], {"fr": fr, "en": en})] == ["technical assistance"]
+
+
+PP17 = {
+    "fr": "la feuille de route mise au point par l'Office sur le traitement des enfants associés à des groupes "
+          "terroristes et extrémistes violents,",
+    "en": "the road map developed by the Office on the treatment of children associated with terrorist and violent "
+          "extremist groups,",
+}
+
+
+def test_extremist_groups_are_not_violent_extremism():
+    concepts = [m.concept.id for m in find_terms(PP17["fr"], "fr", bundled_glossaries())]
+    assert "violent-extremism" not in concepts
+    assert "violent-extremism" in [m.concept.id for m in find_terms("prévenir l'extrémisme violent", "fr",
+                                                                     bundled_glossaries())]
+    assert _codes("TE01", PP17) == []
+
+
+def test_the_adjective_form_renders_the_chinese_term():
+    # the Chinese version of pp.17 writes 暴力极端主义团体 (violent extremist groups)
+    assert _codes("TE01", {"zh": "与恐怖主义团体和暴力极端主义团体有关联的儿童", "fr": PP17["fr"]}) == []
+
+
+# -- two source expressions, two renderings ------------------------------------------------
+
+OP20 = {
+    "fr": "20. Engage les États Membres à redoubler d'efforts pour améliorer la sécurité et la résilience des "
+          "infrastructures critiques et la protection des cibles particulièrement vulnérables, dites « molles », "
+          "comme les infrastructures et les lieux publics ;",
+    "en": "20. Urges Member States to redouble their efforts to improve the security and resilience of critical "
+          "infrastructure and the protection of particularly vulnerable targets, known as “soft targets”, such as "
+          "infrastructure and public places;",
+    "ar": "20. تحث الدول الأعضاء على مضاعفة جهودها لتحسين أمن الهياكل الأساسية الحيوية وقدرتها على الصمود وحماية "
+          "الأهداف المعرضة للخطر بوجه خاص، المسماة \"الأهداف السهلة\"، مثل الهياكل الأساسية والأماكن العامة؛",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_gloss_is_not_an_inconsistent_rendering(lang):
+    assert _codes("TE05", {"fr": OP20["fr"], lang: OP20[lang]}) == []
+
+
+def test_two_renderings_in_two_paragraphs_are_still_inconsistent():
+    fr = OP20["fr"] + " ¶ 21. Protège les cibles particulièrement vulnérables ; ¶ 22. Protège les cibles particulièrement vulnérables ;"
+    en = OP20["en"] + " ¶ 21. Protects soft targets; ¶ 22. Protects vulnerable targets;"
+    assert _codes("TE05", {"fr": fr, "en": en})

@@ -25,7 +25,7 @@ from typing import Iterable, Sequence
 from qa_rules.glossary.model import STATUSES, Concept, Glossary, Term
 from qa_rules.glossary.normalise import _TOKEN as _SURFACES
 from qa_rules.glossary.normalise import (
-    CASED, PREFIX_LANGS, PREFIX_MIN, arabic_folded, arabic_name_forms, key_start, russian_forms, surface_form, tokenize,
+    AGENT_LANGS, CASED, CONJUNCTIONS, PREFIX_LANGS, PREFIX_MIN, arabic_folded, arabic_name_forms, key_start, russian_forms, surface_form, tokenize,
     word_key,
 )
 
@@ -169,7 +169,7 @@ class Matcher:
             self._index[index_key].sort(key=lambda e: -len(e.keys))
 
     def _same(self, want: tuple[str, str], i: int, surfaces: list[str], keys: list[str | None],
-              words: list[str]) -> bool:
+              words: list[str], loose: bool = False) -> bool:
         kind, value = want
         if kind == "s":
             surface = surfaces[i]
@@ -180,6 +180,8 @@ class Matcher:
             key = keys[i] = word_key(words[i], self.lang)
         if value == key:
             return True
+        if loose and self.lang in AGENT_LANGS and value.removesuffix("ist") == key.removesuffix("ist"):
+            return True  # present in the target: «groupes extrémistes violents» renders 暴力极端主义团体
         if not self.prefix:
             return False
         short, long_ = sorted((value, key), key=len)
@@ -199,18 +201,44 @@ class Matcher:
             longest.append((start, end, size, entries))
         return self._select(text, longest), self._all(text, everything)
 
-    def find(self, text: str, nested: bool = False) -> list[Match]:
+    def find(self, text: str, nested: bool = False, coordinated: bool = False) -> list[Match]:
         """Every term occurrence in ``text``, longest first on overlaps, in text order.
 
         With ``nested``, terms inside longer ones are reported too (the
         rules use it to ask "is this concept expressed at all in the target").
+        With ``coordinated`` (and ``nested``), a term also matches with a coordinated word between
+        two of its words: «technical and legislative assistance» holds «technical assistance»,
+        «international and domestic law» holds «international law» (``CONJUNCTIONS``), and in
+        its -ist form (French and Spanish «extrémistes violents» for «extrémisme violent»).
         """
-        candidates = self._scan(text, nested)
+        candidates = self._scan(text, nested, coordinated and nested)
         if nested:
             return self._all(text, candidates)
         return self._select(text, candidates)
 
-    def _scan(self, text: str, nested: bool) -> list:
+    def _gapped(self, entry: _Entry, i: int, surfaces: list[str], keys: list[str | None],
+                words: list[str]) -> int | None:
+        """The end (token index) of ``entry`` matched from token ``i`` with, between two of its
+        words, a conjunction and one or two other words (three characters in Chinese); None if it
+        does not match so."""
+        conjunctions = CONJUNCTIONS.get(self.lang, frozenset())
+        pos, n, gaps = i, len(words), 0
+        for j, want in enumerate(entry.keys):
+            if pos < n and self._same(want, pos, surfaces, keys, words, True):
+                pos += 1
+                continue
+            if j == 0 or pos >= n or surfaces[pos].casefold() not in conjunctions:
+                return None
+            for skip in ((1, 2, 3) if self.lang == "zh" else (1, 2)):  # Chinese: one token per character
+                if pos + 1 + skip < n and self._same(want, pos + 1 + skip, surfaces, keys, words, True):
+                    pos += 2 + skip
+                    gaps += 1
+                    break
+            else:
+                return None
+        return pos if gaps and entry.name_fits(words, i) else None
+
+    def _scan(self, text: str, nested: bool, coordinated: bool = False) -> list:
         spans = [(m.start(), m.end(), m.group()) for m in _SURFACES.finditer(text)]
         words = [w for _, _, w in spans]
         surfaces = [surface_form(w) for w in words]
@@ -231,14 +259,21 @@ class Matcher:
                 if keys[i] is None:
                     keys[i] = word_key(word, self.lang)
                 looked.append(("k", keys[i]))
+                if coordinated and self.lang in AGENT_LANGS and keys[i].endswith("ist"):
+                    looked.append(("k", keys[i].removesuffix("ist")))
             for bucket in [self._bucket(key) for key in looked]:
                 if not bucket:
                     continue
                 for entry in bucket:
                     size = len(entry.keys)
-                    if size < best_len or i + size > n_tokens or size == 0:
+                    if size < best_len or size == 0 or i + size > n_tokens:
                         continue
-                    if all(self._same(entry.keys[j], i + j, surfaces, keys, words) for j in range(size)) \
+                    if coordinated and size > 1:
+                        end = self._gapped(entry, i, surfaces, keys, words)
+                        if end is not None:
+                            candidates.append((spans[i][0], spans[end - 1][1], size, [entry]))
+                            continue
+                    if all(self._same(entry.keys[j], i + j, surfaces, keys, words, coordinated) for j in range(size)) \
                             and entry.name_fits(words, i):
                         if nested:
                             candidates.append((spans[i][0], spans[i + size - 1][1], size, [entry]))

@@ -127,7 +127,17 @@ def word_key(word: str, lang: str) -> str:
     elif lang == "es":
         word = _strip_accents(word)  # Snowball stems "Rumanía" and "Rumania" apart
     key = stemmer.stem(word)
-    return _strip_accents(key) if lang in ("fr", "es") else key
+    if lang in ("fr", "es"):
+        key = _strip_accents(key)
+        if word.endswith(_AGENT_ENDINGS[lang]) and not key.endswith("ist"):
+            key += "ist"  # Snowball gives «extrem» for both; the adjective is not the doctrine
+    return key
+
+
+#: Endings of the -ist words (extrémiste, terrorista) that Snowball stems like the -ism ones
+#: (extrémisme, terrorismo): «groupes extrémistes violents» is not «extrémisme violent».
+_AGENT_ENDINGS = {"fr": ("iste", "istes"), "es": ("ista", "istas")}
+AGENT_LANGS: frozenset[str] = frozenset(_AGENT_ENDINGS)
 
 
 @lru_cache(maxsize=None)
@@ -269,3 +279,12 @@ def arabic_name_forms(name_word: str) -> frozenset[str]:
 def arabic_folded(word: str) -> str:
     """An Arabic text word as ``arabic_name_forms`` writes it (no diacritics, letters folded)."""
     return surface_form(word).translate(_AR_FOLD)
+
+
+#: Conjunctions that coordinate two modifiers sharing one head, per language: a term is present in
+#: «technical and legislative assistance», «международным и внутренним правом», «国际和国内法».
+#: (Arabic joins «و» to the next word, which the term's own words then follow directly.)
+CONJUNCTIONS: dict[str, frozenset[str]] = {
+    "en": frozenset({"and", "or"}), "fr": frozenset({"et", "ou"}), "es": frozenset({"y", "e", "o", "u"}),
+    "ru": frozenset({"и", "или"}), "zh": frozenset({"和", "及", "与", "或"}), "ar": frozenset(),
+}
