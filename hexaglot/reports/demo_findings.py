@@ -32,7 +32,7 @@ def print_findings(console: Any, reports: Mapping[str, Any]) -> None:
         console.print(
             f"QA of the {label} ({report.pivot} -> {targets}): {len(report.findings)} findings "
             f"({sev['error']} errors, {sev['warning']} warnings, {sev['info']} info)",
-            markup=False,
+            markup=False, soft_wrap=True,
         )
         for finding in report.findings:
             console.print(finding_line(report, finding), markup=False, soft_wrap=True)
