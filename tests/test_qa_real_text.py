@@ -247,3 +247,28 @@ def test_two_renderings_in_two_paragraphs_are_still_inconsistent():
     fr = OP20["fr"] + " ¶ 21. Protège les cibles particulièrement vulnérables ; ¶ 22. Protège les cibles particulièrement vulnérables ;"
     en = OP20["en"] + " ¶ 21. Protects soft targets; ¶ 22. Protects vulnerable targets;"
     assert _codes("TE05", {"fr": fr, "en": en})
+
+
+# -- footnotes: citation conventions ----------------------------------------------------------
+
+def test_a_citation_of_several_volumes_is_not_a_long_paragraph(sample_set):
+    """fn.7 in Arabic spells out «المجلدات 2225 و 2237 و 2241 و 2326»: the citation is not wording."""
+    from qa_rules.run import CheckOptions, check_files
+
+    options = CheckOptions(select=("LE01",), default_glossaries=False, search_dir="/nonexistent")
+    report = check_files([str(sample_set / "fr.md"), str(sample_set / "ar.md")], options)
+    assert [f.message for f in report.findings] == []
+
+
+FN9 = "United Nations, Treaty Series, vol. 2445, No. 44004."
+
+
+@pytest.mark.parametrize("source, target", [("en", "ru"), ("ru", "en"), ("en", "es")])
+def test_a_treaty_series_footnote_cited_in_english_is_not_untranslated(source, target):
+    # the Russian and Spanish versions cite the Treaty Series in English (fn.7, 9 and 10)
+    assert _codes("UT02", {source: f"[^9]: {FN9}", target: f"[^9]: {FN9}"}) == []
+
+
+def test_an_untranslated_footnote_is_still_untranslated():
+    text = "[^8]: See the report of the Secretary-General on the work of the Office in this field."
+    assert _codes("UT02", {"en": text, "ru": text})
