@@ -63,7 +63,8 @@ CONCEPTS = [
       ar="الدول الأعضاء; الدولة العضو [variant] # singular"),
     E(id="requesting-member-states", tsv="requesting Member States / upon request", subject=BODY,
       en="requesting Member States",
-      fr="États Membres qui en font la demande",
+      fr="États Membres qui en font la demande; ~États Membres qui le demandent [variant]; ~États qui le demandent [variant]; "
+         "~États qui en font la demande [variant]; ~États demandeurs [variant]",
       es="Estados Miembros que lo soliciten; Estados Miembros que la soliciten [variant] # grammatical variant (la = la asistencia)",
       ru="запрашивающие государства-члены; ~государства-члены по их просьбе [variant]; ~государства-члены, обращающиеся с соответствующими просьбами [variant]",
       zh="提出请求的会员国",
@@ -164,7 +165,7 @@ CONCEPTS = [
       es="tecnologías de la información y las comunicaciones", ru="информационно-коммуникационные технологии",
       zh="信息和通信技术", ar="تكنولوجيا المعلومات والاتصالات; تكنولوجيات المعلومات والاتصالات [variant] # plural"),
     E(id="law-enforcement", subject=CJ,
-      en="law enforcement", fr="services de détection et de répression",
+      en="law enforcement", fr="services de détection et de répression; ~institutions chargées de la détection et de la répression",
       es="fuerzas del orden; ~organismos encargados de hacer cumplir la ley", ru="правоохранительные органы; ~правоохранительные [variant] # as in правоохранительные и судебные органы",
       zh="执法", ar="إنفاذ القانون"),
     E(id="central-authority", subject=CJ, note="UNTOC art. 18 (13).",
@@ -225,7 +226,8 @@ CONCEPTS = [
     E(id="practical-guide-electronic-evidence", pos="properNoun", subject=DOC,
       note="UNODC, CTED and IAP publication.",
       en="Practical Guide for Requesting Electronic Evidence Across Borders",
-      fr="Guide pratique pour les demandes de preuves électroniques transfrontières",
+      fr="Guide pratique pour les demandes de preuves électroniques transfrontières; "
+         "~Guide pratique sur la demande de preuves électroniques à l'étranger",
       es="Guía Práctica para Solicitar Pruebas Electrónicas a Través de las Fronteras",
       ru="Практическое руководство по запрашиванию электронных доказательств из-за рубежа; ~Практическое руководство по запросу электронных доказательств из-за рубежа",
       zh="跨境请求电子证据实用指南; ~跨境电子证据请求实用指南", ar="الدليل العملي لطلب الأدلة الإلكترونية عبر الحدود"),
