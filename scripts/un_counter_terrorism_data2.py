@@ -63,8 +63,7 @@ CONCEPTS = [
       ar="الدول الأعضاء; الدولة العضو [variant] # singular"),
     E(id="requesting-member-states", tsv="requesting Member States / upon request", subject=BODY,
       en="requesting Member States",
-      fr="États Membres qui en font la demande; ~États Membres qui le demandent [variant]; ~États qui le demandent [variant]; "
-         "~États qui en font la demande [variant]; ~États demandeurs [variant]",
+      fr="États Membres qui en font la demande; ~États Membres qui le demandent [variant]",
       es="Estados Miembros que lo soliciten; Estados Miembros que la soliciten [variant] # grammatical variant (la = la asistencia)",
       ru="запрашивающие государства-члены; ~государства-члены по их просьбе [variant]; ~государства-члены, обращающиеся с соответствующими просьбами [variant]",
       zh="提出请求的会员国",
