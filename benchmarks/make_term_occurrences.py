@@ -102,6 +102,12 @@ FORMS: dict[str, list[tuple[str, str]]] = {
         ("kyoto-declaration", "Déclaration de Kyoto visant à faire progresser la prévention de la criminalité, la justice pénale et l'état de droit : vers la réalisation du Programme de développement durable à l'horizon 2030"),
         ("kyoto-declaration", "Déclaration de Kyoto visant à faire progresser la prévention de la criminalité, la justice pénale et l’état de droit : vers la réalisation du Programme de développement durable à l’horizon 2030"),
         ("advance-passenger-information", "RPCV"), ("passenger-name-record", "PNR"), ("icao", "OACI"), ("interpol", "INTERPOL"),
+        ("countering-terrorist-travel-programme", "Programme des Nations Unies de lutte contre les déplacements des terroristes"),
+        ("global-ct-compact", "Pacte mondial des Nations Unies de coordination contre le terrorisme"),
+        ("international-human-rights-law", "droit international des droits humains"),
+        ("law-enforcement", "institutions chargées de la détection et de la répression"),
+        ("practical-guide-electronic-evidence", "Guide pratique sur la demande de preuves électroniques à l'étranger"),
+        ("requesting-member-states", "États Membres qui le demandent"),
     ],
     "es": [
         ("foreign-terrorist-fighter", "combatientes terroristas extranjeros"), ("unodc", "UNODC"), ("cted", "DECT"),
@@ -172,6 +178,7 @@ FORMS: dict[str, list[tuple[str, str]]] = {
         # variants named in the notes of verified_terms.tsv
         ("rule-of-law", "Estado de derecho"), ("rule-of-law", "imperio de la ley"),
         ("freezing-of-assets", "congelación de fondos"), ("freezing-of-assets", "embargo preventivo"),
+        ("global-ct-compact", "Pacto Mundial de Coordinación de la Lucha Antiterrorista"),
     ],
     "ru": [
         ("foreign-terrorist-fighter", "иностранные боевики-террористы"),
@@ -258,6 +265,7 @@ FORMS: dict[str, list[tuple[str, str]]] = {
         ("ve-conducive-to-terrorism", "насильственного экстремизма, ведущего к терроризму"),
         ("advance-passenger-information", "предварительной информации о пассажирах"),
         ("cted", "Исполнительный директорат Контртеррористического комитета"), ("cted", "ИДКТК"),
+        ("global-ct-compact", "Глобального договора о координации контртеррористической деятельности"),
     ],
     "zh": [
         ("foreign-terrorist-fighter", "外国恐怖主义作战人员"), ("unoct", "反恐办"), ("cted", "反恐执行局"),
@@ -291,6 +299,17 @@ FORMS: dict[str, list[tuple[str, str]]] = {
         ("practical-guide-electronic-evidence", "跨境请求电子证据实用指南"), ("soft-targets", "软目标"),
         ("treaty-series", "条约汇编"), ("working-group-criminal-justice", "刑事司法、法律对策和打击资助恐怖主义工作组"),
         ("returning-relocating-ftf", "回返和转移的外国恐怖主义作战人员"), ("icao", "国际民航组织"),
+        ("advance-passenger-information", "预报旅客信息"), ("best-interests-of-the-child", "儿童的最大利益"),
+        ("central-authority", "中央机关"), ("countering-terrorist-travel-programme", "联合国打击恐怖分子旅行方案"),
+        ("financing-of-terrorism", "资助恐怖主义"), ("gender-perspective", "性别观点"), ("iap", "国际检察官协会"),
+        ("international-cooperation-criminal-matters", "刑事事项国际合作"),
+        # 国际法 alone would also be annotated inside 国际法律 (legal), which is not international law
+        ("international-law", "适用的国际法"),
+        ("mutual-legal-assistance", "司法协助"), ("mutual-legal-assistance", "司法互助"),
+        ("passenger-name-record", "旅客姓名记录"),
+        ("radicalization-to-violence", "导致暴力的激进化"), ("special-investigative-techniques", "特殊侦查手段"),
+        ("trafficking-in-cultural-property", "贩运文化财产"), ("unoct", "反恐怖主义办公室"),
+        ("violent-extremism", "暴力极端主义"),
     ],
     "ar": [
         ("foreign-terrorist-fighter", "المقاتلون الإرهابيون الأجانب"),
@@ -455,6 +474,8 @@ NEGATIVES = [
     ("ar", "unterm-ba6d30ba-2cc9-4fd9-be1d-e03e841676cd", "لا يمكن ولا ينبغي ربطه بأي دين أو جنسية أو حضارة أو جماعة عرقية", "sample (pp.2)"),
     ("ar", "unterm-48fef743-cab7-4bcb-b62a-d7db8c392f1b", "المؤرخ 30 حزيران/يونيه 2021", "sample (pp.9)"),
     # an international legal framework is not international law
+    ("zh", "international-law", "协助其加入这些国际法律文书并将其纳入国内法", "sample (op.1)"),
+    ("zh", "international-law", "打击化学、生物、放射及核恐怖主义国际法律框架的专门知识", "sample (op.24)"),
     ("ar", "international-law", "الصكوك القانونية الدولية وإدماجها في القانون", "sample (op.1)"),
     ("ar", "international-law", "بالإطار القانوني الدولي لمكافحة الإرهاب", "sample (op.24)"),
     ("fr", "member-state", "Engage une fois de plus tous les États à garantir à tous les étrangers", "opus (unit 12)"),
