@@ -108,6 +108,9 @@ FORMS: dict[str, list[tuple[str, str]]] = {
         ("law-enforcement", "institutions chargées de la détection et de la répression"),
         ("practical-guide-electronic-evidence", "Guide pratique sur la demande de preuves électroniques à l'étranger"),
         ("requesting-member-states", "États Membres qui le demandent"),
+        ("ve-conducive-to-terrorism", "extrémisme violent conduisant au terrorisme"),
+        ("working-group-criminal-justice", "Groupe de travail sur la justice pénale, les ripostes juridiques et la lutte contre le financement du terrorisme"),
+        ("iap", "International Association of Prosecutors"), ("gender-perspective", "questions de genre"),
     ],
     "es": [
         ("foreign-terrorist-fighter", "combatientes terroristas extranjeros"), ("unodc", "UNODC"), ("cted", "DECT"),
@@ -266,6 +269,8 @@ FORMS: dict[str, list[tuple[str, str]]] = {
         ("advance-passenger-information", "предварительной информации о пассажирах"),
         ("cted", "Исполнительный директорат Контртеррористического комитета"), ("cted", "ИДКТК"),
         ("global-ct-compact", "Глобального договора о координации контртеррористической деятельности"),
+        ("radicalization-to-violence", "радикализации, ведущей к насилию"),
+        ("cbrn-terrorism", "химическому, биологическому, радиологическому и ядерному терроризму"),
     ],
     "zh": [
         ("foreign-terrorist-fighter", "外国恐怖主义作战人员"), ("unoct", "反恐办"), ("cted", "反恐执行局"),
@@ -310,6 +315,7 @@ FORMS: dict[str, list[tuple[str, str]]] = {
         ("radicalization-to-violence", "导致暴力的激进化"), ("special-investigative-techniques", "特殊侦查手段"),
         ("trafficking-in-cultural-property", "贩运文化财产"), ("unoct", "反恐怖主义办公室"),
         ("violent-extremism", "暴力极端主义"),
+        ("general-assembly", "大会"), ("law-enforcement", "执法"),
     ],
     "ar": [
         ("foreign-terrorist-fighter", "المقاتلون الإرهابيون الأجانب"),
@@ -377,6 +383,7 @@ FORMS: dict[str, list[tuple[str, str]]] = {
         ("technical-assistance", "مساعدة تقنية"), ("criminal-justice", "عدالة جنائية"),
         ("kyoto-declaration", "إعلان كيوتو بشأن النهوض بمنع الجريمة والعدالة الجنائية وسيادة القانون: نحو تحقيق خطة التنمية المستدامة لعام 2030"),
         ("radicalization-to-violence", "للتطرف المفضي إلى العنف"), ("interpol", "الإنتربول"),
+        ("gender-perspective", "الاعتبارات الجنسانية"),
     ],
     "en": [
         ("foreign-terrorist-fighter", "foreign terrorist fighters"), ("foreign-terrorist-fighter", "FTFs"),
