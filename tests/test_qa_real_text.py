@@ -272,3 +272,18 @@ def test_a_treaty_series_footnote_cited_in_english_is_not_untranslated(source, t
 def test_an_untranslated_footnote_is_still_untranslated():
     text = "[^8]: See the report of the Secretary-General on the work of the Office in this field."
     assert _codes("UT02", {"en": text, "ru": text})
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Estonie, ex-République yougoslave de Macédoine, Fidji"),  # the A/RES/55/100 vote list
+    ("es", "Estonia, ex República Yugoslava de Macedonia, Fiji"),
+])
+def test_a_former_name_written_without_its_article_is_a_former_name(lang, text):
+    matches = [m for m in find_terms(text, lang, bundled_glossaries()) if m.glossary == "unterm-countries"
+               and m.term.status == "superseded"]
+    assert [m.text for m in matches] == [text.split(", ")[1]]
+
+
+def test_a_number_in_arabic_indic_digits_is_read_whole():
+    """Never from the middle of a run of digits: «x-٢٠٢٧» is no number (a code), not «٠٢٧»."""
+    assert [n.text for n in numbers("البرنامج (٢٠٢٢-٢٠٢٧) والرمز x-٢٠٢٧", "ar")] == ["٢٠٢٢", "٢٠٢٧"]
