@@ -287,3 +287,24 @@ def test_a_former_name_written_without_its_article_is_a_former_name(lang, text):
 def test_a_number_in_arabic_indic_digits_is_read_whole():
     """Never from the middle of a run of digits: «x-٢٠٢٧» is no number (a code), not «٠٢٧»."""
     assert [n.text for n in numbers("البرنامج (٢٠٢٢-٢٠٢٧) والرمز x-٢٠٢٧", "ar")] == ["٢٠٢٢", "٢٠٢٧"]
+
+
+def test_a_russian_compound_adjective_is_not_the_term_of_its_parts():
+    # op.2 of the Russian version: «соответствующие международно-правовые документы» (instruments)
+    text = "и эффективно осуществлять соответствующие международно-правовые документы"
+    assert "international-law" not in [m.concept.id for m in find_terms(text, "ru", bundled_glossaries())]
+    assert "international-law" in [m.concept.id for m in find_terms("нормы международного права", "ru",
+                                                                     bundled_glossaries())]
+
+
+def test_a_term_whose_modifier_is_coordinated_after_the_noun_is_present():
+    # op.20: «partnerships with the public and private sectors» / «avec les secteurs public et privé»
+    example = {"ru": "возможность установления или укрепления партнерских связей с государственным и частным "
+                     "секторами в этой области",
+               "fr": "envisager d'établir des partenariats avec les secteurs public et privé dans ce domaine"}
+    assert _codes("TE01", example) == []
+
+
+def test_the_english_adjective_renders_the_chinese_term():
+    # the Chinese version of pp.17 writes 暴力极端主义团体; the English «violent extremist groups»
+    assert _codes("TE01", {"zh": "与恐怖主义团体和暴力极端主义团体有关联的儿童", "en": PP17["en"]}) == []

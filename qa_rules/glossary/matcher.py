@@ -25,8 +25,8 @@ from typing import Iterable, Sequence
 from qa_rules.glossary.model import STATUSES, Concept, Glossary, Term
 from qa_rules.glossary.normalise import _TOKEN as _SURFACES
 from qa_rules.glossary.normalise import (
-    AGENT_LANGS, CASED, CONJUNCTIONS, PREFIX_LANGS, PREFIX_MIN, arabic_folded, arabic_name_forms, key_start, russian_forms, surface_form, tokenize,
-    word_key,
+    AGENT_LANGS, CASED, CONJUNCTIONS, PREFIX_LANGS, PREFIX_MIN, arabic_folded, arabic_name_forms, key_start,
+    russian_forms, surface_form, tokenize, word_key,
 )
 
 
@@ -219,24 +219,36 @@ class Matcher:
     def _gapped(self, entry: _Entry, i: int, surfaces: list[str], keys: list[str | None],
                 words: list[str]) -> int | None:
         """The end (token index) of ``entry`` matched from token ``i`` with, between two of its
-        words, a conjunction and one or two other words (three characters in Chinese); None if it
-        does not match so."""
+        words, a conjunction and one or two other words (three characters in Chinese), or one word
+        and a conjunction (French «secteurs public et privé»); None if it does not match so."""
         conjunctions = CONJUNCTIONS.get(self.lang, frozenset())
         pos, n, gaps = i, len(words), 0
         for j, want in enumerate(entry.keys):
             if pos < n and self._same(want, pos, surfaces, keys, words, True):
                 pos += 1
                 continue
-            if j == 0 or pos >= n or surfaces[pos].casefold() not in conjunctions:
+            if j == 0 or pos >= n:
                 return None
-            for skip in ((1, 2, 3) if self.lang == "zh" else (1, 2)):  # Chinese: one token per character
-                if pos + 1 + skip < n and self._same(want, pos + 1 + skip, surfaces, keys, words, True):
-                    pos += 2 + skip
-                    gaps += 1
-                    break
+            if surfaces[pos].casefold() in conjunctions:  # technical [and legislative] assistance
+                nexts = [pos + 1 + skip for skip in ((1, 2, 3) if self.lang == "zh" else (1, 2))]
+            elif pos + 1 < n and surfaces[pos + 1].casefold() in conjunctions:  # secteurs [public et] privé
+                nexts = [pos + 2]
             else:
                 return None
+            found = next((k for k in nexts if k < n and self._same(want, k, surfaces, keys, words, True)), None)
+            if found is None:
+                return None
+            pos, gaps = found + 1, gaps + 1
         return pos if gaps and entry.name_fits(words, i) else None
+
+    def _compound(self, entry: _Entry, i: int, size: int, spans: list, text: str) -> bool:
+        """Whether a Russian term of separate words matched the parts of one hyphenated word:
+        «международно-правовые документы» (international legal instruments) is not
+        «международное право» (international law). In a target, where the question is whether the
+        concept is expressed at all, the compound still counts."""
+        if self.lang != "ru" or "-" in entry.text:
+            return False
+        return any(text[spans[i + j][1]:spans[i + j + 1][0]] == "-" for j in range(size - 1))
 
     def _scan(self, text: str, nested: bool, coordinated: bool = False) -> list:
         spans = [(m.start(), m.end(), m.group()) for m in _SURFACES.finditer(text)]
@@ -274,7 +286,8 @@ class Matcher:
                             candidates.append((spans[i][0], spans[end - 1][1], size, [entry]))
                             continue
                     if all(self._same(entry.keys[j], i + j, surfaces, keys, words, coordinated) for j in range(size)) \
-                            and entry.name_fits(words, i):
+                            and entry.name_fits(words, i) \
+                            and (coordinated or not self._compound(entry, i, size, spans, text)):
                         if nested:
                             candidates.append((spans[i][0], spans[i + size - 1][1], size, [entry]))
                         elif size > best_len:

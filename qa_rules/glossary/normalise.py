@@ -137,7 +137,9 @@ def word_key(word: str, lang: str) -> str:
 #: Endings of the -ist words (extrémiste, terrorista) that Snowball stems like the -ism ones
 #: (extrémisme, terrorismo): «groupes extrémistes violents» is not «extrémisme violent».
 _AGENT_ENDINGS = {"fr": ("iste", "istes"), "es": ("ista", "istas")}
-AGENT_LANGS: frozenset[str] = frozenset(_AGENT_ENDINGS)
+#: Languages where, in a target, an -ist word renders the -ism term (English «violent extremist
+#: groups» for 暴力极端主义团体; English Snowball already keeps «extremist» apart from «extrem»).
+AGENT_LANGS: frozenset[str] = frozenset({*_AGENT_ENDINGS, "en"})
 
 
 @lru_cache(maxsize=None)
