@@ -1,6 +1,6 @@
 """Rebuild the drafts with planted errors and their gold file from the clean samples.
 
-    python benchmarks/make_qa_drafts.py          # writes samples/drafts/{en,es,ru}_draft.md and gold.tsv
+    python benchmarks/make_qa_drafts.py          # writes samples/drafts/{en,es,ru,zh,ar}_draft.md and gold.tsv
     python benchmarks/make_qa_drafts.py --check  # exit 1 if the committed drafts differ from a rebuild
 
 The plants are data (``samples/drafts/plants.json``): for each draft language, a

@@ -38,6 +38,7 @@ from aligner.readers import read_document  # noqa: E402
 from qa_rules.registry import RULES  # noqa: E402
 
 SAMPLES = REPO / "samples" / "E-RES-2023-26"
+DRAFT_LANGS = ("en", "es", "ru", "zh", "ar")
 DRAFTS = REPO / "samples" / "drafts"
 OPUS = REPO.parent / "shared" / "data" / "opus-un-6way" / "A-RES-55-100.jsonl"
 LANGS = ("en", "es", "ru", "zh", "ar")
@@ -137,12 +138,12 @@ def opus_perturbations(doc: Document):
 def runs():
     """(group, name, documents, level) for every run."""
     fr = read_document(SAMPLES / "fr.md")
-    drafts = {lang: read_document(DRAFTS / f"{lang}_draft.md", lang=lang) for lang in ("en", "es", "ru")}
+    drafts = {lang: read_document(DRAFTS / f"{lang}_draft.md", lang=lang) for lang in DRAFT_LANGS}
     clean = {lang: read_document(SAMPLES / f"{lang}.md") for lang in LANGS}
     for level in LEVELS:
         for lang, doc in drafts.items():
             yield "drafts and clean", f"{lang} draft", [fr, doc], level
-        yield "drafts and clean", "en+es+ru drafts", [fr, *drafts.values()], level
+        yield "drafts and clean", "five drafts together", [fr, *drafts.values()], level
         yield "drafts and clean", "six clean versions", [fr, *clean.values()], level
         for lang, doc in clean.items():
             for name, perturbed in sample_perturbations(doc):

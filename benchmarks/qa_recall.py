@@ -3,7 +3,7 @@
     python benchmarks/qa_recall.py                 # hexaglot and pofilter, per category
     python benchmarks/qa_recall.py --no-pofilter
 
-The drafts (``samples/drafts/{en,es,ru}_draft.md``) are the sample resolution
+The drafts (``samples/drafts/{en,es,ru,zh,ar}_draft.md``) are the sample resolution
 with errors planted by hand; ``samples/drafts/gold.tsv`` lists each one
 (draft, line, category, description). Each draft is checked against the
 French original exactly as ``hexaglot check fr.md <draft>`` does (all
@@ -44,7 +44,7 @@ from qa_rules.run import CheckOptions, check_files  # noqa: E402
 SAMPLES = REPO / "samples" / "E-RES-2023-26"
 DRAFTS = REPO / "samples" / "drafts"
 GOLD = DRAFTS / "gold.tsv"
-DRAFT_LANGS = ("en", "es", "ru")
+DRAFT_LANGS = ("en", "es", "ru", "zh", "ar")
 CLEAN_LANGS = ("en", "es", "ru", "zh", "ar")
 
 #: pofilter test -> our category (tests with no honest counterpart are not run).

@@ -31,7 +31,8 @@ GOLD = REPO / "tests" / "data" / "term_occurrences.tsv"
 LANGS = ("ar", "zh", "en", "fr", "ru", "es")
 
 
-#: (lang, sentence) -> "sample" (hexaglot team texts), "opus" (A/RES/55/100) or "verified_terms.tsv" (UN pages)
+#: (lang, sentence) -> "sample" (E/RES/2023/26: the official French text and our working translations),
+#: "opus" (A/RES/55/100) or "verified_terms.tsv" (UN pages)
 KINDS: dict[tuple[str, str], str] = {}
 
 

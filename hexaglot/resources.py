@@ -14,7 +14,7 @@ from importlib.resources.abc import Traversable
 from aligner.model import Document
 from aligner.readers import read_document
 
-#: The founding example: ECOSOC resolution 2023/26, six versions.
+#: The founding example: ECOSOC resolution 2023/26, the official French text and five working translations.
 DEMO_SET = "E-RES-2023-26"
 #: The order in which versions are shown: the French original first, then UN order.
 DEMO_LANGUAGES: tuple[str, ...] = ("fr", "ar", "zh", "en", "ru", "es")

@@ -219,8 +219,12 @@ def convert(path: Path) -> Glossary:
             raise SystemExit(f"FORMER_NAMES: no UNTERM record with English short name {current!r}")
         c = concepts[index]
         kind = "fullForm" if former in FORMAL_FORMER else "shortForm"
-        extra = Term(text=former, lang=lang, status="superseded", pos="properNoun", match="inflected",
-                     term_type=kind, note="former name", source=where)
+        # French and Spanish former names lose their leading article like the UNTERM names: a vote
+        # list writes «ex-République yougoslave de Macédoine», running text «de l'ex-République...».
+        bare = _LEADING_ARTICLE.match(former) if lang in ("fr", "es") else None
+        text, note = (former[bare.end():], f"former name; with its article: {former}") if bare else (former, "former name")
+        extra = Term(text=text, lang=lang, status="superseded", pos="properNoun", match="inflected",
+                     term_type=kind, note=note, source=where)
         terms = c.terms + (extra,)
         order = {lang: i for i, lang in enumerate(dict.fromkeys(t.lang for t in terms))}
         terms = tuple(sorted(terms, key=lambda t: order[t.lang]))  # TBX groups terms by language

@@ -95,15 +95,19 @@ CONCEPTS = [
       subject=BODY,
       en="United Nations Global Counter-Terrorism Coordination Compact; Global Counter-Terrorism Coordination Compact [shortForm]",
       fr="Pacte mondial de coordination contre le terrorisme des Nations Unies; "
+         "~Pacte mondial des Nations Unies de coordination contre le terrorisme; "
          "Pacte mondial de coordination contre le terrorisme [shortForm]",
-      es="Pacto Mundial de Coordinación de la Lucha Antiterrorista de las Naciones Unidas",
-      ru="Глобальный договор Организации Объединенных Наций о координации контртеррористической деятельности",
+      es="Pacto Mundial de Coordinación de la Lucha Antiterrorista de las Naciones Unidas; "
+         "~Pacto Mundial de Coordinación de la Lucha Antiterrorista [shortForm]",
+      ru="Глобальный договор Организации Объединенных Наций о координации контртеррористической деятельности; "
+         "~Глобальный договор о координации контртеррористической деятельности [shortForm]",
       zh="联合国全球反恐协调契约; 全球反恐协调契约 [shortForm]",
-      ar="ميثاق الأمم المتحدة العالمي لتنسيق مكافحة الإرهاب"),
+      ar="ميثاق الأمم المتحدة العالمي لتنسيق مكافحة الإرهاب; ~الميثاق العالمي لتنسيق مكافحة الإرهاب [shortForm]"),
     E(id="countering-terrorist-travel-programme", tsv="countering terrorist travel programme", pos="properNoun",
       subject=TRAVEL,
       en="United Nations Countering Terrorist Travel Programme",
-      fr="Programme de lutte contre le terrorisme axé sur les déplacements",
+      fr="Programme de lutte contre le terrorisme axé sur les déplacements; "
+         "~Programme des Nations Unies de lutte contre les déplacements des terroristes",
       es="Programa de las Naciones Unidas de Lucha contra los Desplazamientos de Terroristas; ~Programa de Lucha contra los Viajes de Terroristas",
       ru="Программа Организации Объединенных Наций по противодействию передвижениям террористов; ~Программа по противодействию поездкам террористов",
       zh="联合国打击恐怖分子旅行方案",

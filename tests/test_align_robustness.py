@@ -1,6 +1,6 @@
 """Alignment when versions are messy: each perturbation on its own.
 
-The sample set (French pivot, English version) and the real UN resolution of
+The sample set (French pivot, each of its five versions) and the real UN resolution of
 ``../shared/data/opus-un-6way`` are perturbed in the test (deleted, merged,
 split paragraphs, an inserted translator's note, ...); the expected links
 follow from the perturbation itself.
@@ -108,9 +108,34 @@ def fr():
     return read_document(SAMPLES / "fr.md")
 
 
+VERSIONS = ("en", "es", "ru", "zh", "ar")
+
+#: Perturbations the aligner still gets wrong on some versions (strict: a fix is noticed).
+RENUMBERED = ("known limit: the Russian, Chinese and Arabic operative paragraphs share almost no key "
+              "with the French (no Latin words), and after op.5 is deleted and the rest renumbered their "
+              "lengths do not contradict the same-numbered pairs: the French op.5-op.25 are each paired "
+              "with the version's paragraph of the same number, which translates the next one")
+KNOWN_LIMITS = {
+    ("renumbered", "ru"): RENUMBERED,
+    ("renumbered", "zh"): RENUMBERED,
+    ("renumbered", "ar"): RENUMBERED,
+    ("deleted", "zh"): "known limit: with zh pp.7 deleted, the French pp.7 is merged into a 2-1 bead with "
+                       "pp.8 (Chinese preambular paragraphs share no key with the French; length cannot "
+                       "tell which of the two is missing)",
+    ("split", "zh"): "known limit: the second half of the Chinese pp.9, cut at the middle "
+                     "character, is left as a 0-1 bead instead of joining the first in a 1-2 bead",
+}
+
+
+def versions(perturbation: str):
+    """The five versions as parameters, with the known limits of ``perturbation`` as strict xfails."""
+    return [pytest.param(lang, marks=pytest.mark.xfail(strict=True, reason=KNOWN_LIMITS[(perturbation, lang)]))
+            if (perturbation, lang) in KNOWN_LIMITS else lang for lang in VERSIONS]
+
+
 @pytest.fixture(scope="module")
-def en():
-    return read_document(SAMPLES / "en.md")
+def docs():
+    return {lang: read_document(SAMPLES / f"{lang}.md") for lang in VERSIONS}
 
 
 def check(fr, draft: Draft) -> list:
@@ -120,41 +145,54 @@ def check(fr, draft: Draft) -> list:
     return beads
 
 
-def test_deleted_paragraph(fr, en):
+@pytest.mark.parametrize("lang", versions("deleted"))
+def test_deleted_paragraph(fr, docs, lang):
+    en = docs[lang]
     beads = check(fr, Draft.of(en).delete("pp.7"))
     gap = [b for b in beads if b.src_ids == ("pp.7",)]
     assert gap and gap[0].tgt_ids == ()
 
 
-def test_two_paragraphs_merged(fr, en):
+@pytest.mark.parametrize("lang", versions("merged"))
+def test_two_paragraphs_merged(fr, docs, lang):
+    en = docs[lang]
     beads = check(fr, Draft.of(en).merge("op.12", "op.13"))
     assert any(b.src_ids == ("op.12", "op.13") for b in beads)
 
 
-def test_paragraph_split_in_two(fr, en):
+@pytest.mark.parametrize("lang", versions("split"))
+def test_paragraph_split_in_two(fr, docs, lang):
+    en = docs[lang]
     beads = check(fr, Draft.of(en).split("pp.9"))
     assert any(b.tgt_ids == ("pp.9", "pp.9b") for b in beads)
 
 
-def test_translator_note_inserted(fr, en):
+def test_translator_note_inserted(fr, docs):
+    en = docs["en"]
     note = "[Translator's note: the French text refers to the 2019 review; the English draft keeps it.]"
     beads = check(fr, Draft.of(en).insert_after("op.4", note))
     inserted = [b for b in beads if b.tgt_ids == ("note.1",)]
     assert inserted and inserted[0].src_ids == ()
 
 
-def test_footnote_blocks_at_different_places(fr, en):
+@pytest.mark.parametrize("lang", versions("footnotes"))
+def test_footnote_blocks_at_different_places(fr, docs, lang):
+    en = docs[lang]
     # blocks after other paragraphs than in French, one of them out of number order
     draft = Draft.of(en).move(["fn.1", "fn.2", "fn.3"], after="pp.4").move(["fn.4", "fn.5", "fn.6"], after="op.3")
     check(fr, draft.move(["fn.9", "fn.7", "fn.8"], after="op.20"))
 
 
-def test_paragraph_left_in_source_language(fr, en):
+@pytest.mark.parametrize("lang", versions("untranslated"))
+def test_paragraph_left_in_source_language(fr, docs, lang):
+    en = docs[lang]
     check(fr, Draft.of(en).set_text("op.8", fr.unit("op.8").text))
 
 
-def test_renumbered_operative_paragraphs(fr, en):
-    # op.5 deleted and the rest renumbered: the English op.5 is the French op.6
+@pytest.mark.parametrize("lang", versions("renumbered"))
+def test_renumbered_operative_paragraphs(fr, docs, lang):
+    en = docs[lang]
+    # op.5 deleted and the rest renumbered: the version's op.5 is the French op.6
     doc, gold = Draft.of(en).delete("op.5").renumber_operative().build()
     assert doc.unit("op.5").text == en.unit("op.6").text
     beads = align_pair(fr, doc)
@@ -162,13 +200,17 @@ def test_renumbered_operative_paragraphs(fr, en):
     assert ("op.6", "op.5") in links(beads) and ("op.5", "op.5") not in links(beads)
 
 
-def test_whole_page_missing(fr, en):
+@pytest.mark.parametrize("lang", versions("page"))
+def test_whole_page_missing(fr, docs, lang):
+    en = docs[lang]
     page = [f"op.{n}" for n in range(14, 20)]
     beads = check(fr, Draft.of(en).delete(*page))
     assert [b.src_ids for b in beads if b.src_ids and not b.tgt_ids] == [(uid,) for uid in page]
 
 
-def test_paragraph_without_translation_gets_low_score(fr, en):
+@pytest.mark.parametrize("lang", versions("gap"))
+def test_paragraph_without_translation_gets_low_score(fr, docs, lang):
+    en = docs[lang]
     doc, _ = Draft.of(en).delete("op.10").build()
     beads = align_pair(fr, doc)
     gap = next(b for b in beads if b.src_ids == ("op.10",))

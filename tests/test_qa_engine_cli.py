@@ -89,9 +89,10 @@ def test_demo_prints_the_findings_of_the_sample_set_and_the_drafts():
     result = run("demo")
     assert result.exit_code == 0, result.output
     assert "QA of the sample set" in result.output
-    if (SAMPLE_SET.parent / "drafts" / "en_draft.md").exists():
-        assert "QA of the drafts" in result.output
-        assert "RF02" in result.output  # the planted 74/157 of the English draft
+    assert "QA of the drafts (fr -> en, es, ru, zh, ar)" in result.output  # all five drafts are bundled
+    # fn.3 of the English draft: Security Council resolution 2253 (2015) planted as 2235 (2015)
+    assert "RF02  resolution number 2253 (2015) of the source is 2235 (2015) in the en version" in result.output
+    assert "«combattants terroristes étrangers»: 8 in fr, matched 8/8 in each version" in result.output
 
 
 def test_rules_shows_config_fields_with_defaults():

@@ -10,8 +10,8 @@ from hexaglot.cli import cli
 
 from conftest import SAMPLE_SET
 
-ES_EDIT = ("3. *Solicita también* a la Oficina que siga fortaleciendo la capacidad",
-           "3. *Solicita también* a la Oficina que continúe reforzando la capacidad")
+ES_EDIT = ("que, cuando se le pida, siga prestando y reforzando su apoyo a la cooperación jurídica",
+           "que, cuando se le pida, continúe brindando y fortaleciendo su apoyo a la cooperación jurídica")
 
 
 def run(*args):

@@ -1,6 +1,8 @@
 """No noise on correct translations: the clean six-language sample sets give no error-severity
-finding from the structure, numbers, references and dates families (any pivot), and planted
-errors in a real version are found where they are."""
+finding from the structure, numbers, references and dates families (any pivot), the official
+French text and its working versions give no finding from any rule (no error with any version
+as source, the remaining warnings listed and judged), and planted errors in a real version are
+found where they are."""
 
 from __future__ import annotations
 
@@ -34,6 +36,46 @@ def test_clean_sample_set_any_pivot_has_no_error(pivot):
     report = check_files(_paths("E-RES-2023-26", pivot), OPTIONS)
     errors = [f"{f.rule} {f.target and f.target.lang} {f.message}" for f in report.findings if f.severity == "error"]
     assert errors == []
+
+
+ALL_RULES = CheckOptions(search_dir="/nonexistent")  # every rule, the bundled glossaries
+
+
+def test_clean_versions_give_no_finding_from_any_rule_with_the_official_french_as_source():
+    """The official French E/RES/2023/26 and its five working versions, checked as a translator
+    would (every rule, the bundled UN glossaries): the versions are correct, so nothing at all."""
+    report = check_files(_paths("E-RES-2023-26"), ALL_RULES)
+    assert [f"{f.rule} {f.target and f.target.lang} {f.target and f.target.unit} {f.message}"
+            for f in report.findings] == []
+
+
+#: Warnings that remain with a working version as the source, and why they are not errors of the
+#: texts (docs/qa.md lists them): at most this many of each, and no other rule may warn.
+#: - TE01: the source version's term is rendered by a wording the glossary lacks in the target (the
+#:   official French's own wordings not yet in it); the glossary grows with each decision.
+#: - TE05: English renders «extrémisme violent pouvant conduire au terrorisme» and «... conduisant
+#:   au terrorisme» differently, as the French original does; a version that merges them sees two.
+#: - CO01: the same: French «Prenant note» / «Prenant acte», «Demande» / «Appelle» are distinct
+#:   openings that a version as source renders alike.
+#: - LE01: op.27 quotes an English title (Model Legislative Provisions...) inside the Chinese text.
+#: - NU03: Russian «раз в два года» (biennial) is read as the number 2.
+#: - SP03: the official French, as a target, has ordinary spaces before « ; : » where its typography
+#:   wants no-break spaces (the text as converted from the PDF).
+REMAINING_WARNINGS = {"TE01": 100, "TE05": 8, "CO01": 6, "LE01": 3, "NU03": 3, "SP03": 205}
+
+
+def test_clean_versions_any_pivot_give_no_error_from_any_rule():
+    from collections import Counter
+
+    warnings: Counter = Counter()
+    for pivot in ("en", "es", "ru", "zh", "ar"):
+        report = check_files(_paths("E-RES-2023-26", pivot), ALL_RULES)
+        errors = [f"{pivot}->{f.target and f.target.lang} {f.rule} {f.message}" for f in report.findings
+                  if f.severity == "error"]
+        assert errors == []
+        warnings.update(f.rule for f in report.findings if f.severity == "warning")
+    assert set(warnings) <= set(REMAINING_WARNINGS), warnings
+    assert all(warnings[rule] <= most for rule, most in REMAINING_WARNINGS.items()), warnings
 
 
 def _planted(tmp_path: Path, lang: str, replacements: list[tuple[str, str]]) -> str:

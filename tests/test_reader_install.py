@@ -54,6 +54,9 @@ def test_demo_runs_from_another_directory(installed):
     for lang in ("fr", "ar", "zh", "en", "ru", "es"):
         assert f"│ {lang} " in result.stdout
     assert "≠" not in result.stdout.split("Structure of", 1)[1].split("\n", 1)[1]
+    # the drafts and the glossaries are package data too: all five drafts checked, the terms counted
+    assert "QA of the drafts (fr -> en, es, ru, zh, ar)" in result.stdout
+    assert "«combattants terroristes étrangers»: 8 in fr, matched 8/8 in each version" in result.stdout
 
 
 def test_installed_copy_is_used_and_samples_are_package_data(installed):

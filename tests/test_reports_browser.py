@@ -23,7 +23,7 @@ CHROMIUM = "/usr/bin/chromium"
 LANGS = ("fr", "en", "es", "ru", "zh", "ar")
 #: Errors planted in a copy of the sample set, so the filters have something to filter.
 PLANTED = (
-    ("en.md", "the 19 international", "the 18 international"),  # numbers
+    ("en.md", "(2022–2027)", "(2022–2028)"),  # numbers: the Global Programme's years (pp.19)
     ("en.md", "74/175", "74/157"),  # references
     ("en.md", "18 December 2019", "18 December 2018"),  # dates
     ("es.md", "2178", "2179"),  # references

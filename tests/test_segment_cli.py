@@ -23,9 +23,10 @@ def test_segment_text_listing():
     out = _run("segment", str(SAMPLE_SET / "fr.md"))
     lines = out.splitlines()
     assert lines[0].startswith(f"{SAMPLE_SET / 'fr.md'}  lang=fr  format=md")
-    assert any(line.startswith("pp.14") and "99-117" in line and "joined at 115 (page)" in line for line in lines)
-    assert any(line.startswith("op.10") and "joined at 199 (blank)" in line for line in lines)
-    assert any(line.startswith("pp.2 ") and "[fn 1]" in line for line in lines)
+    assert any(line.startswith("pp.12 ") and "55-71" in line and "joined at 71 (page)" in line for line in lines)
+    assert any(line.startswith("op.20 ") and "139-141" in line and "joined at 141 (blank)" in line for line in lines)
+    assert any(line.startswith("pp.6 ") and "[fn 1,2]" in line for line in lines)
+    assert sum("joined at" in line for line in lines) == 7  # the seven cuts of the official French
     assert "preambular: 20  operative: 36  footnote: 11" in out
     assert "warnings: none" in out
     assert lines[-1] == f"hexaglot {__version__} | segment | lang=fr | format=md"
@@ -38,9 +39,10 @@ def test_segment_json_interface():
     assert data["signature"] == f"hexaglot {__version__} | segment | lang=zh | format=md"
     op9 = next(u for u in data["units"] if u["id"] == "op.9")
     assert set(op9) == {"id", "role", "number", "text", "lines", "sentences", "footnotes", "italic", "cuts"}
-    op8 = next(u for u in data["units"] if u["id"] == "op.8")
-    (cut,) = op8["cuts"]
-    assert cut["kind"] == "blank" and cut["line"] == 144 and op8["text"][cut["offset"]:].startswith("协会")
+    op1 = next(u for u in data["units"] if u["id"] == "op.1")
+    (cut,) = op1["cuts"]
+    assert cut["kind"] == "page" and cut["line"] == 89 and op1["text"][cut["offset"]:].startswith("这些国际法律文书")
+    assert op1["text"][:cut["offset"]].endswith("协助其加入")
     assert op9["role"] == "operative" and op9["number"] == 9
     assert isinstance(op9["lines"], list) and len(op9["lines"]) == 2
     assert op9["sentences"][0]["text"] == op9["text"]

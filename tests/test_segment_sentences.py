@@ -34,7 +34,7 @@ def test_cases_cover_all_six_languages():
 
 @pytest.mark.parametrize("lang", ["fr", "en", "es", "ru", "zh", "ar"])
 def test_sample_paragraphs_and_footnotes_are_one_sentence_each(lang):
-    """Every paragraph and footnote of the samples is one sentence: no cut after vol., No., núm., т. ..."""
+    """Every paragraph and footnote of the samples is one sentence: no cut after vol., vols., No., n°, núm., Ibid. ..."""
     path = SAMPLE_SET / f"{lang}.md"
     if not path.is_file():
         missing(f"sample version {path.name} is not in the sample set")

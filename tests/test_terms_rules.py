@@ -213,8 +213,10 @@ def test_planted_terminology_errors_are_found(sample_set, tmp_path):
     planted = es.replace("Oficina de las Naciones Unidas contra la Droga y el Delito",
                          "Oficina de las Naciones Unidas contra las Drogas y el Crimen", 1)
     planted = planted.replace("infraestructura vital", "infraestructura crítica", 1)
-    planted = planted.replace("vinculados a combatientes terroristas\nextranjeros", "vinculados a combatientes\nextranjeros")
-    assert planted.count("combatientes\nextranjeros") == 1
+    # op.3: "las causas penales relacionadas con combatientes terroristas extranjeros"
+    planted = planted.replace("relacionadas con combatientes terroristas extranjeros",
+                              "relacionadas con combatientes extranjeros", 1)
+    assert planted.count("relacionadas con combatientes extranjeros") == 1
     draft = tmp_path / "es.md"
     draft.write_text(planted, encoding="utf-8")
     report = check_files([str(sample_set / "fr.md"), str(draft)], CheckOptions(select=("terminology",)))

@@ -82,6 +82,11 @@ def structure_anchors(src: Sequence[Segment], tgt: Sequence[Segment], src_keys: 
     enclose its own: its number is then confirmed by the numbering around it
     (``op.13`` and ``op.16`` kept around ``op.15``), which a renumbered version
     never gives, since there every pair after the renumbering is contradicted.
+    A pair with no evidence in common (Chinese or Russian against French share
+    few keys; a paragraph cut to its first clause may share none) is kept on
+    the same condition when, on both sides, it directly follows the kept anchor
+    before it with the next number(s): nothing is missing between them, so the
+    numbering alone places it.
     """
     by_key = {k: j for j, k in enumerate(tgt_keys) if k is not None}
     kept, doubted = [], []
@@ -103,11 +108,12 @@ def structure_anchors(src: Sequence[Segment], tgt: Sequence[Segment], src_keys: 
     for i, j in doubted:
         number = _number(src_keys[i])
         k = bisect_left(chain, (i, j))
-        if 0 < k < len(chain) and number is not None and shares(i, j):
+        if 0 < k < len(chain) and number is not None:
             (ip, jp), (inext, jnext) = chain[k - 1], chain[k]
             before, after = _number(src_keys[ip]), _number(src_keys[inext])
             if jp < j < jnext and before is not None and after is not None and before < number < after \
-                    and src_keys[ip][:3] == src_keys[i][:3] == src_keys[inext][:3]:
+                    and src_keys[ip][:3] == src_keys[i][:3] == src_keys[inext][:3] \
+                    and (shares(i, j) or i - ip == j - jp == number - before):
                 confirmed.append((i, j))
     return longest_chain(chain + confirmed) if confirmed else chain
 

@@ -5,14 +5,18 @@ The demo is a list of steps (``STEPS``); each step takes the shared
 its part; a step returning normally means it ran. The QA step checks the
 sample set and the bundled drafts once (``qa_runs``) and keeps the reports on
 the context; the steps after it only render them (``hexaglot.reports``
-never runs a rule).
+never runs a rule). ``glossary_terms`` counts, with the terminology matcher,
+how often each glossary term of the source is rendered by an accepted term in
+the aligned paragraphs of every version (``term_checks``), so the reader sees
+what the terminology rules had to check, not only what they found wrong.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import click
 
@@ -24,10 +28,13 @@ from hexaglot.resources import DEMO_LANGUAGES, DEMO_SET, read_sample
 if TYPE_CHECKING:  # rich is imported when the demo runs, not when the CLI starts
     from rich.console import Console
 
+    from qa_rules.engine import Report
+    from qa_rules.glossary.model import Concept, Glossary
+
 #: The source of the demo's QA runs.
 SOURCE = "fr"
 #: The bundled drafts with planted errors (``samples/drafts/<lang>_draft.md``), checked against the source.
-DRAFT_LANGUAGES: tuple[str, ...] = ("en", "es", "ru")
+DRAFT_LANGUAGES: tuple[str, ...] = ("en", "es", "ru", "zh", "ar")
 
 #: The counts compared across versions, with their column titles.
 COUNTED_ROLES: tuple[tuple[str, str], ...] = (("preambular", "preambular"), ("operative", "operative"),
@@ -46,6 +53,8 @@ class DemoContext:
     stack: ExitStack = field(default_factory=ExitStack)
     #: Check reports by run label ("sample set", "drafts"), filled once by ``qa_runs``.
     reports: dict = field(default_factory=dict)
+    #: The glossary terms of each run's source and how each version renders them, by run label.
+    term_checks: dict = field(default_factory=dict)
 
 
 def read_versions(ctx: DemoContext) -> None:
@@ -134,6 +143,98 @@ def qa_findings(ctx: DemoContext) -> None:
     print_findings(ctx.console, ctx.reports)
 
 
+@dataclass(frozen=True)
+class TermCheck:
+    """One glossary concept found in the source, and how its occurrences are rendered in each version.
+
+    ``matched`` holds ``(lang, matched, of)`` for every version whose language the concept has
+    an accepted (preferred or admitted) term in: ``of`` source occurrences in that version's
+    aligned pairs, ``matched`` of them with an accepted term in the target paragraph (a paragraph
+    with two source occurrences and one target term counts 1 of 2; a deprecated term counts
+    none; a paragraph missing from the version counts none). ``no_term`` lists the versions whose
+    language the concept has no accepted term in (nothing to check there).
+    """
+
+    glossary: str
+    concept: str
+    #: The source term as the source writes it most often (« combattants terroristes étrangers »,
+    #: where the glossary records « combattant terroriste étranger »).
+    term: str
+    #: Occurrences in the source document.
+    count: int
+    matched: tuple[tuple[str, int, int], ...]
+    no_term: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """Every source occurrence has an accepted rendering in every version that can have one."""
+        return all(found == of for _, found, of in self.matched)
+
+
+def term_checks(report: Report, glossaries: Sequence[Glossary]) -> tuple[TermCheck, ...]:
+    """The glossary concepts of ``report``'s source, most frequent first, each with its per-version counts.
+
+    Counts come from the terminology matcher (``qa_rules.terminology.common.find``: inflected
+    forms, longest match) over the same source-target pairs the rules checked
+    (``qa_rules.engine.build_pairs`` of the report's alignment)."""
+    from qa_rules.engine import build_pairs
+    from qa_rules.terminology.common import expected_terms, find
+
+    alignment = report.alignment
+    if alignment is None or not glossaries:
+        return ()
+    pivot = alignment.pivot
+    source_doc = alignment.documents[pivot]
+    count: Counter = Counter()
+    terms: dict[tuple[str, str], Counter] = {}
+    concepts: dict[tuple[str, str], Concept] = {}
+    for unit in source_doc.units:
+        for match in find(unit.text, pivot, glossaries):
+            key = (match.glossary, match.concept.id)
+            count[key] += 1
+            terms.setdefault(key, Counter())[match.text] += 1
+            concepts[key] = match.concept
+    of: dict[str, Counter] = {}
+    matched: dict[str, Counter] = {}
+    for pair in build_pairs(alignment):
+        if pair.source.missing:
+            continue
+        lang = pair.target.lang
+        rendered: Counter = Counter()
+        if not pair.target.missing:
+            rendered = Counter((m.glossary, m.concept.id)
+                               for m in find(pair.target.text, lang, glossaries, nested=True) if not m.term.rejected)
+        for key, n in Counter((m.glossary, m.concept.id) for m in find(pair.source.text, pivot, glossaries)).items():
+            of.setdefault(lang, Counter())[key] += n
+            matched.setdefault(lang, Counter())[key] += min(n, rendered[key])
+    targets = [lang for lang in alignment.languages if lang != pivot]
+    checks = []
+    for key, n in count.items():
+        concept = concepts[key]
+        checkable = [lang for lang in targets if expected_terms(concept, lang)]
+        checks.append(TermCheck(
+            glossary=key[0], concept=key[1], term=terms[key].most_common(1)[0][0], count=n,
+            matched=tuple((lang, matched.get(lang, Counter())[key], of.get(lang, Counter())[key])
+                          for lang in checkable),
+            no_term=tuple(lang for lang in targets if lang not in checkable),
+        ))
+    return tuple(sorted(checks, key=lambda c: (-c.count, c.term)))
+
+
+def glossary_terms(ctx: DemoContext) -> None:
+    """Count the glossary terms of each run's source in every version, and print them
+    (all of them for the sample set; for the drafts, those not rendered everywhere)."""
+    from hexaglot.reports.demo_findings import print_term_checks
+    from qa_rules.glossary import bundled_glossaries
+
+    if not ctx.reports:
+        return
+    glossaries = bundled_glossaries()  # the glossaries of the demo's runs: the bundled ones, nothing else
+    for label, report in ctx.reports.items():
+        ctx.term_checks[label] = term_checks(report, glossaries)
+    print_term_checks(ctx.console, ctx.reports, ctx.term_checks, complete_too=("sample set",))
+
+
 def html_reports(ctx: DemoContext) -> None:
     """Write the editor's HTML report of each run and print where it is (hexaglot.reports.demo)."""
     from hexaglot.reports.demo import write_html_reports
@@ -141,18 +242,20 @@ def html_reports(ctx: DemoContext) -> None:
     write_html_reports(ctx.console, ctx.reports)
 
 
-STEPS.extend([qa_runs, qa_findings, html_reports])
+STEPS.extend([qa_runs, qa_findings, glossary_terms, html_reports])
 
 
 @click.command("demo")
 @verbosity_options
 def command() -> None:
-    """Run hexaglot on the bundled resolution 2023/26: structure, QA findings, HTML reports.
+    """Run hexaglot on the bundled resolution 2023/26: structure, QA findings, glossary terms, HTML reports.
 
-    Reads the six versions and shows their structure side by side, aligns and
-    checks them (French against the five others) and the bundled drafts with
-    planted errors (en, es, ru), prints the findings, and writes an HTML report
-    of each run to the system's temporary folder.
+    Reads the official French text and the five working translations and shows
+    their structure side by side, aligns and checks them (French against the
+    five others) and the bundled drafts with planted errors (en, es, ru, zh,
+    ar), prints the findings and how often each glossary term of the French is
+    rendered in every version, and writes an HTML report of each run to the
+    system's temporary folder.
     """
     from rich.console import Console
 

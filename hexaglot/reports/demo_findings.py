@@ -1,12 +1,14 @@
-"""The ``hexaglot demo`` findings listing: one line per finding and a summary, per run.
+"""The ``hexaglot demo`` findings listing: one line per finding and a summary, per run;
+then the glossary terms of the source with how often each version renders them.
 
 The demo (``hexaglot.commands.demo.qa_runs``) checks the sample set and the
-drafts once; this module only renders the reports it is given.
+drafts once, and counts the glossary terms once (``term_checks``); this module
+only renders the reports and counts it is given.
 """
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Collection, Mapping, Sequence
 
 from qa_rules.model import Finding
 
@@ -30,7 +32,7 @@ def print_findings(console: Any, reports: Mapping[str, Any]) -> None:
         console.print(
             f"QA of the {label} ({report.pivot} -> {targets}): {len(report.findings)} findings "
             f"({sev['error']} errors, {sev['warning']} warnings, {sev['info']} info)",
-            markup=False,
+            markup=False, soft_wrap=True,
         )
         for finding in report.findings:
             console.print(finding_line(report, finding), markup=False, soft_wrap=True)
@@ -38,3 +40,42 @@ def print_findings(console: Any, reports: Mapping[str, Any]) -> None:
             console.print("  by category: " + ", ".join(f"{k} {v}" for k, v in summary["by_category"].items()),
                           markup=False)
         console.print(f"  signature: {report.signature}", markup=False, soft_wrap=True)
+
+
+def term_check_line(check: Any, source_lang: str) -> str:
+    """``«combattants terroristes étrangers»: 8 in fr, matched 8/8 in each version``, or the counts
+    version by version when they differ; versions whose language has no accepted term are named."""
+    counts = {(found, of) for _, found, of in check.matched}
+    if len(counts) == 1 and check.matched:
+        found, of = counts.pop()
+        matched = f"matched {found}/{of} in each version" if not check.no_term else \
+            f"matched {found}/{of} in " + ", ".join(lang for lang, _, _ in check.matched)
+    elif check.matched:
+        matched = "matched " + ", ".join(f"{lang} {found}/{of}" for lang, found, of in check.matched)
+    else:
+        matched = "nothing to match"
+    line = f"  «{check.term}»: {check.count} in {source_lang}, {matched}"
+    if check.no_term:
+        line += f" (no accepted {', '.join(check.no_term)} term in glossary {check.glossary})"
+    return line
+
+
+def print_term_checks(console: Any, reports: Mapping[str, Any], checks: Mapping[str, Sequence[Any]],
+                      complete_too: Collection[str] = ()) -> None:
+    """Each run's glossary terms of the source: every term for the runs in ``complete_too``,
+    else only the terms some version does not render every time."""
+    for label, run_checks in checks.items():
+        report = reports[label]
+        occurrences = sum(c.count for c in run_checks)
+        head = (f"Glossary terms of the {report.pivot} source checked in the {label}: {len(run_checks)} terms, "
+                f"{occurrences} occurrences (terminology matcher; matched = rendered by an accepted term "
+                f"in the aligned paragraph)")
+        if label in complete_too:
+            shown = list(run_checks)
+            console.print(head, markup=False, soft_wrap=True)
+        else:
+            shown = [c for c in run_checks if not c.complete]
+            console.print(f"{head}; {len(run_checks) - len(shown)} matched every time in every version, "
+                          f"{len(shown)} not:", markup=False, soft_wrap=True)
+        for check in shown:
+            console.print(term_check_line(check, report.pivot), markup=False, soft_wrap=True)

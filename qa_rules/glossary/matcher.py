@@ -19,6 +19,7 @@ very same span are all reported; of one concept, the most specific term
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -26,7 +27,10 @@ from typing import Iterable, Sequence
 from aligner.errors import InputError
 from qa_rules.glossary.model import STATUSES, Concept, Glossary, Term
 from qa_rules.glossary.normalise import _TOKEN as _SURFACES
-from qa_rules.glossary.normalise import PREFIX_LANGS, PREFIX_MIN, key_start, surface_form, tokenize, word_key
+from qa_rules.glossary.normalise import (
+    AGENT_LANGS, CASED, CONJUNCTIONS, PREFIX_LANGS, PREFIX_MIN, arabic_folded, arabic_name_forms, key_start,
+    russian_forms, surface_form, tokenize, word_key,
+)
 from qa_rules.glossary.patterns import find_pattern, pattern_problem, quote_pattern
 
 
@@ -47,18 +51,52 @@ class _Entry:
     first time a text reaches its bucket (most glossary terms never occur in a given text, and
     stemming them all up front was most of the cost of a check)."""
 
-    __slots__ = ("text", "term", "concept", "glossary", "lang", "_keys")
+    __slots__ = ("text", "term", "concept", "glossary", "lang", "_keys", "_name")
 
     def __init__(self, text: str, term: Term, concept: Concept, glossary: str, lang: str,
                  keys: tuple[tuple[str, str], ...] | None = None) -> None:
         self.text, self.term, self.concept, self.glossary, self.lang = text, term, concept, glossary, lang
         self._keys = keys
+        self._name: tuple | None = None
+
+    def name_fits(self, words: Sequence[str], i: int) -> bool:
+        """Whether the text words from ``i`` are written as this term, if it is an inflected
+        proper noun: its first word capitalised if it is (cased scripts), a Russian word with a
+        short stem in one of its own case forms, Arabic words with proclitics only. Anything
+        else (a common noun, an exact or pattern term) fits once its keys matched."""
+        if self._name is None:
+            self._name = name_constraints(self.text, self.lang) if (
+                self.term.pos == "properNoun" and self.term.match == "inflected") else ()
+        for j, (capital, forms) in enumerate(self._name):
+            word = words[i + j]
+            if capital and not word[:1].isupper():
+                return False
+            if forms and (arabic_folded(word) if self.lang == "ar" else word.casefold().replace("ё", "е")) not in forms:
+                return False
+        return True
 
     @property
     def keys(self) -> tuple[tuple[str, str], ...]:
         if self._keys is None:
             self._keys = term_keys(self.text, self.lang, self.term.match)
         return self._keys
+
+
+def name_constraints(text: str, lang: str) -> tuple[tuple[bool, frozenset[str]], ...]:
+    """Per word of a proper noun: (must be capitalised, the only forms it may take, or none).
+
+    Only the first word's capital is required: titles of publications are written in sentence
+    case in some languages (Spanish «Guía práctica para solicitar...» for «Guía Práctica...»)."""
+    found = []
+    for index, token in enumerate(tokenize(text, lang)):
+        capital = lang in CASED and token.surface[:1].isupper() and index == 0
+        forms: frozenset[str] = frozenset()
+        if lang == "ru" and token.surface[:1].isupper() and len(token.key) < PREFIX_MIN:
+            forms = frozenset(russian_forms(token.surface))
+        elif lang == "ar":
+            forms = arabic_name_forms(token.surface)
+        found.append((capital, forms))
+    return tuple(found)
 
 
 def term_keys(text: str, lang: str, match: str) -> tuple[tuple[str, str], ...]:
@@ -136,7 +174,7 @@ class Matcher:
             self._index[index_key].sort(key=lambda e: -len(e.keys))
 
     def _same(self, want: tuple[str, str], i: int, surfaces: list[str], keys: list[str | None],
-              words: list[str]) -> bool:
+              words: list[str], loose: bool = False) -> bool:
         kind, value = want
         if kind == "s":
             surface = surfaces[i]
@@ -147,6 +185,8 @@ class Matcher:
             key = keys[i] = word_key(words[i], self.lang)
         if value == key:
             return True
+        if loose and self.lang in AGENT_LANGS and value.removesuffix("ist") == key.removesuffix("ist"):
+            return True  # present in the target: «groupes extrémistes violents» renders 暴力极端主义团体
         if not self.prefix:
             return False
         short, long_ = sorted((value, key), key=len)
@@ -166,18 +206,56 @@ class Matcher:
             longest.append((start, end, size, entries))
         return self._select(text, longest), self._all(text, everything)
 
-    def find(self, text: str, nested: bool = False) -> list[Match]:
+    def find(self, text: str, nested: bool = False, coordinated: bool = False) -> list[Match]:
         """Every term occurrence in ``text``, longest first on overlaps, in text order.
 
         With ``nested``, terms inside longer ones are reported too (the
         rules use it to ask "is this concept expressed at all in the target").
+        With ``coordinated`` (and ``nested``), a term also matches with a coordinated word between
+        two of its words: «technical and legislative assistance» holds «technical assistance»,
+        «international and domestic law» holds «international law» (``CONJUNCTIONS``), and in
+        its -ist form (French and Spanish «extrémistes violents» for «extrémisme violent»).
         """
-        candidates = self._scan(text, nested)
+        candidates = self._scan(text, nested, coordinated and nested)
         if nested:
             return self._all(text, candidates)
         return self._select(text, candidates)
 
-    def _scan(self, text: str, nested: bool) -> list:
+    def _gapped(self, entry: _Entry, i: int, surfaces: list[str], keys: list[str | None],
+                words: list[str]) -> int | None:
+        """The end (token index) of ``entry`` matched from token ``i`` with, between two of its
+        words, a conjunction and one or two other words (three characters in Chinese), or one word
+        and a conjunction (French «secteurs public et privé»); None if it does not match so."""
+        conjunctions = CONJUNCTIONS.get(self.lang, frozenset())
+        pos, n, gaps = i, len(words), 0
+        for j, want in enumerate(entry.keys):
+            if pos < n and self._same(want, pos, surfaces, keys, words, True):
+                pos += 1
+                continue
+            if j == 0 or pos >= n:
+                return None
+            if surfaces[pos].casefold() in conjunctions:  # technical [and legislative] assistance
+                nexts = [pos + 1 + skip for skip in ((1, 2, 3) if self.lang == "zh" else (1, 2))]
+            elif pos + 1 < n and surfaces[pos + 1].casefold() in conjunctions:  # secteurs [public et] privé
+                nexts = [pos + 2]
+            else:
+                return None
+            found = next((k for k in nexts if k < n and self._same(want, k, surfaces, keys, words, True)), None)
+            if found is None:
+                return None
+            pos, gaps = found + 1, gaps + 1
+        return pos if gaps and entry.name_fits(words, i) else None
+
+    def _compound(self, entry: _Entry, i: int, size: int, spans: list, text: str) -> bool:
+        """Whether a Russian term of separate words matched the parts of one hyphenated word:
+        «международно-правовые документы» (international legal instruments) is not
+        «международное право» (international law). In a target, where the question is whether the
+        concept is expressed at all, the compound still counts."""
+        if self.lang != "ru" or "-" in entry.text:
+            return False
+        return any(text[spans[i + j][1]:spans[i + j + 1][0]] == "-" for j in range(size - 1))
+
+    def _scan(self, text: str, nested: bool, coordinated: bool = False) -> list:
         spans = [(m.start(), m.end(), m.group()) for m in _SURFACES.finditer(text)]
         words = [w for _, _, w in spans]
         surfaces = [surface_form(w) for w in words]
@@ -198,14 +276,23 @@ class Matcher:
                 if keys[i] is None:
                     keys[i] = word_key(word, self.lang)
                 looked.append(("k", keys[i]))
+                if coordinated and self.lang in AGENT_LANGS and keys[i].endswith("ist"):
+                    looked.append(("k", keys[i].removesuffix("ist")))
             for bucket in [self._bucket(key) for key in looked]:
                 if not bucket:
                     continue
                 for entry in bucket:
                     size = len(entry.keys)
-                    if size < best_len or i + size > n_tokens or size == 0:
+                    if size < best_len or size == 0 or i + size > n_tokens:
                         continue
-                    if all(self._same(entry.keys[j], i + j, surfaces, keys, words) for j in range(size)):
+                    if coordinated and size > 1:
+                        end = self._gapped(entry, i, surfaces, keys, words)
+                        if end is not None:
+                            candidates.append((spans[i][0], spans[end - 1][1], size, [entry]))
+                            continue
+                    if all(self._same(entry.keys[j], i + j, surfaces, keys, words, coordinated) for j in range(size)) \
+                            and entry.name_fits(words, i) \
+                            and (coordinated or not self._compound(entry, i, size, spans, text)):
                         if nested:
                             candidates.append((spans[i][0], spans[i + size - 1][1], size, [entry]))
                         elif size > best_len:
@@ -250,9 +337,25 @@ class Matcher:
             best: dict[tuple[str, str], _Entry] = {}
             for entry in sorted(entries, key=_preference):
                 best.setdefault((entry.glossary, entry.concept.id), entry)
-            for entry in best.values():
+            for entry in _closest_names(list(best.values()), text[start:end]):
                 matches.append(Match(start, end, text[start:end], entry.term, entry.concept, entry.glossary))
         return matches
+
+
+def _closest_names(entries: list[_Entry], found: str) -> list[_Entry]:
+    """Of several proper nouns of different concepts matching one span by their stems, the ones
+    written most like the text: Russian «Нигерия» stems as «Нигер» does, but it is Nigeria."""
+    if len(entries) < 2 or any(e.term.pos != "properNoun" for e in entries):
+        return entries
+    found = found.casefold()
+
+    def shared(entry: _Entry) -> tuple[bool, int]:
+        text = entry.text.casefold()
+        declined = entry.lang == "ru" and found.replace("ё", "е") in russian_forms(text)
+        return declined, len(os.path.commonprefix([text, found]))
+
+    most = max(shared(e) for e in entries)
+    return [e for e in entries if shared(e) == most]
 
 
 def _preference(entry: _Entry) -> tuple[int, int]:

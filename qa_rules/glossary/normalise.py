@@ -127,7 +127,19 @@ def word_key(word: str, lang: str) -> str:
     elif lang == "es":
         word = _strip_accents(word)  # Snowball stems "Rumanía" and "Rumania" apart
     key = stemmer.stem(word)
-    return _strip_accents(key) if lang in ("fr", "es") else key
+    if lang in ("fr", "es"):
+        key = _strip_accents(key)
+        if word.endswith(_AGENT_ENDINGS[lang]) and not key.endswith("ist"):
+            key += "ist"  # Snowball gives «extrem» for both; the adjective is not the doctrine
+    return key
+
+
+#: Endings of the -ist words (extrémiste, terrorista) that Snowball stems like the -ism ones
+#: (extrémisme, terrorismo): «groupes extrémistes violents» is not «extrémisme violent».
+_AGENT_ENDINGS = {"fr": ("iste", "istes"), "es": ("ista", "istas")}
+#: Languages where, in a target, an -ist word renders the -ism term (English «violent extremist
+#: groups» for 暴力极端主义团体; English Snowball already keeps «extremist» apart from «extrem»).
+AGENT_LANGS: frozenset[str] = frozenset({*_AGENT_ENDINGS, "en"})
 
 
 @lru_cache(maxsize=None)
@@ -214,3 +226,67 @@ def arabic_stem(word: str) -> str:
             word = word[: -len(suffix)]
             break
     return word
+
+
+# -- proper nouns -------------------------------------------------------------------------
+
+#: Scripts with capital letters: a proper noun's capitalised word must be capitalised in the text
+#: too (French «avoir du mal» is not Mali, Russian «того» is not Togo).
+CASED: frozenset[str] = frozenset({"en", "fr", "es", "ru"})
+
+#: Russian case endings by the ending of the name's nominative, for names whose stem is shorter
+#: than ``PREFIX_MIN`` letters: Snowball gives «дан» for both «Дания» and «данные», so such a
+#: name matches only as its own letters plus one of its own case endings (Дании, Данию, Данией).
+_RU_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ия", ("ия", "ии", "ию", "ией", "иею")),
+    ("ая", ("ая", "ой", "ую", "ою")),
+    ("ый", ("ый", "ого", "ому", "ым", "ом")),
+    ("ий", ("ий", "его", "ему", "им", "ем", "ого", "ому", "ом")),
+    ("ое", ("ое", "ого", "ому", "ым", "ом")),
+    ("а", ("а", "ы", "и", "е", "у", "ой", "ою")),
+    ("я", ("я", "и", "е", "ю", "ей", "ею")),
+    ("ь", ("ь", "я", "ю", "ем", "е", "и", "ью")),
+    ("й", ("й", "я", "ю", "ем", "е")),
+)
+_RU_CONSONANT_ENDINGS = ("", "а", "у", "ом", "е")
+_RU_VOWELS = "аеёиоуыэюя"
+
+#: Arabic proclitics a name may carry (و ف: and, so; ب ل ك: in, for, as), alone or two together.
+_AR_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+
+
+def russian_forms(name_word: str) -> tuple[str, ...]:
+    """The case forms a Russian name word with a short stem may take (case-folded, ё as е)."""
+    word = name_word.casefold().replace("ё", "е")
+    for ending, endings in _RU_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            base = word[: -len(ending)]
+            return tuple(base + e for e in endings)
+    if word[-1:] in _RU_VOWELS:
+        return (word,)  # Того, Мали, Перу, Чили: indeclinable
+    return tuple(word + e for e in _RU_CONSONANT_ENDINGS)
+
+
+def arabic_name_forms(name_word: str) -> frozenset[str]:
+    """The written forms of one word of an Arabic name: the word itself after a proclitic, and
+    «لل» for «ال» after the preposition ل (للأمم). No article is added where the name has none
+    and no suffix is taken off («المالية», financial, is not مالي, Mali; «أو», or, is not بالاو)."""
+    word = surface_form(name_word).translate(_AR_FOLD)
+    forms = {p + word for p in _AR_PROCLITICS}
+    if word.startswith("ال"):
+        forms |= {p + "ل" + word[2:] for p in ("ل", "ول", "فل")}
+    return frozenset(forms)
+
+
+def arabic_folded(word: str) -> str:
+    """An Arabic text word as ``arabic_name_forms`` writes it (no diacritics, letters folded)."""
+    return surface_form(word).translate(_AR_FOLD)
+
+
+#: Conjunctions that coordinate two modifiers sharing one head, per language: a term is present in
+#: «technical and legislative assistance», «международным и внутренним правом», «国际和国内法».
+#: (Arabic joins «و» to the next word, which the term's own words then follow directly.)
+CONJUNCTIONS: dict[str, frozenset[str]] = {
+    "en": frozenset({"and", "or"}), "fr": frozenset({"et", "ou"}), "es": frozenset({"y", "e", "o", "u"}),
+    "ru": frozenset({"и", "или"}), "zh": frozenset({"和", "及", "与", "或"}), "ar": frozenset(),
+}

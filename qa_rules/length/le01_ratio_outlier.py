@@ -8,10 +8,12 @@ import statistics
 from dataclasses import dataclass
 from typing import Iterator
 
+from qa_rules import langdata
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.langdata import UnsupportedLanguageError
 from qa_rules.model import Finding
 from qa_rules.punctuation.langfacts import language_data
+from qa_rules.references.extract import reference_spans
 
 _LETTER = re.compile(r"[^\W\d_]")
 #: Scale factor that makes the MAD estimate a standard deviation (normal data).
@@ -39,6 +41,18 @@ def prior_log_ratio(source: str, target: str) -> float:
     return math.log(language_data(target)["length"]["density"] / language_data(source)["length"]["density"])
 
 
+def _wording(side) -> str:
+    """The side's text without its references: a Treaty Series citation is written by each
+    language's convention (fn.7 of E/RES/2023/26: «vol. 2225, 2237, 2241 et 2326, n° 39574»,
+    «المجلدات 2225 و 2237 و 2241 و 2326، الرقم 39574»), not translated wording."""
+    text = side.text
+    if not langdata.supported(side.lang):
+        return text
+    for start, end in sorted(reference_spans(text, side.lang), reverse=True):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
 def _misnumbered(pair: Pair) -> bool:
     """A row pairing operative paragraphs of different numbers (a misalignment)."""
     if pair.source.missing or pair.target.missing:
@@ -62,7 +76,8 @@ class LengthOutlier(Rule):
 
     The yardstick is the language pair's own ratio in this document: the median
     and the median absolute deviation of log(target/source) over all aligned
-    paragraphs (letters counted; header lines left out). A paragraph is flagged
+    paragraphs (letters counted, outside references such as Treaty Series
+    citations; header lines left out). A paragraph is flagged
     when its log ratio lies more than ``threshold`` robust deviations from the
     median and at least ``min_deviation`` away (so a very uniform document does
     not turn small differences into findings). Merged or split paragraphs are
@@ -133,7 +148,7 @@ class LengthOutlier(Rule):
             return None
         if len(pair.source.units) != len(pair.target.units):
             return None  # merged or split paragraphs: the structure rules report them
-        src, tgt = letters(pair.source.text, pair.source.lang), letters(pair.target.text, pair.target.lang)
+        src, tgt = letters(_wording(pair.source), pair.source.lang), letters(_wording(pair.target), pair.target.lang)
         if src < self.config.min_letters or tgt == 0:
             return None
         return pair, math.log(tgt / src), min(src, tgt)

@@ -51,7 +51,10 @@ class Number:
 
 
 _SPACES = " \u00a0\u202f"
-_DIGITS = re.compile(r"(?<![0-9A-Za-z.,/\-])\d+(?:(?:[.,٬٫']|[ \u00a0\u202f](?=\d{3}(?!\d)))\d+)*")
+#: A run of digits. Not after a letter, a dot, a comma or a slash (symbols, "COVID-19"), nor after
+#: a hyphen unless a digit stands before it: the second year of "2022-2027" is a number of the
+#: text, as it is after the en dash of "2022–2027".
+_DIGITS = re.compile(r"(?<![\dA-Za-z.,/])(?<!(?<!\d)-)\d+(?:(?:[.,٬٫']|[ \u00a0\u202f](?=\d{3}(?!\d)))\d+)*")
 #: A paragraph number at the start of a unit: "12. ", "12．" (Chinese), "12 - " (Arabic).
 _LEADING_NUMBER = re.compile(r"^\s*\d{1,3}\s*(?:[.．](?=\s|[^\d\s])|-(?=\s))")
 #: Footnote markers glued into the text by OPUS-style corpora: "([1])", "[2]".

@@ -56,6 +56,8 @@ class NumberMismatch(Rule):
         def in_target_style(m) -> str:
             if style is None or m.key != m.key.strip() or "%" in m.text:
                 return m.text
+            if len(m.text) == 4 and m.text.isdigit():
+                return m.text  # four digits written without a group separator: a year (2027), not 2,027
             return styled(Decimal(m.key), style["group"][0], style["decimal"]).replace("\u00a0", " ")
 
         yield from mention_findings(self, pair, missing, extra, "number", expected_of=in_target_style)

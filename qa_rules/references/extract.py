@@ -9,6 +9,8 @@ compared across languages::
     ['2178 (2014)', '74/175']
     >>> [k for k, *_ in treaties("Nations Unies, Recueil des Traités, vol. 2178, no 38349.", "fr")]
     ['vol. 2178, No. 38349']
+    >>> [k for k, *_ in treaties("联合国，《条约汇编》，第2225、2237、2241和2326卷，第39574号。", "zh")]
+    ['vols. 2225, 2237, 2241, 2326, No. 39574']
 """
 
 from __future__ import annotations
@@ -56,27 +58,36 @@ def resolutions(text: str, lang: str) -> tuple[tuple[str, str, int, int], ...]:
     return tuple(sorted(found, key=lambda f: f[2]))
 
 
+#: One volume or registration number: 2178, or 2 178 with a thousands space.
+_TREATY_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+"
+
+
 @lru_cache(maxsize=None)
 def _treaty_patterns(lang: str) -> tuple[re.Pattern, ...]:
+    joiners = "|".join(langdata.value(lang, "references.list_joiners", (",",)))
+    # A citation may list several volumes of one treaty: "vol. 2225, 2237, 2241 et 2326, n° 39574".
+    volumes = rf"(?P<vol>(?:{_TREATY_NUMBER})(?:\s*(?:{joiners})\s*(?:{_TREATY_NUMBER}))*)"
     patterns = []
     for template in langdata.value(lang, "references.treaty", ()):
-        regex = template.replace("{vol}", r"(?P<vol>\d[\d\s\u00a0]*\d|\d)").replace("{num}", r"(?P<num>\d[\d\s\u00a0]*\d|\d)")
+        regex = template.replace("{vol}", volumes).replace("{num}", rf"(?P<num>{_TREATY_NUMBER})")
         patterns.append(re.compile(r"(?<!\w)" + regex, re.IGNORECASE))
     return tuple(patterns)
 
 
 @lru_cache(maxsize=4096)
 def treaties(text: str, lang: str) -> tuple[tuple[str, str, int, int], ...]:
-    """Treaty Series citations: volume and registration number (``vol. 2178, No. 38349``)."""
+    """Treaty Series citations: volume(s) and registration number (``vol. 2178, No. 38349``;
+    ``vols. 2225, 2237, No. 39574`` when one citation lists several volumes)."""
     found = []
     taken: list[tuple[int, int]] = []
     for pattern in _treaty_patterns(lang):
         for m in pattern.finditer(text):
             if not _outside(taken, m.start(), m.end()):
                 continue
-            vol = int(_spaces_out(m.group("vol")))
+            vols = [int(_spaces_out(v)) for v in re.findall(_TREATY_NUMBER, m.group("vol"))]
             num = m.groupdict().get("num")
-            key = f"vol. {vol}, No. {int(_spaces_out(num))}" if num else f"vol. {vol}"
+            key = ("vol. " if len(vols) == 1 else "vols. ") + ", ".join(map(str, vols))
+            key += f", No. {int(_spaces_out(num))}" if num else ""
             found.append((key, m.group(0), m.start(), m.end()))
             taken.append((m.start(), m.end()))
     return tuple(sorted(found, key=lambda f: f[2]))

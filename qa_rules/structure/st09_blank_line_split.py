@@ -26,8 +26,11 @@ class BlankLineSplit(Rule):
     never reported. In a file where page breaks happen to fall after
     punctuation this is a false alarm; accept it (``hexaglot-accept.toml``)
     or ignore the rule. A file whose blank-line joins outnumber its plain line
-    breaks inside paragraphs is double-spaced: its blank lines are layout, and
-    the rule says nothing there. In the examples, ``⏎`` stands for the blank line.
+    breaks inside paragraphs, with more than one such join per joined paragraph
+    on average, is double-spaced: its blank lines are layout, and the rule says
+    nothing there. A file with one line per paragraph (no line breaks inside
+    paragraphs at all) is not: its few blank-line joins are page breaks or
+    splits, one per paragraph. In the examples, ``⏎`` stands for the blank line.
 
     Flags:
         fr: Encourage l'Office à continuer d'aider les États Membres à lutter contre les liens qui existent entre le terrorisme et la criminalité organisée, notamment le blanchiment d'argent ;
@@ -65,13 +68,22 @@ class BlankLineSplit(Rule):
 
 
 def _double_spaced(doc: Document) -> bool:
-    """Whether blank-line joins outnumber the plain line breaks inside the document's paragraphs."""
-    blank = breaks = 0
+    """Whether the blank lines inside the document's paragraphs are its line breaks.
+
+    They are when blank-line joins outnumber the plain line breaks inside paragraphs and the
+    paragraphs joined across a blank line have more than one such join on average (each of
+    their wrapped lines is followed by one). A file with one line per paragraph has no plain
+    breaks, but its blank-line joins, page breaks or splits, come one to a paragraph.
+    """
+    blank = breaks = joined = 0
     for unit in doc.units:
         cuts = {cut.line: cut.kind for cut in unit.cuts}
+        joins = 0
         for line in {line for _, line in unit.line_offsets} - {unit.lines[0]}:
             if cuts.get(line) == "blank":
-                blank += 1
+                joins += 1
             elif line not in cuts:
                 breaks += 1
-    return blank > breaks
+        blank += joins
+        joined += joins > 0
+    return blank > breaks and blank > joined

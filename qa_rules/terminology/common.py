@@ -77,8 +77,10 @@ def find(text: str, lang: str, glossaries: Sequence[Glossary], nested: bool = Fa
     return found[2] if nested else found[1]
 
 
-def concept_in(text: str, lang: str, match: Match, context: Context | None = None) -> bool:
-    """Whether ``match``'s concept has a term of ``lang`` in ``text`` (inflected, nested too).
+def concept_in(text: str, lang: str, match: Match, context: Context | None = None,
+               coordinated: bool = False) -> bool:
+    """Whether ``match``'s concept has a term of ``lang`` in ``text`` (inflected, nested too;
+    with ``coordinated``, also split by a coordinated word: «technical and legislative assistance»).
 
     Only that concept's terms are indexed (cached per run): asking whether a target holds a
     term in another language's form must not build the matcher of every glossary term of
@@ -90,7 +92,7 @@ def concept_in(text: str, lang: str, match: Match, context: Context | None = Non
         entries = ((t, match.concept, match.glossary) for t in match.concept.terms if t.lang == lang)
         hit = store[key] = (match.concept, Matcher(lang, entries))
     matcher = hit[1]
-    return matcher.size > 0 and bool(matcher.find(text, nested=True))
+    return matcher.size > 0 and bool(matcher.find(text, nested=True, coordinated=coordinated))
 
 
 def rejected_in_target(pair: Pair, context: Context, bundled_when_none: bool, countries: bool) -> Iterator[Match]:

@@ -17,7 +17,8 @@ class MissingTerm(Rule):
     each concept found, the target paragraph must contain one of the concept's
     preferred or admitted terms in the target language (inflected forms
     count, also inside a longer term: "Member States" inside "requesting Member
-    States"). A target that uses a deprecated or superseded term is reported by
+    States", and split by a coordinated word: "technical assistance" in "technical
+    and legislative assistance"). A target that uses a deprecated or superseded term is reported by
     TE02 (or TE03 for country names), not here. Concepts with no accepted
     term in the target language are skipped, and so are rows the aligner is
     unsure of and targets that lack most of the source's terms (another
@@ -82,7 +83,8 @@ class MissingTerm(Rule):
             key = (match.glossary, match.concept.id)
             if key not in checkable and expected_terms(match.concept, pair.target.lang):
                 checkable[key] = match
-        missing = [m for cid, m in checkable.items() if cid not in present]
+        missing = [m for cid, m in checkable.items() if cid not in present
+                   and not concept_in(pair.target.text, pair.target.lang, m, context, coordinated=True)]
         if len(missing) >= 2 and len(missing) >= self.config.max_missing_share * len(checkable):
             return
         for match in missing:

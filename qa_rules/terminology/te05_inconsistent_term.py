@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from typing import Iterator
 
@@ -18,8 +19,12 @@ class InconsistentTerm(Rule):
     target terms of that concept used in the aligned target paragraph are
     counted over the whole document (by glossary entry, so inflected forms of
     one term are the same rendering). A full name and its short form or
-    acronym are alternatives, not inconsistencies, and terms recorded as
-    grammatical variants (term type ``variant``) are not compared; within one group the
+    acronym are alternatives, not inconsistencies, terms recorded as
+    grammatical variants (term type ``variant``) are not compared, and a
+    paragraph that gives two renderings side by side glosses one with the
+    other (the official French of E/RES/2023/26 op. 20 has «cibles
+    particulièrement vulnérables, dites « molles »», rendered "particularly
+    vulnerable targets, known as “soft targets”"): it is not counted. Within one group the
     rendering used most often is expected (with a tie, the preferred term),
     and every other one is reported.
 
@@ -55,9 +60,16 @@ class InconsistentTerm(Rule):
             source_concepts = {(m.glossary, m.concept.id) for m in find(pair.source.text, pair.source.lang, glossaries, context=context)}
             if not source_concepts:
                 continue
+            here: dict[tuple, list] = {}
+            starts = _unit_starts(pair.target)
             for m in find(pair.target.text, pair.target.lang, glossaries, context=context):
                 if (m.glossary, m.concept.id) in source_concepts and m.term.accepted and m.term.term_type != "variant":
-                    uses.setdefault((pair.target.lang, f"{m.glossary}/{m.concept.id}", form_group(m.term)), []).append((pair, m))
+                    unit = bisect_right(starts, m.start)
+                    here.setdefault((pair.target.lang, f"{m.glossary}/{m.concept.id}", form_group(m.term), unit), []).append((pair, m))
+            for key, found in here.items():
+                if len({m.term.text for _, m in found}) > 1:
+                    continue  # a gloss in one paragraph: "particularly vulnerable targets, known as “soft targets”"
+                uses.setdefault(key[:3], []).extend(found)
         for (lang, concept_id, _), group in uses.items():
             counts = Counter(m.term.text for _, m in group)
             if len(counts) < 2:
@@ -75,3 +87,15 @@ class InconsistentTerm(Rule):
                     target=located(pair.target, m.start),
                     found=m.text,
                 )
+
+
+def _unit_starts(side) -> list[int]:
+    """Where each unit of the side begins in its text (a cell may hold several paragraphs)."""
+    starts, offset = [], 0
+    for unit in side.units:
+        found = side.text.find(unit.text, offset) if unit.text else -1
+        if found < 0:
+            return [0]
+        starts.append(found)
+        offset = found + len(unit.text)
+    return starts or [0]

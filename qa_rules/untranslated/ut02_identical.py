@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from qa_rules import langdata
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding, Location
+from qa_rules.references.extract import treaties
 from qa_rules.untranslated.detect import normalized
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -29,11 +31,22 @@ def translatable_words(text: str) -> list[str]:
     return words
 
 
+def _treaty_citation(pair: Pair) -> bool:
+    """A footnote citing the Treaty Series: Russian and Spanish UN footnotes cite it in English
+    ("United Nations, Treaty Series, vol. 2445, No. 44004."), the very text of the English one."""
+    if any(unit.role != "footnote" for unit in pair.source.units):
+        return False
+    lang = pair.source.lang
+    return langdata.supported(lang) and bool(treaties(pair.source.text, lang))
+
+
 class IdenticalToSource(Rule):
     """A target paragraph is identical to its source, or a CAT segment is empty: it was not translated.
 
     Symbols, numbers, acronyms and short names (fewer than ``min_words``
-    translatable words) are expected to stay as they are and are not flagged.
+    translatable words) are expected to stay as they are and are not flagged,
+    and so is a footnote citing the Treaty Series, which Russian and Spanish
+    UN texts cite in English ("United Nations, Treaty Series, vol. 2445, No. 44004.").
     In a CAT file (XLIFF, TMX) a segment whose target is absent or empty is
     work not done yet: it is reported once, here, at the line of that segment
     in the file (every other rule sees the target as missing). Comparing texts
@@ -75,6 +88,8 @@ class IdenticalToSource(Rule):
         if normalized(pair.target.text) != normalized(pair.source.text):
             return
         if len(translatable_words(pair.source.text)) < self.config.min_words:
+            return
+        if _treaty_citation(pair):
             return
         yield self.finding(
             pair,
