@@ -62,9 +62,7 @@ def to_stdout(data: str | bytes, fmt: str = "") -> None:
         kind = f"{fmt} output" if fmt else "this output"
         raise InputError(STDIO, f"standard output is a terminal and {kind} is binary; "
                                 "redirect it (> file) or give -o FILE")
-    stream = click.get_binary_stream("stdout")
-    stream.write(data)
-    stream.flush()
+    click.echo(data, nl=False)  # bytes go to the binary stream under the text one, flushed in order
 
 
 def emit(data: str | bytes, output: str | None, inputs: Iterable[str] = (), *, count: int, noun: str,
