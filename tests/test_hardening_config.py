@@ -284,7 +284,7 @@ def test_the_cli_prints_one_line_and_exits_2(tmp_path, monkeypatch, name, text):
 
 def test_a_config_file_owned_by_another_user_is_passed_over(tmp_path, monkeypatch, caplog):
     """In a shared folder such as /tmp anyone could leave a hexaglot.toml for the runs below it."""
-    import qa_rules.config as config
+    import qa_rules.configfile as config
 
     (tmp_path / "hexaglot.toml").write_text('[hexaglot]\nfail_on = "never"\n', encoding="utf-8")
     work = tmp_path / "work"
