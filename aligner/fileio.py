@@ -45,13 +45,6 @@ def _identity(path: str | os.PathLike) -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino)
 
 
-def remember_input(path: str | os.PathLike) -> None:
-    """Record ``path`` as read, for readers that open a file themselves."""
-    key = _identity(path)
-    if key is not None:
-        _READ.add(key)
-
-
 def _too_large(name: str, size: int | None = None) -> InputError:
     shown = f" ({size / limits.MiB:.0f} MiB)" if size is not None else ""
     return InputError(name, f"is too large{shown}: inputs are limited to "
@@ -167,12 +160,6 @@ def _control_ratio(text: str) -> float:
     return len(_CONTROL.findall(text)) / max(len(text), 1)
 
 
-
-
-def _same_file(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
-    return a is not None and a == b
-
-
 def _stdio_target(identity: tuple[int, int] | None) -> int | None:
     """The standard stream (1 or 2) that ``identity`` is, if any: ``-o /dev/stdout``
     redirected to a file must be written through that stream, not renamed over."""
@@ -225,11 +212,11 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, inputs: Iterable[st
     if name.endswith(("/", os.sep)) or (os.altsep and name.endswith(os.altsep)):
         raise InputError(name, "names a folder (it ends with a slash); give a file name for the output")
     identity = _identity(name)
-    if identity is not None:
-        if identity in _READ or any(_same_file(identity, _identity(given)) for given in inputs):
-            raise InputError(name, "is one of the input files; choose another output path")
-    if identity is not None and _stdio_target(identity) is not None:
-        _write_special(name, Path(name), identity, payload)
+    if identity is not None and (identity in _READ or any(_identity(given) == identity for given in inputs)):
+        raise InputError(name, "is one of the input files; choose another output path")
+    stream = _stdio_target(identity) if identity is not None else None
+    if stream is not None:
+        _write_special(name, Path(name), stream, payload)
         return
     target = Path(os.path.realpath(name)) if os.path.islink(name) else Path(name)
     try:
@@ -241,7 +228,7 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, inputs: Iterable[st
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise InputError(name, "is a directory; give a file name for the output")
     if st is not None and not stat.S_ISREG(st.st_mode):
-        _write_special(name, target, identity, payload)
+        _write_special(name, target, None, payload)
         return
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
@@ -272,9 +259,9 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, inputs: Iterable[st
                 pass
 
 
-def _write_special(name: str, target: Path, identity: tuple[int, int] | None, payload: bytes) -> None:
-    """Write through to a device, FIFO or socket, never replacing it."""
-    stream = _stdio_target(identity)
+def _write_special(name: str, target: Path, stream: int | None, payload: bytes) -> None:
+    """Write through to standard output or error (``stream``, its descriptor) or else to a
+    device, FIFO or socket, never replacing it."""
     if stream is not None:
         for text_stream in (sys.stdout, sys.stderr):
             if text_stream is not None:

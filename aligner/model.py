@@ -11,6 +11,8 @@ can point a reviewer at the place to look.
 
 from __future__ import annotations
 
+import sys
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal, Mapping
 
@@ -97,13 +99,10 @@ class Unit:
     cuts: tuple[Cut, ...] = ()
 
     def line_at(self, offset: int) -> int:
-        """The 1-based input line holding character ``offset`` of ``text``."""
-        line = self.lines[0]
-        for start, ln in self.line_offsets:
-            if start > offset:
-                break
-            line = ln
-        return line
+        """The 1-based input line holding character ``offset`` of ``text`` (by bisection:
+        a unit may have many lines, and rules ask for many offsets)."""
+        index = bisect_right(self.line_offsets, (offset, sys.maxsize))
+        return self.line_offsets[index - 1][1] if index else self.lines[0]
 
     def sentence_unit(self, number: int) -> Unit:
         """The ``number``-th (1-based) sentence as a unit of its own (id ``op.9.s2``), offsets rebased."""

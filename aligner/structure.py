@@ -28,6 +28,7 @@ Reading happens in three passes:
 from __future__ import annotations
 
 import re
+from itertools import islice, takewhile
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
@@ -468,13 +469,7 @@ def _first_offsets(line_offsets: tuple[tuple[int, int], ...]) -> list[tuple[int,
 
 
 def _with_sentences(unit: Unit, lang: str) -> Unit:
-    starts = [start for start, _ in unit.line_offsets]
-
-    def line_at(offset: int) -> int:  # Unit.line_at, by bisection: a unit may have many lines and sentences
-        index = bisect_right(starts, offset)
-        return unit.line_offsets[index - 1][1] if index else unit.lines[0]
-
-    sentences = tuple(Sentence(unit.text[a:b], a, b, line_at(a)) for a, b in split_sentences(unit.text, lang))
+    sentences = tuple(Sentence(unit.text[a:b], a, b, unit.line_at(a)) for a, b in split_sentences(unit.text, lang))
     return replace(unit, sentences=sentences)
 
 
@@ -522,23 +517,13 @@ def _split_lines(inline: Inline) -> list[Inline]:
             continue
         text = inline.text[a:b]
         spans = tuple(Span(max(s.start, a) - a, min(s.end, b) - a, inline.text[max(s.start, a):min(s.end, b)])
-                      for s in _takewhile_start_before(inline.italic, bisect_right(span_ends, a), b))
+                      for s in takewhile(lambda s: s.start < b, islice(inline.italic, bisect_right(span_ends, a), None)))
         first_note = bisect_left(note_offsets, a)
         last_note = bisect_right(note_offsets, b)
         notes = tuple(FootnoteRef(n.number, n.offset - a, n.line) for n in inline.footnotes[first_note:last_note]
                       if n.line == line)
         parts.append(Inline(text, spans, notes, ((0, line),), False))
     return parts
-
-
-def _takewhile_start_before(spans: tuple[Span, ...], first: int, end: int) -> list[Span]:
-    """``spans[first:]`` up to the first one that starts at or after ``end``."""
-    taken = []
-    for index in range(first, len(spans)):
-        if spans[index].start >= end:
-            break
-        taken.append(spans[index])
-    return taken
 
 
 # -- pass 3: checks -----------------------------------------------------------------------

@@ -16,9 +16,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from aligner.errors import InputError
 from aligner.model import Span
-from aligner.readers.xmlsafe import refuse_entities
 
 #: Codes that wrap translatable text: their content stays text.
 CONTAINERS = frozenset({"g", "pc", "hi", "mrk", "span"})

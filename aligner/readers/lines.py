@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from aligner.errors import InputError
 from aligner.model import Document, Sentence, Unit
-from aligner.structure import MAX_PARAGRAPH_CHARS
+from aligner.limits import MAX_PARAGRAPH_CHARS
 
 
 def parse_lines(text: str, path: str, lang: str) -> Document:

@@ -25,7 +25,7 @@ from aligner.errors import InputError
 from aligner.fileio import read_bytes
 from aligner.langid import require_structure_language, resolve_language
 from aligner.model import Document, FootnoteRef, Sentence, Unit
-from aligner.readers.package import check_package
+from aligner.readers.package import check_package, one_line
 from aligner.readers.xmlsafe import ENTITY_PROBLEM, parse_xml
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -47,7 +47,7 @@ def read_docx(path: str, lang: str | None) -> Document:
         word = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, XMLSyntaxError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         # a zip that is not a Word package, a missing part, broken XML in a part
-        raise InputError(path, f"is not a readable .docx ({type(exc).__name__}: {_one_line(exc)})") from None
+        raise InputError(path, f"is not a readable .docx ({type(exc).__name__}: {one_line(exc)})") from None
     except (AttributeError, TypeError, IndexError) as exc:
         raise _damaged(path, exc) from None
     body = word.element
@@ -117,11 +117,6 @@ def _to_text_form(word, path: str) -> tuple[list[str], list[int], str]:
         line_to_para.extend([next_line, next_line])
         next_line += 1
     return lines, line_to_para, "\n".join(plain)
-
-
-def _one_line(exc: BaseException) -> str:
-    text = "".join(ch if ch.isprintable() else "?" for ch in " ".join(str(exc).split()))
-    return text if len(text) <= 120 else text[:117] + "..."
 
 
 def _local_name(tag: object) -> str:
@@ -198,7 +193,8 @@ def _footnotes(word, path: str) -> dict[str, str]:
         except InputError as exc:
             where = f" (line {exc.line})" if exc.line else ""
             raise InputError(path, f"is not a readable .docx: its part {name}{where} {exc.problem}") from None
-    _refuse_entities(element, path, name)
+    else:  # parsed by python-docx: parse_xml's own entity check did not see it
+        _refuse_entities(element, path, name)
     notes: dict[str, str] = {}
     for note in element.iter(f"{_W}footnote"):
         if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):

@@ -178,24 +178,6 @@ def xml_encoding(data: bytes, path: str) -> tuple[str, int]:
     return codec, 0
 
 
-def declared_entity_line(data: bytes) -> int | None:
-    """The line of the first entity declared in the DOCTYPE's internal subset, or None
-    (also None when the bytes cannot be decoded: the parser then refuses them)."""
-    try:
-        text = decode_xml(data, "")
-    except InputError:
-        return None
-    index = _entity_declaration(text)
-    return None if index is None else _line_at(text, index)
-
-
-def refuse_entities(data: bytes, path: str) -> None:
-    """``InputError`` naming ``path`` and the line when the XML declares entities."""
-    line = declared_entity_line(data)
-    if line is not None:
-        raise InputError(path, ENTITY_PROBLEM, line)
-
-
 def syntax_problem(exc: etree.XMLSyntaxError) -> str:
     """libxml2's message as one short line: no position (the error has its own line), no
     second line, no control characters, at most ``MAX_QUOTED`` characters."""
