@@ -4,27 +4,49 @@ from __future__ import annotations
 
 import re
 
-#: C0 and C1 controls (ESC included), line/paragraph separators and bidirectional
-#: controls (a right-to-left override would reorder the rest of the line): an error
-#: message is one plain line on a terminal, whatever a file name or a parser's message holds.
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: Characters a terminal may act on rather than show: C0 controls but tab and newline, DEL and
+#: C1 controls (U+0080-U+009F, where CSI is U+009B). ESC starts ANSI/OSC sequences that can
+#: recolour, retitle or rewrite a terminal, so document text must never reach one raw.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+#: What an error line also escapes: tabs and bidirectional controls (a right-to-left override
+#: would reorder the rest of the line); line and paragraph separators become spaces.
+_TAB_AND_BIDI = re.compile("[\t\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAKS = re.compile("\\s*[\r\n\u2028\u2029]+\\s*")
+
+
+def escape_controls(text: str) -> str:
+    r"""``text`` with every control character but newline and tab shown as ``\xNN``.
+
+    Applied to every text-format output (reports, ``segment``, ``compare``, the
+    glossary commands, messages on standard error): ``\x1b[2J`` in a document
+    prints as the visible text ``\x1b[2J`` and does nothing. A file name's
+    undecodable bytes (surrogate escapes) are shown the same way, ``\xff``.
+    """
+    text = _SURROGATES.sub(_escape_surrogate, text)
+    return _CONTROLS.sub(_escape, text)
 
 
 def one_line(text: str) -> str:
-    """``text`` as one printable line: line breaks become spaces, other controls
-    visible escapes (``\\x1b``), a file name's undecodable bytes ``\\xff``.
+    """``text`` as one printable line for an error message: line breaks become spaces,
+    controls, tabs and bidirectional controls visible escapes (``\\x1b``), a file
+    name's undecodable bytes ``\\xff``.
 
     >>> one_line("bad\\nthing \\x1b[31m")
     'bad thing \\\\x1b[31m'
     """
-    text = str(text).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    text = re.sub(r"\s*[\r\n\u2028\u2029]+\s*", " ", text)
-    return _UNPRINTABLE.sub(_escape, text).strip()
+    text = escape_controls(_LINE_BREAKS.sub(" ", str(text)))
+    return _TAB_AND_BIDI.sub(_escape, text).strip()
 
 
 def _escape(match: re.Match) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _escape_surrogate(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 def excerpt(text: str, limit: int = 24) -> str:

@@ -16,7 +16,7 @@ import logging
 
 import click
 
-from hexaglot.reports import escape_controls
+from aligner.errors import escape_controls
 
 #: Between INFO and WARNING: what a user is told by default and not with ``-q`` (``wrote PATH ...``).
 NOTICE = 25

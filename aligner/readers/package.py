@@ -46,7 +46,7 @@ def check_package(data: bytes, path: str, kind: str = ".docx") -> zipfile.ZipFil
         package = zipfile.ZipFile(io.BytesIO(data))
         members = package.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        raise InputError(path, f"is not a readable {kind} (damaged zip package: {one_line(exc)})") from None
+        raise InputError(path, f"is not a readable {kind} (damaged zip package: {exception_text(exc)})") from None
     total = 0
     for info in members:
         if info.flag_bits & 0x1:
@@ -114,7 +114,7 @@ def _name(info: zipfile.ZipInfo) -> str:
     return ascii(name if len(name) <= 60 else name[:57] + "...")
 
 
-def one_line(exc: BaseException) -> str:
+def exception_text(exc: BaseException) -> str:
     """An exception's message for an error line: printable, one line, at most 120 characters."""
     text = "".join(ch if ch.isprintable() else "?" for ch in " ".join(str(exc).split()))
     return text if len(text) <= 120 else text[:117] + "..."

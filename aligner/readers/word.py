@@ -25,7 +25,7 @@ from aligner.errors import InputError
 from aligner.fileio import read_bytes
 from aligner.langid import require_structure_language, resolve_language
 from aligner.model import Document, FootnoteRef, Sentence, Unit
-from aligner.readers.package import check_package, one_line
+from aligner.readers.package import check_package, exception_text
 from aligner.readers.xmlsafe import ENTITY_PROBLEM, parse_xml
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -47,7 +47,7 @@ def read_docx(path: str, lang: str | None) -> Document:
         word = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, XMLSyntaxError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         # a zip that is not a Word package, a missing part, broken XML in a part
-        raise InputError(path, f"is not a readable .docx ({type(exc).__name__}: {one_line(exc)})") from None
+        raise InputError(path, f"is not a readable .docx ({type(exc).__name__}: {exception_text(exc)})") from None
     except (AttributeError, TypeError, IndexError) as exc:
         raise _damaged(path, exc) from None
     body = word.element

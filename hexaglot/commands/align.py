@@ -14,9 +14,8 @@ import click
 from aligner.align import LEVELS, align_documents
 from aligner.errors import InputError
 from aligner.readers import INPUT_FORMATS, read_document
-from aligner.writers import FORMATS, TEXT_FORMATS, format_for_path, render, write_alignment
-from hexaglot import logs
-from hexaglot.commands._common import STDIO, check_output, input_format, one_stdin, to_stdout
+from aligner.writers import FORMATS, TEXT_FORMATS, format_for_path, render
+from hexaglot.commands._common import STDIO, check_output, emit, input_format, one_stdin
 from hexaglot.logs import logger, verbosity_options
 
 
@@ -86,8 +85,4 @@ def command(files: tuple[str, ...], level: str, input_formats: tuple[str, ...], 
                  for path, lang, f in zip(files, langs or [None] * len(files), formats)]
     alignment = align_documents(documents, level=level)
     logger.info("aligned %d documents (%s) by %s", len(documents), ",".join(d.lang for d in documents), level)
-    if to_stdout_:
-        to_stdout(render(alignment, fmt), fmt)
-        return
-    write_alignment(alignment, output, fmt, inputs=[p for p in files if p != STDIO])
-    logs.wrote(output, logs.counted(len(alignment.rows), "row"))
+    emit(render(alignment, fmt), output, files, count=len(alignment.rows), noun="row", fmt=fmt)

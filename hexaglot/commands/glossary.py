@@ -15,7 +15,6 @@ from pathlib import Path
 import click
 
 from aligner.errors import InputError
-from aligner.fileio import write_atomic
 from hexaglot import __version__, logs
 from hexaglot.commands._common import STDIO, check_output, emit, input_format, one_stdin
 from hexaglot.logs import logger, verbosity_options
@@ -206,8 +205,7 @@ def candidates_command(source: str, target: str, output: str | None, top: int, m
         fmt = Path(output).suffix.lower().lstrip(".")
         if fmt not in ("xlsx", "csv", "json"):
             raise InputError(output, "unknown output format; use a .xlsx, .csv or .json file name")
-        write_atomic(output, candidates_bytes(found, fmt, sig), inputs=[p for p in (source, target) if p != STDIO])
-        logs.wrote(output, logs.counted(len(found), "candidate"))
+        emit(candidates_bytes(found, fmt, sig), output, (source, target), count=len(found), noun="candidate")
         return
     for i, c in enumerate(found, 1):
         target_text = f"{c.target} (confidence {c.confidence:.2f}, Dice {c.dice:.2f})" if c.target \
