@@ -13,7 +13,6 @@ from typing import Sequence
 
 from aligner.errors import InputError
 from qa_rules.glossary.model import Concept, Glossary, Term
-from qa_rules.glossary.patterns import refuse_bad_patterns
 
 #: The glossaries ``check`` uses when no ``--glossary`` is given, by file name.
 DEFAULT_GLOSSARIES: tuple[str, ...] = ("un-counter-terrorism.tbx", "unterm-countries.tbx")
@@ -44,9 +43,7 @@ def bundled_glossaries() -> tuple[Glossary, ...]:
         if not resource.is_file():
             continue
         data = resource.read_bytes()
-        glossary = read_tbx(f"hexaglot.glossaries/{file_name}", name=Path(file_name).stem, bundled=True, data=data)
-        refuse_bad_patterns(glossary, lambda: data)
-        result.append(glossary)
+        result.append(read_tbx(f"hexaglot.glossaries/{file_name}", name=Path(file_name).stem, bundled=True, data=data))
     return tuple(result)
 
 
@@ -58,12 +55,11 @@ def bundled_path(file_name: str) -> str:
 def read_glossary(path: str | Path) -> Glossary:
     """Read one glossary file, choosing the reader by extension.
 
-    Every glossary read here has had its ``pattern`` terms checked
-    (``patterns.refuse_bad_patterns``): a regular expression that does not
+    Every reader checks the ``pattern`` terms it reads (``patterns.refuse_bad_patterns``
+    for TBX, row by row for CSV and XLSX): a regular expression that does not
     compile or could backtrack without end is an ``InputError`` naming the
     file, the line and the term, whichever command loads the glossary.
     """
-    from aligner.fileio import read_bytes
     from qa_rules.glossary.csv import read_csv
     from qa_rules.glossary.tbx import read_tbx
     from qa_rules.glossary.xlsx import read_xlsx
@@ -83,7 +79,6 @@ def read_glossary(path: str | Path) -> Glossary:
     else:
         raise InputError(str(path), f"unknown glossary format {suffix or '(no extension)'!r}; "
                          "use .tbx, .csv or .xlsx")
-    refuse_bad_patterns(glossary, lambda: read_bytes(p) if glossary.format.startswith("tbx") else b"")
     return glossary
 
 

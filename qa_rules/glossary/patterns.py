@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from functools import lru_cache
 from itertools import zip_longest
 from typing import Callable, Iterator
 
@@ -85,8 +86,10 @@ def quote_pattern(text: str, limit: int = 40) -> str:
     return shown + ("..." if len(text) > limit else "")
 
 
+@lru_cache(maxsize=None)
 def pattern_problem(text: str) -> str | None:
-    """Why ``text`` cannot be a pattern term (one line), or None if it can."""
+    """Why ``text`` cannot be a pattern term (one line), or None if it can (worked out once per
+    pattern: a matcher is built per concept and language, and asks again)."""
     if len(text) > MAX_PATTERN_CHARS:
         return f"is longer than {MAX_PATTERN_CHARS} characters; a pattern term describes one term"
     try:

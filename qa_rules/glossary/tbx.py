@@ -29,6 +29,7 @@ from aligner.fileio import read_bytes
 from aligner.readers.xmlsafe import parse_xml as parse_xml_safely
 from aligner.readers.xmlsafe import quote
 from qa_rules.glossary.langcodes import normalise_lang
+from qa_rules.glossary.patterns import refuse_bad_patterns
 from qa_rules.glossary.model import (
     MATCH_TYPES,
     PARTS_OF_SPEECH,
@@ -127,7 +128,7 @@ def read_tbx(path: str | Path, name: str | None = None, bundled: bool = False, d
         concepts.append(concept)
     if not concepts:
         raise InputError(path, "has no termEntry or conceptEntry; nothing to load", root.sourceline)
-    return Glossary(
+    glossary = Glossary(
         name=name or Path(path).stem,
         path=path,
         concepts=tuple(concepts),
@@ -136,6 +137,8 @@ def read_tbx(path: str | Path, name: str | None = None, bundled: bool = False, d
         digest=content_digest(data),
         description=description,
     )
+    refuse_bad_patterns(glossary, lambda: data)  # the table readers refuse them row by row
+    return glossary
 
 
 def _in_source_desc(p) -> bool:
