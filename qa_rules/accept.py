@@ -22,7 +22,7 @@ from typing import Iterable, Sequence
 from aligner.errors import InputError
 from aligner.fileio import read_text
 from qa_rules.model import Finding
-from qa_rules.tomlfile import load_toml
+from qa_rules.tomlfile import load_toml, short_value
 
 #: The file ``check`` reads when no ``--accept`` is given and it exists.
 DEFAULT_ACCEPT_FILE = "hexaglot-accept.toml"
@@ -49,7 +49,7 @@ def load_accept(path: str | Path) -> tuple[AcceptEntry, ...]:
     unknown_tables = set(data) - {"accept"}
     if unknown_tables:
         key = sorted(unknown_tables)[0]
-        raise InputError(str(path), f"unknown key {_short(key)}; the file holds [[accept]] tables", line=_line_of(text, key))
+        raise InputError(str(path), f"unknown key {short_value(key)}; the file holds [[accept]] tables", line=_line_of(text, key))
     listed = data.get("accept", [])
     if not isinstance(listed, list):
         raise InputError(str(path), "accept must be an array of tables: write each entry under its own [[accept]] header",
@@ -62,10 +62,10 @@ def load_accept(path: str | Path) -> tuple[AcceptEntry, ...]:
             raise InputError(str(path), "each accept entry is a [[accept]] table", line=line or _line_of(text, "accept"))
         extra = set(item) - _KEYS
         if extra:
-            raise InputError(str(path), f"unknown key {_short(sorted(extra)[0])} in [[accept]] (keys: id, reason)", line=line)
+            raise InputError(str(path), f"unknown key {short_value(sorted(extra)[0])} in [[accept]] (keys: id, reason)", line=line)
         fid, reason = item.get("id"), item.get("reason")
         if not isinstance(fid, str) or not _ID.match(fid):
-            raise InputError(str(path), f"[[accept]] needs an id of 12 hex digits (found {_short(fid)})", line=line)
+            raise InputError(str(path), f"[[accept]] needs an id of 12 hex digits (found {short_value(fid)})", line=line)
         if not isinstance(reason, str) or not reason.strip():
             raise InputError(str(path), f"[[accept]] {fid} needs a reason", line=line)
         if fid in seen:
@@ -73,14 +73,6 @@ def load_accept(path: str | Path) -> tuple[AcceptEntry, ...]:
         seen[fid] = line or 0
         entries.append(AcceptEntry(id=fid, reason=reason.strip(), path=str(path), line=line))
     return tuple(entries)
-
-
-def _short(value: object) -> str:
-    """A value for a message: a short ASCII repr of a string or number, else its kind."""
-    if value is None or isinstance(value, (str, int, float)):
-        text = ascii(value)
-        return text if len(text) <= 40 else text[:37] + "..."
-    return "an array" if isinstance(value, list) else "a table" if isinstance(value, dict) else "a date or time"
 
 
 def _line_of(text: str, key: str) -> int | None:

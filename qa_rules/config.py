@@ -42,7 +42,8 @@ from aligner.errors import InputError
 from aligner.fileio import read_text
 from qa_rules.base import Rule
 from qa_rules.model import CATEGORIES, SEVERITIES
-from qa_rules.configfile import Entry, _short, _toml_type, find_config, read_ini, read_toml
+from qa_rules.configfile import Entry, find_config, read_ini, read_toml
+from qa_rules.tomlfile import short_value, toml_type
 
 #: ``--fail-on`` values: a severity, or ``never``.
 FAIL_ON = SEVERITIES + ("never",)
@@ -115,7 +116,7 @@ def _build(raw: dict[str, dict[str, Entry]], path: str, registry: Sequence[type[
         if key.startswith("__"):
             continue
         if key not in MAIN_KEYS:
-            raise InputError(path, f"unknown key {_short(key)} in {table} (known: {', '.join(MAIN_KEYS)})", line=line)
+            raise InputError(path, f"unknown key {short_value(key)} in {table} (known: {', '.join(MAIN_KEYS)})", line=line)
         values[key] = _main_value(key, value, path, line, typed)
         origins[key] = (path, line)
     for token_key in ("select", "ignore"):
@@ -130,7 +131,7 @@ def _build(raw: dict[str, dict[str, Entry]], path: str, registry: Sequence[type[
         header_line = entries["__line__"][1]
         rule = by_code.get(code.upper())
         if rule is None:
-            raise InputError(path, f"unknown rule code {_short(code)} (see `hexaglot rules`)", line=header_line)
+            raise InputError(path, f"unknown rule code {short_value(code)} (see `hexaglot rules`)", line=header_line)
         severity = None
         options: dict[str, Any] = {}
         fields_by_name = {f.name: f for f in dataclasses.fields(rule.Config)}
@@ -139,13 +140,13 @@ def _build(raw: dict[str, dict[str, Entry]], path: str, registry: Sequence[type[
                 continue
             if key == "severity":
                 if not isinstance(value, str) or value.strip() not in SEVERITIES:
-                    raise InputError(path, f"severity {_short(value)} is not one of {', '.join(SEVERITIES)}", line=line)
+                    raise InputError(path, f"severity {short_value(value)} is not one of {', '.join(SEVERITIES)}", line=line)
                 severity = value.strip()
             elif key in fields_by_name:
                 options[key] = _coerce(fields_by_name[key], value, path, line, rule.code, typed)
             else:
                 known = ", ".join(["severity", *fields_by_name]) or "severity"
-                raise InputError(path, f"unknown key {_short(key)} for rule {rule.code} (known: {known})", line=line)
+                raise InputError(path, f"unknown key {short_value(key)} for rule {rule.code} (known: {known})", line=line)
         rules[rule.code] = RuleSettings(severity=severity, options=options)
         origins[rule.code] = (path, header_line)
     return RunConfig(**values, rules=rules, origins=origins, path=path)
@@ -165,7 +166,7 @@ def _as_bool(value: Any, path: str, line: int) -> bool:
         return True
     if text in ("false", "no", "off", "0"):
         return False
-    raise InputError(path, f"expected true or false, found {_short(value)}", line=line)
+    raise InputError(path, f"expected true or false, found {short_value(value)}", line=line)
 
 
 def _is_strings(value: Any) -> bool:
@@ -179,19 +180,19 @@ def _main_value(key: str, value: Any, path: str, line: int, typed: bool = False)
         ok = (_is_strings(value) if key in _LIST_KEYS else isinstance(value, bool) if key == "default_glossaries"
               else isinstance(value, str))
         if not ok:
-            raise InputError(path, f"{key} must be {expected}, found {_toml_type(value)}", line=line)
+            raise InputError(path, f"{key} must be {expected}, found {toml_type(value)}", line=line)
     if key in _LIST_KEYS:
         return _split_list(value)
     if key == "default_glossaries":
         return _as_bool(value, path, line)
     value = str(value).strip()
     if key == "fail_on" and value not in FAIL_ON:
-        raise InputError(path, f"fail_on {_short(value)} is not one of {', '.join(FAIL_ON)}", line=line)
+        raise InputError(path, f"fail_on {short_value(value)} is not one of {', '.join(FAIL_ON)}", line=line)
     if key == "level":
         from aligner.align import LEVELS
 
         if value not in LEVELS:
-            raise InputError(path, f"level {_short(value)} is not one of {', '.join(LEVELS)}", line=line)
+            raise InputError(path, f"level {short_value(value)} is not one of {', '.join(LEVELS)}", line=line)
     return value
 
 
@@ -214,7 +215,7 @@ def _check_regex(pattern: str, name: str, path: str, line: int) -> None:
         re.compile(pattern)
     except (re.error, RecursionError, OverflowError) as exc:
         reason = " ".join(str(getattr(exc, "msg", exc)).split())[:80]
-        raise InputError(path, f"{name}: {_short(pattern)} is not a regular expression ({reason})", line=line) from None
+        raise InputError(path, f"{name}: {short_value(pattern)} is not a regular expression ({reason})", line=line) from None
 
 
 def _coerce(spec: dataclasses.Field, value: Any, path: str, line: int, code: str, typed: bool = False) -> Any:
@@ -231,7 +232,7 @@ def _coerce(spec: dataclasses.Field, value: Any, path: str, line: int, code: str
             "tuple[str, ...]": _is_strings(value),
         }[kind]
         if not ok:
-            raise InputError(path, f"{name} must be {_OPTION_TYPES[kind]}, found {_toml_type(value)}", line=line)
+            raise InputError(path, f"{name} must be {_OPTION_TYPES[kind]}, found {toml_type(value)}", line=line)
     try:
         if kind == "bool":
             return _as_bool(value, path, line)
@@ -245,11 +246,11 @@ def _coerce(spec: dataclasses.Field, value: Any, path: str, line: int, code: str
             return items
         number = int(value) if kind == "int" else float(value)
     except (TypeError, ValueError):
-        raise InputError(path, f"{name}: {_short(value)} is not {_OPTION_TYPES[kind]}", line=line) from None
+        raise InputError(path, f"{name}: {short_value(value)} is not {_OPTION_TYPES[kind]}", line=line) from None
     low, high = spec.metadata.get("range", DEFAULT_RANGE)
     if not math.isfinite(number) or (low is not None and number < low) or (high is not None and number > high):
         bounds = f"from {low} to {high}" if high is not None else f"{low} or more"
-        raise InputError(path, f"{name} must be {bounds}, found {_short(value)}", line=line)
+        raise InputError(path, f"{name} must be {bounds}, found {short_value(value)}", line=line)
     return number
 
 
@@ -289,7 +290,7 @@ def select_rules(
             if not match_token(token, registry):
                 path, line = _where(where)
                 raise InputError(
-                    path, f"unknown rule, name or category {_short(token)} (see `hexaglot rules`)", line=line
+                    path, f"unknown rule, name or category {short_value(token)} (see `hexaglot rules`)", line=line
                 )
     if select:
         for token in select:

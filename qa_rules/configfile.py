@@ -18,7 +18,7 @@ from typing import Any
 
 from aligner.errors import InputError
 from aligner.fileio import decode_bytes, read_bytes
-from qa_rules.tomlfile import load_toml
+from qa_rules.tomlfile import load_toml, short_value
 
 #: Config file names in a folder, in order of preference, with the table that holds the settings.
 CONFIG_FILES = (("hexaglot.toml", "hexaglot"), ("pyproject.toml", "tool.hexaglot"), ("setup.cfg", "hexaglot"))
@@ -108,7 +108,7 @@ def read_ini(text: str, path: str) -> dict[str, dict[str, Entry]]:
             continue
         key, sep, value = _split_assignment(stripped)
         if not sep:
-            raise InputError(path, f"expected 'key = value', found {_short(stripped)}", line=number)
+            raise InputError(path, f"expected 'key = value', found {short_value(stripped)}", line=number)
         current[key] = (value, number)
         last_key = key
     return sections
@@ -132,7 +132,7 @@ def read_toml(text: str, path: str, table: str = "hexaglot") -> dict[str, dict[s
         if unknown:
             key = sorted(unknown)[0]
             at = _toml_table_line(lines, key) or _toml_line(lines, None, key)
-            raise InputError(path, f"unknown table or key {_short(key)} (use [hexaglot] and [hexaglot.rules.CODE])", line=at)
+            raise InputError(path, f"unknown table or key {short_value(key)} (use [hexaglot] and [hexaglot.rules.CODE])", line=at)
     main: Any = data
     for part in table.split("."):
         main = main.get(part, {}) if isinstance(main, dict) else main
@@ -196,29 +196,6 @@ def _toml_line(lines: list[str], table: str | None, key: str | None) -> int | No
     return None
 
 
-def _short(value: Any) -> str:
-    """A value for a message: its repr, escaped to ASCII and cut short."""
-    text = ascii(value) if isinstance(value, (str, int, float, bool)) else _toml_type(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
 def _token(value: str) -> str:
     """A key for a message inside a table name: ASCII, short."""
-    return _short(value).strip("'\"")
-
-
-def _toml_type(value: Any) -> str:
-    """What a TOML value is, in the words of the TOML specification."""
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a float"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, dict):
-        return "a table"
-    return "a date or time"
+    return short_value(value).strip("'\"")

@@ -96,3 +96,20 @@ def _check_depth(data: Any, path: str) -> None:
             stack.extend((item, depth + 1) for item in value.values())
         elif isinstance(value, list):
             stack.extend((item, depth + 1) for item in value)
+
+
+#: What a TOML value is, in the words of the TOML specification (bool before int: True is an int).
+_TOML_TYPES = ((bool, "a boolean"), (int, "an integer"), (float, "a float"), (str, "a string"),
+               (list, "an array"), (dict, "a table"))
+
+
+def toml_type(value: Any) -> str:
+    """What a TOML value is: ``toml_type([1]) == "an array"``."""
+    return next((word for kind, word in _TOML_TYPES if isinstance(value, kind)), "a date or time")
+
+
+def short_value(value: Any) -> str:
+    """A value read from a settings file, for a message: a string, number, boolean or
+    None as a short ASCII repr, anything else by its kind (``an array``, ``a table``)."""
+    text = ascii(value) if value is None or isinstance(value, (str, int, float, bool)) else toml_type(value)
+    return text if len(text) <= 40 else text[:37] + "..."
