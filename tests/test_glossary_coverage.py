@@ -108,3 +108,26 @@ def test_a_glossary_without_the_concept_fails_the_check():
         replace(c, terms=tuple(t for t in c.terms if t.lang != "ar")) if c.id == row["concept_id"] else c
         for c in g.concepts)) for g in glossaries]
     assert _coverage_problems(row, arabic_less) == ["un-charter: no accepted ar term in ar.md ['op.5', 'pp.4']"]
+
+
+@pytest.mark.parametrize("lang", TARGETS)
+def test_every_candidate_of_glossary_candidates_on_the_official_text_is_decided(lang, tmp_path):
+    """``hexaglot glossary candidates`` of the official text against a working version, with the
+    bundled glossaries: every recurring expression it still proposes has a decision (the kept
+    ones are in the glossary and so no longer proposed; the others are rejected with a reason)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from hexaglot.cli import cli
+
+    out = tmp_path / "candidates.json"
+    result = CliRunner().invoke(cli, ["glossary", "candidates", str(SAMPLE_SET / "fr.md"), str(SAMPLE_SET / f"{lang}.md"),
+                                      "--top", "500", "-q", "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    proposed = {c["source"] for c in json.loads(out.read_text(encoding="utf-8"))["candidates"]}
+    assert proposed, "no candidates: the check lost its subject"
+    decided = {row["french_term"]: row["decision"] for row in _decisions()}
+    assert sorted(proposed - set(decided)) == []
+    kept = {term for term in proposed if decided[term] in KEPT}
+    assert not kept, f"kept terms still proposed as new: {sorted(kept)}"
