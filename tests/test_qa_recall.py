@@ -30,7 +30,7 @@ OUR_CODES = ("UT", "CO", "PU", "SP", "MK", "LE")
 #: to the measured figure (see test_recall_and_precision_per_category); the others to the goal.
 MEASURED = {
     "structure": ((15, 15), (21, 26)),
-    "terminology": ((14, 15), (15, 19)),
+    "terminology": ((15, 15), (16, 21)),
     "numbers": ((11, 15), (12, 15)),
     "references": ((15, 15), (15, 15)),
     "dates": ((14, 15), (14, 14)),
@@ -77,7 +77,9 @@ def test_recall_and_precision_per_category(results, category):
     held at its goal where the measurement of 2 Dec 2026 meets it, at the measured figure where
     it does not ("below"):
     - structure: recall 1.00 (15 of 15), precision 0.81 (21 of 26 findings) below 0.90
-    - terminology: recall 0.93 (14 of 15) below 0.95, precision 0.79 (15 of 19 findings) below 0.90
+    - terminology: recall 1.00 (15 of 15), precision 0.76 (16 of 21 findings) below 0.90 (re-measured after the
+      glossary gained the official text's terms: was 14 of 15 and 15 of 19; the new finding besides the zh
+      plant is TE01 on the SHERLOC portal name half left in French in en op.12, planted as untranslated)
     - numbers: recall 0.73 (11 of 15) below 0.95, precision 0.80 (12 of 15 findings) below 0.90
     - references: recall 1.00 (15 of 15), precision 1.00 (15 of 15 findings); goal met, held at the goal
     - dates: recall 0.93 (14 of 15) below 0.95, precision 1.00 (14 of 14 findings)
@@ -100,7 +102,7 @@ def test_recall_and_precision_per_category(results, category):
 
 def test_overall_recall_and_precision(results):
     """Goal: recall >= 0.95 and precision >= 0.90 overall. Not met yet; measured on 2 Dec 2026:
-    recall 0.73 (120 of 165), precision 0.86 (128 of 148 findings); held there."""
+    recall 0.73 (121 of 165), precision 0.86 (129 of 150 findings); held there."""
     recall, precision = results.hexaglot.overall()
     hit = sum(h for (h, _), _ in MEASURED.values())
     right = sum(r for _, (r, _) in MEASURED.values())
