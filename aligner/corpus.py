@@ -34,7 +34,6 @@ from typing import Iterator, Sequence
 
 from aligner.errors import InputError
 from aligner.langid import ISO_639_1, lang_from_name
-from aligner.readers.bilingual import BILINGUAL_EXTENSIONS, is_bilingual
 
 #: The corpus layouts ``iter_corpus`` reads.
 LAYOUTS: tuple[str, ...] = ("folders", "un", "cat")
@@ -58,6 +57,9 @@ class CorpusDocument:
     files: tuple[tuple[str, str], ...]
     bilingual: bool = False
     problem: str | None = None
+    #: The path an error about the whole document names: its folder, its CAT file, or (UN
+    #: layout) its source file.
+    location: str = ""
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -69,10 +71,7 @@ class CorpusDocument:
 
     @property
     def where(self) -> str:
-        """The path an error about the whole document names: its folder, or its one file."""
-        if self.bilingual or len(self.files) == 1:
-            return self.files[0][1] if self.files else self.name
-        return os.path.commonpath(self.paths) if self.files else self.name
+        return self.location or self.name
 
 
 def _visible(name: str) -> bool:
@@ -101,6 +100,8 @@ def _language_folders(root: Path) -> list[str]:
 def detect_layout(root: str | os.PathLike) -> str:
     """The layout of the corpus at ``root``: ``un`` if it holds two or more folders named by a
     language code, ``cat`` if it holds TMX/XLIFF files and no document folders, else ``folders``."""
+    from aligner.readers.bilingual import is_bilingual  # lxml: only when a corpus is read
+
     base = _root(root)
     if len(_language_folders(base)) >= 2:
         return "un"
@@ -145,7 +146,7 @@ def iter_corpus(root: str | os.PathLike, *, layout: str | None = None, source: s
 
 
 def _document(name: str, found: dict[str, list[str]], source: str, required: tuple[str, ...],
-              where: str) -> CorpusDocument:
+              location: str) -> CorpusDocument:
     """A document from the files found per language, with the layout's problem if any."""
     twice = sorted(lang for lang, paths in found.items() if len(paths) > 1)
     order = [source] + sorted(lang for lang in found if lang != source)
@@ -155,12 +156,12 @@ def _document(name: str, found: dict[str, list[str]], source: str, required: tup
         lang = twice[0]
         problem = f"has {len(found[lang])} files in {lang} ({', '.join(Path(p).name for p in found[lang])}); keep one"
     elif source not in found:
-        problem = f"has no {source} (source) version in {where}"
+        problem = f"has no {source} (source) version" + ("" if Path(location).is_dir() else " (no such file)")
     elif len(found) < 2:
         problem = f"has only its {source} (source) version; nothing to check it against"
     elif missing := [lang for lang in required if lang not in found]:
         problem = f"has no {', '.join(missing)} version"
-    return CorpusDocument(name=name, files=files, problem=problem)
+    return CorpusDocument(name=name, files=files, problem=problem, location=location)
 
 
 def _folder_documents(base: Path, source: str, required: tuple[str, ...]) -> Iterator[CorpusDocument]:
@@ -195,8 +196,11 @@ def _un_documents(base: Path, source: str, required: tuple[str, ...]) -> Iterato
 
 
 def _cat_documents(base: Path) -> Iterator[CorpusDocument]:
+    from aligner.readers.bilingual import BILINGUAL_EXTENSIONS
+
     for folder, files in _sorted_walk(base):
         for name in files:
             if name.lower().endswith(BILINGUAL_EXTENSIONS):
                 path = folder / name
-                yield CorpusDocument(name=path.relative_to(base).as_posix(), files=(("", str(path)),), bilingual=True)
+                yield CorpusDocument(name=path.relative_to(base).as_posix(), files=(("", str(path)),), bilingual=True,
+                                     location=str(path))
