@@ -318,8 +318,8 @@ def dask_results(documents: Iterable[CorpusDocument], settings: BatchSettings, s
         raise InputError("--scheduler", "needs dask.distributed; install it with: pip install 'hexaglot[dask]'") from None
     cluster = None
     if scheduler == "local":
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                               silence_logs=logging.ERROR)
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address=None, silence_logs=logging.ERROR)
         client = Client(cluster)
     else:
         try:
