@@ -402,48 +402,47 @@ def write_result(out_dir: str | os.PathLike, result: DocumentResult, inputs: Ite
 
 @dataclass
 class BatchRun:
-    """What a run did: the record of every document (in corpus order) and the timings of those it checked."""
+    """What a run did: how many documents, how many were already done, the errors, and the
+    timings of the documents it checked (the records went to ``on_record``)."""
 
-    records: list[dict[str, Any]] = field(default_factory=list)
-    timings: list[dict[str, float]] = field(default_factory=list)
+    documents: int = 0
     skipped: int = 0
+    errors: list[str] = field(default_factory=list)
+    timings: list[dict[str, float]] = field(default_factory=list)
 
 
 def run_batch(documents: Iterable[CorpusDocument], out_dir: str | os.PathLike, settings: BatchSettings, *,
               workers: int = 1, scheduler: str | None = None, resume: bool = False,
-              on_progress: Callable[[Progress], None] | None = None, keep_records: bool = True) -> BatchRun:
+              on_record: Callable[[dict[str, Any]], None] | None = None,
+              on_progress: Callable[[Progress], None] | None = None) -> BatchRun:
     """Check ``documents`` into ``out_dir`` (see the module's docstring).
 
     ``workers``: local processes (0: this process); with ``scheduler`` (``local`` or a
     ``tcp://`` address) Dask runs the tasks. ``resume``: skip documents already done.
-    ``keep_records``: return every record (the summary needs them; a benchmark measuring
-    memory does not).
+    ``on_record`` receives every document's record (checked now or before) as it comes,
+    so a summary can be reduced without holding the records.
     """
     out = Path(out_dir)
     (out / DOCUMENTS).mkdir(parents=True, exist_ok=True)
     run = BatchRun()
-    order: dict[str, int] = {}
-    records: dict[str, dict] = {}
-    counts = {"done": 0, "skipped": 0, "errors": 0}
 
     def tell(name: str, record: dict) -> None:
+        run.documents += 1
         if record.get("error"):
-            counts["errors"] += 1
-        if keep_records:
-            records[name] = record
+            run.errors.append(record["error"])
+        if on_record is not None:
+            on_record(record)
         if on_progress is not None:
-            on_progress(Progress(counts["done"], counts["skipped"], counts["errors"], name))
+            on_progress(Progress(run.documents, run.skipped, len(run.errors), name))
 
     def to_check() -> Iterator[CorpusDocument]:
         for document in documents:
-            order[document.name] = len(order)
             record = load_record(out, document, settings) if resume else None
-            if record is not None:
-                counts["done"] += 1
-                counts["skipped"] += 1
-                tell(document.name, record)
+            if record is None:
+                yield document
                 continue
-            yield document
+            run.skipped += 1
+            tell(document.name, record)
 
     if scheduler is None:
         results = local_results(to_check(), settings, workers)
@@ -451,12 +450,9 @@ def run_batch(documents: Iterable[CorpusDocument], out_dir: str | os.PathLike, s
         results = dask_results(to_check(), settings, scheduler, max(1, workers))
     for result in results:
         elapsed = write_result(out, result, inputs=[path for _, path in result.record.get("files", ())])
-        counts["done"] += 1
         if result.timings:
             run.timings.append({**result.timings, "report": result.timings.get("report", 0.0) + elapsed})
         tell(result.name, result.record)
-    run.skipped = counts["skipped"]
-    run.records = [records[name] for name in sorted(records, key=lambda n: order.get(n, len(order)))]
     return run
 
 

@@ -106,9 +106,11 @@ def test_resume_skips_finished_documents_and_redoes_changed_ones(finished, tmp_p
     settings = BatchSettings(options=batch.with_search_dir(batch.CheckOptions()), html=True)
     documents = list(iter_corpus(corpus, source="fr"))
     # the CLI run resolved the same settings: a resumed run does no work, even for broken documents
-    again = run_batch(documents, copy, settings, workers=0, resume=True)
-    assert checked == [] and again.skipped == 4
-    assert [r["name"] for r in again.records] == ["doc-a", "doc-b", "doc-c", "doc-d"]
+    records: list[dict] = []
+    again = run_batch(documents, copy, settings, workers=0, resume=True, on_record=records.append)
+    assert checked == [] and again.skipped == 4 and again.documents == 4
+    assert [r["name"] for r in records] == ["doc-a", "doc-b", "doc-c", "doc-d"]
+    assert records[0] == json.loads((out / "documents" / "doc-a.record.json").read_text(encoding="utf-8"))
     # a changed input, a lost record, different options: done again
     (corpus / "doc-a" / "en.md").write_text((SMALL / "en.md").read_text(encoding="utf-8") + "\n", encoding="utf-8")
     (copy / "documents" / "doc-b.record.json").unlink()
@@ -238,3 +240,24 @@ def test_document_result_carries_no_timings_into_its_record(finished):
     assert "timings" not in record and record["settings"] and record["outputs"] == [
         "documents/doc-a.json", "documents/doc-a.html"]
     assert isinstance(DocumentResult("x", {}).error, type(None))
+
+
+def test_corpus_summary_terms_inconsistent_when_documents_usual_terms_differ():
+    from hexaglot.reports.corpus import CorpusSummary
+
+    def record(name, terms):
+        return {"name": name, "files": [["fr", "fr.md"], ["en", "en.md"]], "languages": ["fr", "en"],
+                "findings": {"total": 0, "by_severity": {}, "by_category": {}, "by_language": {}},
+                "terms": [["g", "c1", "human rights", "fr", term, n] for term, n in terms]
+                + [["g", "c2", "Member States", "fr", "États Membres", 2]]}
+
+    summary = CorpusSummary()
+    summary.add(record("a", [("droits de l'homme", 3), ("droits humains", 1)]))
+    summary.add(record("b", [("droits de l'homme", 2)]))
+    terms = summary.terms_frame().set_index("concept")
+    assert not terms.loc["c1", "inconsistent"]  # both documents mostly say « droits de l'homme »
+    summary.add(record("c", [("droits humains", 4)]))
+    terms = summary.terms_frame().set_index("concept")
+    assert terms.loc["c1", "inconsistent"] and not terms.loc["c2", "inconsistent"]
+    assert terms.loc["c1", "occurrences"] == 10 and terms.loc["c1", "documents"] == 3
+    assert terms.loc["c1", "terms"] == "droits de l'homme (2 documents); droits humains (2 documents)"

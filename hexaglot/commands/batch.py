@@ -91,24 +91,30 @@ def command(corpus, output, layout, source, languages, workers, scheduler, resum
     workers = workers or default_workers()
     engine = f"Dask ({scheduler})" if scheduler else f"{workers} worker{'s' if workers != 1 else ''}"
     logger.info("%d documents, %s", total, engine)
+    from hexaglot.reports.corpus import CorpusSummary, write_summary
+
+    summary = CorpusSummary()
+    failing = []
+
+    def on_record(record: dict) -> None:
+        summary.add(record)
+        if fails(record, fail_on or config.fail_on):
+            failing.append(record["name"])
+
     progress = ProgressReport(total)
     try:
         run = run_batch(documents(), out, settings, workers=workers, scheduler=scheduler, resume=resume,
-                        on_progress=lambda p: progress.update(p.done, p.errors))
+                        on_record=on_record, on_progress=lambda p: progress.update(p.done, p.errors))
     finally:
         progress.close()
-    from hexaglot.reports.corpus import write_summary
-
-    written = write_summary(out, run.records)
-    errors = [r for r in run.records if r.get("error")]
-    failing = [r for r in run.records if fails(r, fail_on or config.fail_on)]
-    checked = len(run.records) - run.skipped
-    notice(f"wrote {out} ({len(run.records)} documents: {checked} checked, {run.skipped} already done, "
-           f"{len(errors)} could not be checked, {len(failing)} with findings at or above "
+    written = write_summary(out, summary)
+    checked = run.documents - run.skipped
+    notice(f"wrote {out} ({run.documents} documents: {checked} checked, {run.skipped} already done, "
+           f"{len(run.errors)} could not be checked, {len(failing)} with findings at or above "
            f"{fail_on or config.fail_on}; summary: {written})")
-    for record in errors:
-        logger.warning("%s", record["error"])
-    sys.exit(2 if errors else 1 if failing else 0)
+    for error in run.errors:
+        logger.warning("%s", error)
+    sys.exit(2 if run.errors else 1 if failing else 0)
 
 
 def _needs_dask() -> None:

@@ -17,7 +17,7 @@ reads them all and writes, in the output folder:
 - ``summary.html``: a self-contained page with the same tables, each document
   linking to its report.
 
-pandas is imported here only, and this module only when a summary is written.
+pandas is imported only when the tables are written.
 """
 
 from __future__ import annotations
@@ -26,15 +26,18 @@ import html
 import io
 import json
 from pathlib import Path
-from typing import Any, Iterable, Sequence
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from aligner.fileio import write_atomic
 from aligner.writers.cells import append_row, escape_cell
+from qa_rules.consistency.corpus import Rendering, cross_document_variants
 from qa_rules.model import CATEGORIES, SEVERITIES
 
-SUMMARY_FILES: tuple[str, ...] = ("summary.csv", "terms.csv", "consistency.csv", "summary.xlsx", "summary.html")
+if TYPE_CHECKING:
+    import pandas as pd
+
+SUMMARY_FILES: tuple[str, ...] = ("summary.csv", "terms.csv", "consistency.csv", "summary.xlsx", "summary.html",
+                                  "summary.json")
 
 
 def _report_link(record: dict[str, Any]) -> str:
@@ -46,95 +49,143 @@ def _report_link(record: dict[str, Any]) -> str:
     return ""
 
 
-def documents_frame(records: Sequence[dict[str, Any]]) -> pd.DataFrame:
-    """One row per document, worst first."""
-    rows = []
-    for record in records:
-        findings = record.get("findings") or {}
-        by_severity = findings.get("by_severity") or {}
-        row: dict[str, Any] = {
-            "document": record["name"],
-            "status": "error" if record.get("error") else "checked",
-            "languages": " ".join(record.get("languages") or [lang for lang, _ in record.get("files", []) if lang]),
-            "findings": findings.get("total", 0),
-        }
-        for severity in SEVERITIES:
-            row[severity] = by_severity.get(severity, 0)
-        for category in CATEGORIES:
-            row[category] = (findings.get("by_category") or {}).get(category, 0)
-        for lang, n in sorted((findings.get("by_language") or {}).items()):
-            row[f"in {lang}"] = n
-        row["whole version"] = " ".join(sorted({f"{f['rule']}:{f['lang']}" for f in record.get("whole_version", [])}))
-        row["problem"] = record.get("error") or ""
-        row["report"] = _report_link(record)
-        rows.append(row)
-    frame = pd.DataFrame(rows)
-    if frame.empty:
-        return frame
-    lang_columns = sorted(c for c in frame.columns if c.startswith("in "))
-    frame[lang_columns] = frame[lang_columns].fillna(0).astype(int)
-    frame["_broken"] = (frame["status"] == "error").astype(int)
-    frame = frame.sort_values(["_broken", *SEVERITIES, "findings", "document"],
-                              ascending=[False] + [False] * len(SEVERITIES) + [False, True], kind="stable")
-    return frame.drop(columns="_broken").reset_index(drop=True)
+def document_row(record: dict[str, Any]) -> dict[str, Any]:
+    """A document's row of ``summary.csv`` from its record."""
+    findings = record.get("findings") or {}
+    by_severity = findings.get("by_severity") or {}
+    row: dict[str, Any] = {
+        "document": record["name"],
+        "status": "error" if record.get("error") else "checked",
+        "languages": " ".join(record.get("languages") or [lang for lang, _ in record.get("files", []) if lang]),
+        "findings": findings.get("total", 0),
+    }
+    for severity in SEVERITIES:
+        row[severity] = by_severity.get(severity, 0)
+    for category in CATEGORIES:
+        row[category] = (findings.get("by_category") or {}).get(category, 0)
+    for lang, n in sorted((findings.get("by_language") or {}).items()):
+        row[f"in {lang}"] = n
+    row["whole version"] = " ".join(sorted({f"{f['rule']}:{f['lang']}" for f in record.get("whole_version", [])}))
+    row["problem"] = record.get("error") or ""
+    row["report"] = _report_link(record)
+    return row
 
 
-def whole_version_frame(records: Sequence[dict[str, Any]]) -> pd.DataFrame:
-    """The findings that judge a whole version (e.g. a target that is not a translation of its
-    source): one row per finding, by document."""
-    rows = [{"document": r["name"], "lang": f["lang"], "rule": f["rule"], "name": f["name"],
-             "severity": f["severity"], "message": f["message"]}
-            for r in records for f in r.get("whole_version", [])]
-    return pd.DataFrame(rows, columns=["document", "lang", "rule", "name", "severity", "message"])
+class CorpusSummary:
+    """The corpus summary, reduced one record at a time (``add``): what it holds grows with the
+    number of documents by one short row each, and with the corpus's distinct glossary terms and
+    paragraphs, not with the records' size."""
 
+    def __init__(self) -> None:
+        self.rows: list[dict[str, Any]] = []
+        self.whole: list[dict[str, Any]] = []
+        #: (glossary, concept, label, lang, term) -> [occurrences, documents]
+        self.terms: dict[tuple[str, str, str, str, str], list[int]] = {}
+        #: (glossary, concept, label, lang) -> the term each document uses most -> documents
+        self.usual: dict[tuple[str, str, str, str], dict[str, int]] = {}
+        self._groups: dict[tuple[str, str], dict[str, tuple[str, list[str]]]] = {}
+        self._sources: dict[tuple[str, str], str] = {}
 
-def terms_frame(records: Sequence[dict[str, Any]]) -> pd.DataFrame:
-    """Corpus-wide use of each glossary concept per language (see the module's docstring)."""
-    rows = [{"document": r["name"], "glossary": t[0], "concept": t[1], "label": t[2], "lang": t[3],
-             "term": t[4], "count": t[5]}
-            for r in records for t in r.get("terms", [])]
-    columns = ["glossary", "concept", "label", "lang", "occurrences", "documents", "terms", "inconsistent"]
-    if not rows:
-        return pd.DataFrame(columns=columns)
-    raw = pd.DataFrame(rows)
-    keys = ["glossary", "concept", "label", "lang"]
-    per_term = raw.groupby(keys + ["term"], sort=True).agg(count=("count", "sum"), documents=("document", "nunique"))
-    per_term = per_term.reset_index().sort_values(keys + ["documents", "count", "term"],
-                                                  ascending=[True] * 4 + [False, False, True])
-    terms = per_term.groupby(keys, sort=False).apply(
-        lambda g: "; ".join(f"{t} ({d} document{'s' if d != 1 else ''})" for t, d in zip(g["term"], g["documents"])),
-        include_groups=False).rename("terms")
-    # each document's usual term (most used, then first by name); documents disagree when these differ
-    usual = (raw.groupby(keys + ["document", "term"])["count"].sum().reset_index()
-             .sort_values(keys + ["document", "count", "term"], ascending=[True] * 5 + [False, True])
-             .groupby(keys + ["document"]).head(1))
-    disagree = (usual.groupby(keys)["term"].nunique() > 1).rename("inconsistent")
-    totals = raw.groupby(keys).agg(occurrences=("count", "sum"), documents=("document", "nunique"))
-    frame = totals.join(terms).join(disagree).reset_index()
-    frame = frame.sort_values(["inconsistent", "occurrences", "concept", "lang"], ascending=[False, False, True, True])
-    return frame[columns].reset_index(drop=True)
+    def add(self, record: dict[str, Any]) -> None:
+        name = record["name"]
+        self.rows.append(document_row(record))
+        self.whole += [{"document": name, "lang": f["lang"], "rule": f["rule"], "name": f["name"],
+                        "severity": f["severity"], "message": f["message"]} for f in record.get("whole_version", [])]
+        usual: dict[tuple, tuple[int, str]] = {}
+        for glossary, concept, label, lang, term, count in record.get("terms", []):
+            entry = self.terms.setdefault((glossary, concept, label, lang, term), [0, 0])
+            entry[0] += count
+            entry[1] += 1
+            key = (glossary, concept, label, lang)
+            best = usual.get(key)
+            if best is None or (-count, term) < (-best[0], best[1]):
+                usual[key] = (count, term)
+        for key, (_, term) in usual.items():
+            by_term = self.usual.setdefault(key, {})
+            by_term[term] = by_term.get(term, 0) + 1
+        for values in record.get("renderings", []):
+            r = Rendering(*values)
+            key = (r.lang, r.source_key)
+            self._sources.setdefault(key, r.source)
+            target, documents = self._groups.setdefault(key, {}).setdefault(r.target_key, (r.target, []))
+            if not documents or documents[-1] != name:
+                documents.append(name)
 
+    # -- tables (pandas) --
 
-def consistency_frame(records: Sequence[dict[str, Any]]) -> pd.DataFrame:
-    """One row per rendering of a source paragraph translated in two ways or more across documents."""
-    from qa_rules.consistency.corpus import Rendering, cross_document_variants
+    def documents_frame(self) -> pd.DataFrame:
+        """One row per document, worst first: broken documents, then by errors, warnings, infos."""
+        import pandas as pd
 
-    items = ((r["name"], Rendering(*values)) for r in records for values in r.get("renderings", []))
-    rows = [{"lang": group.lang, "source": group.source, "rendering": n, "target": variant.target,
-             "documents": " ".join(variant.documents)}
-            for group in cross_document_variants(items) for n, variant in enumerate(group.variants, start=1)]
-    return pd.DataFrame(rows, columns=["lang", "source", "rendering", "target", "documents"])
+        frame = pd.DataFrame(self.rows)
+        if frame.empty:
+            return frame
+        lang_columns = sorted(c for c in frame.columns if c.startswith("in "))
+        frame[lang_columns] = frame[lang_columns].fillna(0).astype(int)
+        ordered = [c for c in frame.columns if not c.startswith("in ") and c not in ("whole version", "problem", "report")]
+        frame = frame[ordered + lang_columns + ["whole version", "problem", "report"]]
+        frame = frame.assign(_broken=(frame["status"] == "error").astype(int))
+        frame = frame.sort_values(["_broken", *SEVERITIES, "findings", "document"],
+                                  ascending=[False] + [False] * len(SEVERITIES) + [False, True], kind="stable")
+        return frame.drop(columns="_broken").reset_index(drop=True)
 
+    def whole_version_frame(self) -> pd.DataFrame:
+        """The findings that judge a whole version (e.g. a target that is not a translation of
+        its source), by document."""
+        import pandas as pd
 
-def totals_frame(records: Sequence[dict[str, Any]], key: str) -> pd.DataFrame:
-    """Findings of the whole corpus by ``key`` (``by_category`` or ``by_language``)."""
-    counts: dict[str, int] = {}
-    for record in records:
-        for name, n in ((record.get("findings") or {}).get(key) or {}).items():
-            counts[name] = counts.get(name, 0) + n
-    label = "category" if key == "by_category" else "language"
-    ordered = [c for c in CATEGORIES if c in counts] if key == "by_category" else sorted(counts)
-    return pd.DataFrame({label: ordered, "findings": [counts[c] for c in ordered]})
+        return pd.DataFrame(self.whole, columns=["document", "lang", "rule", "name", "severity", "message"])
+
+    def terms_frame(self) -> pd.DataFrame:
+        """Each glossary concept and language: occurrences, documents, the terms used, and whether
+        the term each document uses most differs between documents (``inconsistent``)."""
+        import pandas as pd
+
+        columns = ["glossary", "concept", "label", "lang", "occurrences", "documents", "terms", "inconsistent"]
+        per_term = pd.DataFrame([(*key, n, docs) for key, (n, docs) in self.terms.items()],
+                                columns=["glossary", "concept", "label", "lang", "term", "count", "documents"])
+        if per_term.empty:
+            return pd.DataFrame(columns=columns)
+        keys = ["glossary", "concept", "label", "lang"]
+        per_term = per_term.sort_values(keys + ["documents", "count", "term"], ascending=[True] * 4 + [False, False, True])
+        rows = []
+        for key, group in per_term.groupby(keys, sort=False):
+            documents = sum(self.usual.get(key, {}).values())
+            rows.append((*key, int(group["count"].sum()), documents,
+                         "; ".join(f"{t} ({d} document{'s' if d != 1 else ''})"
+                                   for t, d in zip(group["term"], group["documents"])),
+                         len(self.usual.get(key, {})) > 1))
+        frame = pd.DataFrame(rows, columns=columns)
+        frame = frame.sort_values(["inconsistent", "occurrences", "concept", "lang"], ascending=[False, False, True, True])
+        return frame.reset_index(drop=True)
+
+    def consistency_frame(self) -> pd.DataFrame:
+        """One row per rendering of a source paragraph translated in two ways or more across documents."""
+        import pandas as pd
+
+        items = ((document, Rendering(key[0], "", key[1], target_key, self._sources[key], target))
+                 for key, by_target in self._groups.items() if len(by_target) > 1
+                 for target_key, (target, documents) in by_target.items() for document in documents)
+        rows = [{"lang": group.lang, "source": group.source, "rendering": n, "target": variant.target,
+                 "documents": " ".join(variant.documents)}
+                for group in cross_document_variants(items) for n, variant in enumerate(group.variants, start=1)]
+        return pd.DataFrame(rows, columns=["lang", "source", "rendering", "target", "documents"])
+
+    def totals_frame(self, column: str) -> pd.DataFrame:
+        """Findings of the whole corpus by ``category`` or ``language``."""
+        import pandas as pd
+
+        if column == "category":
+            counts = {c: sum(row.get(c, 0) for row in self.rows) for c in CATEGORIES}
+            ordered = [c for c in CATEGORIES if counts[c]]
+        else:
+            counts = {}
+            for row in self.rows:
+                for key, n in row.items():
+                    if key.startswith("in ") and n:
+                        counts[key[3:]] = counts.get(key[3:], 0) + n
+            ordered = sorted(counts)
+        return pd.DataFrame({column: ordered, "findings": [counts[c] for c in ordered]})
 
 
 def _csv(frame: pd.DataFrame) -> str:
@@ -199,20 +250,21 @@ def render_html(tables: Sequence[tuple[str, pd.DataFrame, str | None]], headline
             f"{parts}</body></html>\n")
 
 
-def write_summary(out_dir: str | Path, records: Sequence[dict[str, Any]]) -> str:
+def write_summary(out_dir: str | Path, summary: CorpusSummary) -> str:
     """Write the summary files (``SUMMARY_FILES``) into ``out_dir``; the path of the HTML page."""
     out = Path(out_dir)
-    documents = documents_frame(records)
-    whole = whole_version_frame(records)
-    terms = terms_frame(records)
-    consistency = consistency_frame(records)
-    by_category = totals_frame(records, "by_category")
-    by_language = totals_frame(records, "by_language")
-    broken = sum(1 for r in records if r.get("error"))
-    findings = sum((r.get("findings") or {}).get("total", 0) for r in records)
-    headline = (f"{len(records)} documents, {broken} could not be checked, {findings} findings; "
-                f"{int(terms['inconsistent'].sum()) if not terms.empty else 0} glossary concepts rendered "
-                f"differently across documents; {consistency[['lang', 'source']].drop_duplicates().shape[0]} "
+    documents = summary.documents_frame()
+    whole = summary.whole_version_frame()
+    terms = summary.terms_frame()
+    consistency = summary.consistency_frame()
+    by_category = summary.totals_frame("category")
+    by_language = summary.totals_frame("language")
+    broken = sum(1 for row in summary.rows if row["status"] == "error")
+    findings = sum(row["findings"] for row in summary.rows)
+    inconsistent = int(terms["inconsistent"].sum()) if not terms.empty else 0
+    paragraphs = consistency[["lang", "source"]].drop_duplicates().shape[0]
+    headline = (f"{len(summary.rows)} documents, {broken} could not be checked, {findings} findings; "
+                f"{inconsistent} glossary concepts rendered differently across documents; {paragraphs} "
                 "source paragraphs translated differently in two documents or more.")
     write_atomic(out / "summary.csv", _csv(documents))
     write_atomic(out / "terms.csv", _csv(terms))
@@ -228,6 +280,7 @@ def write_summary(out_dir: str | Path, records: Sequence[dict[str, Any]]) -> str
                         ("The same source paragraph translated differently across documents", consistency, None)],
                        headline)
     write_atomic(out / "summary.html", page)
-    write_atomic(out / "summary.json", json.dumps({"documents": len(records), "could_not_be_checked": broken,
-                                                    "findings": findings}, indent=1) + "\n")
+    write_atomic(out / "summary.json", json.dumps({"documents": len(summary.rows), "could_not_be_checked": broken,
+                                                    "findings": findings, "inconsistent_terms": inconsistent,
+                                                    "inconsistent_paragraphs": paragraphs}, indent=1) + "\n")
     return str(out / "summary.html")
