@@ -74,6 +74,8 @@ class DocumentResult:
     record: dict[str, Any]
     outputs: tuple[tuple[str, bytes], ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
+    #: The check did not run to an end (its worker died): no record is written, ``--resume`` retries it.
+    transient: bool = False
 
     @property
     def error(self) -> str | None:
@@ -269,40 +271,63 @@ def local_results(documents: Iterable[CorpusDocument], settings: BatchSettings,
 
     context = multiprocessing.get_context("forkserver")
     pending = iter(documents)
+    retry: list[CorpusDocument] = []  # in flight when a worker died: tried once more
+    tried: set[str] = set()
     limit = 2 * workers
     in_flight: dict = {}
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(settings,))
+
+    def start() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(settings,))
+
+    pool = start()
     try:
         exhausted = False
         while True:
-            while not exhausted and len(in_flight) < limit:
-                document = next(pending, None)
+            lost: list[CorpusDocument] = []
+            broken = False
+            while len(in_flight) < limit and (retry or not exhausted):
+                document = retry.pop(0) if retry else next(pending, None)
                 if document is None:
                     exhausted = True
                     break
-                in_flight[pool.submit(check_document, document, settings)] = document
-            if not in_flight:
-                return
-            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-            broken = False
-            for future in sorted(done, key=lambda f: in_flight[f].name):
-                document = in_flight.pop(future)
                 try:
-                    yield future.result()
-                except BrokenProcessPool:
+                    in_flight[pool.submit(check_document, document, settings)] = document
+                except BrokenProcessPool:  # a worker died since the last results
+                    retry.insert(0, document)
                     broken = True
-                    yield failed(document, settings, f"{document.where}: the worker process checking it died "
-                                                     "(killed, or out of memory)")
-            if broken:
-                for future, document in sorted(in_flight.items(), key=lambda item: item[1].name):
-                    future.cancel()
-                    yield failed(document, settings, f"{document.where}: the worker process checking it died "
-                                                     "(killed, or out of memory)")
+                    break
+            if not broken:
+                if not in_flight:
+                    return
+                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                for future in sorted(done, key=lambda f: in_flight[f].name):
+                    document = in_flight.pop(future)
+                    try:
+                        yield future.result()
+                    except BrokenProcessPool:
+                        lost.append(document)
+                        broken = True
+            if broken:  # every document in flight is lost with the pool: which one killed it is unknown
+                lost += sorted(in_flight.values(), key=lambda d: d.name)
                 in_flight.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(settings,))
+                for document in lost:
+                    if document.name in tried:
+                        yield died(document, settings)
+                    else:
+                        tried.add(document.name)
+                        retry.append(document)
+                pool = start()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def died(document: CorpusDocument, settings: BatchSettings) -> DocumentResult:
+    """A document whose worker died twice while checking it (killed, out of memory): an error
+    for this run, without a record, so that ``--resume`` tries it again."""
+    result = failed(document, settings, f"{document.where}: the worker process checking it died "
+                                        "(killed, or out of memory)")
+    return replace(result, transient=True)
 
 
 def dask_results(documents: Iterable[CorpusDocument], settings: BatchSettings, scheduler: str,
@@ -349,7 +374,8 @@ def dask_results(documents: Iterable[CorpusDocument], settings: BatchSettings, s
             try:
                 yield future.result()
             except Exception as exc:  # a worker that died (KilledWorker) or a lost connection
-                yield failed(document, settings, f"{document.where}: the Dask task failed ({type(exc).__name__}: {exc})")
+                yield replace(failed(document, settings, f"{document.where}: the Dask task failed "
+                                                         f"({type(exc).__name__}: {exc})"), transient=True)
             future.release()
             submit()
     finally:
@@ -388,12 +414,15 @@ def load_record(out_dir: str | os.PathLike, document: CorpusDocument, settings: 
 
 
 def write_result(out_dir: str | os.PathLike, result: DocumentResult, inputs: Iterable[str] = ()) -> float:
-    """Write a result's files, each atomically, then its record; the seconds it took."""
+    """Write a result's files, each atomically, then its record (none for a transient failure);
+    the seconds it took."""
     start = time.perf_counter()
     for name, data in result.outputs:
         path = Path(out_dir) / name
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data, inputs=inputs)
+    if result.transient:
+        return time.perf_counter() - start
     path = Path(out_dir) / record_name(result.name)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, json.dumps(result.record, ensure_ascii=False, indent=1, sort_keys=True) + "\n", inputs=inputs)

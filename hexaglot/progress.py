@@ -54,6 +54,7 @@ class ProgressReport:
         self.last = self.start
         self.done = self.errors = 0
         self._bar = None
+        self._said = ""
         if self.enabled and self.terminal:
             from rich.console import Console
             from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
@@ -79,6 +80,9 @@ class ProgressReport:
         return text
 
     def _emit(self, text: str) -> None:
+        if text == self._said:
+            return
+        self._said = text
         if self.stream is not None:
             self.stream.write(text + "\n")
             self.stream.flush()
