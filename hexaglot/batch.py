@@ -60,10 +60,14 @@ class BatchSettings:
 
     @property
     def key(self) -> str:
-        """A hash of what the reports depend on besides the documents (a record from other settings is stale)."""
+        """A hash of what the reports depend on besides the documents: the tool's version, these
+        settings, and the size and time of the glossary, accept and config files they name (a
+        record made with anything else is stale)."""
         from qa_rules.version import tool_version
 
-        return hashlib.sha1(repr((tool_version(), self)).encode("utf-8")).hexdigest()[:16]
+        files = (*(self.options.glossaries or self.config.glossaries), self.options.accept or self.config.accept,
+                 self.options.config or self.config.path)
+        return hashlib.sha1(repr((tool_version(), self, _stamps(files))).encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -91,16 +95,22 @@ def record_name(name: str) -> str:
     return f"{DOCUMENTS}/{name}{RECORD}"
 
 
-def fingerprint(document: CorpusDocument) -> list[list]:
-    """Size and modification time of each input file (a changed file makes its record stale)."""
+def _stamps(paths: Iterable[str | None]) -> list[list]:
     stamps = []
-    for path in document.paths:
+    for path in paths:
+        if not path:
+            continue
         try:
             st = os.stat(path)
             stamps.append([path, st.st_size, st.st_mtime_ns])
         except OSError:
             stamps.append([path, None, None])
     return stamps
+
+
+def fingerprint(document: CorpusDocument) -> list[list]:
+    """Size and modification time of each input file (a changed file makes its record stale)."""
+    return _stamps(document.paths)
 
 
 # -- one document -----------------------------------------------------------------------

@@ -260,3 +260,14 @@ def test_corpus_summary_terms_inconsistent_when_documents_usual_terms_differ():
     assert terms.loc["c1", "inconsistent"] and not terms.loc["c2", "inconsistent"]
     assert terms.loc["c1", "occurrences"] == 10 and terms.loc["c1", "documents"] == 3
     assert terms.loc["c1", "terms"] == "droits de l'homme (2 documents); droits humains (2 documents)"
+
+
+def test_settings_key_changes_with_the_options_and_the_files_they_name(tmp_path):
+    glossary = tmp_path / "terms.csv"
+    glossary.write_text("a", encoding="utf-8")
+    settings = BatchSettings(options=batch.CheckOptions(glossaries=(str(glossary),)))
+    key = settings.key
+    assert key == BatchSettings(options=batch.CheckOptions(glossaries=(str(glossary),))).key
+    assert key != BatchSettings(options=batch.CheckOptions(glossaries=(str(glossary),), select=("NU01",))).key
+    glossary.write_text("ab", encoding="utf-8")  # an edited glossary: records made before are stale
+    assert settings.key != key
