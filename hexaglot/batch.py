@@ -33,6 +33,7 @@ from typing import Any, Callable, Iterable, Iterator
 from aligner.corpus import CorpusDocument
 from aligner.errors import InputError, one_line
 from aligner.fileio import write_atomic
+from aligner.writers import FORMATS as WRITER_FORMATS
 from qa_rules.config import RunConfig
 from qa_rules.model import SEVERITIES, severity_rank
 from qa_rules.run import CheckOptions, RunSetup
@@ -41,8 +42,8 @@ from qa_rules.run import CheckOptions, RunSetup
 DOCUMENTS = "documents"
 #: A document's record, written after its reports: the mark that it is done.
 RECORD = ".record.json"
-#: Alignment formats ``--align`` can write per document (``aligner.writers``).
-ALIGN_FORMATS: tuple[str, ...] = ("tmx", "json", "tsv", "csv", "html", "xlsx")
+#: Alignment formats ``--align`` can write per document: those of ``aligner.writers``.
+ALIGN_FORMATS: tuple[str, ...] = WRITER_FORMATS
 #: The stages of a document's cost, in order.
 STAGES: tuple[str, ...] = ("reading", "alignment", "rules", "report")
 

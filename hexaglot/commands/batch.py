@@ -18,6 +18,7 @@ import click
 from aligner.corpus import LAYOUTS, iter_corpus
 from aligner.errors import InputError
 from aligner.model import OFFICIAL_LANGUAGES
+from hexaglot.batch import ALIGN_FORMATS, BatchSettings, default_workers, fails, run_batch, with_search_dir
 from hexaglot.commands.check import check_options, qa_options
 from hexaglot.logs import logger, notice, verbosity_options
 from qa_rules.run import resolved_config
@@ -61,14 +62,13 @@ def _check_output_folder(output: str, corpus: str) -> Path:
                    "(tcp://host:8786). Needs: pip install 'hexaglot[dask]'.")
 @click.option("--resume", is_flag=True, help="Skip documents a run with the same options has already done.")
 @click.option("--html", is_flag=True, help="Also write each document's report as HTML.")
-@click.option("--align", "align_formats", multiple=True, type=click.Choice(("tmx", "json", "tsv", "csv", "html", "xlsx")),
+@click.option("--align", "align_formats", multiple=True, type=click.Choice(ALIGN_FORMATS),
               help="Also write each document's alignment in this format (repeat for several).")
 @qa_options
 @verbosity_options
 def command(corpus, output, layout, source, languages, workers, scheduler, resume, html, align_formats,
             fail_on, **qa) -> None:
     """Check every document of the CORPUS folder: one report per document under -o, and a corpus summary."""
-    from hexaglot.batch import BatchSettings, default_workers, fails, run_batch, with_search_dir
     from hexaglot.progress import ProgressReport
 
     source = source.strip().lower()
