@@ -271,3 +271,13 @@ def test_settings_key_changes_with_the_options_and_the_files_they_name(tmp_path)
     assert key != BatchSettings(options=batch.CheckOptions(glossaries=(str(glossary),), select=("NU01",))).key
     glossary.write_text("ab", encoding="utf-8")  # an edited glossary: records made before are stale
     assert settings.key != key
+
+
+def test_a_documents_report_is_the_report_check_writes(finished):
+    from hexaglot.reports import render
+    from qa_rules.run import check_paths
+
+    corpus, out, _ = finished
+    report, _ = check_paths([str(corpus / "doc-b" / "fr.md"), str(corpus / "doc-b" / "en.md")], batch.CheckOptions())
+    assert (out / "documents" / "doc-b.json").read_text(encoding="utf-8") == render(report, "json")
+    assert (out / "documents" / "doc-b.html").read_text(encoding="utf-8") == render(report, "html")
