@@ -163,7 +163,10 @@ def test_align_writes_each_documents_alignment(tmp_path):
         shutil.copy(SMALL / f"{lang}.md", corpus / f"{lang}.md")
     result = run(str(tmp_path / "corpus"), "-o", str(tmp_path / "run"), "--source", "fr", "--workers", "1",
                  "--align", "tmx", "--align", "json", "-q")
-    assert result.output == ""
+    assert result.output == "" and result.exit_code == 1  # terminology errors in the official English text
+    again = run(str(tmp_path / "corpus"), "-o", str(tmp_path / "run"), "--source", "fr", "--workers", "1",
+                "--align", "tmx", "--align", "json", "-q", "--resume", "--fail-on", "never")
+    assert again.exit_code == 0
     documents = tmp_path / "run" / "documents"
     aligned = json.loads((documents / "doc-a.align.json").read_text(encoding="utf-8"))
     assert aligned["languages"] == ["fr", "en"] and aligned["rows"]
@@ -281,3 +284,16 @@ def test_a_documents_report_is_the_report_check_writes(finished):
     report, _ = check_paths([str(corpus / "doc-b" / "fr.md"), str(corpus / "doc-b" / "en.md")], batch.CheckOptions())
     assert (out / "documents" / "doc-b.json").read_text(encoding="utf-8") == render(report, "json")
     assert (out / "documents" / "doc-b.html").read_text(encoding="utf-8") == render(report, "html")
+
+
+def test_un_parallel_corpus_layout_checked_end_to_end(tmp_path):
+    for lang in ("fr", "en", "es"):
+        folder = tmp_path / "corpus" / lang / "2000"
+        folder.mkdir(parents=True)
+        shutil.copy(SMALL / f"{lang}.md", folder / "a_res_55_100.md")
+    records: list[dict] = []
+    run_batch(iter_corpus(tmp_path / "corpus", source="fr"), tmp_path / "run", BatchSettings(), workers=0,
+              on_record=records.append)
+    assert [(r["name"], r["error"], r["languages"]) for r in records] == [("2000/a_res_55_100", None, ["fr", "en", "es"])]
+    report = json.loads((tmp_path / "run" / "documents" / "2000" / "a_res_55_100.json").read_text(encoding="utf-8"))
+    assert report["documents"][0]["path"] == str(tmp_path / "corpus" / "fr" / "2000" / "a_res_55_100.md")
