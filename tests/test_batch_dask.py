@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import logging
 
-import pytest
-
 from aligner.corpus import iter_corpus
 from hexaglot.batch import BatchSettings, run_batch, with_search_dir
 from qa_rules.run import CheckOptions
+from tests.conftest import missing
 from tests.test_batch_run import make_corpus
 
-distributed = pytest.importorskip("distributed")
 
-
-@pytest.mark.slow
 def test_dask_cluster_reports_equal_the_local_runs_byte_for_byte(tmp_path):
+    try:
+        import distributed
+    except ImportError:
+        missing("dask.distributed is not installed (pip install -e '.[test]')")
     corpus = make_corpus(tmp_path / "corpus")
     settings = BatchSettings(options=with_search_dir(CheckOptions()), html=True, align=("tmx",))
     local: list[dict] = []
