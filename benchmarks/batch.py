@@ -49,7 +49,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from aligner.corpus import iter_corpus  # noqa: E402
-from hexaglot.batch import BatchSettings, check_document, run_batch, with_search_dir, write_result  # noqa: E402
+from hexaglot.batch import STAGES, BatchSettings, check_document, run_batch, with_search_dir, write_result  # noqa: E402
 from qa_rules.run import CheckOptions  # noqa: E402
 
 SPLITS = {"dev": REPO / "samples" / "E-RES-2023-26", "held-out": REPO / "samples" / "A-RES-55-100"}
@@ -161,18 +161,17 @@ def warm_and_standalone(tmp: Path, repeats: int = 3) -> None:
     from aligner.corpus import CorpusDocument
 
     config = settings()
-    stages = ("reading", "alignment", "rules", "report")
     for split, folder in SPLITS.items():
         files = tuple((lang, str(folder / f"{lang}.md")) for lang in LANGS)
         document = CorpusDocument(f"sample-{split}", files, location=str(folder))
         check_document(document, config)  # the worker's first document: rules and glossaries load
-        warm, split_times = [], {stage: [] for stage in stages}
+        warm, split_times = [], {stage: [] for stage in STAGES}
         for _ in range(repeats):
             start = time.perf_counter()
             result = check_document(document, config)
             written = write_result(tmp / "warm", result)
             warm.append(time.perf_counter() - start)
-            for stage in stages:
+            for stage in STAGES:
                 split_times[stage].append(result.timings[stage] + (written if stage == "report" else 0.0))
         standalone = []
         for _ in range(repeats):
@@ -187,7 +186,7 @@ def warm_and_standalone(tmp: Path, repeats: int = 3) -> None:
         total = sum(statistics.median(v) for v in split_times.values())
         print("  " + " " * 9 + " split: " + ", ".join(
             f"{stage} {statistics.median(split_times[stage]):.3f} s ({100 * statistics.median(split_times[stage]) / total:.0f} %)"
-            for stage in stages))
+            for stage in STAGES))
 
 
 def _tree_rss(process) -> int:

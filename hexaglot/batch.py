@@ -66,8 +66,10 @@ class BatchSettings:
         record made with anything else is stale)."""
         from qa_rules.version import tool_version
 
+        from qa_rules.accept import DEFAULT_ACCEPT_FILE
+
         files = (*(self.options.glossaries or self.config.glossaries), self.options.accept or self.config.accept,
-                 self.options.config or self.config.path)
+                 os.path.join(self.options.search_dir, DEFAULT_ACCEPT_FILE), self.options.config or self.config.path)
         return hashlib.sha1(repr((tool_version(), self, _stamps(files))).encode("utf-8")).hexdigest()[:16]
 
 
@@ -179,7 +181,7 @@ def _check(document: CorpusDocument, settings: BatchSettings) -> DocumentResult:
     t3 = clock()
     outputs, record = _render(document, settings, setup, report)
     t4 = clock()
-    timings = {"reading": t1 - t0, "alignment": t2 - t1, "rules": t3 - t2, "report": t4 - t3}
+    timings = dict(zip(STAGES, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)))
     return DocumentResult(document.name, record, tuple(outputs), timings)
 
 
