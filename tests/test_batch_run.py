@@ -297,3 +297,9 @@ def test_un_parallel_corpus_layout_checked_end_to_end(tmp_path):
     assert [(r["name"], r["error"], r["languages"]) for r in records] == [("2000/a_res_55_100", None, ["fr", "en", "es"])]
     report = json.loads((tmp_path / "run" / "documents" / "2000" / "a_res_55_100.json").read_text(encoding="utf-8"))
     assert report["documents"][0]["path"] == str(tmp_path / "corpus" / "fr" / "2000" / "a_res_55_100.md")
+
+
+def test_a_bad_rule_selection_is_one_error_before_any_document(tmp_path):
+    result = run(str(SAMPLES), "-o", str(tmp_path / "run"), "--source", "fr", "--select", "XX99")
+    assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
+    assert "XX99" in result.output and not (tmp_path / "run").exists()

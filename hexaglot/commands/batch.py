@@ -17,8 +17,10 @@ import click
 
 from aligner.corpus import LAYOUTS, iter_corpus
 from aligner.errors import InputError
+from aligner.langid import ISO_639_1
 from aligner.model import OFFICIAL_LANGUAGES
-from hexaglot.batch import ALIGN_FORMATS, BatchSettings, default_workers, fails, run_batch, with_search_dir
+from hexaglot.batch import (ALIGN_FORMATS, BatchSettings, default_workers, fails, run_batch, run_setup,
+                            with_search_dir)
 from hexaglot.commands.check import check_options, qa_options
 from hexaglot.logs import logger, notice, verbosity_options
 from qa_rules.run import resolved_config
@@ -75,12 +77,11 @@ def command(corpus, output, layout, source, languages, workers, scheduler, resum
     if source not in OFFICIAL_LANGUAGES:
         raise InputError("--source", f"{source!r} is not one of the six official languages ({', '.join(OFFICIAL_LANGUAGES)})")
     required = _languages(languages)
+    unknown = [lang for lang in required if lang not in ISO_639_1]
+    if unknown:
+        raise InputError("--languages", f"{', '.join(unknown)}: not an ISO 639-1 language code")
     if scheduler is not None:
         _needs_dask()
-    out = _check_output_folder(output, corpus)
-    options = with_search_dir(check_options(**qa))
-    config = resolved_config(options)
-    settings = BatchSettings(options=options, config=config, html=html, align=tuple(dict.fromkeys(align_formats)))
 
     def documents():
         return iter_corpus(corpus, layout=layout, source=source, languages=required)
@@ -88,6 +89,11 @@ def command(corpus, output, layout, source, languages, workers, scheduler, resum
     total = sum(1 for _ in documents())  # listing only: cheap beside checking
     if total == 0:
         raise InputError(corpus, "holds no documents (see --layout)")
+    options = with_search_dir(check_options(**qa))
+    config = resolved_config(options)
+    settings = BatchSettings(options=options, config=config, html=html, align=tuple(dict.fromkeys(align_formats)))
+    run_setup(settings)  # a bad --select, glossary or accept file: one error now, not one per document
+    out = _check_output_folder(output, corpus)
     workers = workers or default_workers()
     engine = f"Dask ({scheduler})" if scheduler else f"{workers} worker{'s' if workers != 1 else ''}"
     logger.info("%d documents, %s", total, engine)
