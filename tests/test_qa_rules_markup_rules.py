@@ -45,3 +45,37 @@ def test_merged_paragraphs_keep_their_openings_without_a_title_finding():
     example = {"fr": "*Consciente* que les terroristes, ¶ *Consciente également* de la vulnérabilité,",
                "en": "*Aware* that terrorists, *Aware also* of the vulnerability,"}
     assert not run_example(ItalicTitle, example)
+
+
+def _row_per_unit(example):
+    """An example whose ``¶``-separated units are aligned one to one, a row each."""
+    from dataclasses import replace
+
+    from aligner.model import Cell, Row
+    from qa_rules.examples import example_alignment
+
+    merged = example_alignment(example)
+    docs = merged.documents
+    rows = tuple(Row({lang: Cell((u.id,), (u.lines[0],), u.text) for lang, u in zip(docs, units)}, 1.0)
+                 for units in zip(*(doc.units for doc in docs.values())))
+    return replace(merged, rows=rows)
+
+
+FR4 = ("*Rappelant* sa résolution 74/175, ¶ *Réaffirmant* la Stratégie, ¶ *Soulignant* le rôle de l'Office, "
+       "¶ *Consciente* de la menace,")
+
+
+def test_a_chinese_or_arabic_version_that_italicizes_its_openings_is_held_to_it():
+    """UN Chinese and Arabic texts do not italicize; a version that does so in most of its
+    paragraphs has adopted the convention, and the paragraph that does not is flagged."""
+    from qa_rules.engine import check
+
+    versions = {"zh": ["*回顾*其第74/175号决议，", "*重申*《全球反恐战略》，", "*强调*办公室的作用，", "意识到这一威胁，"],
+                "ar": ["*إذ تشير* إلى قرارها 74/175،", "*وإذ تعيد تأكيد* الاستراتيجية،", "*وإذ تؤكد* دور المكتب،",
+                       "وإذ تدرك هذا التهديد،"]}
+    for lang, paragraphs in versions.items():
+        alignment = _row_per_unit({"fr": FR4, lang: " ¶ ".join(paragraphs)})
+        (finding,) = check(alignment, [ItalicOpening()]).findings
+        assert finding.target.unit == "pp.4" and "Consciente" in finding.message, lang
+        plain = _row_per_unit({"fr": FR4, lang: " ¶ ".join(p.replace("*", "") for p in paragraphs)})
+        assert not check(plain, [ItalicOpening()]).findings, lang
