@@ -41,6 +41,7 @@ from qa_rules.spacing.sp03_french_nbsp import FrenchNoBreakSpace
 from qa_rules.spacing.sp04_missing_space_after import MissingSpaceAfter
 from qa_rules.markup.mk01_italic_opening import ItalicOpening
 from qa_rules.markup.mk02_italic_title import ItalicTitle
+from qa_rules.markup.mk03_footnote_marker_text import FootnoteMarkerText
 from qa_rules.markup.mk09_inline_codes import InlineCodes
 from qa_rules.length.le01_ratio_outlier import LengthOutlier
 from qa_rules.terminology.te01_missing_term import MissingTerm
@@ -93,6 +94,7 @@ RULES: tuple[type[Rule], ...] = (
     # markup
     ItalicOpening,
     ItalicTitle,
+    FootnoteMarkerText,
     InlineCodes,
     # length
     LengthOutlier,

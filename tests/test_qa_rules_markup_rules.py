@@ -79,3 +79,34 @@ def test_a_chinese_or_arabic_version_that_italicizes_its_openings_is_held_to_it(
         assert finding.target.unit == "pp.4" and "Consciente" in finding.message, lang
         plain = _row_per_unit({"fr": FR4, lang: " ¶ ".join(p.replace("*", "") for p in paragraphs)})
         assert not check(plain, [ItalicOpening()]).findings, lang
+
+
+def test_footnote_marker_as_plain_text_or_broken_tag_is_one_markup_finding():
+    from qa_rules.markup.mk03_footnote_marker_text import FootnoteMarkerText
+    from qa_rules.numbers.nu01_mismatch import NumberMismatch
+    from qa_rules.structure.st08_footnote_markers import FootnoteMarkers
+
+    fr = "Rappelant la Convention relative aux droits de l'enfant<sup>10</sup>, en particulier pour les États parties,"
+    cases = {"zh": ("回顾《儿童权利公约》10，特别是对缔约国而言，", "plain text"),
+             "ar": ("وإذ تشير إلى اتفاقية حقوق الطفل10، ولا سيما للدول الأطراف،", "plain text"),
+             "ru": ("ссылаясь на Конвенцию о правах ребенка<sup>10<sup>, в частности для государств-участников,", "broken tag"),
+             "en": ("Recalling the Convention on the Rights of the Child10</sup>, in particular for States parties,", "broken tag")}
+    for lang, (text, how) in cases.items():
+        example = {"fr": fr, lang: text}
+        (finding,) = run_example(FootnoteMarkerText, example)
+        assert how in finding.message and finding.expected == "<sup>10</sup>" and "10" in finding.found, lang
+        assert not run_example(FootnoteMarkers, example), lang
+        assert not run_example(NumberMismatch, example), lang
+
+
+def test_a_number_of_the_text_is_not_taken_for_a_lost_marker():
+    from qa_rules.markup.mk03_footnote_marker_text import FootnoteMarkerText
+    from qa_rules.structure.st08_footnote_markers import FootnoteMarkers
+
+    fr = "Rappelant sa résolution 74/175 et la Convention<sup>7</sup> adoptée par 7 États,"
+    for text in ("Recalling its resolution 74/175 and the Convention adopted by 7 States,",  # marker dropped
+                 "Recalling its resolution 74/175 and the Convention, 7 adopted by States,"):  # a space before
+        assert not run_example(FootnoteMarkerText, {"fr": fr, "en": text})
+        assert run_example(FootnoteMarkers, {"fr": fr, "en": text})
+    fr = "Rappelant sa résolution 74/175<sup>5</sup>,"
+    assert not run_example(FootnoteMarkerText, {"fr": fr, "en": "Recalling its resolution 74/175,"})
