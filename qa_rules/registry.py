@@ -35,6 +35,7 @@ from qa_rules.punctuation.pu01_paragraph_end import ParagraphEnd
 from qa_rules.punctuation.pu02_brackets import UnbalancedBrackets
 from qa_rules.punctuation.pu03_quotes_balance import UnbalancedQuotes
 from qa_rules.punctuation.pu04_quote_style import QuoteStyle
+from qa_rules.punctuation.pu05_script_form import ScriptPunctuation
 from qa_rules.spacing.sp01_double_space import DoubleSpace
 from qa_rules.spacing.sp02_space_before_punctuation import SpaceBeforePunctuation
 from qa_rules.spacing.sp03_french_nbsp import FrenchNoBreakSpace
@@ -86,6 +87,7 @@ RULES: tuple[type[Rule], ...] = (
     UnbalancedBrackets,
     UnbalancedQuotes,
     QuoteStyle,
+    ScriptPunctuation,
     # spacing
     DoubleSpace,
     SpaceBeforePunctuation,

@@ -1,0 +1,88 @@
+"""PU05: a punctuation mark in its Latin form inside Arabic or Chinese text."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from aligner.model import OFFICIAL_LANGUAGES
+from qa_rules import langdata
+from qa_rules.base import Context, Pair, Rule
+from qa_rules.model import Finding
+from qa_rules.punctuation.langfacts import SCRIPTS, facts, is_space, script_of
+from qa_rules.punctuation.locate import locate
+from qa_rules.untranslated.detect import left_untranslated
+
+
+def _native_side(text: str, index: int, step: int, lang: str, native: frozenset[str]) -> bool:
+    """Whether the first character from ``index`` in direction ``step`` (spaces skipped
+    in spaced languages) is a letter of ``lang``'s script or one of its own marks."""
+    spaced = facts(lang).spaced
+    while 0 <= index < len(text) and spaced and is_space(text[index]):
+        index += step
+    if not 0 <= index < len(text):
+        return False
+    char = text[index]
+    return char in native or script_of(char) == SCRIPTS[lang]
+
+
+def latin_forms(text: str, lang: str) -> list[tuple[int, str, str]]:
+    """(offset, mark, the language's form) of each Latin mark standing between words of
+    ``lang``'s script or its own punctuation (``[typography] native_forms``)."""
+    forms = langdata.value(lang, "typography.native_forms", {})
+    if not forms or not any(mark in text for mark in forms):
+        return []
+    native = frozenset(facts(lang).quote_chars) | frozenset(forms.values())
+    found = []
+    for index, char in enumerate(text):
+        if char in forms and _native_side(text, index - 1, -1, lang, native) \
+                and _native_side(text, index + 1, 1, lang, native):
+            found.append((index, char, forms[char]))
+    return found
+
+
+class ScriptPunctuation(Rule):
+    """A punctuation mark in its Latin form between Arabic or Chinese words, where the language has its own.
+
+    Arabic writes the comma, semicolon and question mark ``، ؛ ؟``; Chinese
+    writes full-width ``，；：（）！？``. A Latin ``,`` or ``(`` with the
+    language's own letters (or marks) on both sides is a slip of the keyboard;
+    next to digits or Latin text (``第2133(2014)号决议``, a URL) it is not
+    judged. The forms are language data (``[typography] native_forms``).
+
+    Flags:
+        fr: en renforçant la coopération au niveau mondial, notamment en matière de détection
+        ar: من خلال تعزيز التعاون على الصعيد العالمي, بما في ذلك في مجال الكشف
+
+        fr: l'Ensemble de règles minima (Règles Nelson Mandela), pour élaborer des outils
+        zh: 《囚犯待遇最低限度标准规则》(《纳尔逊·曼德拉规则》)，以制定工具
+
+    Passes:
+        fr: en renforçant la coopération au niveau mondial, notamment en matière de détection
+        ar: من خلال تعزيز التعاون على الصعيد العالمي، بما في ذلك في مجال الكشف
+
+        fr: les résolutions 2133 (2014) et 2178 (2014) du Conseil de sécurité,
+        zh: 安全理事会第2133(2014)号和第2178(2014)号决议，
+    """
+
+    code = "PU05"
+    name = "punctuation.script_form"
+    category = "punctuation"
+    severity = "warning"
+    languages = OFFICIAL_LANGUAGES
+
+    def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
+        if pair.target.missing or left_untranslated(pair):
+            return
+        text = pair.target.text
+        found = latin_forms(text, pair.target.lang)
+        if not found:
+            return
+        offset = found[0][0]
+        marks = " ".join(dict.fromkeys(f"{mark} for {native}" for _, mark, native in found))
+        yield self.finding(
+            pair,
+            f"Latin punctuation in {pair.target.lang} text: {marks}",
+            expected=" ".join(dict.fromkeys(native for _, _, native in found)),
+            found=text[max(offset - 20, 0): offset + 20],
+            target=locate(pair.target, offset),
+        )
