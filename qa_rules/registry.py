@@ -40,6 +40,7 @@ from qa_rules.spacing.sp01_double_space import DoubleSpace
 from qa_rules.spacing.sp02_space_before_punctuation import SpaceBeforePunctuation
 from qa_rules.spacing.sp03_french_nbsp import FrenchNoBreakSpace
 from qa_rules.spacing.sp04_missing_space_after import MissingSpaceAfter
+from qa_rules.spacing.sp05_space_between_characters import SpaceBetweenCharacters
 from qa_rules.markup.mk01_italic_opening import ItalicOpening
 from qa_rules.markup.mk02_italic_title import ItalicTitle
 from qa_rules.markup.mk03_footnote_marker_text import FootnoteMarkerText
@@ -93,6 +94,7 @@ RULES: tuple[type[Rule], ...] = (
     SpaceBeforePunctuation,
     FrenchNoBreakSpace,
     MissingSpaceAfter,
+    SpaceBetweenCharacters,
     # markup
     ItalicOpening,
     ItalicTitle,
