@@ -70,3 +70,32 @@ def test_arabic_joining_conjunction_and_chinese_equivalent_verbs_are_not_variant
     e4 = "1. *Engage* les États ; ¶ 2. *Engage* l'Office ; ¶ 3. *Engage* les organisations ; ¶ 4. *Engage* les donateurs ;"
     zh = {"fr": e4, "zh": "1. *敦促*各国； ¶ 2. *促请*办公室； ¶ 3. *促请*各组织； ¶ 4. *促请*捐助方；"}
     assert not run_example(SourceVariants, zh)
+
+
+def test_the_paste_is_flagged_where_it_fits_its_source_worst_even_if_first():
+    """The earlier paragraph carries the later one's translation: its source is twice as long
+    as the text, the later one's fits (length, then shared anchors)."""
+    long_fr = ("Prie l'Office de continuer à aider les États Membres qui en font la demande à renforcer leurs capacités "
+               "de prévention du terrorisme chimique, biologique, radiologique et nucléaire et d'intervention ;")
+    short_fr = "Prie l'Office de renforcer sa capacité d'évaluation ;"
+    short_en = "Requests the Office to strengthen its evaluation capacity;"
+    (finding,) = run_example(TargetCollision, {"fr": f"{long_fr} ¶ {short_fr}", "en": f"{short_en} ¶ {short_en}"})
+    assert finding.target.unit == "pp.1" and "pp.2" in finding.message
+    same_length = {"fr": "Prie l'Office de fournir une assistance technique pour la coopération judiciaire internationale ; ¶ "
+                         "Prie l'Office de renforcer encore ses programmes régionaux contre le terrorisme maritime ;",
+                   "en": "Requests the Office to further strengthen its regional programmes against maritime terrorism; ¶ "
+                         "Requests the Office to further strengthen its regional programmes against maritime terrorism;"}
+    (finding,) = run_example(TargetCollision, same_length)
+    assert finding.target.unit == "pp.1"
+
+
+def test_a_paste_under_its_own_opening_verb_is_a_collision():
+    fr = ("*Prie* l'Office d'aider les États Membres à renforcer leurs capacités d'évaluation des programmes ; ¶ "
+          "*Prie également* l'Office de continuer à aider les États à prévenir le terrorisme nucléaire ;")
+    en = ("*Requests* the Office to continue to assist States in preventing nuclear terrorism; ¶ "
+          "*Also requests* the Office to continue to assist States in preventing nuclear terrorism;")
+    (finding,) = run_example(TargetCollision, {"fr": fr, "en": en})
+    assert finding.target.unit == "pp.1"
+    same_body = ("*Prie* l'Office de continuer à aider les États à prévenir le terrorisme nucléaire ; ¶ "
+                 "*Prie également* l'Office de continuer à aider les États à prévenir le terrorisme nucléaire ;")
+    assert not run_example(TargetCollision, {"fr": same_body, "en": en})

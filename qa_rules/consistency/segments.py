@@ -62,6 +62,13 @@ class Segment:
     target_text: str
     source_at: Location
     target_at: Location
+    #: ``source`` and ``target`` without the paragraph's italic opening phrase (``text`` segments;
+    #: the same as them otherwise): a paragraph pasted in the wrong place under its own opening verb.
+    source_body: str = ""
+    target_body: str = ""
+
+    def body(self, side: str) -> str:
+        return (self.source_body or self.source) if side == "source" else (self.target_body or self.target)
 
 
 def _loc(side, unit, offset: int = 0) -> Location:
@@ -91,7 +98,8 @@ def segments(pair: Pair, italic: frozenset[str] = frozenset()) -> Iterator[Segme
 def _unit_segments(src, su, tgt, tu, openings: bool) -> Iterator[Segment]:
     if su.number is not None and tu.number is not None and su.number != tu.number:
         return  # a misaligned pair (the structure rules report the numbering): nothing to compare
-    yield Segment("text", normalize(su.text), normalize(tu.text), su.text, tu.text, _loc(src, su), _loc(tgt, tu))
+    yield Segment("text", normalize(su.text), normalize(tu.text), su.text, tu.text, _loc(src, su), _loc(tgt, tu),
+                  normalize(_without_opening(su)), normalize(_without_opening(tu)))
     if 1 < len(su.sentences) == len(tu.sentences):
         for a, b in zip(su.sentences, tu.sentences):
             yield Segment("sentence", normalize(a.text), normalize(b.text), a.text, b.text,
@@ -134,6 +142,11 @@ def opening_key(text: str, lang: str) -> str:
     if prefix is not None:
         key = prefix.sub("", key, count=1)
     return canonical.get(key, key)
+
+
+def _without_opening(unit) -> str:
+    span = opening_span(unit)
+    return unit.text[span.end:] if span is not None else unit.text
 
 
 def _foreign_script(text: str, lang: str) -> bool:
