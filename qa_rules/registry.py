@@ -28,6 +28,7 @@ from qa_rules.dates.da01_mismatch import DateMismatch
 from qa_rules.dates.da02_format import DateFormat
 from qa_rules.untranslated.ut01_wrong_language import WrongLanguage
 from qa_rules.untranslated.ut02_identical import IdenticalToSource
+from qa_rules.untranslated.ut03_copied_passage import CopiedPassage
 from qa_rules.consistency.co01_source_variants import SourceVariants
 from qa_rules.consistency.co02_target_collisions import TargetCollision
 from qa_rules.consistency.co09_recycled import RecycledText
@@ -79,6 +80,7 @@ RULES: tuple[type[Rule], ...] = (
     # untranslated
     WrongLanguage,
     IdenticalToSource,
+    CopiedPassage,
     # consistency
     SourceVariants,
     TargetCollision,

@@ -171,5 +171,6 @@ def test_no_false_alarm_on_a_genuine_six_language_un_resolution(shared_data):
     aligned = tuple(Row({lang: Cell((f"seg.{i + 1}",), (i + 1,), rows[i][lang]) for lang in langs}, 1.0)
                     for i in range(len(rows)))
     alignment = Alignment(langs, "fr", "paragraph", aligned, docs)
-    rules = [rule_by_code(code) for code in ("UT01", "UT02", "CO01", "CO02", "PU03", "LE01", "MK01", "MK02")]
+    rules = [rule_by_code(code) for code in ("UT01", "UT02", "UT03", "CO01", "CO02", "PU03", "PU05", "LE01", "MK01",
+                                             "MK02", "MK03")]
     assert [f"{f.rule} {f.message}" for f in check(alignment, rules).findings] == []
