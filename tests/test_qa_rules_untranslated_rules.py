@@ -75,3 +75,14 @@ def test_a_clause_of_the_source_left_inside_a_translated_paragraph():
     assert not copied_passages(title, "Recalling the Convention sur la Stratégie Antiterroriste Mondiale Revitalisée Renforcée Actualisée,",
                                6, FUNCTION_WORDS["fr"])
     assert not run_example(CopiedPassage, {"fr": fr, "en": fr})
+
+
+def test_a_title_kept_in_its_original_language_is_not_a_copied_passage():
+    from qa_rules.untranslated.detect import FUNCTION_WORDS
+    from qa_rules.untranslated.ut03_copied_passage import copied_passages
+
+    en = "Takes note of the Model Legislative Provisions to Support the Needs and Protect the Rights of Victims of Terrorism;"
+    fr = "Prend note des Model Legislative Provisions to Support the Needs and Protect the Rights of Victims of Terrorism ;"
+    assert copied_passages(en, fr, 6, FUNCTION_WORDS["en"]) == []
+    assert copied_passages(en, fr.replace("Model Legislative", "model legislative").replace("Support the Needs", "support the needs")
+                           .replace("Protect the Rights of Victims", "protect the rights of victims"), 6, FUNCTION_WORDS["en"])

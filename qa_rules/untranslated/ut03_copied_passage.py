@@ -18,10 +18,18 @@ def _words(text: str) -> list[re.Match]:
     return list(_WORD.finditer(text))
 
 
+def _title(words: list[re.Match], function_words: frozenset[str]) -> bool:
+    """Whether most content words are capitalized: a title or a name kept in its original
+    language (*Model Legislative Provisions to Support the Needs...*), not a clause."""
+    content = [m.group() for m in words if m.group().casefold() not in function_words]
+    return bool(content) and sum(w[0].isupper() for w in content) * 2 >= len(content)
+
+
 def copied_passages(source: str, target: str, min_words: int, function_words: frozenset[str]) -> list[tuple[int, int]]:
     """(start, end) in ``target`` of each run of at least ``min_words`` consecutive words that
     stands word for word in ``source`` and holds at least two of the source language's
-    function words (a clause, not a name or a title kept in the original)."""
+    function words, most of its other words in lower case (a clause, not a name or a
+    title kept in the original)."""
     src = [m.group().casefold() for m in _words(source)]
     if len(src) < min_words:
         return []
@@ -41,7 +49,7 @@ def copied_passages(source: str, target: str, min_words: int, function_words: fr
         j = i
         while j + 1 < len(tgt) and covered[j + 1]:
             j += 1
-        if sum(w in function_words for w in words[i:j + 1]) >= 2:
+        if sum(w in function_words for w in words[i:j + 1]) >= 2 and not _title(tgt[i:j + 1], function_words):
             found.append((tgt[i].start(), tgt[j].end()))
         i = j + 1
     return found
@@ -53,8 +61,9 @@ class CopiedPassage(Rule):
     A clause of ``min_words`` words or more, found in the source paragraph and
     in the target one, with at least two function words of the source language
     (``pour la mise en commun de ressources``), was left in the original: a
-    title, a name or a citation kept as written (``Treaty Series``, ``UNODC``)
-    has too few of them. A whole paragraph left untranslated is UT01's and
+    title, a name or a citation kept as written (``Treaty Series``, ``UNODC``,
+    *Model Legislative Provisions to Support the Needs and Protect the Rights of
+    Victims of Terrorism*) has too few of them, or capitals on most words. A whole paragraph left untranslated is UT01's and
     UT02's. Runs when the source is English, French or Spanish.
 
     Flags:
@@ -64,6 +73,9 @@ class CopiedPassage(Rule):
     Passes:
         fr: Encourage l'Office à étoffer le portail de gestion des connaissances pour la mise en commun de ressources électroniques et de lois contre la criminalité ;
         en: Encourages the Office to expand the knowledge management portal for Sharing Electronic Resources and Laws on Crime;
+
+        en: Takes note of the Model Legislative Provisions to Support the Needs and Protect the Rights of Victims of Terrorism;
+        fr: Prend note des Model Legislative Provisions to Support the Needs and Protect the Rights of Victims of Terrorism ;
     """
 
     code = "UT03"
