@@ -114,3 +114,16 @@ def test_a_pair_misaligned_across_operative_numbers_is_re_paired_by_number():
     shifted = Alignment(alignment.languages, "fr", "paragraph", tuple(rows), alignment.documents)
     found = sorted((f.source.unit, f.target.unit, "omission" in f.message) for f in _findings(shifted))
     assert found == [("op.6", "op.6", True), ("op.7", "op.7", False)]
+
+
+def test_a_clause_omitted_from_a_long_paragraph_is_flagged_when_the_rest_is_uniform():
+    """A fifth of a long paragraph dropped (log ratio about -0.24) in a version whose other
+    paragraphs keep the source's length: far outside the spread, so reported though under 35 %."""
+    source = list(FR)
+    source[4] = " ".join(FR[4:7])
+    en = [t.replace("l'Office", "the Office") for t in source]
+    en[4] = en[4][: int(len(en[4]) * 0.8)]
+    found = _findings(_alignment({"en": en}, source))
+    assert [f.target.unit for f in found] == ["op.5"] and "omission" in found[0].message
+    older = LengthOutlier(LengthOutlier.Config(min_deviation=0.3))
+    assert check(_alignment({"en": en}, source), [older]).findings == ()

@@ -103,7 +103,7 @@ class LengthOutlier(Rule):
     @dataclass(frozen=True)
     class Config:
         """threshold: robust deviations (MAD x 1.4826) from the median that make an outlier;
-        min_deviation: smallest |log ratio - median| flagged (0.3 = about 35 %);
+        min_deviation: smallest |log ratio - median| flagged (0.2 = about 22 %; a clause dropped from a long paragraph);
         min_letters: shorter sources (symbols, short footnotes) are not judged;
         min_pairs: fewer measured paragraphs and the langdata density is the yardstick;
         prior_spread: the spread assumed with the langdata density;
@@ -111,7 +111,7 @@ class LengthOutlier(Rule):
         noise: the extra spread of a paragraph of n letters is noise / sqrt(n)."""
 
         threshold: float = 4.0
-        min_deviation: float = 0.3
+        min_deviation: float = 0.2
         min_letters: int = 25
         min_pairs: int = 8
         prior_spread: float = 0.15
