@@ -21,6 +21,7 @@ from qa_rules.numbers.nu02_ordinal import OrdinalMismatch
 from qa_rules.numbers.nu03_words import NumberWordMismatch
 from qa_rules.numbers.nu04_percent import PercentMismatch
 from qa_rules.numbers.nu05_format import NumberFormat
+from qa_rules.numbers.nu06_digit_system import DigitSystem
 from qa_rules.references.rf01_symbol import SymbolMismatch
 from qa_rules.references.rf02_resolution import ResolutionMismatch
 from qa_rules.references.rf03_treaty import TreatyMismatch
@@ -70,6 +71,7 @@ RULES: tuple[type[Rule], ...] = (
     NumberWordMismatch,
     PercentMismatch,
     NumberFormat,
+    DigitSystem,
     # references
     SymbolMismatch,
     ResolutionMismatch,
