@@ -43,6 +43,7 @@ from qa_rules.spacing.sp02_space_before_punctuation import SpaceBeforePunctuatio
 from qa_rules.spacing.sp03_french_nbsp import FrenchNoBreakSpace
 from qa_rules.spacing.sp04_missing_space_after import MissingSpaceAfter
 from qa_rules.spacing.sp05_space_between_characters import SpaceBetweenCharacters
+from qa_rules.spacing.sp06_full_width_forms import FullWidthForms
 from qa_rules.markup.mk01_italic_opening import ItalicOpening
 from qa_rules.markup.mk02_italic_title import ItalicTitle
 from qa_rules.markup.mk03_footnote_marker_text import FootnoteMarkerText
@@ -99,6 +100,7 @@ RULES: tuple[type[Rule], ...] = (
     FrenchNoBreakSpace,
     MissingSpaceAfter,
     SpaceBetweenCharacters,
+    FullWidthForms,
     # markup
     ItalicOpening,
     ItalicTitle,

@@ -93,10 +93,21 @@ def test_latin_punctuation_between_arabic_or_chinese_words():
 
     assert latin_forms("على الصعيد العالمي, بما في ذلك", "ar") == [(18, ",", "،")]
     assert latin_forms("هل تم ذلك? نعم؛ وفي المجلد 2178, الرقم 38349", "ar") == [(9, "?", "؟")]
-    assert [m for _, m, _ in latin_forms("标准规则》(《纳尔逊·曼德拉规则》)，以及各国,包括", "zh")] == ["(", ")", ","]
-    assert latin_forms("安全理事会第2133(2014)号决议，见www.unodc.org,并", "zh") == []
+    assert latin_forms("标准规则》(《纳尔逊·曼德拉规则》)，以及各国,包括", "zh") == []  # width: SP06's
+    zh = "标准规则》(《纳尔逊·曼德拉规则》)，以及各国,包括"
+    assert [m for _, m, _ in latin_forms(zh, "zh", "full_width_forms")] == ["(", ")", ","]
+    assert latin_forms("安全理事会第2133(2014)号决议，见www.unodc.org,并", "zh", "full_width_forms") == []
     assert latin_forms("on a global scale, including", "en") == []
     fr = "en renforçant la coopération au niveau mondial, notamment en matière de détection"
     (finding,) = run_example(ScriptPunctuation, {"fr": fr, "ar": "تعزيز التعاون على الصعيد العالمي, بما في ذلك في مجال الكشف"})
     assert finding.expected == "،" and "," in finding.found
     assert not run_example(ScriptPunctuation, {"fr": fr, "ar": "تعزيز التعاون على الصعيد العالمي، بما في ذلك في مجال الكشف"})
+
+
+def test_half_width_punctuation_between_chinese_characters_is_a_spacing_finding():
+    from qa_rules.spacing.sp06_full_width_forms import FullWidthForms
+
+    fr = "l'Ensemble de règles minima (Règles Nelson Mandela), pour élaborer des outils"
+    (finding,) = run_example(FullWidthForms, {"fr": fr, "zh": "《囚犯待遇最低限度标准规则》(《纳尔逊·曼德拉规则》)，以制定工具"})
+    assert finding.category == "spacing" and finding.expected == "（ ）"
+    assert not run_example(FullWidthForms, {"fr": fr, "zh": "《囚犯待遇最低限度标准规则》（《纳尔逊·曼德拉规则》），以制定工具"})

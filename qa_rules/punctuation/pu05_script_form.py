@@ -1,4 +1,4 @@
-"""PU05: a punctuation mark in its Latin form inside Arabic or Chinese text."""
+"""PU05: a punctuation mark in its Latin form inside Arabic text."""
 
 from __future__ import annotations
 
@@ -25,10 +25,11 @@ def _native_side(text: str, index: int, step: int, lang: str, native: frozenset[
     return char in native or script_of(char) == SCRIPTS[lang]
 
 
-def latin_forms(text: str, lang: str) -> list[tuple[int, str, str]]:
+def latin_forms(text: str, lang: str, key: str = "native_forms") -> list[tuple[int, str, str]]:
     """(offset, mark, the language's form) of each Latin mark standing between words of
-    ``lang``'s script or its own punctuation (``[typography] native_forms``)."""
-    forms = langdata.value(lang, "typography.native_forms", {})
+    ``lang``'s script or its own punctuation (``[typography] <key>``: ``native_forms``,
+    Arabic's own marks; ``full_width_forms``, Chinese full-width ones, SP06)."""
+    forms = langdata.value(lang, f"typography.{key}", {})
     if not forms or not any(mark in text for mark in forms):
         return []
     native = frozenset(facts(lang).quote_chars) | frozenset(forms.values())
@@ -41,27 +42,24 @@ def latin_forms(text: str, lang: str) -> list[tuple[int, str, str]]:
 
 
 class ScriptPunctuation(Rule):
-    """A punctuation mark in its Latin form between Arabic or Chinese words, where the language has its own.
+    """A punctuation mark in its Latin form between Arabic words, where Arabic has its own.
 
-    Arabic writes the comma, semicolon and question mark ``، ؛ ؟``; Chinese
-    writes full-width ``，；：（）！？``. A Latin ``,`` or ``(`` with the
-    language's own letters (or marks) on both sides is a slip of the keyboard;
-    next to digits or Latin text (``第2133(2014)号决议``, a URL) it is not
-    judged. The forms are language data (``[typography] native_forms``).
+    Arabic writes the comma, semicolon and question mark ``، ؛ ؟``. A Latin
+    ``,`` with Arabic letters (or marks) on both sides is a slip of the
+    keyboard; next to digits or Latin text (``المجلد 2178, الرقم``, a URL) it is
+    not judged. The forms are language data (``[typography] native_forms``);
+    Chinese half-width marks are a matter of width, the spacing rule SP06's.
 
     Flags:
         fr: en renforçant la coopération au niveau mondial, notamment en matière de détection
         ar: من خلال تعزيز التعاون على الصعيد العالمي, بما في ذلك في مجال الكشف
 
-        fr: l'Ensemble de règles minima (Règles Nelson Mandela), pour élaborer des outils
-        zh: 《囚犯待遇最低限度标准规则》(《纳尔逊·曼德拉规则》)，以制定工具
-
     Passes:
         fr: en renforçant la coopération au niveau mondial, notamment en matière de détection
         ar: من خلال تعزيز التعاون على الصعيد العالمي، بما في ذلك في مجال الكشف
 
-        fr: les résolutions 2133 (2014) et 2178 (2014) du Conseil de sécurité,
-        zh: 安全理事会第2133(2014)号和第2178(2014)号决议，
+        fr: Nations Unies, Recueil des Traités, vol. 2178, no 38349.
+        ar: الأمم المتحدة، مجموعة المعاهدات، المجلد 2178, الرقم 38349.
     """
 
     code = "PU05"
