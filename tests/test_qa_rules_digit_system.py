@@ -24,3 +24,10 @@ def test_a_document_without_a_clear_system_is_not_judged():
     mixed = "وإذ تشير إلى قراراتها ٧٢/١٩٤ و ٧٣/١٧٤ و 74/175 و 75/291، وإلى البرنامج العالمي للفترة 2022-2027،"
     assert not run_example(DigitSystem, {"fr": FR, "ar": mixed})
     assert not run_example(DigitSystem, {"fr": "Prie l'Office de faire rapport en 2024 ;", "ar": "تطلب إلى المكتب أن يقدم تقريرا في عام ٢٠٢٤؛"})
+
+
+def test_chinese_meeting_numbers_in_digits_session_numbers_in_numerals():
+    found = run_example(DigitSystem, {"fr": "43e séance plénière", "zh": "第四十三次全体会议"})
+    assert [f.found for f in found] == ["四十三次全体会议"]
+    assert not run_example(DigitSystem, {"fr": "43e séance plénière", "zh": "第43次全体会议"})
+    assert not run_example(DigitSystem, {"fr": "à sa soixante-dix-huitième session", "zh": "在其第七十八届会议上"})
