@@ -86,6 +86,7 @@ def test_un_forms_are_not_nonstandard():
     assert nonstandard_dates("2019年12月18日", "zh") == ()
     assert nonstandard_dates("18 de diciembre de 2019", "es") == ()
     assert nonstandard_dates("المؤرخ 30 حزيران/يونيه 2021 وفي آب/أغسطس 2020", "ar") == ()
+    assert nonstandard_dates("في 4 كانون الأول / ديسمبر 2000 ، وفي أيلول / سبتمبر 1994", "ar") == ()  # OPUS spacing
 
 
 @pytest.mark.parametrize(
