@@ -14,6 +14,7 @@ from qa_rules.langdata import UnsupportedLanguageError
 from qa_rules.model import Finding
 from qa_rules.punctuation.langfacts import language_data
 from qa_rules.references.extract import reference_spans
+from qa_rules.untranslated.detect import left_untranslated
 
 _LETTER = re.compile(r"[^\W\d_]")
 #: Scale factor that makes the MAD estimate a standard deviation (normal data).
@@ -83,7 +84,8 @@ class LengthOutlier(Rule):
     not turn small differences into findings). Merged or split paragraphs are
     left to the structure rules; a source and a target paragraph the alignment
     left unpaired side by side, or paired across operative numbers, are
-    re-paired by number and measured. With fewer than ``min_pairs`` paragraphs
+    re-paired by number and measured; a paragraph left as its source is the
+    untranslated rules' (UT01, UT02). With fewer than ``min_pairs`` paragraphs
     the languages' typical density (langdata) stands in.
 
     Flags:
@@ -138,6 +140,8 @@ class LengthOutlier(Rule):
                 spread = math.hypot(stats.spread, self.config.noise / math.sqrt(size))
                 if abs(deviation) < self.config.min_deviation or abs(deviation) < self.config.threshold * spread:
                     continue
+                if left_untranslated(pair):
+                    continue  # the source left as it is: reported once, as untranslated (UT01, UT02)
                 yield self._finding(pair, value, stats)
 
     def _measure(self, pair: Pair) -> tuple[Pair, float, int] | None:
