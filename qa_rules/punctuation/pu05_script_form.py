@@ -41,6 +41,26 @@ def latin_forms(text: str, lang: str, key: str = "native_forms") -> list[tuple[i
     return found
 
 
+def form_findings(rule: Rule, pair: Pair, key: str, what: str) -> Iterator[Finding]:
+    """One finding for the marks ``latin_forms(..., key)`` finds in the target (``what``, with
+    ``{lang}``, opens the message), located at the first; none for a paragraph left untranslated."""
+    if pair.target.missing or left_untranslated(pair):
+        return
+    text = pair.target.text
+    found = latin_forms(text, pair.target.lang, key)
+    if not found:
+        return
+    offset = found[0][0]
+    marks = " ".join(dict.fromkeys(f"{mark} for {form}" for _, mark, form in found))
+    yield rule.finding(
+        pair,
+        f"{what.format(lang=pair.target.lang)}: {marks}",
+        expected=" ".join(dict.fromkeys(form for _, _, form in found)),
+        found=text[max(offset - 20, 0): offset + 20],
+        target=locate(pair.target, offset),
+    )
+
+
 class ScriptPunctuation(Rule):
     """A punctuation mark in its Latin form between Arabic words, where Arabic has its own.
 
@@ -69,18 +89,4 @@ class ScriptPunctuation(Rule):
     languages = OFFICIAL_LANGUAGES
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.target.missing or left_untranslated(pair):
-            return
-        text = pair.target.text
-        found = latin_forms(text, pair.target.lang)
-        if not found:
-            return
-        offset = found[0][0]
-        marks = " ".join(dict.fromkeys(f"{mark} for {native}" for _, mark, native in found))
-        yield self.finding(
-            pair,
-            f"Latin punctuation in {pair.target.lang} text: {marks}",
-            expected=" ".join(dict.fromkeys(native for _, _, native in found)),
-            found=text[max(offset - 20, 0): offset + 20],
-            target=locate(pair.target, offset),
-        )
+        yield from form_findings(self, pair, "native_forms", "Latin punctuation in {lang} text")

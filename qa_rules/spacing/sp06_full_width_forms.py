@@ -7,9 +7,7 @@ from typing import Iterator
 from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
-from qa_rules.punctuation.locate import locate
-from qa_rules.punctuation.pu05_script_form import latin_forms
-from qa_rules.untranslated.detect import left_untranslated
+from qa_rules.punctuation.pu05_script_form import form_findings
 
 
 class FullWidthForms(Rule):
@@ -41,18 +39,4 @@ class FullWidthForms(Rule):
     languages = OFFICIAL_LANGUAGES
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if pair.target.missing or left_untranslated(pair):
-            return
-        text = pair.target.text
-        found = latin_forms(text, pair.target.lang, "full_width_forms")
-        if not found:
-            return
-        offset = found[0][0]
-        marks = " ".join(dict.fromkeys(f"{mark} for {full}" for _, mark, full in found))
-        yield self.finding(
-            pair,
-            f"half-width punctuation between {pair.target.lang} characters: {marks}",
-            expected=" ".join(dict.fromkeys(full for _, _, full in found)),
-            found=text[max(offset - 20, 0): offset + 20],
-            target=locate(pair.target, offset),
-        )
+        yield from form_findings(self, pair, "full_width_forms", "half-width punctuation between {lang} characters")
