@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules import langdata
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
@@ -86,7 +85,8 @@ class ScriptPunctuation(Rule):
     name = "punctuation.script_form"
     category = "punctuation"
     severity = "warning"
-    languages = OFFICIAL_LANGUAGES
+    #: The languages with ``[typography] native_forms`` data.
+    languages = ("ar",)
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         yield from form_findings(self, pair, "native_forms", "Latin punctuation in {lang} text")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding, Location
 from qa_rules.punctuation.langfacts import SCRIPTS, facts, is_space, script_of
@@ -65,7 +64,8 @@ class SpaceBetweenCharacters(Rule):
     name = "spacing.space_between_characters"
     category = "spacing"
     severity = "warning"
-    languages = OFFICIAL_LANGUAGES
+    #: The languages written without spaces (``[typography] spaced = false``).
+    languages = ("zh",)
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         if pair.target.missing or left_untranslated(pair):

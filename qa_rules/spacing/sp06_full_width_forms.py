@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
 from qa_rules.punctuation.pu05_script_form import form_findings
@@ -36,7 +35,8 @@ class FullWidthForms(Rule):
     name = "spacing.full_width_forms"
     category = "spacing"
     severity = "warning"
-    languages = OFFICIAL_LANGUAGES
+    #: The languages with ``[typography] full_width_forms`` data.
+    languages = ("zh",)
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         yield from form_findings(self, pair, "full_width_forms", "half-width punctuation between {lang} characters")
