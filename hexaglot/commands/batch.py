@@ -114,7 +114,7 @@ def command(corpus, output, layout, source, languages, workers, scheduler, resum
     finally:
         progress.close()
     written = write_summary(out, summary)
-    checked = run.documents - run.skipped
+    checked = run.documents - run.skipped - len(run.errors)
     notice(f"wrote {out} ({run.documents} documents: {checked} checked, {run.skipped} already done, "
            f"{len(run.errors)} could not be checked, {len(failing)} with findings at or above "
            f"{fail_on or config.fail_on}; summary: {written})")
