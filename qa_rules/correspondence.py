@@ -1,0 +1,431 @@
+"""Is this target a translation of this source at all? A document-level judgement.
+
+Rules compare a source and a target paragraph by paragraph; they assume the
+target translates the source. When it does not (another document, a different
+symbol, the translation of another revision of the text), every paragraph
+differs and the report drowns the cause under a hundred symptoms. This module
+judges the pair of documents once, from independent signals, each of which a
+reviewer can check by eye:
+
+- **identity**: the resolution each document says it is, read from its head
+  (a symbol ``A/RES/55/100`` in a heading line, a title ``2023/26. ...``, a
+  heading ``RESOLUTION 55/100``);
+- **shared keys**: the numbers, dates, document symbols and resolution
+  numbers of the source (distinct, language-neutral keys, as the numbers,
+  dates and references rules read them) that are also in the target;
+- **alignment**: among the aligned rows where both sides have text, the share
+  the aligner is not confident in (``score`` below ``REVIEW_BELOW``, the
+  threshold under which the aligned-file writers mark a row for review);
+- **structure** (preambular, operative, footnote counts) and **length ratio**
+  (characters, digits and spaces left out, against the ratio of the two
+  languages): shown as evidence, not voted (see below).
+
+The decision counts the signals that say "different" and flags the pair when
+two agree (``MIN_VOTES``): one signal alone can be a typo (a wrong symbol in
+the heading) or a badly damaged draft (many paragraphs changed). A signal with
+too little evidence (fewer than ``MIN_KEYS`` keys, fewer than ``MIN_ROWS``
+rows with text on both sides, no identity on one side) abstains, so a short
+excerpt is never judged.
+
+What counts as "the same document": a target that translates part of the
+source (a partial draft, an excerpt) or the source with paragraphs changed,
+missing or added (a draft with errors) corresponds; the per-paragraph rules
+report those differences. A target that translates *another revision* of the
+text (same symbol, but most of the paragraphs say something else: an earlier
+draft, a reconstruction) does not: the paragraphs it has in common with the
+source are too few to review it paragraph by paragraph. The signals are
+computed on what the two texts have in common (shared keys are counted from
+the shorter side, alignment only over rows with text on both sides), so a
+partial translation is not read as a different document.
+
+Structure and length are not voted: a partial translation has other counts
+and another length, and a different document of the same kind can have the
+same counts. ``benchmarks/correspondence.py`` measures each signal alone.
+
+Thresholds were set on the development set of ``benchmarks/correspondence.py``
+(the E/RES/2023/26 sample set, its drafts and the pairs cut from them) and are
+reported on a held-out set (A/RES/55/100, the OPUS text, pairs across the two
+resolutions)::
+
+    >>> from aligner.model import Document, Unit
+    >>> def doc(lang, *texts):
+    ...     units = tuple(Unit(id=f"pp.{i}", role="preambular", text=t, lines=(i, i))
+    ...                   for i, t in enumerate(texts, 1))
+    ...     return Document(path=f"{lang}.md", lang=lang, units=units)
+    >>> fr = doc("fr", "Rappelant sa résolution 74/175 du 18 décembre 2019 et la résolution 2178 (2014),")
+    >>> en = doc("en", "Recalling its resolution 54/169 of 17 December 1999 and resolution 217 A (III),")
+    >>> judge_correspondence(fr, en).keys.shared
+    0
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from typing import Sequence
+
+from aligner.model import Document, Row, Unit
+
+#: Rows the aligner scores below this are not confident (``aligner.align.confidence.REVIEW_BELOW``).
+LOW_CONFIDENCE = 0.5
+#: Fewest distinct keys on the side they are counted from for the shared-keys signal to vote.
+MIN_KEYS = 4
+#: Shared keys below this share of the counted side's keys say "different".
+KEY_SHARE = 0.7
+#: Fewest rows with text on both sides for the alignment signal to vote.
+MIN_ROWS = 4
+#: Less of the shorter text than this in confident rows says "different"; less than
+#: ``COVERED_STRONG`` (most of it is not the other's translation) counts two votes.
+COVERED = 0.75
+COVERED_STRONG = 0.5
+#: Two paired rows' keys agree when they share this share of their union.
+ROW_KEYS_AGREE = 0.5
+#: Fewer paired rows with keys that agree than this share says "different"; fewer than
+#: ``ROW_KEYS_STRONG`` (the numbers, dates and symbols are rarely where the source has them) counts two.
+ROW_KEYS = 0.5
+ROW_KEYS_STRONG = 0.25
+#: A length ratio (of the usual one) outside ``[1 / LENGTH_BAND, LENGTH_BAND]`` says "different".
+LENGTH_BAND = 1.5
+#: Signals that must say "different" for the pair to be flagged.
+MIN_VOTES = 2
+#: Characters (digits and spaces left out) per character of French, by language; measured on the
+#: development set's six versions (``benchmarks/correspondence.py --ratios`` prints them again).
+CHARS_PER_FRENCH = {"fr": 1.0, "en": 0.87, "es": 1.01, "ru": 1.03, "ar": 0.71, "zh": 0.25}
+
+#: The roles of units that carry a document's head (symbol, session, title).
+_HEAD_ROLES = ("meta", "title", "segment")
+#: A resolution number that opens a heading: ``2023/26. Assistance...``, ``RESOLUTION 55/100``,
+#: ``第55/100号决议``: at most this many characters before it.
+_HEAD_OFFSET = 12
+_NOT_COUNTED = re.compile(r"[\s\d]")
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One signal's reading: ``vote`` is ``"different"``, ``"same"`` or ``"abstains"``."""
+
+    name: str
+    vote: str
+    evidence: str
+    #: How many votes a "different" reading counts for (the alignment's strong reading counts two).
+    weight_if_different: int = 1
+
+    @property
+    def weight(self) -> int:
+        return self.weight_if_different if self.vote == "different" else 0
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What a document says it is: the resolution key (``55/100``) and how the document wrote it."""
+
+    key: str
+    text: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class KeyOverlap:
+    """Distinct keys (numbers, dates, symbols, resolution numbers) of each side and how many both have."""
+
+    source: int
+    target: int
+    shared: int
+    #: Up to five keys of the counted side missing from the other, for the message.
+    missing: tuple[str, ...] = ()
+
+    @property
+    def counted(self) -> int:
+        """Keys of the side the share is read from: the side with fewer keys (a partial text's)."""
+        return min(self.source, self.target)
+
+    @property
+    def share(self) -> float | None:
+        return self.shared / self.counted if self.counted else None
+
+
+@dataclass(frozen=True)
+class AlignmentFit:
+    """What the alignment of the two documents shows.
+
+    Characters are counted without digits and spaces. ``covered``: the share of
+    the shorter side's characters in rows the aligner is confident in (paired,
+    score at least ``LOW_CONFIDENCE``); the shorter side, so that the part a
+    partial text translates is what is measured. ``keyed_rows``: paired rows
+    where either side has a key (number, date, symbol); ``keys_agree``: those
+    whose two sides' keys mostly agree (``ROW_KEYS_AGREE``).
+    """
+
+    rows: int
+    low: int
+    median: float | None
+    #: Rows where only one side has text (omissions, additions, a partial text's missing part).
+    one_sided: int
+    source_chars: int
+    target_chars: int
+    #: Characters of each side in confident paired rows.
+    source_confident: int
+    target_confident: int
+    #: Characters of each side in paired rows (confident or not): what the length ratio reads.
+    source_paired: int
+    target_paired: int
+    keyed_rows: int
+    keys_agree: int
+
+    @property
+    def covered(self) -> float | None:
+        """Confident share of the shorter side (relative to the languages' ratio)."""
+        sides = [(self.source_chars, self.source_confident), (self.target_chars, self.target_confident)]
+        sides = [(total, confident) for total, confident in sides if total]
+        if not sides:
+            return None
+        return max(confident / total for total, confident in sides)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The judgement on one source-target pair, with its evidence.
+
+    ``corresponds`` is False when ``MIN_VOTES`` signals say the target is not a
+    translation of the source.
+    """
+
+    corresponds: bool
+    source_identity: Identity | None
+    target_identity: Identity | None
+    keys: KeyOverlap
+    alignment: AlignmentFit | None
+    structure: tuple[tuple[int, int, int], tuple[int, int, int]]
+    #: ``length_ratio`` of the paired rows, and of the whole documents (head lines left out).
+    length_ratio: float | None
+    whole_length_ratio: float | None
+    signals: tuple[Signal, ...]
+
+    @property
+    def against(self) -> tuple[Signal, ...]:
+        """The signals that say "different"."""
+        return tuple(s for s in self.signals if s.vote == "different")
+
+    def evidence(self) -> str:
+        """Every signal's reading on one line (``identity: ...; shared keys: ...``)."""
+        return "; ".join(f"{s.name}: {s.evidence}" for s in self.signals)
+
+
+# -- the signals -----------------------------------------------------------------------
+
+
+def document_identity(doc: Document) -> Identity | None:
+    """The resolution ``doc`` says it is, from the units before its first paragraph.
+
+    A symbol of a resolution (``A/RES/55/100``, ``E/RES/2023/26``) anywhere in
+    a heading line, or a resolution number opening one (``2023/26. Title``,
+    ``RESOLUTION 55/100``). Other symbols of the head (``E/2023/30``, the
+    report the resolution was adopted on) are not the document's own.
+    """
+    from qa_rules.references.extract import resolution_key_of_symbol, resolutions, symbols
+
+    for unit in _head(doc):
+        for key, text, _, _ in symbols(unit.text):
+            resolution = resolution_key_of_symbol(key)
+            if resolution:
+                return Identity(key=resolution, text=key, unit=unit.id)
+        for key, text, start, _ in resolutions(unit.text, doc.lang):
+            if start <= _HEAD_OFFSET:
+                return Identity(key=key, text=key, unit=unit.id)
+    return None
+
+
+def _head(doc: Document) -> tuple[Unit, ...]:
+    head = []
+    for unit in doc.units:
+        if unit.role not in _HEAD_ROLES or len(head) >= 20:
+            break
+        head.append(unit)
+    return tuple(head)
+
+
+def document_keys(doc: Document) -> frozenset[str]:
+    """The distinct language-neutral keys of ``doc``: ``n:`` numbers written in digits,
+    ``d:`` dates, ``s:`` document symbols, ``r:`` resolution numbers."""
+    return frozenset(key for unit in doc.units for key in text_keys(unit.text, doc.lang))
+
+
+def text_keys(text: str, lang: str) -> frozenset[str]:
+    """``document_keys`` of one text."""
+    from qa_rules import langdata
+    from qa_rules.dates.extract import dates
+    from qa_rules.numbers.extract import numbers
+    from qa_rules.references.extract import resolution_key_of_symbol, resolutions, symbols
+
+    keys: set[str] = set()
+    for key, *_ in symbols(text):
+        resolution = resolution_key_of_symbol(key)
+        keys.add(f"r:{resolution}" if resolution else f"s:{key}")
+    if langdata.supported(lang):
+        keys.update(f"r:{key}" for key, *_ in resolutions(text, lang))
+        keys.update(f"d:{key}" for key, *_ in dates(text, lang))
+        keys.update(f"n:{n.key}" for n in numbers(text, lang) if n.kind == "digits")
+    return frozenset(keys)
+
+
+def key_overlap(source: Document, target: Document) -> KeyOverlap:
+    """How many keys the two documents share, read from the side with fewer keys."""
+    src, tgt = document_keys(source), document_keys(target)
+    shared = src & tgt
+    counted = src if len(src) <= len(tgt) else tgt
+    missing = tuple(sorted(_show(k) for k in counted - shared)[:5])
+    return KeyOverlap(source=len(src), target=len(tgt), shared=len(shared), missing=missing)
+
+
+def _show(key: str) -> str:
+    return key.split(":", 1)[1]
+
+
+def alignment_fit(rows: Sequence[Row], source_lang: str, target_lang: str) -> AlignmentFit:
+    """The aligner's confidence over ``rows`` (one source-target alignment) with text on both sides."""
+    scores = []
+    one_sided = keyed = agree = 0
+    chars = {"source": 0, "target": 0, "source_confident": 0, "target_confident": 0,
+             "source_paired": 0, "target_paired": 0}
+    for row in rows:
+        src, tgt = row.cells.get(source_lang), row.cells.get(target_lang)
+        src_text = src.text if src and src.units else ""
+        tgt_text = tgt.text if tgt and tgt.units else ""
+        n_src, n_tgt = _letters(src_text), _letters(tgt_text)
+        chars["source"] += n_src
+        chars["target"] += n_tgt
+        if not (src_text and tgt_text):
+            one_sided += bool(src_text or tgt_text)
+            continue
+        scores.append(row.score)
+        chars["source_paired"] += n_src
+        chars["target_paired"] += n_tgt
+        if row.score >= LOW_CONFIDENCE:
+            chars["source_confident"] += n_src
+            chars["target_confident"] += n_tgt
+        a, b = text_keys(src_text, source_lang), text_keys(tgt_text, target_lang)
+        if a or b:
+            keyed += 1
+            agree += len(a & b) >= ROW_KEYS_AGREE * len(a | b)
+    low = sum(1 for s in scores if s < LOW_CONFIDENCE)
+    return AlignmentFit(rows=len(scores), low=low, median=statistics.median(scores) if scores else None,
+                        one_sided=one_sided, source_chars=chars["source"], target_chars=chars["target"],
+                        source_confident=chars["source_confident"], target_confident=chars["target_confident"],
+                        source_paired=chars["source_paired"], target_paired=chars["target_paired"],
+                        keyed_rows=keyed, keys_agree=agree)
+
+
+def structure_counts(doc: Document) -> tuple[int, int, int]:
+    """(preambular, operative, footnote) paragraphs."""
+    return tuple(len(doc.by_role(role)) for role in ("preambular", "operative", "footnote"))  # type: ignore[return-value]
+
+
+def _letters(text: str) -> int:
+    return len(_NOT_COUNTED.sub("", text))
+
+
+def length_ratio(source_chars: int, target_chars: int, source_lang: str, target_lang: str) -> float | None:
+    """Target characters per source character divided by the ratio of the two languages
+    (``CHARS_PER_FRENCH``): about 1 for a translation. None for a language without a measured
+    ratio or an empty side."""
+    if source_lang not in CHARS_PER_FRENCH or target_lang not in CHARS_PER_FRENCH:
+        return None
+    if not source_chars or not target_chars:
+        return None
+    return (target_chars / source_chars) / (CHARS_PER_FRENCH[target_lang] / CHARS_PER_FRENCH[source_lang])
+
+
+def document_length_ratio(source: Document, target: Document) -> float | None:
+    """``length_ratio`` of the whole documents (head lines left out), digits and spaces not counted."""
+    src = sum(_letters(u.text) for u in source.units if u.role != "meta")
+    tgt = sum(_letters(u.text) for u in target.units if u.role != "meta")
+    return length_ratio(src, tgt, source.lang, target.lang)
+
+
+# -- the judgement ---------------------------------------------------------------------
+
+
+def judge_correspondence(source: Document, target: Document, rows: Sequence[Row] | None = None) -> Verdict:
+    """Whether ``target`` is a translation of ``source``, with the evidence.
+
+    ``rows``: the two documents' alignment (``Alignment.pair_rows[target.lang]``
+    or the rows of a two-language ``Alignment``); when None the alignment and
+    length signals abstain (the engine always passes them).
+    """
+    src_id, tgt_id = document_identity(source), document_identity(target)
+    keys = key_overlap(source, target)
+    fit = alignment_fit(rows, source.lang, target.lang) if rows is not None else None
+    paired = length_ratio(fit.source_paired, fit.target_paired, source.lang, target.lang) if fit else None
+    whole = document_length_ratio(source, target)
+    signals = (
+        _identity_signal(src_id, tgt_id, source.lang, target.lang),
+        _keys_signal(keys),
+        _alignment_signal(fit),
+        _row_keys_signal(fit),
+        _length_signal(paired, whole, fit),
+    )
+    return Verdict(
+        corresponds=sum(s.weight for s in signals) < MIN_VOTES,
+        source_identity=src_id,
+        target_identity=tgt_id,
+        keys=keys,
+        alignment=fit,
+        structure=(structure_counts(source), structure_counts(target)),
+        length_ratio=paired,
+        whole_length_ratio=whole,
+        signals=signals,
+    )
+
+
+def _identity_signal(src: Identity | None, tgt: Identity | None, src_lang: str, tgt_lang: str) -> Signal:
+    if src is None or tgt is None:
+        said = f"{src.text} in {src_lang}" if src else (f"{tgt.text} in {tgt_lang}" if tgt else "")
+        return Signal("identity", "abstains", f"{said}, none in the other" if said else "no symbol on either side")
+    vote = "same" if src.key == tgt.key else "different"
+    evidence = f"{src.text} in both" if src.text == tgt.text else f"{src.text} in {src_lang}, {tgt.text} in {tgt_lang}"
+    return Signal("identity", vote, evidence)
+
+
+def _keys_signal(keys: KeyOverlap) -> Signal:
+    side = "source" if keys.source <= keys.target else "target"
+    evidence = f"{keys.shared} of {keys.counted} {side} numbers, dates and symbols found in the other"
+    if keys.missing and keys.share is not None and keys.share < 1:
+        evidence += f" (missing: {', '.join(keys.missing)}{', ...' if keys.counted - keys.shared > 5 else ''})"
+    if keys.counted < MIN_KEYS:
+        return Signal("shared keys", "abstains", evidence)
+    return Signal("shared keys", "different" if keys.shared < KEY_SHARE * keys.counted else "same", evidence)
+
+
+def _alignment_signal(fit: AlignmentFit | None) -> Signal:
+    if fit is None or fit.covered is None:
+        return Signal("alignment", "abstains", "not aligned")
+    evidence = (f"{fit.covered:.0%} of the shorter text in confident rows; {fit.low} of {fit.rows} paired rows "
+                f"below confidence {LOW_CONFIDENCE}, {fit.one_sided} unpaired")
+    if fit.rows + fit.one_sided < MIN_ROWS:
+        return Signal("alignment", "abstains", evidence)
+    if fit.covered < COVERED_STRONG:
+        return Signal("alignment", "different", evidence, weight_if_different=2)
+    return Signal("alignment", "different" if fit.covered < COVERED else "same", evidence)
+
+
+def _row_keys_signal(fit: AlignmentFit | None) -> Signal:
+    if fit is None:
+        return Signal("paired keys", "abstains", "not aligned")
+    evidence = f"numbers, dates and symbols agree in {fit.keys_agree} of {fit.keyed_rows} paired rows that have some"
+    if fit.keyed_rows < MIN_ROWS:
+        return Signal("paired keys", "abstains", evidence)
+    if fit.keys_agree < ROW_KEYS_STRONG * fit.keyed_rows:
+        return Signal("paired keys", "different", evidence, weight_if_different=2)
+    return Signal("paired keys", "different" if fit.keys_agree < ROW_KEYS * fit.keyed_rows else "same", evidence)
+
+
+def _length_signal(paired: float | None, whole: float | None, fit: AlignmentFit | None) -> Signal:
+    if paired is None or fit is None:
+        return Signal("length", "abstains", "no measured ratio for these languages" if fit else "not aligned")
+    evidence = f"paired text {paired:.2f} of the usual ratio"
+    if whole is not None and abs(whole - paired) >= 0.05:
+        evidence += f" (whole documents {whole:.2f})"
+    if fit.rows < MIN_ROWS:
+        return Signal("length", "abstains", evidence)
+    return Signal("length", "same" if 1 / LENGTH_BAND <= paired <= LENGTH_BAND else "different", evidence)
