@@ -250,6 +250,10 @@ def report(items: list[Judged], title: str) -> None:
     for name, flagged in judgements():
         ta, t, ff, f = tally(items, flagged)
         print(f"{name:<38}{f'{ta}/{t}':>14} {100 * ta / t if t else 0:5.1f}%{f'{ff}/{f}':>14} {100 * ff / f if f else 0:5.1f}%")
+    whole = [j for j in items if j.source.part == j.target.part == "whole"]
+    ta, t, ff, f = tally(whole, lambda v: not v.corresponds)
+    print(f"{'hexaglot, whole documents only':<38}{f'{ta}/{t}':>14} {100 * ta / t if t else 0:5.1f}%"
+          f"{f'{ff}/{f}':>14} {100 * ff / f if f else 0:5.1f}%")
     votes = Counter(s.name for j in items for s in j.verdict.signals if s.vote == "different")
     abstain = Counter(s.name for j in items for s in j.verdict.signals if s.vote == "abstains")
     print("signals saying 'different' / abstaining: "

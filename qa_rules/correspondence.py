@@ -149,38 +149,35 @@ class KeyOverlap:
 class AlignmentFit:
     """What the alignment of the two documents shows.
 
-    Characters are counted without digits and spaces. ``covered``: the share of
-    the shorter side's characters in rows the aligner is confident in (paired,
-    score at least ``LOW_CONFIDENCE``); the shorter side, so that the part a
-    partial text translates is what is measured. ``keyed_rows``: paired rows
-    where either side has a key (number, date, symbol); ``keys_agree``: those
-    whose two sides' keys mostly agree (``ROW_KEYS_AGREE``).
+    ``covered``: the share of the shorter side's rows (rows where it has text)
+    that are paired rows the aligner is confident in (score at least
+    ``LOW_CONFIDENCE``); the shorter side, so that the part a partial text
+    translates is what is measured. ``keyed_rows``: paired rows where either
+    side has a key (number, date, symbol); ``keys_agree``: those whose two
+    sides' keys mostly agree (``ROW_KEYS_AGREE``). Characters (digits and
+    spaces not counted) of the paired rows give the length ratio.
     """
 
     rows: int
     low: int
     median: float | None
-    #: Rows where only one side has text (omissions, additions, a partial text's missing part).
-    one_sided: int
-    source_chars: int
-    target_chars: int
-    #: Characters of each side in confident paired rows.
-    source_confident: int
-    target_confident: int
-    #: Characters of each side in paired rows (confident or not): what the length ratio reads.
+    #: Rows where only the source, only the target has text (omissions, additions, what a
+    #: partial text leaves out).
+    source_only: int
+    target_only: int
     source_paired: int
     target_paired: int
     keyed_rows: int
     keys_agree: int
 
     @property
+    def one_sided(self) -> int:
+        return self.source_only + self.target_only
+
+    @property
     def covered(self) -> float | None:
-        """Confident share of the shorter side (relative to the languages' ratio)."""
-        sides = [(self.source_chars, self.source_confident), (self.target_chars, self.target_confident)]
-        sides = [(total, confident) for total, confident in sides if total]
-        if not sides:
-            return None
-        return max(confident / total for total, confident in sides)
+        shorter = self.rows + min(self.source_only, self.target_only)
+        return (self.rows - self.low) / shorter if shorter else None
 
 
 @dataclass(frozen=True)
@@ -285,35 +282,26 @@ def _show(key: str) -> str:
 def alignment_fit(rows: Sequence[Row], source_lang: str, target_lang: str) -> AlignmentFit:
     """The aligner's confidence over ``rows`` (one source-target alignment) with text on both sides."""
     scores = []
-    one_sided = keyed = agree = 0
-    chars = {"source": 0, "target": 0, "source_confident": 0, "target_confident": 0,
-             "source_paired": 0, "target_paired": 0}
+    source_only = target_only = keyed = agree = source_paired = target_paired = 0
     for row in rows:
         src, tgt = row.cells.get(source_lang), row.cells.get(target_lang)
         src_text = src.text if src and src.units else ""
         tgt_text = tgt.text if tgt and tgt.units else ""
-        n_src, n_tgt = _letters(src_text), _letters(tgt_text)
-        chars["source"] += n_src
-        chars["target"] += n_tgt
         if not (src_text and tgt_text):
-            one_sided += bool(src_text or tgt_text)
+            source_only += bool(src_text)
+            target_only += bool(tgt_text)
             continue
         scores.append(row.score)
-        chars["source_paired"] += n_src
-        chars["target_paired"] += n_tgt
-        if row.score >= LOW_CONFIDENCE:
-            chars["source_confident"] += n_src
-            chars["target_confident"] += n_tgt
+        source_paired += _letters(src_text)
+        target_paired += _letters(tgt_text)
         a, b = text_keys(src_text, source_lang), text_keys(tgt_text, target_lang)
         if a or b:
             keyed += 1
             agree += len(a & b) >= ROW_KEYS_AGREE * len(a | b)
     low = sum(1 for s in scores if s < LOW_CONFIDENCE)
     return AlignmentFit(rows=len(scores), low=low, median=statistics.median(scores) if scores else None,
-                        one_sided=one_sided, source_chars=chars["source"], target_chars=chars["target"],
-                        source_confident=chars["source_confident"], target_confident=chars["target_confident"],
-                        source_paired=chars["source_paired"], target_paired=chars["target_paired"],
-                        keyed_rows=keyed, keys_agree=agree)
+                        source_only=source_only, target_only=target_only, source_paired=source_paired,
+                        target_paired=target_paired, keyed_rows=keyed, keys_agree=agree)
 
 
 def structure_counts(doc: Document) -> tuple[int, int, int]:
@@ -400,8 +388,8 @@ def _keys_signal(keys: KeyOverlap) -> Signal:
 def _alignment_signal(fit: AlignmentFit | None) -> Signal:
     if fit is None or fit.covered is None:
         return Signal("alignment", "abstains", "not aligned")
-    evidence = (f"{fit.covered:.0%} of the shorter text in confident rows; {fit.low} of {fit.rows} paired rows "
-                f"below confidence {LOW_CONFIDENCE}, {fit.one_sided} unpaired")
+    evidence = (f"{fit.covered:.0%} of the shorter text's paragraphs paired with confidence ({fit.low} of "
+                f"{fit.rows} paired rows below {LOW_CONFIDENCE}, {fit.one_sided} unpaired)")
     if fit.rows + fit.one_sided < MIN_ROWS:
         return Signal("alignment", "abstains", evidence)
     if fit.covered < COVERED_STRONG:
