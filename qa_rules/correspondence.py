@@ -54,8 +54,11 @@ resolutions)::
     ...     return Document(path=f"{lang}.md", lang=lang, units=units)
     >>> fr = doc("fr", "Rappelant sa résolution 74/175 du 18 décembre 2019 et la résolution 2178 (2014),")
     >>> en = doc("en", "Recalling its resolution 54/169 of 17 December 1999 and resolution 217 A (III),")
-    >>> judge_correspondence(fr, en).keys.shared
-    0
+    >>> verdict = judge_correspondence(fr, en)
+    >>> verdict.corresponds, verdict.keys.shared, [s.vote for s in verdict.signals]
+    (True, 0, ['abstains', 'abstains', 'abstains', 'abstains', 'abstains'])
+
+One paragraph is too little to judge: every signal abstains.
 """
 
 from __future__ import annotations
@@ -65,7 +68,7 @@ import statistics
 from dataclasses import dataclass
 from typing import Sequence
 
-from aligner.model import Document, Row, Unit
+from aligner.model import Alignment, Cell, Document, Row, Unit
 
 #: Rows the aligner scores below this are not confident (``aligner.align.confidence.REVIEW_BELOW``).
 LOW_CONFIDENCE = 0.5
@@ -99,6 +102,8 @@ _HEAD_ROLES = ("meta", "title", "segment")
 #: ``第55/100号决议``: at most this many characters before it.
 _HEAD_OFFSET = 12
 _NOT_COUNTED = re.compile(r"[\s\d]")
+#: Unit ids of heading lines (``aligner.model.Unit``): left out of the alignment signals.
+_HEAD_IDS = frozenset({"meta", "title"})
 
 
 @dataclass(frozen=True)
@@ -149,6 +154,9 @@ class KeyOverlap:
 class AlignmentFit:
     """What the alignment of the two documents shows.
 
+    Rows of heading lines only (``meta``, ``title`` units: symbol, session,
+    agenda item, adoption note) are left out: documents of one session share
+    them, and a heading as long as a vote list would outweigh the paragraphs.
     ``covered``: the share of the shorter side's rows (rows where it has text)
     that are paired rows the aligner is confident in (score at least
     ``LOW_CONFIDENCE``); the shorter side, so that the part a partial text
@@ -285,6 +293,8 @@ def alignment_fit(rows: Sequence[Row], source_lang: str, target_lang: str) -> Al
     source_only = target_only = keyed = agree = source_paired = target_paired = 0
     for row in rows:
         src, tgt = row.cells.get(source_lang), row.cells.get(target_lang)
+        if _head_only(src) and _head_only(tgt):
+            continue  # heading lines: every document of a session has the like
         src_text = src.text if src and src.units else ""
         tgt_text = tgt.text if tgt and tgt.units else ""
         if not (src_text and tgt_text):
@@ -302,6 +312,11 @@ def alignment_fit(rows: Sequence[Row], source_lang: str, target_lang: str) -> Al
     return AlignmentFit(rows=len(scores), low=low, median=statistics.median(scores) if scores else None,
                         source_only=source_only, target_only=target_only, source_paired=source_paired,
                         target_paired=target_paired, keyed_rows=keyed, keys_agree=agree)
+
+
+def _head_only(cell: Cell | None) -> bool:
+    """A cell holding no unit, or heading lines only (``meta.3``, ``title``)."""
+    return cell is None or all(u.split(".", 1)[0] in _HEAD_IDS for u in cell.units)
 
 
 def structure_counts(doc: Document) -> tuple[int, int, int]:
@@ -334,13 +349,22 @@ def document_length_ratio(source: Document, target: Document) -> float | None:
 # -- the judgement ---------------------------------------------------------------------
 
 
-def judge_correspondence(source: Document, target: Document, rows: Sequence[Row] | None = None) -> Verdict:
+def judge_correspondence(
+    source: Document,
+    target: Document,
+    alignment: Alignment | Sequence[Row] | None = None,
+    *,
+    align: bool = True,
+) -> Verdict:
     """Whether ``target`` is a translation of ``source``, with the evidence.
 
-    ``rows``: the two documents' alignment (``Alignment.pair_rows[target.lang]``
-    or the rows of a two-language ``Alignment``); when None the alignment and
-    length signals abstain (the engine always passes them).
+    ``alignment``: an ``Alignment`` holding both documents (its own rows for
+    the target, ``pair_rows[target.lang]``, are read), or those rows. When
+    None the two documents are aligned here (paragraph level), unless
+    ``align`` is False: then the signals read from an alignment (alignment,
+    paired keys, length) abstain and only identity and shared keys vote.
     """
+    rows = _rows(source, target, alignment, align)
     src_id, tgt_id = document_identity(source), document_identity(target)
     keys = key_overlap(source, target)
     fit = alignment_fit(rows, source.lang, target.lang) if rows is not None else None
@@ -364,6 +388,18 @@ def judge_correspondence(source: Document, target: Document, rows: Sequence[Row]
         whole_length_ratio=whole,
         signals=signals,
     )
+
+
+def _rows(source: Document, target: Document, alignment: Alignment | Sequence[Row] | None,
+          align: bool) -> Sequence[Row] | None:
+    if isinstance(alignment, Alignment):
+        own = alignment.pair_rows.get(target.lang) if alignment.pair_rows else None
+        return alignment.rows if own is None else own
+    if alignment is not None or not align:
+        return alignment
+    from aligner.align import align_documents
+
+    return align_documents([source, target]).pair_rows[target.lang]
 
 
 def _identity_signal(src: Identity | None, tgt: Identity | None, src_lang: str, tgt_lang: str) -> Signal:

@@ -164,8 +164,16 @@ def test_another_revision_built_by_replacing_every_paragraph_is_flagged():
 # -- the function and its abstentions ----------------------------------------------------
 
 
+def test_the_function_aligns_when_given_no_alignment():
+    fr, en = _doc(SAMPLE_SET / "fr.md"), _doc(A55 / "en.md")
+    verdict = judge_correspondence(fr, en)
+    assert verdict == _verdict(fr, en)
+    assert verdict.alignment is not None and verdict.alignment.rows > 0
+    assert verdict == judge_correspondence(fr, en, align_documents([fr, en]))
+
+
 def test_without_an_alignment_only_identity_and_keys_vote():
-    verdict = judge_correspondence(_doc(SAMPLE_SET / "fr.md"), _doc(A55 / "en.md"))
+    verdict = judge_correspondence(_doc(SAMPLE_SET / "fr.md"), _doc(A55 / "en.md"), align=False)
     assert not verdict.corresponds
     assert {s.name: s.vote for s in verdict.signals} == {
         "identity": "different", "shared keys": "different", "alignment": "abstains",
@@ -222,3 +230,11 @@ def test_sample_check_exits_zero_at_fail_on_error():
     report = _check(*paths)
     assert "ST10" not in {f.rule for f in report.findings}
     assert not report.withheld
+
+
+def test_module_doctests():
+    import doctest
+
+    from qa_rules import correspondence
+
+    assert doctest.testmod(correspondence).failed == 0
