@@ -4,6 +4,7 @@
     python benchmarks/correspondence.py --dev      # the development split only (for tuning)
     python benchmarks/correspondence.py --ratios   # the characters-per-French ratios of the dev set
     python benchmarks/correspondence.py --list     # every misjudged pair with its evidence
+    python benchmarks/correspondence.py --whole    # whole documents only (quicker)
 
 Documents (each in the languages it has):
 
@@ -299,6 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", action="store_true", help="the development split only")
     parser.add_argument("--ratios", action="store_true", help="print the dev set's character ratios and stop")
     parser.add_argument("--list", action="store_true", help="print every misjudged pair with its evidence")
+    parser.add_argument("--whole", action="store_true", help="whole documents only (no cut thirds)")
     args = parser.parse_args(argv)
     if args.ratios:
         ratios()
@@ -307,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     judged = []
     for s, t in pairs(docs):
         where = split(s, t)
-        if args.dev and where != "dev":
+        if (args.dev and where != "dev") or (args.whole and not s.part == t.part == "whole"):
             continue
         judged.append(Judged(s, t, truth(s, t), where, judge(s, t)))
     print(f"{len(docs)} documents, thresholds: MIN_VOTES {corr.MIN_VOTES}, KEY_SHARE {corr.KEY_SHARE}, "

@@ -9,38 +9,46 @@ reviewer can check by eye:
 
 - **identity**: the resolution each document says it is, read from its head
   (a symbol ``A/RES/55/100`` in a heading line, a title ``2023/26. ...``, a
-  heading ``RESOLUTION 55/100``);
-- **shared keys**: the numbers, dates, document symbols and resolution
-  numbers of the source (distinct, language-neutral keys, as the numbers,
-  dates and references rules read them) that are also in the target;
-- **alignment**: among the aligned rows where both sides have text, the share
-  the aligner is not confident in (``score`` below ``REVIEW_BELOW``, the
-  threshold under which the aligned-file writers mark a row for review);
-- **structure** (preambular, operative, footnote counts) and **length ratio**
-  (characters, digits and spaces left out, against the ratio of the two
-  languages): shown as evidence, not voted (see below).
+  heading ``RESOLUTION 55/100``); ``E/RES/2023/26`` and ``2023/26`` are one;
+- **shared keys**: the distinct language-neutral keys (numbers in digits,
+  dates, document symbols, resolution numbers, read as the numbers, dates and
+  references rules read them) of the side with fewer keys that the other side
+  also has;
+- **alignment**: the share of the shorter side's paragraphs that the aligner
+  pairs with confidence (row score at least ``LOW_CONFIDENCE``, the threshold
+  under which the aligned-file writers mark a row for review); below
+  ``COVERED_STRONG`` (most of it is not the other's translation) it counts
+  two votes;
+- **paired keys**: among paired rows that have keys, the share whose two
+  sides' keys agree: another revision keeps many of the document's
+  references and dates, but not in the same paragraphs; below
+  ``ROW_KEYS_STRONG`` it counts two votes;
+- **length**: characters of the paired rows (digits and spaces left out)
+  against the usual ratio of the two languages (``CHARS_PER_FRENCH``).
 
-The decision counts the signals that say "different" and flags the pair when
-two agree (``MIN_VOTES``): one signal alone can be a typo (a wrong symbol in
-the heading) or a badly damaged draft (many paragraphs changed). A signal with
-too little evidence (fewer than ``MIN_KEYS`` keys, fewer than ``MIN_ROWS``
-rows with text on both sides, no identity on one side) abstains, so a short
-excerpt is never judged.
+Structure counts (preambular, operative, footnote paragraphs) are shown as
+evidence but not voted: a partial translation has other counts, and another
+revision often the same ones.
+
+The decision adds the votes of the signals that say "different" and flags
+the pair at ``MIN_VOTES`` (two): one ordinary signal alone can be a typo (a
+wrong symbol in the heading) or a damaged draft (many numbers changed). A
+signal with too little evidence (fewer than ``MIN_KEYS`` keys, fewer than
+``MIN_ROWS`` rows, no identity on one side) abstains, so a short excerpt is
+never judged. Heading lines (``meta``, ``title`` units) are left out of the
+alignment signals: every document of a session has the like.
 
 What counts as "the same document": a target that translates part of the
 source (a partial draft, an excerpt) or the source with paragraphs changed,
-missing or added (a draft with errors) corresponds; the per-paragraph rules
-report those differences. A target that translates *another revision* of the
-text (same symbol, but most of the paragraphs say something else: an earlier
-draft, a reconstruction) does not: the paragraphs it has in common with the
-source are too few to review it paragraph by paragraph. The signals are
-computed on what the two texts have in common (shared keys are counted from
-the shorter side, alignment only over rows with text on both sides), so a
-partial translation is not read as a different document.
-
-Structure and length are not voted: a partial translation has other counts
-and another length, and a different document of the same kind can have the
-same counts. ``benchmarks/correspondence.py`` measures each signal alone.
+missing or added (a draft with errors, a third of the operative paragraphs
+wrong) corresponds; the per-paragraph rules report those differences. A
+target that translates *another revision* of the text (same symbol, but its
+paragraphs say other things, cite other references, run to other lengths: an
+earlier draft, a reconstruction) does not: paragraph findings would only
+repeat that the texts differ. The signals read what the two texts have in
+common (keys from the side with fewer, alignment coverage of the shorter
+side, length over paired rows), so a partial translation is not read as
+another document.
 
 Thresholds were set on the development set of ``benchmarks/correspondence.py``
 (the E/RES/2023/26 sample set, its drafts and the pairs cut from them) and are
