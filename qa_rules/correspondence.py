@@ -221,8 +221,16 @@ class Verdict:
         return tuple(s for s in self.signals if s.vote == "different")
 
     def evidence(self) -> str:
-        """Every signal's reading on one line (``identity: ...; shared keys: ...``)."""
-        return "; ".join(f"{s.name}: {s.evidence}" for s in self.signals)
+        """Every signal's reading on one line (``identity: ...; shared keys: ...``), then the
+        structure counts (shown, not voted)."""
+        return "; ".join([f"{s.name}: {s.evidence}" for s in self.signals] + [f"structure: {self.structure_text()}"])
+
+    def structure_text(self) -> str:
+        """``20 preambular, 36 operative, 11 footnotes against 4, 5, 0``."""
+        (pp, op, fn), (tpp, top, tfn) = self.structure
+        if self.structure[0] == self.structure[1]:
+            return f"{pp} preambular, {op} operative, {fn} footnotes in both"
+        return f"{pp} preambular, {op} operative, {fn} footnotes against {tpp}, {top}, {tfn}"
 
 
 # -- the signals -----------------------------------------------------------------------

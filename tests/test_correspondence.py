@@ -100,6 +100,14 @@ def test_only_the_version_that_does_not_correspond_is_withheld():
     assert sum(report.version_of(f) == "es" for f in report.findings) > 20  # the draft's plants are reported
 
 
+@pytest.mark.parametrize("target, flagged", [(A55 / "en.md", True), (DRAFTS / "zh_draft.md", False)],
+                         ids=["another document", "draft"])
+def test_sentence_level_judges_alike(target, flagged):
+    report = check_files([str(SAMPLE_SET / "fr.md"), str(target)], CheckOptions(discover=False, level="sentence"))
+    assert ("ST10" in {f.rule for f in report.findings}) == flagged
+    assert bool(report.withheld) == flagged
+
+
 # -- true pairs are accepted -------------------------------------------------------------
 
 

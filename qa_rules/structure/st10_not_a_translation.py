@@ -61,7 +61,8 @@ class NotATranslation(Rule):
             f"(another document or another revision of it): {reasons}",
             expected=f"a translation of {_name(source)}" + (f" ({src_id.text})" if src_id else ""),
             found=_name(target) + (f" ({tgt_id.text})" if tgt_id else "")
-            + f": {len(verdict.against)} of {len(verdict.signals)} signals say it is another text",
+            + f": {len(verdict.against)} of {len(verdict.signals)} signals say it is another text; "
+            f"structure {verdict.structure_text()}",
             source=Location(path=source.path, lang=source.lang, unit=None, line=None),
             target=Location(path=target.path, lang=target.lang, unit=None, line=None),
         )
