@@ -147,6 +147,8 @@ class KeyOverlap:
     shared: int
     #: Up to five keys of the counted side missing from the other, for the message.
     missing: tuple[str, ...] = ()
+    #: Only document symbols were compared (a language without language data).
+    symbols_only: bool = False
 
     @property
     def counted(self) -> int:
@@ -266,15 +268,27 @@ def _head(doc: Document) -> tuple[Unit, ...]:
     return tuple(head)
 
 
-def document_keys(doc: Document) -> frozenset[str]:
+def document_keys(doc: Document, symbols_only: bool = False) -> frozenset[str]:
     """The distinct language-neutral keys of ``doc``: ``n:`` numbers written in digits,
-    ``d:`` dates, ``s:`` document symbols, ``r:`` resolution numbers."""
-    return frozenset(key for unit in doc.units for key in text_keys(unit.text, doc.lang))
+    ``d:`` dates, ``s:`` document symbols, ``r:`` resolution numbers.
+
+    Numbers, dates and resolution numbers are read with the language's data
+    (``qa_rules.langdata``); ``symbols_only`` keeps to the symbols, which need
+    none (what two documents can be compared on when one language has no data).
+    """
+    return frozenset(key for unit in doc.units for key in text_keys(unit.text, doc.lang, symbols_only))
 
 
-def text_keys(text: str, lang: str) -> frozenset[str]:
-    """``document_keys`` of one text."""
+def comparable_by_symbols_only(source_lang: str, target_lang: str) -> bool:
+    """Whether one of the two languages has no language data: then only symbols are compared,
+    on both sides alike (a German text has numbers too; they are just not read)."""
     from qa_rules import langdata
+
+    return not (langdata.supported(source_lang) and langdata.supported(target_lang))
+
+
+def text_keys(text: str, lang: str, symbols_only: bool = False) -> frozenset[str]:
+    """``document_keys`` of one text."""
     from qa_rules.dates.extract import dates
     from qa_rules.numbers.extract import numbers
     from qa_rules.references.extract import resolution_key_of_symbol, resolutions, symbols
@@ -283,7 +297,7 @@ def text_keys(text: str, lang: str) -> frozenset[str]:
     for key, *_ in symbols(text):
         resolution = resolution_key_of_symbol(key)
         keys.add(f"r:{resolution}" if resolution else f"s:{key}")
-    if langdata.supported(lang):
+    if not symbols_only:
         keys.update(f"r:{key}" for key, *_ in resolutions(text, lang))
         keys.update(f"d:{key}" for key, *_ in dates(text, lang))
         keys.update(f"n:{n.key}" for n in numbers(text, lang) if n.kind == "digits")
@@ -292,11 +306,12 @@ def text_keys(text: str, lang: str) -> frozenset[str]:
 
 def key_overlap(source: Document, target: Document) -> KeyOverlap:
     """How many keys the two documents share, read from the side with fewer keys."""
-    src, tgt = document_keys(source), document_keys(target)
+    only = comparable_by_symbols_only(source.lang, target.lang)
+    src, tgt = document_keys(source, only), document_keys(target, only)
     shared = src & tgt
     counted = src if len(src) <= len(tgt) else tgt
     missing = tuple(sorted(_show(k) for k in counted - shared)[:5])
-    return KeyOverlap(source=len(src), target=len(tgt), shared=len(shared), missing=missing)
+    return KeyOverlap(source=len(src), target=len(tgt), shared=len(shared), missing=missing, symbols_only=only)
 
 
 def _show(key: str) -> str:
@@ -305,6 +320,7 @@ def _show(key: str) -> str:
 
 def alignment_fit(rows: Sequence[Row], source_lang: str, target_lang: str) -> AlignmentFit:
     """The aligner's confidence over ``rows`` (one source-target alignment) with text on both sides."""
+    only = comparable_by_symbols_only(source_lang, target_lang)
     scores = []
     source_only = target_only = keyed = agree = source_paired = target_paired = 0
     for row in rows:
@@ -320,7 +336,7 @@ def alignment_fit(rows: Sequence[Row], source_lang: str, target_lang: str) -> Al
         scores.append(row.score)
         source_paired += _letters(src_text)
         target_paired += _letters(tgt_text)
-        a, b = text_keys(src_text, source_lang), text_keys(tgt_text, target_lang)
+        a, b = text_keys(src_text, source_lang, only), text_keys(tgt_text, target_lang, only)
         if a or b:
             keyed += 1
             agree += len(a & b) >= ROW_KEYS_AGREE * len(a | b)
@@ -429,7 +445,9 @@ def _identity_signal(src: Identity | None, tgt: Identity | None, src_lang: str, 
 
 def _keys_signal(keys: KeyOverlap) -> Signal:
     side = "source" if keys.source <= keys.target else "target"
-    evidence = f"{keys.shared} of {keys.counted} {side} numbers, dates and symbols found in the other"
+    what = "symbols (numbers and dates not read: no language data)" if keys.symbols_only else \
+        "numbers, dates and symbols"
+    evidence = f"{keys.shared} of {keys.counted} {side} {what} found in the other"
     if keys.missing and keys.share is not None and keys.share < 1:
         evidence += f" (missing: {', '.join(keys.missing)}{', ...' if keys.counted - keys.shared > 5 else ''})"
     if keys.counted < MIN_KEYS:

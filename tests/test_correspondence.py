@@ -246,3 +246,19 @@ def test_module_doctests():
     from qa_rules import correspondence
 
     assert doctest.testmod(correspondence).failed == 0
+
+
+def test_a_language_without_language_data_is_judged_on_symbols_and_alignment(shared_data):
+    """German and French (Text+Berg, one sentence a line): numbers are read in French only, so
+    neither key signal may compare them; the true pair is accepted, two different halves flagged."""
+    folder = shared_data / "textberg-dev"
+    de = read_document(str(folder / "dev.de"), lang="de", input_format="lines")
+    fr = read_document(str(folder / "dev.fr"), lang="fr", input_format="lines")
+    verdict = judge_correspondence(de, fr)
+    assert verdict.corresponds, verdict.evidence()
+    assert verdict.keys.symbols_only
+    assert judge_correspondence(fr, de).corresponds
+    first_half = replace(de, units=de.units[: len(de.units) // 2])
+    second_half = replace(fr, units=fr.units[len(fr.units) // 2:])
+    assert not judge_correspondence(first_half, second_half).corresponds
+    assert judge_correspondence(first_half, fr).corresponds  # a partial translation
