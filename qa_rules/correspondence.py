@@ -76,17 +76,20 @@ import statistics
 from dataclasses import dataclass
 from typing import Sequence
 
+from aligner.align.confidence import REVIEW_BELOW
 from aligner.model import Alignment, Cell, Document, Row, Unit
 
-#: Rows the aligner scores below this are not confident (``aligner.align.confidence.REVIEW_BELOW``).
-LOW_CONFIDENCE = 0.5
+#: Rows the aligner scores below this are not confident: the threshold under which the aligned-file
+#: writers mark a row for review.
+LOW_CONFIDENCE = REVIEW_BELOW
 #: Fewest distinct keys on the side they are counted from for the shared-keys signal to vote.
 MIN_KEYS = 4
 #: Shared keys below this share of the counted side's keys say "different".
 KEY_SHARE = 0.7
-#: Fewest rows with text on both sides for the alignment signal to vote.
+#: Fewest rows for a signal read from the alignment to vote: rows of paragraphs (alignment),
+#: paired rows (length), paired rows with keys (paired keys).
 MIN_ROWS = 4
-#: Less of the shorter text than this in confident rows says "different"; less than
+#: Less of the shorter side's paragraphs than this paired with confidence says "different"; less than
 #: ``COVERED_STRONG`` (most of it is not the other's translation) counts two votes.
 COVERED = 0.75
 COVERED_STRONG = 0.5
@@ -104,8 +107,10 @@ MIN_VOTES = 2
 #: development set's six versions (``benchmarks/correspondence.py --ratios`` prints them again).
 CHARS_PER_FRENCH = {"fr": 1.0, "en": 0.87, "es": 1.01, "ru": 1.03, "ar": 0.71, "zh": 0.25}
 
-#: The roles of units that carry a document's head (symbol, session, title).
-_HEAD_ROLES = ("meta", "title", "segment")
+#: How many heading lines (``meta``, ``title`` units) are read for a document's identity; in a text
+#: without structure, how many first lines (a later line citing ``A/RES/74/175`` is not its symbol).
+_HEAD_UNITS = 20
+_HEAD_SEGMENTS = 3
 #: A resolution number that opens a heading: ``2023/26. Assistance...``, ``RESOLUTION 55/100``,
 #: ``第55/100号决议``: at most this many characters before it.
 _HEAD_OFFSET = 12
@@ -260,9 +265,13 @@ def document_identity(doc: Document) -> Identity | None:
 
 
 def _head(doc: Document) -> tuple[Unit, ...]:
+    """The heading lines before the first paragraph (at most ``_HEAD_UNITS``); in a text without
+    structure (one segment a line) its first ``_HEAD_SEGMENTS`` lines."""
+    if doc.units and doc.units[0].role == "segment":
+        return doc.units[:_HEAD_SEGMENTS]
     head = []
-    for unit in doc.units:
-        if unit.role not in _HEAD_ROLES or len(head) >= 20:
+    for unit in doc.units[:_HEAD_UNITS]:
+        if unit.role not in ("meta", "title"):
             break
         head.append(unit)
     return tuple(head)
