@@ -123,6 +123,9 @@ class Rule:
     #: Compare text on both sides: the engine does not call ``check`` on a row where
     #: either side has no unit (omissions and additions are the structure rules' business).
     needs_both_sides: ClassVar[bool] = False
+    #: A finding of this rule says a whole version cannot be compared with the source (ST10:
+    #: not a translation of it): the engine withholds that version's other findings and counts them.
+    supersedes_version: ClassVar[bool] = False
 
     @dataclass(frozen=True)
     class Config:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping, Sequence
 
 from aligner.langid import DECLARED_LANGUAGE_WARNING
@@ -54,6 +54,9 @@ class Report:
     #: The version (language) each finding concerns, by finding id: a finding
     #: whose target is ``None`` (an omission) still belongs to a target language.
     versions: Mapping[str, str] = field(default_factory=dict)
+    #: Findings withheld per version (language) because a rule found that the version
+    #: cannot be compared with the source (``Rule.supersedes_version``: ST10).
+    withheld: Mapping[str, int] = field(default_factory=dict)
 
     def version_of(self, finding: Finding) -> str:
         """The language of the version ``finding`` concerns (its target's, even when that is missing)."""
@@ -78,6 +81,7 @@ class Report:
             "by_language": {lang: by_language[lang] for lang in self.languages if by_language.get(lang)},
             "accepted": self.accepted,
             "stale_accepts": [entry.id for entry in self.stale],
+            "withheld": {lang: self.withheld[lang] for lang in self.languages if self.withheld.get(lang)},
         }
 
 
@@ -146,6 +150,8 @@ def build_report(
     """
     kept, accepted, stale = apply_accept(tuple(findings), accept)
     versions = versions or {}
+    kept, withheld, withheld_notices = withhold(kept, rules, versions)
+    notices = tuple(notices) + withheld_notices
     order = {lang: i for i, lang in enumerate(alignment.languages)}
     documents = tuple(alignment.documents[lang] for lang in alignment.languages if lang in alignment.documents)
     return Report(
@@ -160,7 +166,49 @@ def build_report(
         alignment=alignment,
         notices=tuple(notices),
         versions={f.id: versions[f.id] for f in kept if f.id in versions},
+        withheld=withheld,
     )
+
+
+def withhold(
+    findings: Sequence[Finding], rules: Sequence[Rule], versions: Mapping[str, str]
+) -> tuple[tuple[Finding, ...], dict[str, int], tuple[str, ...]]:
+    """Drop the findings of a version a superseding rule (``Rule.supersedes_version``) found
+    cannot be compared with the source; return what is kept, the count withheld per language
+    and one notice per such version.
+
+    A finding's version is its target's language (``versions`` for an omission,
+    whose target is missing); findings on the source alone stay. The superseding
+    finding says how many were withheld (its id does not change: the id of a
+    finding with a target does not read its message); accepting it shows them again.
+    """
+    superseding = {rule.code for rule in rules if rule.supersedes_version}
+
+    def lang_of(finding: Finding) -> str:
+        return versions.get(finding.id) or _finding_lang(finding)
+
+    causes = {lang_of(f): f for f in findings if f.rule in superseding and f.target is not None}
+    if not causes:
+        return tuple(findings), {}, ()
+    counts: Counter[str] = Counter()
+    kept = []
+    for finding in findings:
+        lang = lang_of(finding)
+        if lang in causes and finding.rule not in superseding:
+            counts[lang] += 1
+        else:
+            kept.append(finding)
+    notices = []
+    for index, finding in enumerate(kept):
+        lang = lang_of(finding)
+        if finding.rule in superseding and lang in causes:
+            n = counts.get(lang, 0)
+            said = f"{n} finding(s) on this version withheld" if n else "no other finding on this version"
+            kept[index] = replace(finding, message=f"{finding.message}. {said}")
+            target = finding.target.path if finding.target else lang
+            notices.append(f"{target}: {n} finding(s) withheld: the {lang} version does not appear to be a "
+                           f"translation of the source ({finding.rule}); accept that finding to see them")
+    return tuple(kept), dict(counts), tuple(notices)
 
 
 def sort_key(finding: Finding, order: Mapping[str, int], versions: Mapping[str, str] | None = None) -> tuple:

@@ -16,6 +16,7 @@ from qa_rules.structure.st06_numbering_parity import NumberingParity
 from qa_rules.structure.st07_footnotes import FootnoteNumbering
 from qa_rules.structure.st08_footnote_markers import FootnoteMarkers
 from qa_rules.structure.st09_blank_line_split import BlankLineSplit
+from qa_rules.structure.st10_not_a_translation import NotATranslation
 from qa_rules.numbers.nu01_mismatch import NumberMismatch
 from qa_rules.numbers.nu02_ordinal import OrdinalMismatch
 from qa_rules.numbers.nu03_words import NumberWordMismatch
@@ -66,6 +67,7 @@ RULES: tuple[type[Rule], ...] = (
     FootnoteNumbering,
     FootnoteMarkers,
     BlankLineSplit,
+    NotATranslation,
     # numbers
     NumberMismatch,
     OrdinalMismatch,

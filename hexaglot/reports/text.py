@@ -55,6 +55,8 @@ def _where(location: Location | None, lang: str = "") -> str:
     if location is None:
         return f"(nothing in {lang})" if lang else "(none)"
     name = location.path.rsplit("/", 1)[-1]
+    if location.line is None and location.unit is None:
+        return name  # a document-level finding (ST07, ST10): the file is the place
     where = f"{name}:{location.line}" if location.line is not None else f"{name}:(none)"
     return f"{where} {location.unit}" if location.unit else where
 
