@@ -1,4 +1,5 @@
-"""``hexaglot glossary``: the terminologist's commands (validate, lookup, stats, candidates, merge, convert).
+"""``hexaglot glossary``: the terminologist's commands (validate, lookup, stats, candidates, merge, convert,
+import-unterm).
 
 Logic lives in ``qa_rules.glossary``; this module parses options and renders.
 Exit codes: 0 done (validate: no error; lookup: found), 1 validate found
@@ -53,7 +54,7 @@ def glossary_options(func):
 
 @click.group("glossary")
 def command() -> None:
-    """UN glossaries: validate, look up, count, find new terms, merge decisions, convert."""
+    """UN glossaries: validate, look up, count, find new terms, merge decisions, convert, import UNTERM."""
 
 
 @command.command("validate")
@@ -263,3 +264,28 @@ def merge_command(glossary_path: str, decisions_path: str, output: str) -> None:
         _echo(line)
     _echo(f"{output}: {changes.summary()}")
     logs.wrote(output, f"{logs.counted(len(merged.concepts), 'concept')}, {logs.counted(merged.term_count, 'term')}")
+
+
+@command.command("import-unterm")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=str),
+              help="The glossary to write (.tbx, .csv or .xlsx).")
+@click.option("--name", default=None, help="The glossary's name (default: the output file's stem).")
+@verbosity_options
+def import_unterm_command(files, output: str, name: str | None) -> None:
+    """Read UNTERM exports (SKOS/Turtle .ttl, API records .json) into a glossary in the six official languages."""
+    from qa_rules.glossary import output_format, write_glossary
+    from qa_rules.glossary.unterm import read_unterm
+
+    check_output(output)
+    output_format(output)
+    if STDIO in files:
+        raise InputError(STDIO, "import-unterm reads files; give the UNTERM exports by name")
+    glossary, skipped, twice = read_unterm(list(files), name=name or Path(output).stem)
+    for lang, count in sorted(skipped.items()):
+        logger.warning("%s: left out (not an official UN language)", logs.counted(count, f"{lang} language section"))
+    for concept_id in twice:
+        logger.warning("record %s is given twice; the first one read is kept", concept_id)
+    write_glossary(glossary, output, inputs=files)
+    _echo(f"{output}: {logs.counted(len(glossary.concepts), 'UNTERM record')}, "
+          f"{logs.counted(glossary.term_count, 'term')}, languages {', '.join(glossary.languages)}")
