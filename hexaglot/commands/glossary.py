@@ -94,9 +94,11 @@ def validate_command(path: str, fmt: str) -> None:
 @command.command("lookup")
 @click.argument("query")
 @click.option("--lang", default=None, help="Show the terms of this language only (e.g. zh).")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1),
+              help="Show at most this many concepts (best matches first).")
 @glossary_options
 @verbosity_options
-def lookup_command(query: str, lang: str | None, glossary_paths, no_default_glossaries: bool) -> None:
+def lookup_command(query: str, lang: str | None, limit: int, glossary_paths, no_default_glossaries: bool) -> None:
     """Find the concepts a term belongs to (any language, inflected forms too) and show their terms."""
     from qa_rules.glossary.langcodes import normalise_lang
     from qa_rules.glossary.lookup import lookup
@@ -108,10 +110,9 @@ def lookup_command(query: str, lang: str | None, glossary_paths, no_default_glos
     if not hits:
         _echo(f"no glossary entry for «{query}»")
         sys.exit(1)
-    for hit in hits[:10]:
+    for hit in hits[:limit]:
         concept = hit.concept
-        how = "term" if hit.exact else "contains the term"
-        _echo(f"{concept.id} ({hit.glossary}): «{query}» {how} «{hit.matched}» [{hit.lang}]")
+        _echo(f"{concept.id} ({hit.glossary}): {hit.heading(query)}")
         for term_lang in (normalise_lang(lang),) if lang else concept.languages:
             for term in concept.terms_in(term_lang):
                 extra = f" ({term.term_type})" if term.term_type else ""
@@ -120,6 +121,8 @@ def lookup_command(query: str, lang: str | None, glossary_paths, no_default_glos
         if concept.note:
             _echo(f"  note: {concept.note}")
         _echo(f"  source: {concept.source}")
+    if len(hits) > limit:
+        _echo(f"... and {logs.counted(len(hits) - limit, 'more concept')} (--limit {len(hits)} shows all)")
 
 
 @command.command("stats")
