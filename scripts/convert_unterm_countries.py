@@ -9,15 +9,13 @@ To refresh the glossary, save a newer UNTERM export of the country records
 run this script on it; it rewrites both files.
 
 What it does:
-- parses the Turtle itself (the subset UNTERM uses: IRIs, prefixed names,
-  literals with language tags or datatypes, ``;`` and ``,`` lists), so no
-  RDF library is needed;
-- one concept per ``unterm:Country``; per language (ar, zh, en, fr, ru, es)
-  every ``unterm:Term`` with its UNTERM status and type (short -> shortForm,
-  full -> fullForm), the UNTERM English note as the concept note;
-- UNTERM lists names with their article, ``Bahamas (the)``, ``Tchéquie (la)``:
-  the article is moved into a note and the bare name kept; Arabic listing
-  forms ``هولندا (مملكة -)`` also get their running-text order ``مملكة هولندا``;
+- reads the Turtle with ``qa_rules.glossary.unterm.parse_turtle`` and maps
+  each UNTERM term as ``hexaglot glossary import-unterm`` does
+  (``unterm.unterm_terms``: statuses, short -> shortForm, full -> fullForm,
+  listing forms such as ``Bahamas (the)`` to the bare name with a note, Arabic
+  listing forms also in running-text order); one concept per
+  ``unterm:Country`` in ar, zh, en, fr, ru, es, the UNTERM English note as the
+  concept note;
 - former names (Swaziland, Cape Verde, Libyan Arab Jamahiriya...) are not
   UNTERM terms in this export: ``FORMER_NAMES`` below adds them as
   superseded terms, citing the UNTERM note where the note records the change
@@ -29,7 +27,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,11 +34,10 @@ sys.path.insert(0, str(REPO))
 
 from qa_rules.glossary import write_glossary  # noqa: E402
 from qa_rules.glossary.model import Concept, Glossary, Term  # noqa: E402
+from qa_rules.glossary.unterm import DCT, LEADING_ARTICLE, RDF_TYPE, SKOS, UNTERM, parse_turtle, unterm_terms  # noqa: E402
 
 LANGS = ("ar", "zh", "en", "fr", "ru", "es")
 DRAFTED = "drafted by the hexaglot team, to be verified against UNTERM"
-_TOKEN = re.compile(r'''\s*(?:(?P<iri><[^>]*>)|(?P<str>"(?:[^"\\]|\\.)*")(?:@(?P<lang>[A-Za-z-]+)|\^\^(?P<dt>\S+?(?=\s*[;,.\s])))?'''
-                    r'''|(?P<punct>[;,.])|(?P<name>@prefix|[A-Za-z_][\w.-]*:[\w-]*|[A-Za-z_]\w*|[\w:.-]+))''')
 
 # Former names: (current English short name, lang, former name, where the change is recorded).
 UNTERM_NOTE = "UNTERM note on this record"
@@ -88,98 +84,13 @@ FORMER_NAMES = [
 FORMAL_FORMER = {"the Kingdom of Swaziland", "le Royaume du Swaziland", "el Reino de Swazilandia",
                  "the Republic of Cape Verde", "Socialist People's Libyan Arab Jamahiriya", "Rwandese Republic"}
 
-_ARTICLE = re.compile(r"\s*\((the|la|le|l'|l’|les|el|los|las)\)\s*$", re.IGNORECASE)
-_LEADING_ARTICLE = re.compile(r"^(the|le|la|les|el|los|las)\s+|^l['’]", re.IGNORECASE)
-_AR_LISTING = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<before>[^()-]*?)\s*-\s*(?P<after>[^()]*)\)$")
-
-
-def parse_turtle(text: str) -> dict[str, dict[str, list]]:
-    """Subjects -> predicates -> objects (IRIs/names as str, literals as (value, lang))."""
-    prefixes: dict[str, str] = {}
-    graph: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    tokens = []
-    pos = 0
-    while pos < len(text):
-        m = _TOKEN.match(text, pos)
-        if not m or m.end() == pos:
-            if text[pos:].strip() == "":
-                break
-            raise ValueError(f"cannot parse Turtle at line {text.count(chr(10), 0, pos) + 1}")
-        pos = m.end()
-        if m.group("iri"):
-            tokens.append(("term", m.group("iri")[1:-1]))
-        elif m.group("str"):
-            value = bytes(m.group("str")[1:-1], "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8") \
-                if "\\" in m.group("str") else m.group("str")[1:-1]
-            tokens.append(("lit", (value, m.group("lang") or "")))
-        elif m.group("punct"):
-            tokens.append(("p", m.group("punct")))
-        elif m.group("name"):
-            tokens.append(("name", m.group("name")))
-    i = 0
-    while i < len(tokens):
-        kind, value = tokens[i]
-        if kind == "name" and value == "@prefix":
-            prefixes[tokens[i + 1][1].rstrip(":")] = tokens[i + 2][1]
-            i += 4
-            continue
-        subject = _resolve(tokens[i], prefixes)
-        i += 1
-        while True:
-            predicate = _resolve(tokens[i], prefixes)
-            i += 1
-            while True:
-                obj = tokens[i]
-                graph[subject][predicate].append(obj[1] if obj[0] == "lit" else _resolve(obj, prefixes))
-                i += 1
-                if tokens[i] == ("p", ","):
-                    i += 1
-                    continue
-                break
-            punct = tokens[i][1]
-            i += 1
-            if punct == ";":
-                if tokens[i] == ("p", "."):
-                    i += 1
-                    break
-                continue
-            break
-    return graph
-
-
-def _resolve(token, prefixes) -> str:
-    kind, value = token
-    if kind == "name" and value == "a":
-        return "rdf:type"
-    if kind == "name" and ":" in value:
-        prefix, local = value.split(":", 1)
-        return prefixes.get(prefix, prefix + ":") + local
-    return value
-
-
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-UNTERM = "https://metadata.un.org/UNTERM/ontology#"
-DCT = "http://purl.org/dc/terms/"
-
-
-def _surface_forms(text: str, lang: str, term_type: str) -> tuple[str, str]:
-    """(name without the article, note recording the article). Only formal names lose a
-    leading article (the Kingdom of ...): in a short name it is part of it (El Salvador)."""
-    m = _ARTICLE.search(text)
-    if m:
-        return text[: m.start()].strip(), f"UNTERM listing form: {text}"
-    m = _LEADING_ARTICLE.match(text) if lang in ("en", "fr", "es") and term_type == "fullForm" else None
-    if m and len(text) > m.end():
-        return text[m.end():], f"UNTERM form: {text}"
-    return text, ""
-
 
 def convert(path: Path) -> Glossary:
-    graph = parse_turtle(path.read_text(encoding="utf-8"))
+    graph = parse_turtle(str(path), path.read_text(encoding="utf-8"))
     concepts = []
     by_english: dict[str, int] = {}
     for subject, props in graph.items():
-        if UNTERM + "Country" not in props.get("rdf:type", []):
+        if UNTERM + "Country" not in props.get(RDF_TYPE, []):
             continue
         ident = props[DCT + "identifier"][0][0]
         notes = [v for v, lang in props.get(SKOS + "note", []) if lang == "en"]
@@ -191,22 +102,8 @@ def convert(path: Path) -> Glossary:
                 continue
             for term_iri in section.get(UNTERM + "terms", []):
                 node = graph[term_iri]
-                raw = " ".join(node[UNTERM + "termValue"][0][0].split())
-                status = node[UNTERM + "termStatus"][0][0]
-                kind = node[UNTERM + "termType"][0][0]
-                note = "" if status in ("preferred", "admitted", "deprecated", "superseded") else f"UNTERM status: {status}"
-                status = status if status in ("preferred", "admitted", "deprecated", "superseded") else "admitted"
-                term_type = {"short": "shortForm", "full": "fullForm"}.get(kind, "variant")
-                text, listing = _surface_forms(raw, lang, term_type)
-                note = "; ".join(x for x in (note, listing) if x)
-                terms.append(Term(text=text, lang=lang, status=status, pos="properNoun", match="inflected",
-                                  term_type=term_type, note=note, source="UNTERM"))
-                m = _AR_LISTING.match(text) if lang == "ar" else None
-                if m:
-                    running = " ".join(x for x in (m.group("before"), m.group("name"), m.group("after")) if x.strip())
-                    terms.append(Term(text=running, lang=lang, status=status, pos="properNoun", match="inflected",
-                                      term_type=term_type, note=f"running-text order of the UNTERM listing form {text}",
-                                      source="UNTERM (word order by the hexaglot team)"))
+                terms.extend(unterm_terms(node[UNTERM + "termValue"][0][0], lang, node[UNTERM + "termStatus"][0][0],
+                                          node[UNTERM + "termType"][0][0], pos="properNoun"))
         english = next((t.text for t in terms if t.lang == "en" and t.term_type == "shortForm"), ident)
         by_english[english] = len(concepts)
         concepts.append(Concept(id=f"unterm-{ident}", terms=tuple(terms), subject="Country names",
@@ -221,7 +118,7 @@ def convert(path: Path) -> Glossary:
         kind = "fullForm" if former in FORMAL_FORMER else "shortForm"
         # French and Spanish former names lose their leading article like the UNTERM names: a vote
         # list writes «ex-République yougoslave de Macédoine», running text «de l'ex-République...».
-        bare = _LEADING_ARTICLE.match(former) if lang in ("fr", "es") else None
+        bare = LEADING_ARTICLE.match(former) if lang in ("fr", "es") else None
         text, note = (former[bare.end():], f"former name; with its article: {former}") if bare else (former, "former name")
         extra = Term(text=text, lang=lang, status="superseded", pos="properNoun", match="inflected",
                      term_type=kind, note=note, source=where)

@@ -249,3 +249,25 @@ def test_candidate_equivalents_in_spanish(sample_set):
     assert equivalent(alignment, "combattants terroristes étrangers").target == "combatientes terroristas extranjeros"
     assert equivalent(alignment, "preuves électroniques").target == "pruebas electrónicas"
     assert equivalent(alignment, "Nations Unies").target == "Naciones Unidas"
+
+
+def test_lookup_heads_with_the_query_term_its_status_and_what_to_use():
+    result = _run("glossary", "lookup", "Turquie")
+    assert result.exit_code == 0
+    first = result.output.splitlines()[0]
+    assert first.endswith("(unterm-countries): «Turquie» superseded in fr: use «Türkiye»"), first
+    result = _run("glossary", "lookup", "Royaume-Uni", "--limit", "1")
+    assert "«Royaume-Uni» is part of the fr term «Royaume-Uni de Grande-Bretagne et d'Irlande du Nord» (preferred)" \
+        in result.output.splitlines()[0]
+    result = _run("glossary", "lookup", "combattants terroristes étrangers", "--lang", "en")
+    assert "«combattants terroristes étrangers» is a form of «combattant terroriste étranger», preferred in fr" \
+        in result.output.splitlines()[0]
+
+
+def test_lookup_limit_shows_that_many_concepts_and_says_how_many_are_left():
+    full = _run("glossary", "lookup", "terrorisme", "--limit", "100")
+    headings = [line for line in full.output.splitlines() if not line.startswith("  ")]
+    assert len(headings) > 3
+    result = _run("glossary", "lookup", "terrorisme", "--limit", "2")
+    shown = [line for line in result.output.splitlines() if not line.startswith("  ")]
+    assert shown == headings[:2] + [f"... and {len(headings) - 2} more concepts (--limit {len(headings)} shows all)"]

@@ -1,4 +1,5 @@
-"""``hexaglot glossary``: the terminologist's commands (validate, lookup, stats, candidates, convert).
+"""``hexaglot glossary``: the terminologist's commands (validate, lookup, stats, candidates, merge, convert,
+import-unterm).
 
 Logic lives in ``qa_rules.glossary``; this module parses options and renders.
 Exit codes: 0 done (validate: no error; lookup: found), 1 validate found
@@ -53,7 +54,7 @@ def glossary_options(func):
 
 @click.group("glossary")
 def command() -> None:
-    """UN glossaries: validate, look up, count, find new terms, convert."""
+    """UN glossaries: validate, look up, count, find new terms, merge decisions, convert, import UNTERM."""
 
 
 @command.command("validate")
@@ -93,9 +94,11 @@ def validate_command(path: str, fmt: str) -> None:
 @command.command("lookup")
 @click.argument("query")
 @click.option("--lang", default=None, help="Show the terms of this language only (e.g. zh).")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1),
+              help="Show at most this many concepts (best matches first).")
 @glossary_options
 @verbosity_options
-def lookup_command(query: str, lang: str | None, glossary_paths, no_default_glossaries: bool) -> None:
+def lookup_command(query: str, lang: str | None, limit: int, glossary_paths, no_default_glossaries: bool) -> None:
     """Find the concepts a term belongs to (any language, inflected forms too) and show their terms."""
     from qa_rules.glossary.langcodes import normalise_lang
     from qa_rules.glossary.lookup import lookup
@@ -107,10 +110,9 @@ def lookup_command(query: str, lang: str | None, glossary_paths, no_default_glos
     if not hits:
         _echo(f"no glossary entry for «{query}»")
         sys.exit(1)
-    for hit in hits[:10]:
+    for hit in hits[:limit]:
         concept = hit.concept
-        how = "term" if hit.exact else "contains the term"
-        _echo(f"{concept.id} ({hit.glossary}): «{query}» {how} «{hit.matched}» [{hit.lang}]")
+        _echo(f"{concept.id} ({hit.glossary}): {hit.heading(query)}")
         for term_lang in (normalise_lang(lang),) if lang else concept.languages:
             for term in concept.terms_in(term_lang):
                 extra = f" ({term.term_type})" if term.term_type else ""
@@ -119,6 +121,8 @@ def lookup_command(query: str, lang: str | None, glossary_paths, no_default_glos
         if concept.note:
             _echo(f"  note: {concept.note}")
         _echo(f"  source: {concept.source}")
+    if len(hits) > limit:
+        _echo(f"... and {logs.counted(len(hits) - limit, 'more concept')} (--limit {len(hits)} shows all)")
 
 
 @command.command("stats")
@@ -191,21 +195,24 @@ def candidates_command(source: str, target: str, output: str | None, top: int, m
     from aligner.align import align_documents
     from aligner.readers import read_document
     from qa_rules.glossary.candidates import candidates, candidates_bytes
+    from qa_rules.glossary.rejected import read_rejected, rejected_keys
 
     one_stdin((source, target))
     if output == STDIO:
         output = None
     check_output(output)
     glossaries = _glossaries(glossary_paths, no_default_glossaries)
+    rejected = rejected_keys(r for path in glossary_paths for r in read_rejected(path))
     docs = [read_document(path, input_format=input_format(path, None)) for path in (source, target)]
     alignment = align_documents(docs, "paragraph")
-    found = candidates(alignment, glossaries, min_rows=min_rows, limit=top)
+    found = candidates(alignment, glossaries, min_rows=min_rows, limit=top, rejected=rejected)
     sig = _signature("candidates", glossaries, langs=f"{docs[0].lang}>{docs[1].lang}", top=top, min_rows=min_rows)
     if output:
         fmt = Path(output).suffix.lower().lstrip(".")
         if fmt not in ("xlsx", "csv", "json"):
             raise InputError(output, "unknown output format; use a .xlsx, .csv or .json file name")
-        emit(candidates_bytes(found, fmt, sig), output, (source, target), count=len(found), noun="candidate")
+        about = {"source": source, "source_lang": docs[0].lang, "target": target, "target_lang": docs[1].lang}
+        emit(candidates_bytes(found, fmt, sig, about), output, (source, target), count=len(found), noun="candidate")
         return
     for i, c in enumerate(found, 1):
         target_text = f"{c.target} (confidence {c.confidence:.2f}, Dice {c.dice:.2f})" if c.target \
@@ -220,9 +227,68 @@ def candidates_command(source: str, target: str, output: str | None, top: int, m
 @verbosity_options
 def convert_command(source: str, destination: str) -> None:
     """Convert a glossary between TBX, CSV and XLSX (by extension); TBX is written as TBX-Basic."""
-    from qa_rules.glossary import read_glossary, write_glossary
+    from qa_rules.glossary import output_format, read_glossary, write_glossary
+    from qa_rules.glossary.rejected import read_rejected
 
     check_output(destination)
     glossary = read_glossary(source)
-    write_glossary(glossary, destination, inputs=(source,))
+    rejected = read_rejected(source)
+    if rejected and output_format(destination) == "csv":
+        logger.warning("%s: its %s are not written: a CSV glossary cannot keep them (write .tbx or .xlsx)",
+                       source, logs.counted(len(rejected), "rejected candidate"))
+    write_glossary(glossary, destination, inputs=(source,), rejected=rejected)
     logs.wrote(destination, f"{logs.counted(len(glossary.concepts), 'concept')}, {logs.counted(glossary.term_count, 'term')}")
+
+
+@command.command("merge")
+@click.argument("glossary_path", metavar="GLOSSARY", type=click.Path(path_type=str))
+@click.argument("decisions_path", metavar="DECISIONS", type=click.Path(path_type=str))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=str),
+              help="The merged glossary (.tbx, .xlsx; .csv if nothing is rejected); never one of the inputs.")
+@verbosity_options
+def merge_command(glossary_path: str, decisions_path: str, output: str) -> None:
+    """Merge reviewed candidates (the XLSX or CSV of 'glossary candidates', decision column filled in)
+    into a glossary: accepted ones become concepts or terms, rejected ones are remembered, conflicts
+    are listed and left out. Prints what changed."""
+    from qa_rules.glossary import output_format, read_glossary, write_glossary
+    from qa_rules.glossary.merge import merge, read_decisions
+    from qa_rules.glossary.rejected import read_rejected
+
+    check_output(output)
+    fmt = output_format(output)
+    glossary = read_glossary(glossary_path)
+    decisions = read_decisions(decisions_path)
+    merged, rejected, changes = merge(glossary, read_rejected(glossary_path), decisions)
+    if rejected and fmt == "csv":
+        raise InputError(output, f"a CSV glossary cannot keep the {logs.counted(len(rejected), 'rejected candidate')}; "
+                         "write .tbx or .xlsx")
+    write_glossary(merged, output, inputs=(glossary_path, decisions_path), rejected=rejected)
+    for line in changes.lines():
+        _echo(line)
+    _echo(f"{output}: {changes.summary()}")
+    logs.wrote(output, f"{logs.counted(len(merged.concepts), 'concept')}, {logs.counted(merged.term_count, 'term')}")
+
+
+@command.command("import-unterm")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=str),
+              help="The glossary to write (.tbx, .csv or .xlsx).")
+@click.option("--name", default=None, help="The glossary's name (default: the output file's stem).")
+@verbosity_options
+def import_unterm_command(files, output: str, name: str | None) -> None:
+    """Read UNTERM exports (SKOS/Turtle .ttl, API records .json) into a glossary in the six official languages."""
+    from qa_rules.glossary import output_format, write_glossary
+    from qa_rules.glossary.unterm import read_unterm
+
+    check_output(output)
+    output_format(output)
+    if STDIO in files:
+        raise InputError(STDIO, "import-unterm reads files; give the UNTERM exports by name")
+    glossary, skipped, twice = read_unterm(list(files), name=name or Path(output).stem)
+    for lang, count in sorted(skipped.items()):
+        logger.warning("%s: left out (not an official UN language)", logs.counted(count, f"{lang} language section"))
+    for concept_id in twice:
+        logger.warning("record %s is given twice; the first one read is kept", concept_id)
+    write_glossary(glossary, output, inputs=files)
+    _echo(f"{output}: {logs.counted(len(glossary.concepts), 'UNTERM record')}, "
+          f"{logs.counted(glossary.term_count, 'term')}, languages {', '.join(glossary.languages)}")

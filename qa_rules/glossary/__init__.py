@@ -90,27 +90,33 @@ def load_glossaries(paths: Sequence[str], include_default: bool = True) -> tuple
     return tuple(glossaries)
 
 
-def glossary_bytes(glossary: Glossary, fmt: str) -> bytes:
-    """The glossary serialised as ``tbx``, ``csv`` or ``xlsx``."""
+def glossary_bytes(glossary: Glossary, fmt: str, rejected: Sequence = ()) -> bytes:
+    """The glossary serialised as ``tbx``, ``csv`` or ``xlsx``, with the rejected
+    candidates (``rejected.Rejection``) where the format can keep them (not CSV)."""
     from qa_rules.glossary.csv import csv_text
     from qa_rules.glossary.tbx import tbx_bytes
     from qa_rules.glossary.xlsx import xlsx_bytes
 
     if fmt == "tbx":
-        return tbx_bytes(glossary)
+        return tbx_bytes(glossary, rejected=rejected)
     if fmt == "csv":
         return csv_text(glossary).encode("utf-8")
     if fmt == "xlsx":
-        return xlsx_bytes(glossary)
+        return xlsx_bytes(glossary, rejected=rejected)
     raise InputError(fmt, "unknown glossary format; use tbx, csv or xlsx")
 
 
-def write_glossary(glossary: Glossary, path: str | Path, inputs: Sequence[str] = ()) -> None:
-    """Write a glossary atomically, the format chosen by the extension."""
-    from aligner.fileio import write_atomic
-
+def output_format(path: str | Path) -> str:
+    """``tbx``, ``csv`` or ``xlsx`` from the extension of an output file name."""
     suffix = Path(path).suffix.lower().lstrip(".")
     fmt = {"tbx": "tbx", "xml": "tbx", "csv": "csv", "xlsx": "xlsx"}.get(suffix)
     if fmt is None:
         raise InputError(str(path), "unknown output format; use a .tbx, .csv or .xlsx file name")
-    write_atomic(path, glossary_bytes(glossary, fmt), inputs=inputs)
+    return fmt
+
+
+def write_glossary(glossary: Glossary, path: str | Path, inputs: Sequence[str] = (), rejected: Sequence = ()) -> None:
+    """Write a glossary atomically, the format chosen by the extension."""
+    from aligner.fileio import write_atomic
+
+    write_atomic(path, glossary_bytes(glossary, output_format(path), rejected), inputs=inputs)

@@ -19,7 +19,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Collection, Sequence
 
 from aligner.model import Alignment
 from qa_rules.glossary.matcher import matcher_for
@@ -120,9 +120,11 @@ def _content(words: Sequence[str], lang: str) -> list[str]:
 
 
 def candidates(alignment: Alignment, glossaries: Sequence[Glossary] = (), target_lang: str | None = None,
-               min_rows: int = 2, limit: int = 200, only: str | None = None) -> list[Candidate]:
+               min_rows: int = 2, limit: int = 200, only: str | None = None,
+               rejected: Collection[tuple[str, str]] = frozenset()) -> list[Candidate]:
     """The new-term candidates of the pair, best first (``only``: that one n-gram key, for
-    ``equivalent``)."""
+    ``equivalent``). ``rejected``: ``(lang, key)`` of the expressions decided not to be
+    terms (``rejected.rejected_keys``), never proposed again."""
     source_lang = alignment.pivot
     target_lang = target_lang or next((l for l in alignment.languages if l != source_lang), None)
     rows = []
@@ -142,7 +144,7 @@ def candidates(alignment: Alignment, glossaries: Sequence[Glossary] = (), target
     for index, (src, _) in enumerate(rows):
         taken = [(m.start, m.end) for m in known.find(src, nested=True)] if known else []
         for key, text, start, end in _ngrams(src, source_lang, 2, 10 if source_lang != "zh" else 8):
-            if any(start < e and s < end for s, e in taken):
+            if any(start < e and s < end for s, e in taken) or (source_lang, key) in rejected:
                 continue
             if only is not None:
                 if key != only:
@@ -232,10 +234,22 @@ def _words(text: str, lang: str) -> list[str]:
 
 COLUMNS = ("rank", "source", "rows", "occurrences", "score", "target", "dice", "confidence", "example_source",
            "example_target")
+#: The columns a reviewer fills in (``glossary merge`` reads them back).
+DECISION_COLUMNS = ("decision", "note")
+#: What a reviewer may write in ``decision``; empty means not decided yet (left for later, like ``defer``).
+DECISIONS: tuple[str, ...] = ("accept", "admit", "reject", "defer")
+#: What the file says about where the candidates come from, in this order
+#: (XLSX: the ``about`` sheet; CSV: ``# name: value`` rows at the end; JSON: fields).
+ABOUT = ("source", "source_lang", "target", "target_lang", "signature")
 
 
-def candidates_bytes(found: Sequence[Candidate], fmt: str, signature: str) -> bytes:
+def candidates_bytes(found: Sequence[Candidate], fmt: str, signature: str, about: dict[str, str] | None = None) -> bytes:
     """The candidates as ``xlsx`` (for review in a spreadsheet), ``csv`` or ``json``.
+
+    ``about``: the documents and their languages (``ABOUT``), kept in the file so
+    that ``glossary merge`` can give the accepted terms their provenance. XLSX
+    and CSV end with the reviewer's columns ``decision`` (a drop-down of
+    ``DECISIONS`` in XLSX) and ``note``.
 
     The examples are whole paragraphs of the documents: in CSV a text that a
     spreadsheet would run as a formula gets a leading apostrophe, in XLSX every
@@ -246,30 +260,42 @@ def candidates_bytes(found: Sequence[Candidate], fmt: str, signature: str) -> by
 
     from aligner.writers.cells import append_row, escape_row
 
+    about = {**(about or {}), "signature": signature}
     table = [[i, c.source, c.rows, c.occurrences, round(c.score, 3), c.target, round(c.dice, 3),
               round(c.confidence, 3), c.example_source, c.example_target] for i, c in enumerate(found, 1)]
     if fmt == "json":
-        payload = {"tool": "hexaglot", "command": "glossary candidates", "signature": signature,
+        payload = {"tool": "hexaglot", "command": "glossary candidates",
+                   **{k: about[k] for k in ABOUT if k in about},
                    "candidates": [dict(rank=i, **c.as_dict()) for i, c in enumerate(found, 1)]}
         return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        writer.writerows(escape_row(row) for row in table)
-        writer.writerow([f"# {signature}"])
+        writer.writerow(COLUMNS + DECISION_COLUMNS)
+        writer.writerows(escape_row(row + ["", ""]) for row in table)
+        writer.writerows(escape_row([f"# {k}: {about[k]}"]) for k in ABOUT if k in about)
         return out.getvalue().encode("utf-8")
     from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
 
     book = Workbook()
     sheet = book.active
     sheet.title = "candidates"
-    append_row(sheet, list(COLUMNS) + ["decision"])
+    append_row(sheet, list(COLUMNS + DECISION_COLUMNS))
     for row in table:
         append_row(sheet, row)
     sheet.freeze_panes = "B2"
+    column = get_column_letter(len(COLUMNS) + 1)
+    choice = DataValidation(type="list", formula1='"' + ",".join(DECISIONS) + '"', allow_blank=True,
+                            showErrorMessage=True, errorTitle="decision",
+                            error="Choose " + ", ".join(DECISIONS) + ", or leave it empty.")
+    choice.add(f"{column}2:{column}{max(len(table), 1) + 1}")
+    sheet.add_data_validation(choice)
     info = book.create_sheet("about")
-    append_row(info, ["signature", signature])
+    for name in ABOUT:
+        if name in about:
+            append_row(info, [name, about[name]])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -280,11 +306,11 @@ def equivalent(alignment: Alignment, expression: str, target_lang: str | None = 
     words) in the aligned document pair, by the evidence ``candidates`` uses; None when the
     expression is not in the source. ``Candidate.target`` is "" when no equivalent is reliable."""
     found = [c for c in candidates(alignment, (), target_lang, min_rows=1, limit=10**6,
-                                   only=_ngram_key(expression, alignment.pivot))]
+                                   only=ngram_key(expression, alignment.pivot))]
     return found[0] if found else None
 
 
-def _ngram_key(expression: str, lang: str) -> str:
+def ngram_key(expression: str, lang: str) -> str:
     if lang == "zh":
         return "".join(_HAN.findall(expression))
     return " ".join(surface_form(m.group()).casefold() for m in _WORD.finditer(expression))

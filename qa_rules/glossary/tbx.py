@@ -21,6 +21,7 @@ well-formed raises ``InputError`` with file and line.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
 from lxml import etree
 
@@ -30,6 +31,7 @@ from aligner.readers.xmlsafe import parse_xml as parse_xml_safely
 from aligner.readers.xmlsafe import quote
 from qa_rules.glossary.langcodes import normalise_lang
 from qa_rules.glossary.patterns import refuse_bad_patterns
+from qa_rules.glossary.rejected import Rejection, add_to_tbx
 from qa_rules.glossary.model import (
     MATCH_TYPES,
     PARTS_OF_SPEECH,
@@ -253,8 +255,10 @@ def make_term(text: str, lang: str, status: str = "", pos: str = "", match: str 
 # -- writing ---------------------------------------------------------------------------
 
 
-def tbx_bytes(glossary: Glossary, title: str = "", description: str = "") -> bytes:
-    """The glossary as TBX-Basic 2008 (``martif/termEntry/langSet/tig``)."""
+def tbx_bytes(glossary: Glossary, title: str = "", description: str = "",
+              rejected: Sequence[Rejection] = ()) -> bytes:
+    """The glossary as TBX-Basic 2008 (``martif/termEntry/langSet/tig``); the rejected
+    candidates, if any, in the back matter (``rejected``)."""
     root = etree.Element("martif", {"type": "TBX-Basic", XML_LANG: "en"})
     header = etree.SubElement(root, "martifHeader")
     file_desc = etree.SubElement(header, "fileDesc")
@@ -289,4 +293,5 @@ def tbx_bytes(glossary: Glossary, title: str = "", description: str = "") -> byt
                     etree.SubElement(tig, "note").text = term.note
                 if term.source:
                     etree.SubElement(tig, "admin", {"type": "source"}).text = term.source
+    add_to_tbx(root, rejected)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

@@ -17,49 +17,61 @@ import io
 import warnings
 import zipfile
 from pathlib import Path
+from typing import Sequence
 
 from aligner.errors import InputError
 from aligner.fileio import read_bytes
 from aligner.readers.package import check_package
 from aligner.writers.cells import append_row
 from qa_rules.glossary.model import Glossary, content_digest
+from qa_rules.glossary.rejected import Rejection, add_to_xlsx
 from qa_rules.glossary.table import glossary_rows, rows_to_concepts
 
 _ADVICE = "open it in a spreadsheet program and save it again as .xlsx, or export it as .csv"
 
 
-def read_xlsx(path: str | Path, name: str | None = None, bundled: bool = False) -> Glossary:
+def open_workbook(path: str, data: bytes | None = None):
+    """A workbook opened read-only (values, not formulas), checked as a package first;
+    ``InputError`` naming the file if it cannot be read. The caller closes it."""
     from openpyxl import load_workbook
 
-    path = str(path)
-    data = read_bytes(path)
+    if data is None:
+        data = read_bytes(path)
     check_package(data, path, ".xlsx")  # sizes and compression checked before openpyxl unpacks anything
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InputError, MemoryError):
         raise
     except Exception as exc:  # a damaged workbook makes openpyxl raise nearly anything
         raise _unreadable(path, exc) from None
+
+
+def sheet_rows(path: str, sheet):
+    """``(line, values)`` of a sheet of a workbook from ``open_workbook``; damage found
+    while reading (sheets are parsed lazily) is an ``InputError`` naming the file."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for i, r in enumerate(sheet.iter_rows(values_only=True), 1):
+                yield i, list(r)
+    except (InputError, MemoryError):
+        raise
+    except Exception as exc:
+        raise _unreadable(path, exc) from None
+
+
+def read_xlsx(path: str | Path, name: str | None = None, bundled: bool = False) -> Glossary:
+    path = str(path)
+    data = read_bytes(path)
+    book = open_workbook(path, data)
     if not book.worksheets:
         book.close()
         raise InputError(path, f"has no worksheet; {_ADVICE}")
     sheet = book.worksheets[0]
-
-    def rows():
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                for i, r in enumerate(sheet.iter_rows(values_only=True), 1):
-                    yield i, list(r)
-        except (InputError, MemoryError):
-            raise
-        except Exception as exc:  # sheets are parsed lazily, as the rows are read
-            raise _unreadable(path, exc) from None
-
     try:
-        concepts = rows_to_concepts(f"{path} (sheet {sheet.title})", rows())
+        concepts = rows_to_concepts(f"{path} (sheet {sheet.title})", sheet_rows(path, sheet))
     finally:
         book.close()
     return Glossary(name=name or Path(path).stem, path=path, concepts=concepts, format="xlsx",
@@ -80,7 +92,9 @@ def _unreadable(path: str, exc: Exception) -> InputError:
     return InputError(path, f"is not a readable XLSX workbook ({what}); {_ADVICE}")
 
 
-def xlsx_bytes(glossary: Glossary) -> bytes:
+def xlsx_bytes(glossary: Glossary, rejected: Sequence[Rejection] = ()) -> bytes:
+    """The glossary as a workbook: the long form on the first sheet, the rejected
+    candidates (if any) on a sheet of their own (``rejected``)."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -89,6 +103,7 @@ def xlsx_bytes(glossary: Glossary) -> bytes:
     for row in glossary_rows(glossary):
         append_row(sheet, row)
     sheet.freeze_panes = "A2"
+    add_to_xlsx(book, rejected)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
