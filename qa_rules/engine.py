@@ -98,6 +98,7 @@ def check(
     accept: Sequence[AcceptEntry] = (),
     options: Mapping[str, Any] | None = None,
     systematic: Systematic = Systematic(),
+    never_grouped: Iterable[str] = (),
 ) -> Report:
     """Run ``rules`` over every pair of ``alignment``; return the ``Report``.
 
@@ -105,14 +106,15 @@ def check(
     ``accept`` entries hide the findings whose id they name. ``options`` are
     recorded (hashed) in the signature so two reports can be compared.
     ``systematic``: when many findings of one kind in a version become one
-    (``qa_rules.systematic``).
+    (``qa_rules.systematic``); accepted findings, and those ``never_grouped``
+    names (accepted by a caller that applies ``accept`` itself), stay on their own.
     """
     instances = tuple(r() if isinstance(r, type) else r for r in rules)
     pairs = build_pairs(alignment)
     context = Context(alignment=alignment, glossaries=tuple(glossaries), facts=compute_facts(alignment, pairs))
     found: dict[str, Finding] = {}
     versions: dict[str, str] = {}
-    grouper = Grouper(pairs, systematic, accepted=(entry.id for entry in accept))
+    grouper = Grouper(pairs, systematic, accepted=[entry.id for entry in accept] + list(never_grouped))
     for rule in instances:
         for pair in pairs:
             if not rule.runs_on(pair):

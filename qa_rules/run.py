@@ -132,4 +132,5 @@ def check_files(paths: Sequence[str], options: CheckOptions = CheckOptions(), *,
         setup.glossaries,
         accept=setup.accept,
         options={"level": level, "accept": bool(setup.accept)},
+        systematic=config.systematic,
     )

@@ -31,7 +31,8 @@ _FILL = {
     "warning": PatternFill("solid", fgColor="FFF3BF"),
     "info": PatternFill("solid", fgColor="E7F5FF"),
 }
-_WIDTH = {"message": 60, "expected": 30, "found": 30, "source_path": 24, "target_path": 24, "name": 26}
+_WIDTH = {"message": 60, "expected": 30, "found": 30, "source_path": 24, "target_path": 24, "name": 26,
+          "places": 60}
 
 
 def render_xlsx(report: Any) -> bytes:
@@ -57,12 +58,12 @@ def _findings_sheet(ws, report: Any) -> None:
         record = finding_record(finding, target_status(report, finding))
         for col, name in enumerate(COLUMNS, start=1):
             value: Any = record[name]
-            if name.endswith("_line") and value:
+            if (name.endswith("_line") or name == "count") and value:
                 value = int(value)
             cell = put_cell(ws, row, col, value)
             if name == "severity":
                 cell.fill = _FILL.get(finding.severity, PatternFill())
-            if name in ("message", "expected", "found"):
+            if name in ("message", "expected", "found", "places"):
                 cell.alignment = CellAlignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{ws.cell(row=1, column=len(COLUMNS)).column_letter}{max(row, 1)}"
