@@ -177,3 +177,12 @@ def test_html_report_shows_count_and_places(grouped_report):
 
     html = render(grouped_report, "html")
     assert '<span class="places">12 times at line 2 (pp.1)' in html
+
+
+def test_module_doctests():
+    import doctest
+
+    from qa_rules import systematic
+
+    result = doctest.testmod(systematic)
+    assert result.attempted > 0 and result.failed == 0

@@ -130,3 +130,12 @@ def test_the_date_round_trips_through_tbx_and_csv_and_a_bad_one_is_refused(tmp_p
     with pytest.raises(InputError, match=r"g.csv:4: superseded-since date"):
         read_csv("g.csv", data=text.replace("2018-04-19", "April").encode("utf-8"))
     assert "term_superseded_since" not in csv_text(_glossary("")).splitlines()[0]
+
+
+def test_module_doctests():
+    import doctest
+
+    from qa_rules.dates import document_date as module
+
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0
