@@ -139,3 +139,12 @@ def test_module_doctests():
 
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_validate_warns_of_a_date_on_a_term_that_is_not_superseded():
+    from qa_rules.glossary.validate import validate
+
+    assert [p.kind for p in validate(_glossary("2018", status="deprecated"))] == ["date-unused"]
+    assert [p.kind for p in validate(_glossary("2018"))] == []
+    countries = next(g for g in bundled_glossaries() if g.name == "unterm-countries")
+    assert "date-unused" not in {p.kind for p in validate(countries)}
