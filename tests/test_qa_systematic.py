@@ -186,3 +186,24 @@ def test_module_doctests():
 
     result = doctest.testmod(systematic)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_numbers_in_the_wrong_style_throughout_are_one_finding_per_kind_of_separator():
+    from qa_rules.numbers.nu05_format import NumberFormat
+
+    fr = "Note que plus de 2 500 agents et 1 200 juges ont été formés;"
+    targets = ["Notes that more than 2 500 officials and 1 200 judges were trained;"] * 6
+    report = check(alignment(targets, source=fr), [NumberFormat])
+    [finding] = report.findings
+    assert finding.count == 12 and len(finding.places) == 6
+    assert finding.found == "numbers written with ' ' in en, not in UN en style"
+    assert "number 2 500 is not written in UN en style (6)" in finding.message
+
+
+def test_the_rules_that_name_a_kind():
+    """Spacing, quote style and number format: conventions a version follows or breaks throughout.
+    A missing term, a wrong number, an omission is a problem of its own place, never grouped."""
+    from qa_rules.base import Rule
+    from qa_rules.registry import RULES
+
+    assert {r.code for r in RULES if r.pattern is not Rule.pattern} == {"SP01", "SP02", "SP03", "SP04", "PU04", "NU05"}
