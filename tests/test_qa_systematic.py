@@ -207,3 +207,16 @@ def test_the_rules_that_name_a_kind():
     from qa_rules.registry import RULES
 
     assert {r.code for r in RULES if r.pattern is not Rule.pattern} == {"SP01", "SP02", "SP03", "SP04", "PU04", "NU05"}
+
+
+def test_an_xlsx_cell_holds_as_many_places_as_fit():
+    from dataclasses import replace
+
+    from hexaglot.reports.xlsx import CELL_LIMIT, places_cell
+    from qa_rules.model import Location
+
+    finding = sp02(check(alignment([TOKENISED] * 6), [SpaceBeforePunctuation]))[0]
+    many = replace(finding, places=tuple(Location("t/en.md", "en", f"k{i}.op.15", 100_000 + i) for i in range(5000)))
+    text = places_cell(many)
+    assert len(text) <= CELL_LIMIT and text.endswith("(5000 places)") and text.startswith("line 100000 (k0.op.15)")
+    assert places_cell(finding) == "line 2 (pp.1), line 4 (pp.2), line 6 (pp.3), line 8 (pp.4), line 10 (pp.5), line 12 (pp.6)"
