@@ -11,6 +11,13 @@ once in the clean ``samples/E-RES-2023-26/<lang>.md``; ``new`` replaces it
 plant is the line of ``mark`` in the draft, or the line before it for a dropped
 paragraph (the gap where it should be). Run it again whenever a clean sample
 changes, so that the drafts stay the clean text plus the planted errors only.
+
+Each gold row names its split (``split``): within one draft and one category, the
+plants are taken in their order in ``plants.json`` and every second one (the 2nd,
+the 4th) is held out, the others are the development split. The split depends on
+the plants' order only, never on what the rules find, so a rule can be tuned on
+the development plants and measured on the held-out ones; a plant corrected in
+place keeps its split.
 """
 
 from __future__ import annotations
@@ -32,8 +39,22 @@ def french_paragraph(fr_text: str, start: str) -> str:
     return fr_text[index:fr_text.index("\n\n", index)]
 
 
-def build(lang: str, plants: list[dict], fr_text: str) -> tuple[str, list[tuple[str, int, str, str]]]:
-    """The draft text and its gold rows (draft, line, category, description)."""
+DEV, HELD_OUT = "dev", "held-out"
+
+
+def splits(plants: list[dict]) -> list[str]:
+    """Each plant's split: every second plant of a category (in the list's order) is held out."""
+    seen: dict[str, int] = {}
+    out = []
+    for plant in plants:
+        index = seen.get(plant["category"], 0)
+        seen[plant["category"]] = index + 1
+        out.append(HELD_OUT if index % 2 else DEV)
+    return out
+
+
+def build(lang: str, plants: list[dict], fr_text: str) -> tuple[str, list[tuple[str, int, str, str, str]]]:
+    """The draft text and its gold rows (draft, line, category, description, split)."""
     lines = (SAMPLES / f"{lang}.md").read_text(encoding="utf-8").split("\n")
     lines[0] = HEADER.format(lang=lang)
     text = "\n".join(lines)
@@ -48,11 +69,11 @@ def build(lang: str, plants: list[dict], fr_text: str) -> tuple[str, list[tuple[
         text = text.replace(plant["old"], new)
         resolved.append((plant, new))
     gold = []
-    for plant, new in resolved:
+    for (plant, new), split in zip(resolved, splits(plants)):
         if text.count(plant["mark"]) != 1:
             raise SystemExit(f"{lang}: {plant['description']}: the mark is not unique in the draft")
         line = text[: text.index(plant["mark"])].count("\n") + 1
-        gold.append((f"{lang}_draft.md", line - 1 if not new else line, plant["category"], plant["description"]))
+        gold.append((f"{lang}_draft.md", line - 1 if not new else line, plant["category"], plant["description"], split))
     return text, gold
 
 
@@ -63,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     data = json.loads((DRAFTS / "plants.json").read_text(encoding="utf-8"))
     fr_text = (SAMPLES / "fr.md").read_text(encoding="utf-8")
     outputs = {}
-    gold_rows = ["draft\tline\tcategory\tdescription"]
+    gold_rows = ["draft\tline\tcategory\tdescription\tsplit"]
     for lang, plants in data["plants"].items():
         text, gold = build(lang, plants, fr_text)
         outputs[DRAFTS / f"{lang}_draft.md"] = text

@@ -111,6 +111,12 @@ FORMS: dict[str, list[tuple[str, str]]] = {
         ("ve-conducive-to-terrorism", "extrémisme violent conduisant au terrorisme"),
         ("working-group-criminal-justice", "Groupe de travail sur la justice pénale, les ripostes juridiques et la lutte contre le financement du terrorisme"),
         ("iap", "International Association of Prosecutors"), ("gender-perspective", "questions de genre"),
+        # concepts the glossary gained from the official text, whose names hold annotated terms
+        ("human-rights-law", "droit des droits humains"),
+        ("ecosoc-agenda-social-human-rights", "Questions sociales et questions relatives aux droits humains"),
+        ("un-standards-and-norms", "règles et normes des Nations Unies en matière de prévention du crime et de justice pénale"),
+        ("model-legislative-provisions-victims", "dispositions législatives types visant à répondre aux besoins des victimes du terrorisme et à protéger leurs droits"),
+        ("passenger-name-record", "dossiers passagers"),
     ],
     "es": [
         ("foreign-terrorist-fighter", "combatientes terroristas extranjeros"), ("unodc", "UNODC"), ("cted", "DECT"),
@@ -182,6 +188,11 @@ FORMS: dict[str, list[tuple[str, str]]] = {
         ("rule-of-law", "Estado de derecho"), ("rule-of-law", "imperio de la ley"),
         ("freezing-of-assets", "congelación de fondos"), ("freezing-of-assets", "embargo preventivo"),
         ("global-ct-compact", "Pacto Mundial de Coordinación de la Lucha Antiterrorista"),
+        # concepts the glossary gained from the official text, whose names hold annotated terms
+        ("human-rights-law", "derecho de los derechos humanos"),
+        ("ecosoc-agenda-social-human-rights", "Cuestiones sociales y de derechos humanos"),
+        ("un-standards-and-norms", "reglas y normas de las Naciones Unidas en materia de prevención del delito y justicia penal"),
+        ("model-legislative-provisions-victims", "disposiciones legislativas modelo para atender las necesidades y proteger los derechos de las víctimas del terrorismo"),
     ],
     "ru": [
         ("foreign-terrorist-fighter", "иностранные боевики-террористы"),
@@ -271,6 +282,12 @@ FORMS: dict[str, list[tuple[str, str]]] = {
         ("global-ct-compact", "Глобального договора о координации контртеррористической деятельности"),
         ("radicalization-to-violence", "радикализации, ведущей к насилию"),
         ("cbrn-terrorism", "химическому, биологическому, радиологическому и ядерному терроризму"),
+        # concepts the glossary gained from the official text, whose names hold annotated terms
+        ("human-rights-law", "право прав человека"),
+        ("human-rights-law", "праву прав человека"),
+        ("ecosoc-agenda-social-human-rights", "Социальные вопросы и вопросы прав человека"),
+        ("un-standards-and-norms", "стандартов и норм Организации Объединенных Наций в области предупреждения преступности и уголовного правосудия"),
+        ("model-legislative-provisions-victims", "типовые законодательные положения, направленные на удовлетворение потребностей жертв терроризма и защиту их прав"),
     ],
     "zh": [
         ("foreign-terrorist-fighter", "外国恐怖主义作战人员"), ("unoct", "反恐办"), ("cted", "反恐执行局"),
@@ -316,6 +333,12 @@ FORMS: dict[str, list[tuple[str, str]]] = {
         ("trafficking-in-cultural-property", "贩运文化财产"), ("unoct", "反恐怖主义办公室"),
         ("violent-extremism", "暴力极端主义"),
         ("general-assembly", "大会"), ("law-enforcement", "执法"),
+        # concepts the glossary gained from the official text, whose names hold annotated terms
+        ("human-rights-law", "人权法"),
+        ("ecosoc-agenda-social-human-rights", "社会和人权问题"),
+        ("un-standards-and-norms", "联合国预防犯罪和刑事司法标准和规范"),
+        ("model-legislative-provisions-victims", "支持恐怖主义受害者需要和保护其权利示范立法条款"),
+        ("handbook-children-terrorist-groups", "关于被恐怖主义团体和暴力极端主义团体招募和利用的儿童的手册：司法系统的作用"),
     ],
     "ar": [
         ("foreign-terrorist-fighter", "المقاتلون الإرهابيون الأجانب"),
@@ -384,6 +407,11 @@ FORMS: dict[str, list[tuple[str, str]]] = {
         ("kyoto-declaration", "إعلان كيوتو بشأن النهوض بمنع الجريمة والعدالة الجنائية وسيادة القانون: نحو تحقيق خطة التنمية المستدامة لعام 2030"),
         ("radicalization-to-violence", "للتطرف المفضي إلى العنف"), ("interpol", "الإنتربول"),
         ("gender-perspective", "الاعتبارات الجنسانية"),
+        # concepts the glossary gained from the official text, whose names hold annotated terms
+        ("human-rights-law", "قانون حقوق الإنسان"),
+        ("ecosoc-agenda-social-human-rights", "المسائل الاجتماعية ومسائل حقوق الإنسان"),
+        ("un-standards-and-norms", "معايير الأمم المتحدة وقواعدها في مجال منع الجريمة والعدالة الجنائية"),
+        ("model-legislative-provisions-victims", "الأحكام التشريعية النموذجية لتلبية احتياجات ضحايا الإرهاب وحماية حقوقهم"),
     ],
     "en": [
         ("foreign-terrorist-fighter", "foreign terrorist fighters"), ("foreign-terrorist-fighter", "FTFs"),
@@ -446,6 +474,11 @@ FORMS: dict[str, list[tuple[str, str]]] = {
         ("soft-targets", "particularly vulnerable targets"),
         ("kyoto-declaration", "Kyoto Declaration on Advancing Crime Prevention, Criminal Justice and the Rule of Law: Towards the Achievement of the 2030 Agenda for Sustainable Development"),
         ("soft-targets", "vulnerable targets"), ("cted", "CTED"), ("iap", "IAP"), ("icao", "ICAO"), ("interpol", "Interpol"),
+        # concepts the glossary gained from the official text, whose names hold annotated terms
+        ("human-rights-law", "human rights law"),
+        ("ecosoc-agenda-social-human-rights", "Social and human rights questions"),
+        ("un-standards-and-norms", "United Nations standards and norms in crime prevention and criminal justice"),
+        ("model-legislative-provisions-victims", "Model Legislative Provisions to Support the Needs and Protect the Rights of Victims of Terrorism"),
     ],
 }
 

@@ -23,7 +23,7 @@ from hexaglot.logs import verbosity_options
 
 #: The command modules under ``hexaglot.commands``, in help order; each defines ``command``
 #: (a click command or group) named like its module.
-COMMANDS: tuple[str, ...] = ("demo", "segment", "align", "check", "rules", "compare", "glossary")
+COMMANDS: tuple[str, ...] = ("demo", "segment", "align", "check", "batch", "rules", "compare", "glossary")
 
 
 class _Interrupted(Exception):

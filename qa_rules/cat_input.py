@@ -26,7 +26,7 @@ from qa_rules.base import Rule
 from qa_rules.config import RunConfig
 from qa_rules.engine import Report, build_report, check
 from qa_rules.model import Finding
-from qa_rules.run import CheckOptions, prepare_run, resolved_config
+from qa_rules.run import CheckOptions, RunSetup, prepare_run, resolved_config
 from qa_rules.systematic import Systematic
 
 #: Rule categories that need no language data: they run for any language.
@@ -49,6 +49,11 @@ def check_cat_file(
     alignment = read_bilingual(path)
     targets = [lang for lang in alignment.languages if lang != alignment.pivot]
     setup = prepare_run(options, config or resolved_config(options), alignment.pivot, targets, extra_rules)
+    return check_cat_alignment(alignment, setup)
+
+
+def check_cat_alignment(alignment: Alignment, setup: RunSetup) -> Report:
+    """The rules of ``setup`` over a CAT-tool file's alignment (``read_bilingual``)."""
     return check_pretranslated(alignment, setup.rules, setup.glossaries, accept=setup.accept,
                                options={"input": "pre-aligned", "accept": bool(setup.accept)},
                                systematic=setup.config.systematic)

@@ -21,6 +21,7 @@ from qa_rules.numbers.nu02_ordinal import OrdinalMismatch
 from qa_rules.numbers.nu03_words import NumberWordMismatch
 from qa_rules.numbers.nu04_percent import PercentMismatch
 from qa_rules.numbers.nu05_format import NumberFormat
+from qa_rules.numbers.nu06_digit_system import DigitSystem
 from qa_rules.references.rf01_symbol import SymbolMismatch
 from qa_rules.references.rf02_resolution import ResolutionMismatch
 from qa_rules.references.rf03_treaty import TreatyMismatch
@@ -28,6 +29,7 @@ from qa_rules.dates.da01_mismatch import DateMismatch
 from qa_rules.dates.da02_format import DateFormat
 from qa_rules.untranslated.ut01_wrong_language import WrongLanguage
 from qa_rules.untranslated.ut02_identical import IdenticalToSource
+from qa_rules.untranslated.ut03_copied_passage import CopiedPassage
 from qa_rules.consistency.co01_source_variants import SourceVariants
 from qa_rules.consistency.co02_target_collisions import TargetCollision
 from qa_rules.consistency.co09_recycled import RecycledText
@@ -35,12 +37,16 @@ from qa_rules.punctuation.pu01_paragraph_end import ParagraphEnd
 from qa_rules.punctuation.pu02_brackets import UnbalancedBrackets
 from qa_rules.punctuation.pu03_quotes_balance import UnbalancedQuotes
 from qa_rules.punctuation.pu04_quote_style import QuoteStyle
+from qa_rules.punctuation.pu05_script_form import ScriptPunctuation
 from qa_rules.spacing.sp01_double_space import DoubleSpace
 from qa_rules.spacing.sp02_space_before_punctuation import SpaceBeforePunctuation
 from qa_rules.spacing.sp03_french_nbsp import FrenchNoBreakSpace
 from qa_rules.spacing.sp04_missing_space_after import MissingSpaceAfter
+from qa_rules.spacing.sp05_space_between_characters import SpaceBetweenCharacters
+from qa_rules.spacing.sp06_full_width_forms import FullWidthForms
 from qa_rules.markup.mk01_italic_opening import ItalicOpening
 from qa_rules.markup.mk02_italic_title import ItalicTitle
+from qa_rules.markup.mk03_footnote_marker_text import FootnoteMarkerText
 from qa_rules.markup.mk09_inline_codes import InlineCodes
 from qa_rules.length.le01_ratio_outlier import LengthOutlier
 from qa_rules.terminology.te01_missing_term import MissingTerm
@@ -66,6 +72,7 @@ RULES: tuple[type[Rule], ...] = (
     NumberWordMismatch,
     PercentMismatch,
     NumberFormat,
+    DigitSystem,
     # references
     SymbolMismatch,
     ResolutionMismatch,
@@ -76,6 +83,7 @@ RULES: tuple[type[Rule], ...] = (
     # untranslated
     WrongLanguage,
     IdenticalToSource,
+    CopiedPassage,
     # consistency
     SourceVariants,
     TargetCollision,
@@ -85,14 +93,18 @@ RULES: tuple[type[Rule], ...] = (
     UnbalancedBrackets,
     UnbalancedQuotes,
     QuoteStyle,
+    ScriptPunctuation,
     # spacing
     DoubleSpace,
     SpaceBeforePunctuation,
     FrenchNoBreakSpace,
     MissingSpaceAfter,
+    SpaceBetweenCharacters,
+    FullWidthForms,
     # markup
     ItalicOpening,
     ItalicTitle,
+    FootnoteMarkerText,
     InlineCodes,
     # length
     LengthOutlier,

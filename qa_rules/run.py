@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Sequence
 
 from aligner.errors import InputError
+from aligner.model import Alignment, Document
 from qa_rules.accept import DEFAULT_ACCEPT_FILE, AcceptEntry, load_accept
 from qa_rules.base import Rule
 from qa_rules.config import RunConfig, load_config, rules_from_config
@@ -111,26 +112,37 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions()) ->
 def check_files(paths: Sequence[str], options: CheckOptions = CheckOptions(), *, config: RunConfig | None = None) -> Report:
     """Read ``paths`` (source first), align them, run the selected rules."""
     from aligner.align import align_documents
-    from aligner.readers import read_document
 
     if len(paths) < 2:
         raise InputError(paths[0] if paths else "check", "give a source and at least one target document")
     config = config or resolved_config(options)
-    langs = options.langs or (None,) * len(paths)
+    documents = read_versions(paths, options.langs)
+    setup = prepare_run(options, config, documents[0].lang, [doc.lang for doc in documents[1:]])
+    level = options.level or config.level
+    return check_alignment(align_documents(documents, level=level), setup, level)
+
+
+def read_versions(paths: Sequence[str], langs: Sequence[str | None] = ()) -> list[Document]:
+    """The documents of a check (source first); ``InputError`` if two are in one language."""
+    from aligner.readers import read_document
+
+    langs = tuple(langs) or (None,) * len(paths)
     documents = [read_document(path, lang=lang) for path, lang in zip(paths, langs)]
     seen: dict[str, str] = {}
     for doc in documents:
         if doc.lang in seen:
             raise InputError(doc.path, f"is in {doc.lang}, like {seen[doc.lang]}; give one document per language")
         seen[doc.lang] = doc.path
-    setup = prepare_run(options, config, documents[0].lang, [doc.lang for doc in documents[1:]])
-    level = options.level or config.level
-    alignment = align_documents(documents, level=level)
+    return documents
+
+
+def check_alignment(alignment: Alignment, setup: RunSetup, level: str) -> Report:
+    """The rules of ``setup`` over the alignment of separate documents (aligned by ``level``)."""
     return check(
         alignment,
         setup.rules,
         setup.glossaries,
         accept=setup.accept,
         options={"level": level, "accept": bool(setup.accept)},
-        systematic=config.systematic,
+        systematic=setup.config.systematic,
     )

@@ -171,7 +171,7 @@ CONCEPTS = [
       ar="المعلومات المسبقة عن الركاب"),
     E(id="passenger-name-record", tsv="passenger name record", subject=TRAVEL,
       en="passenger name record; PNR [acronym]",
-      fr="données des dossiers passagers; PNR [acronym]",
+      fr="données des dossiers passagers; PNR [acronym]; ~dossiers passagers [shortForm]",
       es="registro de nombres de los pasajeros; PNR [acronym]",
       ru="записи регистрации пассажиров",
       zh="旅客姓名记录",
@@ -204,8 +204,13 @@ CONCEPTS = [
          "!lavado de activos # regional (Latin American) usage, UN Spanish uses blanqueo",
       ru="отмывание денежных средств; ~отмывание денег", zh="洗钱", ar="غسل الأموال"),
     E(id="ve-conducive-to-terrorism", tsv="violent extremism conducive to terrorism", subject=CT,
-      en="violent extremism conducive to terrorism; ~violent extremism as and when conducive to terrorism",
-      fr="extrémisme violent pouvant conduire au terrorisme",
+      note="The official French text of E/RES/2023/26 has two wordings: « pouvant conduire au terrorisme » (pp. 13, "
+           "op. 30) and « conduisant au terrorisme » (pp. 15, op. 8); English has 'as and when conducive' and "
+           "'conducive'. The second wording of each is recorded as a variant: a text that uses both is consistent.",
+      en="violent extremism conducive to terrorism; "
+         "~violent extremism as and when conducive to terrorism [variant] # the formula of General Assembly texts",
+      fr="extrémisme violent pouvant conduire au terrorisme; "
+         "~extrémisme violent conduisant au terrorisme [variant] # the official text's second wording (pp. 15, op. 8)",
       es="extremismo violento que conduce al terrorismo; ~extremismo violento cuando conduzca al terrorismo",
       ru="насильственный экстремизм, ведущий к терроризму; ~насильственный экстремизм, способствующий терроризму",
       zh="助长恐怖主义的暴力极端主义",

@@ -2,6 +2,10 @@
 
 from un_counter_terrorism_data import BODY, CJ, CT, DOC, LAW, TRAVEL, E
 
+#: The note of the concepts added from the official French text of E/RES/2023/26.
+OFFICIAL_FR = ("Found in the official French text of E/RES/2023/26; the other languages are drafted by the hexaglot "
+               "team (the wording of the sample set's working translations), to be verified against UNTERM.")
+
 CONCEPTS = [
     E(id="nelson-mandela-rules", tsv="United Nations Standard Minimum Rules for the Treatment of Prisoners (the Nelson Mandela Rules)",
       pos="properNoun", subject=CJ, note="A/RES/70/175, annex (2015).",
@@ -23,12 +27,16 @@ CONCEPTS = [
          "Déclaration de Kyoto [shortForm]",
       es="Declaración de Kioto sobre el Fomento de la Prevención del Delito, la Justicia Penal y el Estado de "
          "Derecho: Hacia el Cumplimiento de la Agenda 2030 para el Desarrollo Sostenible; "
+         "~Declaración de Kioto sobre la Promoción de la Prevención del Delito, la Justicia Penal y el Estado de "
+         "Derecho: Hacia el Cumplimiento de la Agenda 2030 para el Desarrollo Sostenible # wording of the sample set's "
+         "working translation; "
          "Declaración de Kioto [shortForm]; !Declaración de Kyoto [shortForm] # Spanish spells Kioto",
       ru="Киотская декларация об активизации деятельности по предупреждению преступности, уголовному "
          "правосудию и верховенству права: на пути к осуществлению Повестки дня в области устойчивого развития "
          "на период до 2030 года; Киотская декларация [shortForm]",
       zh="关于推进预防犯罪、刑事司法和法治：努力实现《2030年可持续发展议程》的京都宣言; 京都宣言 [shortForm]",
-      ar="إعلان كيوتو [shortForm]"),
+      ar="إعلان كيوتو بشأن النهوض بمنع الجريمة والعدالة الجنائية وسيادة القانون: نحو تحقيق خطة التنمية المستدامة "
+         "لعام 2030; إعلان كيوتو [shortForm]"),
     E(id="2030-agenda", tsv="2030 Agenda for Sustainable Development", pos="properNoun", subject=DOC,
       note="A/RES/70/1.",
       en="2030 Agenda for Sustainable Development",
@@ -86,13 +94,13 @@ CONCEPTS = [
       es="derecho internacional de los derechos humanos", ru="международное право прав человека",
       zh="国际人权法", ar="القانون الدولي لحقوق الإنسان"),
     E(id="international-humanitarian-law", tsv="international humanitarian law", subject=LAW,
-      en="international humanitarian law", fr="droit international humanitaire; ~droit humanitaire international",
-      es="derecho internacional humanitario", ru="международное гуманитарное право", zh="国际人道主义法",
-      ar="القانون الإنساني الدولي"),
+      en="international humanitarian law; ~humanitarian law [shortForm]", fr="droit international humanitaire; ~droit humanitaire international; ~droit humanitaire [shortForm]",
+      es="derecho internacional humanitario; ~derecho humanitario [shortForm]", ru="международное гуманитарное право; ~гуманитарное право [shortForm]",
+      zh="国际人道主义法; ~人道主义法 [shortForm]", ar="القانون الإنساني الدولي; ~القانون الإنساني [shortForm]"),
     E(id="international-refugee-law", tsv="international refugee law", subject=LAW,
-      en="international refugee law", fr="droit international des réfugiés",
-      es="derecho internacional de los refugiados", ru="международное беженское право", zh="国际难民法",
-      ar="القانون الدولي للاجئين"),
+      en="international refugee law; ~refugee law [shortForm]", fr="droit international des réfugiés; ~droit des réfugiés [shortForm]",
+      es="derecho internacional de los refugiados; ~derecho de los refugiados [shortForm]", ru="международное беженское право; ~беженское право [shortForm]",
+      zh="国际难民法; ~难民法 [shortForm]", ar="القانون الدولي للاجئين; ~قانون اللاجئين [shortForm]"),
     E(id="international-law", subject=LAW,
       en="international law", fr="droit international", es="derecho internacional", ru="международное право",
       zh="国际法", ar="القانون الدولي"),
@@ -108,7 +116,8 @@ CONCEPTS = [
     E(id="iap", tsv="International Association of Prosecutors", pos="properNoun", subject=BODY,
       en="International Association of Prosecutors; IAP [acronym]",
       fr="Association internationale des procureurs et poursuivants; AIPP [acronym]; "
-         "~Association internationale des procureurs",
+         "~Association internationale des procureurs; "
+         "~International Association of Prosecutors {exact} # the English name, as the official French text of E/RES/2023/26 writes it (footnote 8)",
       es="Asociación Internacional de Fiscales", ru="Международная ассоциация прокуроров",
       zh="国际检察官协会", ar="الرابطة الدولية للمدعين العامين"),
     E(id="model-law-mutual-assistance", tsv="Model Law on Mutual Assistance in Criminal Matters", pos="properNoun",
@@ -186,8 +195,8 @@ CONCEPTS = [
       zh="关于外国恐怖主义作战人员的指导原则; 马德里指导原则 [shortForm]",
       ar="المبادئ التوجيهية بشأن المقاتلين الإرهابيين الأجانب; مبادئ مدريد التوجيهية [shortForm]"),
     E(id="gender-perspective", subject=CT,
-      en="gender perspective", fr="prise en compte des questions de genre", es="perspectiva de género",
-      ru="гендерная проблематика", zh="性别观点; ~考虑性别问题", ar="المنظور الجنساني"),
+      en="gender perspective", fr="prise en compte des questions de genre; ~questions de genre", es="perspectiva de género",
+      ru="гендерная проблематика", zh="性别观点; ~考虑性别问题", ar="المنظور الجنساني; ~الاعتبارات الجنسانية"),
     E(id="best-interests-of-the-child", subject=LAW,
       en="best interests of the child", fr="intérêt supérieur de l'enfant", es="interés superior del niño",
       ru="наилучшие интересы ребенка", zh="儿童的最大利益", ar="مصالح الطفل الفضلى"),
@@ -215,7 +224,8 @@ CONCEPTS = [
     E(id="working-group-criminal-justice", pos="properNoun", subject=BODY,
       note="Working group of the Global Counter-Terrorism Coordination Compact, chaired by UNODC.",
       en="Working Group on Criminal Justice, Legal Responses and Countering the Financing of Terrorism",
-      fr="Groupe de travail sur la justice pénale, les réponses juridiques et la lutte contre le financement du terrorisme",
+      fr="Groupe de travail sur la justice pénale, les ripostes juridiques et la lutte contre le financement du terrorisme; "
+         "~Groupe de travail sur la justice pénale, les réponses juridiques et la lutte contre le financement du terrorisme",
       es="Grupo de Trabajo sobre Justicia Penal, Respuestas Jurídicas y Lucha contra la Financiación del Terrorismo",
       ru="Рабочая группа по вопросам уголовного правосудия, правовых мер и противодействия финансированию терроризма; "
          "~Рабочая группа по уголовному правосудию, правовым мерам реагирования и противодействию финансированию терроризма",
@@ -267,4 +277,197 @@ CONCEPTS = [
     E(id="criminal-justice-officials", subject=CJ,
       en="criminal justice official", fr="agent de la justice pénale", es="funcionario de justicia penal",
       ru="сотрудники системы уголовного правосудия", zh="刑事司法官员", ar="موظفو العدالة الجنائية; موظفي العدالة الجنائية [variant] # genitive/accusative"),
+
+    # The UN terms of the official French text of E/RES/2023/26 that the glossary lacked (decided in
+    # tests/data/official_text_terms.tsv). The French term is the official text's own wording; the
+    # other languages are drafted by the hexaglot team (mostly the wording of the sample set's
+    # working translations), to be verified against UNTERM.
+    E(id="un-charter", pos="properNoun", subject=LAW, note=OFFICIAL_FR,
+      en="Charter of the United Nations; ~United Nations Charter", fr="Charte des Nations Unies",
+      es="Carta de las Naciones Unidas", ru="Устав Организации Объединенных Наций", zh="联合国宪章",
+      ar="ميثاق الأمم المتحدة"),
+    E(id="sovereign-equality", subject=LAW, note=OFFICIAL_FR + " A principle of the Charter (Art. 2 (1)).",
+      en="sovereign equality", fr="égalité souveraine", es="igualdad soberana", ru="суверенное равенство",
+      zh="主权平等", ar="المساواة في السيادة"),
+    E(id="territorial-integrity", subject=LAW, note=OFFICIAL_FR + " A principle of the Charter (Art. 2 (4)).",
+      en="territorial integrity", fr="intégrité territoriale", es="integridad territorial",
+      ru="территориальная целостность", zh="领土完整",
+      ar="السلامة الإقليمية; ~سلامتها الإقليمية # with the possessive suffix: its territorial integrity"),
+    E(id="non-intervention", subject=LAW, note=OFFICIAL_FR,
+      en="non-intervention in the internal affairs; ~non-interference in the internal affairs",
+      fr="non-intervention dans les affaires intérieures", es="no intervención en los asuntos internos",
+      ru="невмешательство во внутренние дела", zh="不干涉内政; ~不干涉他国内政",
+      ar="عدم التدخل في الشؤون الداخلية"),
+    E(id="international-peace-and-security", subject=LAW, note=OFFICIAL_FR + " The Charter's term.",
+      en="international peace and security",
+      fr="paix et sécurité internationales; paix et la sécurité internationales [variant]",
+      es="paz y seguridad internacionales; paz y la seguridad internacionales [variant]",
+      ru="международный мир и безопасность", zh="国际和平与安全",
+      ar="السلم والأمن الدوليين; ~السلام والأمن الدوليين"),
+    E(id="terrorism-in-all-its-forms", subject=CT, note=OFFICIAL_FR + " Fixed formula of UN counter-terrorism texts.",
+      en="terrorism in all its forms and manifestations",
+      fr="terrorisme sous toutes ses formes et dans toutes ses manifestations",
+      es="terrorismo en todas sus formas y manifestaciones", ru="терроризм во всех его формах и проявлениях",
+      zh="一切形式和表现的恐怖主义", ar="الإرهاب بجميع أشكاله ومظاهره"),
+    E(id="conditions-conducive-to-terrorism", subject=CT,
+      note=OFFICIAL_FR + " Pillar I of the United Nations Global Counter-Terrorism Strategy (A/RES/60/288).",
+      en="conditions conducive to the spread of terrorism; conditions conducive to terrorism [shortForm]",
+      fr="conditions propices à la propagation du terrorisme; conditions propices au terrorisme [shortForm]",
+      es="condiciones que propician la propagación del terrorismo; condiciones que propician el terrorismo [shortForm]",
+      ru="условия, способствующие распространению терроризма; условия, способствующие терроризму [shortForm]",
+      zh="有利于恐怖主义蔓延的条件; 有利于恐怖主义的条件 [shortForm]",
+      ar="الظروف المؤدية إلى انتشار الإرهاب; الظروف المؤدية إلى الإرهاب [shortForm]"),
+    E(id="culture-of-peace-declaration", pos="properNoun", subject=DOC, note=OFFICIAL_FR + " A/RES/53/243 A and B.",
+      en="Declaration and Programme of Action on a Culture of Peace",
+      fr="Déclaration et Programme d'action en faveur d'une culture de paix; "
+         "Déclaration et le Programme d'action en faveur d'une culture de paix [variant]",
+      es="Declaración y Programa de Acción sobre una Cultura de Paz",
+      ru="Декларация и Программа действий в области культуры мира", zh="和平文化宣言和行动纲领",
+      ar="إعلان وبرنامج عمل بشأن ثقافة السلام"),
+    E(id="dialogue-among-civilizations", pos="properNoun", subject=DOC, note=OFFICIAL_FR + " A/RES/56/6.",
+      en="Global Agenda for Dialogue among Civilizations",
+      fr="Programme mondial pour le dialogue entre les civilisations",
+      es="Programa Mundial para el Diálogo entre Civilizaciones",
+      ru="Глобальная программа диалога между цивилизациями", zh="不同文明间对话全球议程",
+      ar="جدول الأعمال العالمي للحوار بين الحضارات"),
+    E(id="culture-of-peace", subject=LAW, note=OFFICIAL_FR,
+      en="culture of peace", fr="culture de paix", es="cultura de paz", ru="культура мира", zh="和平文化; ~和平[^，。；]{0,20}的文化 {pattern} # coordinated: 促进和平、宽容以及……对话的文化",
+      ar="ثقافة السلام"),
+    E(id="state-party", subject=LAW, note=OFFICIAL_FR,
+      en="State party", fr="État partie; ~États qui y sont parties [variant] # for States parties thereto",
+      es="Estado parte; ~Estados que sean partes [variant] # for States parties thereto",
+      ru="государство-участник; ~государства, являющиеся ее участниками [variant] # for States parties thereto", zh="缔约国",
+      ar="الدولة الطرف; الدول الأطراف [variant] # plural"),
+    E(id="ct-conventions-and-protocols", subject=LAW,
+      note=OFFICIAL_FR + " The international legal instruments against terrorism.",
+      en="international conventions and protocols related to counter-terrorism; "
+         "international conventions and protocols related to terrorism [shortForm]",
+      fr="conventions et protocoles internationaux relatifs à la lutte contre le terrorisme; "
+         "conventions et protocoles internationaux existants relatifs à la lutte contre le terrorisme [variant]; "
+         "conventions et protocoles internationaux relatifs au terrorisme [shortForm]",
+      es="convenios y protocolos internacionales relativos a la lucha contra el terrorismo; "
+         "convenios y protocolos internacionales vigentes relativos a la lucha contra el terrorismo [variant]; "
+         "convenios y protocolos internacionales relativos al terrorismo [shortForm]",
+      ru="международные конвенции и протоколы, касающиеся борьбы с терроризмом; "
+         "международные конвенции и протоколы, касающиеся терроризма [shortForm]",
+      zh="与打击恐怖主义有关的国际公约和议定书; 与恐怖主义有关的国际公约和议定书 [shortForm]",
+      ar="الاتفاقيات والبروتوكولات الدولية المتعلقة بمكافحة الإرهاب; "
+         "الاتفاقيات والبروتوكولات الدولية القائمة المتعلقة بمكافحة الإرهاب [variant]; "
+         "الاتفاقيات والبروتوكولات الدولية المتعلقة بالإرهاب [shortForm]"),
+    E(id="gender-equality", subject=LAW, note=OFFICIAL_FR,
+      en="gender equality", fr="égalité des genres; ~égalité des sexes", es="igualdad de género",
+      ru="гендерное равенство", zh="性别平等", ar="المساواة بين الجنسين"),
+    E(id="handbook-children-terrorist-groups", pos="properNoun", subject=DOC, note=OFFICIAL_FR + " UNODC, 2017.",
+      en="Handbook on Children Recruited and Exploited by Terrorist and Violent Extremist Groups: "
+         "The Role of the Justice System",
+      fr="Manuel sur les enfants recrutés et exploités par des groupes terroristes et extrémistes violents : "
+         "le rôle du système judiciaire",
+      es="Manual sobre los niños reclutados y explotados por grupos terroristas y extremistas violentos: "
+         "el papel del sistema de justicia",
+      ru="Справочник по вопросу о детях, вербуемых и эксплуатируемых террористическими и насильственными "
+         "экстремистскими группами: роль системы правосудия",
+      zh="关于被恐怖主义团体和暴力极端主义团体招募和利用的儿童的手册：司法系统的作用",
+      ar="كتيب بشأن الأطفال الذين تجندهم وتستغلهم الجماعات الإرهابية والمتطرفة العنيفة: دور نظام العدالة"),
+    E(id="global-programme-terrorism", pos="properNoun", subject=CT,
+      note=OFFICIAL_FR + " UNODC Global Programme (2022-2027).",
+      en="Global Programme on Preventing and Countering Terrorism",
+      fr="Programme mondial visant à prévenir et à combattre le terrorisme",
+      es="Programa Mundial de Prevención y Lucha contra el Terrorismo",
+      ru="Глобальная программа по предупреждению терроризма и борьбе с ним", zh="预防和打击恐怖主义全球方案",
+      ar="البرنامج العالمي لمنع الإرهاب ومكافحته"),
+    E(id="un-standards-and-norms", subject=CJ, note=OFFICIAL_FR,
+      en="United Nations standards and norms in crime prevention and criminal justice",
+      fr="règles et normes des Nations Unies en matière de prévention du crime et de justice pénale",
+      es="reglas y normas de las Naciones Unidas en materia de prevención del delito y justicia penal",
+      ru="стандарты и нормы Организации Объединенных Наций в области предупреждения преступности и "
+         "уголовного правосудия",
+      zh="联合国预防犯罪和刑事司法标准和规范",
+      ar="معايير الأمم المتحدة وقواعدها في مجال منع الجريمة والعدالة الجنائية"),
+    E(id="sherloc", subject=CJ, note=OFFICIAL_FR + " UNODC's SHERLOC portal.",
+      en="knowledge management portal for Sharing Electronic Resources and Laws on Crime; SHERLOC [acronym]",
+      fr="portail de gestion des connaissances pour la mise en commun de ressources électroniques et de lois "
+         "contre la criminalité; SHERLOC [acronym]",
+      es="portal de gestión de conocimientos para el intercambio de recursos electrónicos y legislación sobre "
+         "delincuencia; SHERLOC [acronym]",
+      ru="портал управления знаниями для обмена электронными ресурсами и законодательством о преступности; "
+         "SHERLOC [acronym]",
+      zh="共享电子资源和打击犯罪法律的知识管理门户网站; SHERLOC [acronym]",
+      ar="بوابة إدارة المعارف لتبادل الموارد الإلكترونية والقوانين المتعلقة بالجريمة; SHERLOC [acronym]"),
+    E(id="human-rights-law", subject=LAW, note=OFFICIAL_FR,
+      en="human rights law",
+      fr="droits? des droits (?:humains|de l['’]homme) {pattern} # a pattern, not inflected: read across a comma, "
+         "inflected words also match « état de droit, des droits humains »",
+      es="derecho de los derechos humanos",
+      ru="прав(?:о|а|у|ом|е) прав человека {pattern} # a pattern: inflected words also match « верховенства права, прав человека »",
+      zh="人权法",
+      ar="قانون حقوق الإنسان {pattern} # a pattern: inflected words also match « سيادة القانون وحقوق الإنسان »"),
+    E(id="fundamental-freedoms", subject=LAW, note=OFFICIAL_FR,
+      en="fundamental freedoms", fr="libertés fondamentales", es="libertades fundamentales",
+      ru="основные свободы", zh="基本自由", ar="الحريات الأساسية"),
+    E(id="organized-crime", subject=CJ, note=OFFICIAL_FR,
+      en="organized crime", fr="criminalité organisée", es="delincuencia organizada",
+      ru="организованная преступность", zh="有组织犯罪", ar="الجريمة المنظمة"),
+    E(id="incitement-to-terrorism", subject=CT, note=OFFICIAL_FR + " S/RES/1624 (2005).",
+      en="incitement to commit terrorist acts; ~incitement to commit acts of terrorism; "
+         "~incitement to commit a terrorist act # the wording of S/RES/1624 (2005): a terrorist act or acts",
+      fr="incitation à commettre des actes terroristes", es="incitación a cometer actos terroristas",
+      ru="подстрекательство к совершению террористических актов", zh="煽动实施恐怖行为",
+      ar="التحريض على ارتكاب أعمال إرهابية"),
+    E(id="border-management", subject=TRAVEL, note=OFFICIAL_FR,
+      en="border management", fr="gestion des frontières", es="gestión de fronteras; ~gestión de las fronteras",
+      ru="управление границами", zh="边境管理", ar="إدارة الحدود"),
+    E(id="oict", pos="properNoun", subject=BODY, note=OFFICIAL_FR + " Office of the United Nations Secretariat.",
+      en="Office of Information and Communications Technology; OICT [acronym]",
+      fr="Bureau de l'informatique et des communications",
+      es="Oficina de Tecnología de la Información y las Comunicaciones",
+      ru="Управление информационно-коммуникационных технологий", zh="信息和通信技术厅",
+      ar="مكتب تكنولوجيا المعلومات والاتصالات"),
+    E(id="secretariat", pos="properNoun", subject=BODY, note=OFFICIAL_FR + " The United Nations Secretariat.",
+      en="Secretariat", fr="Secrétariat", es="Secretaría", ru="Секретариат", zh="秘书处", ar="الأمانة العامة"),
+    E(id="sarps", subject=TRAVEL, note=OFFICIAL_FR + " ICAO Standards and Recommended Practices.",
+      en="Standards and Recommended Practices; SARPs [acronym]", fr="normes et pratiques recommandées",
+      es="normas y métodos recomendados", ru="стандарты и рекомендуемая практика", zh="标准和建议措施",
+      ar="المعايير والممارسات الموصى بها"),
+    E(id="gender-based-violence", subject=LAW, note=OFFICIAL_FR,
+      en="gender-based violence", fr="violence fondée sur le genre", es="violencia de género",
+      ru="гендерное насилие", zh="基于性别的暴力",
+      ar="العنف القائم على نوع الجنس; ~العنف الجنساني"),
+    E(id="model-legislative-provisions-victims", subject=DOC,
+      note=OFFICIAL_FR + " UNODC, 2022; the official French text describes it in French and cites the English title.",
+      en="Model Legislative Provisions to Support the Needs and Protect the Rights of Victims of Terrorism",
+      fr="dispositions législatives types visant à répondre aux besoins des victimes du terrorisme et à protéger "
+         "leurs droits",
+      es="disposiciones legislativas modelo para atender las necesidades y proteger los derechos de las víctimas "
+         "del terrorismo",
+      ru="типовые законодательные положения, направленные на удовлетворение потребностей жертв терроризма и "
+         "защиту их прав",
+      zh="支持恐怖主义受害者需要和保护其权利示范立法条款",
+      ar="الأحكام التشريعية النموذجية لتلبية احتياجات ضحايا الإرهاب وحماية حقوقهم"),
+    E(id="ipu", pos="properNoun", subject=BODY, note=OFFICIAL_FR,
+      en="Inter-Parliamentary Union; IPU [acronym]", fr="Union interparlementaire; UIP [acronym]",
+      es="Unión Interparlamentaria; UIP [acronym]", ru="Межпарламентский союз; МПС [acronym]",
+      zh="各国议会联盟", ar="الاتحاد البرلماني الدولي"),
+    E(id="crc", pos="properNoun", subject=DOC, note=OFFICIAL_FR + " United Nations, Treaty Series, vol. 1577, No. 27531.",
+      en="Convention on the Rights of the Child", fr="Convention relative aux droits de l'enfant",
+      es="Convención sobre los Derechos del Niño", ru="Конвенция о правах ребенка", zh="儿童权利公约",
+      ar="اتفاقية حقوق الطفل"),
+    E(id="counter-messaging", subject=CT, note=OFFICIAL_FR,
+      en="counter-messaging; ~counter-message; ~counter-narrative", fr="contre-message; ~contre-discours",
+      es="contramensaje", ru="контрнарратив", zh="反面信息; ~反叙事", ar="رسائل مضادة; ~الرسائل المضادة"),
+    E(id="ngo", subject=BODY, note=OFFICIAL_FR,
+      en="non-governmental organization; NGO [acronym]", fr="organisation non gouvernementale; ONG [acronym]",
+      es="organización no gubernamental; ONG [acronym]", ru="неправительственная организация; НПО [acronym]",
+      zh="非政府组织", ar="المنظمات غير الحكومية; منظمة غير حكومية [variant] # singular"),
+    E(id="un-system", subject=BODY, note=OFFICIAL_FR,
+      en="United Nations system", fr="système des Nations Unies", es="sistema de las Naciones Unidas",
+      ru="система Организации Объединенных Наций", zh="联合国系统", ar="منظومة الأمم المتحدة"),
+    E(id="plenary-meeting", subject=DOC, note=OFFICIAL_FR,
+      en="plenary meeting", fr="séance plénière", es="sesión plenaria", ru="пленарное заседание", zh="全体会议",
+      ar="الجلسة العامة"),
+    E(id="ecosoc-agenda-social-human-rights", subject=DOC, note=OFFICIAL_FR + " Title of an ECOSOC agenda item.",
+      en="Social and human rights questions",
+      fr="Questions sociales et questions relatives aux droits humains; "
+         "~Questions sociales et questions relatives aux droits de l'homme",
+      es="Cuestiones sociales y de derechos humanos", ru="Социальные вопросы и вопросы прав человека",
+      zh="社会和人权问题", ar="المسائل الاجتماعية ومسائل حقوق الإنسان"),
 ]

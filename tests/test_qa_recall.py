@@ -4,8 +4,13 @@ false alarms on the five clean versions: the figures of benchmarks/qa_recall.py.
 
 The goal is recall >= 0.95 and precision >= 0.90 in every category, and no false alarm on the
 clean versions. Where a figure meets its goal the test holds the goal; where it does not, the
-test holds the figure measured at the last change (docs/qa.md), so that a regression fails and
-an improvement can raise the floor; no floor below a goal claims that the goal is met.
+test holds a floor just under the figure measured at the last change (docs/qa.md): one planted
+error fewer found, one finding more that matches nothing, so that the parallel work on other
+rules can move a figure by one without failing the suite while a real regression fails it, and an
+improvement can raise the floor; no floor below a goal claims that the goal is met.
+
+The gold errors are split (benchmarks/make_qa_drafts.py): rules are tuned on the development
+split, and the held-out split, measured once after tuning, has floors of its own.
 
 One evaluation (five drafts and five clean versions, hexaglot only) is shared by the tests of
 this file (about half a minute).
@@ -24,29 +29,43 @@ from qa_rules.model import CATEGORIES
 REPO = Path(__file__).resolve().parent.parent
 RECALL_GOAL, PRECISION_GOAL = 0.95, 0.90
 OUR_CODES = ("UT", "CO", "PU", "SP", "MK", "LE")
+#: How far under a measured figure its floor lies: this many gold errors, or findings, per category.
+SLACK = 1
 
 #: category -> ((gold errors found, gold errors), (findings matching an error, findings)) as measured
-#: on 2 Dec 2026 (docs/qa.md). A category whose measured recall or precision is below its goal is held
-#: to the measured figure (see test_recall_and_precision_per_category); the others to the goal.
+#: on 2 Dec 2026 after the rules were tuned on the development split (docs/qa.md). A category whose
+#: measured recall or precision is below its goal is held to a floor just under the measured figure
+#: (see test_recall_and_precision_per_category); the others to the goal.
 MEASURED = {
-    "structure": ((15, 15), (21, 26)),
-    "terminology": ((14, 15), (15, 19)),
-    "numbers": ((11, 15), (12, 15)),
+    "structure": ((15, 15), (21, 21)),
+    "terminology": ((15, 15), (16, 21)),
+    "numbers": ((13, 15), (15, 15)),
     "references": ((15, 15), (15, 15)),
-    "dates": ((14, 15), (14, 14)),
-    "untranslated": ((7, 11), (7, 7)),
-    "consistency": ((8, 15), (8, 11)),
-    "punctuation": ((11, 19), (11, 11)),
-    "spacing": ((12, 15), (12, 13)),
-    "markup": ((3, 15), (3, 3)),
-    "length": ((10, 15), (10, 14)),
+    "dates": ((15, 15), (15, 15)),
+    "untranslated": ((9, 11), (9, 9)),
+    "consistency": ((14, 15), (15, 16)),
+    "punctuation": ((14, 19), (14, 14)),
+    "spacing": ((15, 15), (15, 16)),
+    "markup": ((10, 15), (10, 10)),
+    "length": ((11, 15), (11, 14)),
+}
+#: split -> ((gold errors found, gold errors), (findings matching an error, findings)), measured then.
+MEASURED_SPLITS = {
+    "dev": ((102, 106), (112, 119)),
+    "held-out": ((44, 59), (44, 47)),
 }
 #: False alarms on the five clean versions, measured then (goal: none).
 CLEAN_FALSE_ALARMS, CLEAN_ERRORS, CLEAN_OUR_FAMILIES = 0, 0, 0
 
 
-def _floor(found: int, total: int, goal: float) -> float:
-    return min(goal, found / total) if total else goal
+def _recall_floor(found: int, total: int, slack: int = SLACK, goal: float = RECALL_GOAL) -> float:
+    """The goal where the measurement meets it, else ``slack`` gold errors fewer than measured."""
+    return goal if not total or found / total >= goal else max(found - slack, 0) / total
+
+
+def _precision_floor(right: int, reported: int, slack: int = SLACK, goal: float = PRECISION_GOAL) -> float:
+    """The goal where the measurement meets it, else ``slack`` unmatched findings more than measured."""
+    return goal if not reported or right / reported >= goal else right / (reported + slack)
 
 
 def _benchmark():
@@ -73,41 +92,56 @@ def test_the_table_covers_every_category():
 
 @pytest.mark.parametrize("category", CATEGORIES)
 def test_recall_and_precision_per_category(results, category):
-    """Goal: recall >= 0.95 and precision >= 0.90 in every category, met in few. Each figure is
-    held at its goal where the measurement of 2 Dec 2026 meets it, at the measured figure where
-    it does not ("below"):
-    - structure: recall 1.00 (15 of 15), precision 0.81 (21 of 26 findings) below 0.90
-    - terminology: recall 0.93 (14 of 15) below 0.95, precision 0.79 (15 of 19 findings) below 0.90
-    - numbers: recall 0.73 (11 of 15) below 0.95, precision 0.80 (12 of 15 findings) below 0.90
-    - references: recall 1.00 (15 of 15), precision 1.00 (15 of 15 findings); goal met, held at the goal
-    - dates: recall 0.93 (14 of 15) below 0.95, precision 1.00 (14 of 14 findings)
-    - untranslated: recall 0.64 (7 of 11) below 0.95, precision 1.00 (7 of 7 findings)
-    - consistency: recall 0.53 (8 of 15) below 0.95, precision 0.73 (8 of 11 findings) below 0.90
-    - punctuation: recall 0.58 (11 of 19) below 0.95, precision 1.00 (11 of 11 findings)
-    - spacing: recall 0.80 (12 of 15) below 0.95, precision 0.92 (12 of 13 findings)
-    - markup: recall 0.20 (3 of 15) below 0.95, precision 1.00 (3 of 3 findings)
-    - length: recall 0.67 (10 of 15) below 0.95, precision 0.71 (10 of 14 findings) below 0.90
+    """Goal: recall >= 0.95 and precision >= 0.90 in every category. Each figure is held at its
+    goal where the measurement of 2 Dec 2026 (after tuning on the development split) meets it,
+    else at a floor one gold error (recall) or one unmatched finding (precision) under it:
+    - structure: recall 1.00 (15 of 15), precision 1.00 (21 of 21 findings); goal met
+    - terminology: recall 1.00 (15 of 15); precision 0.76 (16 of 21) below 0.90, floor 0.71 (TE01 also flags
+      the SHERLOC portal name half left in French in en op.12, a true error planted as untranslated)
+    - numbers: recall 0.87 (13 of 15) below 0.95, floor 0.80; precision 1.00 (15 of 15)
+    - references: recall 1.00 (15 of 15), precision 1.00 (15 of 15 findings); goal met
+    - dates: recall 1.00 (15 of 15), precision 1.00 (15 of 15 findings); goal met
+    - untranslated: recall 0.82 (9 of 11) below 0.95, floor 0.73; precision 1.00 (9 of 9)
+    - consistency: recall 0.93 (14 of 15) below 0.95, floor 0.87; precision 0.94 (15 of 16)
+    - punctuation: recall 0.74 (14 of 19) below 0.95, floor 0.68; precision 1.00 (14 of 14)
+    - spacing: recall 1.00 (15 of 15), precision 0.94 (15 of 16 findings); goal met
+    - markup: recall 0.67 (10 of 15) below 0.95, floor 0.60; precision 1.00 (10 of 10)
+    - length: recall 0.73 (11 of 15) below 0.95, floor 0.67; precision 0.79 (11 of 14) below 0.90, floor 0.73
     """
     recall, precision, gold, found = results.hexaglot.per_category()[category]
     (hit, planted), (right, reported) = MEASURED[category]
     assert gold == planted, f"{category}: {gold} planted errors, the table says {planted}"
-    recall_floor = _floor(hit, planted, RECALL_GOAL)
-    precision_floor = _floor(right, reported, PRECISION_GOAL)
+    recall_floor = _recall_floor(hit, planted)
+    precision_floor = _precision_floor(right, reported)
     assert recall >= recall_floor - 1e-9, f"{category}: recall {recall:.2f} < {recall_floor:.2f}"
     assert precision is not None and precision >= precision_floor - 1e-9, \
         f"{category}: precision {precision} < {precision_floor:.2f}"
 
 
 def test_overall_recall_and_precision(results):
-    """Goal: recall >= 0.95 and precision >= 0.90 overall. Not met yet; measured on 2 Dec 2026:
-    recall 0.73 (120 of 165), precision 0.86 (128 of 148 findings); held there."""
+    """Goal: recall >= 0.95 and precision >= 0.90 overall. Measured on 2 Dec 2026: recall 0.88
+    (146 of 165) below the goal, precision 0.94 (156 of 166 findings); recall held at a floor two
+    gold errors under the measurement (0.87, 144 of 165), precision at the goal."""
     recall, precision = results.hexaglot.overall()
     hit = sum(h for (h, _), _ in MEASURED.values())
     right = sum(r for _, (r, _) in MEASURED.values())
     reported = sum(n for _, (_, n) in MEASURED.values())
     planted = sum(n for (_, n), _ in MEASURED.values())
-    assert recall >= min(RECALL_GOAL, hit / planted) - 1e-9, recall
-    assert precision >= min(PRECISION_GOAL, right / reported) - 1e-9, precision
+    assert recall >= _recall_floor(hit, planted, 2 * SLACK) - 1e-9, recall
+    assert precision >= _precision_floor(right, reported, 2 * SLACK) - 1e-9, precision
+
+
+@pytest.mark.parametrize("split", sorted(MEASURED_SPLITS))
+def test_recall_and_precision_per_split(results, split):
+    """The development split (106 errors), on which the rules were tuned: recall 0.96 (102),
+    precision 0.94 (112 of 119 findings), both held at the goal; the held-out split (59 errors),
+    measured once after tuning: recall 0.75 (44) below the goal, held at 0.71 (42, two gold errors
+    under the measurement), precision 0.94 (44 of 47 findings), held at the goal."""
+    recall, precision = results.hexaglot.overall(split)
+    (hit, planted), (right, reported) = MEASURED_SPLITS[split]
+    assert len(results.hexaglot.gold_in(split)) == planted
+    assert recall >= _recall_floor(hit, planted, 2 * SLACK) - 1e-9, (split, recall)
+    assert precision >= _precision_floor(right, reported, 2 * SLACK) - 1e-9, (split, precision)
 
 
 def test_false_alarms_on_clean_versions(results):
@@ -171,5 +205,6 @@ def test_no_false_alarm_on_a_genuine_six_language_un_resolution(shared_data):
     aligned = tuple(Row({lang: Cell((f"seg.{i + 1}",), (i + 1,), rows[i][lang]) for lang in langs}, 1.0)
                     for i in range(len(rows)))
     alignment = Alignment(langs, "fr", "paragraph", aligned, docs)
-    rules = [rule_by_code(code) for code in ("UT01", "UT02", "CO01", "CO02", "PU03", "LE01", "MK01", "MK02")]
+    rules = [rule_by_code(code) for code in ("UT01", "UT02", "UT03", "CO01", "CO02", "PU03", "PU05", "LE01", "MK01",
+                                             "MK02", "MK03")]
     assert [f"{f.rule} {f.message}" for f in check(alignment, rules).findings] == []

@@ -56,12 +56,13 @@ def test_clean_versions_give_no_finding_from_any_rule_with_the_official_french_a
 #: - TE05: English renders «extrémisme violent pouvant conduire au terrorisme» and «... conduisant
 #:   au terrorisme» differently, as the French original does; a version that merges them sees two.
 #: - CO01: the same: French «Prenant note» / «Prenant acte», «Demande» / «Appelle» are distinct
-#:   openings that a version as source renders alike.
+#:   openings that a version as source renders alike (Chinese 注意到, Arabic وإذ تحيط علما, Russian
+#:   призывает; the Chinese and Arabic versions italicize their openings, so they are compared).
 #: - LE01: op.27 quotes an English title (Model Legislative Provisions...) inside the Chinese text.
 #: - NU03: Russian «раз в два года» (biennial) is read as the number 2.
 #: - SP03: the official French, as a target, has ordinary spaces before « ; : » where its typography
 #:   wants no-break spaces (the text as converted from the PDF).
-REMAINING_WARNINGS = {"TE01": 100, "TE05": 8, "CO01": 6, "LE01": 3, "NU03": 3, "SP03": 205}
+REMAINING_WARNINGS = {"TE01": 100, "TE05": 8, "CO01": 14, "LE01": 3, "NU03": 3, "SP03": 205}
 
 
 def test_clean_versions_any_pivot_give_no_error_from_any_rule():

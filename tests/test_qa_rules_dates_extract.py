@@ -67,7 +67,9 @@ def test_module_doctests():
 @pytest.mark.parametrize(
     "text, lang, expected",
     [("on December 18, 2019", "en", "18 December 2019"), ("the 21st of August", "en", "21 August"),
-     ("le 1 janvier 2020", "fr", "1er janvier 2020"), ("2019年12月18号", "zh", "2019年12月18日")],
+     ("le 1 janvier 2020", "fr", "1er janvier 2020"), ("2019年12月18号", "zh", "2019年12月18日"),
+     ("المؤرخ 30 يونيه 2021", "ar", "30 حزيران/يونيه 2021"), ("في 30 حزيران 2021", "ar", "30 حزيران/يونيه 2021"),
+     ("في ديسمبر 2019", "ar", "كانون الأول/ديسمبر 2019")],
 )
 def test_nonstandard_forms_and_their_un_form(text, lang, expected):
     from qa_rules.dates.extract import nonstandard_dates, standard_form
@@ -83,6 +85,8 @@ def test_un_forms_are_not_nonstandard():
     assert nonstandard_dates("le 1er janvier 2020", "fr") == ()
     assert nonstandard_dates("2019年12月18日", "zh") == ()
     assert nonstandard_dates("18 de diciembre de 2019", "es") == ()
+    assert nonstandard_dates("المؤرخ 30 حزيران/يونيه 2021 وفي آب/أغسطس 2020", "ar") == ()
+    assert nonstandard_dates("في 4 كانون الأول / ديسمبر 2000 ، وفي أيلول / سبتمبر 1994", "ar") == ()  # OPUS spacing
 
 
 @pytest.mark.parametrize(

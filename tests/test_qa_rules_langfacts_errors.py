@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-import qa_rules.consistency.segments as segments
 import qa_rules.length.le01_ratio_outlier as le01
+import qa_rules.markup.italics as italics
+from aligner.model import Document, Unit
 import qa_rules.punctuation.langfacts as langfacts
 from qa_rules.langdata import UnsupportedLanguageError
 
@@ -22,7 +23,11 @@ def test_an_unsupported_language_is_an_unsupported_language_error():
 
 def test_rules_still_skip_an_unsupported_language():
     assert le01.letters("Wörter", "de") == 6
-    assert segments._italics("de") is False
+    assert italics.italic_languages({"de": _doc("de")}) == frozenset()
+
+
+def _doc(lang: str) -> Document:
+    return Document(f"a.{lang}", lang, (Unit("pp.1", "preambular", "Wörter", (1, 1)),))
 
 
 def test_a_key_missing_from_supported_data_is_not_swallowed_by_letters(monkeypatch):
@@ -37,7 +42,7 @@ def test_a_key_missing_from_supported_data_is_not_swallowed_by_italics(monkeypat
 
     monkeypatch.setattr(langfacts, "facts", broken)
     with pytest.raises(KeyError, match="typography"):
-        segments._italics("fr")
+        italics.italic_languages({"fr": _doc("fr")})
 
 
 def test_one_supported():

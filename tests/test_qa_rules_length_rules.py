@@ -52,7 +52,7 @@ def test_the_yardstick_is_the_documents_own_ratio_not_a_fixed_one():
     at the French length in it is the outlier (a fixed ratio would say the opposite)."""
     long = [t + " " + t[: int(len(t) * 0.6)] for t in FR]
     assert _findings(_alignment({"es": long})) == []
-    long[2] = FR[2]
+    long[2] = FR[2].replace("l'Office", "the Office")  # at the source's length, but translated
     found = _findings(_alignment({"es": long}))
     assert [f.target.unit for f in found] == ["op.3"]
 
@@ -114,3 +114,24 @@ def test_a_pair_misaligned_across_operative_numbers_is_re_paired_by_number():
     shifted = Alignment(alignment.languages, "fr", "paragraph", tuple(rows), alignment.documents)
     found = sorted((f.source.unit, f.target.unit, "omission" in f.message) for f in _findings(shifted))
     assert found == [("op.6", "op.6", True), ("op.7", "op.7", False)]
+
+
+def test_a_clause_omitted_from_a_long_paragraph_is_flagged_when_the_rest_is_uniform():
+    """A fifth of a long paragraph dropped (log ratio about -0.24) in a version whose other
+    paragraphs keep the source's length: far outside the spread, so reported though under 35 %."""
+    source = list(FR)
+    source[4] = " ".join(FR[4:7])
+    en = [t.replace("l'Office", "the Office") for t in source]
+    en[4] = en[4][: int(len(en[4]) * 0.8)]
+    found = _findings(_alignment({"en": en}, source))
+    assert [f.target.unit for f in found] == ["op.5"] and "omission" in found[0].message
+    older = LengthOutlier(LengthOutlier.Config(min_deviation=0.3))
+    assert check(_alignment({"en": en}, source), [older]).findings == ()
+
+
+def test_a_paragraph_left_in_the_source_language_is_left_to_the_untranslated_rules():
+    zh = ["请办公室继续协助提出请求的会员国加强边境安全"] * len(FR)
+    zh[6] = FR[6]  # left in French: four times the usual length of a Chinese paragraph
+    assert _findings(_alignment({"zh": zh})) == []
+    zh[6] = "请办公室继续"  # much shorter: still measured
+    assert [f.target.unit for f in _findings(_alignment({"zh": zh}))] == ["op.7"]

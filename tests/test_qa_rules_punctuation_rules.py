@@ -65,14 +65,17 @@ def test_quote_balance_by_language():
     assert unbalanced_quotes("the Office’s programmes", facts("en").quote_pairs) == []
     ar = facts("ar")
     assert unbalanced_quotes("المعنون ”المساعدة التقنية“", ar.quote_pairs, ar.spaced) == []
-    assert unbalanced_quotes('entitled "Crime prevention', facts("en").quote_pairs)
+    assert unbalanced_quotes('entitled "Crime prevention', facts("en").balance_pairs)
+    assert unbalanced_quotes("titulado «Prevención del delito", facts("es").balance_pairs)
 
 
 def test_quote_style_per_language_and_never_straightened():
     fr = "intitulée « Prévention du crime et justice pénale »."
     assert run_example(QuoteStyle, {"fr": fr, "en": "entitled « Crime prevention »."})
     assert not run_example(QuoteStyle, {"fr": fr, "en": "entitled “Crime prevention”."})
-    assert not run_example(QuoteStyle, {"fr": fr, "en": 'entitled "Crime prevention".'})
+    assert run_example(QuoteStyle, {"fr": fr, "en": 'entitled "Crime prevention".'})  # typewriter quotes
+    assert run_example(QuoteStyle, {"fr": fr, "es": "titulado «Prevención del delito»."})  # UN Spanish: “ ”
+    assert not run_example(QuoteStyle, {"fr": fr, "es": "titulado “Prevención del delito”."})
     assert run_example(QuoteStyle, {"fr": fr, "ru": 'озаглавленного "Предупреждение преступности".'})
     assert not run_example(QuoteStyle, {"fr": fr, "zh": "题为“预防犯罪和刑事司法”的项目。"})
     assert run_example(QuoteStyle, {"fr": fr, "zh": "题为«预防犯罪和刑事司法»的项目。"})
@@ -83,3 +86,28 @@ def test_quote_style_per_language_and_never_straightened():
 def test_an_untranslated_paragraph_is_not_reported_again_for_its_punctuation():
     fr = "Prie l'Office de faire rapport au titre de la question intitulée « Prévention du crime »."
     assert not run_example(QuoteStyle, {"fr": fr, "en": fr})
+
+
+def test_latin_punctuation_between_arabic_or_chinese_words():
+    from qa_rules.punctuation.pu05_script_form import ScriptPunctuation, latin_forms
+
+    assert latin_forms("على الصعيد العالمي, بما في ذلك", "ar") == [(18, ",", "،")]
+    assert latin_forms("هل تم ذلك? نعم؛ وفي المجلد 2178, الرقم 38349", "ar") == [(9, "?", "؟")]
+    assert latin_forms("标准规则》(《纳尔逊·曼德拉规则》)，以及各国,包括", "zh") == []  # width: SP06's
+    zh = "标准规则》(《纳尔逊·曼德拉规则》)，以及各国,包括"
+    assert [m for _, m, _ in latin_forms(zh, "zh", "full_width_forms")] == ["(", ")", ","]
+    assert latin_forms("安全理事会第2133(2014)号决议，见www.unodc.org,并", "zh", "full_width_forms") == []
+    assert latin_forms("on a global scale, including", "en") == []
+    fr = "en renforçant la coopération au niveau mondial, notamment en matière de détection"
+    (finding,) = run_example(ScriptPunctuation, {"fr": fr, "ar": "تعزيز التعاون على الصعيد العالمي, بما في ذلك في مجال الكشف"})
+    assert finding.expected == "،" and "," in finding.found
+    assert not run_example(ScriptPunctuation, {"fr": fr, "ar": "تعزيز التعاون على الصعيد العالمي، بما في ذلك في مجال الكشف"})
+
+
+def test_half_width_punctuation_between_chinese_characters_is_a_spacing_finding():
+    from qa_rules.spacing.sp06_full_width_forms import FullWidthForms
+
+    fr = "l'Ensemble de règles minima (Règles Nelson Mandela), pour élaborer des outils"
+    (finding,) = run_example(FullWidthForms, {"fr": fr, "zh": "《囚犯待遇最低限度标准规则》(《纳尔逊·曼德拉规则》)，以制定工具"})
+    assert finding.category == "spacing" and finding.expected == "（ ）"
+    assert not run_example(FullWidthForms, {"fr": fr, "zh": "《囚犯待遇最低限度标准规则》（《纳尔逊·曼德拉规则》），以制定工具"})

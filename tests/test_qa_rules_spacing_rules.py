@@ -82,3 +82,14 @@ def test_a_language_without_data_gets_only_the_language_independent_rules(tmp_pa
     assert {"SP01", "PU02"} <= to_de and not to_de & {"SP02", "PU01", "PU03", "PU04", "MK01", "MK02", "UT01"}
     from_de = {f.rule for f in check_files([str(tmp_path / "a.de"), str(tmp_path / "a.en")]).findings}
     assert not from_de & {"PU01", "PU03", "MK01", "MK02"}
+
+
+def test_a_space_between_chinese_characters():
+    from qa_rules.spacing.sp05_space_between_characters import SpaceBetweenCharacters, stray_spaces
+
+    assert stray_spaces("以及其他 社群成员", "zh") == [(4, 5)]
+    assert stray_spaces("《公约》 和各项议定书，  请各国", "zh") == [(4, 5)]  # the double space is SP01's
+    assert stray_spaces("与 UN-Women 合作，第 74/175 号决议", "zh") == []
+    assert stray_spaces("other community members", "en") == []
+    (finding,) = run_example(SpaceBetweenCharacters, {"fr": "d'autres membres de la société", "zh": "以及其他 社群成员"})
+    assert finding.expected == "no space"

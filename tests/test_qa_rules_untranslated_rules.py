@@ -54,3 +54,35 @@ def test_symbols_names_and_numbers_may_stay_identical():
     assert translatable_words("E/RES/2023/26 INTERPOL 2 500 Nelson Mandela") == ["Nelson", "Mandela"]
     for text in ("E/RES/2023/26", "INTERPOL", "S/2015/939, annex II.", "Nelson Mandela", "25 juillet 2023"):
         assert not run_example(IdenticalToSource, {"fr": text, "en": text}), text
+
+
+def test_a_clause_of_the_source_left_inside_a_translated_paragraph():
+    from qa_rules.untranslated.ut03_copied_passage import CopiedPassage, copied_passages
+    from qa_rules.untranslated.detect import FUNCTION_WORDS
+
+    fr = ("Encourage l'Office à étoffer le portail de gestion des connaissances pour la mise en commun "
+          "de ressources électroniques et de lois contre la criminalité ;")
+    en = ("Encourages the Office to expand the knowledge management portal pour la mise en commun de "
+          "ressources électroniques et de lois contre la criminalité;")
+    ((start, end),) = copied_passages(fr, en, 6, FUNCTION_WORDS["fr"])
+    assert en[start:end] == "pour la mise en commun de ressources électroniques et de lois contre la criminalité"
+    (finding,) = run_example(CopiedPassage, {"fr": fr, "en": en})
+    assert finding.found.startswith("pour la mise en commun")
+    ru = "рекомендует Управлению расширить портал pour la mise en commun de ressources électroniques et de lois;"
+    assert run_example(CopiedPassage, {"fr": fr, "ru": ru})
+    # a title kept in the original has too few function words; a whole copy is UT01/UT02's
+    title = "Rappelant la Convention sur la Stratégie Antiterroriste Mondiale Revitalisée Renforcée Actualisée,"
+    assert not copied_passages(title, "Recalling the Convention sur la Stratégie Antiterroriste Mondiale Revitalisée Renforcée Actualisée,",
+                               6, FUNCTION_WORDS["fr"])
+    assert not run_example(CopiedPassage, {"fr": fr, "en": fr})
+
+
+def test_a_title_kept_in_its_original_language_is_not_a_copied_passage():
+    from qa_rules.untranslated.detect import FUNCTION_WORDS
+    from qa_rules.untranslated.ut03_copied_passage import copied_passages
+
+    en = "Takes note of the Model Legislative Provisions to Support the Needs and Protect the Rights of Victims of Terrorism;"
+    fr = "Prend note des Model Legislative Provisions to Support the Needs and Protect the Rights of Victims of Terrorism ;"
+    assert copied_passages(en, fr, 6, FUNCTION_WORDS["en"]) == []
+    assert copied_passages(en, fr.replace("Model Legislative", "model legislative").replace("Support the Needs", "support the needs")
+                           .replace("Protect the Rights of Victims", "protect the rights of victims"), 6, FUNCTION_WORDS["en"])

@@ -206,7 +206,8 @@ def test_the_rules_that_name_a_kind():
     from qa_rules.base import Rule
     from qa_rules.registry import RULES
 
-    assert {r.code for r in RULES if r.pattern is not Rule.pattern} == {"SP01", "SP02", "SP03", "SP04", "PU04", "NU05"}
+    assert {r.code for r in RULES if r.pattern is not Rule.pattern} == {"SP01", "SP02", "SP03", "SP04", "SP05", "SP06",
+                                                                        "PU04", "PU05", "NU05"}
 
 
 def test_an_xlsx_cell_holds_as_many_places_as_fit():

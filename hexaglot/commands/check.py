@@ -27,25 +27,53 @@ def _tokens(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(t.strip() for value in values for t in value.split(",") if t.strip())
 
 
+#: The options ``check`` shares with ``batch`` (what to check and against what).
+QA_OPTIONS = (
+    click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+                 help=f"Exit 1 if a finding is at least this severe (default: {DEFAULTS.fail_on}, or the config file's)."),
+    click.option("--select", multiple=True, help="Rules to run: codes, dotted names or categories, comma-separated."),
+    click.option("--ignore", multiple=True, help="Rules not to run: codes, dotted names or categories."),
+    click.option("--config", "config_path", type=click.Path(path_type=str), default=None,
+                 help="A hexaglot.toml (or setup.cfg-style) file; default: ./setup.cfg if it has [hexaglot]."),
+    click.option("--accept", type=click.Path(path_type=str), default=None,
+                 help="Accepted findings (default: ./hexaglot-accept.toml if present)."),
+    click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=str),
+                 help="A TBX, CSV or XLSX glossary; repeat for several."),
+    click.option("--no-default-glossaries", is_flag=True, help="Do not use the bundled UN glossaries."),
+    click.option("--level", type=click.Choice(LEVELS), default=None,
+                 help=f"Align and check by {' or '.join(LEVELS)} (default: {DEFAULTS.level}, or the config file's)."),
+)
+
+
+def qa_options(command):
+    """Put ``QA_OPTIONS`` on a click command (read them back with ``check_options``)."""
+    for option in reversed(QA_OPTIONS):
+        command = option(command)
+    return command
+
+
+def check_options(select=(), ignore=(), config_path=None, accept=None, glossaries=(), no_default_glossaries=False,
+                  level=None, previous=()) -> CheckOptions:
+    """The library's ``CheckOptions`` from the values of ``QA_OPTIONS`` (and ``--previous``)."""
+    return CheckOptions(
+        select=_tokens(select),
+        ignore=_tokens(ignore),
+        config=config_path,
+        accept=accept,
+        glossaries=tuple(glossaries),
+        default_glossaries=False if no_default_glossaries else None,
+        level=level,
+        previous=tuple(tuple(pair) for pair in previous or ()),
+    )
+
+
 @click.command("check")
 @click.argument("files", nargs=-1, type=click.Path(path_type=str))
 @click.option("--format", "fmt", type=click.Choice(tuple(FORMATS)), default=None,
               help=f"Report format (default: {DEFAULTS.format}, or the config file's).")
 @click.option("-o", "--output", type=click.Path(path_type=str), default=None,
               help="Write the report to this file (atomically) instead of standard output ('-': standard output).")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
-              help=f"Exit 1 if a finding is at least this severe (default: {DEFAULTS.fail_on}, or the config file's).")
-@click.option("--select", multiple=True, help="Rules to run: codes, dotted names or categories, comma-separated.")
-@click.option("--ignore", multiple=True, help="Rules not to run: codes, dotted names or categories.")
-@click.option("--config", "config_path", type=click.Path(path_type=str), default=None,
-              help="A hexaglot.toml (or setup.cfg-style) file; default: ./setup.cfg if it has [hexaglot].")
-@click.option("--accept", type=click.Path(path_type=str), default=None,
-              help="Accepted findings (default: ./hexaglot-accept.toml if present).")
-@click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=str),
-              help="A TBX, CSV or XLSX glossary; repeat for several.")
-@click.option("--no-default-glossaries", is_flag=True, help="Do not use the bundled UN glossaries.")
-@click.option("--level", type=click.Choice(LEVELS), default=None,
-              help=f"Align and check by {' or '.join(LEVELS)} (default: {DEFAULTS.level}, or the config file's).")
+@qa_options
 @click.option("--color/--no-color", default=None,
               help="Colour the text report (default: on a terminal, unless NO_COLOR is set).")
 @click.option("--previous", nargs=2, multiple=True, type=click.Path(path_type=str), metavar="OLD_SOURCE OLD_TARGET",
@@ -60,16 +88,7 @@ def command(files, fmt, output, fail_on, select, ignore, config_path, accept, gl
     """
     one_stdin(tuple(files) + tuple(p for pair in previous or () for p in pair))
     check_output(output)
-    options = CheckOptions(
-        select=_tokens(select),
-        ignore=_tokens(ignore),
-        config=config_path,
-        accept=accept,
-        glossaries=tuple(glossaries),
-        default_glossaries=False if no_default_glossaries else None,
-        level=level,
-        previous=tuple(tuple(pair) for pair in previous or ()),
-    )
+    options = check_options(select, ignore, config_path, accept, glossaries, no_default_glossaries, level, previous)
     report, config = check_paths(files, options)
     for document in report.documents:
         logger.info("%s: %s, %d units", document.path, document.lang, len(document.units))

@@ -7,8 +7,10 @@ expects to be rendered the same way wherever it recurs:
 - ``sentence``: a sentence of a paragraph, when both sides have the same
   number of sentences (paired by position);
 - ``opening``: the italic opening phrase (*Rappelant* -> *Recalling*), in
-  languages that italicize it (Arabic ``وإذ تشير`` after a first ``إذ تشير``
-  is grammar, not inconsistency);
+  versions that italicize it (``qa_rules.markup.italics``), keyed by the
+  language's ``[consistency]`` data: Arabic ``وإذ تشير`` after a first
+  ``إذ تشير`` is grammar (``opening_prefix``), Chinese ``敦促`` and ``促请``
+  both render *Engage* (``opening_equivalents``), neither is inconsistency;
 - ``italic``: another italic span (a title), paired by position.
 
 Keys are normalized (NFC, case-folded, white space collapsed, final
@@ -23,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from collections.abc import Callable, Hashable, MutableMapping
 from typing import Iterable, Iterator
 
@@ -59,6 +62,13 @@ class Segment:
     target_text: str
     source_at: Location
     target_at: Location
+    #: ``source`` and ``target`` without the paragraph's italic opening phrase (``text`` segments;
+    #: the same as them otherwise): a paragraph pasted in the wrong place under its own opening verb.
+    source_body: str = ""
+    target_body: str = ""
+
+    def body(self, side: str) -> str:
+        return (self.source_body or self.source) if side == "source" else (self.target_body or self.target)
 
 
 def _loc(side, unit, offset: int = 0) -> Location:
@@ -69,8 +79,9 @@ def _loc(side, unit, offset: int = 0) -> Location:
 BODY_ROLES = frozenset({"preambular", "operative", "footnote", "closing", "segment"})
 
 
-def segments(pair: Pair) -> Iterator[Segment]:
-    """Every segment of one aligned pair (nothing if a side is missing)."""
+def segments(pair: Pair, italic: frozenset[str] = frozenset()) -> Iterator[Segment]:
+    """Every segment of one aligned pair (nothing if a side is missing); opening phrases
+    only where both languages are in ``italic`` (``qa_rules.markup.italics.italic_languages``)."""
     src, tgt = pair.source, pair.target
     if src.missing or tgt.missing or src.units[0].role not in BODY_ROLES:
         return
@@ -81,26 +92,61 @@ def segments(pair: Pair) -> Iterator[Segment]:
                       _loc(src, src.units[0]), _loc(tgt, tgt.units[0]))
         return
     for su, tu in zip(src.units, tgt.units):
-        yield from _unit_segments(src, su, tgt, tu)
+        yield from _unit_segments(src, su, tgt, tu, src.lang in italic and tgt.lang in italic)
 
 
-def _unit_segments(src, su, tgt, tu) -> Iterator[Segment]:
+def _unit_segments(src, su, tgt, tu, openings: bool) -> Iterator[Segment]:
     if su.number is not None and tu.number is not None and su.number != tu.number:
         return  # a misaligned pair (the structure rules report the numbering): nothing to compare
-    yield Segment("text", normalize(su.text), normalize(tu.text), su.text, tu.text, _loc(src, su), _loc(tgt, tu))
+    yield Segment("text", normalize(su.text), normalize(tu.text), su.text, tu.text, _loc(src, su), _loc(tgt, tu),
+                  normalize(_without_opening(su)), normalize(_without_opening(tu)))
     if 1 < len(su.sentences) == len(tu.sentences):
         for a, b in zip(su.sentences, tu.sentences):
             yield Segment("sentence", normalize(a.text), normalize(b.text), a.text, b.text,
                           _loc(src, su, a.start), _loc(tgt, tu, b.start))
     so, to = opening_span(su), opening_span(tu)
-    if so is not None and to is not None and _italics(src.lang) and _italics(tgt.lang):
-        yield Segment("opening", normalize(so.text), normalize(to.text), so.text, to.text,
+    if so is not None and to is not None and openings:
+        yield Segment("opening", opening_key(so.text, src.lang), opening_key(to.text, tgt.lang), so.text, to.text,
                       _loc(src, su, so.start), _loc(tgt, tu, to.start))
     s_other, t_other = other_spans(su), other_spans(tu)
     if s_other and len(s_other) == len(t_other):
         for a, b in zip(s_other, t_other):
             yield Segment("italic", normalize(a.text), normalize(b.text), a.text, b.text,
                           _loc(src, su, a.start), _loc(tgt, tu, b.start))
+
+
+@lru_cache(maxsize=None)
+def _opening_forms(lang: str) -> tuple[re.Pattern | None, dict[str, str]]:
+    from qa_rules.langdata import UnsupportedLanguageError, value
+
+    try:
+        prefix = value(lang, "consistency.opening_prefix", "")
+        groups = value(lang, "consistency.opening_equivalents", ())
+    except UnsupportedLanguageError:
+        return None, {}
+    canonical = {normalize(form): normalize(group[0]) for group in groups for form in group}
+    return (re.compile(prefix) if prefix else None), canonical
+
+
+def opening_key(text: str, lang: str) -> str:
+    """The normalized opening phrase, with the language's joining prefix dropped and
+    equivalent renderings made one (``qa_rules/langdata/<lang>.toml [consistency]``).
+
+        >>> opening_key("وإذ تشير", "ar") == opening_key("إذ تشير", "ar")
+        True
+        >>> opening_key("促请", "zh") == opening_key("敦促", "zh"), opening_key("Urges", "en")
+        (True, 'urges')
+    """
+    prefix, canonical = _opening_forms(lang)
+    key = normalize(text)
+    if prefix is not None:
+        key = prefix.sub("", key, count=1)
+    return canonical.get(key, key)
+
+
+def _without_opening(unit) -> str:
+    span = opening_span(unit)
+    return unit.text[span.end:] if span is not None else unit.text
 
 
 def _foreign_script(text: str, lang: str) -> bool:
@@ -112,21 +158,11 @@ def _foreign_script(text: str, lang: str) -> bool:
     return script is not None and lang in SCRIPTS and script != SCRIPTS[lang] and major * 2 > total
 
 
-def _italics(lang: str) -> bool:
-    from qa_rules.langdata import UnsupportedLanguageError
-    from qa_rules.punctuation.langfacts import facts
-
-    try:
-        return facts(lang).italics
-    except UnsupportedLanguageError:
-        return False
-
-
-def by_target_language(pairs: Iterable[Pair]) -> dict[str, list[Segment]]:
+def by_target_language(pairs: Iterable[Pair], italic: frozenset[str] = frozenset()) -> dict[str, list[Segment]]:
     """All segments of a run, grouped by target language, in document order."""
     result: dict[str, list[Segment]] = {}
     for pair in pairs:
-        result.setdefault(pair.target.lang, []).extend(segments(pair))
+        result.setdefault(pair.target.lang, []).extend(segments(pair, italic))
     return result
 
 
@@ -169,4 +205,6 @@ def pairs_of(context) -> tuple[Pair, ...]:
 
 def segments_of(context) -> dict[str, list[Segment]]:
     """``by_target_language`` of the run's pairs (built once per context)."""
-    return _derived(context, "segments", lambda: by_target_language(pairs_of(context)))
+    from qa_rules.markup.italics import italic_languages_of
+
+    return _derived(context, "segments", lambda: by_target_language(pairs_of(context), italic_languages_of(context)))

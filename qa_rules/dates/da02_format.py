@@ -16,7 +16,8 @@ class DateFormat(Rule):
 
     UN English writes "18 December 2019" (not "December 18, 2019" or "18th
     December"), UN French "1er janvier" (not "1 janvier"), UN Chinese
-    "2019年12月18日" (not 号). The forms are language data
+    "2019年12月18日" (not 号), UN Arabic both names of the month
+    ("حزيران/يونيه", not "يونيه" or "حزيران" alone). The forms are language data
     (``[dates] nonstandard`` in ``qa_rules/langdata/<lang>.toml``).
 
     Flags:

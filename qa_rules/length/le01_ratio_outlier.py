@@ -14,6 +14,7 @@ from qa_rules.langdata import UnsupportedLanguageError
 from qa_rules.model import Finding
 from qa_rules.punctuation.langfacts import language_data
 from qa_rules.references.extract import reference_spans
+from qa_rules.untranslated.detect import left_untranslated
 
 _LETTER = re.compile(r"[^\W\d_]")
 #: Scale factor that makes the MAD estimate a standard deviation (normal data).
@@ -83,7 +84,8 @@ class LengthOutlier(Rule):
     not turn small differences into findings). Merged or split paragraphs are
     left to the structure rules; a source and a target paragraph the alignment
     left unpaired side by side, or paired across operative numbers, are
-    re-paired by number and measured. With fewer than ``min_pairs`` paragraphs
+    re-paired by number and measured; a paragraph left as its source is the
+    untranslated rules' (UT01, UT02). With fewer than ``min_pairs`` paragraphs
     the languages' typical density (langdata) stands in.
 
     Flags:
@@ -103,7 +105,7 @@ class LengthOutlier(Rule):
     @dataclass(frozen=True)
     class Config:
         """threshold: robust deviations (MAD x 1.4826) from the median that make an outlier;
-        min_deviation: smallest |log ratio - median| flagged (0.3 = about 35 %);
+        min_deviation: smallest |log ratio - median| flagged (0.2 = about 22 %; a clause dropped from a long paragraph);
         min_letters: shorter sources (symbols, short footnotes) are not judged;
         min_pairs: fewer measured paragraphs and the langdata density is the yardstick;
         prior_spread: the spread assumed with the langdata density;
@@ -111,7 +113,7 @@ class LengthOutlier(Rule):
         noise: the extra spread of a paragraph of n letters is noise / sqrt(n)."""
 
         threshold: float = 4.0
-        min_deviation: float = 0.3
+        min_deviation: float = 0.2
         min_letters: int = 25
         min_pairs: int = 8
         prior_spread: float = 0.15
@@ -138,6 +140,8 @@ class LengthOutlier(Rule):
                 spread = math.hypot(stats.spread, self.config.noise / math.sqrt(size))
                 if abs(deviation) < self.config.min_deviation or abs(deviation) < self.config.threshold * spread:
                     continue
+                if left_untranslated(pair):
+                    continue  # the source left as it is: reported once, as untranslated (UT01, UT02)
                 yield self._finding(pair, value, stats)
 
     def _measure(self, pair: Pair) -> tuple[Pair, float, int] | None:

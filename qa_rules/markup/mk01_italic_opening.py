@@ -7,9 +7,8 @@ from typing import Iterator
 
 from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.base import Context, Pair, Rule
-from qa_rules.markup.italics import opening_span
+from qa_rules.markup.italics import italic_languages_of, opening_span
 from qa_rules.model import Finding
-from qa_rules.punctuation.langfacts import facts
 
 
 def _first_words(text: str, count: int = 3) -> str:
@@ -20,8 +19,10 @@ class ItalicOpening(Rule):
     """The opening phrase of a paragraph is italic in one version and not in the other.
 
     Preambular and operative paragraphs open with an italic phrase (*Recalling*,
-    *Requests also*) in English, French, Spanish and Russian; Chinese and
-    Arabic do not italicize and are not compared.
+    *Requests also*) in English, French, Spanish and Russian. Chinese and
+    Arabic UN texts do not italicize and are not compared, unless the version
+    checked has adopted the convention itself (most of its paragraphs open in
+    italics): then a paragraph of it that does not is flagged like any other.
 
     Flags:
         fr: *Rappelant* sa résolution 74/175 du 18 décembre 2019,
@@ -53,7 +54,8 @@ class ItalicOpening(Rule):
         roles: tuple[str, ...] = ("preambular", "operative")
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        if not (facts(pair.source.lang).italics and facts(pair.target.lang).italics):
+        italic = italic_languages_of(context)
+        if pair.source.lang not in italic or pair.target.lang not in italic:
             return
         if len(pair.source.units) != 1 or len(pair.target.units) != 1:
             return

@@ -8,6 +8,7 @@ from typing import Iterator
 from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules import langdata
 from qa_rules.base import Context, Pair, Rule
+from qa_rules.markup.markers import stray_markers
 from qa_rules.mentions import mention_findings
 from qa_rules.model import Finding
 from qa_rules.numbers._common import pair_numbers, unmatched
@@ -21,7 +22,9 @@ class NumberMismatch(Rule):
     = ``1,000.5`` = ``1.000,5``; Arabic-Indic digits); a number the other
     version writes out in words counts as present. Numbers inside document
     symbols, resolution numbers, treaty citations and dates belong to those
-    families, and a leading paragraph number is not a number of the text.
+    families, a leading paragraph number is not a number of the text, and a
+    footnote marker written as plain text (``thereto,7``) is the markup rule's
+    (MK03).
 
     Flags:
         fr: Note que 1 250 personnes ont été formées dans 37 pays;
@@ -49,6 +52,9 @@ class NumberMismatch(Rule):
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         both = pair_numbers(pair)
         missing, extra = unmatched(both, "digits")
+        strays = stray_markers(pair)
+        if strays:
+            extra = [m for m in extra if not any(s.unit is m.unit and m.start < s.end and s.start < m.end for s in strays)]
         missing.sort(key=lambda m: (m.unit.id if m.unit else "", m.start))
         extra.sort(key=lambda m: (m.unit.id if m.unit else "", m.start))
         style = langdata.value(pair.target.lang, "numbers.style", None)

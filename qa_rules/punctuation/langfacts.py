@@ -40,6 +40,9 @@ class PunctuationFacts:
     final: Mapping[str, str]
     #: Quotation marks the language uses, as (opening, closing) pairs.
     quote_pairs: frozenset[tuple[str, str]]
+    #: Quotation marks whose balance is checked: ``quote_pairs`` and marks a draft may carry
+    #: though the language does not use them (English ", Spanish « »).
+    balance_pairs: frozenset[tuple[str, str]]
     #: Characters that must not be preceded by a space.
     no_space_before: frozenset[str]
     #: Characters that must not be followed by a space.
@@ -109,6 +112,7 @@ def facts(lang: str) -> PunctuationFacts:
         variants=_ALL_VARIANTS,
         final=ROLE_FINAL,
         quote_pairs=frozenset(tuple(pair) for pair in typo["quote_style"]),  # type: ignore[misc]
+        balance_pairs=frozenset(tuple(pair) for pair in typo.get("quote_balance", typo["quote_style"])),  # type: ignore[misc]
         no_space_before=frozenset(spacing["no_space_before"]) | frozenset(typo["no_space_before_closing"]),
         no_space_after=frozenset(typo["no_space_after"]),
         nbsp_before=frozenset(spacing["nbsp_before"]),

@@ -73,10 +73,10 @@ class UnbalancedQuotes(Rule):
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         src = facts(pair.source.lang)
-        if unbalanced_quotes(pair.source.text, src.quote_pairs, src.spaced):
+        if unbalanced_quotes(pair.source.text, src.balance_pairs, src.spaced):
             return
         tgt = facts(pair.target.lang)
-        bad = unbalanced_quotes(pair.target.text, tgt.quote_pairs, tgt.spaced)
+        bad = unbalanced_quotes(pair.target.text, tgt.balance_pairs, tgt.spaced)
         if not bad:
             return
         offset, char = bad[0]

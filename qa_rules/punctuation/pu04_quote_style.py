@@ -18,13 +18,20 @@ QUOTE_MARKS = frozenset("«»“”„\"《》「」‹›")
 class QuoteStyle(Rule):
     """A target paragraph uses quotation marks that are not its language's.
 
-    French and Russian quote with ``« »`` (Russian nests ``„ “``), English with
-    ``“ ”`` or ``"``, Spanish and Arabic with ``« »`` or ``“ ”``, Chinese with
-    ``“ ”`` and ``《 》``. Marks are reported, never straightened.
+    French and Russian quote with ``« »`` (Russian nests ``„ “``), English and
+    Spanish with ``“ ”`` (a straight ``"`` in English and ``« »`` in Spanish are
+    reported), Arabic with ``« »`` or ``“ ”``, Chinese with ``“ ”`` and ``《 》``.
+    Marks are reported, never straightened.
 
     Flags:
         fr: au titre de la question intitulée « Prévention du crime et justice pénale ».
         en: under the item entitled « Crime prevention and criminal justice ».
+
+        fr: des cibles vulnérables, dites « molles », comme les sites touristiques
+        en: vulnerable targets, so-called "soft targets", such as tourist sites
+
+        fr: des cibles vulnérables, dites « molles », comme les sites touristiques
+        es: objetivos vulnerables, denominados «blandos», como los lugares turísticos
 
         fr: au titre de la question intitulée « Prévention du crime et justice pénale ».
         ru: в рамках пункта, озаглавленного "Предупреждение преступности и уголовное правосудие".
@@ -32,6 +39,9 @@ class QuoteStyle(Rule):
     Passes:
         fr: au titre de la question intitulée « Prévention du crime et justice pénale ».
         en: under the item entitled “Crime prevention and criminal justice”.
+
+        fr: des cibles vulnérables, dites « molles », comme les sites touristiques
+        es: objetivos vulnerables, denominados “blandos”, como los lugares turísticos
 
         fr: au titre de la question intitulée « Prévention du crime et justice pénale ».
         ru: в рамках пункта, озаглавленного «Предупреждение преступности и уголовное правосудие».

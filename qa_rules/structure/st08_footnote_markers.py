@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
+from qa_rules.markup.markers import stray_markers
 from qa_rules.model import Finding, Location
 from qa_rules.structure._util import excerpt
 
@@ -40,7 +41,9 @@ class FootnoteMarkers(Rule):
     reported only when both measures differ by more than ``max_shift``: a
     clause added or dropped on one side of a marker moves one measure, not
     both. Places are not compared when either version is Chinese, whose word
-    order moves titles after the clauses describing them.
+    order moves titles after the clauses describing them. A marker whose number
+    stands in the target as plain text or in a broken tag (``thereto,7``,
+    ``<sup>11<sup>``) is the markup rule's (MK03), not missing.
 
     Flags:
         fr: Rappelant sa résolution 2022/18 du 22 juillet 2022<sup>2</sup>,
@@ -70,7 +73,8 @@ class FootnoteMarkers(Rule):
         max_shift: float = field(default=0.3, metadata={"range": (0, 1)})
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        source, target = _markers(pair.source.units), _markers(pair.target.units)
+        source = _markers(pair.source.units)
+        target = sorted(_markers(pair.target.units) + [stray.number for stray in stray_markers(pair)])
         if source == target:
             yield from self._moved(pair, context)
             return

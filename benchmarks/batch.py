@@ -1,0 +1,266 @@
+"""Throughput, per-document cost and memory of ``hexaglot batch``, beside ``hexaglot check`` run per document.
+
+    python benchmarks/batch.py                       # everything, small sizes (see below)
+    python benchmarks/batch.py --memory-sizes 500,2000 --throughput-docs 40
+    python benchmarks/batch.py --no-dask
+
+The corpus is generated: document ``doc-NNNN`` is a copy of one of the two sample sets, the
+ECOSOC resolution 2023/26 (``samples/E-RES-2023-26``: the dev split, the texts the rules were
+tuned on) for even numbers and the official A/RES/55/100 (``samples/A-RES-55-100``: the held-out
+split, never looked at while tuning) for odd ones, with two perturbations planted in its target
+versions by a seeded generator (a changed digit, a dropped or a repeated paragraph), so that no
+two documents are the same. It prints:
+
+1. documents per second over ``--throughput-docs`` six-language documents with 1 and 2 local
+   worker processes and a Dask LocalCluster of 2 workers, wall time including start-up and the
+   steady rate (first result to last), and the machine's load average before and after (other
+   processes competing for the cores make the ratio meaningless); the goal is 2 workers >= 1.8 x
+   1 worker;
+2. the cost of one document in a warm worker (``check_document`` after a first document, and
+   writing its files) against a standalone ``hexaglot check`` process on the same six files
+   (interpreter start, imports, glossaries, the check, the JSON report), dev and held-out
+   separately; the goal is <= 25 %;
+3. the warm cost split into reading, alignment, rules and report (rendering, the record's
+   term statistics and renderings, writing), dev and held-out;
+4. the peak memory of a whole ``hexaglot batch`` run (the parent and its workers: the largest
+   sum of their resident sizes, sampled every 0.1 s with psutil) for each of ``--memory-sizes``
+   corpora of two-language (fr, en) documents; the goal is flat within 10 % from 500 to 2,000
+   documents; the default (100, 400) keeps the run within minutes on a 2-core machine and has the
+   same ratio of 4 (``--memory-sizes 500,2000`` for the full sizes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from aligner.corpus import iter_corpus  # noqa: E402
+from hexaglot.batch import STAGES, BatchSettings, check_document, run_batch, with_search_dir, write_result  # noqa: E402
+from qa_rules.run import CheckOptions  # noqa: E402
+
+SPLITS = {"dev": REPO / "samples" / "E-RES-2023-26", "held-out": REPO / "samples" / "A-RES-55-100"}
+LANGS = ("fr", "en", "es", "ru", "zh", "ar")
+_DIGIT = re.compile(r"\d")
+
+
+def _body_lines(lines: list[str]) -> list[int]:
+    return [i for i, line in enumerate(lines) if len(line) > 80 and not line.startswith(("#", "<", "---"))]
+
+
+def perturb(text: str, rng: random.Random) -> str:
+    """``text`` with one planted change in a long paragraph line: a digit changed, the line dropped, or repeated."""
+    lines = text.split("\n")
+    body = _body_lines(lines)
+    i = rng.choice(body)
+    kind = rng.choice(("digit", "drop", "repeat"))
+    if kind == "digit" and _DIGIT.search(lines[i]):
+        spots = [m.start() for m in _DIGIT.finditer(lines[i])]
+        at = rng.choice(spots)
+        lines[i] = lines[i][:at] + str((int(lines[i][at]) + 1) % 10) + lines[i][at + 1:]
+    elif kind == "repeat":
+        lines[i + 1:i + 1] = ["", lines[i]]
+    else:
+        del lines[i]
+    return "\n".join(lines)
+
+
+def make_corpus(root: Path, count: int, langs: tuple[str, ...] = LANGS) -> Path:
+    """``count`` documents ``doc-NNNN`` in the folders layout (see the module's docstring)."""
+    texts = {split: {lang: (folder / f"{lang}.md").read_text(encoding="utf-8") for lang in langs}
+             for split, folder in SPLITS.items()}
+    for n in range(count):
+        split = "dev" if n % 2 == 0 else "held-out"
+        rng = random.Random(n)
+        folder = root / f"doc-{n:04d}"
+        folder.mkdir(parents=True)
+        targets = [lang for lang in langs if lang != "fr"]
+        planted = {rng.choice(targets) for _ in range(2)}
+        for lang in langs:
+            text = texts[split][lang]
+            if lang in planted:
+                text = perturb(text, rng)
+            (folder / f"{lang}.md").write_text(text, encoding="utf-8")
+    return root
+
+
+def settings() -> BatchSettings:
+    return BatchSettings(options=with_search_dir(CheckOptions()))
+
+
+class CpuMeter:
+    """CPU seconds (user + system) used by this process and every process under it while it runs,
+    sampled every 0.2 s (a worker's last fraction of a second before it exits may be missed)."""
+
+    def __init__(self) -> None:
+        import psutil
+
+        self.root = psutil.Process()
+        self.seen: dict[int, float] = {}
+        self.base = self._times().copy()
+        self.running = True
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _times(self) -> dict[int, float]:
+        import psutil
+
+        for process in [self.root] + self.root.children(recursive=True):
+            try:
+                t = process.cpu_times()
+                self.seen[process.pid] = t.user + t.system
+            except psutil.Error:
+                pass
+        return self.seen
+
+    def _run(self) -> None:
+        while self.running:
+            self._times()
+            time.sleep(0.2)
+
+    def stop(self) -> float:
+        self.running = False
+        self.thread.join()
+        self._times()
+        return sum(self.seen.values()) - sum(self.base.values())
+
+
+def throughput(corpus: Path, tmp: Path, label: str, **engine) -> float:
+    """Documents per second of one run (wall, with start-up; and steady, first result to last),
+    and the CPU seconds the run's processes used per document."""
+    done: list[float] = []
+    load = os.getloadavg()[0]
+    meter = CpuMeter()
+    start = time.perf_counter()
+    run_batch(iter_corpus(corpus, source="fr"), tmp / label.replace(" ", "-"), settings(),
+              on_record=lambda record: done.append(time.perf_counter()), **engine)
+    wall = time.perf_counter() - start
+    cpu = meter.stop()
+    steady = (len(done) - 1) / (done[-1] - done[0]) if len(done) > 1 and done[-1] > done[0] else float("nan")
+    print(f"  {label:<29} {len(done) / wall:5.2f} documents/s wall ({wall:5.1f} s, start-up included), "
+          f"{steady:5.2f} documents/s steady; {cpu / len(done):.2f} CPU s per document "
+          f"(load average {load:.1f} before, {os.getloadavg()[0]:.1f} after, {os.cpu_count()} cores)")
+    return steady
+
+
+def warm_and_standalone(tmp: Path, repeats: int = 3) -> None:
+    """The cost of a document in a warm worker against a fresh ``hexaglot check`` process, and its split."""
+    from aligner.corpus import CorpusDocument
+
+    config = settings()
+    for split, folder in SPLITS.items():
+        files = tuple((lang, str(folder / f"{lang}.md")) for lang in LANGS)
+        document = CorpusDocument(f"sample-{split}", files, location=str(folder))
+        check_document(document, config)  # the worker's first document: rules and glossaries load
+        warm, split_times = [], {stage: [] for stage in STAGES}
+        for _ in range(repeats):
+            start = time.perf_counter()
+            result = check_document(document, config)
+            written = write_result(tmp / "warm", result)
+            warm.append(time.perf_counter() - start)
+            for stage in STAGES:
+                split_times[stage].append(result.timings[stage] + (written if stage == "report" else 0.0))
+        standalone = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "hexaglot", "check", *[p for _, p in files], "--format", "json",
+                            "-o", str(tmp / "standalone.json"), "--fail-on", "never", "-q"],
+                           check=True, cwd=tmp, capture_output=True)
+            standalone.append(time.perf_counter() - start)
+        w, s = statistics.median(warm), statistics.median(standalone)
+        print(f"  {split:<9} six languages: warm worker {w:5.2f} s, standalone hexaglot check {s:5.2f} s: "
+              f"{100 * w / s:4.0f} % (median of {repeats}; goal <= 25 %)")
+        total = sum(statistics.median(v) for v in split_times.values())
+        print("  " + " " * 9 + " split: " + ", ".join(
+            f"{stage} {statistics.median(split_times[stage]):.3f} s ({100 * statistics.median(split_times[stage]) / total:.0f} %)"
+            for stage in STAGES))
+
+
+def _tree_rss(process) -> int:
+    import psutil
+
+    total = 0
+    try:
+        members = [process] + process.children(recursive=True)
+    except psutil.Error:
+        return 0
+    for member in members:
+        try:
+            total += member.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def peak_memory(corpus: Path, out: Path, workers: int) -> tuple[float, float]:
+    """Peak of the summed resident size of a ``hexaglot batch`` process and its workers (MiB), and wall time."""
+    import psutil
+
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "hexaglot", "batch", str(corpus), "-o", str(out), "--source", "fr",
+                              "--workers", str(workers), "-q", "--fail-on", "never"], cwd=REPO,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = psutil.Process(child.pid)
+    peak = [0]
+
+    def sample() -> None:
+        while child.poll() is None:
+            peak[0] = max(peak[0], _tree_rss(process))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    _, err = child.communicate()
+    sampler.join()
+    if child.returncode not in (0, 1):
+        raise SystemExit(f"hexaglot batch failed ({child.returncode}): {err.decode(errors='replace')}")
+    return peak[0] / 2**20, time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--throughput-docs", type=int, default=16)
+    parser.add_argument("--memory-sizes", default="100,400", help="comma-separated corpus sizes (default: 100,400)")
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster run")
+    parser.add_argument("--no-memory", action="store_true", help="skip the peak memory runs")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        corpus = make_corpus(tmp / "corpus", args.throughput_docs)
+        print(f"1. throughput, {args.throughput_docs} six-language documents (dev and held-out alternating):")
+        one = throughput(corpus, tmp, "1 local worker", workers=1)
+        two = throughput(corpus, tmp, "2 local workers", workers=2)
+        print(f"  2 workers / 1 worker (steady): {two / one:.2f} x (goal >= 1.8 x)")
+        if not args.no_dask:
+            dask = throughput(corpus, tmp, "Dask LocalCluster, 2 workers", scheduler="local", workers=2)
+            print(f"  Dask 2 workers / 1 local worker (steady): {dask / one:.2f} x")
+        print("2-3. one document, warm worker against a standalone process, and the warm cost by stage:")
+        warm_and_standalone(tmp)
+        if not args.no_memory:
+            sizes = [int(s) for s in args.memory_sizes.split(",")]
+            print(f"4. peak memory of hexaglot batch --workers 2 (parent and workers), two-language documents:")
+            peaks = []
+            for size in sizes:
+                small = make_corpus(tmp / f"memory-{size}", size, langs=("fr", "en"))
+                peak, wall = peak_memory(small, tmp / f"memory-run-{size}", 2)
+                peaks.append(peak)
+                print(f"  {size:>5} documents: peak {peak:6.1f} MiB ({size / wall:.2f} documents/s, {wall:.0f} s)")
+                shutil.rmtree(small)
+            print(f"  largest / smallest: {peaks[-1] / peaks[0]:.3f} (goal: within 10 %)")
+
+
+if __name__ == "__main__":
+    main()
