@@ -13,7 +13,11 @@
    memory (the process's max RSS), first run and second run. pofilter (translate-toolkit, GPL: a dev dependency, run here in a
    subprocess only) checks the same pairs written as PO files with the tests of
    ``benchmarks/qa_recall.py``; its wall time and peak memory (the child's max RSS) are printed
-   beside ours with the ratio per segment.
+   beside ours with the ratio per segment. ``--tokenised``: the pairs are A/RES/55/100 exactly as
+   OPUS ships it (``../shared/data/opus-un-6way``: spaces around every punctuation mark, about 230
+   spacing findings per version of 16 paragraphs), repeated the same way; ``--no-grouping``
+   reports every finding on its own instead of one per systematic pattern (``qa_rules.systematic``),
+   to measure what grouping saves (run each in its own process: the peak RSS is the process's).
 """
 
 from __future__ import annotations
@@ -33,12 +37,13 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from aligner.model import Alignment, Cell, Document, Row  # noqa: E402
+from aligner.model import Alignment, Cell, Document, Row, Unit  # noqa: E402
 
 SAMPLES = REPO / "samples" / "E-RES-2023-26"
 DRAFTS = REPO / "samples" / "drafts"
 LANGS = ("fr", "en", "es", "ru", "zh", "ar")
 DRAFT_LANGS = ("en", "es", "ru", "zh", "ar")
+OPUS = REPO.parent / "shared" / "data" / "opus-un-6way" / "A-RES-55-100.jsonl"
 
 
 def six_language_end_to_end(repeats: int = 3) -> float:
@@ -113,34 +118,56 @@ def repeated_alignment(base: Alignment, pairs: int) -> Alignment:
                      documents=documents)
 
 
-def many_pairs(pairs: int, with_pofilter: bool) -> None:
+def tokenised_alignment(lang: str) -> Alignment:
+    """fr and ``lang`` of A/RES/55/100 exactly as OPUS ships them (spaces around every punctuation
+    mark: hundreds of spacing findings per version), one paragraph per OPUS unit."""
+    records = [json.loads(line) for line in OPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = {code: Document(path=f"A-RES-55-100.opus.{code}", lang=code, units=tuple(
+        Unit(id=f"u.{r['unit_id']}", role="preambular", text=r[code], lines=(k, k)) for k, r in enumerate(records, 1)))
+        for code in ("fr", lang)}
+    rows = tuple(Row(cells={code: Cell((f"u.{r['unit_id']}",), (k,), r[code]) for code in docs}, score=1.0)
+                 for k, r in enumerate(records, 1))
+    return Alignment(languages=("fr", lang), pivot="fr", level="paragraph", rows=rows, documents=docs)
+
+
+def many_pairs(pairs: int, with_pofilter: bool, tokenised: bool = False, grouping: bool = True) -> None:
     from aligner.align import align_documents
     from aligner.readers import read_document
     from qa_rules.config import configure, select_rules
     from qa_rules.engine import check
     from qa_rules.glossary import load_glossaries
+    from qa_rules.systematic import Systematic
 
-    fr = read_document(SAMPLES / "fr.md", lang="fr")
     glossaries = load_glossaries([], include_default=True)
     rules = configure(select_rules([], []), {})
+    systematic = Systematic() if grouping else Systematic(min_count=0)
     per_lang = -(-pairs // len(DRAFT_LANGS))
     alignments = []
-    for lang in DRAFT_LANGS:
-        draft = read_document(DRAFTS / f"{lang}_draft.md", lang=lang)
-        alignments.append(repeated_alignment(align_documents([fr, draft]), per_lang))
+    if tokenised:
+        alignments = [repeated_alignment(tokenised_alignment(lang), per_lang) for lang in DRAFT_LANGS]
+    else:
+        fr = read_document(SAMPLES / "fr.md", lang="fr")
+        for lang in DRAFT_LANGS:
+            draft = read_document(DRAFTS / f"{lang}_draft.md", lang=lang)
+            alignments.append(repeated_alignment(align_documents([fr, draft]), per_lang))
     total = sum(len(a.rows) for a in alignments)
     start = time.perf_counter()
-    findings = 0
+    findings = occurrences = 0
     for alignment in alignments:
-        findings += len(check(alignment, rules, glossaries).findings)
+        report = check(alignment, rules, glossaries, systematic=systematic)
+        findings += len(report.findings)
+        occurrences += sum(f.count for f in report.findings)
+        del report
     ours = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux: the whole process
-    print(f"{total} aligned paragraph pairs (drafts repeated), {len(rules)} rules, first run (one-time set-up "
+    what = "A/RES/55/100 as OPUS tokenises it, repeated" if tokenised else "drafts repeated"
+    grouped = "systematic patterns grouped" if grouping else "no grouping"
+    print(f"{total} aligned paragraph pairs ({what}), {len(rules)} rules, {grouped}, first run (one-time set-up "
           f"included: language profiles, glossary matchers): {ours:.2f} s, {ours / total * 1000:.3f} ms per pair, "
-          f"peak RSS of the process {peak / 1024:.0f} MiB, {findings} findings")
+          f"peak RSS of the process {peak / 1024:.0f} MiB, {findings} findings ({occurrences} occurrences)")
     start = time.perf_counter()
     for alignment in alignments:
-        check(alignment, rules, glossaries)
+        check(alignment, rules, glossaries, systematic=systematic)
     warm = time.perf_counter() - start
     print(f"  second run (set-up done; repeated paragraphs hit the per-text caches): {warm:.2f} s, "
           f"{warm / total * 1000:.3f} ms per pair")
@@ -175,11 +202,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pairs", type=int, default=10000)
     parser.add_argument("--no-pofilter", action="store_true")
     parser.add_argument("--skip-end-to-end", action="store_true")
+    parser.add_argument("--tokenised", action="store_true",
+                        help="the pairs are A/RES/55/100 as OPUS tokenises it (../shared/data/opus-un-6way)")
+    parser.add_argument("--no-grouping", action="store_true",
+                        help="every finding on its own (systematic_min_count = 0), to compare memory")
     args = parser.parse_args(argv)
     if not args.skip_end_to_end:
         six_language_end_to_end()
         six_language_split()
-    many_pairs(args.pairs, not args.no_pofilter)
+    many_pairs(args.pairs, not args.no_pofilter, tokenised=args.tokenised, grouping=not args.no_grouping)
     return 0
 
 

@@ -10,7 +10,16 @@ file is looked up), the bundled glossaries.
 
 - ``a55``: ``samples/A-RES-55-100``, the six official versions of A/RES/55/100;
 - ``sample``: ``samples/E-RES-2023-26``, the official French text of
-  E/RES/2023/26 and five working translations.
+  E/RES/2023/26 and five working translations;
+- ``tokenised``: A/RES/55/100 exactly as OPUS ships it
+  (``../shared/data/opus-un-6way``: spaces around every punctuation mark, one
+  paragraph per OPUS unit, written to temporary Markdown files), the case of
+  systematic patterns: hundreds of misplaced spaces per version, each kind
+  reported once with its count (``qa_rules.systematic``). Not run by default
+  (``--set tokenised`` or ``--set all``).
+
+A finding that stands for a systematic pattern counts once in the tables and
+the rates; its occurrences are printed beside.
 
 The texts are real, so every finding is either a true problem of a text or a
 false alarm; the goal is that no error-severity finding is a false alarm. The
@@ -34,6 +43,7 @@ beside hexaglot's.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import sys
@@ -48,12 +58,16 @@ for folder in (REPO, REPO / "benchmarks"):
         sys.path.insert(0, str(folder))
 
 from qa_recall import po_units, run_pofilter, write_po  # noqa: E402
+from qa_rules.config import RunConfig  # noqa: E402
 from qa_rules.run import CheckOptions, check_files  # noqa: E402
+from qa_rules.systematic import Systematic  # noqa: E402
 
 LANGS = ("ar", "en", "es", "fr", "ru", "zh")
 SETS = {
     "a55": ("A/RES/55/100, six official versions", REPO / "samples" / "A-RES-55-100"),
     "sample": ("E/RES/2023/26, official French + five working translations", REPO / "samples" / "E-RES-2023-26"),
+    "tokenised": ("A/RES/55/100 as OPUS tokenises it (spaces around punctuation)",
+                  REPO.parent / "shared" / "data" / "opus-un-6way" / "A-RES-55-100.jsonl"),
 }
 SEVERITIES = ("error", "warning", "info")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -74,6 +88,7 @@ class Item:
     target: str
     line: int | None
     message: str
+    count: int = 1
 
 
 @dataclass
@@ -85,26 +100,41 @@ class SetResult:
     pairs: int = 0
 
 
-def check_pair(folder: Path, source: str, target: str):
+def check_pair(folder: Path, source: str, target: str, config: RunConfig = RunConfig()):
+    """``config``: the library defaults, or (``--no-grouping``) every finding on its own."""
     options = CheckOptions(langs=(source, target), discover=False)
-    return check_files([str(folder / f"{source}.md"), str(folder / f"{target}.md")], options)
+    return check_files([str(folder / f"{source}.md"), str(folder / f"{target}.md")], options, config=config)
 
 
-def run_set(key: str, with_pofilter: bool, workdir: Path | None) -> SetResult:
+def tokenised_folder(jsonl: Path, workdir: Path) -> Path:
+    """The OPUS units of each language as a Markdown file (a paragraph per unit) in ``workdir``."""
+    records = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines() if line.strip()]
+    folder = workdir / "tokenised"
+    folder.mkdir(exist_ok=True)
+    for lang in LANGS:
+        (folder / f"{lang}.md").write_text("\n\n".join(r[lang] for r in records) + "\n", encoding="utf-8")
+    return folder
+
+
+def run_set(key: str, with_pofilter: bool, workdir: Path | None, config: RunConfig = RunConfig()) -> SetResult:
     folder = SETS[key][1]
+    if key == "tokenised":
+        if workdir is None:
+            raise ValueError("the tokenised set is written to a working folder")
+        folder = tokenised_folder(folder, workdir)
     result = SetResult(key, pofilter=Counter() if with_pofilter else None)
     sizes = {lang: words((folder / f"{lang}.md").read_text(encoding="utf-8"), lang) for lang in LANGS}
     for source in LANGS:
         for target in LANGS:
             if source == target:
                 continue
-            report = check_pair(folder, source, target)
+            report = check_pair(folder, source, target, config)
             result.pairs += 1
             result.target_words += sizes[target]
             for f in report.findings:
                 side = f.target or f.source
                 result.findings.append(Item(f.rule, f.severity, source, target,
-                                            side.line if side else None, f.message))
+                                            side.line if side else None, f.message, f.count))
             if with_pofilter and workdir is not None and report.alignment is not None:
                 po_path = workdir / f"{key}-{source}-{target}.po"
                 write_po(po_path, po_units(report.alignment, target), target)
@@ -118,7 +148,8 @@ def per_thousand(count: int, total_words: float) -> float:
 
 def print_set(result: SetResult) -> None:
     title, folder = SETS[result.key]
-    print(f"== {result.key}: {title} ({folder.relative_to(REPO)}), {result.pairs} ordered pairs, "
+    shown = folder.relative_to(REPO) if folder.is_relative_to(REPO) else f"../{folder.relative_to(REPO.parent)}"
+    print(f"== {result.key}: {title} ({shown}), {result.pairs} ordered pairs, "
           f"{result.target_words:,.0f} target words (zh: Han characters / 1.5)")
     table = Counter((f.rule, f.target) for f in result.findings)
     rules = sorted({rule for rule, _ in table})
@@ -132,6 +163,10 @@ def print_set(result: SetResult) -> None:
     print("by severity: " + ", ".join(f"{s} {severity[s]}" for s in SEVERITIES)
           + "".join(f", {s} {n}" for s, n in severity.items() if s not in SEVERITIES))
     total = len(result.findings)
+    grouped = [f for f in result.findings if f.count > 1]
+    if grouped:
+        print(f"systematic patterns: {len(grouped)} findings standing for {sum(f.count for f in grouped)} "
+              f"occurrences; all findings stand for {sum(f.count for f in result.findings)} occurrences")
     line = f"hexaglot: {total} findings, {per_thousand(total, result.target_words):.2f} per 1,000 target words"
     warn = severity["error"] + severity["warning"]
     line += f" ({per_thousand(warn, result.target_words):.2f} errors+warnings)"
@@ -147,23 +182,27 @@ def print_set(result: SetResult) -> None:
     print(f"error-severity findings: {len(errors)}")
     for f in sorted(errors, key=lambda f: (f.rule, f.source, f.target, f.line or 0)):
         where = f"{f.source}->{f.target}" + (f":{f.line}" if f.line is not None else "")
-        print(f"  {f.rule} {where}  {f.message}")
+        print(f"  {f.rule} {where}  {f.message}" + (f"  [{f.count} occurrences]" if f.count > 1 else ""))
     print()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("a55", "sample", "both"), default="both", help="which set to check")
+    parser.add_argument("--set", choices=("a55", "sample", "tokenised", "both", "all"), default="both",
+                        help="which set to check (both: a55 and sample; all: the three)")
     parser.add_argument("--no-pofilter", action="store_true", help="measure hexaglot only")
+    parser.add_argument("--no-grouping", action="store_true",
+                        help="report every finding on its own, no systematic patterns (to compare)")
     args = parser.parse_args(argv)
-    keys = ("a55", "sample") if args.set == "both" else (args.set,)
+    config = RunConfig(systematic=Systematic(min_count=0)) if args.no_grouping else RunConfig()
+    keys = {"both": ("a55", "sample"), "all": ("a55", "sample", "tokenised")}.get(args.set, (args.set,))
     with_pofilter = not args.no_pofilter
     if with_pofilter and shutil.which("pofilter") is None:
         print("pofilter not found (pip install translate-toolkit); measuring hexaglot only", file=sys.stderr)
         with_pofilter = False
     with tempfile.TemporaryDirectory() as tmp:
         for key in keys:
-            print_set(run_set(key, with_pofilter, Path(tmp)))
+            print_set(run_set(key, with_pofilter, Path(tmp), config))
     return 0
 
 

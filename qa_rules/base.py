@@ -148,6 +148,16 @@ class Rule:
         """
         return iter(())
 
+    def pattern(self, finding: Finding) -> str | None:
+        """The kind of problem ``finding`` is (``space before ';'``), or ``None``.
+
+        Findings of one kind in one version, when the rule finds it many times
+        in many paragraphs, are reported as one systematic finding with a
+        count and its places (``qa_rules.systematic``). ``None``, the
+        default: this rule's findings are never grouped.
+        """
+        return None
+
     # -- helpers -------------------------------------------------------------------
     def applies_to(self, lang: str) -> bool:
         return not self.languages or lang in self.languages

@@ -27,6 +27,7 @@ from qa_rules.config import RunConfig
 from qa_rules.engine import Report, build_report, check
 from qa_rules.model import Finding
 from qa_rules.run import CheckOptions, RunSetup, prepare_run, resolved_config
+from qa_rules.systematic import Systematic
 
 #: Rule categories that need no language data: they run for any language.
 LANGUAGE_INDEPENDENT: frozenset[str] = frozenset({"structure", "consistency"})
@@ -54,7 +55,8 @@ def check_cat_file(
 def check_cat_alignment(alignment: Alignment, setup: RunSetup) -> Report:
     """The rules of ``setup`` over a CAT-tool file's alignment (``read_bilingual``)."""
     return check_pretranslated(alignment, setup.rules, setup.glossaries, accept=setup.accept,
-                               options={"input": "pre-aligned", "accept": bool(setup.accept)})
+                               options={"input": "pre-aligned", "accept": bool(setup.accept)},
+                               systematic=setup.config.systematic)
 
 
 def check_pretranslated(
@@ -64,6 +66,7 @@ def check_pretranslated(
     *,
     accept: Sequence[AcceptEntry] = (),
     options: Mapping[str, Any] | None = None,
+    systematic: Systematic = Systematic(),
 ) -> Report:
     """Run ``rules`` on a pre-aligned file's alignment, honouring statuses and languages."""
     instances = tuple(r() if isinstance(r, type) else r for r in rules)
@@ -75,7 +78,7 @@ def check_pretranslated(
     versions: dict[str, str] = {}
 
     def run(subset: Alignment, rules: Sequence[Rule]) -> None:
-        part = check(subset, rules, glossaries)
+        part = check(subset, rules, glossaries, systematic=systematic, never_grouped=[e.id for e in accept])
         found.update((f.id, f) for f in part.findings)
         versions.update(part.versions)
 

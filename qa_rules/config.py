@@ -11,11 +11,15 @@ that order of preference within a folder)::
     select = numbers,references,ST01     select = ["numbers", "references", "ST01"]
     ignore = NU04                        ignore = ["NU04"]
     fail_on = warning                    fail_on = "warning"
+    systematic_min_count = 5             systematic_min_count = 5
 
     [hexaglot:rule:NU01]                 [hexaglot.rules.NU01]
     severity = warning                   severity = "warning"
 
-Rule sections set ``severity`` and the fields of that rule's ``Config``.
+``systematic_min_count`` and ``systematic_min_share`` set when many findings of
+one kind in a version are reported as one (``qa_rules.systematic.Systematic``;
+``systematic_min_count = 0``: never). Rule sections set ``severity`` and the
+fields of that rule's ``Config``.
 Unknown keys, sections, rule codes, values of the wrong type and numbers out of
 range are ``InputError``s naming the file and line. Each option's field declares
 its constraints: a number is finite and at least 0 unless its metadata gives a
@@ -43,12 +47,16 @@ from aligner.fileio import read_text
 from qa_rules.base import Rule
 from qa_rules.model import CATEGORIES, SEVERITIES
 from qa_rules.configfile import Entry, find_config, read_ini, read_toml
+from qa_rules.systematic import Systematic
 from qa_rules.tomlfile import short_value, toml_type
 
 #: ``--fail-on`` values: a severity, or ``never``.
 FAIL_ON = SEVERITIES + ("never",)
 #: Keys of the ``[hexaglot]`` section.
-MAIN_KEYS = ("select", "ignore", "fail_on", "level", "accept", "glossaries", "default_glossaries", "format")
+MAIN_KEYS = ("select", "ignore", "fail_on", "level", "accept", "glossaries", "default_glossaries", "format",
+             "systematic_min_count", "systematic_min_share")
+#: ``[hexaglot]`` keys that set a field of ``Systematic``: ``systematic_`` + the field's name.
+_SYSTEMATIC_PREFIX = "systematic_"
 _LIST_KEYS = frozenset({"select", "ignore", "glossaries"})
 #: The files a folder's settings may be in, by preference, and the table that holds them.
 #: Numeric rule options are at least 0 unless the field's metadata gives another ``range``.
@@ -76,6 +84,8 @@ class RunConfig:
     default_glossaries: bool = True
     format: str = "text"
     rules: Mapping[str, RuleSettings] = field(default_factory=dict)
+    #: When findings of one kind become one systematic finding.
+    systematic: Systematic = Systematic()
     #: Where each setting was read: ``{"select": ("setup.cfg", 3), "NU01": (...)}``.
     origins: Mapping[str, tuple[str, int]] = field(default_factory=dict)
     path: str | None = None
@@ -109,6 +119,7 @@ def load_config(path: str | Path | None = None, search_dir: str | Path = ".") ->
 def _build(raw: dict[str, dict[str, Entry]], path: str, registry: Sequence[type[Rule]]) -> RunConfig:
     values: dict[str, Any] = {}
     origins: dict[str, tuple[str, int]] = {}
+    systematic: dict[str, Any] = {}
     main = raw.get("hexaglot", {})
     typed = "__table__" in main  # TOML: values have types; INI: every value is text
     table = main["__table__"][0] if typed else "[hexaglot]"
@@ -117,7 +128,11 @@ def _build(raw: dict[str, dict[str, Entry]], path: str, registry: Sequence[type[
             continue
         if key not in MAIN_KEYS:
             raise InputError(path, f"unknown key {short_value(key)} in {table} (known: {', '.join(MAIN_KEYS)})", line=line)
-        values[key] = _main_value(key, value, path, line, typed)
+        if key.startswith(_SYSTEMATIC_PREFIX):
+            spec = next(f for f in dataclasses.fields(Systematic) if f.name == key[len(_SYSTEMATIC_PREFIX):])
+            systematic[spec.name] = _coerce(spec, value, path, line, "systematic", typed, name=key)
+        else:
+            values[key] = _main_value(key, value, path, line, typed)
         origins[key] = (path, line)
     for token_key in ("select", "ignore"):
         if token_key in values:
@@ -149,7 +164,7 @@ def _build(raw: dict[str, dict[str, Entry]], path: str, registry: Sequence[type[
                 raise InputError(path, f"unknown key {short_value(key)} for rule {rule.code} (known: {known})", line=line)
         rules[rule.code] = RuleSettings(severity=severity, options=options)
         origins[rule.code] = (path, header_line)
-    return RunConfig(**values, rules=rules, origins=origins, path=path)
+    return RunConfig(**values, rules=rules, systematic=Systematic(**systematic), origins=origins, path=path)
 
 
 def _split_list(value: Any) -> tuple[str, ...]:
@@ -218,8 +233,9 @@ def _check_regex(pattern: str, name: str, path: str, line: int) -> None:
         raise InputError(path, f"{name}: {short_value(pattern)} is not a regular expression ({reason})", line=line) from None
 
 
-def _coerce(spec: dataclasses.Field, value: Any, path: str, line: int, code: str, typed: bool = False) -> Any:
-    name = f"{code}.{spec.name}"
+def _coerce(spec: dataclasses.Field, value: Any, path: str, line: int, code: str, typed: bool = False,
+            name: str = "") -> Any:
+    name = name or f"{code}.{spec.name}"
     kind = option_type(spec)
     if kind is None:
         raise InputError(path, f"{name} is set by hexaglot itself and cannot be given in a config file", line=line)

@@ -32,6 +32,7 @@ from qa_rules.accept import AcceptEntry, apply_accept
 from qa_rules.base import Context, Pair, Rule, Side
 from qa_rules.model import CATEGORIES, SEVERITIES, Finding, severity_rank
 from qa_rules.pairing import repair_operative_runs, split_overgrouped
+from qa_rules.systematic import Grouper, Systematic
 from qa_rules.version import tool_version
 
 TOOL = "hexaglot"
@@ -76,6 +77,9 @@ class Report:
         by_severity = Counter(f.severity for f in self.findings)
         return {
             "total": len(self.findings),
+            # a systematic pattern is one finding of ``count`` occurrences
+            "occurrences": sum(f.count for f in self.findings),
+            "systematic": sum(1 for f in self.findings if f.grouped),
             "by_severity": {s: by_severity.get(s, 0) for s in SEVERITIES},
             "by_category": {c: by_category[c] for c in CATEGORIES if by_category.get(c)},
             "by_language": {lang: by_language[lang] for lang in self.languages if by_language.get(lang)},
@@ -97,27 +101,38 @@ def check(
     *,
     accept: Sequence[AcceptEntry] = (),
     options: Mapping[str, Any] | None = None,
+    systematic: Systematic = Systematic(),
+    never_grouped: Iterable[str] = (),
 ) -> Report:
     """Run ``rules`` over every pair of ``alignment``; return the ``Report``.
 
     ``rules`` are rule instances (configured) or classes (defaults).
     ``accept`` entries hide the findings whose id they name. ``options`` are
     recorded (hashed) in the signature so two reports can be compared.
+    ``systematic``: when many findings of one kind in a version become one
+    (``qa_rules.systematic``); accepted findings, and those ``never_grouped``
+    names (accepted by a caller that applies ``accept`` itself), stay on their own.
     """
     instances = tuple(r() if isinstance(r, type) else r for r in rules)
     pairs = build_pairs(alignment)
     context = Context(alignment=alignment, glossaries=tuple(glossaries), facts=compute_facts(alignment, pairs))
     found: dict[str, Finding] = {}
     versions: dict[str, str] = {}
+    grouper = Grouper(pairs, systematic, accepted=[entry.id for entry in accept] + list(never_grouped))
     for rule in instances:
         for pair in pairs:
             if not rule.runs_on(pair):
                 continue
             for finding in rule.check(pair, context):
-                found.setdefault(finding.id, finding)
-                versions.setdefault(finding.id, pair.target.lang)
+                if not grouper.take(rule, finding, pair.target.lang):
+                    found.setdefault(finding.id, finding)
+                    versions.setdefault(finding.id, pair.target.lang)
         for finding in rule.check_document(context):
-            found.setdefault(finding.id, finding)
+            if not (finding.target and grouper.take(rule, finding, finding.target.lang)):
+                found.setdefault(finding.id, finding)
+    for finding, lang in grouper.findings():
+        found.setdefault(finding.id, finding)
+        versions.setdefault(finding.id, lang)
     # a version whose text is not in its declared language: said once, at the top of the report
     notices = [f"{doc.path}: {warning}" for doc in alignment.documents.values() for warning in doc.warnings
                if warning.startswith(DECLARED_LANGUAGE_WARNING)]
@@ -128,6 +143,8 @@ def check(
                 f"{len(skipped)} rule(s) need language data hexaglot has only for the six official "
                 f"languages and did not run on the {lang} version: {', '.join(skipped)}"
             )
+    if systematic != Systematic():  # a report grouped otherwise says so in its signature
+        options = {**(options or {}), "systematic": (systematic.min_count, systematic.min_share)}
     return build_report(alignment, instances, glossaries, found.values(), accept=accept, options=options,
                         notices=notices, versions=versions)
 

@@ -63,6 +63,16 @@ class Finding:
     message: str
     expected: str = ""
     found: str = ""
+    #: A systematic pattern (``qa_rules.systematic``): how many times the rule found it in the
+    #: version, and every distinct place (target file, unit, line), in document order. A
+    #: finding of one place has ``count`` 1 and no ``places``.
+    count: int = 1
+    places: tuple[Location, ...] = ()
+
+    @property
+    def grouped(self) -> bool:
+        """Whether this finding stands for a systematic pattern (several places)."""
+        return bool(self.places)
 
     @property
     def id(self) -> str:
@@ -74,11 +84,16 @@ class Finding:
         A missing target (``None``: a paragraph omitted in a target) has no
         file to name, so the message, which names the version it is missing
         from, enters instead: the same omission in two targets keeps two ids.
+        A systematic pattern (``places``) is named by its kind, whatever its
+        places, count and first occurrence.
         """
         parts = [self.rule]
         for side in (self.source, self.target):
             parts.append(f"{PurePath(side.path).name}|{side.lang}|{side.unit}" if side else "-")
-        parts += [self.expected, self.found]
+        if self.places:  # a systematic pattern: its kind (``found``), not the first place's expected text
+            parts += ["systematic", self.found]
+        else:
+            parts += [self.expected, self.found]
         if self.target is None:
             parts.append(self.message)
         digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
@@ -96,4 +111,6 @@ class Finding:
             "message": self.message,
             "expected": self.expected,
             "found": self.found,
+            "count": self.count,
+            "places": [place.as_dict() for place in self.places],
         }

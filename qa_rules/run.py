@@ -144,4 +144,5 @@ def check_alignment(alignment: Alignment, setup: RunSetup, level: str) -> Report
         setup.glossaries,
         accept=setup.accept,
         options={"level": level, "accept": bool(setup.accept)},
+        systematic=setup.config.systematic,
     )

@@ -18,7 +18,9 @@ What it does:
   concept note;
 - former names (Swaziland, Cape Verde, Libyan Arab Jamahiriya...) are not
   UNTERM terms in this export: ``FORMER_NAMES`` below adds them as
-  superseded terms, citing the UNTERM note where the note records the change
+  superseded terms, with the date they were superseded where it is known
+  (``SUPERSEDED_SINCE``, its source in the term's note), citing the UNTERM
+  note where the note records the change
   and marked as drafted by the hexaglot team otherwise.
 """
 
@@ -80,6 +82,26 @@ FORMER_NAMES = [
     ("Rwanda", "en", "Rwandese Republic", UNTERM_NOTE),
 ]
 
+#: Since when each country's former names are superseded (current English short name -> date,
+#: where the date is recorded). A year or a month where the day is not certain; no entry: not
+#: known (TE03 then says it cannot tell whether a dated document could use the name).
+DRAFTED_DATE = "date drafted by the hexaglot team from public UN announcements, to be verified against UNTERM"
+SUPERSEDED_SINCE = {
+    "Eswatini": ("2018-04-19", 'UNTERM note on this record: "Effective date: 19 April 2018"'),
+    "Cabo Verde": ("2013-10-25", 'UNTERM note on this record: "As of 25 October 2013"'),
+    "Libya": ("2011-09-16", "UNTERM note on this record: requested on 16 September 2011"),
+    "Bolivia (Plurinational State of)": ("2009-04-07", "UNTERM note on this record: the Chief of Protocol "
+                                         "informed of the change of name on 7 April 2009"),
+    "Rwanda": ("2003-06-04", 'UNTERM note on this record: "effective 4 June 2003"'),
+    "Venezuela (Bolivarian Republic of)": ("2004-11-17", "UNTERM record: the Protocol and Liaison Service was "
+                                           "informed of the new short name on 17 November 2004"),
+    "Türkiye": ("2022-06", DRAFTED_DATE),
+    "North Macedonia": ("2019-02", DRAFTED_DATE),
+    "Timor-Leste": ("2002", DRAFTED_DATE),
+    "Democratic Republic of the Congo": ("1997", DRAFTED_DATE),
+    "Myanmar": ("1989-06", DRAFTED_DATE),
+}
+
 #: Former names that were formal names (the others were short names).
 FORMAL_FORMER = {"the Kingdom of Swaziland", "le Royaume du Swaziland", "el Reino de Swazilandia",
                  "the Republic of Cape Verde", "Socialist People's Libyan Arab Jamahiriya", "Rwandese Republic"}
@@ -120,8 +142,11 @@ def convert(path: Path) -> Glossary:
         # list writes «ex-République yougoslave de Macédoine», running text «de l'ex-République...».
         bare = LEADING_ARTICLE.match(former) if lang in ("fr", "es") else None
         text, note = (former[bare.end():], f"former name; with its article: {former}") if bare else (former, "former name")
+        since, since_source = SUPERSEDED_SINCE.get(current, ("", ""))
+        if since:
+            note += f"; superseded since {since} ({since_source})"
         extra = Term(text=text, lang=lang, status="superseded", pos="properNoun", match="inflected",
-                     term_type=kind, note=note, source=where)
+                     term_type=kind, note=note, source=where, superseded_since=since)
         terms = c.terms + (extra,)
         order = {lang: i for i, lang in enumerate(dict.fromkeys(t.lang for t in terms))}
         terms = tuple(sorted(terms, key=lambda t: order[t.lang]))  # TBX groups terms by language

@@ -26,6 +26,16 @@ FORMATS: dict[str, str] = {
 EXTENSIONS: dict[str, str] = {".html": "html", ".htm": "html", ".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".txt": "text"}
 
 
+def places_text(finding: Any, limit: int | None = None) -> str:
+    """The places of a systematic finding (``Finding.places``) as ``line 12 (op.1), line 40
+    (pp.2)``, at most ``limit`` of them then ``… (N places)``; ``""`` for a finding of one place."""
+    places = finding.places
+    shown = places if limit is None else places[:limit]
+    text = ", ".join(f"line {p.line if p.line is not None else '?'}" + (f" ({p.unit})" if p.unit else "")
+                     for p in shown)
+    return text + (f", … ({len(places)} places)" if len(shown) < len(places) else "")
+
+
 def render(report: Any, fmt: str = "text", *, color: bool = False) -> str | bytes:
     """The report in format ``fmt`` (one of ``FORMATS``)."""
     if fmt not in FORMATS:

@@ -3,7 +3,9 @@
 Columns (``COLUMNS``): the finding's ``id``, ``rule``, ``name``, ``category``,
 ``severity``, each side's ``path``/``lang``/``unit``/``line`` (empty when a
 side is missing), the target unit's CAT ``status`` (pre-aligned input only),
-``message``, ``expected``, ``found``. Every field is quoted; the file is UTF-8
+``message``, ``expected``, ``found``, then ``count`` (occurrences: more than 1
+for a systematic pattern) and its ``places`` (``line 12 (op.1), line 40 (pp.2)``,
+empty for a finding of one place). Every field is quoted; the file is UTF-8
 with a byte-order mark (so Excel reads Arabic and Chinese) and ends with one
 comment line ``# signature: ...``. A text that a spreadsheet would run as a
 formula (it starts with ``=``, ``+``, ``-``, ``@``...) is written with a
@@ -22,13 +24,14 @@ from typing import Any
 from aligner.writers.cells import escape_cell
 from qa_rules.model import Finding
 
+from hexaglot.reports import places_text
 from hexaglot.reports.placement import report_signature
 
 COLUMNS: tuple[str, ...] = (
     "id", "rule", "name", "category", "severity",
     "source_path", "source_lang", "source_unit", "source_line",
     "target_path", "target_lang", "target_unit", "target_line",
-    "status", "message", "expected", "found",
+    "status", "message", "expected", "found", "count", "places",
 )
 
 
@@ -36,7 +39,8 @@ def finding_record(finding: Finding, status: str = "") -> dict[str, str]:
     """A finding as a flat record of strings (``COLUMNS``)."""
     record = {"id": finding.id, "rule": finding.rule, "name": finding.name, "category": finding.category,
               "severity": finding.severity, "status": status, "message": finding.message,
-              "expected": finding.expected, "found": finding.found}
+              "expected": finding.expected, "found": finding.found,
+              "count": str(finding.count), "places": places_text(finding)}
     for label, loc in (("source", finding.source), ("target", finding.target)):
         record[f"{label}_path"] = loc.path if loc else ""
         record[f"{label}_lang"] = loc.lang if loc else ""

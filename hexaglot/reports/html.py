@@ -21,6 +21,7 @@ from typing import Any
 
 from qa_rules.model import CATEGORIES, SEVERITIES, Finding
 
+from hexaglot.reports import places_text
 from hexaglot.reports.placement import cell_status, finding_lang, is_rtl, place, report_signature
 
 TITLE = "hexaglot QA report"
@@ -112,6 +113,8 @@ def _finding_item(finding: Finding, report: Any) -> str:
             f'<span class="expected">expected: <q>{e(finding.expected)}</q></span> '
             f'<span class="found">found: <q>{e(finding.found)}</q></span>'
         )
+    if finding.grouped:
+        detail += f'<span class="places">{e(finding.count)} times at {e(places_text(finding))}</span>'
     lang = finding_lang(finding, report)
     return (
         f'<li class="finding sev-{e(finding.severity)}" id="f-{e(finding.id)}" data-finding-id="{e(finding.id)}" '
@@ -225,7 +228,7 @@ ul.findings{list-style:none;margin:.3em 0 0;padding:0}
 li.finding{margin:.2em 0;padding:.2em .3em;border-left:4px solid #f59f00;background:#fff9db;font-size:.9em}
 li.finding.sev-error{border-color:#e03131;background:#fff5f5}li.finding.sev-info{border-color:#74c0fc;background:#f1f8ff}
 .badge{font-size:.75em;text-transform:uppercase;color:#555}.cat{color:#666;font-style:italic}
-.where{display:block;color:#888;font-size:.8em}q{font-family:ui-monospace,monospace}
+.where,.places{display:block;color:#888;font-size:.8em}q{font-family:ui-monospace,monospace}
 [hidden]{display:none!important}
 footer{margin-top:1em;border-top:1px solid #ccc;color:#555;font-size:.8em;overflow-wrap:anywhere}
 li.finding{overflow-wrap:anywhere}

@@ -20,10 +20,13 @@ from typing import Any
 import click
 
 from hexaglot.reports import escape_controls as safe
+from hexaglot.reports import places_text
 from qa_rules.model import Finding, Location
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 EXCERPT = 110
+#: How many places of a systematic finding the text report lists (the JSON, CSV, XLSX reports list all).
+PLACES = 30
 
 
 def excerpt(text: str, focus: str = "", limit: int = EXCERPT) -> str:
@@ -110,10 +113,15 @@ def render(report: Any, *, color: bool = False) -> str:
                 details.append(f"found {finding.found}")
             details.append(f"id {finding.id}")
             lines.append(" " * 12 + safe(" · ".join(details)))
+            if finding.grouped:
+                lines.append(" " * 12 + safe(f"{finding.count} times at {places_text(finding, PLACES)}"))
     summary = report.summary()
     lines.append("")
     sev = summary["by_severity"]
     extra = f"; {summary['accepted']} accepted" if summary["accepted"] else ""
+    if summary["systematic"]:
+        extra += (f"; {summary['systematic']} systematic pattern(s) counted once, "
+                  f"{summary['occurrences']} occurrences in all")
     lines.append(
         style("Summary: ", bold=True)
         + safe(f"{sev['error']} error(s), {sev['warning']} warning(s), {sev['info']} info{extra}")

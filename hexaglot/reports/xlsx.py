@@ -20,6 +20,7 @@ from openpyxl.styles import Font, PatternFill
 
 from aligner.writers.cells import put_cell
 
+from hexaglot.reports import places_text
 from hexaglot.reports.csv import COLUMNS, finding_record, target_status
 from hexaglot.reports.placement import cell_status, is_rtl, place, report_signature
 
@@ -31,7 +32,8 @@ _FILL = {
     "warning": PatternFill("solid", fgColor="FFF3BF"),
     "info": PatternFill("solid", fgColor="E7F5FF"),
 }
-_WIDTH = {"message": 60, "expected": 30, "found": 30, "source_path": 24, "target_path": 24, "name": 26}
+_WIDTH = {"message": 60, "expected": 30, "found": 30, "source_path": 24, "target_path": 24, "name": 26,
+          "places": 60}
 
 
 def render_xlsx(report: Any) -> bytes:
@@ -55,18 +57,34 @@ def _findings_sheet(ws, report: Any) -> None:
     for finding in report.findings:
         row += 1
         record = finding_record(finding, target_status(report, finding))
+        record["places"] = places_cell(finding)
         for col, name in enumerate(COLUMNS, start=1):
             value: Any = record[name]
-            if name.endswith("_line") and value:
+            if (name.endswith("_line") or name == "count") and value:
                 value = int(value)
             cell = put_cell(ws, row, col, value)
             if name == "severity":
                 cell.fill = _FILL.get(finding.severity, PatternFill())
-            if name in ("message", "expected", "found"):
+            if name in ("message", "expected", "found", "places"):
                 cell.alignment = CellAlignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{ws.cell(row=1, column=len(COLUMNS)).column_letter}{max(row, 1)}"
     put_cell(ws, row + 2, 1, f"signature: {report_signature(report)}").font = Font(italic=True, color="666666")
+
+
+#: The most characters a workbook cell holds (Excel refuses a file with more).
+CELL_LIMIT = 32_767
+
+
+def places_cell(finding: Any) -> str:
+    """A systematic finding's places as they fit in one cell: all of them, or the first ones
+    and ``… (N places)`` (the JSON and CSV reports list every place)."""
+    shown = len(finding.places)
+    text = places_text(finding)
+    while len(text) > CELL_LIMIT and shown > 1:
+        shown //= 2
+        text = places_text(finding, shown)
+    return text
 
 
 def _aligned_sheet(ws, report: Any) -> None:

@@ -13,6 +13,7 @@ frozen; readers build them, the matcher and the rules only read them.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 #: Term statuses, in the order of preference.
@@ -25,6 +26,8 @@ REJECTED: frozenset[str] = frozenset({"deprecated", "superseded"})
 MATCH_TYPES: tuple[str, ...] = ("exact", "inflected", "pattern")
 #: Parts of speech (TBX-Basic picklist, plus ``phrase`` for multi-word names).
 PARTS_OF_SPEECH: tuple[str, ...] = ("noun", "properNoun", "verb", "adjective", "adverb", "phrase", "other")
+#: The form of ``Term.superseded_since``: a year, a month or a day, ISO 8601.
+PARTIAL_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 #: Term types (TBX termType picklist; UNTERM's full/short map to fullForm/shortForm).
 TERM_TYPES: tuple[str, ...] = ("", "fullForm", "shortForm", "acronym", "abbreviation", "variant")
 
@@ -42,6 +45,9 @@ class Term:
     note: str = ""
     #: Provenance of this rendering: evidence URLs, or who drafted it.
     source: str = ""
+    #: A ``superseded`` term: the date it stopped being current (``2018-04-19``, ``2013-10``,
+    #: ``2009``; empty: not recorded). A document dated before it may use the term (TE03).
+    superseded_since: str = ""
 
     @property
     def accepted(self) -> bool:

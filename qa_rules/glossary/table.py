@@ -2,7 +2,8 @@
 
 Long form (the CSV twin that hexaglot writes): one row per term, columns
 ``COLUMNS``; ``concept_id``, ``lang`` and ``term`` are required, the rest
-optional. Wide form (what people type in a spreadsheet): one row per concept,
+optional (``term_superseded_since``: the date a superseded term stopped being
+current, ``2018-04-19``, ``2018-04`` or ``2018``). Wide form (what people type in a spreadsheet): one row per concept,
 one column per language code (``en``, ``fr``...) plus optional ``id``,
 ``note``, ``source``; several terms in a cell are separated by `` | ``, the
 first preferred, the others admitted; each concept is one row, so an ``id``
@@ -23,11 +24,11 @@ from aligner.errors import InputError, excerpt
 from qa_rules.glossary.langcodes import normalise_lang
 from qa_rules.glossary.model import MATCH_TYPES, STATUSES, Concept, Glossary
 from qa_rules.glossary.patterns import pattern_problem, quote_pattern
-from qa_rules.glossary.tbx import make_term
+from qa_rules.glossary.tbx import date_problem, make_term
 
 COLUMNS: tuple[str, ...] = (
     "concept_id", "lang", "term", "status", "pos", "match", "term_type", "term_note", "term_source",
-    "subject", "definition", "concept_note", "concept_source",
+    "subject", "definition", "concept_note", "concept_source", "term_superseded_since",
 )
 REQUIRED: tuple[str, ...] = ("concept_id", "lang", "term")
 _WIDE_EXTRA = ("id", "note", "source", "subject", "definition")
@@ -35,12 +36,15 @@ _WIDE_EXTRA = ("id", "note", "source", "subject", "definition")
 
 def glossary_rows(glossary: Glossary) -> list[list[str]]:
     """Header then one row per term, in glossary order; the concept's own
-    fields (subject, definition, note, source) on its first row only."""
-    rows = [list(COLUMNS)]
+    fields (subject, definition, note, source) on its first row only. The
+    ``term_superseded_since`` column only when a term has that date."""
+    dated = any(t.superseded_since for c in glossary.concepts for t in c.terms)
+    rows = [list(COLUMNS) if dated else list(COLUMNS[:-1])]
     for c in glossary.concepts:
         for i, t in enumerate(c.terms):
             concept = [c.subject, c.definition, c.note, c.source] if i == 0 else ["", "", "", ""]
-            rows.append([c.id, t.lang, t.text, t.status, t.pos, t.match, t.term_type, t.note, t.source, *concept])
+            rows.append([c.id, t.lang, t.text, t.status, t.pos, t.match, t.term_type, t.note, t.source, *concept]
+                        + ([t.superseded_since] if dated else []))
     return rows
 
 
@@ -89,10 +93,13 @@ def _long(path: str, header_line: int, names: list[str], rows) -> tuple[Concept,
             "terms": [], "subject": cell.get("subject", ""), "definition": cell.get("definition", ""),
             "note": cell.get("concept_note", ""), "source": cell.get("concept_source", ""),
         })
+        since = cell.get("term_superseded_since", "")
+        if since and date_problem(since):
+            raise InputError(path, date_problem(since), line)
         term = make_term(
             cell["term"], lang, status=status, pos=cell.get("pos", ""), match=match,
             term_type=cell.get("term_type", ""), note=cell.get("term_note", ""),
-            source=cell.get("term_source", ""),
+            source=cell.get("term_source", ""), superseded_since=since,
         )
         if term.match == "pattern":
             problem = pattern_problem(term.text)

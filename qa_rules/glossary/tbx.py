@@ -34,6 +34,7 @@ from qa_rules.glossary.patterns import refuse_bad_patterns
 from qa_rules.glossary.rejected import Rejection, add_to_tbx
 from qa_rules.glossary.model import (
     MATCH_TYPES,
+    PARTIAL_DATE,
     PARTS_OF_SPEECH,
     Concept,
     Glossary,
@@ -200,7 +201,7 @@ def _read_term(path: str, group, lang: str) -> Term:
     term_el = next((e for e in group.iter() if _local(e) == "term"), None)
     if term_el is None or not _text(term_el):
         raise InputError(path, "a term group has no <term> text", group.sourceline)
-    values = {"status": "", "pos": "", "match": "", "term_type": "", "note": "", "source": ""}
+    values = {"status": "", "pos": "", "match": "", "term_type": "", "note": "", "source": "", "superseded_since": ""}
     for el in group.iter():
         local = _local(el)
         if local not in _TERM_FIELDS:
@@ -222,11 +223,28 @@ def _read_term(path: str, group, lang: str) -> Term:
                 raise InputError(path, f"unknown match type '{quote(value)}' (expected exact, inflected or pattern)",
                                  el.sourceline)
             values["match"] = value
+        elif local == "termNote" and kind == SUPERSEDED_SINCE.lower():
+            problem = date_problem(value)
+            if problem:
+                raise InputError(path, problem, el.sourceline)
+            values["superseded_since"] = value
         elif local == "note":
             values["note"] = f"{values['note']} {value}".strip()
         elif local == "admin" and kind in ("source", "x-provenance", "provenance"):
             values["source"] = value
     return make_term(_text(term_el), lang, **values)
+
+
+#: The TBX data category (a ``termNote``) of ``Term.superseded_since``.
+SUPERSEDED_SINCE = "x-supersededSince"
+
+
+def date_problem(value: str) -> str:
+    """What is wrong with a ``superseded_since`` value (``""``: nothing)."""
+    if PARTIAL_DATE.fullmatch(value.strip()):
+        return ""
+    return (f"superseded-since date '{quote(value)}' is not a date like 2018-04-19, 2018-04 or 2018 "
+            "(the day the term stopped being current)")
 
 
 def default_match(text: str) -> str:
@@ -238,7 +256,7 @@ def default_match(text: str) -> str:
 
 
 def make_term(text: str, lang: str, status: str = "", pos: str = "", match: str = "",
-              term_type: str = "", note: str = "", source: str = "") -> Term:
+              term_type: str = "", note: str = "", source: str = "", superseded_since: str = "") -> Term:
     """A ``Term`` with the documented defaults for what a file leaves out."""
     return Term(
         text=" ".join(text.split()),
@@ -249,6 +267,7 @@ def make_term(text: str, lang: str, status: str = "", pos: str = "", match: str 
         term_type=term_type,
         note=note,
         source=source,
+        superseded_since=superseded_since.strip(),
     )
 
 
@@ -289,6 +308,8 @@ def tbx_bytes(glossary: Glossary, title: str = "", description: str = "",
                 if term.term_type:
                     etree.SubElement(tig, "termNote", {"type": "termType"}).text = term.term_type
                 etree.SubElement(tig, "termNote", {"type": "x-matchType"}).text = term.match
+                if term.superseded_since:
+                    etree.SubElement(tig, "termNote", {"type": SUPERSEDED_SINCE}).text = term.superseded_since
                 if term.note:
                     etree.SubElement(tig, "note").text = term.note
                 if term.source:

@@ -17,6 +17,8 @@ language codes or statuses, missing columns). ``validate`` then reports:
   another (the rules would both demand and forbid it);
 - ``homonym`` (warning): one term accepted in two concepts (the matcher
   cannot tell which concept a text means);
+- ``date-unused`` (warning): a ``superseded_since`` date on a term that is
+  not superseded (TE03 reads it on superseded terms only);
 - ``bad-pattern`` (error): a ``pattern`` term that is not a valid regular
   expression or could backtrack without end (``patterns.pattern_problem``).
   The readers already refuse such a file (``load_glossaries``), so this only
@@ -89,6 +91,11 @@ def validate(glossary: Glossary, languages: Sequence[str] | None = None) -> list
                     problems.append(Problem("warning", "duplicate", concept.id, lang,
                                             f"{concept.id}: {lang} term «{term.text}» is listed twice"))
                 seen.add((term.text, term.term_type))
+                if term.superseded_since and term.status != "superseded":
+                    problems.append(Problem("warning", "date-unused", concept.id, lang,
+                                            f"{concept.id}: {lang} term «{term.text}» has a superseded-since "
+                                            f"date but is {term.status}; TE03 reads the date of superseded "
+                                            "terms only"))
                 if term.match == "pattern":
                     reason = pattern_problem(term.text)
                     if reason is not None:

@@ -82,3 +82,10 @@ class NumberFormat(Rule):
                     found=digits.group(0),
                     target=at(pair, Mention(number.key, number.text, unit, number.start, number.end)),
                 )
+
+    def pattern(self, finding: Finding) -> str | None:
+        """Numbers written with the same wrong separators throughout a version are one systematic
+        finding: its kind is the separators (``1,000`` and ``25,000`` in French are one kind)."""
+        separators = "".join(dict.fromkeys(c for c in finding.found if not c.isdigit()))
+        lang = finding.target.lang if finding.target else ""
+        return f"numbers written with {separators!r} in {lang}, not in UN {lang} style"

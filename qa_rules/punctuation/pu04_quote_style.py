@@ -72,3 +72,7 @@ class QuoteStyle(Rule):
             found=text[max(offset - 20, 0) : offset + 40],
             target=locate(pair.target, offset),
         )
+
+    def pattern(self, finding: Finding) -> str | None:
+        """Foreign quotation marks throughout a version are one systematic finding."""
+        return finding.message

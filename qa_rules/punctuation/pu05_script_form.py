@@ -90,3 +90,7 @@ class ScriptPunctuation(Rule):
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         yield from form_findings(self, pair, "native_forms", "Latin punctuation in {lang} text")
+
+    def pattern(self, finding: Finding) -> str | None:
+        """Latin marks throughout a version are one systematic finding (the marks are in its messages)."""
+        return finding.message.partition(": ")[0]

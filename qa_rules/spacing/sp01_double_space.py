@@ -43,3 +43,7 @@ class DoubleSpace(Rule):
                     found=text[max(offset - 20, 0) : match.end() + 20],
                     target=Location(pair.target.doc.path, pair.target.lang, unit.id, unit.line_at(offset)),
                 )
+
+    def pattern(self, finding: Finding) -> str | None:
+        """Runs of spaces throughout a version are one systematic finding."""
+        return "several spaces in a row"

@@ -11,6 +11,7 @@ from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding, Location
 from qa_rules.punctuation.langfacts import facts
 from qa_rules.untranslated.detect import left_untranslated
+from qa_rules.systematic import any_character
 
 
 _SPACES = "[ \u00a0\u202f\u2009\u2007\u2002\u2003]"
@@ -86,3 +87,7 @@ class SpaceBeforePunctuation(Rule):
                     found=text[max(offset - 20, 0) : offset + 20],
                     target=Location(pair.target.doc.path, pair.target.lang, unit.id, unit.line_at(offset)),
                 )
+
+    def pattern(self, finding: Finding) -> str | None:
+        """The same misplaced space throughout a version (a tokenised text) is one systematic finding."""
+        return any_character(finding.message)

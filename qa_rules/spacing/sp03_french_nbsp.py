@@ -8,6 +8,7 @@ from typing import Iterator
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding, Location
 from qa_rules.punctuation.langfacts import facts
+from qa_rules.systematic import any_character
 
 _NBSP = "\u00a0\u202f"
 #: Not French punctuation: URLs (``https://``), times and ratios (``10:30``).
@@ -79,3 +80,7 @@ class FrenchNoBreakSpace(Rule):
                     found=unit.text[max(offset - 20, 0) : offset + 20],
                     target=Location(pair.target.doc.path, pair.target.lang, unit.id, unit.line_at(offset)),
                 )
+
+    def pattern(self, finding: Finding) -> str | None:
+        """The same missing no-break space throughout a version is one systematic finding."""
+        return any_character(finding.message)

@@ -9,6 +9,7 @@ from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding, Location
 from qa_rules.punctuation.langfacts import facts
 from qa_rules.untranslated.detect import left_untranslated
+from qa_rules.systematic import any_character
 
 #: A comma, semicolon, colon or closing bracket glued to the next word; a full
 #: stop glued to a capital after a lower-case word (``crime.The``), not inside
@@ -81,3 +82,7 @@ class MissingSpaceAfter(Rule):
                     found=unit.text[max(offset - 20, 0) : offset + 20],
                     target=Location(pair.target.doc.path, pair.target.lang, unit.id, unit.line_at(offset)),
                 )
+
+    def pattern(self, finding: Finding) -> str | None:
+        """The same missing space throughout a version is one systematic finding."""
+        return any_character(finding.message)

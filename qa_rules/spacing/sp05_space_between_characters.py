@@ -79,3 +79,7 @@ class SpaceBetweenCharacters(Rule):
                     found=unit.text[max(start - 10, 0): end + 10],
                     target=Location(pair.target.doc.path, pair.target.lang, unit.id, unit.line_at(start)),
                 )
+
+    def pattern(self, finding: Finding) -> str | None:
+        """Spaces between Chinese characters throughout a version (a tokenised text) are one systematic finding."""
+        return finding.message

@@ -40,3 +40,7 @@ class FullWidthForms(Rule):
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         yield from form_findings(self, pair, "full_width_forms", "half-width punctuation between {lang} characters")
+
+    def pattern(self, finding: Finding) -> str | None:
+        """Half-width marks throughout a version are one systematic finding (the marks are in its messages)."""
+        return finding.message.partition(": ")[0]
