@@ -162,7 +162,7 @@ def main() -> None:
                 files = xliff_pairs([Path(p) for p in paths], folder / name)
                 theirs = pofilter(files, folder / name, args.runs)
                 for peer, (cpu, wall) in theirs.items():
-                    print(f"  {peer + ", " + label:<66} CPU {cpu:6.3f}  wall {wall:6.3f}")
+                    print(f"  {peer + ', ' + label:<66} CPU {cpu:6.3f}  wall {wall:6.3f}")
                 best = min(theirs.values())
                 ours = results[f"check, {label}"]
                 print(f"  hexaglot check / fastest pofilter, {label}: CPU {ours[0] / best[0]:.2f}, "
