@@ -152,7 +152,7 @@ def _script_counts(text: str) -> dict[str, int]:
         "cyrillic": len(_CYRILLIC.findall(text)),
         "latin": len(_LATIN.findall(text)),
     }
-    counts["other"] = max(0, sum(ch.isalpha() for ch in text) - sum(counts.values()))
+    counts["other"] = max(0, sum(map(str.isalpha, text)) - sum(counts.values()))
     return counts
 
 
@@ -337,7 +337,7 @@ def declared_language_warning(declared: str, text: str) -> str | None:
     named ``en.md``. A text that cannot be told says nothing.
     """
     base = declared.split("-")[0].lower()
-    if sum(ch.isalpha() for ch in text[:SCAN_CHARS]) < MIN_LETTERS_TO_DOUBT:
+    if sum(map(str.isalpha, text[:SCAN_CHARS])) < MIN_LETTERS_TO_DOUBT:
         return None
     found = identify(text)
     if found.lang is None or not found.sure or found.lang == base:
