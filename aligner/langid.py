@@ -19,6 +19,7 @@ When the file name or ``--lang`` states the language, the text is still read:
 from __future__ import annotations
 
 import math
+import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -70,6 +71,7 @@ MIN_LETTERS_TO_DOUBT = 200
 LATIN_OFFICIAL: tuple[str, ...] = ("en", "es", "fr")
 #: Weight langdetect gives an n-gram a language never showed (its alpha / BASE_FREQ).
 _UNSEEN_WEIGHT = 0.5 / 10000
+_LOG_UNSEEN = math.log(_UNSEEN_WEIGHT)
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -150,7 +152,7 @@ def _script_counts(text: str) -> dict[str, int]:
         "cyrillic": len(_CYRILLIC.findall(text)),
         "latin": len(_LATIN.findall(text)),
     }
-    counts["other"] = max(0, sum(ch.isalpha() for ch in text) - sum(counts.values()))
+    counts["other"] = max(0, sum(map(str.isalpha, text)) - sum(counts.values()))
     return counts
 
 
@@ -208,14 +210,45 @@ def _unrestricted(text: str, why: str) -> Identification:
 
 
 @lru_cache(maxsize=1)
-def _profiles():
-    """langdetect's n-gram profiles (its own factory, loaded once; nothing is downloaded)."""
-    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+def _profiles() -> tuple[tuple[str, ...], tuple[tuple[dict[str, int], list[int]], ...]]:
+    """langdetect's n-gram profiles as it ships them, read once (nothing is downloaded):
+    the languages, and for each its n-gram counts and its total count per n-gram length.
 
-    factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
-    langs = [lang.split("-")[0] for lang in factory.langlist]
-    return factory.word_lang_prob_map, langs
+    langdetect's own factory turns all ~180,000 n-grams of its ~50 profiles into
+    probability rows before the first answer (0.3 s); a text uses a few thousand of
+    them, so ``_log_row`` makes only those rows, the same way (``add_profile``), and
+    keeps them.
+    """
+    import json
+    import os
+
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    langs: list[str] = []
+    tables: list[tuple[dict[str, int], list[int]]] = []
+    for filename in os.listdir(PROFILES_DIRECTORY):  # langdetect's own order and filters
+        path = os.path.join(PROFILES_DIRECTORY, filename)
+        if filename.startswith(".") or not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as handle:
+            profile = json.load(handle)
+        langs.append(profile["name"].split("-")[0])
+        tables.append((profile["freq"], profile["n_words"]))
+    return tuple(langs), tuple(tables)
+
+
+@lru_cache(maxsize=50_000)
+def _log_row(gram: str) -> tuple[float, ...] | None:
+    """Per language, the log weight of one n-gram (None when no profile has it)."""
+    tables = _profiles()[1]
+    counts = [freq.get(gram) for freq, _ in tables]
+    if counts.count(None) == len(counts):
+        return None
+    length = len(gram)
+    return tuple(
+        _LOG_UNSEEN if count is None else math.log(_UNSEEN_WEIGHT + 1.0 * count / n_words[length - 1])
+        for count, (_, n_words) in zip(counts, tables)
+    )
 
 
 def _decapitalise(text: str) -> str:
@@ -234,12 +267,13 @@ def _features_text(text: str) -> str:
     return _decapitalise(text) + " "
 
 
-def _ngrams(text: str, known) -> list[str]:
-    """langdetect's features of ``text``: 1- to 3-grams of normalised characters, words in capitals skipped."""
+def _ngrams(text: str) -> list[tuple[float, ...]]:
+    """The log-weight rows of langdetect's features of ``text`` (1- to 3-grams of
+    normalised characters, words in capitals skipped) that some profile knows."""
     from langdetect.utils.ngram import NGram
 
     gram = NGram()
-    found: list[str] = []
+    found: list[tuple[float, ...]] = []
     for ch in NGram.normalize_vi(text):
         gram.add_char(ch)
         if gram.capitalword:
@@ -248,27 +282,29 @@ def _ngrams(text: str, known) -> list[str]:
             if len(gram.grams) < n:
                 break
             w = gram.grams[-n:]
-            if w != " " and w in known:
-                found.append(w)
+            if w == " ":
+                continue
+            row = _log_row(w)
+            if row is not None:
+                found.append(row)
                 if len(found) >= MAX_NGRAMS:
                     return found
     return found
 
 
 def _latin(text: str) -> Identification:
-    table, langs = _profiles()
-    ngrams = _ngrams(_features_text(text), table)
-    if not ngrams:
+    langs = _profiles()[0]
+    rows = _ngrams(_features_text(text))
+    if not rows:
         return Identification(None, "Latin script; no usable features")
-    scores = [0.0] * len(langs)
-    for w in ngrams:
-        for i, p in enumerate(table[w]):
-            scores[i] += math.log(_UNSEEN_WEIGHT + p)
+    scores: list[float] = [0.0] * len(langs)
+    for row in rows:  # n-gram by n-gram, as langdetect adds them
+        scores = list(map(operator.add, scores, row))
     official = {lang: scores[langs.index(lang)] for lang in LATIN_OFFICIAL}
     best = max(official, key=official.__getitem__)
     top = max(range(len(langs)), key=scores.__getitem__)
-    margin = (scores[top] - official[best]) / len(ngrams)
-    sure = len(ngrams) >= MIN_NGRAMS_SURE
+    margin = (scores[top] - official[best]) / len(rows)
+    sure = len(rows) >= MIN_NGRAMS_SURE
     if margin > OTHER_LANGUAGE_MARGIN and sure:
         other = langs[top]
         if other in ISO_639_1:
@@ -301,7 +337,7 @@ def declared_language_warning(declared: str, text: str) -> str | None:
     named ``en.md``. A text that cannot be told says nothing.
     """
     base = declared.split("-")[0].lower()
-    if sum(ch.isalpha() for ch in text[:SCAN_CHARS]) < MIN_LETTERS_TO_DOUBT:
+    if sum(map(str.isalpha, text[:SCAN_CHARS])) < MIN_LETTERS_TO_DOUBT:
         return None
     found = identify(text)
     if found.lang is None or not found.sure or found.lang == base:

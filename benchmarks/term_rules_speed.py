@@ -5,8 +5,8 @@
     python benchmarks/term_rules_speed.py samples/E-RES-2023-26/fr.md samples/drafts/en_draft.md
 
 The sample set (fr source, en es ru zh ar) is read and aligned once per process (not timed);
-then, timed: the bundled glossaries loaded and indexed (``load_glossaries``), the nltk import
-(the stemmers; paid once per process by whichever step first stems a word, timed apart here so
+then, timed: the bundled glossaries loaded and indexed (``load_glossaries``), loading the
+Snowball stemmers (PyStemmer; paid once per process by whichever step first stems a word, timed apart here so
 it is not charged to a rule), and one engine run of the five terminology rules (TE01-TE05) on
 the alignment, with each rule's own share (its ``check`` and ``check_document`` calls; TE01 runs
 first, so it pays for building the matchers and matching the texts the others reuse). The peer, in the same process: the sample set's
@@ -68,7 +68,7 @@ def one_run(profile: bool, files: list[str]) -> dict[str, float]:
 
         return [_stemmer(lang) for lang in ("en", "fr", "es", "ru")]
 
-    timed("nltk import", import_stemmers)
+    timed("stemmer load", import_stemmers)
     rules = [by_code[code] for code in RULES]
     for rule in rules:  # each rule's own time inside ONE engine run (the run shares its matches)
         times[rule.code] = 0.0

@@ -13,6 +13,7 @@ import io
 import os
 import signal
 import sys
+from functools import partial
 from importlib import import_module
 
 import click
@@ -22,8 +23,20 @@ from hexaglot import __version__
 from hexaglot.logs import verbosity_options
 
 #: The command modules under ``hexaglot.commands``, in help order; each defines ``command``
-#: (a click command or group) named like its module.
-COMMANDS: tuple[str, ...] = ("demo", "segment", "align", "check", "batch", "rules", "compare", "glossary")
+#: (a click command or group) named like its module. The value is the first paragraph of the
+#: command's help: ``hexaglot --help`` lists the commands without importing them
+#: (tests/test_qa_engine_cli.py checks that it is each command's own).
+COMMANDS: dict[str, str] = {
+    "demo": "Run hexaglot on the bundled resolution 2023/26: structure, QA findings, glossary terms, HTML reports.",
+    "segment": "Read FILE ('-': standard input) and show its structure: units, lines, sentences, footnotes, warnings.",
+    "align": "Align two or more versions of a document (the first FILE is the pivot) into rows.",
+    "check": "Check TARGET versions against the SOURCE: structure, terminology, numbers, references, dates...",
+    "batch": "Check every document of the CORPUS folder: one report per document under -o, and a corpus summary.",
+    "rules": "List the QA rules, or show one rule (CODE or dotted name) with its examples.",
+    "compare": "Score DRAFT against REFERENCE (same language): per-paragraph chrF, BLEU, TER and a word diff, "
+               "most changed first, corpus scores at the end (sacrebleu, with its signatures).",
+    "glossary": "UN glossaries: validate, look up, count, find new terms, convert.",
+}
 
 
 class _Interrupted(Exception):
@@ -62,6 +75,21 @@ class HexaglotGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS) + sorted(name for name in self.commands if name not in COMMANDS)
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The commands and their one-line help, as click lists them, from ``COMMANDS`` for
+        the commands not loaded (importing all eight would triple the time of ``--help``)."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.commands.get(name)
+            if command is None:
+                rows.append((name, partial(_short_help, COMMANDS[name])))
+            elif not command.hidden:
+                rows.append((name, command.get_short_help_str))
+        if rows:
+            limit = formatter.width - 6 - max(len(name) for name, _ in rows)
+            with formatter.section("Commands"):
+                formatter.write_dl([(name, short_help(limit)) for name, short_help in rows])
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in COMMANDS:
             self.add_command(import_module(f"hexaglot.commands.{cmd_name}").command, cmd_name)
@@ -84,6 +112,10 @@ class HexaglotGroup(click.Group):
 @verbosity_options
 def cli() -> None:
     """QA, alignment and terminology for multilingual UN documents."""
+
+
+def _short_help(text: str, limit: int) -> str:
+    return click.Command(None, help=text).get_short_help_str(limit)
 
 
 def _on_sigterm(signum, frame) -> None:

@@ -187,3 +187,25 @@ def test_a_version_not_in_its_declared_language_is_a_notice_at_the_top_of_the_ch
     clean = runner.invoke(cli, ["check", str(SAMPLES / "E-RES-2023-26" / "fr.md"),
                                 str(SAMPLES / "E-RES-2023-26" / "en.md"), "--format", "json"])
     assert json.loads(clean.stdout)["summary"]["notices"] == []
+
+
+def test_ngram_weights_are_langdetects_own():
+    """The rows made n-gram by n-gram are the ones langdetect's factory makes for all
+    its n-grams at once: same languages, same order, same probabilities."""
+    import math
+
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    from aligner.langid import _UNSEEN_WEIGHT, _log_row, _profiles
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    assert _profiles()[0] == tuple(lang.split("-")[0] for lang in factory.langlist)
+    for gram in ("a", "é", "th", "ón", "des", "ción", "the", " de", "ы", "q"):
+        expected = factory.word_lang_prob_map.get(gram)
+        row = _log_row(gram)
+        if expected is None:
+            assert row is None, gram
+        else:
+            assert row == tuple(math.log(_UNSEEN_WEIGHT + p) for p in expected), gram
+    assert _log_row("zzq") is None

@@ -136,12 +136,27 @@ def test_commands_are_loaded_on_demand_and_help_loads_no_heavy_library():
              "loaded = sorted(m for m in sys.modules if m.startswith('hexaglot.commands.'))\n"
              "print(loaded)\n"
              "try:\n    cli(['--help'], prog_name='hexaglot')\nexcept SystemExit:\n    pass\n"
-             "print(sorted(m for m in ('sacrebleu', 'rich', 'lxml', 'qa_rules.registry', 'openpyxl') if m in sys.modules))")
+             "print(sorted(m for m in ('sacrebleu', 'rich', 'lxml', 'qa_rules.registry', 'openpyxl') if m in sys.modules))\n"
+             "print(sorted(m for m in sys.modules if m.startswith('hexaglot.commands.')))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     lines = out.splitlines()
     assert lines[0] == "[]"  # importing the CLI imports no command module
-    assert lines[-1] == "[]"  # --help imports each command, but none of the heavy libraries
+    assert lines[-2] == "[]"  # --help imports none of the heavy libraries
+    assert lines[-1] == "[]"  # nor any command: their one-line help is in COMMANDS
     from hexaglot.cli import COMMANDS
 
     for name in COMMANDS:
         assert any(line.strip().startswith(name + " ") for line in lines), name
+
+
+def test_the_help_listed_for_each_command_is_its_own():
+    """``hexaglot --help`` lists COMMANDS' text: it must be the first paragraph of each command's help."""
+    from importlib import import_module
+
+    from hexaglot.cli import COMMANDS, _short_help
+
+    for name, summary in COMMANDS.items():
+        command = import_module(f"hexaglot.commands.{name}").command
+        assert " ".join(command.help.split("\n\n")[0].split()) == summary, name
+        for limit in (30, 45, 80, 200):
+            assert _short_help(summary, limit) == command.get_short_help_str(limit), (name, limit)

@@ -1,4 +1,4 @@
-"""Spreadsheet forms of an alignment: TSV/CSV (pandas) and XLSX (openpyxl).
+"""Spreadsheet forms of an alignment: TSV/CSV (the standard library's csv) and XLSX (openpyxl).
 
 One row per aligned row: ``row``, ``score``, then for each language (pivot
 first) its text and its unit ids (``fr``, ``fr_units``). The signature is the
@@ -11,38 +11,46 @@ replaced.
 
 from __future__ import annotations
 
+import csv
 import io
-
-import pandas as pd
+import re
 
 from aligner.model import Alignment
 from aligner.writers.cells import append_row, escape_cell
 
+#: A tab or line break inside a cell would break the row structure of TSV.
+_TSV_BREAKS = re.compile(r"[\t\n\r]")
 
-def alignment_frame(alignment: Alignment) -> pd.DataFrame:
+
+def alignment_columns(alignment: Alignment) -> list[str]:
+    return ["row", "score"] + [c for lang in alignment.languages for c in (lang, f"{lang}_units")]
+
+
+def alignment_records(alignment: Alignment) -> list[list]:
+    """One list per aligned row, in ``alignment_columns`` order."""
     records = []
     for n, row in enumerate(alignment.rows, start=1):
-        record = {"row": n, "score": row.score}
+        record: list = [n, row.score]
         for lang in alignment.languages:
             cell = row.cells[lang]
-            record[lang] = cell.text
-            record[f"{lang}_units"] = " ".join(cell.units)
+            record += [cell.text, " ".join(cell.units)]
         records.append(record)
-    columns = ["row", "score"] + [c for lang in alignment.languages for c in (lang, f"{lang}_units")]
-    return pd.DataFrame.from_records(records, columns=columns)
+    return records
 
 
 def render_table(alignment: Alignment, sep: str = "\t") -> str:
-    frame = alignment_frame(alignment)
-    if sep == "\t":
-        # a tab or newline inside a cell would break the row structure of TSV
-        for lang in alignment.languages:
-            frame[lang] = frame[lang].str.replace(r"[\t\n\r]", " ", regex=True)
-    for lang in alignment.languages:
-        for column in (lang, f"{lang}_units"):
-            frame[column] = frame[column].map(escape_cell)
-    text = frame.to_csv(sep=sep, index=False, lineterminator="\n")
-    return text + f"# {alignment.signature}\n"
+    """The rows as CSV (``sep=","``) or TSV, minimal quoting, the signature as a last ``#`` line.
+    (The standard library's writer: pandas wrote the same bytes for a second of import.)"""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=sep, lineterminator="\n")
+    writer.writerow(alignment_columns(alignment))
+    for n, score, *cells in alignment_records(alignment):
+        texts = cells[0::2] if sep != "\t" else [_TSV_BREAKS.sub(" ", text) for text in cells[0::2]]
+        row: list = [n, score]
+        for text, units in zip(texts, cells[1::2]):
+            row += [escape_cell(text), escape_cell(units)]
+        writer.writerow(row)
+    return buffer.getvalue() + f"# {alignment.signature}\n"
 
 
 def render_xlsx(alignment: Alignment) -> bytes:
@@ -51,17 +59,16 @@ def render_xlsx(alignment: Alignment) -> bytes:
 
     from aligner.align.confidence import REVIEW_BELOW
 
-    frame = alignment_frame(alignment)
     book = Workbook()
     sheet = book.active
     sheet.title = "alignment"
-    append_row(sheet, frame.columns)
+    append_row(sheet, alignment_columns(alignment))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     review = PatternFill("solid", fgColor="FFF2CC")
-    for record in frame.itertuples(index=False):
+    for record in alignment_records(alignment):
         append_row(sheet, record)
-        if record.score < REVIEW_BELOW:
+        if record[1] < REVIEW_BELOW:
             for cell in sheet[sheet.max_row]:
                 cell.fill = review
     for column in sheet.columns:

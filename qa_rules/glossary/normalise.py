@@ -126,7 +126,7 @@ def word_key(word: str, lang: str) -> str:
         word = word.replace("ё", "е")
     elif lang == "es":
         word = _strip_accents(word)  # Snowball stems "Rumanía" and "Rumania" apart
-    key = stemmer.stem(word)
+    key = stemmer.stemWord(word)
     if lang in ("fr", "es"):
         key = _strip_accents(key)
         if word.endswith(_AGENT_ENDINGS[lang]) and not key.endswith("ist"):
@@ -142,44 +142,26 @@ _AGENT_ENDINGS = {"fr": ("iste", "istes"), "es": ("ista", "istas")}
 AGENT_LANGS: frozenset[str] = frozenset({*_AGENT_ENDINGS, "en"})
 
 
-@lru_cache(maxsize=None)
+#: Snowball's algorithm names in PyStemmer.
+_SNOWBALL_NAMES = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian"}
+#: PyStemmer's stemmers keep state while they stem: one set per thread.
+_STEMMERS = threading.local()
+
+
 def _stemmer(lang: str):
-    SnowballStemmer = _import_snowball()
-    names = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian"}
-    return SnowballStemmer(names[lang]) if lang in names else None
+    """The Snowball stemmer of ``lang`` (PyStemmer, C), or None for a language without one."""
+    name = _SNOWBALL_NAMES.get(lang)
+    if name is None:
+        return None
+    stemmers = getattr(_STEMMERS, "by_lang", None)
+    if stemmers is None:
+        stemmers = _STEMMERS.by_lang = {}
+    stemmer = stemmers.get(lang)
+    if stemmer is None:
+        import Stemmer
 
-
-#: Held while nltk is first imported with ``scipy.stats`` blocked: two threads must not both
-#: block and unblock it (the second would remove the first's entry, or a real module).
-_IMPORT_LOCK = threading.Lock()
-
-
-def _import_snowball():
-    """nltk's SnowballStemmer, imported without scipy.
-
-    Importing nltk imports ``nltk.metrics.association``, whose association
-    measures try ``from scipy.stats import fisher_exact`` (about a second of
-    CPU, half the cost of importing nltk, measured 1.7 s -> 0.8 s). hexaglot
-    never uses them, so while nltk is first imported that one import is made
-    to fail and nltk keeps its own fallback; ``scipy.stats`` itself stays
-    importable afterwards (tests/test_terms_nltk_import.py). If scipy.stats or
-    nltk was already imported, nothing is changed. The lock keeps two callers
-    from blocking and unblocking at once; code elsewhere in the process that
-    imports ``scipy.stats`` at that very moment would still see it fail
-    (hexaglot itself starts no threads and does not use scipy).
-    """
-    import sys
-
-    with _IMPORT_LOCK:
-        block = "nltk" not in sys.modules and "scipy.stats" not in sys.modules
-        if block:
-            sys.modules["scipy.stats"] = None  # type: ignore[assignment]
-        try:
-            from nltk.stem.snowball import SnowballStemmer
-        finally:
-            if block and sys.modules.get("scipy.stats", False) is None:
-                del sys.modules["scipy.stats"]
-    return SnowballStemmer
+        stemmer = stemmers[lang] = Stemmer.Stemmer(name, 0)  # word_key keeps its own cache
+    return stemmer
 
 
 _FR_FEMININE = (("ères", "er"), ("ère", "er"), ("euses", "eur"), ("euse", "eur"), ("trices", "teur"),
