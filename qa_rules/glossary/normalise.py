@@ -3,7 +3,7 @@
 Every token keeps its character offsets in the original text, its surface
 form (for ``exact`` terms) and a key (for ``inflected`` terms):
 
-- en, es, ru: nltk's Snowball stemmer (shipped with nltk, no download),
+- en, es, ru: the Snowball stemmers (PyStemmer, compiled; no download),
   accents stripped before stemming (es: Snowball stems ``Rumanía`` and
   ``Rumania`` apart), ``ё`` folded to ``е`` (ru). Russian
   stems are compared by prefix (see ``PREFIX_LANGS``): Snowball gives
