@@ -35,7 +35,7 @@ COMMANDS: dict[str, str] = {
     "rules": "List the QA rules, or show one rule (CODE or dotted name) with its examples.",
     "compare": "Score DRAFT against REFERENCE (same language): per-paragraph chrF, BLEU, TER and a word diff, "
                "most changed first, corpus scores at the end (sacrebleu, with its signatures).",
-    "glossary": "UN glossaries: validate, look up, count, find new terms, convert.",
+    "glossary": "UN glossaries: validate, look up, count, find new terms, merge decisions, convert, import UNTERM.",
 }
 
 
