@@ -3,14 +3,13 @@
 ``verified_terms.tsv`` grades each source (its legend: U = UN or UN-system, S = secondary only:
 press, academic work, another organization, dictionary sites, non-UN usage) but says so in several
 wordings. A term citing a source graded secondary must say ``evidence [secondary]`` in both the
-TBX and its CSV twin, whatever the wording.
+TBX and its CSV twin, whatever the wording. The TBX is the record: an edit that cites a secondary
+source as plain evidence fails here.
 """
 
 from __future__ import annotations
 
-import doctest
 import re
-import sys
 
 import pytest
 
@@ -99,31 +98,3 @@ def test_every_source_the_evidence_matrix_grades_secondary_is_marked(shared_data
                 plain.append(f"{concept_id} {term.lang} {term.text}: {term.source[:90]}")
     assert checked >= 15, "too few terms in cells graded secondary: the test lost its subject"
     assert not plain, "cited as plain evidence, graded secondary in NOTES.md:\n" + "\n".join(plain)
-
-
-def _builder():
-    sys.path[:0] = [str(REPO / "scripts")]
-    try:
-        import build_un_counter_terrorism
-    finally:
-        del sys.path[0]
-    return build_un_counter_terrorism
-
-
-def test_the_grading_reads_every_wording_of_the_evidence_file():
-    builder = _builder()
-    failed, attempted = doctest.testmod(builder, verbose=False)
-    assert attempted >= 4 and not failed
-
-
-def test_the_committed_glossary_is_what_the_builder_writes(shared_data, tmp_path):
-    builder = _builder()
-    from qa_rules.glossary import write_glossary
-
-    glossary = builder.build(shared_data / "terms-verified" / "verified_terms.tsv")
-    for suffix in (".tbx", ".csv"):
-        out = tmp_path / ("un-counter-terrorism" + suffix)
-        write_glossary(glossary, out)
-        assert out.read_bytes() == GLOSSARY.with_suffix(suffix).read_bytes(), (
-            f"glossaries/un-counter-terrorism{suffix} differs from the builder's output: "
-            "run python scripts/build_un_counter_terrorism.py")

@@ -60,8 +60,11 @@ def command() -> None:
 @command.command("validate")
 @click.argument("path", type=click.Path(path_type=str))
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text")
+@click.option("--dialect", type=click.Choice(("tbx-basic",)), default=None,
+              help="Also check the TBX against the TBX-Basic dialect CAT tools import (a CSV or XLSX: "
+                   "the TBX that convert writes from it).")
 @verbosity_options
-def validate_command(path: str, fmt: str) -> None:
+def validate_command(path: str, fmt: str, dialect: str | None) -> None:
     """Schema, duplicates, conflicts and missing languages of a glossary (exit 1 on errors)."""
     from qa_rules.glossary import read_glossary
     from qa_rules.glossary.validate import missing_summary, validate
@@ -70,13 +73,18 @@ def validate_command(path: str, fmt: str) -> None:
     problems = validate(glossary)
     missing = missing_summary(problems)
     errors = [p for p in problems if p.level == "error"]
+    checked, departures = _dialect_check(path, glossary) if dialect else ("", [])
+    errors += [p for p in departures if p.level == "error"]
+    warnings = len(problems) + len(departures) - len(errors)
     sig = _signature("validate", (glossary,))
     if fmt == "json":
         payload = {"tool": "hexaglot", "command": "glossary validate", "glossary": path, "format": glossary.format,
                    "concepts": len(glossary.concepts), "terms": glossary.term_count,
                    "languages": list(glossary.languages), "problems": [p.as_dict() for p in problems],
                    "missing_languages": missing,
-                   "errors": len(errors), "warnings": len(problems) - len(errors), "signature": sig}
+                   "errors": len(errors), "warnings": warnings, "signature": sig}
+        if dialect:
+            payload["dialect"] = {"name": dialect, "checked": checked, "problems": [p.as_dict() for p in departures]}
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         for p in problems:  # missing languages: one summary line per language, not one line per concept
@@ -84,11 +92,27 @@ def validate_command(path: str, fmt: str) -> None:
                 _echo(f"{path}: {p.level}: {p.kind}: {p.message}")
         for line in missing:
             _echo(f"{path}: warning: missing-language: {line}")
+        for p in departures:
+            _echo(f"{path}:{p.line}: {p.level}: {dialect} {p.kind}: {p.message}"
+                  + (" (in the TBX convert writes)" if checked == "converted" else ""))
         _echo(f"{path}: {glossary.format}, {len(glossary.concepts)} concepts, {glossary.term_count} terms, "
                    f"languages {', '.join(glossary.languages)}: {len(errors)} error(s), "
-                   f"{len(problems) - len(errors)} warning(s)")
+                   f"{warnings} warning(s)")
         _echo(sig)
     sys.exit(1 if errors else 0)
+
+
+def _dialect_check(path: str, glossary):
+    """(``file`` or ``converted``, TBX-Basic departures): of the TBX file itself, else of the TBX
+    that ``convert`` writes from the CSV or XLSX."""
+    from aligner.fileio import read_bytes
+    from qa_rules.glossary.rejected import read_rejected
+    from qa_rules.glossary.tbx import parse_xml, tbx_bytes
+    from qa_rules.glossary.tbxbasic import dialect_problems
+
+    if glossary.format.startswith("tbx"):
+        return "file", dialect_problems(parse_xml(path, read_bytes(path)))
+    return "converted", dialect_problems(parse_xml(path, tbx_bytes(glossary, rejected=read_rejected(path))))
 
 
 @command.command("lookup")

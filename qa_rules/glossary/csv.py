@@ -20,7 +20,7 @@ from aligner.errors import InputError
 from aligner.fileio import decode_bytes, read_bytes
 from aligner.writers.cells import escape_row, unescape_cell
 from qa_rules.glossary.model import Glossary, content_digest
-from qa_rules.glossary.table import glossary_rows, rows_to_concepts
+from qa_rules.glossary.table import glossary_rows, rows_to_table
 
 
 def read_csv(path: str | Path, name: str | None = None, bundled: bool = False, data: bytes | None = None) -> Glossary:
@@ -39,9 +39,9 @@ def read_csv(path: str | Path, name: str | None = None, bundled: bool = False, d
         except _csv.Error as exc:
             raise _not_csv(path, text, start, reader.line_num, exc) from None
 
-    concepts = rows_to_concepts(path, rows())
+    concepts, description = rows_to_table(path, rows())
     return Glossary(name=name or Path(path).stem, path=path, concepts=concepts, format="csv",
-                    bundled=bundled, digest=content_digest(data))
+                    bundled=bundled, digest=content_digest(data), description=description)
 
 
 def _not_csv(path: str, text: str, start: int, line: int, exc: _csv.Error) -> InputError:

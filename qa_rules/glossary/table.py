@@ -3,7 +3,9 @@
 Long form (the CSV twin that hexaglot writes): one row per term, columns
 ``COLUMNS``; ``concept_id``, ``lang`` and ``term`` are required, the rest
 optional (``term_superseded_since``: the date a superseded term stopped being
-current, ``2018-04-19``, ``2018-04`` or ``2018``). Wide form (what people type in a spreadsheet): one row per concept,
+current, ``2018-04-19``, ``2018-04`` or ``2018``; ``glossary_description``: the
+glossary's own description, origin and licence, on the first row, so that TBX -> CSV -> TBX
+keeps the TBX header's description). Wide form (what people type in a spreadsheet): one row per concept,
 one column per language code (``en``, ``fr``...) plus optional ``id``,
 ``note``, ``source``; several terms in a cell are separated by `` | ``, the
 first preferred, the others admitted; each concept is one row, so an ``id``
@@ -29,7 +31,10 @@ from qa_rules.glossary.tbx import date_problem, make_term
 COLUMNS: tuple[str, ...] = (
     "concept_id", "lang", "term", "status", "pos", "match", "term_type", "term_note", "term_source",
     "subject", "definition", "concept_note", "concept_source", "term_superseded_since",
+    "glossary_description",
 )
+#: Columns written only when a glossary has something to put in them.
+_OPTIONAL = ("term_superseded_since", "glossary_description")
 REQUIRED: tuple[str, ...] = ("concept_id", "lang", "term")
 _WIDE_EXTRA = ("id", "note", "source", "subject", "definition")
 
@@ -37,19 +42,30 @@ _WIDE_EXTRA = ("id", "note", "source", "subject", "definition")
 def glossary_rows(glossary: Glossary) -> list[list[str]]:
     """Header then one row per term, in glossary order; the concept's own
     fields (subject, definition, note, source) on its first row only. The
-    ``term_superseded_since`` column only when a term has that date."""
+    ``term_superseded_since`` column only when a term has that date; the
+    ``glossary_description`` column only when the glossary has a description,
+    given on the first term's row."""
     dated = any(t.superseded_since for c in glossary.concepts for t in c.terms)
-    rows = [list(COLUMNS) if dated else list(COLUMNS[:-1])]
+    described = bool(glossary.description)
+    rows = [[n for n in COLUMNS if n not in _OPTIONAL]
+            + (["term_superseded_since"] if dated else []) + (["glossary_description"] if described else [])]
     for c in glossary.concepts:
         for i, t in enumerate(c.terms):
             concept = [c.subject, c.definition, c.note, c.source] if i == 0 else ["", "", "", ""]
             rows.append([c.id, t.lang, t.text, t.status, t.pos, t.match, t.term_type, t.note, t.source, *concept]
-                        + ([t.superseded_since] if dated else []))
+                        + ([t.superseded_since] if dated else [])
+                        + ([glossary.description if len(rows) == 1 else ""] if described else []))
     return rows
 
 
 def rows_to_concepts(path: str, rows: Iterable[tuple[int, Sequence[str]]]) -> tuple[Concept, ...]:
     """Concepts from ``(line, cells)`` rows, the first being the header."""
+    return rows_to_table(path, rows)[0]
+
+
+def rows_to_table(path: str, rows: Iterable[tuple[int, Sequence[str]]]) -> tuple[tuple[Concept, ...], str]:
+    """Concepts and the glossary's description (``glossary_description``, long form; the
+    first non-empty cell) from ``(line, cells)`` rows, the first being the header."""
     rows = iter(rows)
     try:
         header_line, header = next(rows)
@@ -57,11 +73,12 @@ def rows_to_concepts(path: str, rows: Iterable[tuple[int, Sequence[str]]]) -> tu
         raise InputError(path, "is empty") from None
     names = [str(h or "").strip().lstrip("\ufeff").lower() for h in header]
     if "term" in names or "concept_id" in names:
-        return _long(path, header_line, names, rows)
-    return _wide(path, header_line, names, rows)
+        described: list[str] = []
+        return _long(path, header_line, names, rows, described), (described[0] if described else "")
+    return _wide(path, header_line, names, rows), ""
 
 
-def _long(path: str, header_line: int, names: list[str], rows) -> tuple[Concept, ...]:
+def _long(path: str, header_line: int, names: list[str], rows, described: list[str]) -> tuple[Concept, ...]:
     missing = [c for c in REQUIRED if c not in names]
     if missing:
         raise InputError(path, f"missing column(s) {', '.join(missing)}; the header must have "
@@ -74,6 +91,9 @@ def _long(path: str, header_line: int, names: list[str], rows) -> tuple[Concept,
     order: dict[str, dict] = {}
     for line, cells in rows:
         cell = {n: _cell(cells, i) for n, i in index.items()}
+        description = cell.pop("glossary_description", "")
+        if description and not described:
+            described.append(description)
         if not any(cell.values()):
             continue
         for col in REQUIRED:

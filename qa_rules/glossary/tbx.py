@@ -9,7 +9,11 @@ namespace):
 
 Writes TBX-Basic 2008 (``martif``), hexaglot's format of record: it is the
 form the CAT and terminology tools used by UN translators import (MultiTerm,
-memoQ, OmegaT, Okapi); see docs/terminology.md.
+memoQ, OmegaT, Okapi); see docs/terminology.md. What it writes keeps to the
+dialect's structure, data categories and picklists (``tbxbasic``; the part of
+speech ``phrase`` is written as TBX-Basic's term type ``phrase``), apart from
+two private term notes, ``x-matchType`` and ``x-supersededSince``, which a
+tool keeps as custom fields or drops.
 
 XML is parsed by ``aligner.readers.xmlsafe.parse_xml``, the one safe path of
 every XML reader: encoding detected as the XML specification says, entity
@@ -202,6 +206,7 @@ def _read_term(path: str, group, lang: str) -> Term:
     if term_el is None or not _text(term_el):
         raise InputError(path, "a term group has no <term> text", group.sourceline)
     values = {"status": "", "pos": "", "match": "", "term_type": "", "note": "", "source": "", "superseded_since": ""}
+    phrase = False
     for el in group.iter():
         local = _local(el)
         if local not in _TERM_FIELDS:
@@ -216,6 +221,8 @@ def _read_term(path: str, group, lang: str) -> Term:
             values["status"] = status
         elif local == "termNote" and kind == "partofspeech":
             values["pos"] = _POS.get(value.lower(), "other")
+        elif local == "termNote" and kind == "termtype" and value.lower() == "phrase":
+            phrase = True  # TBX-Basic's term type "phrase" is hexaglot's part of speech "phrase"
         elif local == "termNote" and kind == "termtype":
             values["term_type"] = _TERM_TYPES.get(value.lower().replace(" ", ""), "variant")
         elif local == "termNote" and kind in ("x-matchtype", "matchtype"):
@@ -232,6 +239,8 @@ def _read_term(path: str, group, lang: str) -> Term:
             values["note"] = f"{values['note']} {value}".strip()
         elif local == "admin" and kind in ("source", "x-provenance", "provenance"):
             values["source"] = value
+    if phrase and values["pos"] in ("", "other"):
+        values["pos"] = "phrase"
     return make_term(_text(term_el), lang, **values)
 
 
@@ -303,10 +312,12 @@ def tbx_bytes(glossary: Glossary, title: str = "", description: str = "",
             for term in concept.terms_in(lang):
                 tig = etree.SubElement(lang_set, "tig")
                 etree.SubElement(tig, "term").text = term.text
-                etree.SubElement(tig, "termNote", {"type": "partOfSpeech"}).text = term.pos
+                # TBX-Basic has no part of speech "phrase": it is a term type there
+                phrase = term.pos == "phrase"
+                etree.SubElement(tig, "termNote", {"type": "partOfSpeech"}).text = "other" if phrase else term.pos
                 etree.SubElement(tig, "termNote", {"type": "administrativeStatus"}).text = _STATUS_OUT[term.status]
-                if term.term_type:
-                    etree.SubElement(tig, "termNote", {"type": "termType"}).text = term.term_type
+                if term.term_type or phrase:
+                    etree.SubElement(tig, "termNote", {"type": "termType"}).text = term.term_type or "phrase"
                 etree.SubElement(tig, "termNote", {"type": "x-matchType"}).text = term.match
                 if term.superseded_since:
                     etree.SubElement(tig, "termNote", {"type": SUPERSEDED_SINCE}).text = term.superseded_since

@@ -25,7 +25,7 @@ from aligner.readers.package import check_package
 from aligner.writers.cells import append_row
 from qa_rules.glossary.model import Glossary, content_digest
 from qa_rules.glossary.rejected import Rejection, add_to_xlsx
-from qa_rules.glossary.table import glossary_rows, rows_to_concepts
+from qa_rules.glossary.table import glossary_rows, rows_to_table
 
 _ADVICE = "open it in a spreadsheet program and save it again as .xlsx, or export it as .csv"
 
@@ -71,11 +71,11 @@ def read_xlsx(path: str | Path, name: str | None = None, bundled: bool = False) 
         raise InputError(path, f"has no worksheet; {_ADVICE}")
     sheet = book.worksheets[0]
     try:
-        concepts = rows_to_concepts(f"{path} (sheet {sheet.title})", sheet_rows(path, sheet))
+        concepts, description = rows_to_table(f"{path} (sheet {sheet.title})", sheet_rows(path, sheet))
     finally:
         book.close()
     return Glossary(name=name or Path(path).stem, path=path, concepts=concepts, format="xlsx",
-                    bundled=bundled, digest=content_digest(data))
+                    bundled=bundled, digest=content_digest(data), description=description)
 
 
 def _unreadable(path: str, exc: Exception) -> InputError:
