@@ -124,6 +124,9 @@ def check_files(paths: Sequence[str], options: CheckOptions = CheckOptions(), *,
         from aligner.readers.alignment_file import read_alignment_file
 
         corrected = read_alignment_file(options.alignment, documents)
+        if options.level and options.level != corrected.level:
+            raise InputError("--level", f"is {options.level}, but {options.alignment} aligns by {corrected.level}; "
+                                        "leave --level out, or align again at that level")
     setup = prepare_run(options, config, documents[0].lang, [doc.lang for doc in documents[1:]])
     if corrected is not None:
         return check_alignment(corrected, setup, corrected.level)

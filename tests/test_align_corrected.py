@@ -318,3 +318,19 @@ def test_align_refuses_to_write_over_the_alignment(fr_en_tsv):
     result = run("align", fr, en, "--alignment", str(out), "-o", str(out))
     assert result.exit_code == 2
     assert out.read_bytes() == before
+
+
+def test_check_refuses_another_level_than_the_files(fr_en_tsv):
+    fr, en, out = fr_en_tsv
+    result = run("check", fr, en, "--alignment", str(out), "--level", "sentence")
+    assert result.exit_code == 2
+    assert "--level: is sentence, but" in result.stderr and "aligns by paragraph" in result.stderr
+
+
+def test_check_refuses_an_alignment_beside_a_tmx_file(tmp_path, fr_en_tsv):
+    fr, en, out = fr_en_tsv
+    tmx = tmp_path / "pair.tmx"
+    assert run("align", fr, en, "-o", str(tmx)).exit_code == 0
+    result = run("check", str(tmx), "--alignment", str(out))
+    assert result.exit_code == 2
+    assert "--alignment" in result.stderr and "separate documents" in result.stderr
