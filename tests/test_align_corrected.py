@@ -334,3 +334,18 @@ def test_check_refuses_an_alignment_beside_a_tmx_file(tmp_path, fr_en_tsv):
     result = run("check", str(tmx), "--alignment", str(out))
     assert result.exit_code == 2
     assert "--alignment" in result.stderr and "separate documents" in result.stderr
+
+
+def test_a_csv_saved_with_semicolons_reads_the_same(tmp_path, documents, aligned):
+    table = list(csv.reader(io.StringIO(render(aligned, "csv"))))
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(
+        [row[:1] + [row[1].replace(".", ",")] + row[2:] if len(row) > 1 else row for row in table])
+    back = read_alignment_file(write(tmp_path / "saved.csv", out.getvalue()), documents)
+    assert back.rows == aligned.rows
+
+
+def test_a_utf16_tsv_reads_the_same(tmp_path, documents, aligned):
+    path = tmp_path / "unicode.tsv"
+    path.write_bytes(render(aligned, "tsv").encode("utf-16"))
+    assert read_alignment_file(str(path), documents).rows == aligned.rows

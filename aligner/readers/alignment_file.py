@@ -98,7 +98,7 @@ def _score(path: str, value, where: int | None, prefix: str = "") -> float:
     if value is None or (isinstance(value, str) and not value.strip()):
         return 1.0
     try:
-        score = float(value)
+        score = float(value.strip().replace(",", ".") if isinstance(value, str) else value)  # 0,97 from a locale
     except (TypeError, ValueError):
         raise InputError(path, f"{prefix}the score {excerpt(str(value))} is not a number between 0 and 1",
                          line=where) from None
@@ -144,7 +144,11 @@ def _table_rows(path: str, langs: Sequence[str], sep: str) -> tuple[list[_FileRo
     def clean(value) -> str:
         return unescape_cell(value) if value else ""
 
-    reader = csv.reader(io.StringIO(read_text(path)), delimiter=sep)
+    text = read_text(path)
+    first = text.partition("\n")[0]
+    if sep == "," and first.count(";") > first.count(","):
+        sep = ";"  # a spreadsheet set to a decimal-comma locale saves its CSV so
+    reader = csv.reader(io.StringIO(text), delimiter=sep)
     try:
         header = next(reader, None)
         if not header:
