@@ -217,13 +217,17 @@ def test_every_unit_exactly_once(fr_en_tsv, tmp_path):
     units = table[0].index("en_units")
     n, m = row_of(table, "en_units", "op.3"), row_of(table, "en_units", "op.4")
     table[n][units] = "op.3 op.4"  # op.4 twice
-    table[row_of(table, "en_units", "op.5")][units] = "op.55"  # op.5 nowhere, op.55 unknown
+    k = row_of(table, "en_units", "op.5")
+    table[k][units] = "op.55"  # op.5 nowhere, op.55 unknown
     with pytest.raises(AlignmentMismatch) as caught:
         read_alignment_file(write(tmp_path / "bad.tsv", tsv_text(table, signature)), documents)
     rows = "\n".join(caught.value.rows)
     assert f"line {m + 1}: en op.4 is also in line {n + 1}" in rows or f"line {n + 1}: en op.4 is also in line {m + 1}" in rows
     assert "'op.55' is not a paragraph of" in rows
     assert "en op.5 (" in rows and "in no row" in rows
+    # a row with an unknown id says so once, not again for its text
+    assert [line for line in caught.value.rows if f"line {k + 1}:" in line] == [
+        line for line in caught.value.rows if "'op.55' is not a paragraph" in line]
 
 
 def test_pivot_rows_out_of_order_are_refused(fr_en_tsv, tmp_path):

@@ -295,7 +295,7 @@ def _alignment(path: str, documents: Sequence[Document], file_rows: Sequence[_Fi
                     known.append(index[lang][unit_id])
             cell = items_cell(items[lang], known, lang)
             text = file_row.texts[lang]
-            if _normal(text) and _normal(text) != _normal(cell.text):
+            if len(known) == len(ids) and _normal(text) and _normal(text) != _normal(cell.text):
                 what = " ".join(cell.units) if cell.units else "(no units)"
                 problems.append(f"{where}: {lang} {what}: the text differs from {doc.path} "
                                 f"({_difference(text, cell.text)})")
