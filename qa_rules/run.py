@@ -45,6 +45,8 @@ class CheckOptions:
     #: ``--previous OLD_SOURCE OLD_TARGET`` pairs: the earlier source and its earlier translation
     #: into one target language, for recycled text (CO09); one pair per target language at most.
     previous: tuple[tuple[str, str], ...] = ()
+    #: A corrected alignment (TSV, CSV, XLSX or JSON from ``hexaglot align``) used instead of aligning.
+    alignment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,8 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions()) ->
 
         if not is_bilingual(paths[0]):
             raise InputError(paths[0], f"is one document; check {NEEDS_FILES}")
+        if options.alignment:
+            raise InputError("--alignment", f"{paths[0]} is already aligned; --alignment goes with separate documents")
         from qa_rules.cat_input import check_cat_file
 
         return check_cat_file(paths[0], options, config=config), config
@@ -110,14 +114,24 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions()) ->
 
 
 def check_files(paths: Sequence[str], options: CheckOptions = CheckOptions(), *, config: RunConfig | None = None) -> Report:
-    """Read ``paths`` (source first), align them, run the selected rules."""
-    from aligner.align import align_documents
-
+    """Read ``paths`` (source first), align them (or read ``options.alignment``), run the selected rules."""
     if len(paths) < 2:
         raise InputError(paths[0] if paths else "check", "give a source and at least one target document")
     config = config or resolved_config(options)
     documents = read_versions(paths, options.langs)
+    corrected = None
+    if options.alignment:  # read before the rules and glossaries: a file that does not fit stops here
+        from aligner.readers.alignment_file import read_alignment_file
+
+        corrected = read_alignment_file(options.alignment, documents)
+        if options.level and options.level != corrected.level:
+            raise InputError("--level", f"is {options.level}, but {options.alignment} aligns by {corrected.level}; "
+                                        "leave --level out, or align again at that level")
     setup = prepare_run(options, config, documents[0].lang, [doc.lang for doc in documents[1:]])
+    if corrected is not None:
+        return check_alignment(corrected, setup, corrected.level)
+    from aligner.align import align_documents
+
     level = options.level or config.level
     return check_alignment(align_documents(documents, level=level), setup, level)
 

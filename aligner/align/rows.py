@@ -35,7 +35,8 @@ def _find(parent: list[int], k: int) -> int:
     return k
 
 
-def _cell(items: Sequence[Item], indices, lang: str) -> Cell:
+def items_cell(items: Sequence[Item], indices, lang: str) -> Cell:
+    """The cell holding ``items[k]`` for each k of ``indices``, in document order, text joined as ``lang`` writes."""
     chosen = [items[k] for k in sorted(set(indices))]
     joiner = "" if lang in ("zh", "ja") else " "
     lines = sorted({line for it in chosen for line in it.lines})
@@ -99,14 +100,14 @@ def align_documents(documents: Sequence[Document], level: str = "paragraph",
     items_by_lang.update({doc.lang: tgt for (_, tgt, _), doc in zip(pairs, documents[1:])})
     rows = []
     for group in sorted(list(groups.values()) + extra, key=lambda g: g["key"]):
-        cells = {pivot.lang: _cell(pivot_items, group["pivot"], pivot.lang)}
+        cells = {pivot.lang: items_cell(pivot_items, group["pivot"], pivot.lang)}
         for lang in languages[1:]:
-            cells[lang] = _cell(items_by_lang[lang], group["cells"].get(lang, ()), lang)
+            cells[lang] = items_cell(items_by_lang[lang], group["cells"].get(lang, ()), lang)
         rows.append(Row(cells=cells, score=round(group["score"], 4)))
     pair_rows = {}
     for (_, tgt_items, beads), doc in zip(pairs, documents[1:]):
-        pair_rows[doc.lang] = tuple(Row(cells={pivot.lang: _cell(pivot_items, b.src, pivot.lang),
-                                               doc.lang: _cell(tgt_items, b.tgt, doc.lang)}, score=round(b.score, 4))
+        pair_rows[doc.lang] = tuple(Row(cells={pivot.lang: items_cell(pivot_items, b.src, pivot.lang),
+                                               doc.lang: items_cell(tgt_items, b.tgt, doc.lang)}, score=round(b.score, 4))
                                     for b in beads)
     return Alignment(languages=languages, pivot=pivot.lang, level=level, rows=tuple(rows),
                      documents={d.lang: d for d in documents}, signature=signature(languages, pivot.lang, level),

@@ -16,6 +16,7 @@ from aligner.errors import InputError
 from aligner.readers import INPUT_FORMATS, read_document
 from aligner.writers import FORMATS, TEXT_FORMATS, format_for_path, render
 from hexaglot.commands._common import STDIO, check_output, emit, input_format, one_stdin
+from hexaglot.commands._corrected import ALIGNMENT_HELP, rows_that_differ
 from hexaglot.logs import logger, verbosity_options
 
 
@@ -61,9 +62,10 @@ def _check_output(output: str, files: tuple[str, ...]) -> None:
 @click.option("-o", "--output", default=None, type=click.Path(path_type=str),
               help="Write to this file (atomically); default: standard output (json, tsv, csv, tmx, html; "
                    "'-o -' also xlsx when standard output is not a terminal).")
+@click.option("--alignment", type=click.Path(path_type=str), default=None, help=ALIGNMENT_HELP)
 @verbosity_options
 def command(files: tuple[str, ...], level: str, input_formats: tuple[str, ...], langs: tuple[str, ...],
-            output_format: str | None, output: str | None) -> None:
+            output_format: str | None, output: str | None, alignment: str | None = None) -> None:
     """Align two or more versions of a document (the first FILE is the pivot) into rows.
 
     One FILE may be '-' to read standard input."""
@@ -80,9 +82,18 @@ def command(files: tuple[str, ...], level: str, input_formats: tuple[str, ...], 
         raise InputError("--format", f"{fmt} cannot go to standard output; give -o FILE.{fmt} "
                                      "(or -o - to send it to a pipe)")
     if not to_stdout_:
-        _check_output(output, files)
+        _check_output(output, files + ((alignment,) if alignment else ()))
     documents = [read_document(path, lang=lang, input_format=f)
                  for path, lang, f in zip(files, langs or [None] * len(files), formats)]
-    alignment = align_documents(documents, level=level)
-    logger.info("aligned %d documents (%s) by %s", len(documents), ",".join(d.lang for d in documents), level)
-    emit(render(alignment, fmt), output, files, count=len(alignment.rows), noun="row", fmt=fmt)
+    if alignment is not None:
+        from aligner.readers.alignment_file import read_alignment_file
+
+        with rows_that_differ():
+            aligned = read_alignment_file(alignment, documents)
+        logger.info("read the alignment of %d documents (%s) from %s", len(documents),
+                    ",".join(d.lang for d in documents), alignment)
+    else:
+        aligned = align_documents(documents, level=level)
+        logger.info("aligned %d documents (%s) by %s", len(documents), ",".join(d.lang for d in documents), level)
+    emit(render(aligned, fmt), output, files + ((alignment,) if alignment else ()), count=len(aligned.rows),
+         noun="row", fmt=fmt)

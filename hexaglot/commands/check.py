@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 
 import click
 
 from aligner.errors import InputError, excerpt
 from aligner.align import LEVELS
 from hexaglot.commands._common import STDIO, check_output, emit, one_stdin, stdout_is_terminal
+from hexaglot.commands._corrected import ALIGNMENT_HELP, rows_that_differ
 from hexaglot.logs import logger, verbosity_options
 from hexaglot.reports import EXTENSIONS, FORMATS, render
 from qa_rules.config import FAIL_ON, RunConfig
@@ -79,9 +81,10 @@ def check_options(select=(), ignore=(), config_path=None, accept=None, glossarie
 @click.option("--previous", nargs=2, multiple=True, type=click.Path(path_type=str), metavar="OLD_SOURCE OLD_TARGET",
               help="An earlier source and its earlier translation into one target language: recycled paragraphs "
                    "must keep its wording (CO09). Repeat once per target language.")
+@click.option("--alignment", type=click.Path(path_type=str), default=None, help=ALIGNMENT_HELP)
 @verbosity_options
 def command(files, fmt, output, fail_on, select, ignore, config_path, accept, glossaries,
-            no_default_glossaries, level, color, previous=()) -> None:
+            no_default_glossaries, level, color, previous=(), alignment=None) -> None:
     """Check TARGET versions against the SOURCE: structure, terminology, numbers, references, dates...
 
     FILES are a SOURCE and one or more TARGET documents, or one TMX/XLIFF file.
@@ -89,7 +92,9 @@ def command(files, fmt, output, fail_on, select, ignore, config_path, accept, gl
     one_stdin(tuple(files) + tuple(p for pair in previous or () for p in pair))
     check_output(output)
     options = check_options(select, ignore, config_path, accept, glossaries, no_default_glossaries, level, previous)
-    report, config = check_paths(files, options)
+    options = replace(options, alignment=alignment)
+    with rows_that_differ():
+        report, config = check_paths(files, options)
     for document in report.documents:
         logger.info("%s: %s, %d units", document.path, document.lang, len(document.units))
         for warning in document.warnings:
