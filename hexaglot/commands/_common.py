@@ -4,17 +4,19 @@
   standard output, a binary format only when standard output is not a terminal.
 - An output path is checked before any work is done, so a mistake costs nothing.
 - ``emit`` writes the result and says ``wrote PATH (N things)`` on standard error.
+- ``--alignment CORRECTED`` (``align`` and ``check``): its help, and the rows that do not fit, on stderr.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import Iterable
+from contextlib import contextmanager
+from typing import Iterable, Iterator
 
 import click
 
-from aligner.errors import InputError
+from aligner.errors import InputError, one_line
 from aligner.fileio import STDIO, write_atomic
 from hexaglot import logs
 
@@ -74,3 +76,22 @@ def emit(data: str | bytes, output: str | None, inputs: Iterable[str] = (), *, c
         return
     write_atomic(output, data, inputs=[p for p in inputs if p and p != STDIO])
     logs.wrote(output, logs.counted(count, noun))
+
+
+#: The help of ``--alignment`` (both commands).
+ALIGNMENT_HELP = ("A corrected alignment of these FILES (TSV, CSV, XLSX or JSON written by 'hexaglot align', "
+                  "edited): used instead of aligning. Refused, with the rows that differ, if it no longer "
+                  "fits the documents.")
+
+
+@contextmanager
+def rows_that_differ() -> Iterator[None]:
+    """Print the row problems of a refused corrected alignment, one line each, before its one-line error."""
+    from aligner.readers.alignment_file import AlignmentMismatch
+
+    try:
+        yield
+    except AlignmentMismatch as exc:
+        for line in exc.rows:
+            click.echo(one_line(line), err=True)
+        raise

@@ -15,8 +15,7 @@ from aligner.align import LEVELS, align_documents
 from aligner.errors import InputError
 from aligner.readers import INPUT_FORMATS, read_document
 from aligner.writers import FORMATS, TEXT_FORMATS, format_for_path, render
-from hexaglot.commands._common import STDIO, check_output, emit, input_format, one_stdin
-from hexaglot.commands._corrected import ALIGNMENT_HELP, rows_that_differ
+from hexaglot.commands._common import ALIGNMENT_HELP, STDIO, check_output, emit, input_format, one_stdin, rows_that_differ
 from hexaglot.logs import logger, verbosity_options
 
 

@@ -15,8 +15,8 @@ import click
 
 from aligner.errors import InputError, excerpt
 from aligner.align import LEVELS
-from hexaglot.commands._common import STDIO, check_output, emit, one_stdin, stdout_is_terminal
-from hexaglot.commands._corrected import ALIGNMENT_HELP, rows_that_differ
+from hexaglot.commands._common import (ALIGNMENT_HELP, STDIO, check_output, emit, one_stdin, rows_that_differ,
+                                      stdout_is_terminal)
 from hexaglot.logs import logger, verbosity_options
 from hexaglot.reports import EXTENSIONS, FORMATS, render
 from qa_rules.config import FAIL_ON, RunConfig
