@@ -183,6 +183,7 @@ class Rule:
         target: Location | None = None,
         severity: str | None = None,
         mark: tuple[int, int] | None = None,
+        in_source: str = "",
     ) -> Finding:
         """Build a finding located on the pair (or on explicit locations); ``mark``: where the
         problem itself stands in ``found`` when ``found`` shows it with some context (``window``)."""
@@ -200,6 +201,7 @@ class Rule:
             expected=expected,
             found=found,
             mark=mark,
+            in_source=in_source,
         )
 
     @classmethod

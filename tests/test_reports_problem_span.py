@@ -76,3 +76,16 @@ def test_window_doctest():
     for test in finder.find(base.window, "window", globs={"window": base.window}):
         runner.run(test)
     assert runner.failures == 0 and runner.tries == 1
+
+
+def test_the_source_excerpt_shows_the_source_value_not_the_paragraph_start():
+    from qa_rules.dates.da01_mismatch import DateMismatch
+
+    lead = "Rappelant sa résolution sur la coopération internationale en matière pénale contre le terrorisme, " * 2
+    fr = lead + "et sa résolution 74/175 du 18 décembre 2019,"
+    en = ("Recalling its resolution on international cooperation in criminal matters to counter terrorism, " * 2
+          + "and its resolution 74/175 of 18 December 2018,")
+    report = check(example_alignment({"fr": fr, "en": en}), [DateMismatch], ())
+    assert [f.in_source for f in report.findings] == ["18 décembre 2019"]
+    source_line = next(line for line in render(report, "text").splitlines() if line.startswith("  fr "))
+    assert "18 décembre 2019" in source_line

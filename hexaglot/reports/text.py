@@ -113,7 +113,8 @@ def render(report: Any, *, color: bool = False) -> str:
         heading = f"{source_where} -> {_where(first.target, version)}"
         lines.append(style(("(document)  " if whole else "") + heading, bold=True))
         focus = next((problem_words(f) for f in findings if f.found), "")
-        expected = next((f.expected for f in findings if f.expected), "")
+        # the source excerpt around the source's own value, else around the expected text
+        expected = next((f.in_source or f.expected for f in findings if f.in_source or f.expected), "")
         for location, hint in ((first.source, expected), (first.target, focus)):
             text = unit_text(report, location)
             if text:

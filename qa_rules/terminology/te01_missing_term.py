@@ -109,4 +109,5 @@ class MissingTerm(Rule):
                 expected=expected,
                 found=found,
                 target=located(pair.target, span[0]) if span else None,
+                in_source=match.text,
             )
