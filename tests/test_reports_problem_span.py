@@ -89,3 +89,14 @@ def test_the_source_excerpt_shows_the_source_value_not_the_paragraph_start():
     assert [f.in_source for f in report.findings] == ["18 décembre 2019"]
     source_line = next(line for line in render(report, "text").splitlines() if line.startswith("  fr "))
     assert "18 décembre 2019" in source_line
+
+
+def test_a_finding_on_the_version_itself_is_not_headed_as_an_omission(sample_set):
+    from qa_rules.run import CheckOptions, check_files
+
+    draft = sample_set.parent / "drafts" / "en_draft.md"
+    report = check_files([str(sample_set / "fr.md"), str(draft)], CheckOptions(select=("ST05",)))
+    assert [f.rule for f in report.findings] == ["ST05"]
+    text = render(report, "text")
+    assert "(nothing in fr)" not in text
+    assert "en_draft.md:181 op.34 (the en version itself)" in text

@@ -110,7 +110,10 @@ def render(report: Any, *, color: bool = False) -> str:
         lines.append("")
         version = report.version_of(first)
         source_where = _where(first.source, report.pivot if version != report.pivot else "")
-        heading = f"{source_where} -> {_where(first.target, version)}"
+        if first.source is None and first.target is not None:  # about the version itself (its numbering)
+            heading = f"{_where(first.target)} (the {version} version itself)"
+        else:
+            heading = f"{source_where} -> {_where(first.target, version)}"
         lines.append(style(("(document)  " if whole else "") + heading, bold=True))
         focus = next((problem_words(f) for f in findings if f.found), "")
         # the source excerpt around the source's own value, else around the expected text
