@@ -100,3 +100,13 @@ def test_a_finding_on_the_version_itself_is_not_headed_as_an_omission(sample_set
     text = render(report, "text")
     assert "(nothing in fr)" not in text
     assert "en_draft.md:181 op.34 (the en version itself)" in text
+
+
+def test_an_omission_is_reported_where_it_would_stand_in_the_version(sample_set):
+    from qa_rules.run import CheckOptions, check_files
+
+    draft = sample_set.parent / "drafts" / "en_draft.md"
+    report = check_files([str(sample_set / "fr.md"), str(draft)], CheckOptions())
+    units = [f.target.unit if f.target else f"missing {f.source.unit}" for f in report.findings]
+    # op.33 (source line 173) is missing after op.32 (en line 179): after op.31 (en line 177)
+    assert units.index("op.31") < units.index("missing op.33") < units.index("op.34")
