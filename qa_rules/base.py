@@ -182,8 +182,11 @@ class Rule:
         source: Location | None = None,
         target: Location | None = None,
         severity: str | None = None,
+        mark: tuple[int, int] | None = None,
+        in_source: str = "",
     ) -> Finding:
-        """Build a finding located on the pair (or on explicit locations)."""
+        """Build a finding located on the pair (or on explicit locations); ``mark``: where the
+        problem itself stands in ``found`` when ``found`` shows it with some context (``window``)."""
         if pair is not None:
             source = source or side_location(pair.source)
             target = target or side_location(pair.target)
@@ -197,6 +200,8 @@ class Rule:
             message=message,
             expected=expected,
             found=found,
+            mark=mark,
+            in_source=in_source,
         )
 
     @classmethod
@@ -216,6 +221,18 @@ class Rule:
     @classmethod
     def config_fields(cls) -> tuple[str, ...]:
         return tuple(f.name for f in fields(cls.Config))
+
+
+def window(text: str, start: int, end: int, before: int = 20, after: int = 20) -> tuple[str, tuple[int, int]]:
+    """``text[start:end]`` (the problem: a space, a mark, a digit run) shown with up to ``before``
+    and ``after`` characters around it, and where the problem stands in that window: a finding's
+    ``found`` and ``mark``. The reports highlight the mark, not the window.
+
+    >>> window("Coordination Compact,and noting", 20, 22, 8, 3)
+    (' Compact,and ', (8, 10))
+    """
+    low = max(start - before, 0)
+    return text[low:end + after], (start - low, end - low)
 
 
 def side_location(side: Side) -> Location | None:

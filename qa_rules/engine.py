@@ -118,6 +118,8 @@ def check(
     context = Context(alignment=alignment, glossaries=tuple(glossaries), facts=compute_facts(alignment, pairs))
     found: dict[str, Finding] = {}
     versions: dict[str, str] = {}
+    gaps: dict[str, float] = {}
+    before = _lines_before(pairs)
     grouper = Grouper(pairs, systematic, accepted=[entry.id for entry in accept] + list(never_grouped))
     for rule in instances:
         for pair in pairs:
@@ -127,6 +129,8 @@ def check(
                 if not grouper.take(rule, finding, pair.target.lang):
                     found.setdefault(finding.id, finding)
                     versions.setdefault(finding.id, pair.target.lang)
+                    if finding.target is None and pair.target.missing:
+                        gaps.setdefault(finding.id, before[(pair.target.lang, pair.index)])
         for finding in rule.check_document(context):
             if not (finding.target and grouper.take(rule, finding, finding.target.lang)):
                 found.setdefault(finding.id, finding)
@@ -146,7 +150,7 @@ def check(
     if systematic != Systematic():  # a report grouped otherwise says so in its signature
         options = {**(options or {}), "systematic": (systematic.min_count, systematic.min_share)}
     return build_report(alignment, instances, glossaries, found.values(), accept=accept, options=options,
-                        notices=notices, versions=versions)
+                        notices=notices, versions=versions, gaps=gaps)
 
 
 def build_report(
@@ -159,11 +163,13 @@ def build_report(
     options: Mapping[str, Any] | None = None,
     notices: Sequence[str] = (),
     versions: Mapping[str, str] | None = None,
+    gaps: Mapping[str, float] | None = None,
 ) -> Report:
     """The ``Report`` of a run: accepted findings dropped (counted), the rest sorted, the signature.
 
     ``versions``: the target language of each finding found on a pair, by id
-    (what a finding with a missing target concerns).
+    (what a finding with a missing target concerns). ``gaps``: where in its version a finding
+    with a missing target stands (just after the version's previous line), by id.
     """
     kept, accepted, stale = apply_accept(tuple(findings), accept)
     versions = versions or {}
@@ -172,7 +178,7 @@ def build_report(
     order = {lang: i for i, lang in enumerate(alignment.languages)}
     documents = tuple(alignment.documents[lang] for lang in alignment.languages if lang in alignment.documents)
     return Report(
-        findings=tuple(sorted(kept, key=lambda f: sort_key(f, order, versions))),
+        findings=tuple(sorted(kept, key=lambda f: sort_key(f, order, versions, gaps))),
         accepted=accepted,
         stale=stale,
         signature=signature(alignment, rules, glossaries, options),
@@ -228,17 +234,35 @@ def withhold(
     return tuple(kept), dict(counts), tuple(notices)
 
 
-def sort_key(finding: Finding, order: Mapping[str, int], versions: Mapping[str, str] | None = None) -> tuple:
+def sort_key(finding: Finding, order: Mapping[str, int], versions: Mapping[str, str] | None = None,
+             gaps: Mapping[str, float] | None = None) -> tuple:
     """Report order: target document (by ``order`` of languages), line, source line, severity, rule.
 
-    A finding whose target is missing sorts with its version (``versions``) at its source line.
+    A finding whose target is missing sorts with its version (``versions``) where the missing
+    text would stand in it (``gaps``: after its previous line), else at its source line (the
+    source's line numbers are not the version's: op.33 of the source at line 173 would sort
+    before op.31 of the version at line 177).
     """
     side = finding.target or finding.source
     lang = (versions or {}).get(finding.id) or (side.lang if side else None)
     lang_index = order.get(lang, len(order))
-    line = side.line if side and side.line is not None else 0
+    gap = (gaps or {}).get(finding.id) if finding.target is None else None
+    line = gap if gap is not None else side.line if side and side.line is not None else 0
     src_line = finding.source.line if finding.source and finding.source.line is not None else 0
     return (lang_index, line, src_line, severity_rank(finding.severity), finding.rule, finding.message)
+
+
+def _lines_before(pairs: Sequence[Pair]) -> dict[tuple[str, int], float]:
+    """For each pair (by version and ``Pair.index``), just after the last line its version has in the pairs
+    before it: where a text missing from the version would stand (0.5 before any)."""
+    last: dict[str, float] = {}
+    before: dict[tuple[str, int], float] = {}
+    for pair in pairs:
+        lang = pair.target.lang
+        before[(lang, pair.index)] = last.get(lang, 0.0) + 0.5
+        if not pair.target.missing and pair.target.units:
+            last[lang] = max(last.get(lang, 0.0), float(pair.target.units[-1].lines[-1]))
+    return before
 
 
 # -- pairs ---------------------------------------------------------------------------

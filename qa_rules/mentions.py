@@ -103,13 +103,13 @@ def mention_findings(
         for m, e in zip(missing, sorted(extra, key=lambda x: (x.unit.id if x.unit else "", x.start))):
             yield rule.finding(
                 pair, f"{what} {m.text} of the source is {e.text} in the {lang} version",
-                expected=write(m), found=e.text, source=source_at(pair, m), target=at(pair, e),
+                expected=write(m), found=e.text, source=source_at(pair, m), target=at(pair, e), in_source=m.text,
             )
         return
     for m in missing:
         yield rule.finding(
             pair, f"{what} {m.text} of the source is missing in the {lang} version",
-            expected=write(m), source=source_at(pair, m), target=at(pair, None),
+            expected=write(m), source=source_at(pair, m), target=at(pair, None), in_source=m.text,
         )
     if report_extra:
         for e in extra:

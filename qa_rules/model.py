@@ -68,6 +68,15 @@ class Finding:
     #: finding of one place has ``count`` 1 and no ``places``.
     count: int = 1
     places: tuple[Location, ...] = ()
+    #: Where the problem itself stands in ``found`` (start, end), when ``found`` shows it with
+    #: some context around (``Compact,and noting`` for a missing space): the reports highlight
+    #: that part only. The end may lie past ``found``'s when ``found`` shows only the start of a
+    #: long problem (a paragraph left untranslated). None: ``found`` is the problem.
+    mark: tuple[int, int] | None = None
+    #: The source's own text for what the finding compares (``18 décembre 2019`` for a date
+    #: the target altered), when the rule knows it: the reports show the source paragraph
+    #: around it. Not part of the id.
+    in_source: str = ""
 
     @property
     def grouped(self) -> bool:
@@ -113,4 +122,6 @@ class Finding:
             "found": self.found,
             "count": self.count,
             "places": [place.as_dict() for place in self.places],
+            "mark": list(self.mark) if self.mark else None,
+            "in_source": self.in_source,
         }

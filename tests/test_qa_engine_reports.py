@@ -53,8 +53,8 @@ def test_json_report_schema():
     ]
     finding = data["findings"][0]
     assert set(finding) == {"id", "rule", "name", "category", "severity", "source", "target", "message", "expected", "found",
-                            "count", "places"}
-    assert finding["count"] == 1 and finding["places"] == []
+                            "count", "places", "mark", "in_source"}
+    assert finding["count"] == 1 and finding["places"] == [] and finding["mark"] is None
     assert finding["target"] == {"path": "example/en.md", "lang": "en", "unit": "pp.1", "line": 1}
     assert data["summary"]["by_severity"] == {"error": 1, "warning": 0, "info": 0}
 

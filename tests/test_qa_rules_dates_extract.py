@@ -98,8 +98,7 @@ def test_expected_form_of_a_full_date_in_each_language(lang, expected):
     from qa_rules.dates.extract import expected_form
 
     assert expected_form("2019-12-18", lang) == expected
-    assert expected_form("2021-03-07/12", lang) is None  # ranges and partial dates keep the source's text
-    assert expected_form("2021-03", lang) is None
+    assert expected_form("2019-12", "xx") is None  # a language with no date format
 
 
 def test_a_date_finding_expects_the_date_as_the_target_writes_it():
@@ -109,3 +108,35 @@ def test_a_date_finding_expects_the_date_as_the_target_writes_it():
     findings = run_example(DateMismatch, {"fr": "Rappelant sa résolution du 18 décembre 2019,",
                                           "en": "Recalling its resolution of 19 December 2019,"})
     assert [(f.expected, f.found) for f in findings] == [("18 December 2019", "19 December 2019")]
+
+
+@pytest.mark.parametrize("key, source, lang, expected", [
+    ("2021-03-07/12", "du 7 au 12 mars 2021", "en", "from 7 to 12 March 2021"),
+    ("2021-03-07/12", "du 7 au 12 mars 2021", "es", "del 7 al 12 de marzo de 2021"),
+    ("2021-03-07/12", "du 7 au 12 mars 2021", "ru", "с 7 по 12 марта 2021 года"),
+    ("2021-03-07/12", "du 7 au 12 mars 2021", "zh", "2021年3月7日至12日"),
+    ("2021-03-07/12", "du 7 au 12 mars 2021", "ar", "من 7 إلى 12 آذار/مارس 2021"),
+    ("1994-09-05/13", "5-13 septembre 1994", "en", "5-13 September 1994"),
+    ("--08-21", "21 août", "en", "21 August"),
+    ("--08-21", "21 août", "zh", "8月21日"),
+    ("--08-21", "21 août", "es", "21 de agosto"),
+    ("2020-06", "juin 2020", "en", "June 2020"),
+    ("2020-06", "juin 2020", "es", "junio de 2020"),
+    ("2020-06", "juin 2020", "ru", "июнь 2020 года"),
+    ("2020-06", "juin 2020", "zh", "2020年6月"),
+])
+def test_expected_form_of_ranges_partial_dates_in_the_target_language(key, source, lang, expected):
+    from qa_rules.dates.extract import expected_form
+
+    assert expected_form(key, lang, source) == expected
+
+
+def test_da01_gives_a_range_and_a_day_month_in_the_target_language():
+    from qa_rules.dates.da01_mismatch import DateMismatch
+    from qa_rules.engine import check
+    from qa_rules.examples import example_alignment
+
+    example = {"fr": "Se félicite de la réunion tenue du 7 au 12 mars 2021 et de la session du 21 août,",
+               "en": "Welcomes the meeting held from 7 to 13 March 2021 and the session of 22 August,"}
+    findings = check(example_alignment(example), [DateMismatch], ()).findings
+    assert sorted(f.expected for f in findings) == ["21 August", "from 7 to 12 March 2021"]

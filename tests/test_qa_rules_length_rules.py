@@ -135,3 +135,13 @@ def test_a_paragraph_left_in_the_source_language_is_left_to_the_untranslated_rul
     assert _findings(_alignment({"zh": zh})) == []
     zh[6] = "请办公室继续"  # much shorter: still measured
     assert [f.target.unit for f in _findings(_alignment({"zh": zh}))] == ["op.7"]
+
+
+def test_le01_message_gives_the_ratio_expected_and_found_give():
+    en = [t.replace("l'Office", "the Office") for t in FR]
+    en[4] = en[4][: len(en[4]) // 2]
+    found = _findings(_alignment({"en": en}))
+    assert len(found) == 1
+    ratio, usual = found[0].found.split()[-1], found[0].expected.split()[3]
+    assert f"is {ratio} times as long" in found[0].message and f"about {usual} is usual" in found[0].message
+    assert "%" not in found[0].message  # not a percentage of the usual length beside the ratio

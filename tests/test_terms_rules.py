@@ -239,3 +239,36 @@ def test_te01_leaves_another_paragraph_to_the_structure_rules():
     assert not _run(MissingTerm, {"fr": source, "en": unrelated})
     one_missing = "Encourages the private sector, civil society and States to cooperate;"
     assert [f.expected for f in _run(MissingTerm, {"fr": source, "en": one_missing})] == ["Member State"]
+
+
+def test_te01_says_what_the_target_wrote_instead_and_where():
+    findings = _run(MissingTerm, {"fr": FR_FTF, "en": "Deeply concerned by the grave and growing threat posed by "
+                                                      "foreign fighters,"})
+    assert [f.found for f in findings] == ["foreign fighters"]
+    assert "the target has «foreign fighters»" in findings[0].message
+    # one shared word of three says nothing about where the term went: nothing is guessed
+    findings = _run(MissingTerm, {"fr": FR_FTF, "ru": "будучи глубоко обеспокоена серьезной и растущей угрозой, "
+                                                      "которую представляют иностранные наемники,"})
+    assert [f.found for f in findings] == [""]
+
+
+def test_te01_points_at_the_line_of_the_calque_in_the_english_draft(sample_set):
+    from qa_rules.run import CheckOptions, check_files
+
+    draft = sample_set.parent / "drafts" / "en_draft.md"
+    lines = draft.read_text(encoding="utf-8").splitlines()
+    report = check_files([str(sample_set / "fr.md"), str(draft)], CheckOptions(select=("TE01",)))
+    calque = [f for f in report.findings if f.target.unit == "pp.17"]
+    assert [f.found for f in calque] == ["foreign terrorist combatants"]
+    line = calque[0].target.line
+    assert "foreign terrorist combatants" in lines[line - 1]  # not the paragraph's first line, 6 lines above
+    pact = [f for f in report.findings if f.target.unit == "op.1"]
+    assert [f.found for f in pact] == ["United Nations Global Counter-Terrorism Coordination Pact"]
+
+
+def test_te01_instead_module_doctests():
+    import doctest
+
+    from qa_rules.terminology import instead
+
+    assert doctest.testmod(instead).failed == 0

@@ -36,6 +36,57 @@ def places_text(finding: Any, limit: int | None = None) -> str:
     return text + (f", … ({len(places)} places)" if len(shown) < len(places) else "")
 
 
+#: How far (in characters) ``problem_words`` reaches either side of the problem for its words
+#: (a language written without spaces has no word to end at: three characters are shown).
+WORD_REACH = 12
+
+
+def problem_words(finding: Any) -> str:
+    """What a reader is shown as found: ``found`` itself, or when ``found`` shows the problem
+    with context around it (``Finding.mark``), the problem with the rest of the words it
+    touches, never a word cut by the context window: ``Compact,and`` for a missing space
+    after a comma, ``of  the`` for a double space, ``"soft`` for a straight quotation mark;
+    the start of a long problem, to a whole word, then ``…``."""
+    found, mark = finding.found or "", getattr(finding, "mark", None)
+    if not mark:
+        return found
+    start, end = mark
+    if end > len(found):  # found shows only the start of a longer problem: end on a whole word
+        space = found.rfind(" ", start)
+        return found[start:space if space > start else len(found)] + "…"
+    low, budget = start, WORD_REACH
+    while low > 0 and not found[low - 1].isspace() and budget > 0:
+        low -= 1
+        budget -= _width(found[low])
+    high, budget = end, WORD_REACH
+    while high < len(found) and not found[high].isspace() and budget > 0:
+        budget -= _width(found[high])
+        high += 1
+    return found[low:high]
+
+
+def _width(char: str) -> int:
+    """A character's share of ``WORD_REACH``: a Han, kana or hangul one counts as a short word."""
+    return 4 if "\u2e80" <= char <= "\ufaff" else 1
+
+
+def problem_span(text: str, finding: Any) -> tuple[int, int] | None:
+    """The offsets in ``text`` of the problem a finding shows: its ``found`` text where it first
+    occurs, narrowed to ``Finding.mark`` when it has one (the space, the mark, the digits
+    themselves, not the window around them). None when ``found`` is empty or not in ``text``."""
+    found = finding.found or ""
+    mark = getattr(finding, "mark", None)
+    needle = found if mark else found.strip()
+    if not needle.strip():
+        return None
+    at = text.find(needle)
+    if at < 0:
+        return None
+    if mark:
+        return at + mark[0], min(at + mark[1], len(text))
+    return at, at + len(needle)
+
+
 def render(report: Any, fmt: str = "text", *, color: bool = False) -> str | bytes:
     """The report in format ``fmt`` (one of ``FORMATS``)."""
     if fmt not in FORMATS:

@@ -21,7 +21,7 @@ from typing import Any
 
 from qa_rules.model import CATEGORIES, SEVERITIES, Finding
 
-from hexaglot.reports import places_text
+from hexaglot.reports import places_text, problem_span, problem_words
 from hexaglot.reports.placement import cell_status, finding_lang, is_rtl, place, report_signature
 
 TITLE = "hexaglot QA report"
@@ -111,7 +111,7 @@ def _finding_item(finding: Finding, report: Any) -> str:
     if finding.expected or finding.found:
         detail = (
             f'<span class="expected">expected: <q>{e(finding.expected)}</q></span> '
-            f'<span class="found">found: <q>{e(finding.found)}</q></span>'
+            f'<span class="found">found: <q>{e(problem_words(finding))}</q></span>'
         )
     if finding.grouped:
         detail += f'<span class="places">{e(finding.count)} times at {e(places_text(finding))}</span>'
@@ -133,15 +133,13 @@ def _unplaced(findings: tuple[Finding, ...], report: Any) -> str:
 
 
 def highlight(text: str, findings: tuple[Finding, ...]) -> str:
-    """``text`` escaped, with each finding's ``found`` text marked where it first occurs."""
+    """``text`` escaped, with each finding's problem marked where its ``found`` text first occurs
+    (``reports.problem_span``: the exact space, mark or number when the finding has a ``mark``)."""
     spans: list[tuple[int, int, Finding]] = []
     for finding in findings:
-        needle = (finding.found or "").strip()
-        if not needle:
-            continue
-        at = text.find(needle)
-        if at >= 0:
-            spans.append((at, at + len(needle), finding))
+        span = problem_span(text, finding)
+        if span is not None:
+            spans.append((*span, finding))
     spans.sort(key=lambda s: (s[0], -s[1]))
     out, pos = [], 0
     for start, end, finding in spans:

@@ -20,7 +20,7 @@ from typing import Any
 import click
 
 from hexaglot.reports import escape_controls as safe
-from hexaglot.reports import places_text
+from hexaglot.reports import places_text, problem_words
 from qa_rules.model import Finding, Location
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -30,16 +30,31 @@ PLACES = 30
 
 
 def excerpt(text: str, focus: str = "", limit: int = EXCERPT) -> str:
-    """``text`` on one line, cut to ``limit`` characters around ``focus`` if it occurs."""
+    """``text`` on one line, cut to about ``limit`` characters around ``focus`` if it occurs,
+    at word boundaries (a language written without spaces is cut where the limit falls)."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    at = text.find(focus) if focus else -1
+    focus = " ".join(focus.split())
+    at = text.find(focus) if focus.strip() else -1
     if at < 0:
-        return text[: limit - 1] + "…"
+        return _at_word(text, 0, limit) + "…"
     start = max(0, min(at - limit // 3, len(text) - limit))
-    cut = text[start : start + limit]
-    return ("…" if start else "") + cut + ("…" if start + limit < len(text) else "")
+    if start:  # begin on a whole word, if one begins before the focus
+        space = text.find(" ", start, at)
+        start = space + 1 if space >= 0 else start
+    cut = _at_word(text, start, limit)
+    return ("…" if start else "") + cut + ("…" if start + len(cut) < len(text) else "")
+
+
+def _at_word(text: str, start: int, limit: int) -> str:
+    """``text[start:start + limit]``, shortened to end on a whole word when it ends in one."""
+    cut = text[start:start + limit]
+    if start + limit < len(text) and not text[start + limit].isspace():
+        space = cut.rfind(" ")
+        if space > limit // 2:
+            cut = cut[:space]
+    return cut
 
 
 def unit_text(report: Any, location: Location | None) -> str:
@@ -95,10 +110,14 @@ def render(report: Any, *, color: bool = False) -> str:
         lines.append("")
         version = report.version_of(first)
         source_where = _where(first.source, report.pivot if version != report.pivot else "")
-        heading = f"{source_where} -> {_where(first.target, version)}"
+        if first.source is None and first.target is not None:  # about the version itself (its numbering)
+            heading = f"{_where(first.target)} (the {version} version itself)"
+        else:
+            heading = f"{source_where} -> {_where(first.target, version)}"
         lines.append(style(("(document)  " if whole else "") + heading, bold=True))
-        focus = next((f.found for f in findings if f.found), "")
-        expected = next((f.expected for f in findings if f.expected), "")
+        focus = next((problem_words(f) for f in findings if f.found), "")
+        # the source excerpt around the source's own value, else around the expected text
+        expected = next((f.in_source or f.expected for f in findings if f.in_source or f.expected), "")
         for location, hint in ((first.source, expected), (first.target, focus)):
             text = unit_text(report, location)
             if text:
@@ -110,7 +129,7 @@ def render(report: Any, *, color: bool = False) -> str:
             if finding.expected:
                 details.append(f"expected {finding.expected}")
             if finding.found:
-                details.append(f"found {finding.found}")
+                details.append(f"found {problem_words(finding)}")
             details.append(f"id {finding.id}")
             lines.append(" " * 12 + safe(" · ".join(details)))
             if finding.grouped:

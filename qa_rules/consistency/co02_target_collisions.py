@@ -77,6 +77,7 @@ class TargetCollision(Rule):
                         f"({kept.source_at.unit}, line {kept.source_at.line})",
                         expected=f"a translation of: {seg.source_text[:80]}",
                         found=seg.target_text[:80],
+                        mark=(0, len(seg.target_text)),  # the whole text; found shows its start
                         source=seg.source_at,
                         target=seg.target_at,
                     )

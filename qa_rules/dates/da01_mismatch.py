@@ -60,5 +60,5 @@ class DateMismatch(Rule):
         missing, extra = compare(side_mentions(pair.source, dates), side_mentions(pair.target, dates))
         lang = pair.target.lang
         yield from mention_findings(
-            self, pair, missing, extra, "date", expected_of=lambda m: expected_form(m.key, lang) or m.text
+            self, pair, missing, extra, "date", expected_of=lambda m: expected_form(m.key, lang, m.text) or m.text
         )

@@ -107,29 +107,54 @@ def nonstandard_dates(text: str, lang: str) -> tuple[tuple[str, str, int, int], 
 _KEY = re.compile(r"^(?:(\d{4})|-)-(\d{2})(?:-(\d{2})(?:/(\d{2}))?)?$")
 
 
-def standard_form(key: str, lang: str) -> str:
-    """The UN form of a date key in ``lang`` (``2019-12-18`` -> ``18 December 2019``)."""
+#: A dash between two days in a source range (``5-13 septembre 1994``): the target writes its range so too.
+_DASHED = re.compile(r"\d\s*([-–])\s*\d")
+#: The template's year and what ties it to the month, for a date written without a year
+#: (``del 7 al 12 de marzo``, ``с 7 по 12 марта``).
+_YEAR_PART = re.compile(r"\s*(?:de\s+)?\{year\}.*$")
+
+
+def standard_form(key: str, lang: str, source_text: str = "") -> str:
+    """The UN form of a date key in ``lang``: ``2019-12-18`` -> ``18 December 2019``, a month
+    and year ``2021-03`` -> ``March 2021``, a day and month ``--08-21`` -> ``21 August``, a
+    range ``2021-03-07/12`` -> ``from 7 to 12 March 2021`` (``7-12 March 2021`` when
+    ``source_text``, the source's date, joins its days with a dash).
+
+    >>> standard_form("2021-03-07/12", "en", "du 7 au 12 mars 2021"), standard_form("--08-21", "en")
+    ('from 7 to 12 March 2021', '21 August')
+    >>> standard_form("2021-03-07/12", "es"), standard_form("2020-06", "ru")
+    ('del 7 al 12 de marzo de 2021', 'июнь 2020 года')
+    """
     data = langdata.value(lang, "dates")
-    year, month, day, _ = _KEY.match(key).groups()
+    year, month, day, day2 = _KEY.match(key).groups()
+    dash = _DASHED.search(source_text) if day2 else None
+    if day2:
+        template = data.get("range_dash" if dash else "range")
+    elif day:
+        template = data["format"] if year else data.get("day_month")
+    else:
+        template = data.get("month_year")
+    template = template or data["format"]
+    if not year and not template.startswith("{year}"):
+        template = _YEAR_PART.sub("", template)
     day_text = str(int(day)) if day else ""
     if day_text == "1" and data.get("first_day"):
         day_text = data["first_day"]
-    text = data["format"].format(day=day_text, month=data["month_names"][int(month) - 1], year=year or "")
+    names = data["month_names"]
+    text = template.format(day=day_text, day2=str(int(day2)) if day2 else "", dash=dash.group(1) if dash else "-",
+                           month=names[int(month) - 1], year=year or "",
+                           month_alone=data.get("month_names_alone", names)[int(month) - 1])
     if lang == "zh":
         return text if year else text.replace("年", "")
     return " ".join(text.split())
 
 
-def expected_form(key: str, lang: str) -> str | None:
-    """The UN form in ``lang`` of a full single date (``2019-12-18``); None for partial dates,
-    ranges, or a language without a date format."""
-    match = _KEY.match(key)
-    if not match or not langdata.supported(lang) or "format" not in langdata.value(lang, "dates"):
+def expected_form(key: str, lang: str, source_text: str = "") -> str | None:
+    """The UN form in ``lang`` of a date key (``standard_form``); None for a language without a
+    date format."""
+    if not _KEY.match(key) or not langdata.supported(lang) or "format" not in langdata.value(lang, "dates"):
         return None
-    year, _, day, day2 = match.groups()
-    if not (year and day) or day2:
-        return None
-    return standard_form(key, lang)
+    return standard_form(key, lang, source_text)
 
 
 def date_spans(text: str, lang: str) -> list[tuple[int, int]]:

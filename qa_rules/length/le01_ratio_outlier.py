@@ -217,8 +217,9 @@ class LengthOutlier(Rule):
         basis = f"median of {stats.n} paragraphs" if stats.measured else "typical for the languages"
         return self.finding(
             pair,
-            f"the {pair.target.lang} paragraph is {ratio / usual:.0%} of the usual length for "
-            f"{pair.source.lang}->{pair.target.lang} ({kind}: {what})",
+            # one measure throughout, the one expected and found give (not a percentage beside it)
+            f"the {pair.target.lang} paragraph is {ratio:.2f} times as long as the {pair.source.lang} one, "
+            f"where about {usual:.2f} is usual ({kind}: {what})",
             expected=f"length ratio about {usual:.2f} ({basis})",
             found=f"length ratio {ratio:.2f}",
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from qa_rules.base import Context, Pair, Rule
+from qa_rules.base import Context, Pair, Rule, window
 from qa_rules.markup.markers import stray_markers
 from qa_rules.model import Finding, Location
 
@@ -45,7 +45,7 @@ class FootnoteMarkerText(Rule):
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         for stray in stray_markers(pair):
             text = stray.unit.text
-            where = text[max(stray.start - 20, 0):min(stray.end + 10, len(text))]
+            where, mark = window(text, stray.start, stray.end, 20, 10)
             how = "as plain text" if stray.kind == "plain" else "in a broken tag"
             yield self.finding(
                 pair,
@@ -53,6 +53,7 @@ class FootnoteMarkerText(Rule):
                 "no superscript, no link to the footnote",
                 expected=f"<sup>{stray.number}</sup>",
                 found=where,
+                mark=mark,
                 target=Location(path=pair.target.doc.path, lang=pair.target.lang, unit=stray.unit.id,
                                 line=stray.unit.line_at(stray.start)),
             )

@@ -11,7 +11,7 @@ from typing import Iterator
 
 from aligner.model import Document
 from qa_rules import langdata
-from qa_rules.base import Context, Pair, Rule
+from qa_rules.base import Context, Pair, Rule, window
 from qa_rules.model import Finding, Location
 
 _RUN = re.compile(r"\d+")
@@ -102,11 +102,13 @@ class DigitSystem(Rule):
                 system = system_of(match.group())
                 if system == usual:
                     continue
+                shown, mark = window(unit.text, match.start(), match.end(), 15, 15)
                 yield self.finding(
                     pair,
                     f"number {match.group()} is written in {system} digits; the {pair.target.lang} text uses {usual}",
                     expected=f"{usual} digits",
-                    found=unit.text[max(match.start() - 15, 0): match.end() + 15],
+                    found=shown,
+                    mark=mark,
                     target=Location(pair.target.doc.path, pair.target.lang, unit.id, unit.line_at(match.start())),
                 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from aligner.model import OFFICIAL_LANGUAGES
-from qa_rules.base import Context, Pair, Rule
+from qa_rules.base import Context, Pair, Rule, window
 from qa_rules.model import Finding
 from qa_rules.punctuation.langfacts import facts
 from qa_rules.punctuation.locate import locate
@@ -80,10 +80,12 @@ class UnbalancedQuotes(Rule):
         if not bad:
             return
         offset, char = bad[0]
+        shown, mark = window(pair.target.text, offset, offset + 1, 30, 29)
         yield self.finding(
             pair,
             f"quotation mark {char!r} has no partner in the {pair.target.lang} text",
             expected="balanced quotation marks",
-            found=pair.target.text[max(offset - 30, 0) : offset + 30],
+            found=shown,
+            mark=mark,
             target=locate(pair.target, offset),
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from aligner.model import OFFICIAL_LANGUAGES
-from qa_rules.base import Context, Pair, Rule
+from qa_rules.base import Context, Pair, Rule, window
 from qa_rules.model import Finding
 from qa_rules.untranslated.detect import left_untranslated
 from qa_rules.punctuation.langfacts import facts
@@ -65,11 +65,13 @@ class QuoteStyle(Rule):
             return
         offset, char = foreign[0]
         marks = "".join(sorted({c for _, c in foreign}))
+        shown, mark = window(text, offset, offset + 1, 20, 39)
         yield self.finding(
             pair,
             f"quotation marks {marks} are not used in {pair.target.lang}",
             expected=" ".join("".join(p) for p in sorted(facts(pair.target.lang).quote_pairs)),
-            found=text[max(offset - 20, 0) : offset + 40],
+            found=shown,
+            mark=mark,
             target=locate(pair.target, offset),
         )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from qa_rules import langdata
-from qa_rules.base import Context, Pair, Rule
+from qa_rules.base import Context, Pair, Rule, window
 from qa_rules.model import Finding
 from qa_rules.punctuation.langfacts import SCRIPTS, facts, is_space, script_of
 from qa_rules.punctuation.locate import locate
@@ -51,11 +51,13 @@ def form_findings(rule: Rule, pair: Pair, key: str, what: str) -> Iterator[Findi
         return
     offset = found[0][0]
     marks = " ".join(dict.fromkeys(f"{mark} for {form}" for _, mark, form in found))
+    shown, mark = window(text, offset, offset + 1, 20, 19)
     yield rule.finding(
         pair,
         f"{what.format(lang=pair.target.lang)}: {marks}",
         expected=" ".join(dict.fromkeys(form for _, _, form in found)),
-        found=text[max(offset - 20, 0): offset + 20],
+        found=shown,
+        mark=mark,
         target=locate(pair.target, offset),
     )
 

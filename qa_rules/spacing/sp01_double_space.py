@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from qa_rules.base import Context, Pair, Rule
+from qa_rules.base import Context, Pair, Rule, window
 from qa_rules.model import Finding, Location
 
 _RUN = re.compile(r"[ \u00a0\u202f\u2009]{2,}")
@@ -41,6 +41,7 @@ class DoubleSpace(Rule):
                     f"{len(match.group())} spaces in a row",
                     expected="one space",
                     found=text[max(offset - 20, 0) : match.end() + 20],
+                    mark=window(text, offset, offset + len(match.group()))[1],
                     target=Location(pair.target.doc.path, pair.target.lang, unit.id, unit.line_at(offset)),
                 )
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from aligner.model import OFFICIAL_LANGUAGES
-from qa_rules.base import Context, Pair, Rule
+from qa_rules.base import Context, Pair, Rule, window
 from qa_rules.model import Finding, Location
 from qa_rules.punctuation.langfacts import facts
 from qa_rules.untranslated.detect import left_untranslated
@@ -80,11 +80,13 @@ class SpaceBeforePunctuation(Rule):
         for unit in pair.target.units:
             text = unit.text
             for offset, what in misplaced_spaces(text, lang.no_space_before, lang.no_space_after):
+                shown, mark = window(text, offset, offset + 1, 20, 19)
                 yield self.finding(
                     pair,
                     f"{what} in {pair.target.lang}",
                     expected="no space",
-                    found=text[max(offset - 20, 0) : offset + 20],
+                    found=shown,
+                    mark=mark,
                     target=Location(pair.target.doc.path, pair.target.lang, unit.id, unit.line_at(offset)),
                 )
 

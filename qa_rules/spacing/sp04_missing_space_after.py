@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from qa_rules.base import Context, Pair, Rule
+from qa_rules.base import Context, Pair, Rule, window
 from qa_rules.model import Finding, Location
 from qa_rules.punctuation.langfacts import facts
 from qa_rules.untranslated.detect import left_untranslated
@@ -75,11 +75,13 @@ class MissingSpaceAfter(Rule):
             return
         for unit in pair.target.units:
             for offset in glued(unit.text):
+                shown, mark = window(unit.text, offset, offset + 2, 20, 18)
                 yield self.finding(
                     pair,
                     f"no space after {unit.text[offset]!r}",
                     expected=f"{unit.text[offset]!r} followed by a space",
-                    found=unit.text[max(offset - 20, 0) : offset + 20],
+                    found=shown,
+                    mark=mark,
                     target=Location(pair.target.doc.path, pair.target.lang, unit.id, unit.line_at(offset)),
                 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from qa_rules.base import Context, Pair, Rule
+from qa_rules.base import Context, Pair, Rule, window
 from qa_rules.model import Finding, Location
 from qa_rules.punctuation.langfacts import SCRIPTS, facts, is_space, script_of
 from qa_rules.untranslated.detect import left_untranslated
@@ -72,11 +72,13 @@ class SpaceBetweenCharacters(Rule):
             return
         for unit in pair.target.units:
             for start, end in stray_spaces(unit.text, pair.target.lang):
+                shown, mark = window(unit.text, start, end, 10, 10)
                 yield self.finding(
                     pair,
                     f"a space between Chinese characters ({pair.target.lang} is written without spaces)",
                     expected="no space",
-                    found=unit.text[max(start - 10, 0): end + 10],
+                    found=shown,
+                    mark=mark,
                     target=Location(pair.target.doc.path, pair.target.lang, unit.id, unit.line_at(start)),
                 )
 

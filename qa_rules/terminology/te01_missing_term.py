@@ -7,7 +7,8 @@ from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.model import Finding
-from qa_rules.terminology.common import concept_in, expected_terms, find, run_glossaries
+from qa_rules.terminology.common import concept_in, expected_terms, find, located, run_glossaries
+from qa_rules.terminology.instead import written_instead
 
 
 class MissingTerm(Rule):
@@ -26,6 +27,11 @@ class MissingTerm(Rule):
     untranslated rules report those), and a term written in the target in
     another language's form (text left in French or pasted from the Spanish
     version: UT01 reports it).
+
+    The finding's ``found`` is what the target wrote instead, when one span of it
+    clearly stands for the term (``qa_rules.terminology.instead``: «foreign fighters»
+    below), and its line is that span's; otherwise ``found`` is empty and the line is
+    the paragraph's.
 
     Flags:
         fr: Prie l'Office d'aider les États Membres à faire face aux combattants terroristes étrangers ;
@@ -92,10 +98,16 @@ class MissingTerm(Rule):
             if self._in_another_language(match, pair, context):
                 continue  # the target is untranslated or pasted from another version: UT01's finding
             expected = expected_terms(concept, pair.target.lang)
+            span = written_instead(pair.target.text, pair.target.lang, match.text, expected.split(" | "),
+                                   source_lang=pair.source.lang)
+            found = pair.target.text[span[0]:span[1]] if span else ""
+            instead = f"; the target has «{found}»" if found else ""
             yield self.finding(
                 pair,
                 f"the source term «{match.text}» has no accepted {pair.target.lang} equivalent in the target "
-                f"(glossary {match.glossary}, concept {concept.id})",
+                f"(glossary {match.glossary}, concept {concept.id}){instead}",
                 expected=expected,
-                found="",
+                found=found,
+                target=located(pair.target, span[0]) if span else None,
+                in_source=match.text,
             )

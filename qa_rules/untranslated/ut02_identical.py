@@ -96,6 +96,7 @@ class IdenticalToSource(Rule):
             f"the {pair.target.lang} text is identical to the {pair.source.lang} source",
             expected=f"a translation into {pair.target.lang}",
             found=pair.target.text[:60],
+            mark=(0, len(pair.target.text)),  # the whole text is the problem; found shows its start
         )
 
     def _empty_segment(self, pair: Pair) -> Finding:

@@ -102,5 +102,6 @@ class CopiedPassage(Rule):
                     f"a passage of the {pair.source.lang} source is left untranslated in the {pair.target.lang} paragraph",
                     expected=f"a {pair.target.lang} translation",
                     found=unit.text[start:end][:80],
+                    mark=(0, end - start),  # the whole passage; found shows its start
                     target=Location(pair.target.doc.path, pair.target.lang, unit.id, unit.line_at(start)),
                 )
