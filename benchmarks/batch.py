@@ -49,7 +49,8 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from aligner.corpus import iter_corpus  # noqa: E402
-from hexaglot.batch import STAGES, BatchSettings, check_document, run_batch, with_search_dir, write_result  # noqa: E402
+from hexaglot.batch import STAGES, BatchSettings, check_document, with_search_dir  # noqa: E402
+from hexaglot.batch_run import run_batch, write_result  # noqa: E402
 from qa_rules.run import CheckOptions  # noqa: E402
 
 SPLITS = {"dev": REPO / "samples" / "E-RES-2023-26", "held-out": REPO / "samples" / "A-RES-55-100"}

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 
 from aligner.corpus import iter_corpus
-from hexaglot.batch import BatchSettings, run_batch, with_search_dir
+from hexaglot.batch import BatchSettings, with_search_dir
+from hexaglot.batch_run import run_batch
 from qa_rules.run import CheckOptions
 from tests.conftest import missing
 from tests.test_batch_run import make_corpus

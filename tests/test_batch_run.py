@@ -12,8 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 import hexaglot.batch as batch
+import hexaglot.batch_run as batch_run
 from aligner.corpus import iter_corpus
-from hexaglot.batch import BatchSettings, DocumentResult, run_batch, whole_version_findings
+from hexaglot.batch import BatchSettings, DocumentResult, whole_version_findings
+from hexaglot.batch_run import run_batch
 from hexaglot.cli import cli
 from hexaglot.progress import ProgressReport
 from qa_rules.model import Finding, Location
@@ -130,21 +132,21 @@ def test_record_is_written_last_so_an_interrupted_write_is_not_done(tmp_path, mo
     out = tmp_path / "run"
     settings = BatchSettings()
     documents = list(iter_corpus(tmp_path / "corpus", source="fr"))
-    real = batch.write_atomic
+    real = batch_run.write_atomic
 
     def interrupted(path, data, inputs=()):
         if str(path).endswith(".record.json"):
             raise KeyboardInterrupt
         real(path, data, inputs)
 
-    monkeypatch.setattr(batch, "write_atomic", interrupted)
+    monkeypatch.setattr(batch_run, "write_atomic", interrupted)
     with pytest.raises(KeyboardInterrupt):
         run_batch(documents, out, settings, workers=0)
-    monkeypatch.setattr(batch, "write_atomic", real)
+    monkeypatch.setattr(batch_run, "write_atomic", real)
     files = sorted(p.name for p in (out / "documents").iterdir())
     assert files == ["doc-a.json"]  # the report whole, no record, no temporary file
     json.loads((out / "documents" / "doc-a.json").read_text(encoding="utf-8"))
-    assert batch.load_record(out, documents[0], settings) is None
+    assert batch_run.load_record(out, documents[0], settings) is None
     resumed = run_batch(documents, out, settings, workers=0, resume=True)
     assert resumed.skipped == 0 and (out / "documents" / "doc-a.record.json").is_file()
 

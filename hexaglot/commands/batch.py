@@ -19,8 +19,8 @@ from aligner.corpus import LAYOUTS, iter_corpus
 from aligner.errors import InputError
 from aligner.langid import ISO_639_1
 from aligner.model import OFFICIAL_LANGUAGES
-from hexaglot.batch import (ALIGN_FORMATS, BatchSettings, default_workers, fails, run_batch, run_setup,
-                            with_search_dir)
+from hexaglot.batch import ALIGN_FORMATS, BatchSettings, fails, run_setup, with_search_dir
+from hexaglot.batch_run import default_workers, run_batch
 from hexaglot.commands.check import check_options, qa_options
 from hexaglot.logs import logger, notice, verbosity_options
 from qa_rules.run import resolved_config
