@@ -6,7 +6,7 @@ import pytest
 
 import aligner.align.segments as segments_module
 from aligner.align import SENTENCE_BEADS, align_documents, align_segments
-from aligner.align.anchors import lexical_anchors, longest_chain
+from aligner.align.anchors import fill_gaps, lexical_anchors, longest_chain, same_key_pairs
 from aligner.align.cost import estimate_length_model
 from aligner.align.dp import Band, band_from_anchors, best_path
 from aligner.align.features import keys, segment
@@ -84,6 +84,21 @@ def test_lexical_anchors_pair_repeated_keys_in_order():
     src = [segment(f"Abschnitt {k} mit Zahl {100 + k} und Everest") for k in range(6)]
     tgt = [segment(f"Section {k} avec nombre {100 + k} et Everest") for k in range(6)]
     assert lexical_anchors(src, tgt) == [(k, k) for k in range(6)]
+
+
+def test_a_repeated_number_pairs_its_kth_occurrence_with_the_kth():
+    # an annex restarting at op.1: its op.1 faces the other version's annex op.1
+    src = ["title", "op.1", "op.2", None, "op.1", "op.2"]
+    tgt = ["title", "op.1", "op.2", "op.1", "op.2", "op.3"]
+    assert same_key_pairs(src, tgt) == [(0, 0), (1, 1), (2, 2), (4, 3), (5, 4)]
+
+
+def test_fill_gaps_keeps_the_anchors_and_adds_points_inside_the_gaps_only():
+    anchors = [(10, 10), (20, 22)]
+    points = [(2, 3), (10, 11), (12, 9), (15, 16), (25, 24), (19, 30)]
+    # (10, 11) shares a row with an anchor, (12, 9) and (19, 30) leave the box between the anchors
+    assert fill_gaps(anchors, points) == [(2, 3), (10, 10), (15, 16), (20, 22), (25, 24)]
+    assert fill_gaps([], points) == longest_chain(points)
 
 
 def test_learned_lexicon_links_translated_words():

@@ -11,7 +11,13 @@ Two sources, both checked against the evidence before they are trusted:
 - ``lexical_anchors``: for long inputs, pairs of segments sharing a key that
   occurs the same number of times in both documents, k-th occurrence with k-th
   occurrence, reduced to their longest monotone chain. They only shape the
-  band of the dynamic programme (see ``dp.band_from_anchors``).
+  band of the dynamic programme (see ``dp.band_from_anchors``). On long
+  structured inputs they fill the gaps the structure anchors leave
+  (``fill_gaps``): a document whose annexes restart the numbering, or whose
+  second half has no numbered paragraphs, is still searched in a narrow band.
+
+A number that occurs more than once (an annex restarting at op.1) pairs its
+k-th occurrence in one version with its k-th in the other (``same_key_pairs``).
 """
 
 from __future__ import annotations
@@ -69,6 +75,42 @@ def lexical_anchors(src: Sequence[Segment], tgt: Sequence[Segment], min_shared: 
     return longest_chain(strong)
 
 
+def fill_gaps(anchors: Sequence[tuple[int, int]], points: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``anchors`` (a monotone chain) with the ``points`` lying strictly inside
+    the boxes before, between and after them, as one monotone chain: an anchor
+    is never displaced by a point, a point only narrows a gap.
+    """
+    chain = sorted(anchors)
+    bounds = [(-1, -1)] + chain + [(float("inf"), float("inf"))]
+    inside = []
+    for i, j in sorted(set(points)):
+        k = bisect_left(chain, (i, j))  # bounds[k] is the anchor before, bounds[k + 1] the one after
+        (ia, ja), (ib, jb) = bounds[k], bounds[k + 1]
+        if ia < i < ib and ja < j < jb:
+            inside.append((i, j))
+    return longest_chain(chain + inside) if inside else chain
+
+
+def same_key_pairs(src_keys: Sequence[str | None], tgt_keys: Sequence[str | None]) -> list[tuple[int, int]]:
+    """(i, j) for each key both sides have, the k-th occurrence of a key on one
+    side with its k-th on the other (an annex restarting at op.1 pairs with the
+    other version's annex, not with its first op.1)."""
+    where_t: dict[str, list[int]] = defaultdict(list)
+    for j, key in enumerate(tgt_keys):
+        if key is not None:
+            where_t[key].append(j)
+    seen: Counter = Counter()
+    out = []
+    for i, key in enumerate(src_keys):
+        if key is None:
+            continue
+        occ = where_t.get(key)
+        if occ and seen[key] < len(occ):
+            out.append((i, occ[seen[key]]))
+        seen[key] += 1
+    return out
+
+
 def structure_anchors(src: Sequence[Segment], tgt: Sequence[Segment], src_keys: Sequence[str | None],
                       tgt_keys: Sequence[str | None], pair_cost: Callable[[int, int], float],
                       tolerance: float = 0.5, shares: Callable[[int, int], bool] | None = None
@@ -88,12 +130,8 @@ def structure_anchors(src: Sequence[Segment], tgt: Sequence[Segment], src_keys: 
     before it with the next number(s): nothing is missing between them, so the
     numbering alone places it.
     """
-    by_key = {k: j for j, k in enumerate(tgt_keys) if k is not None}
     kept, doubted = [], []
-    for i, key in enumerate(src_keys):
-        j = by_key.get(key) if key is not None else None
-        if j is None:
-            continue
+    for i, j in same_key_pairs(src_keys, tgt_keys):
         here = pair_cost(i, j)
         rivals = [pair_cost(i, jj) for jj in (j - 1, j + 1) if 0 <= jj < len(tgt)]
         rivals += [pair_cost(ii, j) for ii in (i - 1, i + 1) if 0 <= ii < len(src)]

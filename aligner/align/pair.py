@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Sequence
 
-from aligner.align.anchors import longest_chain, structure_anchors
+from aligner.align.anchors import fill_gaps, lexical_anchors, longest_chain, same_key_pairs, structure_anchors
 from aligner.align.beads import PARAGRAPH_BEADS, SENTENCE_BEADS, Bead
 from aligner.align.confidence import paragraph_scores
 from aligner.align.dp import band_from_anchors
@@ -23,7 +23,7 @@ from aligner.align.cost import PARAGRAPH_PRIORS, CostModel, CostParams, estimate
 from aligner.align.features import Segment, segment
 from aligner.align.items import Item, paragraph_items, sentence_items, structure_key
 from aligner.align.lexicon import glossary_keys, learn_lexicon, with_lexicon
-from aligner.align.segments import align_segments
+from aligner.align.segments import align_segments, is_long
 from aligner.model import Document
 
 LEVELS: tuple[str, ...] = ("paragraph", "sentence")
@@ -81,8 +81,9 @@ def _stream_beads(src_items: list[Item], tgt_items: list[Item], stream: str, sha
         keys_t = [structure_key(tgt_items[k]) for k in t_idx]
         # the probe only costs same-numbered pairs and their neighbours: shared
         # keys are counted along those pairs, not over the whole matrix
-        where_t = {key: j for j, key in enumerate(keys_t) if key is not None}
-        candidates = longest_chain([(i, where_t[key]) for i, key in enumerate(keys_s) if key in where_t])
+        candidates = longest_chain(same_key_pairs(keys_s, keys_t))
+        if is_long(len(segs_s), len(segs_t)):  # where the numbering stops or restarts, the words place the band
+            candidates = fill_gaps(candidates, lexical_anchors(segs_s, segs_t))
         band = band_from_anchors(candidates, len(segs_s), len(segs_t), margin=2, diagonal=True) if candidates else None
         probe = CostModel(segs_s, segs_t, estimate_length_model(segs_s, segs_t), params, band=band)
         anchors = structure_anchors(segs_s, segs_t, keys_s, keys_t,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from aligner.align.anchors import lexical_anchors
+from aligner.align.anchors import fill_gaps, lexical_anchors
 from aligner.align.beads import Bead
 from aligner.align.confidence import bead_confidence
 from aligner.align.cost import CostModel, CostParams, estimate_length_model
@@ -26,6 +26,11 @@ FULL_MATRIX_LIMIT = 60_000
 ANCHOR_MARGIN = 4
 
 
+def is_long(n: int, m: int) -> bool:
+    """Whether ``n`` x ``m`` segments are searched in an anchored band rather than the full matrix."""
+    return (n + 1) * (m + 1) > FULL_MATRIX_LIMIT
+
+
 def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Sequence[tuple[int, int]],
                    anchors: Sequence[tuple[int, int]] = (), params: CostParams = CostParams(),
                    learn: bool = True, scorer=None) -> list[Bead]:
@@ -37,9 +42,11 @@ def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Seque
             [Bead(src=(), tgt=(j,), score=1.0) for j in range(m)]
     shapes = tuple(shapes)
     band = None
-    long = (n + 1) * (m + 1) > FULL_MATRIX_LIMIT
+    long = is_long(n, m)
     if long:
-        band = band_from_anchors(list(anchors) or lexical_anchors(src, tgt), n, m, margin=3)
+        # structure anchors where there are some, lexical anchors in the gaps
+        # they leave: a band of bounded width everywhere, so time grows linearly
+        band = band_from_anchors(fill_gaps(anchors, lexical_anchors(src, tgt)), n, m, margin=3)
     elif anchors:
         # structure anchors (verified operative/footnote numbers) bound the first
         # pass to strips along the lines between them
