@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 import aligner.align.segments as segments_module
@@ -10,7 +12,7 @@ from aligner.align.anchors import fill_gaps, lexical_anchors, longest_chain, sam
 from aligner.align.cost import estimate_length_model
 from aligner.align.dp import Band, band_from_anchors, best_path
 from aligner.align.features import keys, segment
-from aligner.align.lexicon import glossary_keys, learn_lexicon
+from aligner.align.lexicon import _classes, glossary_keys, learn_lexicon
 from aligner.align.score import parse_beads, score_beads
 from aligner.errors import InputError
 from aligner.model import Document, Unit
@@ -109,6 +111,51 @@ def test_learned_lexicon_links_translated_words():
     tgt = [segment(b) for _, b in pairs]
     lexicon = learn_lexicon(src, tgt, [([k], [k]) for k in range(len(pairs))], max_share=1.0)
     assert ("gletscher", "glacier") in lexicon and ("schnee", "neige") in lexicon and ("gipfel", "sommet") in lexicon
+
+
+def test_words_in_the_same_beads_are_counted_as_one_class():
+    occurrences = {"glacier": [0, 3], "sommet": [0, 3], "neige": [1, 3], "rocher": [2], "le": [0, 1, 2, 3]}
+    classes, in_bag = _classes(occurrences, low=2, high=3, bags=4)
+    assert sorted(classes) == [("glacier", (0, 3)), ("neige", (1, 3))]
+    assert sorted(len(k) for k in in_bag) == [0, 1, 1, 2]
+
+
+def reference_lexicon(src, tgt, links, min_count=2, min_dice=0.5, max_share=0.08):
+    """The lexicon's definition, word by word: Dice over beads, frequency limits,
+    each word's best partner in both directions (ties to the first in word order)."""
+    bags = [({w for i in s for w in src[i].tokens if not w.isdigit()},
+             {w for j in t for w in tgt[j].tokens if not w.isdigit()}) for s, t in links if s and t]
+    if len(bags) < 5:
+        return {}
+    cap = max(min_count, int(max_share * len(bags)))
+    fs = {w: sum(w in a for a, _ in bags) for a, _ in bags for w in a}
+    ft = {w: sum(w in b for _, b in bags) for _, b in bags for w in b}
+    scored = {}
+    for a in fs:
+        for b in ft:
+            if min_count <= fs[a] <= cap and min_count <= ft[b] <= cap:
+                c = sum(a in x and b in y for x, y in bags)
+                if c >= min_count and 2.0 * c / (fs[a] + ft[b]) >= min_dice:
+                    scored[(a, b)] = 2.0 * c / (fs[a] + ft[b])
+    best_s = {a: max(d for (x, _), d in scored.items() if x == a) for a, _ in scored}
+    best_t = {b: max(d for (_, y), d in scored.items() if y == b) for _, b in scored}
+    first_s = {a: min(b for (x, b), d in scored.items() if x == a and d == best_s[a]) for a in best_s}
+    first_t = {b: min(a for (a, y), d in scored.items() if y == b and d == best_t[b]) for b in best_t}
+    return {(a, b): d for (a, b), d in scored.items() if first_s[a] == b and first_t[b] == a}
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_learned_lexicon_by_classes_is_the_lexicon_word_by_word(seed):
+    rnd = random.Random(seed)
+    words_s, words_t = [f"mot{k}" for k in range(30)], [f"word{k}" for k in range(30)]
+    src, tgt = [], []
+    for _ in range(rnd.randint(5, 30)):
+        picked = rnd.sample(range(30), rnd.randint(1, 6))
+        src.append(segment(" ".join(words_s[k] for k in picked)))
+        tgt.append(segment(" ".join(words_t[k] if rnd.random() < 0.8 else rnd.choice(words_t) for k in picked)))
+    links = [([k], [k]) for k in range(len(src))]
+    share = rnd.choice([0.08, 0.3, 1.0])
+    assert learn_lexicon(src, tgt, links, max_share=share) == reference_lexicon(src, tgt, links, max_share=share)
 
 
 def test_glossary_pairs_become_shared_keys():

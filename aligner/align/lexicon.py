@@ -9,7 +9,7 @@ Very frequent words (function words) are left out: they link everything.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Sequence
 
@@ -23,24 +23,25 @@ def learn_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], links: Sequenc
     if len(links) < 5:
         return {}
 
-    bags = []
-    freq_s: Counter = Counter()
-    freq_t: Counter = Counter()
-    for s, t in links:
-        ws = {w for i in s for w in src[i].tokens if not w.isdigit()}
-        wt = {w for j in t for w in tgt[j].tokens if not w.isdigit()}
-        bags.append((ws, wt))
-        freq_s.update(ws)
-        freq_t.update(wt)
+    # words that occur in exactly the same beads are one class: they co-occur with
+    # every other word alike, so pairs are counted between classes (a repeated
+    # text's words fall into few classes, and the count stays linear in it)
+    occ_s: dict[str, list[int]] = defaultdict(list)
+    occ_t: dict[str, list[int]] = defaultdict(list)
+    for n, (s, t) in enumerate(links):
+        for w in {w for i in s for w in src[i].tokens if not w.isdigit()}:
+            occ_s[w].append(n)
+        for w in {w for j in t for w in tgt[j].tokens if not w.isdigit()}:
+            occ_t[w].append(n)
     cap = max(min_count, int(max_share * len(links)))
+    classes_s, in_bag_s = _classes(occ_s, min_count, cap, len(links))
+    classes_t, in_bag_t = _classes(occ_t, min_count, cap, len(links))
     cooc: Counter = Counter()
-    for ws, wt in bags:
-        ws = [w for w in ws if min_count <= freq_s[w] <= cap]
-        wt = [w for w in wt if min_count <= freq_t[w] <= cap]
-        for a in ws:
-            fa = freq_s[a]
-            for b in wt:
-                fb = freq_t[b]
+    for ks, kt in zip(in_bag_s, in_bag_t):
+        for a in ks:
+            fa = len(classes_s[a][1])
+            for b in kt:
+                fb = len(classes_t[b][1])
                 # Dice >= min_dice needs min(fa, fb) >= min_dice * (fa + fb) / 2: skip
                 # pairs whose frequencies are too far apart (exact, saves memory)
                 if 2 * min(fa, fb) >= min_dice * (fa + fb):
@@ -48,9 +49,12 @@ def learn_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], links: Sequenc
     scored = {}
     for (a, b), c in cooc.items():
         if c >= min_count:
-            dice = 2.0 * c / (freq_s[a] + freq_t[b])
+            (word_a, bags_a), (word_b, bags_b) = classes_s[a], classes_t[b]
+            dice = 2.0 * c / (len(bags_a) + len(bags_b))
             if dice >= min_dice:
-                scored[(a, b)] = dice
+                # of a class, only its first word can be kept: with ties broken in
+                # word order, every word's best partner is the first of a class
+                scored[(word_a, word_b)] = dice
     # keep each word's best partner only, in both directions
     best_s: dict[str, tuple[float, str]] = {}
     best_t: dict[str, tuple[float, str]] = {}
@@ -60,6 +64,24 @@ def learn_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], links: Sequenc
         if d > best_t.get(b, (0.0, ""))[0]:
             best_t[b] = (d, a)
     return {(a, b): d for (a, b), d in scored.items() if best_s[a][1] == b and best_t[b][1] == a}
+
+
+def _classes(occurrences: dict[str, list[int]], low: int, high: int, bags: int
+             ) -> tuple[list[tuple[str, tuple[int, ...]]], list[list[int]]]:
+    """Words of frequency ``low..high`` grouped by the beads they occur in: each
+    class as (its first word, its beads), and the classes present in each bead."""
+    first: dict[tuple[int, ...], str] = {}
+    for word, where in occurrences.items():
+        if low <= len(where) <= high:
+            key = tuple(where)
+            if key not in first or word < first[key]:
+                first[key] = word
+    classes = [(word, where) for where, word in first.items()]
+    in_bag: list[list[int]] = [[] for _ in range(bags)]
+    for k, (_, where) in enumerate(classes):
+        for n in where:
+            in_bag[n].append(k)
+    return classes, in_bag
 
 
 def with_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], lexicon: dict[tuple[str, str], float]
