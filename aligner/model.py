@@ -181,6 +181,14 @@ class Cell:
     units: tuple[str, ...]
     lines: tuple[int, ...]
     text: str
+    #: How many rows this cell covers, its own first: where one language merges
+    #: what the pivot keeps apart (the English pp.3 translating the French pp.3
+    #: and pp.4), its cell spans the pivot's rows instead of coarsening them, so
+    #: that the other languages' pp.3 and pp.4 keep a row each.
+    span: int = 1
+    #: Set on the cells a span covers below its first row: the units of the
+    #: spanning cell above, which this empty cell continues (never a gap).
+    continues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -211,8 +219,8 @@ class Alignment:
     signature: str = ""
     #: Per target language, its own alignment with the pivot: one two-cell row
     #: (pivot, target) per bead, in order, either cell possibly empty. These are
-    #: the same whatever other languages are aligned; ``rows`` join them, and a
-    #: joined row may span several of a target's beads where another language
-    #: merges pivot units (so per-language checks should read these). Empty when
-    #: the alignment was not produced by the aligner.
+    #: the same whatever other languages are aligned; ``rows`` join them, and
+    #: where a target merges pivot units its joined cell spans several rows
+    #: (``Cell.span``) while its bead is one pair row here (per-language checks
+    #: read these). Empty when the alignment came from a pre-aligned file (TMX, XLIFF).
     pair_rows: Mapping[str, tuple[Row, ...]] = field(default_factory=dict)

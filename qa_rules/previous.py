@@ -27,7 +27,8 @@ def earlier_pairs(alignment: Alignment, level: str) -> tuple[Earlier, ...]:
     target_lang = next(lang for lang in alignment.languages if lang != alignment.pivot)
     doc = alignment.documents[target_lang]
     out = []
-    for row in alignment.rows:
+    # its own pairs with the pivot: a merge there is one pair, not a cell spanning rows
+    for row in alignment.pair_rows.get(target_lang) or alignment.rows:
         src, tgt = row.cells.get(alignment.pivot), row.cells.get(target_lang)
         if src is None or tgt is None or not src.units or not tgt.units:
             continue

@@ -14,6 +14,7 @@ import pytest
 from aligner.align import align_pair
 from aligner.align.cost import PARAGRAPH_PRIORS, CostModel, CostParams, estimate_length_model
 from aligner.align.features import segment
+from aligner.align.rows import span_pairs
 from aligner.readers import read_document
 
 from conftest import SAMPLE_SET, SAMPLES
@@ -183,31 +184,34 @@ def test_a_targets_pairing_is_the_same_alone_and_with_others(fr, drafts, togethe
 
     alone = align_documents([fr, drafts[lang]])
     assert _pairing(together, lang) == _pairing(alone, lang)
-    # aligned alone, the rows are that pairing itself
-    assert [tuple(r.cells[k].units for k in ("fr", lang)) + (r.score,) for r in alone.rows] == _pairing(alone, lang)
+    # aligned alone, the rows are that pairing itself, once each merge's span is joined
+    assert span_pairs(alone.rows, "fr", lang) == alone.pair_rows[lang]
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_joined_rows_never_separate_a_target_unit_from_its_pivot_units(together, lang):
-    # rows may span several pivot units (ru merges pp.19+pp.20, es pp.2+pp.3), but every bead of
-    # every target lies whole in one row, and every link a row adds to a target's
-    # own links comes from such a span
+def test_a_merge_in_one_target_spans_the_pivots_rows_without_coarsening_them(together, lang):
+    # ru merges pp.19+pp.20, es pp.2+pp.3, ar pp.11+pp.12: each pivot unit keeps its row (so the
+    # other languages keep theirs), every bead's target units sit in the row of its first pivot
+    # unit, and that cell spans exactly the rows down to its last one
     row_of = {}
     for n, row in enumerate(together.rows):
         for k, cell in row.cells.items():
             for uid in cell.units:
                 assert (k, uid) not in row_of, (k, uid)
                 row_of[(k, uid)] = n
-    own = set()
+    assert all(len(row.cells["fr"].units) == 1 for row in together.rows if row.cells["fr"].units)
+    spans = 0
     for pair in together.pair_rows[lang]:
         src, tgt = pair.cells["fr"].units, pair.cells[lang].units
-        assert len({row_of[("fr", u)] for u in src} | {row_of[(lang, u)] for u in tgt}) == 1, (src, tgt)
-        own |= {(s, t) for s in src for t in tgt}
-    for row in together.rows:
-        links = {(s, t) for s in row.cells["fr"].units for t in row.cells[lang].units}
-        beads_here = [p for p in together.pair_rows[lang] if set(p.cells["fr"].units) & set(row.cells["fr"].units)]
-        if links - own:
-            assert len(beads_here) > 1  # a span joined from several of this target's beads
+        if not src or not tgt:
+            continue
+        top, bottom = row_of[("fr", src[0])], row_of[("fr", src[-1])]
+        assert {row_of[(lang, u)] for u in tgt} == {top}, (src, tgt)
+        assert together.rows[top].cells[lang].span == bottom - top + 1
+        for covered in together.rows[top + 1:bottom + 1]:
+            assert covered.cells[lang].continues == together.rows[top].cells[lang].units
+        spans += bottom > top
+    assert spans >= 1 or lang not in ("ru", "es", "ar")
 
 
 def test_check_findings_for_english_do_not_depend_on_other_drafts():

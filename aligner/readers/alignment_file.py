@@ -17,7 +17,12 @@ the documents are still the ones that were aligned. What is read:
   may move ids alone);
 - a row with no ids and no text in any language is dropped (a row emptied by a
   merge);
-- a score cell is kept; an empty one is 1.0 (a row a person wrote).
+- a score cell is kept; an empty one is 1.0 (a row a person wrote);
+- a units cell ``^pp.3`` (JSON: ``"continues": ["pp.3"]``) continues the cell
+  of that language just above, which holds ``pp.3`` or continues it too: that
+  cell spans those rows (one language merging what the pivot keeps apart),
+  and the language's pair with the pivot joins the pivot cells of the rows it
+  spans (its text cell is not read).
 
 Refused, all at once, with one line per row (``AlignmentMismatch``): a text
 that differs from its units' text (a document changed since the alignment was
@@ -35,13 +40,14 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
 from aligner.errors import InputError, excerpt
 from aligner.fileio import read_text
 from aligner.model import Alignment, Cell, Document, Row
+from aligner.writers.table import CONTINUES
 
 #: Formats of a corrected alignment, by extension.
 ALIGNMENT_FORMATS: dict[str, str] = {"tsv": "tsv", "tab": "tsv", "csv": "csv", "xlsx": "xlsx", "json": "json"}
@@ -68,6 +74,7 @@ class _FileRow:
     score: float
     units: dict[str, tuple[str, ...]]
     texts: dict[str, str]
+    continues: dict[str, tuple[str, ...]]
 
 
 def alignment_format(path: str) -> str:
@@ -134,8 +141,14 @@ def _record(path: str, values: Sequence, where: int, columns: dict[str, int], sc
         return values[k] if 0 <= k < len(values) else None
 
     texts = {lang: clean(at(columns[lang])) for lang in langs}
+    units, continues = {}, {}
+    for lang in langs:
+        given = clean(at(columns[f"{lang}_units"])).strip()
+        continued = given.startswith(CONTINUES)
+        units[lang] = () if continued else _ids(given)
+        continues[lang] = _ids(given[len(CONTINUES):]) if continued else ()
     return _FileRow(f"{noun} {where}", _score(path, at(score_at) if score_at is not None else None, where),
-                    {lang: _ids(clean(at(columns[f"{lang}_units"]))) for lang in langs}, texts)
+                    units, texts, continues)
 
 
 def _table_rows(path: str, langs: Sequence[str], sep: str) -> tuple[list[_FileRow], str | None]:
@@ -215,7 +228,7 @@ def _json_rows(path: str, langs: Sequence[str]) -> tuple[list[_FileRow], str | N
             if lang not in langs:
                 raise InputError(path, f"row {k} has a cell in {excerpt(str(lang))} but no such document was given "
                                        f"(documents: {', '.join(langs)})")
-        units, texts = {}, {}
+        units, texts, continues = {}, {}, {}
         for lang in langs:
             cell = cells.get(lang) or {}
             if not isinstance(cell, dict):
@@ -223,7 +236,10 @@ def _json_rows(path: str, langs: Sequence[str]) -> tuple[list[_FileRow], str | N
             given = cell.get("units") or []
             units[lang] = _ids(given) if isinstance(given, str) else tuple(t for u in given for t in _ids(u))
             texts[lang] = str(cell.get("text") or "")
-        rows.append(_FileRow(f"row {k}", _score(path, row.get("score"), None, f"row {k}: "), units, texts))
+            given = cell.get("continues") or []
+            continues[lang] = _ids(given) if isinstance(given, str) else tuple(t for u in given for t in _ids(u))
+        rows.append(_FileRow(f"row {k}", _score(path, row.get("score"), None, f"row {k}: "), units, texts,
+                             continues))
     level = data.get("level")
     return rows, str(level) if level else None
 
@@ -266,7 +282,7 @@ def _level(path: str, level: str | None, rows: Sequence[_FileRow], documents: Se
 
 def _alignment(path: str, documents: Sequence[Document], file_rows: Sequence[_FileRow],
                level: str | None) -> Alignment:
-    from aligner.align.rows import items_cell, signature
+    from aligner.align.rows import items_cell, signature, span_pairs
 
     level = _level(path, level, file_rows, documents)
     items = _items(documents, level)
@@ -277,13 +293,25 @@ def _alignment(path: str, documents: Sequence[Document], file_rows: Sequence[_Fi
     seen: dict[tuple[str, str], int] = {}
     rows: list[Row] = []
     last_pivot = (-1, "")
+    spanning: dict[str, tuple[int, tuple[str, ...]]] = {}  # language -> (row of its open span, the span's ids)
     for file_row in file_rows:
-        if not any(file_row.units.values()) and not any(t.strip() for t in file_row.texts.values()):
+        if not any(file_row.units.values()) and not any(file_row.continues.values()) \
+                and not any(t.strip() for t in file_row.texts.values()):
             continue  # a row emptied by a merge
         where = f"{path}: {file_row.where}"
         cells: dict[str, Cell] = {}
         for lang, ids in file_row.units.items():
             doc = by_lang[lang]
+            continued = file_row.continues[lang]
+            if continued:
+                above = spanning.get(lang)
+                if lang == pivot or above is None or above[1] != continued:
+                    held = " ".join(above[1]) if above else "no units"
+                    problems.append(f"{where}: {lang} {CONTINUES}{' '.join(continued)} continues the cell above, "
+                                    f"which holds {'the pivot' if lang == pivot else held}; write the ids of the "
+                                    "cell just above, or give this row its own units")
+                cells[lang] = Cell(units=(), lines=(), text="", continues=continued)
+                continue
             known = []
             for unit_id in ids:
                 if unit_id not in index[lang]:
@@ -306,6 +334,10 @@ def _alignment(path: str, documents: Sequence[Document], file_rows: Sequence[_Fi
                 if max(known) > last_pivot[0]:
                     last_pivot = (max(known), items[lang][max(known)].id)
             cells[lang] = cell
+            if cell.units:
+                spanning[lang] = (len(rows), cell.units)
+            else:
+                spanning.pop(lang, None)
         rows.append(Row(cells=cells, score=file_row.score))
     for doc in documents:
         absent = [it.id for it in items[doc.lang] if (doc.lang, it.id) not in seen]
@@ -320,10 +352,25 @@ def _alignment(path: str, documents: Sequence[Document], file_rows: Sequence[_Fi
                                       f"{'problem' if len(problems) == 1 else 'problems'} listed above); correct "
                                       "those rows, or align again if a document changed", listed)
     languages = tuple(doc.lang for doc in documents)
-    pair_rows = {lang: tuple(Row(cells={pivot: row.cells[pivot], lang: row.cells[lang]}, score=row.score)
-                             for row in rows if row.cells[pivot].units or row.cells[lang].units)
-                 for lang in languages[1:]}
+    rows = _spans(rows, languages)
+    pair_rows = {lang: span_pairs(rows, pivot, lang) for lang in languages[1:]}
     return Alignment(languages=languages, pivot=pivot, level=level, rows=tuple(rows),
                      documents=dict(by_lang),
                      signature=f"{signature(languages, pivot, level)} | alignment={Path(path).name}",
                      pair_rows=pair_rows)
+
+
+def _spans(rows: list[Row], languages: Sequence[str]) -> list[Row]:
+    """The rows with each spanning cell's ``span``: its own row and the continuations below it."""
+    rows = list(rows)
+    for lang in languages:
+        for k, row in enumerate(rows):
+            cell = row.cells[lang]
+            if cell.units:
+                span = 1
+                while k + span < len(rows) and rows[k + span].cells[lang].continues:
+                    span += 1
+                if span != cell.span:
+                    rows[k] = Row(cells={**row.cells, lang: replace(cell, span=span)}, score=row.score)
+    return rows
+

@@ -4,13 +4,25 @@
 0.97, "cells": {"fr": {"units": ["op.9"], "lines": [97], "text": "..."}, ...}}],
 "signature": "hexaglot 0.1.0 | align | level=paragraph | pivot=fr | langs=fr,en"}``
 A language missing from a row has ``"units": [], "lines": [], "text": ""``.
+Where a language merges what the pivot keeps apart, its cell spans the rows
+(``"span": 2`` on the first) and the rows it covers have a cell that continues
+it: ``{"units": [], "lines": [], "text": "", "continues": ["pp.3"]}``.
 """
 
 from __future__ import annotations
 
 import json
 
-from aligner.model import Alignment
+from aligner.model import Alignment, Cell
+
+
+def cell_dict(cell: Cell) -> dict:
+    out = {"units": list(cell.units), "lines": list(cell.lines), "text": cell.text}
+    if cell.span > 1:
+        out["span"] = cell.span
+    if cell.continues:
+        out["continues"] = list(cell.continues)
+    return out
 
 
 def alignment_dict(alignment: Alignment) -> dict:
@@ -20,8 +32,7 @@ def alignment_dict(alignment: Alignment) -> dict:
         "level": alignment.level,
         "rows": [
             {"score": row.score,
-             "cells": {lang: {"units": list(cell.units), "lines": list(cell.lines), "text": cell.text}
-                       for lang, cell in ((lang, row.cells[lang]) for lang in alignment.languages)}}
+             "cells": {lang: cell_dict(row.cells[lang]) for lang in alignment.languages}}
             for row in alignment.rows
         ],
         "signature": alignment.signature,

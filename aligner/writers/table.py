@@ -15,7 +15,7 @@ import csv
 import io
 import re
 
-from aligner.model import Alignment
+from aligner.model import Alignment, Cell
 from aligner.writers.cells import append_row, escape_cell
 
 #: A tab or line break inside a cell would break the row structure of TSV.
@@ -26,6 +26,15 @@ def alignment_columns(alignment: Alignment) -> list[str]:
     return ["row", "score"] + [c for lang in alignment.languages for c in (lang, f"{lang}_units")]
 
 
+#: Marks a units cell that continues the spanning cell above it (``^pp.3``).
+CONTINUES = "^"
+
+
+def units_text(cell: Cell) -> str:
+    """A cell's ids as its units column shows them: ``pp.3 pp.4``, or ``^pp.3`` for a continuation."""
+    return CONTINUES + " ".join(cell.continues) if cell.continues else " ".join(cell.units)
+
+
 def alignment_records(alignment: Alignment) -> list[list]:
     """One list per aligned row, in ``alignment_columns`` order."""
     records = []
@@ -33,7 +42,7 @@ def alignment_records(alignment: Alignment) -> list[list]:
         record: list = [n, row.score]
         for lang in alignment.languages:
             cell = row.cells[lang]
-            record += [cell.text, " ".join(cell.units)]
+            record += [cell.text, units_text(cell)]
         records.append(record)
     return records
 
@@ -71,6 +80,12 @@ def render_xlsx(alignment: Alignment) -> bytes:
         if record[1] < REVIEW_BELOW:
             for cell in sheet[sheet.max_row]:
                 cell.fill = review
+    for n, row in enumerate(alignment.rows, start=2):
+        for k, lang in enumerate(alignment.languages):
+            if row.cells[lang].span > 1:  # the text of a language's merge, over the rows it covers
+                column = 3 + 2 * k
+                sheet.merge_cells(start_row=n, start_column=column, end_row=n + row.cells[lang].span - 1,
+                                  end_column=column)
     for column in sheet.columns:
         letter = column[0].column_letter
         header = column[0].value

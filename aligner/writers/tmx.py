@@ -3,7 +3,11 @@
 The header names the pivot as ``srclang``; each ``tu`` carries the row's
 confidence (``prop type="x-score"``) and the unit ids of each language
 (``prop type="x-units-<lang>"``); an empty cell (omission, insertion) has no
-``tuv``. lxml escapes the text; control characters that XML 1.0 forbids are
+``tuv``. Where a language merges what the pivot keeps apart, its ``tuv``
+is in the first row's ``tu``, marked ``prop type="x-span-<lang>"`` (the
+number of rows it covers), and each row it covers says
+``prop type="x-continues-<lang>"`` (the ids it continues), with no ``tuv``
+of that language. lxml escapes the text; control characters that XML 1.0 forbids are
 dropped from ``seg`` text.
 """
 
@@ -40,6 +44,10 @@ def render_tmx(alignment: Alignment) -> bytes:
             cell = row.cells[lang]
             if cell.units:
                 etree.SubElement(tu, "prop", type=f"x-units-{lang}").text = " ".join(cell.units)
+            if cell.span > 1:
+                etree.SubElement(tu, "prop", type=f"x-span-{lang}").text = str(cell.span)
+            if cell.continues:
+                etree.SubElement(tu, "prop", type=f"x-continues-{lang}").text = " ".join(cell.continues)
         for lang in alignment.languages:
             cell = row.cells[lang]
             if not cell.units:

@@ -174,8 +174,12 @@ def _table(alignment: Any, placement: Any, report: Any) -> str:
             direction = ' dir="rtl"' if is_rtl(lang) else ""
             if cell is None or not cell.units:
                 items = "".join(_finding_item(f, report) for f in found)
+                # a cell a merge above covers is not a gap: say whose text it continues
+                what = f"(continues {e(' '.join(cell.continues))} above)" if cell is not None and cell.continues \
+                    else "(nothing)"
+                kind = "continues" if cell is not None and cell.continues else "gap"
                 cells.append(
-                    f'<td class="cell gap" lang="{e(lang)}"{direction}><div class="meta">(nothing)</div>'
+                    f'<td class="cell {kind}" lang="{e(lang)}"{direction}><div class="meta">{what}</div>'
                     + (f'<ul class="findings">{items}</ul>' if items else "") + "</td>"
                 )
                 continue

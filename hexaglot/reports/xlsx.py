@@ -114,7 +114,8 @@ def _aligned_sheet(ws, report: Any) -> None:
                                         horizontal="right" if is_rtl(lang) else "left",
                                         readingOrder=2 if is_rtl(lang) else 1)
             units = tuple(cell.units) if cell is not None else ()
-            put_cell(ws, r, 2 + n + k, ", ".join(units))
+            continued = cell.continues if cell is not None else ()
+            put_cell(ws, r, 2 + n + k, ", ".join(units) if not continued else f"(continues {', '.join(continued)})")
             status = cell_status(alignment, lang, units)
             if status:
                 statuses.append(f"{lang}: {status}")

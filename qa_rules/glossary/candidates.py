@@ -130,7 +130,8 @@ def candidates(alignment: Alignment, glossaries: Sequence[Glossary] = (), target
     rows = []
     openers, opening_end = _italic_openers(alignment, source_lang)
     italic_end = []
-    for row in alignment.rows:
+    # the target's own pairs with the pivot where the aligner made them (a merge is one pair there)
+    for row in (alignment.pair_rows.get(target_lang) if target_lang else None) or alignment.rows:
         src = row.cells.get(source_lang)
         tgt = row.cells.get(target_lang) if target_lang else None
         if src is not None and src.text.strip():
