@@ -217,7 +217,11 @@ def test_sentence_level_aligns_sentences_inside_paragraphs():
         ("op.1", ["Requests the Office to continue its assistance in 2024 and invites Member States to make "
                   "12 contributions.", "Decides to consider the question in 2025."]),
     ])
-    rows = [(row.cells["fr"].units, row.cells["en"].units) for row in align_documents([fr, en], level="sentence").rows]
+    aligned = align_documents([fr, en], level="sentence")
+    rows = [(row.cells["fr"].units, row.cells["en"].units) for row in aligned.pair_rows["en"]]
+    # the joined rows keep a row per French sentence, the English 2-1 spanning two
+    assert [row.cells["en"].span for row in aligned.rows] == [1, 1, 2, 1, 1]
+    assert aligned.rows[3].cells["en"].continues == ("op.1.s1",)
     assert rows == [(("pp.1.s1",), ("pp.1.s1",)), (("pp.1.s2",), ("pp.1.s2",)),
                     (("op.1.s1", "op.1.s2"), ("op.1.s1",)), (("op.1.s3",), ("op.1.s2",))]
 

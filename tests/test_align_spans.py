@@ -138,3 +138,27 @@ def test_the_check_report_shows_the_covered_cell_as_a_continuation_not_a_gap(ali
     book = load_workbook(BytesIO(render_report(report, "xlsx")))
     values = [c.value for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
     assert "(continues pp.15)" in values
+
+
+def test_a_six_language_check_from_the_aligners_own_file_finds_what_the_check_finds(tmp_path):
+    # each draft's merges read back as spans: the corrected-alignment path pairs every version as
+    # the aligner did (it used to read a row joined by another version's merge as one pair, and
+    # lost the Russian and Chinese merges, ST03)
+    from click.testing import CliRunner
+
+    from hexaglot.cli import cli
+
+    files = [str(SAMPLE_SET / "fr.md")] + [str(SAMPLES / "drafts" / f"{lang}_draft.md")
+                                           for lang in ("en", "es", "ru", "zh", "ar")]
+    out = tmp_path / "six.tsv"
+    assert CliRunner().invoke(cli, ["align", *files, "-o", str(out)]).exit_code == 0
+
+    def findings(*extra):
+        result = CliRunner().invoke(cli, ["check", *files, *extra, "--format", "json", "--no-default-glossaries"])
+        assert result.exit_code in (0, 1), result.output
+        return sorted((f["rule"], json.dumps(f["source"], sort_keys=True), json.dumps(f["target"], sort_keys=True))
+                      for f in json.loads(result.stdout)["findings"])
+
+    direct = findings()
+    assert any(rule == "ST03" for rule, _, _ in direct)
+    assert findings("--alignment", str(out)) == direct
