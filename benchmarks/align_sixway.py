@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import subprocess
 import sys
@@ -36,6 +35,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+
+from large_input import slope  # noqa: E402  (least-squares slope of log y against log x)
 
 LANGS = ("fr", "en", "es", "ru", "zh", "ar")
 SETS = (("dev", REPO / "samples" / "E-RES-2023-26"), ("held-out", REPO / "samples" / "A-RES-55-100"))
@@ -90,13 +91,6 @@ def measure_hunalign(binary: str, folder: Path) -> dict:
         cpu += usage.ru_utime + usage.ru_stime
         rss = max(rss, usage.ru_maxrss / 1024)
     return {"cpu": cpu, "rss": rss}
-
-
-def slope(xs: list[float], ys: list[float]) -> float:
-    """Least-squares slope of log(y) against log(x)."""
-    lx, ly = [math.log(x) for x in xs], [math.log(max(y, 1e-6)) for y in ys]
-    mx, my = sum(lx) / len(lx), sum(ly) / len(ly)
-    return sum((a - mx) * (b - my) for a, b in zip(lx, ly)) / sum((a - mx) ** 2 for a in lx)
 
 
 def main() -> None:

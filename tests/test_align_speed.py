@@ -23,15 +23,21 @@ def documents():
     return [read_document(SAMPLE_SET / f"{lang}.md") for lang in LANGS]
 
 
-def test_structured_paragraphs_are_searched_in_a_band_not_the_full_matrix(documents, monkeypatch):
-    searched = []
+@pytest.fixture
+def searched(monkeypatch):
+    """(n, m, band) of every dynamic programme run while the test runs."""
+    runs = []
     real = segments_module.best_path
 
     def spy(n, m, shapes, cost, band=None):
-        searched.append((n, m, band))
+        runs.append((n, m, band))
         return real(n, m, shapes, cost, band)
 
     monkeypatch.setattr(segments_module, "best_path", spy)
+    return runs
+
+
+def test_structured_paragraphs_are_searched_in_a_band_not_the_full_matrix(documents, searched):
     align_documents(documents[:2])
     body = [(n, m, band) for n, m, band in searched if n > 40]
     assert len(body) == 2  # both passes over the body stream
@@ -63,17 +69,9 @@ def repeated(doc: Document, times: int) -> Document:
     return replace(doc, units=tuple(units))
 
 
-def test_a_long_document_is_searched_in_a_band_of_bounded_width(documents, monkeypatch, tmp_path):
+def test_a_long_document_is_searched_in_a_band_of_bounded_width(searched, tmp_path):
     # the versions repeated as one file: the reader numbers only the first
     # copy's paragraphs, so words, not numbers, must place the band in the rest
-    searched = []
-    real = segments_module.best_path
-
-    def spy(n, m, shapes, cost, band=None):
-        searched.append((n, m, band))
-        return real(n, m, shapes, cost, band)
-
-    monkeypatch.setattr(segments_module, "best_path", spy)
     long_docs = []
     for lang in LANGS[:2]:
         text = (SAMPLE_SET / f"{lang}.md").read_text(encoding="utf-8")
