@@ -83,7 +83,7 @@ def measure_hunalign(binary: str, folder: Path) -> dict:
     for lang in LANGS[1:]:
         with open(os.devnull, "w") as sink:
             proc = subprocess.Popen([binary, "-utf", str(empty), str(folder / "fr.txt"), str(folder / f"{lang}.txt")],
-                                    stdout=sink, stderr=subprocess.DEVNULL)
+                                    stdout=sink, stderr=subprocess.DEVNULL, cwd=folder)  # it leaves a translate.txt
             _, status, usage = os.wait4(proc.pid, 0)
             proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0:
