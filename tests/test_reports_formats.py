@@ -53,7 +53,7 @@ def test_html_every_finding_in_place_escaped_rtl_signature():
     assert re.search(r'data-finding-id="[0-9a-f]{12}" data-category="numbers" data-severity="error" data-lang="en"', page)
     assert "<script>alert" not in page and "&lt;script&gt;alert(&quot;x&quot;)" in page
     assert '<mark class="hl sev-error"' in page and ">74/157</mark>" in page  # highlighted in place
-    assert re.search(r'<td class="cell" lang="ar" dir="rtl">', page)
+    assert '<td class="cell" lang="ar" dir="rtl" data-col="ar">' in page
     assert 'id="document-findings"' in page  # ST05 has no unit: listed on the whole document
     assert "http://" not in page and "https://" not in page and "<link" not in page  # self-contained
     body = page[: page.index("<script>")]
