@@ -100,6 +100,9 @@ def test_xlsx_keeps_text_as_text():
     assert header[:3] == ["row", "score", "fr"]
     assert sheet.cell(row=2, column=3).value == "=1+1" and sheet.cell(row=2, column=3).data_type == "s"
     assert book["about"]["B1"].value.startswith("hexaglot ")
+    arabic = sheet.cell(row=2, column=header.index("ar") + 1)
+    assert arabic.value.startswith("تحث") and arabic.alignment.readingOrder == 2
+    assert arabic.alignment.horizontal == "right" and sheet.cell(row=2, column=3).alignment.readingOrder == 1
 
 
 def test_format_from_extension_and_bad_paths(tmp_path):
