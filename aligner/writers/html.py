@@ -27,11 +27,13 @@ def render_html(alignment: Alignment) -> str:
             text = styled(cell.text, 0, len(cell.text), italic_ranges(alignment, lang, cell))
             cells.append(text_cell(lang, cell, text, cell_meta(cell)))
         rows.append("".join(cells) + "</tr>")
+    n = len(alignment.rows)
     header = (
         f"<header><h1>Alignment, {e(alignment.level)} level, pivot {e(alignment.pivot)}</h1>"
         f'<form id="filters" data-pivot="{e(alignment.pivot)}" onsubmit="return false">'
         f"{row_filters(alignment, findings=False)}</form>"
-        f'<p class="counter">{len(alignment.rows)} rows.</p>{legend(alignment)}</header>'
+        f'<p class="counter">Showing <span id="visible-rows">{n}</span> of {n} rows.</p>'
+        f"{legend(alignment)}</header>"
     )
     table = f'<table class="aligned">{table_head(alignment)}<tbody>{"".join(rows)}</tbody></table>'
     footer = f'<footer><p class="signature">{e(alignment.signature)}</p></footer>'

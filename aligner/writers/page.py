@@ -235,6 +235,7 @@ JS = r"""
     document.body.setAttribute('data-visible-findings',String(n));
     document.body.setAttribute('data-visible-rows',String(rows));
     var counter=document.getElementById('visible-count');if(counter)counter.textContent=String(n);
+    var shownRows=document.getElementById('visible-rows');if(shownRows)shownRows.textContent=String(rows);
   }
   function fromHash(){
     var h=decodeURIComponent((location.hash||'').replace(/^#/,''));if(h.indexOf('=')<0&&h!=='all')return;
