@@ -140,3 +140,25 @@ def test_an_omission_is_shown_in_the_target_column_of_its_source_row():
     wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)))
     aligned = list(wb[ALIGNED_SHEET].iter_rows(values_only=True))
     assert omission.id in aligned[1][-1]
+
+
+def test_html_opens_on_a_summary_whose_counts_link_to_their_filters():
+    from lxml import html as lxml_html
+
+    report = make_report()
+    dom = lxml_html.fromstring(render_html(report))
+    first = dom.xpath("//body/*")
+    assert [el.get("id") for el in first[:2]] == [None, "summary"] and first[0].tag == "header"
+    by_lang = dict(report.summary()["by_language"])
+    cells = {a.get("href"): int(a.text_content()) for a in dom.xpath('//table[@id="by-severity"]//a')}
+    assert cells["#lang=en&severity=error"] == 1 and cells["#lang=en&severity=warning"] == 2
+    assert cells["#lang=en&severity=error,warning,info"] == by_lang["en"] == 3
+    assert cells["#lang=&severity=error,warning,info"] == len(report.findings)
+    category = {a.get("href"): int(a.text_content()) for a in dom.xpath('//table[@id="by-category"]//a')}
+    assert category["#category=numbers&lang=en"] == 1 and category["#category=punctuation&lang=ar"] == 1
+    # every finding once in the list in document order, each linking to its row (or, on a whole document, itself)
+    listed = dom.xpath('//div[@id="in-order"]//li')
+    assert sorted(li.get("data-ref") for li in listed) == sorted(f.id for f in report.findings)
+    links = {li.get("data-ref"): li.xpath("a/@href")[0] for li in listed}
+    assert links[report.findings[0].id] == "#row-1" and links[report.findings[3].id] == f"#f-{report.findings[3].id}"
+    assert "below 0.5" not in render_html(report)  # no low-confidence row, no legend for one
