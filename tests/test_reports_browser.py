@@ -214,17 +214,21 @@ def test_italics_are_rendered(reports):
 
 
 #: Leaves in attributes the rendered width of Chinese text in a zh cell's font and of as many
-#: characters no font has (U+0378 is unassigned: drawn as the missing-glyph box), and whether two
-#: Chinese characters are drawn differently.
+#: characters no font has (U+0378 is unassigned: drawn as the missing-glyph box), whether two
+#: Chinese characters are drawn differently, and the cell's font size. Measured with
+#: fonts-wqy-zenhei: 54.4 px for four characters at 13.6 px, boxes 32.6 px; without a CJK font
+#: both are 20 px and the two characters are drawn alike.
 CJK_PROBE = """
 var cell=document.querySelector('td[lang="zh"] .text'),family=getComputedStyle(cell).fontFamily;
-function width(s){var sp=document.createElement('span');sp.textContent=s;cell.appendChild(sp);
+function width(s){var sp=document.createElement('span');sp.textContent=s;sp.style.position='absolute';
+  sp.style.whiteSpace='nowrap';cell.appendChild(sp);
   var w=sp.getBoundingClientRect().width;sp.remove();return w;}
 function ink(ch){var c=document.createElement('canvas');c.width=48;c.height=48;var x=c.getContext('2d');
   x.font='40px '+family;x.fillText(ch,2,40);return c.toDataURL();}
 document.body.setAttribute('data-zh-width',String(width('\u56fd\u9645\u5408\u4f5c')));
 document.body.setAttribute('data-missing-width',String(width('\u0378\u0378\u0378\u0378')));
 document.body.setAttribute('data-zh-distinct',String(ink('\u4e2d')!==ink('\u56fd')));
+document.body.setAttribute('data-font-size',getComputedStyle(cell).fontSize.replace('px',''));
 """
 
 
@@ -234,6 +238,8 @@ def test_chinese_is_drawn_with_chinese_glyphs_not_boxes(reports):
     assert body.get("data-zh-distinct") == "true", "中 and 国 are drawn alike: no font has Chinese glyphs " \
         "(install fonts-wqy-zenhei, as the README's test command does)"
     assert body.get("data-zh-width") != body.get("data-missing-width"), dict(body.attrib)
+    # a Chinese glyph is one em wide: four of them, four ems
+    assert float(body.get("data-zh-width")) == pytest.approx(4 * float(body.get("data-font-size")), rel=0.1)
 
 
 def test_the_alignment_page_shares_the_reports_look_and_filters(reports):
