@@ -32,7 +32,10 @@ DEFAULT_LEVEL = "paragraph"
 
 #: Languages whose words are not separated by spaces: diffs and BLEU/TER work on characters.
 _CJK_LANGS = frozenset({"zh", "ja", "ko"})
-_WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+#: The diff's tokens: runs of whitespace, words, single other characters (a language written
+#: without spaces: every character but whitespace on its own).
+_TOKEN = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+_CJK_TOKEN = re.compile(r"\s+|\S", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -88,24 +91,37 @@ def metrics(lang: str) -> tuple[CHRF, BLEU, TER]:
     return CHRF(), bleu, TER(asian_support=lang in _CJK_LANGS)
 
 
-def words(text: str, lang: str) -> list[tuple[str, int, int]]:
-    """Words for the diff with their offsets: characters for Chinese/Japanese/Korean,
-    else words and punctuation marks."""
-    if lang in _CJK_LANGS:
-        return [(ch, i, i + 1) for i, ch in enumerate(text) if not ch.isspace()]
-    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+def tokens(text: str, lang: str) -> list[str]:
+    """``text`` cut into the diff's tokens, which join back into ``text`` exactly: runs of
+    whitespace, and words and punctuation marks (characters for Chinese, Japanese, Korean)."""
+    return (_CJK_TOKEN if lang in _CJK_LANGS else _TOKEN).findall(text)
 
 
 def word_diff(draft: str, reference: str, lang: str) -> tuple[DiffOp, ...]:
-    """difflib opcodes over words; each side's text is the original stretch (spacing kept)."""
-    a, b = words(draft, lang), words(reference, lang)
+    """difflib opcodes over words and punctuation, whitespace included: joined, the ops' ``draft``
+    texts give the draft exactly and their ``reference`` texts the reference, so a space added,
+    dropped or changed (``capacities ;`` for ``capacities;``, a no-break space for a space) is an
+    op of its own. Whitespace never anchors a match (difflib's junk): a changed stretch of words
+    stays one op, its spaces inside it.
 
-    def stretch(text: str, toks: list[tuple[str, int, int]], i: int, j: int) -> str:
-        return text[toks[i][1]:toks[j - 1][2]] if j > i else ""
-
-    matcher = difflib.SequenceMatcher(a=[t for t, _, _ in a], b=[t for t, _, _ in b], autojunk=False)
-    return tuple(DiffOp(op, stretch(draft, a, i1, i2), stretch(reference, b, j1, j2))
+    >>> word_diff("of assets , to", "of assets, to", "en")[1]
+    DiffOp(op='delete', draft=' ', reference='')
+    >>> [op.draft for op in word_diff("74/157 of", "74/175 of", "en")]
+    ['74/', '157', ' of']
+    """
+    a, b = tokens(draft, lang), tokens(reference, lang)
+    a_at, b_at = _offsets(a), _offsets(b)
+    matcher = difflib.SequenceMatcher(str.isspace, a, b, autojunk=False)
+    return tuple(DiffOp(op, draft[a_at[i1]:a_at[i2]], reference[b_at[j1]:b_at[j2]])
                  for op, i1, i2, j1, j2 in matcher.get_opcodes())
+
+
+def _offsets(toks: list[str]) -> list[int]:
+    """Where each token starts in the text they join into, and the text's end."""
+    out = [0]
+    for tok in toks:
+        out.append(out[-1] + len(tok))
+    return out
 
 
 def _side(doc: Document, ids: Sequence[str]) -> Side:

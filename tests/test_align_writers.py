@@ -70,13 +70,14 @@ def test_json_follows_the_documented_schema():
 
 def test_html_escapes_text_marks_rtl_gaps_and_review():
     page = render(make_alignment(), "html")
-    assert "<script>" not in page and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "<script>alert" not in page and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
     assert "Urges &lt;all&gt; States &amp; co" in page
-    assert '<td lang="ar" dir="rtl">' in page and '<th lang="ar" dir="rtl">' in page
-    assert '<td lang="fr" dir="ltr">' in page
-    assert page.count('class="gap"') == 1
-    assert page.count('class="review"') == 1  # the 0.2 row, not the 0.97 row
-    assert "http" not in page.split("<body>")[0]  # self-contained: no external resources
+    assert '<td class="cell" lang="ar" dir="rtl" data-col="ar">' in page and '<th lang="ar" dir="rtl"' in page
+    assert '<td class="cell" lang="fr" data-col="fr">' in page
+    assert page.count('class="cell gap"') == 1
+    assert page.count('<tr class="row low') == 1  # the 0.2 row, not the 0.97 row
+    assert "below 0.5" in page  # the legend says what the orange row number means
+    assert "http" not in page.split("<body")[0]  # self-contained: no external resources
     assert signature(("fr", "en", "ar"), "fr", "paragraph") in page
 
 
@@ -99,6 +100,9 @@ def test_xlsx_keeps_text_as_text():
     assert header[:3] == ["row", "score", "fr"]
     assert sheet.cell(row=2, column=3).value == "=1+1" and sheet.cell(row=2, column=3).data_type == "s"
     assert book["about"]["B1"].value.startswith("hexaglot ")
+    arabic = sheet.cell(row=2, column=header.index("ar") + 1)
+    assert arabic.value.startswith("تحث") and arabic.alignment.readingOrder == 2
+    assert arabic.alignment.horizontal == "right" and sheet.cell(row=2, column=3).alignment.readingOrder == 1
 
 
 def test_format_from_extension_and_bad_paths(tmp_path):

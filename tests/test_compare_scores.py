@@ -65,7 +65,7 @@ def test_the_revised_paragraphs_come_first_with_their_diff(comparison):
     assert all(p["chrf"] == 100.0 for p in paragraphs[3:])
     op5 = next(p for p in changed if p["reference"]["units"] == ["op.5"])
     assert {"op": "replace", "draft": "essential", "reference": "fundamental"} in op5["diff"]
-    assert {"op": "insert", "draft": "", "reference": "obligations under"} in op5["diff"]
+    assert {"op": "insert", "draft": "", "reference": "obligations under "} in op5["diff"]
     assert op5["source"]["units"] == ["op.5"] and op5["source"]["text"].startswith("Constate le rôle fondamental")
     assert op5["draft"]["lines"] and op5["reference"]["lines"] == [99]  # "5. *Recognizes*" is line 99 of en.md
 
@@ -107,3 +107,34 @@ def test_sentence_level_pairs_are_sentences_scored_by_sacrebleu():
     assert any(uid.rpartition(".s")[2].isdigit() for p in pairs for uid in p.reference.units)
     for p in pairs[:20]:
         assert p.chrf == pytest.approx(sacrebleu.sentence_chrf(p.draft.text, [p.reference.text]).score)
+
+
+def _drafts_compared(lang: str):
+    from aligner.readers import read_document
+    from qa_rules.compare import compare_documents
+
+    return compare_documents(read_document(SAMPLE_SET.parent / "drafts" / f"{lang}_draft.md", lang=lang),
+                             read_document(SAMPLE_SET / f"{lang}.md"))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_diff_gives_back_both_texts_exactly(lang):
+    for p in _drafts_compared(lang).paragraphs:
+        assert "".join(op.draft for op in p.diff) == p.draft.text
+        assert "".join(op.reference for op in p.diff) == p.reference.text
+
+
+def test_a_whitespace_change_is_drawn_and_no_space_is_added_around_punctuation():
+    from hexaglot.reports.comparison import render_text
+
+    result = _drafts_compared("en")
+    # samples/drafts/plants.json: op.16 "freezing of assets ," (a space before the comma), pp.8 "2018"
+    op16 = next(p for p in result.paragraphs if p.reference.units == ("op.16",))
+    assert op16.ter > 0 and op16.chrf == 100.0
+    assert [(op.op, op.draft, op.reference) for op in op16.diff if op.op != "equal"] == [("delete", " ", "")]
+    text = render_text(result)
+    assert "freezing of assets[-␣-], to strengthen" in text
+    assert "18 December [-2018-]{+2019+}, in which" in text
+    assert "␣ space" in text  # the legend, since a whitespace change is drawn
+    arabic = render_text(_drafts_compared("ar"))
+    assert "74/[-157-]{+175+}" in arabic  # the Arabic draft's wrong resolution number

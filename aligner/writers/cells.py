@@ -105,3 +105,15 @@ def append_row(sheet, values: Iterable[Any]) -> int:
     for cell in sheet[row]:
         protect_cell(cell)
     return row
+
+
+def text_alignment(lang: str):
+    """How a workbook cell of text in ``lang`` is laid out: wrapped, top-aligned; Arabic
+    right-aligned and read right to left (openpyxl's ``Alignment``)."""
+    from openpyxl.styles import Alignment
+
+    from aligner.model import RTL_LANGUAGES
+
+    rtl = lang.split("-")[0].lower() in RTL_LANGUAGES
+    return Alignment(wrap_text=True, vertical="top", horizontal="right" if rtl else "left",
+                     readingOrder=2 if rtl else 1)

@@ -1,7 +1,8 @@
 """Spreadsheet forms of an alignment: TSV/CSV (the standard library's csv) and XLSX (openpyxl).
 
 One row per aligned row: ``row``, ``score``, then for each language (pivot
-first) its text and its unit ids (``fr``, ``fr_units``). The signature is the
+first) its text and its unit ids (``fr``, ``fr_units``); in XLSX an Arabic
+column is right-aligned and reads right to left. The signature is the
 last line of TSV/CSV (a ``#`` comment) and a second sheet of the workbook.
 Text never becomes a formula (``aligner.writers.cells``): in TSV/CSV a text
 starting with ``=``, ``+``, ``-``, ``@``... gets a leading apostrophe; in XLSX
@@ -16,7 +17,7 @@ import io
 import re
 
 from aligner.model import Alignment, Cell
-from aligner.writers.cells import append_row, escape_cell
+from aligner.writers.cells import append_row, escape_cell, text_alignment
 
 #: A tab or line break inside a cell would break the row structure of TSV.
 _TSV_BREAKS = re.compile(r"[\t\n\r]")
@@ -64,7 +65,7 @@ def render_table(alignment: Alignment, sep: str = "\t") -> str:
 
 def render_xlsx(alignment: Alignment) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment as CellAlignment, Font, PatternFill
+    from openpyxl.styles import Font, PatternFill
 
     from aligner.align.confidence import REVIEW_BELOW
 
@@ -92,7 +93,7 @@ def render_xlsx(alignment: Alignment) -> bytes:
         if header in alignment.languages:
             sheet.column_dimensions[letter].width = 60
             for cell in column[1:]:
-                cell.alignment = CellAlignment(wrap_text=True, vertical="top")
+                cell.alignment = text_alignment(header)
     sheet.freeze_panes = "A2"
     about = book.create_sheet("about")
     append_row(about, ["signature", alignment.signature])

@@ -8,6 +8,7 @@ never re-runs a rule: it reads the report's findings, documents and alignment.
 
 from __future__ import annotations
 
+import re
 from importlib import import_module
 from typing import Any
 
@@ -85,6 +86,64 @@ def problem_span(text: str, finding: Any) -> tuple[int, int] | None:
     if mark:
         return at + mark[0], min(at + mark[1], len(text))
     return at, at + len(needle)
+
+
+def unit_text(report: Any, location: Any) -> str:
+    """The clean text of the unit a location names (from the report's documents)."""
+    if location is None or location.unit is None:
+        return ""
+    for doc in report.documents:
+        if doc.path == location.path and doc.lang == location.lang:
+            unit = doc.find(location.unit)
+            return unit.text if unit else ""
+    return ""
+
+
+#: About how many characters of a paragraph a spreadsheet's excerpt shows.
+EXCERPT_CHARS = 110
+_BREAK = re.compile(r"[\t\n\r\v\f]")
+
+
+def excerpt_at(text: str, span: tuple[int, int] | None, limit: int = EXCERPT_CHARS) -> tuple[str, tuple[int, int] | None]:
+    """The part of ``text`` around ``span`` (its start when None), about ``limit`` characters cut at
+    words, ``…`` where cut, on one line (a tab or line break becomes one space: every other
+    character, a double space too, is kept); and where ``span`` stands in that excerpt.
+
+    >>> text = "Recalling also its resolution of 2019 and the Global Compact,and noting with appreciation"
+    >>> excerpt_at(text + " the work of the Office in this field", (60, 61), limit=40)
+    ('…Compact,and noting with appreciation…', (8, 9))
+    """
+    flat = _BREAK.sub(" ", text)
+    if len(flat) <= limit:
+        return flat, span
+    first, last = span if span else (0, 0)
+    start = max(0, min(first - limit // 3, len(flat) - limit))
+    if 0 < start and " " in flat[start:first]:  # begin on a whole word
+        start = flat.index(" ", start, first) + 1
+    end = min(len(flat), max(start + limit, min(last, start + 2 * limit)))
+    if end < len(flat):  # end on a whole word, after the problem
+        space = flat.rfind(" ", max(last, start + limit // 2), end)
+        end = space if space > 0 else end
+    prefix = "…" if start else ""
+    shown = prefix + flat[start:end] + ("…" if end < len(flat) else "")
+    if span is None or first >= end:
+        return shown, None
+    return shown, (len(prefix) + max(first, start) - start, len(prefix) + min(last, end) - start)
+
+
+def finding_excerpts(report: Any, finding: Any) -> dict[str, tuple[str, tuple[int, int] | None]]:
+    """Per side (``source``, ``target``), the excerpt of its paragraph that holds what the finding
+    is about and where that stands in it: in the target its problem (``problem_span``: the exact
+    space, mark or number, ``Finding.mark``), in the source the source's own value
+    (``in_source``, else ``expected``). ``("", None)`` for a side with no paragraph."""
+    out = {}
+    target_text = unit_text(report, finding.target)
+    out["target"] = excerpt_at(target_text, problem_span(target_text, finding)) if target_text else ("", None)
+    source_text = unit_text(report, finding.source)
+    needle = (finding.in_source or finding.expected or "").strip()
+    at = source_text.find(needle) if needle else -1
+    out["source"] = excerpt_at(source_text, (at, at + len(needle)) if at >= 0 else None) if source_text else ("", None)
+    return out
 
 
 def render(report: Any, fmt: str = "text", *, color: bool = False) -> str | bytes:

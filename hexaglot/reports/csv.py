@@ -5,7 +5,10 @@ Columns (``COLUMNS``): the finding's ``id``, ``rule``, ``name``, ``category``,
 side is missing), the target unit's CAT ``status`` (pre-aligned input only),
 ``message``, ``expected``, ``found``, then ``count`` (occurrences: more than 1
 for a systematic pattern) and its ``places`` (``line 12 (op.1), line 40 (pp.2)``,
-empty for a finding of one place). Every field is quoted; the file is UTF-8
+empty for a finding of one place), and an excerpt of each side's paragraph
+(``source_excerpt``: around the source's own value; ``target_excerpt``: around
+the problem itself, ``Finding.mark``; about 110 characters, ``…`` where cut).
+Every field is quoted; the file is UTF-8
 with a byte-order mark (so Excel reads Arabic and Chinese) and ends with one
 comment line ``# signature: ...``. A text that a spreadsheet would run as a
 formula (it starts with ``=``, ``+``, ``-``, ``@``...) is written with a
@@ -24,7 +27,7 @@ from typing import Any
 from aligner.writers.cells import escape_cell
 from qa_rules.model import Finding
 
-from hexaglot.reports import places_text
+from hexaglot.reports import finding_excerpts, places_text
 from hexaglot.reports.placement import report_signature
 
 COLUMNS: tuple[str, ...] = (
@@ -32,15 +35,20 @@ COLUMNS: tuple[str, ...] = (
     "source_path", "source_lang", "source_unit", "source_line",
     "target_path", "target_lang", "target_unit", "target_line",
     "status", "message", "expected", "found", "count", "places",
+    "source_excerpt", "target_excerpt",
 )
 
 
-def finding_record(finding: Finding, status: str = "") -> dict[str, str]:
-    """A finding as a flat record of strings (``COLUMNS``)."""
+def finding_record(finding: Finding, status: str = "", report: Any = None) -> dict[str, str]:
+    """A finding as a flat record of strings (``COLUMNS``); the excerpts come from ``report``'s
+    documents (empty without it)."""
+    excerpts = finding_excerpts(report, finding) if report is not None else {}
     record = {"id": finding.id, "rule": finding.rule, "name": finding.name, "category": finding.category,
               "severity": finding.severity, "status": status, "message": finding.message,
               "expected": finding.expected, "found": finding.found,
-              "count": str(finding.count), "places": places_text(finding)}
+              "count": str(finding.count), "places": places_text(finding),
+              "source_excerpt": excerpts.get("source", ("", None))[0],
+              "target_excerpt": excerpts.get("target", ("", None))[0]}
     for label, loc in (("source", finding.source), ("target", finding.target)):
         record[f"{label}_path"] = loc.path if loc else ""
         record[f"{label}_lang"] = loc.lang if loc else ""
@@ -65,7 +73,7 @@ def render_csv(report: Any) -> str:
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, quoting=csv.QUOTE_ALL, lineterminator="\n")
     writer.writeheader()
     for finding in report.findings:
-        record = finding_record(finding, target_status(report, finding))
+        record = finding_record(finding, target_status(report, finding), report)
         writer.writerow({name: escape_cell(value) for name, value in record.items()})
     signature = " ".join(report_signature(report).split())
     return "\ufeff" + buffer.getvalue() + f"# signature: {signature}\n"

@@ -1,11 +1,16 @@
 """The HTML report: one self-contained page an editor opens offline.
 
-The aligned versions stand side by side (one column per language, ``lang``
-and ``dir="rtl"`` for Arabic); each finding is listed in the cell it concerns
-and its ``found`` text is highlighted in place. Every finding element carries
-``data-finding-id``, ``data-category``, ``data-severity`` and ``data-lang``;
-filters (plain JS, no network) show or hide them by category, severity and
-language. Every text is escaped. The page ends with the signature line.
+It opens on a summary: findings by language and severity and by category and language, each
+count a link that sets the filters to it (``#lang=en&severity=error``) and each count following
+the filters as they change; then every finding in document order (language by language, whole
+documents first, then row by row), each a link to its row. The aligned versions follow side by
+side (one column per language, ``lang`` and ``dir="rtl"`` for Arabic, headed by the file's name,
+each cell with its units and line); each finding is listed in the cell it concerns and its
+problem highlighted in place; italics are rendered. Every finding element carries
+``data-finding-id``, ``data-category``, ``data-severity`` and ``data-lang``; filters (plain JS,
+no network) show or hide them by category, severity and language, and rows and columns as in the
+alignment page, whose look this page shares (``aligner.writers.page``). Every text is escaped.
+The page ends with the signature line.
 
 Test hook: a URL fragment presets the filters
 (``report.html#category=numbers,dates&severity=error&lang=en&rows=findings``)
@@ -16,21 +21,16 @@ shown, so a headless browser's ``--dump-dom`` proves the filters work.
 from __future__ import annotations
 
 from collections import Counter
-from html import escape
 from typing import Any
 
+from aligner.writers.page import (cell_meta, e, gap_cell, italic_ranges, legend, page, row_filters, row_open,
+                                  styled, table_head, text_cell)
 from qa_rules.model import CATEGORIES, SEVERITIES, Finding
 
 from hexaglot.reports import places_text, problem_span, problem_words
-from hexaglot.reports.placement import cell_status, finding_lang, is_rtl, place, report_signature
+from hexaglot.reports.placement import cell_status, finding_lang, place, report_signature
 
 TITLE = "hexaglot QA report"
-RTL = ' dir="rtl"'
-
-
-def e(value: Any) -> str:
-    """Escape any value for HTML text or a quoted attribute."""
-    return escape("" if value is None else str(value), quote=True)
 
 
 def render_html(report: Any) -> str:
@@ -39,28 +39,23 @@ def render_html(report: Any) -> str:
     alignment = getattr(report, "alignment", None)
     placement = place(findings, alignment, report)
     languages = tuple(alignment.languages) if alignment is not None else tuple(getattr(report, "languages", ()))
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(TITLE)}</title>",
-        f"<style>{CSS}</style>",
-        "</head>",
-        f'<body data-total-findings="{len(findings)}" data-visible-findings="{len(findings)}">',
-        _header(report, findings, languages),
+    body = [
+        _header(report, findings, languages, alignment),
+        _summary(report, findings, languages, placement),
         _unplaced(placement.unplaced, report),
         _table(alignment, placement, report) if alignment is not None else "",
         f'<footer><p class="signature">signature: {e(report_signature(report))}</p></footer>',
-        f"<script>{JS}</script>",
-        "</body>",
-        "</html>",
     ]
-    return "\n".join(p for p in parts if p) + "\n"
+    return page(TITLE, body, total_findings=len(findings))
 
 
-def _header(report: Any, findings: tuple[Finding, ...], languages: tuple[str, ...]) -> str:
+def _count(n: int, href: str, **dims: str) -> str:
+    """A count that links to the filters showing it and follows the filters (``aligner.writers.page``)."""
+    attrs = "".join(f' data-n-{k}="{e(v)}"' for k, v in dims.items())
+    return f'<a class="n{" zero" if not n else ""}" href="#{e(href)}"{attrs}>{n}</a>'
+
+
+def _header(report: Any, findings: tuple[Finding, ...], languages: tuple[str, ...], alignment: Any) -> str:
     by_cat = Counter(f.category for f in findings)
     by_sev = Counter(f.severity for f in findings)
     by_lang = Counter(finding_lang(f, report) for f in findings)
@@ -73,33 +68,102 @@ def _header(report: Any, findings: tuple[Finding, ...], languages: tuple[str, ..
                        for s in getattr(report, "stale", ()))
     cats = "".join(
         f'<label><input type="checkbox" name="category" value="{e(c)}" checked> {e(c)} '
-        f'<span class="count">({by_cat[c]})</span></label>'
+        f'<span class="count">(<span class="n" data-n-category="{e(c)}">{by_cat[c]}</span>)</span></label>'
         for c in CATEGORIES if by_cat.get(c)
     )
     sevs = "".join(
         f'<label class="sev-{e(s)}"><input type="checkbox" name="severity" value="{e(s)}" checked> {e(s)} '
-        f'<span class="count">({by_sev.get(s, 0)})</span></label>'
+        f'<span class="count">(<span class="n" data-n-severity="{e(s)}">{by_sev.get(s, 0)}</span>)</span></label>'
         for s in SEVERITIES
     )
     lang_options = ['<option value="">all languages</option>'] + [
-        f'<option value="{e(lang)}">{e(lang)} ({by_lang.get(lang, 0)})</option>'
-        for lang in dict.fromkeys(list(languages) + sorted(by_lang)) if lang
+        f'<option class="n" value="{e(lang)}" data-n-lang="{e(lang)}" data-label="{e(lang)}">'
+        f'{e(lang)} ({by_lang.get(lang, 0)})</option>'
+        for lang in _languages(languages, by_lang)
     ]
     accepted = getattr(report, "accepted", 0)
+    pivot = alignment.pivot if alignment is not None else ""
     return (
         f"<header><h1>{e(TITLE)}</h1>"
         f'<ul class="documents">{docs}</ul>'
         + (f'<ul class="notices">{notices}</ul>' if notices else "")
-        + '<form id="filters" onsubmit="return false">'
+        + f'<form id="filters" data-pivot="{e(pivot)}" onsubmit="return false">'
         f'<fieldset><legend>Category</legend>{cats or "<em>no findings</em>"}</fieldset>'
         f"<fieldset><legend>Severity</legend>{sevs}</fieldset>"
-        f'<fieldset><legend>Language</legend><select name="lang">{"".join(lang_options)}</select>'
-        '<label><input type="checkbox" name="rows" value="findings"> only rows with findings shown</label>'
-        "</fieldset></form>"
+        f'<fieldset><legend>Language</legend><select name="lang">{"".join(lang_options)}</select></fieldset>'
+        + (row_filters(alignment, findings=True) if alignment is not None else "")
+        + "</form>"
         f'<p class="counter">Showing <span id="visible-count">{len(findings)}</span> of '
-        f"{len(findings)} findings" + (f" ({e(accepted)} accepted and hidden)" if accepted else "") + ".</p>"
-        "</header>"
+        f"{len(findings)} findings" + (f" ({e(accepted)} accepted and hidden)" if accepted else "")
+        + '. <a href="#all">Show all</a></p>'
+        + (legend(alignment) if alignment is not None else "")
+        + "</header>"
     )
+
+
+def _languages(languages: tuple[str, ...], by_lang: Counter) -> list[str]:
+    return [lang for lang in dict.fromkeys(list(languages) + sorted(by_lang)) if lang]
+
+
+def _summary(report: Any, findings: tuple[Finding, ...], languages: tuple[str, ...], placement: Any) -> str:
+    """Counts by language and severity, by category and language, and every finding in document order."""
+    if not findings:
+        return '<section id="summary"><p>No findings.</p></section>'
+    lang_of = {f.id: finding_lang(f, report) for f in findings}
+    langs = [lang for lang in _languages(languages, Counter(lang_of.values())) if lang in lang_of.values()]
+    cats = [c for c in CATEGORIES if any(f.category == c for f in findings)]
+    # every count under "" too: the "all" row and column
+    by_sev = Counter((lang, s) for f in findings for lang in (lang_of[f.id], "") for s in (f.severity, ""))
+    by_cat = Counter((c, lang) for f in findings for c in (f.category, "") for lang in (lang_of[f.id], ""))
+    every_sev, every_cat = ",".join(SEVERITIES), ",".join(cats)
+
+    def table(ident: str, caption: str, corner: str, rows: list[str], columns: list[str], cell) -> str:
+        head = "".join(f"<th>{e(c or 'all')}</th>" for c in columns)
+        body = "".join(
+            f'<tr class="{"" if r else "all"}"><th>{e(r or "all")}</th>'
+            + "".join(f'<td class="{"" if c else "all"}">{cell(r, c)}</td>' for c in columns) + "</tr>"
+            for r in rows)
+        return (f'<table class="counts" id="{ident}"><caption>{caption}</caption>'
+                f"<thead><tr><th>{corner}</th>{head}</tr></thead><tbody>{body}</tbody></table>")
+
+    def lang_sev(lang: str, sev: str) -> str:
+        return _count(by_sev[lang, sev], f"lang={lang}&severity={sev or every_sev}", lang=lang, severity=sev)
+
+    def cat_lang(cat: str, lang: str) -> str:
+        return _count(by_cat[cat, lang], f"category={cat or every_cat}&lang={lang}", category=cat, lang=lang)
+
+    return ('<section id="summary">'
+            + table("by-severity", "Findings by language and severity", "language", langs + [""],
+                    list(SEVERITIES) + [""], lang_sev)
+            + table("by-category", "Findings by category and language", "category", cats + [""], langs + [""],
+                    cat_lang)
+            + f'<div id="in-order"><h2>Findings in document order</h2>'
+            f"{_in_order(findings, langs, lang_of, placement)}</div></section>")
+
+
+def _in_order(findings: tuple[Finding, ...], langs: list[str], lang_of: dict[str, str], placement: Any) -> str:
+    """Each version's findings: those on the whole document, then row by row; each links to its row."""
+    row_of = {f.id: row for (row, _), placed in placement.placed.items() for f in placed}
+    parts = []
+    for lang in langs:
+        mine = [f for f in findings if lang_of[f.id] == lang]
+        mine.sort(key=lambda f: (row_of.get(f.id, -1), _line(f)))
+        items = []
+        for f in mine:
+            side = f.target or f.source
+            where = (f"line {side.line}" if side and side.line is not None else "whole document") \
+                + (f" ({side.unit})" if side and side.unit else "")
+            href = f"row-{row_of[f.id] + 1}" if f.id in row_of else f"f-{f.id}"
+            items.append(f'<li class="sev-{e(f.severity)}" data-ref="{e(f.id)}"><a href="#{e(href)}">{e(where)}</a> '
+                         f'<b>{e(f.rule)}</b> <span class="cat">{e(f.category)}</span> {e(f.message)}</li>')
+        parts.append(f'<div class="group"><h3 lang="{e(lang)}">{e(lang)}</h3>'
+                     f'<ol class="in-order">{"".join(items)}</ol></div>')
+    return "".join(parts)
+
+
+def _line(finding: Finding) -> int:
+    side = finding.target or finding.source
+    return side.line if side is not None and side.line is not None else -1
 
 
 def _finding_item(finding: Finding, report: Any) -> str:
@@ -132,9 +196,10 @@ def _unplaced(findings: tuple[Finding, ...], report: Any) -> str:
     return f'<section id="document-findings"><h2>Findings on whole documents</h2><ul class="findings">{items}</ul></section>'
 
 
-def highlight(text: str, findings: tuple[Finding, ...]) -> str:
+def highlight(text: str, findings: tuple[Finding, ...], italics: tuple[tuple[int, int], ...] = ()) -> str:
     """``text`` escaped, with each finding's problem marked where its ``found`` text first occurs
-    (``reports.problem_span``: the exact space, mark or number when the finding has a ``mark``)."""
+    (``reports.problem_span``: the exact space, mark or number when the finding has a ``mark``),
+    and its ``italics`` (offsets in ``text``) in ``<i>``."""
     spans: list[tuple[int, int, Finding]] = []
     for finding in findings:
         span = problem_span(text, finding)
@@ -145,127 +210,35 @@ def highlight(text: str, findings: tuple[Finding, ...]) -> str:
     for start, end, finding in spans:
         if start < pos:
             continue  # overlaps an earlier highlight: the finding is still listed below the text
-        out.append(e(text[pos:start]))
+        out.append(styled(text, pos, start, italics))
         out.append(
             f'<mark class="hl sev-{e(finding.severity)}" data-for="{e(finding.id)}" '
-            f'title="{e(finding.rule + ": " + finding.message)}">{e(text[start:end])}</mark>'
+            f'title="{e(finding.rule + ": " + finding.message)}">{styled(text, start, end, italics)}</mark>'
         )
         pos = end
-    out.append(e(text[pos:]))
+    out.append(styled(text, pos, len(text), italics))
     return "".join(out)
 
 
 def _table(alignment: Any, placement: Any, report: Any) -> str:
-    languages = tuple(alignment.languages)
-    docs = alignment.documents
-    head = "".join(
-        f'<th lang="{e(lang)}"{RTL if is_rtl(lang) else ""}>{e(lang)}'
-        f'<span class="path" dir="ltr">{e(docs[lang].path if lang in docs else "")}</span></th>'
-        for lang in languages
-    )
     rows = []
     for i, row in enumerate(alignment.rows):
         cells = []
-        row_findings = 0
-        for lang in languages:
+        for lang in alignment.languages:
             cell = row.cells.get(lang)
             found = placement.placed.get((i, lang), ())
-            row_findings += len(found)
-            direction = ' dir="rtl"' if is_rtl(lang) else ""
-            if cell is None or not cell.units:
-                items = "".join(_finding_item(f, report) for f in found)
-                # a cell a merge above covers is not a gap: say whose text it continues
-                what = f"(continues {e(' '.join(cell.continues))} above)" if cell is not None and cell.continues \
-                    else "(nothing)"
-                kind = "continues" if cell is not None and cell.continues else "gap"
-                cells.append(
-                    f'<td class="cell {kind}" lang="{e(lang)}"{direction}><div class="meta">{what}</div>'
-                    + (f'<ul class="findings">{items}</ul>' if items else "") + "</td>"
-                )
-                continue
-            status = cell_status(alignment, lang, tuple(cell.units))
-            meta = f'{e(", ".join(cell.units))} · line {e(cell.lines[0] if cell.lines else "?")}'
-            if status:
-                locked = " locked" if "locked" in status else ""
-                meta += f' <span class="status{locked}" data-status="{e(status)}">{e(status)}</span>'
             items = "".join(_finding_item(f, report) for f in found)
-            cells.append(
-                f'<td class="cell" lang="{e(lang)}"{direction}><div class="meta" dir="ltr">{meta}</div>'
-                f'<div class="text">{highlight(cell.text, found)}</div>'
-                + (f'<ul class="findings" dir="ltr">{items}</ul>' if items else "") + "</td>"
-            )
-        low = " low" if row.score < 0.5 else ""
-        rows.append(
-            f'<tr class="row{low}" id="row-{i + 1}" data-findings="{row_findings}">'
-            f'<td class="rownum" title="confidence {row.score:.2f}">{i + 1}</td>{"".join(cells)}</tr>'
-        )
-    return (
-        f'<table class="aligned"><thead><tr><th>#</th>{head}</tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table>'
-    )
-
-
-CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:1em;color:#222;background:#fff}
-h1{font-size:1.4em;margin:.2em 0}h2{font-size:1.1em}
-header ul.documents{columns:3;font-size:.85em;color:#555}
-ul.notices{background:#fff8d6;border:1px solid #e6d28a;padding:.4em 1.6em;font-size:.9em}
-#filters{display:flex;flex-wrap:wrap;gap:.6em;margin:.4em 0}
-#filters fieldset{border:1px solid #ccc;border-radius:4px;padding:.2em .6em}
-#filters label{margin-right:.8em;white-space:nowrap;font-size:.9em}
-.count{color:#777}.counter{font-weight:600}
-table.aligned{border-collapse:collapse;width:100%;table-layout:fixed}
-table.aligned th,table.aligned td{border:1px solid #ddd;vertical-align:top;padding:.3em .4em;font-size:.85em;
- overflow-wrap:anywhere}
-table.aligned th{background:#f1f3f5;position:sticky;top:0}
-th .path{display:block;font-weight:normal;font-size:.75em;color:#666}
-td.rownum,th:first-child{width:2.5em;color:#888;text-align:right}
-tr.low td.rownum{background:#ffe0b3}
-td.gap{background:repeating-linear-gradient(45deg,#fafafa,#fafafa 6px,#f0f0f0 6px,#f0f0f0 12px)}
-.meta{font-size:.75em;color:#888}
-.status{border-radius:3px;padding:0 .3em;background:#e7f0ff;color:#234}.status.locked{background:#ddd;color:#000}
-mark.hl{background:#ffe066;border-bottom:2px solid #e0a800}mark.sev-error{background:#ffc9c9;border-color:#e03131}
-mark.sev-info{background:#e7f5ff;border-color:#74c0fc}
-ul.findings{list-style:none;margin:.3em 0 0;padding:0}
-li.finding{margin:.2em 0;padding:.2em .3em;border-left:4px solid #f59f00;background:#fff9db;font-size:.9em}
-li.finding.sev-error{border-color:#e03131;background:#fff5f5}li.finding.sev-info{border-color:#74c0fc;background:#f1f8ff}
-.badge{font-size:.75em;text-transform:uppercase;color:#555}.cat{color:#666;font-style:italic}
-.where,.places{display:block;color:#888;font-size:.8em}q{font-family:ui-monospace,monospace}
-[hidden]{display:none!important}
-footer{margin-top:1em;border-top:1px solid #ccc;color:#555;font-size:.8em;overflow-wrap:anywhere}
-li.finding{overflow-wrap:anywhere}
-"""
-
-JS = r"""
-(function(){
-  var form=document.getElementById('filters');
-  function values(name){var out={};form.querySelectorAll('input[name="'+name+'"]').forEach(function(b){if(b.checked)out[b.value]=true;});return out;}
-  function apply(){
-    var cats=values('category'),sevs=values('severity'),lang=form.elements['lang'].value;
-    var onlyRows=form.querySelector('input[name="rows"]').checked,shown={},n=0;
-    document.querySelectorAll('.finding').forEach(function(f){
-      var ok=cats[f.dataset.category]&&sevs[f.dataset.severity]&&(!lang||f.dataset.lang===lang);
-      f.hidden=!ok;if(ok){n++;shown[f.dataset.findingId]=true;}
-    });
-    document.querySelectorAll('mark.hl').forEach(function(m){m.classList.toggle('off',!shown[m.dataset.for]);
-      if(!shown[m.dataset.for]){m.style.background='none';m.style.borderBottom='none';}else{m.style.background='';m.style.borderBottom='';}});
-    document.querySelectorAll('tr.row').forEach(function(r){r.hidden=onlyRows&&!r.querySelector('.finding:not([hidden])');});
-    document.body.setAttribute('data-visible-findings',String(n));
-    document.getElementById('visible-count').textContent=String(n);
-  }
-  function fromHash(){
-    var h=decodeURIComponent((location.hash||'').replace(/^#/,''));if(!h)return;
-    h.split('&').forEach(function(kv){var p=kv.split('='),k=p[0],v=(p[1]||'').split(',');
-      if(k==='category'||k==='severity'){form.querySelectorAll('input[name="'+k+'"]').forEach(function(b){b.checked=v.indexOf(b.value)>=0;});}
-      else if(k==='lang'){form.elements['lang'].value=v[0];}
-      else if(k==='rows'){form.querySelector('input[name="rows"]').checked=(v[0]==='findings');}
-    });
-  }
-  form.addEventListener('change',apply);
-  window.addEventListener('hashchange',function(){fromHash();apply();});
-  fromHash();apply();
-})();
-"""
+            if cell is None or not cell.units:
+                continues = cell.continues if cell is not None else ()
+                cells.append(gap_cell(lang, f'<ul class="findings">{items}</ul>' if items else "", continues))
+                continue
+            meta = cell_meta(cell, cell_status(alignment, lang, tuple(cell.units)))
+            text = highlight(cell.text, found, italic_ranges(alignment, lang, cell))
+            listed = f'<ul class="findings" dir="ltr">{items}</ul>' if items else ""
+            cells.append(text_cell(lang, cell, text, meta, listed))
+        n_findings = sum(len(placement.placed.get((i, lang), ())) for lang in alignment.languages)
+        rows.append(row_open(i, row, n_findings) + "".join(cells) + "</tr>")
+    return f'<table class="aligned">{table_head(alignment)}<tbody>{"".join(rows)}</tbody></table>'
 
 
 def render(report: Any, *, color: bool = False) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 import click
 
 from hexaglot.reports import escape_controls as safe
-from hexaglot.reports import places_text, problem_words
+from hexaglot.reports import places_text, problem_words, unit_text
 from qa_rules.model import Finding, Location
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -55,17 +55,6 @@ def _at_word(text: str, start: int, limit: int) -> str:
         if space > limit // 2:
             cut = cut[:space]
     return cut
-
-
-def unit_text(report: Any, location: Location | None) -> str:
-    """The clean text of the unit a location names (from the report's documents)."""
-    if location is None or location.unit is None:
-        return ""
-    for doc in report.documents:
-        if doc.path == location.path and doc.lang == location.lang:
-            unit = doc.find(location.unit)
-            return unit.text if unit else ""
-    return ""
 
 
 def _where(location: Location | None, lang: str = "") -> str:

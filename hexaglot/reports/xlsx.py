@@ -1,12 +1,15 @@
-"""The XLSX report (openpyxl): a ``Findings`` sheet and an ``Aligned text`` sheet.
+"""The XLSX report (openpyxl): sheets ``Findings``, ``Aligned text`` and ``About``.
 
 ``Findings``: a header row then one row per finding (the CSV report's
-columns), with an autofilter and frozen header, severity shown in colour.
-``Aligned text``: one row per aligned row, a column per language (Arabic
-right-aligned, right-to-left), the unit ids and the ids of the findings on
-that row. Both sheets end with the signature line. Text is always written as
-text (``aligner.writers.cells``): a cell starting with ``=`` is never a
-formula, and control characters a workbook cannot hold are replaced.
+columns), with an autofilter and frozen header, severity shown in colour, the
+problem in bold red in the excerpts. ``Aligned text``: one row per aligned row,
+a column per language (Arabic right-aligned, right-to-left), the unit ids and
+the ids of the findings on that row. ``About``: the signature and the run's
+languages and counts, on a sheet of their own so that the data sheets hold
+data only (a line under the data would make pandas read the line columns as
+floats). Text is always written as text (``aligner.writers.cells``): a cell
+starting with ``=`` is never a formula, and control characters a workbook
+cannot hold are replaced.
 """
 
 from __future__ import annotations
@@ -15,17 +18,20 @@ import io
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment as CellAlignment
 from openpyxl.styles import Font, PatternFill
 
-from aligner.writers.cells import put_cell
+from aligner.writers.cells import put_cell, starts_formula, text_alignment, xlsx_text
 
-from hexaglot.reports import places_text
+from hexaglot.reports import finding_excerpts, places_text
 from hexaglot.reports.csv import COLUMNS, finding_record, target_status
-from hexaglot.reports.placement import cell_status, is_rtl, place, report_signature
+from hexaglot.reports.placement import cell_status, place, report_signature
 
 FINDINGS_SHEET = "Findings"
 ALIGNED_SHEET = "Aligned text"
+ABOUT_SHEET = "About"
 
 _FILL = {
     "error": PatternFill("solid", fgColor="FFC9C9"),
@@ -33,7 +39,7 @@ _FILL = {
     "info": PatternFill("solid", fgColor="E7F5FF"),
 }
 _WIDTH = {"message": 60, "expected": 30, "found": 30, "source_path": 24, "target_path": 24, "name": 26,
-          "places": 60}
+          "places": 60, "source_excerpt": 50, "target_excerpt": 50}
 
 
 def render_xlsx(report: Any) -> bytes:
@@ -43,6 +49,7 @@ def render_xlsx(report: Any) -> bytes:
     ws.title = FINDINGS_SHEET
     _findings_sheet(ws, report)
     _aligned_sheet(wb.create_sheet(ALIGNED_SHEET), report)
+    _about_sheet(wb.create_sheet(ABOUT_SHEET), report)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -58,18 +65,55 @@ def _findings_sheet(ws, report: Any) -> None:
         row += 1
         record = finding_record(finding, target_status(report, finding))
         record["places"] = places_cell(finding)
+        excerpts = finding_excerpts(report, finding)
         for col, name in enumerate(COLUMNS, start=1):
             value: Any = record[name]
             if (name.endswith("_line") or name == "count") and value:
                 value = int(value)
-            cell = put_cell(ws, row, col, value)
+            if name.endswith("_excerpt"):
+                cell = excerpt_cell(ws, row, col, *excerpts[name.split("_")[0]])
+            else:
+                cell = put_cell(ws, row, col, value)
             if name == "severity":
                 cell.fill = _FILL.get(finding.severity, PatternFill())
             if name in ("message", "expected", "found", "places"):
                 cell.alignment = CellAlignment(wrap_text=True, vertical="top")
+            if name.endswith("_excerpt"):
+                cell.alignment = text_alignment(record[name.replace("excerpt", "lang")])
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{ws.cell(row=1, column=len(COLUMNS)).column_letter}{max(row, 1)}"
-    put_cell(ws, row + 2, 1, f"signature: {report_signature(report)}").font = Font(italic=True, color="666666")
+
+
+#: How the problem shows in an excerpt.
+_PROBLEM = InlineFont(b=True, color="C92A2A")
+
+
+def excerpt_cell(ws, row: int, column: int, text: str, span: tuple[int, int] | None):
+    """An excerpt whose problem (``span``) is in bold red (rich text, so never a formula)."""
+    if span is None or not text:
+        return put_cell(ws, row, column, text)
+    start, end = span
+    before, problem, after = (xlsx_text(t) for t in (text[:start], text[start:end], text[end:]))
+    parts = ([before] if before else []) + [TextBlock(_PROBLEM, problem)] + ([after] if after else [])
+    cell = ws.cell(row=row, column=column)
+    cell.value = CellRichText(*parts)
+    cell.quotePrefix = starts_formula(text)  # kept as text when edited in a spreadsheet, as put_cell does
+    return cell
+
+
+def _about_sheet(ws, report: Any) -> None:
+    summary = report.summary() if hasattr(report, "summary") else {}
+    rows = [("signature", report_signature(report)),
+            ("languages", ", ".join(getattr(report, "languages", ()))),
+            ("source", getattr(report, "pivot", "")),
+            ("findings", len(tuple(report.findings))),
+            ("occurrences", summary.get("occurrences", len(tuple(report.findings)))),
+            ("accepted", getattr(report, "accepted", 0))]
+    for r, (name, value) in enumerate(rows, start=1):
+        put_cell(ws, r, 1, name).font = Font(bold=True)
+        put_cell(ws, r, 2, value)
+    ws.column_dimensions["A"].width = 14
+    ws.column_dimensions["B"].width = 100
 
 
 #: The most characters a workbook cell holds (Excel refuses a file with more).
@@ -92,7 +136,6 @@ def _aligned_sheet(ws, report: Any) -> None:
     bold = Font(bold=True)
     if alignment is None:
         put_cell(ws, 1, 1, "(no alignment in this report)")
-        put_cell(ws, 3, 1, f"signature: {report_signature(report)}")
         return
     languages = tuple(alignment.languages)
     headers = ["row"] + list(languages) + [f"{lang} units" for lang in languages] + ["status", "findings"]
@@ -110,9 +153,7 @@ def _aligned_sheet(ws, report: Any) -> None:
             cell = aligned.cells.get(lang)
             text = cell.text if cell is not None else ""
             c = put_cell(ws, r, 2 + k, text)
-            c.alignment = CellAlignment(wrap_text=True, vertical="top",
-                                        horizontal="right" if is_rtl(lang) else "left",
-                                        readingOrder=2 if is_rtl(lang) else 1)
+            c.alignment = text_alignment(lang)
             units = tuple(cell.units) if cell is not None else ()
             continued = cell.continues if cell is not None else ()
             put_cell(ws, r, 2 + n + k, ", ".join(units) if not continued else f"(continues {', '.join(continued)})")
@@ -123,7 +164,6 @@ def _aligned_sheet(ws, report: Any) -> None:
         put_cell(ws, r, 2 + 2 * n, "; ".join(statuses))
         put_cell(ws, r, 3 + 2 * n, " ".join(ids))
     ws.freeze_panes = "B2"
-    put_cell(ws, len(alignment.rows) + 3, 1, f"signature: {report_signature(report)}").font = Font(italic=True)
 
 
 def render(report: Any, *, color: bool = False) -> bytes:
