@@ -26,9 +26,10 @@ report's list::
     >>> [(f.rule, [c.rule for c in f.consequences]) for f in fold([paste, term], [Paste()], {}, {})]
     [('CO02', ['TE01'])]
 
-The cause keeps its id, its message and its place; its severity becomes the
-most severe of its own and its consequences' (``--fail-on error`` still fails
-when an error is folded under a warning). Consequences keep their own ids
+The cause keeps its id, its message, its place and its severity (the report's
+totals count it as its own severity); ``Report.at_or_above`` reads the
+consequences too, so ``--fail-on error`` still fails when an error is folded
+under a warning (``most_severe``). Consequences keep their own ids
 (an accept file naming one still hides it: accepted findings are dropped
 before folding) and are never causes of their own: a cause folded under
 another brings its consequences along (the list stays flat). A finding that
@@ -50,8 +51,8 @@ if TYPE_CHECKING:  # the rules declare ``Explains``; this module only reads thei
     from qa_rules.base import Rule
 
 #: Where a consequence stands relative to its cause (see ``Explains``).
-Where = Literal["pair", "unit", "gap"]
-WHERE: tuple[str, ...] = ("pair", "unit", "gap")
+Where = Literal["pair", "number", "gap"]
+WHERE: tuple[str, ...] = ("pair", "number", "gap")
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,9 @@ class Explains:
     - ``pair``: on the same source unit and the same target unit (a paragraph pasted in the
       wrong place explains every comparison of it with its source: a missing term, an opening
       phrase rendered otherwise, a number that is not the source's);
-    - ``unit``: on the same target unit (a paragraph numbered 23 instead of 24 explains the
-      version's numbering repeating 23 there);
+    - ``number``: on the same version, with the number the cause found (``op.27`` numbered 28
+      explains the version's numbering jumping from 26 to 28 there, and 28 coming twice at
+      ``op.28``: the findings on that version whose ``found`` is the cause's);
     - ``gap``: in the gap a missing source paragraph leaves in the version: a finding on the
       same version whose ``expected`` is the missing operative paragraph's number (op.24
       dropped explains "numbering jumps from 23 to 25", expected 24).
@@ -132,11 +134,13 @@ def fold(
         if i in cause_of:
             continue
         consequences = tuple(under.get(i, ()))
-        if consequences:
-            severity = min((finding.severity, *(c.severity for c in consequences)), key=severity_rank)
-            finding = replace(finding, consequences=consequences, severity=severity)
-        kept.append(finding)
+        kept.append(replace(finding, consequences=consequences) if consequences else finding)
     return tuple(kept)
+
+
+def most_severe(finding: Finding) -> str:
+    """The most severe of a finding's own severity and those of the findings folded under it."""
+    return min((finding.severity, *(c.severity for c in finding.consequences)), key=severity_rank)
 
 
 def _same(a: Location | None, b: Location | None) -> bool:
@@ -148,8 +152,10 @@ def _stands(where: str, cause: Finding, other: Finding, documents: Mapping[str, 
     """Whether ``other`` stands ``where`` (an ``Explains.where``) relative to ``cause``."""
     if where == "pair":
         return _same(cause.source, other.source) and _same(cause.target, other.target)
-    if where == "unit":
-        return _same(cause.target, other.target)
+    if where == "number":
+        return (cause.target is not None and other.target is not None and bool(cause.found)
+                and (cause.target.path, cause.target.lang) == (other.target.path, other.target.lang)
+                and other.found == cause.found)
     # gap: the cause is a source paragraph missing from a version (no target)
     if cause.target is not None or cause.source is None or cause.source.unit is None or other.target is None:
         return False

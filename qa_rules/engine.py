@@ -30,7 +30,7 @@ from aligner.langid import DECLARED_LANGUAGE_WARNING
 from aligner.model import OFFICIAL_LANGUAGES, Alignment, Document, Row, Unit
 from qa_rules.accept import AcceptEntry, apply_accept
 from qa_rules.base import Context, Pair, Rule, Side
-from qa_rules.causes import fold, unfold
+from qa_rules.causes import fold, most_severe, unfold
 from qa_rules.model import CATEGORIES, SEVERITIES, Finding, severity_rank
 from qa_rules.pairing import repair_operative_runs, split_overgrouped
 from qa_rules.systematic import Grouper, Systematic
@@ -65,11 +65,11 @@ class Report:
         return self.versions.get(finding.id) or _finding_lang(finding)
 
     def at_or_above(self, severity: str) -> tuple[Finding, ...]:
-        """Findings at least as severe as ``severity`` (``never``: none)."""
+        """Findings at least as severe as ``severity``, or explaining one that is (``never``: none)."""
         if severity == "never":
             return ()
         limit = severity_rank(severity)
-        return tuple(f for f in self.findings if severity_rank(f.severity) <= limit)
+        return tuple(f for f in self.findings if severity_rank(most_severe(f)) <= limit)
 
     def summary(self) -> dict[str, Any]:
         """Counts by severity, category and target language (JSON-ready)."""

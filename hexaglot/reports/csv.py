@@ -4,8 +4,10 @@ Columns (``COLUMNS``): the finding's ``id``, ``rule``, ``name``, ``category``,
 ``severity``, each side's ``path``/``lang``/``unit``/``line`` (empty when a
 side is missing), the target unit's CAT ``status`` (pre-aligned input only),
 ``message``, ``expected``, ``found``, then ``count`` (occurrences: more than 1
-for a systematic pattern) and its ``places`` (``line 12 (op.1), line 40 (pp.2)``,
-empty for a finding of one place). Every field is quoted; the file is UTF-8
+for a systematic pattern), its ``places`` (``line 12 (op.1), line 40 (pp.2)``,
+empty for a finding of one place) and the ``consequences`` folded under it
+(``qa_rules.causes``: the findings its cause explains, one per line, each with
+its rule, place, message and id; empty for most findings). Every field is quoted; the file is UTF-8
 with a byte-order mark (so Excel reads Arabic and Chinese) and ends with one
 comment line ``# signature: ...``. A text that a spreadsheet would run as a
 formula (it starts with ``=``, ``+``, ``-``, ``@``...) is written with a
@@ -24,14 +26,14 @@ from typing import Any
 from aligner.writers.cells import escape_cell
 from qa_rules.model import Finding
 
-from hexaglot.reports import places_text
+from hexaglot.reports import consequence_lines, places_text
 from hexaglot.reports.placement import report_signature
 
 COLUMNS: tuple[str, ...] = (
     "id", "rule", "name", "category", "severity",
     "source_path", "source_lang", "source_unit", "source_line",
     "target_path", "target_lang", "target_unit", "target_line",
-    "status", "message", "expected", "found", "count", "places",
+    "status", "message", "expected", "found", "count", "places", "consequences",
 )
 
 
@@ -40,7 +42,8 @@ def finding_record(finding: Finding, status: str = "") -> dict[str, str]:
     record = {"id": finding.id, "rule": finding.rule, "name": finding.name, "category": finding.category,
               "severity": finding.severity, "status": status, "message": finding.message,
               "expected": finding.expected, "found": finding.found,
-              "count": str(finding.count), "places": places_text(finding)}
+              "count": str(finding.count), "places": places_text(finding),
+              "consequences": "\n".join(consequence_lines(finding))}
     for label, loc in (("source", finding.source), ("target", finding.target)):
         record[f"{label}_path"] = loc.path if loc else ""
         record[f"{label}_lang"] = loc.lang if loc else ""

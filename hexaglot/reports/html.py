@@ -21,7 +21,7 @@ from typing import Any
 
 from qa_rules.model import CATEGORIES, SEVERITIES, Finding
 
-from hexaglot.reports import places_text, problem_span, problem_words
+from hexaglot.reports import consequence_lines, places_text, problem_span, problem_words
 from hexaglot.reports.placement import cell_status, finding_lang, is_rtl, place, report_signature
 
 TITLE = "hexaglot QA report"
@@ -115,6 +115,11 @@ def _finding_item(finding: Finding, report: Any) -> str:
         )
     if finding.grouped:
         detail += f'<span class="places">{e(finding.count)} times at {e(places_text(finding))}</span>'
+    if finding.consequences:  # folded under the cause: not findings of their own (filters count causes)
+        items = "".join(f'<li class="consequence" data-consequence-id="{e(c.id)}">{e(line)}</li>'
+                        for c, line in zip(finding.consequences, consequence_lines(finding)))
+        detail += (f'<details class="consequences"><summary>explains {len(finding.consequences)} other '
+                   f'finding(s)</summary><ul>{items}</ul></details>')
     lang = finding_lang(finding, report)
     return (
         f'<li class="finding sev-{e(finding.severity)}" id="f-{e(finding.id)}" data-finding-id="{e(finding.id)}" '
@@ -226,7 +231,7 @@ ul.findings{list-style:none;margin:.3em 0 0;padding:0}
 li.finding{margin:.2em 0;padding:.2em .3em;border-left:4px solid #f59f00;background:#fff9db;font-size:.9em}
 li.finding.sev-error{border-color:#e03131;background:#fff5f5}li.finding.sev-info{border-color:#74c0fc;background:#f1f8ff}
 .badge{font-size:.75em;text-transform:uppercase;color:#555}.cat{color:#666;font-style:italic}
-.where,.places{display:block;color:#888;font-size:.8em}q{font-family:ui-monospace,monospace}
+.where,.places{display:block;color:#888;font-size:.8em}details.consequences{font-size:.85em}q{font-family:ui-monospace,monospace}
 [hidden]{display:none!important}
 footer{margin-top:1em;border-top:1px solid #ccc;color:#555;font-size:.8em;overflow-wrap:anywhere}
 li.finding{overflow-wrap:anywhere}
