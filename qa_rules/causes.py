@@ -11,10 +11,11 @@ that count problems, not symptoms.
 A rule says which findings its own findings explain (``Rule.explains``): a
 tuple of ``Explains``, each naming rule codes and where their findings must
 stand for the cause to explain them (``Explains.where``). After every rule
-has run (and accepted findings are gone), ``fold`` looks at each finding in
-report order; a finding a rule declares to be explained by an earlier kept
-cause becomes one of that cause's ``Finding.consequences`` and leaves the
-report's list::
+has run (and accepted findings are gone), ``fold`` takes the causes in
+report order; each finding a cause's rule declares it explains, and that no
+earlier cause has taken, becomes one of that cause's ``Finding.consequences``
+and leaves the report's list (wherever it stood: ST06 takes the ST05 just
+before it at the same line)::
 
     >>> from qa_rules.model import Finding, Location
     >>> at = Location("en.md", "en", "op.24", 153)
@@ -32,9 +33,9 @@ consequences too, so ``--fail-on error`` still fails when an error is folded
 under a warning (``most_severe``). Consequences keep their own ids
 (an accept file naming one still hides it: accepted findings are dropped
 before folding) and are never causes of their own: a cause folded under
-another brings its consequences along (the list stays flat). A finding that
-is both (a systematic pattern, ``Finding.places``) is left alone: it stands
-for many places, none of which is the cause's.
+another brings its consequences along (the list stays flat). A systematic
+pattern (``Finding.places``) is neither a cause nor a consequence: it stands
+for many places, none of which is a cause's.
 
 ``unfold`` gives back the flat list (a report re-built from another's
 findings: ``qa_rules.cat_input``), so that folding twice changes nothing.
@@ -63,8 +64,8 @@ class Explains:
       wrong place explains every comparison of it with its source: a missing term, an opening
       phrase rendered otherwise, a number that is not the source's);
     - ``number``: on the same version, with the number the cause found (``op.27`` numbered 28
-      explains the version's numbering jumping from 26 to 28 there, and 28 coming twice at
-      ``op.28``: the findings on that version whose ``found`` is the cause's);
+      explains the version's numbering jumping from 26 to 28 there, and 28 coming twice at the
+      next paragraph: the findings on that version whose ``found`` is the cause's);
     - ``gap``: in the gap a missing source paragraph leaves in the version: a finding on the
       same version whose ``expected`` is the missing operative paragraph's number (op.24
       dropped explains "numbering jumps from 23 to 25", expected 24).
@@ -107,6 +108,10 @@ def fold(
     if not relations:
         return tuple(findings)
     cause_of: dict[int, int] = {}
+    by_rule: dict[str, list[int]] = {}  # candidates by rule: a run may hold thousands of findings
+    for j, other in enumerate(findings):
+        if not other.grouped:
+            by_rule.setdefault(other.rule, []).append(j)
 
     def root(index: int) -> int:
         while index in cause_of:
@@ -117,12 +122,10 @@ def fold(
         if cause.grouped:
             continue
         for explains in relations.get(cause.rule, ()):
-            for j, other in enumerate(findings):
-                if j == i or j in cause_of or other.rule not in explains.rules or other.grouped:
+            for j in sorted(j for code in explains.rules for j in by_rule.get(code, ())):
+                if j == i or j in cause_of or root(i) == j:  # never a cycle: j already explains i
                     continue
-                if root(i) == j:  # never a cycle: j already explains i
-                    continue
-                if _stands(explains.where, cause, other, documents, versions):
+                if _stands(explains.where, cause, findings[j], documents, versions):
                     cause_of[j] = i
     if not cause_of:
         return tuple(findings)
