@@ -265,3 +265,14 @@ def test_an_added_paragraph_is_headed_with_the_missing_source_not_as_the_version
     text = render(report, "text")
     assert text.splitlines()[2] == "(nothing in fr) -> en.md:1 pp.1"
     assert "version itself" not in text
+
+
+def test_xlsx_findings_sheet_has_the_consequences_in_the_cause_row(dropped_report):
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(render(dropped_report, "xlsx")))["Findings"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2) if row[1].value]
+    (cause,) = [r for r in rows if r["consequences"]]
+    assert cause["rule"] == "ST01" and cause["consequences"].startswith("ST05 es_draft.md:155 op.25: ")
+    assert len(rows) == len(dropped_report.findings)
