@@ -63,9 +63,10 @@ class Explains:
     - ``pair``: on the same source unit and the same target unit (a paragraph pasted in the
       wrong place explains every comparison of it with its source: a missing term, an opening
       phrase rendered otherwise, a number that is not the source's);
-    - ``number``: on the same version, with the number the cause found (``op.27`` numbered 28
-      explains the version's numbering jumping from 26 to 28 there, and 28 coming twice at the
-      next paragraph: the findings on that version whose ``found`` is the cause's);
+    - ``number``: on the same version, the findings whose ``found`` is the number the cause's
+      operative paragraph carries in it (``op.27`` numbered 28 explains the numbering jumping
+      from 26 to 28 there and 28 coming twice at the next paragraph; a paragraph 15 added
+      before the version's own 15 explains 15 coming twice);
     - ``gap``: in the gap a missing source paragraph leaves in the version: a finding on the
       same version whose ``expected`` is the missing operative paragraph's number (op.24
       dropped explains "numbering jumps from 23 to 25", expected 24).
@@ -156,16 +157,24 @@ def _stands(where: str, cause: Finding, other: Finding, documents: Mapping[str, 
     if where == "pair":
         return _same(cause.source, other.source) and _same(cause.target, other.target)
     if where == "number":
-        return (cause.target is not None and other.target is not None and bool(cause.found)
-                and (cause.target.path, cause.target.lang) == (other.target.path, other.target.lang)
-                and other.found == cause.found)
+        if cause.target is None or cause.target.unit is None or other.target is None:
+            return False
+        if (cause.target.path, cause.target.lang) != (other.target.path, other.target.lang):
+            return False
+        number = _operative_number(documents, cause.target)
+        return number is not None and other.found == str(number)
     # gap: the cause is a source paragraph missing from a version (no target)
     if cause.target is not None or cause.source is None or cause.source.unit is None or other.target is None:
         return False
     version = versions.get(cause.id)
     if version is None or other.target.lang != version:
         return False
-    doc = documents.get(cause.source.lang)
-    unit = doc.unit(cause.source.unit) if doc is not None else None
-    number = getattr(unit, "number", None) if getattr(unit, "role", "") == "operative" else None
+    number = _operative_number(documents, cause.source)
     return number is not None and other.expected == str(number)
+
+
+def _operative_number(documents: Mapping[str, Any], where: Location) -> int | None:
+    """The number of the operative paragraph ``where`` names in its document (None: not one)."""
+    doc = documents.get(where.lang)
+    unit = doc.unit(where.unit) if doc is not None and where.unit else None
+    return getattr(unit, "number", None) if getattr(unit, "role", "") == "operative" else None

@@ -98,6 +98,21 @@ def test_renumbering_op27_of_the_english_version(sample_set, tmp_path):
     assert report.summary()["total"] == 1
 
 
+# -- a paragraph added with a number: ST02, and the number coming twice (ST05) -------------------
+
+
+def test_a_paragraph_added_as_15_of_the_english_version(sample_set, tmp_path):
+    def add15(lines):
+        at = _paragraph(lines, 15)
+        return lines[:at] + ["15. *Urges* Member States to strengthen their cooperation with the United Nations "
+                             "Office on Drugs and Crime in the collection of evidence related to terrorist offences;",
+                             ""] + lines[at:]
+
+    report = _check(sample_set, _edited_en(sample_set, tmp_path, add15), "en")
+    assert _folded(report) == [("ST02", "op.15", [("ST05", "op.15b")])]
+    assert [f.rule for f in report.findings] == ["ST02"]
+
+
 # -- a paragraph pasted in the wrong place: CO02, with what comparing it with its source finds -----
 
 
