@@ -12,7 +12,12 @@ registered rules, default configuration). A finding *matches* a gold error of
 the same draft and category when the gold line lies in the finding's target
 unit (its input lines, +-1) or within one line of the finding's line;
 precision is the share of findings that match a gold error, recall the share
-of gold errors matched by at least one finding. The clean versions
+of gold errors matched by at least one finding. A finding that explains others
+(``qa_rules.causes``: a dropped paragraph and the numbering gap it leaves) is one
+finding, as the report counts it; it matches a gold error when it or any of the
+findings folded under it would (each in its own category), so a planted error
+whose finding is folded under its cause still counts as found, and the symptoms
+no longer count as findings of their own. The clean versions
 (``samples/E-RES-2023-26``) are checked the same way: every finding there is a
 false alarm.
 
@@ -101,6 +106,8 @@ class Hit:
     span: tuple[int, int] | None  # the target unit's input lines
     severity: str = "warning"
     label: str = ""
+    #: the findings folded under this one (``Finding.consequences``), each a hit of its own kind
+    consequences: tuple["Hit", ...] = ()
 
 
 @dataclass
@@ -142,6 +149,11 @@ def read_gold(path: Path = GOLD) -> list[Gold]:
 
 
 def matches(hit: Hit, gold: Gold) -> bool:
+    """Whether the finding, or one the report folded under it, points at the gold error."""
+    return _matches_here(hit, gold) or any(matches(c, gold) for c in hit.consequences)
+
+
+def _matches_here(hit: Hit, gold: Gold) -> bool:
     if hit.draft != gold.draft or hit.category != gold.category:
         return False
     if hit.span and hit.span[0] - 1 <= gold.line <= hit.span[1] + 1:
@@ -184,9 +196,10 @@ def hexaglot_report(target: Path, lang: str):
 
 
 def hexaglot_hits(report, draft: str) -> list[Hit]:
-    hits = []
+    """One hit per finding of the report (its consequences folded in it, as the report does)."""
     documents = {doc.lang: doc for doc in report.documents}
-    for f in report.findings:
+
+    def hit(f) -> Hit:
         side = f.target
         span = None
         line = side.line if side else None
@@ -196,8 +209,10 @@ def hexaglot_hits(report, draft: str) -> list[Hit]:
                 span = unit.lines
         if side is None and f.source is not None and report.alignment is not None:
             span = _neighbour_span(report, f)
-        hits.append(Hit(draft, f.category, line, span, f.severity, f"{f.rule} {f.message}"))
-    return hits
+        return Hit(draft, f.category, line, span, f.severity, f"{f.rule} {f.message}",
+                   tuple(hit(c) for c in f.consequences))
+
+    return [hit(f) for f in report.findings]
 
 
 def _unit(doc, unit_id: str):

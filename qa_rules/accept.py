@@ -21,6 +21,7 @@ from typing import Iterable, Sequence
 
 from aligner.errors import InputError
 from aligner.fileio import read_text
+from qa_rules.causes import unfold
 from qa_rules.model import Finding
 from qa_rules.tomlfile import load_toml, short_value
 
@@ -95,9 +96,10 @@ def apply_accept(
 
 
 def accept_file_text(findings: Iterable[Finding], reason: str) -> str:
-    """An accept file listing ``findings``, each with the reviewer's ``reason``."""
+    """An accept file listing ``findings`` and those folded under them (``Finding.consequences``,
+    each accepted by its own id), each with the reviewer's ``reason``."""
     blocks = []
-    for finding in findings:
+    for finding in unfold(findings):
         blocks.append(
             # a JSON string is a valid TOML basic string: quotes and backslashes escaped
             f"# {finding.rule} {' '.join(finding.message.split())}\n[[accept]]\n"

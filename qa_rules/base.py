@@ -44,6 +44,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Iterator, Mapping
 
 from aligner.model import Alignment, Document, Row, Unit
+from qa_rules.causes import Explains
 from qa_rules.model import CATEGORIES, SEVERITIES, Finding, Location
 
 
@@ -126,6 +127,10 @@ class Rule:
     #: A finding of this rule says a whole version cannot be compared with the source (ST10:
     #: not a translation of it): the engine withholds that version's other findings and counts them.
     supersedes_version: ClassVar[bool] = False
+    #: The findings of other rules a finding of this rule explains, and where they must stand
+    #: (``qa_rules.causes``): the engine folds them under it, so a report counts the problem once
+    #: (ST01's dropped paragraph explains the gap ST05 sees in the numbering).
+    explains: ClassVar[tuple[Explains, ...]] = ()
 
     @dataclass(frozen=True)
     class Config:

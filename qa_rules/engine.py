@@ -30,6 +30,7 @@ from aligner.langid import DECLARED_LANGUAGE_WARNING
 from aligner.model import OFFICIAL_LANGUAGES, Alignment, Document, Row, Unit
 from qa_rules.accept import AcceptEntry, apply_accept
 from qa_rules.base import Context, Pair, Rule, Side
+from qa_rules.causes import fold, most_severe, unfold
 from qa_rules.model import CATEGORIES, SEVERITIES, Finding, severity_rank
 from qa_rules.pairing import repair_operative_runs, split_overgrouped
 from qa_rules.systematic import Grouper, Systematic
@@ -64,11 +65,11 @@ class Report:
         return self.versions.get(finding.id) or _finding_lang(finding)
 
     def at_or_above(self, severity: str) -> tuple[Finding, ...]:
-        """Findings at least as severe as ``severity`` (``never``: none)."""
+        """Findings at least as severe as ``severity``, or explaining one that is (``never``: none)."""
         if severity == "never":
             return ()
         limit = severity_rank(severity)
-        return tuple(f for f in self.findings if severity_rank(f.severity) <= limit)
+        return tuple(f for f in self.findings if severity_rank(most_severe(f)) <= limit)
 
     def summary(self) -> dict[str, Any]:
         """Counts by severity, category and target language (JSON-ready)."""
@@ -80,6 +81,8 @@ class Report:
             # a systematic pattern is one finding of ``count`` occurrences
             "occurrences": sum(f.count for f in self.findings),
             "systematic": sum(1 for f in self.findings if f.grouped),
+            # findings a cause explains, folded under it (``qa_rules.causes``), not in ``total``
+            "consequences": sum(len(f.consequences) for f in self.findings),
             "by_severity": {s: by_severity.get(s, 0) for s in SEVERITIES},
             "by_category": {c: by_category[c] for c in CATEGORIES if by_category.get(c)},
             "by_language": {lang: by_language[lang] for lang in self.languages if by_language.get(lang)},
@@ -165,20 +168,22 @@ def build_report(
     versions: Mapping[str, str] | None = None,
     gaps: Mapping[str, float] | None = None,
 ) -> Report:
-    """The ``Report`` of a run: accepted findings dropped (counted), the rest sorted, the signature.
+    """The ``Report`` of a run: accepted findings dropped (counted), the rest sorted, the
+    findings a cause explains folded under it (``qa_rules.causes``), the signature.
 
     ``versions``: the target language of each finding found on a pair, by id
     (what a finding with a missing target concerns). ``gaps``: where in its version a finding
     with a missing target stands (just after the version's previous line), by id.
     """
-    kept, accepted, stale = apply_accept(tuple(findings), accept)
+    kept, accepted, stale = apply_accept(tuple(unfold(findings)), accept)
     versions = versions or {}
     kept, withheld, withheld_notices = withhold(kept, rules, versions)
     notices = tuple(notices) + withheld_notices
     order = {lang: i for i, lang in enumerate(alignment.languages)}
     documents = tuple(alignment.documents[lang] for lang in alignment.languages if lang in alignment.documents)
+    ordered = sorted(kept, key=lambda f: sort_key(f, order, versions, gaps))
     return Report(
-        findings=tuple(sorted(kept, key=lambda f: sort_key(f, order, versions, gaps))),
+        findings=fold(ordered, rules, alignment.documents, versions),
         accepted=accepted,
         stale=stale,
         signature=signature(alignment, rules, glossaries, options),

@@ -77,6 +77,11 @@ class Finding:
     #: the target altered), when the rule knows it: the reports show the source paragraph
     #: around it. Not part of the id.
     in_source: str = ""
+    #: The findings this one explains (``qa_rules.causes``): a paragraph dropped is one
+    #: finding (ST01) with the numbering gap it leaves (ST05) folded under it, in report order.
+    #: Folded findings are not counted in a report's totals; they keep their own ids. Not part
+    #: of the id.
+    consequences: tuple["Finding", ...] = ()
 
     @property
     def grouped(self) -> bool:
@@ -124,4 +129,5 @@ class Finding:
             "places": [place.as_dict() for place in self.places],
             "mark": list(self.mark) if self.mark else None,
             "in_source": self.in_source,
+            "consequences": [finding.as_dict() for finding in self.consequences],
         }

@@ -78,7 +78,13 @@ def repair_operative_runs(pairs: Sequence[Pair], window: int = 4) -> list[Pair]:
     pair ``op.N`` with ``op.M``, each ``op.N`` of the source is paired with the
     target's ``op.N`` of the same run (the translator kept the numbering), the
     rest stay one-sided, if that makes more same-number pairs without crossing.
-    Only when the target's numbering shows it was kept (``_numbers_kept``).
+    Only when the target's numbering shows it was kept (``_numbers_kept``), and
+    not in a run where the target repeats a number (``op.27`` numbered 28 just
+    before ``op.28``, read as ``op.28`` and ``op.28b``): there a number names
+    two paragraphs, and re-pairing by it would pair the source ``op.28`` with
+    the renumbered ``op.27``, turning one misnumbered paragraph into an omission,
+    an addition and a paragraph compared with the wrong source; the aligner's
+    reading (by the texts) stands.
     """
     if not pairs or not _numbers_kept(pairs[0].source.doc, pairs[0].target.doc):
         return list(pairs)
@@ -99,6 +105,9 @@ def _repair(run: list[Pair]) -> list[Pair] | None:
     sources = [(u, p) for p in run for u in p.source.units]
     targets = [(u, p) for p in run for u in p.target.units]
     target_ids = {u.id for u, _ in targets}
+    numbers = [u.number for u, _ in targets if u.number is not None]
+    if len(numbers) != len(set(numbers)):
+        return None  # a number repeated in the version: it does not name one paragraph (see above)
     source_ids = {u.id for u, _ in sources}
     before = sum(1 for p in run if p.source.units and p.target.units and p.source.units[0].id == p.target.units[0].id)
     out: list[Pair] = []

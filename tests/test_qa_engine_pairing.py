@@ -200,3 +200,17 @@ def test_a_deleted_paragraph_is_not_read_as_a_merge(shared_data):
         for lang in ("fr", "zh")}
     alignment = align_documents([docs["fr"], docs["zh"]])
     assert _found(alignment, [MissingParagraph, MergedParagraphs]) == [("ST01", "u.8", None)]
+
+
+@pytest.mark.parametrize("lang", ["ru", "ar"])
+def test_a_paragraph_numbered_as_the_next_one_stays_paired_by_its_text(sample, lang):
+    """op.27 numbered 28 just before op.28 (read as op.28 and op.28b): the number names two
+    paragraphs, so the run is not re-paired by it; the aligner's pairs by the texts stand and
+    the one problem is ST06 (op.27 numbered 28), not an omission, an addition and op.28
+    compared with op.27's text."""
+    units = tuple(replace(u, id="op.28", number=28) if u.id == "op.27" else
+                  replace(u, id="op.28b") if u.id == "op.28" else u for u in sample[lang].units)
+    alignment = align_documents([sample["fr"], replace(sample[lang], units=units)])
+    pairs = [(p.source.unit_id, p.target.unit_id) for p in build_pairs(alignment)]
+    assert ("op.27", "op.28") in pairs and ("op.28", "op.28b") in pairs
+    assert _found(alignment, [MissingParagraph, ExtraParagraph, NumberingParity]) == [("ST06", "op.27", "op.28")]

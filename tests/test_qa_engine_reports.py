@@ -53,8 +53,9 @@ def test_json_report_schema():
     ]
     finding = data["findings"][0]
     assert set(finding) == {"id", "rule", "name", "category", "severity", "source", "target", "message", "expected", "found",
-                            "count", "places", "mark", "in_source"}
+                            "count", "places", "mark", "in_source", "consequences"}
     assert finding["count"] == 1 and finding["places"] == [] and finding["mark"] is None
+    assert finding["consequences"] == [] and data["summary"]["consequences"] == 0
     assert finding["target"] == {"path": "example/en.md", "lang": "en", "unit": "pp.1", "line": 1}
     assert data["summary"]["by_severity"] == {"error": 1, "warning": 0, "info": 0}
 

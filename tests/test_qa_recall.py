@@ -33,25 +33,26 @@ OUR_CODES = ("UT", "CO", "PU", "SP", "MK", "LE")
 SLACK = 1
 
 #: category -> ((gold errors found, gold errors), (findings matching an error, findings)) as measured
-#: on 2 Dec 2026 after the rules were tuned on the development split (docs/qa.md). A category whose
+#: on 2 Dec 2026 after the rules were tuned on the development split (docs/qa.md), findings counted
+#: as the report counts them (those a cause explains folded under it: qa_rules.causes). A category whose
 #: measured recall or precision is below its goal is held to a floor just under the measured figure
 #: (see test_recall_and_precision_per_category); the others to the goal.
 MEASURED = {
-    "structure": ((15, 15), (21, 21)),
-    "terminology": ((15, 15), (16, 21)),
+    "structure": ((15, 15), (15, 15)),
+    "terminology": ((15, 15), (16, 17)),
     "numbers": ((13, 15), (15, 15)),
     "references": ((15, 15), (15, 15)),
     "dates": ((15, 15), (15, 15)),
     "untranslated": ((9, 11), (9, 9)),
-    "consistency": ((14, 15), (15, 16)),
+    "consistency": ((14, 15), (14, 15)),
     "punctuation": ((14, 19), (14, 14)),
     "spacing": ((15, 15), (15, 16)),
     "markup": ((10, 15), (10, 10)),
-    "length": ((11, 15), (11, 14)),
+    "length": ((11, 15), (11, 12)),
 }
 #: split -> ((gold errors found, gold errors), (findings matching an error, findings)), measured then.
 MEASURED_SPLITS = {
-    "dev": ((102, 106), (112, 119)),
+    "dev": ((102, 106), (105, 106)),
     "held-out": ((44, 59), (44, 47)),
 }
 #: False alarms on the five clean versions, measured then (goal: none).
@@ -95,18 +96,18 @@ def test_recall_and_precision_per_category(results, category):
     """Goal: recall >= 0.95 and precision >= 0.90 in every category. Each figure is held at its
     goal where the measurement of 2 Dec 2026 (after tuning on the development split) meets it,
     else at a floor one gold error (recall) or one unmatched finding (precision) under it:
-    - structure: recall 1.00 (15 of 15), precision 1.00 (21 of 21 findings); goal met
-    - terminology: recall 1.00 (15 of 15); precision 0.76 (16 of 21) below 0.90, floor 0.71 (TE01 also flags
-      the SHERLOC portal name half left in French in en op.12, a true error planted as untranslated)
+    - structure: recall 1.00 (15 of 15), precision 1.00 (15 of 15 findings); goal met
+    - terminology: recall 1.00 (15 of 15), precision 0.94 (16 of 17); goal met (TE01 also flags the
+      SHERLOC portal name half left in French in en op.12, a true error planted as untranslated)
     - numbers: recall 0.87 (13 of 15) below 0.95, floor 0.80; precision 1.00 (15 of 15)
     - references: recall 1.00 (15 of 15), precision 1.00 (15 of 15 findings); goal met
     - dates: recall 1.00 (15 of 15), precision 1.00 (15 of 15 findings); goal met
     - untranslated: recall 0.82 (9 of 11) below 0.95, floor 0.73; precision 1.00 (9 of 9)
-    - consistency: recall 0.93 (14 of 15) below 0.95, floor 0.87; precision 0.94 (15 of 16)
+    - consistency: recall 0.93 (14 of 15) below 0.95, floor 0.87; precision 0.93 (14 of 15)
     - punctuation: recall 0.74 (14 of 19) below 0.95, floor 0.68; precision 1.00 (14 of 14)
     - spacing: recall 1.00 (15 of 15), precision 0.94 (15 of 16 findings); goal met
     - markup: recall 0.67 (10 of 15) below 0.95, floor 0.60; precision 1.00 (10 of 10)
-    - length: recall 0.73 (11 of 15) below 0.95, floor 0.67; precision 0.79 (11 of 14) below 0.90, floor 0.73
+    - length: recall 0.73 (11 of 15) below 0.95, floor 0.67; precision 0.92 (11 of 12); goal met
     """
     recall, precision, gold, found = results.hexaglot.per_category()[category]
     (hit, planted), (right, reported) = MEASURED[category]
@@ -120,7 +121,7 @@ def test_recall_and_precision_per_category(results, category):
 
 def test_overall_recall_and_precision(results):
     """Goal: recall >= 0.95 and precision >= 0.90 overall. Measured on 2 Dec 2026: recall 0.88
-    (146 of 165) below the goal, precision 0.94 (156 of 166 findings); recall held at a floor two
+    (146 of 165) below the goal, precision 0.97 (149 of 153 findings); recall held at a floor two
     gold errors under the measurement (0.87, 144 of 165), precision at the goal."""
     recall, precision = results.hexaglot.overall()
     hit = sum(h for (h, _), _ in MEASURED.values())
@@ -134,7 +135,7 @@ def test_overall_recall_and_precision(results):
 @pytest.mark.parametrize("split", sorted(MEASURED_SPLITS))
 def test_recall_and_precision_per_split(results, split):
     """The development split (106 errors), on which the rules were tuned: recall 0.96 (102),
-    precision 0.94 (112 of 119 findings), both held at the goal; the held-out split (59 errors),
+    precision 0.99 (105 of 106 findings), both held at the goal; the held-out split (59 errors),
     measured once after tuning: recall 0.75 (44) below the goal, held at 0.71 (42, two gold errors
     under the measurement), precision 0.94 (44 of 47 findings), held at the goal."""
     recall, precision = results.hexaglot.overall(split)
@@ -176,6 +177,11 @@ def test_matching_rule(bench):
     assert not bench.matches(bench.Hit("en_draft.md", "spacing", 100, (97, 101)), gold)
     assert not bench.matches(bench.Hit("es_draft.md", "numbers", 100, (97, 101)), gold)
     assert not bench.matches(bench.Hit("en_draft.md", "numbers", 103, (102, 104)), gold)
+    # a finding folded under its cause (qa_rules.causes) still points at its error, in its own category
+    cause = bench.Hit("en_draft.md", "consistency", 100, (99, 101),
+                      consequences=(bench.Hit("en_draft.md", "numbers", 100, (99, 101)),))
+    assert bench.matches(cause, gold)
+    assert not bench.matches(bench.Hit("en_draft.md", "consistency", 100, (99, 101)), gold)
 
 
 def test_drafts_are_the_clean_samples_plus_the_plants():

@@ -108,5 +108,8 @@ def test_an_omission_is_reported_where_it_would_stand_in_the_version(sample_set)
     draft = sample_set.parent / "drafts" / "en_draft.md"
     report = check_files([str(sample_set / "fr.md"), str(draft)], CheckOptions())
     units = [f.target.unit if f.target else f"missing {f.source.unit}" for f in report.findings]
-    # op.33 (source line 173) is missing after op.32 (en line 179): after op.31 (en line 177)
-    assert units.index("op.31") < units.index("missing op.33") < units.index("op.34")
+    # op.33 (source line 173) is missing after op.32 (en line 179): after op.31 (en line 177),
+    # before op.35 (en line 183); the gap it leaves in the numbering (ST05 at op.34) is folded under it
+    assert units.index("op.31") < units.index("missing op.33") < units.index("op.35")
+    omission = report.findings[units.index("missing op.33")]
+    assert [(c.rule, c.target.unit) for c in omission.consequences] == [("ST05", "op.34")]

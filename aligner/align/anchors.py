@@ -94,18 +94,22 @@ def fill_gaps(anchors: Sequence[tuple[int, int]], points: Sequence[tuple[int, in
 def same_key_pairs(src_keys: Sequence[str | None], tgt_keys: Sequence[str | None]) -> list[tuple[int, int]]:
     """(i, j) for each key both sides have, the k-th occurrence of a key on one
     side with its k-th on the other (an annex restarting at op.1 pairs with the
-    other version's annex, not with its first op.1)."""
+    other version's annex, not with its first op.1). A key that one side has
+    more often than the other (a paragraph misnumbered 28 beside the real 28,
+    a paragraph added as a second 15) says nothing about which occurrence is
+    which: it anchors nothing, and the text decides there."""
     where_t: dict[str, list[int]] = defaultdict(list)
     for j, key in enumerate(tgt_keys):
         if key is not None:
             where_t[key].append(j)
+    in_src = Counter(key for key in src_keys if key is not None)
     seen: Counter = Counter()
     out = []
     for i, key in enumerate(src_keys):
         if key is None:
             continue
         occ = where_t.get(key)
-        if occ and seen[key] < len(occ):
+        if occ and len(occ) == in_src[key]:
             out.append((i, occ[seen[key]]))
         seen[key] += 1
     return out

@@ -207,7 +207,7 @@ li.finding{margin:.2em 0;padding:.2em .3em;border-left:4px solid #f59f00;backgro
  overflow-wrap:anywhere}
 li.finding.sev-error{border-color:#e03131;background:#fff5f5}li.finding.sev-info{border-color:#74c0fc;background:#f1f8ff}
 .badge{font-size:.75em;text-transform:uppercase;color:#555}.cat{color:#666;font-style:italic}
-.where,.places{display:block;color:#888;font-size:.8em}q{font-family:ui-monospace,monospace}
+.where,.places{display:block;color:#888;font-size:.8em}details.consequences{font-size:.85em}q{font-family:ui-monospace,monospace}
 [hidden]{display:none!important}
 footer{margin-top:1em;border-top:1px solid #ccc;color:#555;font-size:.8em;overflow-wrap:anywhere}
 """ % FONTS

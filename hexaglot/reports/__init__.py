@@ -37,6 +37,21 @@ def places_text(finding: Any, limit: int | None = None) -> str:
     return text + (f", … ({len(places)} places)" if len(shown) < len(places) else "")
 
 
+def consequence_lines(finding: Any) -> list[str]:
+    """The findings folded under ``finding`` (``Finding.consequences``: what its cause explains),
+    one line each: ``ST05 es_draft.md:155 op.25: operative numbering ... (id 5a988aee4284)``."""
+    lines = []
+    for consequence in finding.consequences:
+        side = consequence.target or consequence.source
+        where = ""
+        if side is not None:
+            where = side.path.replace("\\", "/").rsplit("/", 1)[-1]
+            where += f":{side.line}" if side.line is not None else ""
+            where += f" {side.unit}" if side.unit else ""
+        lines.append(f"{consequence.rule} {where + ': ' if where else ''}{consequence.message} (id {consequence.id})")
+    return lines
+
+
 #: How far (in characters) ``problem_words`` reaches either side of the problem for its words
 #: (a language written without spaces has no word to end at: three characters are shown).
 WORD_REACH = 12

@@ -4,11 +4,13 @@ Columns (``COLUMNS``): the finding's ``id``, ``rule``, ``name``, ``category``,
 ``severity``, each side's ``path``/``lang``/``unit``/``line`` (empty when a
 side is missing), the target unit's CAT ``status`` (pre-aligned input only),
 ``message``, ``expected``, ``found``, then ``count`` (occurrences: more than 1
-for a systematic pattern) and its ``places`` (``line 12 (op.1), line 40 (pp.2)``,
-empty for a finding of one place), and an excerpt of each side's paragraph
-(``source_excerpt``: around the source's own value; ``target_excerpt``: around
-the problem itself, ``Finding.mark``; about 110 characters, ``…`` where cut).
-Every field is quoted; the file is UTF-8
+for a systematic pattern), its ``places`` (``line 12 (op.1), line 40 (pp.2)``,
+empty for a finding of one place), the ``consequences`` folded under it
+(``qa_rules.causes``: the findings its cause explains, one per line, each with
+its rule, place, message and id; empty for most findings), and an excerpt of
+each side's paragraph (``source_excerpt``: around the source's own value;
+``target_excerpt``: around the problem itself, ``Finding.mark``; about 110
+characters, ``…`` where cut). Every field is quoted; the file is UTF-8
 with a byte-order mark (so Excel reads Arabic and Chinese) and ends with one
 comment line ``# signature: ...``. A text that a spreadsheet would run as a
 formula (it starts with ``=``, ``+``, ``-``, ``@``...) is written with a
@@ -27,14 +29,14 @@ from typing import Any
 from aligner.writers.cells import escape_cell
 from qa_rules.model import Finding
 
-from hexaglot.reports import finding_excerpts, places_text
+from hexaglot.reports import consequence_lines, finding_excerpts, places_text
 from hexaglot.reports.placement import report_signature
 
 COLUMNS: tuple[str, ...] = (
     "id", "rule", "name", "category", "severity",
     "source_path", "source_lang", "source_unit", "source_line",
     "target_path", "target_lang", "target_unit", "target_line",
-    "status", "message", "expected", "found", "count", "places",
+    "status", "message", "expected", "found", "count", "places", "consequences",
     "source_excerpt", "target_excerpt",
 )
 
@@ -47,6 +49,7 @@ def finding_record(finding: Finding, status: str = "", report: Any = None) -> di
               "severity": finding.severity, "status": status, "message": finding.message,
               "expected": finding.expected, "found": finding.found,
               "count": str(finding.count), "places": places_text(finding),
+              "consequences": "\n".join(consequence_lines(finding)),
               "source_excerpt": excerpts.get("source", ("", None))[0],
               "target_excerpt": excerpts.get("target", ("", None))[0]}
     for label, loc in (("source", finding.source), ("target", finding.target)):

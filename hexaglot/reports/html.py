@@ -27,7 +27,7 @@ from aligner.writers.page import (cell_meta, e, gap_cell, italic_ranges, legend,
                                   styled, table_head, text_cell)
 from qa_rules.model import CATEGORIES, SEVERITIES, Finding
 
-from hexaglot.reports import places_text, problem_span, problem_words
+from hexaglot.reports import consequence_lines, places_text, problem_span, problem_words
 from hexaglot.reports.placement import cell_status, finding_lang, place, report_signature
 
 TITLE = "hexaglot QA report"
@@ -179,6 +179,11 @@ def _finding_item(finding: Finding, report: Any) -> str:
         )
     if finding.grouped:
         detail += f'<span class="places">{e(finding.count)} times at {e(places_text(finding))}</span>'
+    if finding.consequences:  # folded under the cause: not findings of their own (filters count causes)
+        items = "".join(f'<li class="consequence" data-consequence-id="{e(c.id)}">{e(line)}</li>'
+                        for c, line in zip(finding.consequences, consequence_lines(finding)))
+        detail += (f'<details class="consequences"><summary>explains {len(finding.consequences)} other '
+                   f'finding(s)</summary><ul>{items}</ul></details>')
     lang = finding_lang(finding, report)
     return (
         f'<li class="finding sev-{e(finding.severity)}" id="f-{e(finding.id)}" data-finding-id="{e(finding.id)}" '

@@ -20,7 +20,7 @@ from typing import Any
 import click
 
 from hexaglot.reports import escape_controls as safe
-from hexaglot.reports import places_text, problem_words, unit_text
+from hexaglot.reports import consequence_lines, places_text, problem_words, unit_text
 from qa_rules.model import Finding, Location
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -68,6 +68,16 @@ def _where(location: Location | None, lang: str = "") -> str:
     return f"{where} {location.unit}" if location.unit else where
 
 
+def _version_alone(report: Any, finding: Finding) -> Location | None:
+    """The place of a finding about one version on its own (its numbering, its footnotes: a
+    rule's ``check_document`` finding with one side), source or target alike; None for a
+    finding on an aligned pair (``Report.versions`` names those), an omission or an addition
+    included, whose heading shows both sides."""
+    if (finding.source is None) == (finding.target is None) or finding.id in getattr(report, "versions", {}):
+        return None
+    return finding.target or finding.source
+
+
 def _group_key(report: Any, finding: Finding) -> tuple:
     source, target = finding.source, finding.target
     return (
@@ -99,8 +109,9 @@ def render(report: Any, *, color: bool = False) -> str:
         lines.append("")
         version = report.version_of(first)
         source_where = _where(first.source, report.pivot if version != report.pivot else "")
-        if first.source is None and first.target is not None:  # about the version itself (its numbering)
-            heading = f"{_where(first.target)} (the {version} version itself)"
+        alone = _version_alone(report, first)
+        if alone is not None:  # about the version itself (its numbering), the source's included
+            heading = f"{_where(alone)} (the {alone.lang} version itself)"
         else:
             heading = f"{source_where} -> {_where(first.target, version)}"
         lines.append(style(("(document)  " if whole else "") + heading, bold=True))
@@ -123,10 +134,15 @@ def render(report: Any, *, color: bool = False) -> str:
             lines.append(" " * 12 + safe(" · ".join(details)))
             if finding.grouped:
                 lines.append(" " * 12 + safe(f"{finding.count} times at {places_text(finding, PLACES)}"))
+            if finding.consequences:  # what the cause explains: said under it, not counted again
+                lines.append(" " * 12 + safe(f"explains {len(finding.consequences)} other finding(s):"))
+                lines.extend(" " * 14 + safe(f"↳ {line}") for line in consequence_lines(finding))
     summary = report.summary()
     lines.append("")
     sev = summary["by_severity"]
     extra = f"; {summary['accepted']} accepted" if summary["accepted"] else ""
+    if summary.get("consequences"):
+        extra += f"; {summary['consequences']} finding(s) folded under the cause that explains them"
     if summary["systematic"]:
         extra += (f"; {summary['systematic']} systematic pattern(s) counted once, "
                   f"{summary['occurrences']} occurrences in all")

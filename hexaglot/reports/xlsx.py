@@ -39,7 +39,7 @@ _FILL = {
     "info": PatternFill("solid", fgColor="E7F5FF"),
 }
 _WIDTH = {"message": 60, "expected": 30, "found": 30, "source_path": 24, "target_path": 24, "name": 26,
-          "places": 60, "source_excerpt": 50, "target_excerpt": 50}
+          "places": 60, "consequences": 60, "source_excerpt": 50, "target_excerpt": 50}
 
 
 def render_xlsx(report: Any) -> bytes:
@@ -76,7 +76,7 @@ def _findings_sheet(ws, report: Any) -> None:
                 cell = put_cell(ws, row, col, value)
             if name == "severity":
                 cell.fill = _FILL.get(finding.severity, PatternFill())
-            if name in ("message", "expected", "found", "places"):
+            if name in ("message", "expected", "found", "places", "consequences"):
                 cell.alignment = CellAlignment(wrap_text=True, vertical="top")
             if name.endswith("_excerpt"):
                 cell.alignment = text_alignment(record[name.replace("excerpt", "lang")])

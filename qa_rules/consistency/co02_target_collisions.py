@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from qa_rules.base import Context, Rule
+from qa_rules.causes import Explains
 from qa_rules.consistency.segments import Segment, grouped, segments_of, word_count
 from qa_rules.model import Finding
 from qa_rules.punctuation.langfacts import SCRIPTS
@@ -28,7 +29,10 @@ class TargetCollision(Rule):
     A paragraph pasted in the wrong place is usually much longer or shorter
     than the source it stands against, or shares little with it. When neither
     measure tells them apart (``min_length_gap``, ``min_anchor_gap``), the
-    first occurrence is kept; the others are flagged.
+    first occurrence is kept; the others are flagged. What the other rules
+    find when they compare the pasted text with the source it stands against
+    (its terms, opening phrase, numbers, references, dates, footnote markers,
+    length) is folded under the finding (``explains``): it is the paste, once.
 
     Flags:
         fr: Prie l'Office de continuer à aider les États Membres qui en font la demande ; ¶ Encourage l'Office à continuer d'aider les États Membres à protéger les infrastructures critiques ;
@@ -43,6 +47,9 @@ class TargetCollision(Rule):
     name = "consistency.target_collision"
     category = "consistency"
     severity = "warning"
+    #: what comparing a pasted text with the source it stands against finds
+    explains = (Explains(("CO01", "TE01", "TE05", "NU01", "NU02", "NU03", "RF01", "RF02", "RF03",
+                          "DA01", "ST08", "LE01"), "pair"),)
 
     @dataclass(frozen=True)
     class Config:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
+from qa_rules.causes import Explains
 from qa_rules.model import Finding
 from qa_rules.structure._util import unpaired
 
@@ -15,7 +16,9 @@ class MissingParagraph(Rule):
     Found from the alignment: a row where the source has a unit and the
     target none. The finding's target side is ``None`` (the unit is missing
     there); the message says where the paragraph would be (after the line of
-    the previous unit of the target).
+    the previous unit of the target). An operative paragraph dropped with its
+    number leaves a gap in the version's numbering (ST05: "numbering jumps
+    from 23 to 25"): that finding is folded under this one (``explains``).
 
     Flags:
         fr: Prie l'Office des Nations Unies contre la drogue et le crime de continuer à fournir une assistance technique,
@@ -30,6 +33,7 @@ class MissingParagraph(Rule):
     name = "structure.missing_paragraph"
     category = "structure"
     severity = "error"
+    explains = (Explains(("ST05",), "gap"),)
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         yield from unpaired(self, pair, context, present="source")

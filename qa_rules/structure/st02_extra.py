@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
+from qa_rules.causes import Explains
 from qa_rules.model import Finding
 from qa_rules.structure._util import unpaired
 
@@ -14,7 +15,10 @@ class ExtraParagraph(Rule):
 
     Found from the alignment: a row where the target has a unit and the
     source none. The finding's source side is ``None``; the message says where
-    the paragraph would be in the source.
+    the paragraph would be in the source. An operative paragraph added with a
+    number the version's next paragraph also carries makes that number come
+    twice (ST05: "paragraph 15 is numbered twice"): that finding is folded
+    under this one (``explains``).
 
     Flags:
         fr:
@@ -29,6 +33,7 @@ class ExtraParagraph(Rule):
     name = "structure.extra_paragraph"
     category = "structure"
     severity = "error"
+    explains = (Explains(("ST05",), "number"),)
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         yield from unpaired(self, pair, context, present="target")

@@ -1,0 +1,180 @@
+"""One cause, one finding: the findings another finding explains are folded under it.
+
+A paragraph dropped from a version is one problem, yet two rules see it: ST01
+(the source paragraph has no counterpart) and ST05 (the version's numbering
+jumps from 23 to 25). A paragraph pasted in the wrong place is one problem,
+yet CO02 (the same text translates two sources), CO01 (its opening phrase is
+rendered otherwise) and TE01 (the source's terms are not in it) all report
+it. A reviser wants the problem once, with what it causes under it, and totals
+that count problems, not symptoms.
+
+A rule says which findings its own findings explain (``Rule.explains``): a
+tuple of ``Explains``, each naming rule codes and where their findings must
+stand for the cause to explain them (``Explains.where``). After every rule
+has run (and accepted findings are gone), ``fold`` takes the causes in
+report order; each finding a cause's rule declares it explains, and that no
+earlier cause has taken, becomes one of that cause's ``Finding.consequences``
+and leaves the report's list (wherever it stood: ST06 takes the ST05 just
+before it at the same line)::
+
+    >>> from qa_rules.model import Finding, Location
+    >>> at = Location("en.md", "en", "op.24", 153)
+    >>> src = Location("fr.md", "fr", "op.24", 149)
+    >>> paste = Finding("CO02", "consistency.target_collision", "consistency", "warning", src, at, "pasted")
+    >>> term = Finding("TE01", "terminology.missing_term", "terminology", "warning", src, at, "no term")
+    >>> class Paste:
+    ...     code, explains = "CO02", (Explains(("TE01",), "pair"),)
+    >>> [(f.rule, [c.rule for c in f.consequences]) for f in fold([paste, term], [Paste()], {}, {})]
+    [('CO02', ['TE01'])]
+
+The cause keeps its id, its message, its place and its severity (the report's
+totals count it as its own severity); ``Report.at_or_above`` reads the
+consequences too, so ``--fail-on error`` still fails when an error is folded
+under a warning (``most_severe``). Consequences keep their own ids
+(an accept file naming one still hides it: accepted findings are dropped
+before folding) and are never causes of their own: a cause folded under
+another brings its consequences along (the list stays flat). A systematic
+pattern (``Finding.places``) is neither a cause nor a consequence: it stands
+for many places, none of which is a cause's.
+
+``unfold`` gives back the flat list (a report re-built from another's
+findings: ``qa_rules.cat_input``), so that folding twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Sequence
+
+from qa_rules.model import Finding, Location, severity_rank
+
+if TYPE_CHECKING:  # the rules declare ``Explains``; this module only reads their ``code``
+    from qa_rules.base import Rule
+
+#: Where a consequence stands relative to its cause (see ``Explains``).
+Where = Literal["pair", "number", "gap"]
+WHERE: tuple[str, ...] = ("pair", "number", "gap")
+
+
+@dataclass(frozen=True)
+class Explains:
+    """A finding of the declaring rule explains the findings of ``rules`` that stand ``where``:
+
+    - ``pair``: on the same source unit and the same target unit (a paragraph pasted in the
+      wrong place explains every comparison of it with its source: a missing term, an opening
+      phrase rendered otherwise, a number that is not the source's);
+    - ``number``: on the same version, the findings whose ``found`` is the number the cause's
+      operative paragraph carries in it (``op.27`` numbered 28 explains the numbering jumping
+      from 26 to 28 there and 28 coming twice at the next paragraph; a paragraph 15 added
+      before the version's own 15 explains 15 coming twice);
+    - ``gap``: in the gap a missing source paragraph leaves in the version: a finding on the
+      same version whose ``expected`` is the missing operative paragraph's number (op.24
+      dropped explains "numbering jumps from 23 to 25", expected 24).
+    """
+
+    rules: tuple[str, ...]
+    where: Where
+
+    def __post_init__(self) -> None:
+        if self.where not in WHERE:
+            raise ValueError(f"Explains.where must be one of {WHERE}, not {self.where!r}")
+
+
+def unfold(findings: Iterable[Finding]) -> list[Finding]:
+    """Every finding on its own: causes without their consequences, then the consequences."""
+    flat: list[Finding] = []
+    for finding in findings:
+        if finding.consequences:
+            flat.append(replace(finding, consequences=()))
+            flat.extend(unfold(finding.consequences))
+        else:
+            flat.append(finding)
+    return flat
+
+
+def fold(
+    findings: Sequence[Finding],
+    rules: Sequence["Rule | Any"],
+    documents: Mapping[str, Any],
+    versions: Mapping[str, str],
+) -> tuple[Finding, ...]:
+    """``findings`` (in report order) with each finding a rule's ``explains`` accounts for
+    folded under its cause (see the module).
+
+    ``documents``: the run's documents by language (the number of a missing operative
+    paragraph, for ``gap``); ``versions``: the language of the version each finding
+    concerns, by id (a finding whose target is missing still belongs to a version).
+    """
+    relations = {rule.code: tuple(rule.explains) for rule in rules if getattr(rule, "explains", ())}
+    if not relations:
+        return tuple(findings)
+    cause_of: dict[int, int] = {}
+    by_rule: dict[str, list[int]] = {}  # candidates by rule: a run may hold thousands of findings
+    for j, other in enumerate(findings):
+        if not other.grouped:
+            by_rule.setdefault(other.rule, []).append(j)
+
+    def root(index: int) -> int:
+        while index in cause_of:
+            index = cause_of[index]
+        return index
+
+    for i, cause in enumerate(findings):
+        if cause.grouped:
+            continue
+        for explains in relations.get(cause.rule, ()):
+            for j in sorted(j for code in explains.rules for j in by_rule.get(code, ())):
+                if j == i or j in cause_of or root(i) == j:  # never a cycle: j already explains i
+                    continue
+                if _stands(explains.where, cause, findings[j], documents, versions):
+                    cause_of[j] = i
+    if not cause_of:
+        return tuple(findings)
+    under: dict[int, list[Finding]] = {}
+    for j in sorted(cause_of):
+        under.setdefault(root(j), []).append(findings[j])
+    kept = []
+    for i, finding in enumerate(findings):
+        if i in cause_of:
+            continue
+        consequences = tuple(under.get(i, ()))
+        kept.append(replace(finding, consequences=consequences) if consequences else finding)
+    return tuple(kept)
+
+
+def most_severe(finding: Finding) -> str:
+    """The most severe of a finding's own severity and those of the findings folded under it."""
+    return min((finding.severity, *(c.severity for c in finding.consequences)), key=severity_rank)
+
+
+def _same(a: Location | None, b: Location | None) -> bool:
+    return a is not None and b is not None and a.unit is not None and (a.path, a.lang, a.unit) == (b.path, b.lang, b.unit)
+
+
+def _stands(where: str, cause: Finding, other: Finding, documents: Mapping[str, Any],
+            versions: Mapping[str, str]) -> bool:
+    """Whether ``other`` stands ``where`` (an ``Explains.where``) relative to ``cause``."""
+    if where == "pair":
+        return _same(cause.source, other.source) and _same(cause.target, other.target)
+    if where == "number":
+        if cause.target is None or cause.target.unit is None or other.target is None:
+            return False
+        if (cause.target.path, cause.target.lang) != (other.target.path, other.target.lang):
+            return False
+        number = _operative_number(documents, cause.target)
+        return number is not None and other.found == str(number)
+    # gap: the cause is a source paragraph missing from a version (no target)
+    if cause.target is not None or cause.source is None or cause.source.unit is None or other.target is None:
+        return False
+    version = versions.get(cause.id)
+    if version is None or other.target.lang != version:
+        return False
+    number = _operative_number(documents, cause.source)
+    return number is not None and other.expected == str(number)
+
+
+def _operative_number(documents: Mapping[str, Any], where: Location) -> int | None:
+    """The number of the operative paragraph ``where`` names in its document (None: not one)."""
+    doc = documents.get(where.lang)
+    unit = doc.unit(where.unit) if doc is not None and where.unit else None
+    return getattr(unit, "number", None) if getattr(unit, "role", "") == "operative" else None
