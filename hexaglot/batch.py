@@ -213,7 +213,7 @@ def _render(document: CorpusDocument, settings: BatchSettings, setup: RunSetup, 
         "whole_version": whole_version_findings(report),
         "renderings": [r.as_list() for r in renderings(build_pairs(report.alignment))],
         "terms": [[s.glossary, s.concept, s.label, lang, term, count]
-                  for s in term_stats(report.documents, setup.glossaries)
+                  for s in term_stats(report.documents, setup.glossaries, report.term_matches)
                   for lang in sorted(s.terms) for term, count in sorted(s.terms[lang].items())],
     })
     return outputs, record

@@ -357,3 +357,22 @@ def test_local_workers_write_the_files_and_hand_back_only_the_record(tmp_path):
         on_disk = json.loads((tmp_path / "run" / "documents" / f"{name}.record.json").read_text(encoding="utf-8"))
         assert on_disk == result.record
     assert (tmp_path / "run" / "documents" / "doc-a.html").is_file()
+
+
+def test_term_statistics_reuse_the_matches_the_rules_found(monkeypatch):
+    """A document's glossary terms are matched once: the record's corpus statistics take the
+    matches the run's rules made (``Report.term_matches``) instead of scanning the text again."""
+    import qa_rules.glossary.stats as stats
+    from qa_rules.run import check_paths
+
+    report, _ = check_paths([str(SMALL / "fr.md"), str(SMALL / "en.md")], batch.CheckOptions())
+    glossaries = batch.run_setup(BatchSettings(options=batch.with_search_dir(batch.CheckOptions()))).glossaries
+    scanned = [s.as_dict() for s in stats.term_stats(report.documents, glossaries)]
+    assert scanned and report.term_matches
+    assert all((doc.lang, unit.text) in report.term_matches for doc in report.documents for unit in doc.units)
+
+    def no_second_scan(*args):
+        raise AssertionError("the text was matched again")
+
+    monkeypatch.setattr(stats, "matcher_for", no_second_scan)
+    assert [s.as_dict() for s in stats.term_stats(report.documents, glossaries, report.term_matches)] == scanned
