@@ -74,7 +74,7 @@ def test_one_report_per_document_and_broken_documents_listed_not_fatal(finished)
     assert "\n" not in problems["doc-c"]
     assert not (out / "documents" / "doc-c.json").exists()
     assert "hexaglot: warning: " + problems["doc-c"] in result.output
-    assert "(4 documents: 2 checked, 0 already done, 2 could not be checked," in result.output
+    assert "(4 documents, source fr: 2 checked, 0 already done, 2 could not be checked," in result.output
 
 
 def test_summary_worst_first_with_links_terms_and_cross_document_consistency(finished):
