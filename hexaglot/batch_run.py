@@ -32,9 +32,10 @@ from hexaglot.batch import (DOCUMENTS, BatchSettings, DocumentResult, check_docu
 
 #: Imported once by the forkserver, so that each worker it forks starts with them (a second
 #: worker, or the pool that replaces a dead one, does not import them again).
-PRELOAD = ["hexaglot.batch_run", "aligner.align", "aligner.readers", "qa_rules.run", "qa_rules.engine",
-           "qa_rules.registry", "qa_rules.cat_input", "qa_rules.glossary.stats", "qa_rules.consistency.corpus",
-           "hexaglot.reports"]
+PRELOAD = ["hexaglot.batch_run", "aligner.align", "aligner.readers", "aligner.readers.markup", "aligner.structure",
+           "aligner.segment", "qa_rules.run", "qa_rules.engine", "qa_rules.registry", "qa_rules.cat_input",
+           "qa_rules.glossary.stats", "qa_rules.consistency.corpus", "hexaglot.reports", "hexaglot.reports.json",
+           "langdetect.detector_factory", "langdetect.utils.ngram", "Stemmer"]
 
 Task = Callable[[CorpusDocument, BatchSettings], DocumentResult]
 
