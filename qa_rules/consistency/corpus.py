@@ -18,7 +18,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Iterable
 
-from qa_rules.consistency.segments import paragraph_segments, word_count
+from qa_rules.consistency.segments import segments, word_count
 
 #: Paragraphs with fewer source words are not compared (as CO01's default ``min_words``).
 MIN_WORDS = 4
@@ -50,7 +50,7 @@ def renderings(pairs: Iterable) -> tuple[Rendering, ...]:
     alignment) with at least ``MIN_WORDS`` source words, in order."""
     found = []
     for pair in pairs:
-        for seg in paragraph_segments(pair):
+        for seg in segments(pair, paragraphs_only=True):
             if word_count(seg.source_text) >= MIN_WORDS:  # seg.source, seg.target: normalized
                 found.append(Rendering(pair.target.lang, seg.source_at.unit or "", _key(seg.source),
                                        _key(seg.target), seg.source_text[:EXCERPT], seg.target_text[:EXCERPT]))
