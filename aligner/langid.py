@@ -19,7 +19,6 @@ When the file name or ``--lang`` states the language, the text is still read:
 from __future__ import annotations
 
 import math
-import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -297,9 +296,9 @@ def _latin(text: str) -> Identification:
     rows = _ngrams(_features_text(text))
     if not rows:
         return Identification(None, "Latin script; no usable features")
-    scores: list[float] = [0.0] * len(langs)
-    for row in rows:  # n-gram by n-gram, as langdetect adds them
-        scores = list(map(operator.add, scores, row))
+    # each language's n-gram weights summed, n-gram by n-gram as langdetect adds them (a column
+    # at a time: one ``sum`` per language rather than a Python list per n-gram)
+    scores: list[float] = [sum(column) for column in zip(*rows)]
     official = {lang: scores[langs.index(lang)] for lang in LATIN_OFFICIAL}
     best = max(official, key=official.__getitem__)
     top = max(range(len(langs)), key=scores.__getitem__)

@@ -10,9 +10,10 @@ record's ``error``. The same function runs in a local process pool and as one
 Dask task per document (``hexaglot.batch_run``); the rules, glossaries and
 accepted findings are loaded once per worker process (``run_setup``).
 
-The parent (``hexaglot.batch_run.run_batch``) writes each result as it
-arrives: the reports first, each atomically, then the record,
-``documents/NAME.record.json``, last. A document whose record is there and matches the run's settings and its input
+Whoever has the output folder writes each result, the reports first, each
+atomically, then the record, ``documents/NAME.record.json``, last: a local
+worker as it finishes the document (the parent then only reduces the summary),
+the client for a Dask task (``hexaglot.batch_run``). A document whose record is there and matches the run's settings and its input
 files is done: ``--resume`` skips it, so an interrupted run (Ctrl-C, a killed
 worker) loses nothing it wrote and a finished run re-run does no work. Names
 and contents are deterministic: the same corpus and options give the same
@@ -80,6 +81,9 @@ class DocumentResult:
     timings: dict[str, float] = field(default_factory=dict)
     #: The check did not run to an end (its worker died): no record is written, ``--resume`` retries it.
     transient: bool = False
+    #: Its files and record are already written (by the worker that checked it, which shares the
+    #: output folder): ``outputs`` is empty and the parent only reduces the record.
+    written: bool = False
 
     @property
     def error(self) -> str | None:
@@ -209,7 +213,7 @@ def _render(document: CorpusDocument, settings: BatchSettings, setup: RunSetup, 
         "whole_version": whole_version_findings(report),
         "renderings": [r.as_list() for r in renderings(build_pairs(report.alignment))],
         "terms": [[s.glossary, s.concept, s.label, lang, term, count]
-                  for s in term_stats(report.documents, setup.glossaries)
+                  for s in term_stats(report.documents, setup.glossaries, report.term_matches)
                   for lang in sorted(s.terms) for term, count in sorted(s.terms[lang].items())],
     })
     return outputs, record

@@ -3,9 +3,12 @@
 ``hexaglot.batch.check_document`` checks one document. Here it runs over a
 whole corpus: in a local process pool (``local_results``) or as one Dask task
 per document (``dask_results``), the rules, glossaries and accepted findings
-loaded once per worker (``run_setup``). The parent (``run_batch``) writes each
-result as it arrives, the reports first, each atomically, then the record
-last; ``load_record`` says whether a document is already done (``--resume``).
+loaded once per worker (``run_setup``). A local worker writes its document's
+files itself (``check_and_write``: the reports first, each atomically, then the
+record last) and hands back only the record, so the parent (``run_batch``) only
+reduces the summary; a Dask task hands back the files' bytes and the client
+writes them (the cluster need not share the output folder). ``load_record``
+says whether a document is already done (``--resume``).
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from __future__ import annotations
 import json
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -24,6 +28,26 @@ from hexaglot.batch import (DOCUMENTS, BatchSettings, DocumentResult, check_docu
                             record_name, run_setup)
 
 # -- engines ----------------------------------------------------------------------------
+
+
+#: Imported once by the forkserver, so that each worker it forks starts with them (a second
+#: worker, or the pool that replaces a dead one, does not import them again).
+PRELOAD = ["hexaglot.batch_run", "aligner.align", "aligner.readers", "aligner.readers.markup", "aligner.structure",
+           "aligner.segment", "qa_rules.run", "qa_rules.engine", "qa_rules.registry", "qa_rules.cat_input",
+           "qa_rules.glossary.stats", "qa_rules.consistency.corpus", "hexaglot.reports", "hexaglot.reports.json",
+           "langdetect.detector_factory", "langdetect.utils.ngram", "Stemmer"]
+
+Task = Callable[[CorpusDocument, BatchSettings], DocumentResult]
+
+
+def check_and_write(document: CorpusDocument, settings: BatchSettings, out_dir: str) -> DocumentResult:
+    """A local worker's task: check ``document``, write its files and then its record into
+    ``out_dir``, and return the result without the files' bytes (``written``). The time the
+    writing took is part of the ``report`` stage."""
+    result = check_document(document, settings)
+    elapsed = write_result(out_dir, result, inputs=[path for _, path in document.files])
+    timings = {**result.timings, "report": result.timings["report"] + elapsed} if result.timings else {}
+    return replace(result, outputs=(), timings=timings, written=True)
 
 
 def _init_worker(settings: BatchSettings) -> None:
@@ -46,20 +70,24 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def local_results(documents: Iterable[CorpusDocument], settings: BatchSettings,
-                  workers: int) -> Iterator[DocumentResult]:
-    """``check_document`` over ``documents`` in ``workers`` processes (0: in this process), results as
-    they complete, at most two per worker in flight (memory does not grow with the corpus). A worker
-    that dies (killed, out of memory) fails the documents it had; a new pool takes the rest."""
+def local_results(documents: Iterable[CorpusDocument], settings: BatchSettings, workers: int,
+                  task: Task = check_document) -> Iterator[DocumentResult]:
+    """``task`` (``check_document``, or ``check_and_write`` bound to an output folder) over
+    ``documents`` in ``workers`` processes (0: in this process), results as they complete, at most
+    two per worker in flight (memory does not grow with the corpus). A worker that dies (killed,
+    out of memory) takes the documents in flight with it (which one killed it is unknown): each is
+    tried once more on a new pool, alone, and a document whose worker dies then is a transient
+    error (``died``)."""
     if workers <= 0:
         for document in documents:
-            yield check_document(document, settings)
+            yield task(document, settings)
         return
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)  # read when the forkserver starts, once per process
     pending = iter(documents)
     retry: list[CorpusDocument] = []  # in flight when a worker died: tried once more
     tried: set[str] = set()
@@ -76,15 +104,19 @@ def local_results(documents: Iterable[CorpusDocument], settings: BatchSettings,
             lost: list[CorpusDocument] = []
             broken = False
             while len(in_flight) < limit and (retry or not exhausted):
+                if retry and in_flight:
+                    break  # a document lost with a pool runs alone: if it kills its worker again, it is the one
                 document = retry.pop(0) if retry else next(pending, None)
                 if document is None:
                     exhausted = True
                     break
                 try:
-                    in_flight[pool.submit(check_document, document, settings)] = document
+                    in_flight[pool.submit(task, document, settings)] = document
                 except BrokenProcessPool:  # a worker died since the last results
                     retry.insert(0, document)
                     broken = True
+                    break
+                if document.name in tried:
                     break
             if not broken:
                 if not in_flight:
@@ -264,13 +296,16 @@ def run_batch(documents: Iterable[CorpusDocument], out_dir: str | os.PathLike, s
             tell(document.name, record)
 
     if scheduler is None:
-        results = local_results(to_check(), settings, workers)
+        results = local_results(to_check(), settings, workers, partial(check_and_write, out_dir=str(out)))
     else:
         results = dask_results(to_check(), settings, scheduler, max(1, workers))
     for result in results:
-        elapsed = write_result(out, result, inputs=[path for _, path in result.record.get("files", ())])
-        if result.timings:
-            run.timings.append({**result.timings, "report": result.timings.get("report", 0.0) + elapsed})
+        timings = result.timings
+        if not result.written:
+            elapsed = write_result(out, result, inputs=[path for _, path in result.record.get("files", ())])
+            timings = {**timings, "report": timings["report"] + elapsed} if timings else {}
+        if timings:
+            run.timings.append(timings)
         tell(result.name, result.record)
     return run
 

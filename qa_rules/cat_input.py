@@ -76,11 +76,13 @@ def check_pretranslated(
     unsupported = [lang for lang in alignment.languages if lang not in OFFICIAL_LANGUAGES]
     found: dict[str, Finding] = {}
     versions: dict[str, str] = {}
+    term_matches: dict[tuple[str, str], tuple] = {}
 
     def run(subset: Alignment, rules: Sequence[Rule]) -> None:
         part = check(subset, rules, glossaries, systematic=systematic, never_grouped=[e.id for e in accept])
         found.update((f.id, f) for f in part.findings)
         versions.update(part.versions)
+        term_matches.update(part.term_matches)
 
     if not unsupported:
         run(checked, instances)
@@ -98,7 +100,7 @@ def check_pretranslated(
             f"not run: {skipped}"
         )
     return build_report(alignment, instances, glossaries, found.values(), accept=accept, options=options,
-                        notices=notices, versions=versions)
+                        notices=notices, versions=versions, term_matches=term_matches)
 
 
 def _locked_units(alignment: Alignment) -> dict[str, list[tuple[str, int, str]]]:

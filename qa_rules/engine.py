@@ -59,6 +59,10 @@ class Report:
     #: Findings withheld per version (language) because a rule found that the version
     #: cannot be compared with the source (``Rule.supersedes_version``: ST10).
     withheld: Mapping[str, int] = field(default_factory=dict)
+    #: The glossary terms the rules found, by (language, text) of what they matched: the longest
+    #: matches for the run's glossaries (``qa_rules.terminology.common.matches_found``), handed
+    #: back so that term statistics over the same texts need not match them again.
+    term_matches: Mapping[tuple[str, str], tuple[Any, ...]] = field(default_factory=dict)
 
     def version_of(self, finding: Finding) -> str:
         """The language of the version ``finding`` concerns (its target's, even when that is missing)."""
@@ -152,8 +156,11 @@ def check(
             )
     if systematic != Systematic():  # a report grouped otherwise says so in its signature
         options = {**(options or {}), "systematic": (systematic.min_count, systematic.min_share)}
+    from qa_rules.terminology.common import matches_found
+
     return build_report(alignment, instances, glossaries, found.values(), accept=accept, options=options,
-                        notices=notices, versions=versions, gaps=gaps)
+                        notices=notices, versions=versions, gaps=gaps,
+                        term_matches=matches_found(context.facts, glossaries))
 
 
 def build_report(
@@ -167,6 +174,7 @@ def build_report(
     notices: Sequence[str] = (),
     versions: Mapping[str, str] | None = None,
     gaps: Mapping[str, float] | None = None,
+    term_matches: Mapping[tuple[str, str], tuple[Any, ...]] | None = None,
 ) -> Report:
     """The ``Report`` of a run: accepted findings dropped (counted), the rest sorted, the
     findings a cause explains folded under it (``qa_rules.causes``), the signature.
@@ -195,6 +203,7 @@ def build_report(
         notices=tuple(notices),
         versions={f.id: versions[f.id] for f in kept if f.id in versions},
         withheld=withheld,
+        term_matches=term_matches or {},
     )
 
 

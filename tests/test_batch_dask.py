@@ -37,3 +37,30 @@ def test_dask_cluster_reports_equal_the_local_runs_byte_for_byte(tmp_path):
     assert len(files) == 2 * 4 + 2  # doc-a, doc-b: report, HTML, alignment, record; doc-c, doc-d: record
     for name in files:
         assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name
+
+
+def test_cli_scheduler_local_writes_the_files_the_local_pool_writes(tmp_path):
+    """``hexaglot batch --scheduler local``: a LocalCluster of two workers on loopback, end to end."""
+    from click.testing import CliRunner
+
+    from hexaglot.cli import cli
+
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        missing("dask.distributed is not installed (pip install -e '.[test]')")
+    corpus = make_corpus(tmp_path / "corpus")
+    outputs = {}
+    for engine in (["--workers", "2"], ["--scheduler", "local", "--workers", "2"]):
+        out = tmp_path / engine[1]
+        result = CliRunner().invoke(cli, ["batch", str(corpus), "-o", str(out), "--source", "fr", "--html", "-q",
+                                          *engine], catch_exceptions=False)
+        assert result.exit_code == 2, result.output  # doc-c and doc-d cannot be checked
+        outputs[engine[1]] = out
+    local, dask = outputs["2"], outputs["local"]
+    files = sorted(p.relative_to(local) for p in local.rglob("*") if p.is_file() and p.name != "summary.xlsx")
+    assert files == sorted(p.relative_to(dask) for p in dask.rglob("*") if p.is_file() and p.name != "summary.xlsx")
+    assert len([f for f in files if f.parts[0] == "documents"]) == 3 * 2 + 2
+    assert "summary.csv" in {f.name for f in files}
+    for name in files:
+        assert (dask / name).read_bytes() == (local / name).read_bytes(), name

@@ -74,7 +74,7 @@ def test_one_report_per_document_and_broken_documents_listed_not_fatal(finished)
     assert "\n" not in problems["doc-c"]
     assert not (out / "documents" / "doc-c.json").exists()
     assert "hexaglot: warning: " + problems["doc-c"] in result.output
-    assert "(4 documents: 2 checked, 0 already done, 2 could not be checked," in result.output
+    assert "(4 documents, source fr: 2 checked, 0 already done, 2 could not be checked," in result.output
 
 
 def test_summary_worst_first_with_links_terms_and_cross_document_consistency(finished):
@@ -307,3 +307,72 @@ def test_a_bad_rule_selection_is_one_error_before_any_document(tmp_path):
     result = run(str(SAMPLES), "-o", str(tmp_path / "run"), "--source", "fr", "--select", "XX99")
     assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
     assert "XX99" in result.output and not (tmp_path / "run").exists()
+
+
+def _killed_on(document, settings, doomed: str, marker: str):
+    """A pool task whose worker process is killed (SIGKILL, as by the out-of-memory killer) while
+    it checks ``doomed``: the first time only if ``marker`` is given (then created), else always."""
+    import os
+    import signal
+
+    if document.name == doomed and not (marker and Path(marker).exists()):
+        if marker:
+            Path(marker).touch()
+        os.kill(os.getpid(), signal.SIGKILL)
+    return batch.check_document(document, settings)
+
+
+def test_a_killed_workers_documents_are_tried_once_more_on_a_new_pool(tmp_path):
+    from functools import partial
+
+    corpus = make_corpus(tmp_path / "corpus")
+    settings = BatchSettings(options=batch.with_search_dir(batch.CheckOptions()))
+    marker = tmp_path / "killed-once"
+    task = partial(_killed_on, doomed="doc-b", marker=str(marker))
+    results = list(batch_run.local_results(iter_corpus(corpus, source="fr"), settings, 2, task))
+    assert marker.exists()  # the worker checking doc-b was killed
+    assert sorted(r.name for r in results) == ["doc-a", "doc-b", "doc-c", "doc-d"]
+    by_name = {r.name: r for r in results}
+    assert not any(r.transient for r in results) and by_name["doc-b"].error is None
+    assert by_name["doc-b"].record["findings"]["total"] > 0  # checked on the new pool
+    # killed every time: a transient error for this run (no record, so --resume tries it again)
+    task = partial(_killed_on, doomed="doc-b", marker="")
+    results = {r.name: r for r in batch_run.local_results(iter_corpus(corpus, source="fr"), settings, 2, task)}
+    assert sorted(results) == ["doc-a", "doc-b", "doc-c", "doc-d"]
+    assert results["doc-b"].transient and "worker process checking it died" in results["doc-b"].error
+    assert not results["doc-a"].transient and results["doc-a"].error is None
+    batch_run.write_result(tmp_path / "run", results["doc-b"])
+    assert not (tmp_path / "run" / "documents" / "doc-b.record.json").exists()
+
+
+def test_local_workers_write_the_files_and_hand_back_only_the_record(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus")
+    settings = BatchSettings(options=batch.with_search_dir(batch.CheckOptions()), html=True)
+    from functools import partial
+
+    task = partial(batch_run.check_and_write, out_dir=str(tmp_path / "run"))
+    results = {r.name: r for r in batch_run.local_results(iter_corpus(corpus, source="fr"), settings, 2, task)}
+    assert all(r.written and r.outputs == () for r in results.values())
+    for name, result in results.items():
+        on_disk = json.loads((tmp_path / "run" / "documents" / f"{name}.record.json").read_text(encoding="utf-8"))
+        assert on_disk == result.record
+    assert (tmp_path / "run" / "documents" / "doc-a.html").is_file()
+
+
+def test_term_statistics_reuse_the_matches_the_rules_found(monkeypatch):
+    """A document's glossary terms are matched once: the record's corpus statistics take the
+    matches the run's rules made (``Report.term_matches``) instead of scanning the text again."""
+    import qa_rules.glossary.stats as stats
+    from qa_rules.run import check_paths
+
+    report, _ = check_paths([str(SMALL / "fr.md"), str(SMALL / "en.md")], batch.CheckOptions())
+    glossaries = batch.run_setup(BatchSettings(options=batch.with_search_dir(batch.CheckOptions()))).glossaries
+    scanned = [s.as_dict() for s in stats.term_stats(report.documents, glossaries)]
+    assert scanned and report.term_matches
+    assert all((doc.lang, unit.text) in report.term_matches for doc in report.documents for unit in doc.units)
+
+    def no_second_scan(*args):
+        raise AssertionError("the text was matched again")
+
+    monkeypatch.setattr(stats, "matcher_for", no_second_scan)
+    assert [s.as_dict() for s in stats.term_stats(report.documents, glossaries, report.term_matches)] == scanned

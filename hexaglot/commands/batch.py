@@ -25,7 +25,9 @@ from hexaglot.commands.check import check_options, qa_options
 from hexaglot.logs import logger, notice, verbosity_options
 from qa_rules.run import resolved_config
 
-#: The language checked against when ``--source`` is not given (most UN documents are drafted in English).
+#: The language checked against when ``--source`` is not given, in every layout: most UN documents
+#: are drafted in English, and neither a folder of versions nor the UN Parallel Corpus says which
+#: version is the original. A corpus drafted in another language names it (the bundled samples: fr).
 DEFAULT_SOURCE = "en"
 
 
@@ -54,7 +56,9 @@ def _check_output_folder(output: str, corpus: str) -> Path:
               help="How the corpus is laid out: a folder per document (folders), the UN Parallel Corpus's "
                    "LANG/YEAR/NAME trees (un), or CAT files (cat); default: detected.")
 @click.option("--source", default=DEFAULT_SOURCE, show_default=True,
-              help="The language the versions are checked against (folders and un layouts).")
+              help="The language the other versions are checked against, for every document of the folders "
+                   "and un layouts (a CAT file names its own). Most UN documents are drafted in English; give "
+                   "the original's language otherwise (the bundled samples: fr).")
 @click.option("--languages", "languages", multiple=True,
               help="Versions every document must have (comma-separated); one missing makes the document an error.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
@@ -115,7 +119,7 @@ def command(corpus, output, layout, source, languages, workers, scheduler, resum
         progress.close()
     written = write_summary(out, summary)
     checked = run.documents - run.skipped - len(run.errors)
-    notice(f"wrote {out} ({run.documents} documents: {checked} checked, {run.skipped} already done, "
+    notice(f"wrote {out} ({run.documents} documents, source {source}: {checked} checked, {run.skipped} already done, "
            f"{len(run.errors)} could not be checked, {len(failing)} with findings at or above "
            f"{fail_on or config.fail_on}; summary: {written})")
     for error in run.errors:

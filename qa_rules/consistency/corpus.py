@@ -18,7 +18,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Iterable
 
-from qa_rules.consistency.segments import normalize, segments, word_count
+from qa_rules.consistency.segments import segments, word_count
 
 #: Paragraphs with fewer source words are not compared (as CO01's default ``min_words``).
 MIN_WORDS = 4
@@ -41,8 +41,8 @@ class Rendering:
         return [self.lang, self.unit, self.source_key, self.target_key, self.source, self.target]
 
 
-def _key(text: str) -> str:
-    return hashlib.sha1(normalize(text).encode("utf-8")).hexdigest()[:16]
+def _key(normalized: str) -> str:
+    return hashlib.sha1(normalized.encode("utf-8")).hexdigest()[:16]
 
 
 def renderings(pairs: Iterable) -> tuple[Rendering, ...]:
@@ -50,10 +50,10 @@ def renderings(pairs: Iterable) -> tuple[Rendering, ...]:
     alignment) with at least ``MIN_WORDS`` source words, in order."""
     found = []
     for pair in pairs:
-        for seg in segments(pair):
-            if seg.kind == "text" and word_count(seg.source_text) >= MIN_WORDS:
-                found.append(Rendering(pair.target.lang, seg.source_at.unit or "", _key(seg.source_text),
-                                       _key(seg.target_text), seg.source_text[:EXCERPT], seg.target_text[:EXCERPT]))
+        for seg in segments(pair, paragraphs_only=True):
+            if word_count(seg.source_text) >= MIN_WORDS:  # seg.source, seg.target: normalized
+                found.append(Rendering(pair.target.lang, seg.source_at.unit or "", _key(seg.source),
+                                       _key(seg.target), seg.source_text[:EXCERPT], seg.target_text[:EXCERPT]))
     return tuple(found)
 
 

@@ -79,9 +79,11 @@ def _loc(side, unit, offset: int = 0) -> Location:
 BODY_ROLES = frozenset({"preambular", "operative", "footnote", "closing", "segment"})
 
 
-def segments(pair: Pair, italic: frozenset[str] = frozenset()) -> Iterator[Segment]:
+def segments(pair: Pair, italic: frozenset[str] = frozenset(), paragraphs_only: bool = False) -> Iterator[Segment]:
     """Every segment of one aligned pair (nothing if a side is missing); opening phrases
-    only where both languages are in ``italic`` (``qa_rules.markup.italics.italic_languages``)."""
+    only where both languages are in ``italic`` (``qa_rules.markup.italics.italic_languages``).
+    ``paragraphs_only``: the whole-paragraph (``text``) segments alone, the sentences and italic
+    spans not computed (the corpus's paragraph renderings need only these)."""
     src, tgt = pair.source, pair.target
     if src.missing or tgt.missing or src.units[0].role not in BODY_ROLES:
         return
@@ -92,14 +94,16 @@ def segments(pair: Pair, italic: frozenset[str] = frozenset()) -> Iterator[Segme
                       _loc(src, src.units[0]), _loc(tgt, tgt.units[0]))
         return
     for su, tu in zip(src.units, tgt.units):
-        yield from _unit_segments(src, su, tgt, tu, src.lang in italic and tgt.lang in italic)
+        yield from _unit_segments(src, su, tgt, tu, src.lang in italic and tgt.lang in italic, paragraphs_only)
 
 
-def _unit_segments(src, su, tgt, tu, openings: bool) -> Iterator[Segment]:
+def _unit_segments(src, su, tgt, tu, openings: bool, paragraphs_only: bool = False) -> Iterator[Segment]:
     if su.number is not None and tu.number is not None and su.number != tu.number:
         return  # a misaligned pair (the structure rules report the numbering): nothing to compare
     yield Segment("text", normalize(su.text), normalize(tu.text), su.text, tu.text, _loc(src, su), _loc(tgt, tu),
                   normalize(_without_opening(su)), normalize(_without_opening(tu)))
+    if paragraphs_only:
+        return
     if 1 < len(su.sentences) == len(tu.sentences):
         for a, b in zip(su.sentences, tu.sentences):
             yield Segment("sentence", normalize(a.text), normalize(b.text), a.text, b.text,

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from aligner.model import Document
-from qa_rules.glossary.matcher import matcher_for
+from qa_rules.glossary.matcher import Match, matcher_for
 from qa_rules.glossary.model import Glossary
 
 if TYPE_CHECKING:
@@ -40,13 +40,22 @@ class ConceptStats:
         }
 
 
-def term_stats(documents: Sequence[Document], glossaries: Sequence[Glossary]) -> list[ConceptStats]:
-    """Occurrences of every concept found in ``documents``, most frequent first."""
+def term_stats(documents: Sequence[Document], glossaries: Sequence[Glossary],
+               known: Mapping[tuple[str, str], Sequence[Match]] | None = None) -> list[ConceptStats]:
+    """Occurrences of every concept found in ``documents``, most frequent first.
+
+    ``known``: matches of ``glossaries`` already found, by (language, text) (a check's
+    ``Report.term_matches``): a unit whose text is there is not matched again."""
     table: dict[tuple[str, str], ConceptStats] = {}
+    known = known or {}
     for doc in documents:
-        matcher = matcher_for(glossaries, doc.lang)
+        matcher = None
         for unit in doc.units:
-            for m in matcher.find(unit.text):
+            found = known.get((doc.lang, unit.text))
+            if found is None:
+                matcher = matcher or matcher_for(glossaries, doc.lang)
+                found = matcher.find(unit.text)
+            for m in found:
                 key = (m.glossary, m.concept.id)
                 stats = table.setdefault(key, ConceptStats(m.glossary, m.concept.id, m.concept.label("en")))
                 stats.terms[doc.lang][m.term.text] += 1

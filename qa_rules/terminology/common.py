@@ -77,6 +77,20 @@ def find(text: str, lang: str, glossaries: Sequence[Glossary], nested: bool = Fa
     return found[2] if nested else found[1]
 
 
+def matches_found(facts, glossaries: Sequence) -> dict[tuple[str, str], tuple[Match, ...]]:
+    """The longest term matches a run's rules found (``find`` with the run's ``Context.facts``),
+    by (language, text), for the glossaries ``glossaries`` (a rule that asked with other ones,
+    the bundled ones of a run without any, is left out): a plain value the run hands back
+    (``qa_rules.engine.Report.term_matches``)."""
+    store = facts.get(MATCHES_FACT) if isinstance(facts, dict) else None
+    glossaries = tuple(g for g in glossaries if isinstance(g, Glossary))
+    if not store or not glossaries:
+        return {}
+    ids = tuple(id(g) for g in glossaries)
+    return {(key[0], key[1]): found[1] for key, found in store.items()
+            if len(key) == 3 and key[2] == ids and same_objects(found[0], glossaries)}
+
+
 def concept_in(text: str, lang: str, match: Match, context: Context | None = None,
                coordinated: bool = False) -> bool:
     """Whether ``match``'s concept has a term of ``lang`` in ``text`` (inflected, nested too;
