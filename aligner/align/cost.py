@@ -87,7 +87,7 @@ def estimate_length_model(src: Sequence[Segment], tgt: Sequence[Segment], pairs=
 _SQRT2 = math.sqrt(2.0)
 
 
-def _neg_log_tail(z: float) -> float:
+def neg_log_tail(z: float) -> float:
     """-log P(|N(0,1)| >= z)."""
     if z < 8.0:
         return -math.log(max(math.erfc(z / _SQRT2), 1e-300))
@@ -142,7 +142,7 @@ class CostModel:
             anchor_j[i] = j
         role_penalty, anchor_bonus = self.params.role_penalty, self.params.anchor_bonus
         c, inv_c, s2, null_cost, match_cost = self._c, self._inv_c, self._s2, self._null_cost, self._match_cost
-        weight, smoothing, inf, sqrt, tail = self._lex_weight, self._smoothing, math.inf, math.sqrt, _neg_log_tail
+        weight, smoothing, inf, sqrt, tail = self._lex_weight, self._smoothing, math.inf, math.sqrt, neg_log_tail
         log, erfc, inv_sqrt2 = math.log, math.erfc, 1.0 / _SQRT2
 
         def cost(i0: int, i1: int, j0: int, j1: int, limit: float = inf) -> float:
@@ -195,6 +195,12 @@ class CostModel:
 
         return cost
 
+    @property
+    def plain(self) -> bool:
+        """No roles, no anchors, no cap on a 1-1 bead's length cost: the
+        programme can inline the cost (``plain.plain_path``)."""
+        return not self.anchors and not self._many_roles and self._match_cost == math.inf
+
     def pair_match(self, i: int, j: int) -> int:
         row = self.matches.get(i)
         return row.get(j, 0) if row else 0
@@ -204,7 +210,7 @@ class CostModel:
         if ls == 0 and lt == 0:
             return 0.0
         z = abs(lt - c * ls) / math.sqrt(max(s2 * (ls + lt / c) / 2.0, 1e-9))
-        return _neg_log_tail(z)
+        return neg_log_tail(z)
 
     def lexical(self, i0: int, i1: int, j0: int, j1: int) -> tuple[int, float]:
         """(shared keys, Dice-like ratio) of the bead src[i0:i1] x tgt[j0:j1]."""
