@@ -40,7 +40,8 @@ def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Seque
     band = None
     long = (n + 1) * (m + 1) > FULL_MATRIX_LIMIT
     if long:
-        band = band_from_anchors(list(anchors) or lexical_anchors(src, tgt), n, m, margin=3)
+        band = band_from_anchors(list(anchors), n, m, margin=3) if anchors else \
+            band_from_anchors(lexical_anchors(src, tgt), n, m, margin=2, diagonal=True)
     elif anchors:
         # structure anchors (verified operative/footnote numbers) bound the first
         # pass to strips along the lines between them
@@ -55,7 +56,7 @@ def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Seque
         lexicon = learn_lexicon(src, tgt, [(range(i0, i1), range(j0, j1)) for i0, i1, j0, j1, _ in path])
         src2, tgt2 = with_lexicon(src, tgt, lexicon) if lexicon else (src, tgt)
         if band is not None:  # pass 2 runs near pass 1's path
-            band = band_from_anchors([(i0, j0) for i0, i1, j0, j1, _ in path if i1 > i0 and j1 > j0], n, m, margin=3)
+            band = band_from_anchors([(i0, j0) for i0, i1, j0, j1, _ in path if i1 > i0 and j1 > j0], n, m, margin=2)
         model = CostModel(src2, tgt2, length, params, anchors, band)
         path = _best_path(n, m, shapes, model, band)
     if scorer is not None:  # e.g. ``confidence.paragraph_scores``: evidence read on the whole path
