@@ -25,10 +25,15 @@ from typing import Mapping, Sequence
 from aligner.align.dp import Band
 from aligner.align.features import Segment
 
+#: Prior probability of a run of 2 to 4 segments with no counterpart (chosen by
+#: cross-validation, ``benchmarks/align_crossval.py``).
+NULL_RUN = 0.003
 #: Prior probability of each bead shape (sums need not be 1: only differences matter).
 PRIORS: dict[tuple[int, int], float] = {
     (1, 1): 0.85, (1, 0): 0.01, (0, 1): 0.01, (1, 2): 0.06, (2, 1): 0.06, (2, 2): 0.01,
     (1, 3): 0.006, (3, 1): 0.006, (1, 4): 0.001, (4, 1): 0.001, (2, 3): 0.002, (3, 2): 0.002,
+    # a run of 2-4 segments with no counterpart: one event (a block of captions), not k
+    (0, 2): NULL_RUN, (2, 0): NULL_RUN, (0, 3): NULL_RUN, (3, 0): NULL_RUN, (0, 4): NULL_RUN, (4, 0): NULL_RUN,
 }
 
 

@@ -40,8 +40,7 @@ def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Seque
     band = None
     long = (n + 1) * (m + 1) > FULL_MATRIX_LIMIT
     if long:
-        band = band_from_anchors(list(anchors), n, m, margin=3) if anchors else \
-            band_from_anchors(lexical_anchors(src, tgt), n, m, margin=2, diagonal=True)
+        band = band_from_anchors(list(anchors) or lexical_anchors(src, tgt), n, m, margin=3)
     elif anchors:
         # structure anchors (verified operative/footnote numbers) bound the first
         # pass to strips along the lines between them
@@ -59,12 +58,27 @@ def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Seque
             band = band_from_anchors([(i0, j0) for i0, i1, j0, j1, _ in path if i1 > i0 and j1 > j0], n, m, margin=2)
         model = CostModel(src2, tgt2, length, params, anchors, band)
         path = _best_path(n, m, shapes, model, band)
+    path = split_null_runs(path)
     if scorer is not None:  # e.g. ``confidence.paragraph_scores``: evidence read on the whole path
         scores = scorer(model, path)
     else:
         scores = [bead_confidence(model, i0, i1, j0, j1, c) for i0, i1, j0, j1, c in path]
     return [Bead(src=tuple(range(i0, i1)), tgt=tuple(range(j0, j1)), cost=c, score=score)
             for (i0, i1, j0, j1, c), score in zip(path, scores)]
+
+
+def split_null_runs(path):
+    """A run of segments with no counterpart as single null beads (each is
+    unaligned on its own), the run's cost shared equally."""
+    out = []
+    for i0, i1, j0, j1, c in path:
+        size = (i1 - i0) + (j1 - j0)
+        if (i1 == i0 or j1 == j0) and size > 1:
+            out.extend((i, i + 1, j0, j0, c / size) for i in range(i0, i1))
+            out.extend((i1, i1, j, j + 1, c / size) for j in range(j0, j1))
+        else:
+            out.append((i0, i1, j0, j1, c))
+    return out
 
 
 def _best_path(n, m, shapes, model, band):
