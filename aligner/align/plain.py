@@ -48,7 +48,21 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
     sqrt, log, erfc, tail, inv_sqrt2 = math.sqrt, math.log, math.erfc, neg_log_tail, 1.0 / math.sqrt(2.0)
     joint = [(k, a, b, model._prior[(a, b)]) for k, (a, b) in enumerate(shapes) if a and b]
     source_nulls = [(k, a, model._prior[(a, b)]) for k, (a, b) in enumerate(shapes) if a and not b]
-    target_nulls = [(k, b, model._prior[(a, b)]) for k, (a, b) in enumerate(shapes) if b and not a]
+
+    def null_total(prior: float, ls: int, lt: int) -> float:
+        """A null bead's cost (``CostModel.cost``'s operations, in its order)."""
+        total = prior
+        if ls or lt:
+            mean = (ls + lt * inv_c) * 0.5
+            z = abs(lt - c * ls) / sqrt(s2 * mean if s2 * mean > 1e-9 else 1e-9)
+            length = -log(erfc(z * inv_sqrt2)) if z < 8.0 else tail(z)
+            total += length if length < null_cost else null_cost
+        return total
+
+    # a target null bead's cost depends on its column only: computed once, not once a row
+    target_nulls = [(k, b, [INF] * b + [null_total(model._prior[(a, b)], 0, lt_[j] - lt_[j - b])
+                                        for j in range(b, m + 1)])
+                    for k, (a, b) in enumerate(shapes) if b and not a]
     max_a = max([a for a, _ in shapes] + [0])
 
     table: list[array] = []
@@ -111,16 +125,11 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
             plo, phi = lo[pi], hi[pi]
             start, stop = max(row_lo, plo), min(row_hi, phi)
             prev_row = table[pi]
-            ls = ls_[i] - ls_[pi]
+            total = null_total(prior, ls_[i] - ls_[pi], 0)  # the same for the whole row
             for j in range(start, stop + 1):
                 prev = prev_row[j - plo]
                 if prev == INF:
                     continue
-                total = prior
-                if ls:
-                    z = abs(-c * ls) / sqrt(s2 * (ls * 0.5) if s2 * (ls * 0.5) > 1e-9 else 1e-9)
-                    length = -log(erfc(z * inv_sqrt2)) if z < 8.0 else tail(z)
-                    total += length if length < null_cost else null_cost
                 value = prev + total
                 here = row[j - row_lo]
                 if value < here or (value == here and k < ptr[j - row_lo]):
@@ -133,21 +142,14 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
                 best, best_k = row[j - row_lo], ptr[j - row_lo]
                 if i == 0 and j == 0:
                     continue
-                for k, b, prior in target_nulls:
+                for k, b, totals in target_nulls:
                     pj = j - b
                     if pj < row_lo:
                         continue
                     prev = row[pj - row_lo]
                     if prev == INF:
                         continue
-                    lt = lt_[j] - lt_[pj]
-                    total = prior
-                    if lt:
-                        mean = (lt * inv_c) * 0.5
-                        z = abs(lt) / sqrt(s2 * mean if s2 * mean > 1e-9 else 1e-9)
-                        length = -log(erfc(z * inv_sqrt2)) if z < 8.0 else tail(z)
-                        total += length if length < null_cost else null_cost
-                    value = prev + total
+                    value = prev + totals[j]
                     if value < best or (value == best and k < best_k):
                         best, best_k = value, k
                 row[j - row_lo] = best
