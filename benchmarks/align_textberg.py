@@ -15,7 +15,8 @@ also reports the CPU of its work alone (reading and aligning) and of the
 alignment alone.
 
 Run from the repository root: ``python benchmarks/align_textberg.py``
-(``--quick``: quality and the 1x run only; ``--sizes 1,5``; ``--hunalign PATH``
+(``--quick``: quality and the 1x run only; ``--sizes 1,5``; ``--profile``:
+hexaglot's profile on the article only; ``--hunalign PATH``
 or the ``HUNALIGN`` environment variable: the hunalign executable, else
 ``hunalign`` on the PATH; without one the hunalign rows are skipped with a
 notice). Needs ../shared/data/textberg-dev.
@@ -195,6 +196,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="quality and the 1x speed run only")
     parser.add_argument("--sizes", default="1,5,20,50", help="repetitions of the article for the speed runs")
     parser.add_argument("--hunalign", metavar="PATH", help="the hunalign executable (default: $HUNALIGN, else PATH)")
+    parser.add_argument("--profile", action="store_true",
+                        help="only profile hexaglot on the article (cProfile, cumulative time) and stop")
     parser.add_argument("--child", nargs=3, metavar=("SYSTEM", "DE", "FR"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -202,6 +205,9 @@ def main() -> None:
         return
     if not DATA.is_dir():
         sys.exit(f"skipped: {DATA} is absent")
+    if args.profile:
+        profile(DATA / "dev.de", DATA / "dev.fr")
+        return
     hunalign = find_hunalign(args.hunalign)
     if hunalign is None:
         print("notice: hunalign not found (--hunalign PATH or HUNALIGN=PATH): its rows are skipped\n")
@@ -229,6 +235,21 @@ def main() -> None:
     calibration(results["hexaglot"]["beads"], gold)
     sizes = [1] if args.quick else [int(x) for x in args.sizes.split(",") if x.strip()]
     speed(de_path, fr_path, gold, sizes, hunalign, results)
+
+
+def profile(de_path: Path, fr_path: Path) -> None:
+    """Where hexaglot's time goes on one article: reading, then aligning."""
+    import cProfile
+    import pstats
+
+    import aligner.align  # noqa: F401
+    import aligner.readers  # noqa: F401
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    run_hexaglot(de_path, fr_path)
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
 
 
 def calibration(beads, gold) -> None:
