@@ -23,7 +23,7 @@ from array import array
 from typing import Sequence
 
 from aligner.align.cost import CostModel, neg_log_tail
-from aligner.align.dp import Band
+from aligner.align.dp import Band, trace_back
 
 INF = math.inf
 #: Columns of slack kept around each row's band in the prefix sums: the pair
@@ -156,17 +156,7 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
                 ptr[j - row_lo] = best_k
         table.append(array("d", row))
         back.append(array("b", ptr))
-    if m < lo[n] or m > hi[n] or table[n][m - lo[n]] == INF:
-        raise ValueError("no path through the band")
-    beads = []
-    i, j = n, m
-    while i > 0 or j > 0:
-        a, b = shapes[back[i][j - lo[i]]]
-        pi, pj = i - a, j - b
-        beads.append((pi, i, pj, j, table[i][j - lo[i]] - table[pi][pj - lo[pi]]))
-        i, j = pi, pj
-    beads.reverse()
-    return beads
+    return trace_back(table, back, lo, hi, n, m, shapes)
 
 
 def _next_sums(prev: list[int], prev_lo: int, prev_hi: int, row_matches: dict[int, int] | None,
