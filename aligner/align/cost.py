@@ -25,8 +25,9 @@ from typing import Mapping, Sequence
 from aligner.align.dp import Band
 from aligner.align.features import Segment
 
-#: Prior probability of a run of 2 to 4 segments with no counterpart (chosen by
-#: cross-validation, ``benchmarks/align_crossval.py``).
+#: Prior probability of a run of 2 to 4 segments with no counterpart (0.001 and
+#: 0.003 score alike on both halves of the dev article, 0.01 a little lower:
+#: ``benchmarks/align_crossval.py``).
 NULL_RUN = 0.003
 #: Prior probability of each bead shape (sums need not be 1: only differences matter).
 PRIORS: dict[tuple[int, int], float] = {
@@ -45,7 +46,8 @@ PARAGRAPH_PRIORS: dict[tuple[int, int], float] = {
 
 @dataclass(frozen=True)
 class CostParams:
-    """Weights of the cost terms (fixed on the Text+Berg dev article only)."""
+    """Weights of the cost terms (set on the Text+Berg dev article; held-out figures by
+    cross-validation over its halves: ``benchmarks/align_crossval.py``)."""
 
     lexical_weight: float = 30.0
     lexical_smoothing: float = 1.0
