@@ -1,23 +1,36 @@
 """Sentence alignment on the Text+Berg dev article (German-French), with peers.
 
 Quality: hexaglot (lines mode, ``aligner.align``), nltk's Gale-Church
-(``nltk.translate.gale_church.align_blocks`` on sentence lengths, one block)
-and the PyPI ``galechurch`` package, each scored by ``aligner.align.score``
-(Vecalign's convention, see ``../shared/data/README.md``): strict and lax
-precision, recall, F1, and hexaglot's ratios to the peers. Then hexaglot's
-confidence calibration on the same article. Then speed and peak memory
-(each system in its own subprocess, ``ru_maxrss``) on the article and on it
-repeated 20 times as one document, hexaglot against ``galechurch``.
+(``nltk.translate.gale_church.align_blocks`` on sentence lengths, one block),
+the PyPI ``galechurch`` package and hunalign (C++, no dictionary: an empty
+dictionary file, with and without ``-realign``), each scored by
+``aligner.align.score`` (Vecalign's convention, see ``../shared/data/README.md``):
+strict and lax precision, recall, F1, and hexaglot's ratios to the peers. Then
+hexaglot's confidence calibration on the same article. Then speed and peak
+memory on the article repeated 1, 5, 20 and 50 times as one document: each run
+is its own process, and its CPU time (user + system) and peak RSS are read from
+the operating system when it ends (``os.wait4``), so the interpreter's start-up
+and imports count for hexaglot as hunalign's start-up counts for it; hexaglot
+also reports the CPU of its work alone (reading and aligning) and of the
+alignment alone.
 
 Run from the repository root: ``python benchmarks/align_textberg.py``
-(``--quick`` skips the 20x run). Needs ../shared/data/textberg-dev.
+(``--quick``: quality and the 1x run only; ``--sizes 1,5``; ``--profile``:
+hexaglot's profile on the article only; ``--hunalign PATH``
+or the ``HUNALIGN`` environment variable: the hunalign executable, else
+``hunalign`` on the PATH; without one the hunalign rows are skipped with a
+notice). Needs ../shared/data/textberg-dev.
+
+hunalign is built from its sources (github.com/danielvarga/hunalign,
+``src/hunalign``: ``make``); it is a peer for this benchmark only.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -44,7 +57,9 @@ def run_hexaglot(de_path: Path, fr_path: Path) -> list[tuple[tuple[int, ...], tu
     fr = read_document(fr_path, input_format="lines")
     index_de = {u.id: k for k, u in enumerate(de.units)}
     index_fr = {u.id: k for k, u in enumerate(fr.units)}
+    start = time.process_time()
     alignment = align_documents([de, fr], level="sentence")
+    ALIGN_CPU["seconds"] = time.process_time() - start
     return [(tuple(index_de[u] for u in row.cells["de"].units), tuple(index_fr[u] for u in row.cells["fr"].units),
              row.score) for row in alignment.rows]
 
@@ -96,8 +111,7 @@ SYSTEMS = {"hexaglot": run_hexaglot, "nltk": run_nltk, "galechurch": run_galechu
 
 
 def child(system: str, de_path: str, fr_path: str) -> None:
-    """Subprocess body: run one system once, print time, memory and beads."""
-    # imports are not timed: each system is measured on its work alone
+    """Subprocess body: run one system once, print its work's CPU and the beads."""
     if system == "hexaglot":
         import aligner.align  # noqa: F401
         import aligner.readers  # noqa: F401
@@ -105,19 +119,72 @@ def child(system: str, de_path: str, fr_path: str) -> None:
         import galechurch  # noqa: F401
     else:
         import nltk.translate.gale_church  # noqa: F401
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    start = time.perf_counter()
+    start = time.process_time()
     beads = SYSTEMS[system](Path(de_path), Path(fr_path))
-    elapsed = time.perf_counter() - start
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": elapsed, "peak_rss_mb": rss / 1024, "start_rss_mb": rss_before / 1024,
-                      "beads": beads}))
+    elapsed = time.process_time() - start
+    print(json.dumps({"work_cpu": elapsed, "align_cpu": ALIGN_CPU.get("seconds", elapsed), "beads": beads}))
+
+
+#: CPU of ``align_documents`` alone in the hexaglot child (reading left out).
+ALIGN_CPU: dict[str, float] = {}
+
+
+def run_process(cmd: list[str], stdout_path: Path) -> dict:
+    """Run ``cmd`` with its output in ``stdout_path``; its CPU seconds (user +
+    system) and peak RSS as the operating system counted them."""
+    with open(stdout_path, "wb") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, cwd=REPO)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    proc.stderr.close()  # type: ignore[union-attr]
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{cmd[0]} failed ({proc.returncode}): {err.strip()[-300:]}")
+    return {"cpu": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1024, "wall": wall}
 
 
 def measure(system: str, de_path: Path, fr_path: Path) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", system, str(de_path), str(fr_path)],
-                         capture_output=True, text=True, check=True, cwd=REPO)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out.json"
+        usage = run_process([sys.executable, __file__, "--child", system, str(de_path), str(fr_path)], out)
+        result = json.loads(out.read_text().strip().splitlines()[-1])
+    result.update(usage)
+    return result
+
+
+def find_hunalign(given: str | None) -> str | None:
+    path = given or os.environ.get("HUNALIGN") or shutil.which("hunalign")
+    return path if path and Path(path).is_file() and os.access(path, os.X_OK) else None
+
+
+def beads_from_ladder(lines, n: int, m: int):
+    """hunalign's ladder (``i<TAB>j<TAB>score`` rungs) as beads: the segments
+    between two consecutive rungs form one bead."""
+    rungs = []
+    for line in lines:
+        parts = line.split()
+        if len(parts) >= 2:
+            rungs.append((int(parts[0]), int(parts[1])))
+    if not rungs or rungs[0] != (0, 0):
+        rungs.insert(0, (0, 0))
+    if rungs[-1] != (n, m):
+        rungs.append((n, m))
+    return [(tuple(range(i0, i1)), tuple(range(j0, j1)), 1.0)
+            for (i0, j0), (i1, j1) in zip(rungs, rungs[1:]) if i1 > i0 or j1 > j0]
+
+
+def measure_hunalign(hunalign: str, de_path: Path, fr_path: Path, realign: bool = True) -> dict:
+    n, m = len(read_lines(de_path)), len(read_lines(fr_path))
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = Path(tmp) / "null.dic"  # no dictionary: hunalign's documented way
+        empty.write_bytes(b"")
+        out = Path(tmp) / "out.ladder"
+        cmd = [hunalign] + (["-realign"] if realign else []) + ["-utf", str(empty), str(de_path), str(fr_path)]
+        usage = run_process(cmd, out)
+        usage["beads"] = beads_from_ladder(out.read_text(encoding="utf-8").splitlines(), n, m)
+    return usage
 
 
 def fmt(x: float) -> str:
@@ -126,7 +193,11 @@ def fmt(x: float) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true", help="skip the 20x speed run")
+    parser.add_argument("--quick", action="store_true", help="quality and the 1x speed run only")
+    parser.add_argument("--sizes", default="1,5,20,50", help="repetitions of the article for the speed runs")
+    parser.add_argument("--hunalign", metavar="PATH", help="the hunalign executable (default: $HUNALIGN, else PATH)")
+    parser.add_argument("--profile", action="store_true",
+                        help="only profile hexaglot on the article (cProfile, cumulative time) and stop")
     parser.add_argument("--child", nargs=3, metavar=("SYSTEM", "DE", "FR"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -134,26 +205,51 @@ def main() -> None:
         return
     if not DATA.is_dir():
         sys.exit(f"skipped: {DATA} is absent")
+    if args.profile:
+        profile(DATA / "dev.de", DATA / "dev.fr")
+        return
+    hunalign = find_hunalign(args.hunalign)
+    if hunalign is None:
+        print("notice: hunalign not found (--hunalign PATH or HUNALIGN=PATH): its rows are skipped\n")
     gold = parse_beads((DATA / "dev.defr").read_text().splitlines())
     de_path, fr_path = DATA / "dev.de", DATA / "dev.fr"
     results = {name: measure(name, de_path, fr_path) for name in ("hexaglot", "nltk", "galechurch")}
+    if hunalign:
+        results["hunalign"] = measure_hunalign(hunalign, de_path, fr_path, realign=False)
+        results["hunalign -realign"] = measure_hunalign(hunalign, de_path, fr_path, realign=True)
     scores = {name: score_documents([([(tuple(s), tuple(t)) for s, t, _ in r["beads"]], gold)])
               for name, r in results.items()}
     print("Text+Berg dev article, German-French (468 x 554 sentences, 422 gold beads)")
-    print(f"{'system':<12} {'strict P':>9} {'strict R':>9} {'strict F1':>9} {'lax P':>7} {'lax R':>7} {'lax F1':>7}"
-          f" {'beads':>6} {'seconds':>8} {'peak MB':>8}")
+    print(f"{'system':<18} {'strict P':>9} {'strict R':>9} {'strict F1':>9} {'lax P':>7} {'lax R':>7} {'lax F1':>7}"
+          f" {'beads':>6} {'CPU s':>7} {'peak MB':>8}")
     for name, sc in scores.items():
         st, lx = sc["strict"], sc["lax"]
         r = results[name]
-        print(f"{name:<12} {fmt(st.precision):>9} {fmt(st.recall):>9} {fmt(st.f1):>9} {fmt(lx.precision):>7}"
-              f" {fmt(lx.recall):>7} {fmt(lx.f1):>7} {len(r['beads']):>6} {r['seconds']:>8.2f} {r['peak_rss_mb']:>8.1f}")
+        print(f"{name:<18} {fmt(st.precision):>9} {fmt(st.recall):>9} {fmt(st.f1):>9} {fmt(lx.precision):>7}"
+              f" {fmt(lx.recall):>7} {fmt(lx.f1):>7} {len(r['beads']):>6} {r['cpu']:>7.2f} {r['peak_rss_mb']:>8.1f}")
     hx = scores["hexaglot"]
-    for peer in ("nltk", "galechurch"):
-        print(f"hexaglot / {peer}: strict F1 x{hx['strict'].f1 / scores[peer]['strict'].f1:.2f}, "
-              f"lax F1 x{hx['lax'].f1 / scores[peer]['lax'].f1:.2f}")
+    for peer in scores:
+        if peer != "hexaglot":
+            print(f"hexaglot / {peer}: strict F1 x{hx['strict'].f1 / scores[peer]['strict'].f1:.2f}, "
+                  f"lax F1 x{hx['lax'].f1 / scores[peer]['lax'].f1:.2f}")
     calibration(results["hexaglot"]["beads"], gold)
-    if not args.quick:
-        speed(de_path, fr_path, gold, results)
+    sizes = [1] if args.quick else [int(x) for x in args.sizes.split(",") if x.strip()]
+    speed(de_path, fr_path, gold, sizes, hunalign, results)
+
+
+def profile(de_path: Path, fr_path: Path) -> None:
+    """Where hexaglot's time goes on one article: reading, then aligning."""
+    import cProfile
+    import pstats
+
+    import aligner.align  # noqa: F401
+    import aligner.readers  # noqa: F401
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    run_hexaglot(de_path, fr_path)
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
 
 
 def calibration(beads, gold) -> None:
@@ -169,27 +265,55 @@ def calibration(beads, gold) -> None:
             print(f"[{lo:.1f}, {min(hi, 1.0):.1f}) {len(chosen):>5} {mean:>11.3f} {exact:>7.3f}")
 
 
-def speed(de_path: Path, fr_path: Path, gold, small: dict) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        big_de, big_fr = Path(tmp) / "dev20.de", Path(tmp) / "dev20.fr"
-        big_de.write_text("\n".join(read_lines(de_path) * 20) + "\n", encoding="utf-8")
-        big_fr.write_text("\n".join(read_lines(fr_path) * 20) + "\n", encoding="utf-8")
-        big = {name: measure(name, big_de, big_fr) for name in ("hexaglot", "galechurch")}
-    n_de, n_fr = len(read_lines(de_path)), len(read_lines(fr_path))
-    gold20 = [(tuple(i + n_de * k for i in s), tuple(j + n_fr * k for j in t)) for k in range(20) for s, t in gold]
-    print("\nSpeed and peak memory (one subprocess per run; peak RSS includes the interpreter and the"
-          " imported libraries, growth MB is the peak minus the RSS before the run)")
-    print(f"{'input':<22} {'system':<11} {'seconds':>8} {'peak MB':>8} {'growth MB':>9} {'strict F1':>9}")
-    for label, res, g in (("dev (468x554)", small, gold), (f"dev x20 ({n_de * 20}x{n_fr * 20})", big, gold20)):
-        for name in ("hexaglot", "galechurch"):
-            r = res[name]
-            f1 = score_documents([([(tuple(s), tuple(t)) for s, t, _ in r["beads"]], g)])["strict"].f1
-            growth = r["peak_rss_mb"] - r["start_rss_mb"]
-            print(f"{label:<22} {name:<11} {r['seconds']:>8.2f} {r['peak_rss_mb']:>8.1f} {growth:>9.1f} {fmt(f1):>9}")
-        print(f"{'':<22} galechurch/hexaglot time x{res['galechurch']['seconds'] / res['hexaglot']['seconds']:.2f}, "
-              f"memory x{res['galechurch']['peak_rss_mb'] / res['hexaglot']['peak_rss_mb']:.2f}")
-    growth = big["hexaglot"]["seconds"] / small["hexaglot"]["seconds"]
-    print(f"hexaglot time growth for 20x the input: x{growth:.1f} (linear would be x20, quadratic x400)")
+#: galechurch fills the whole matrix: beyond this many repetitions it is left out.
+GALECHURCH_MAX_SIZE = 20
+
+
+def speed(de_path: Path, fr_path: Path, gold, sizes: list[int], hunalign: str | None, first: dict) -> None:
+    """hexaglot against hunalign -realign (and galechurch up to 20x), each run
+    in its own process, on the article repeated ``sizes`` times."""
+    lines_de, lines_fr = read_lines(de_path), read_lines(fr_path)
+    n_de, n_fr = len(lines_de), len(lines_fr)
+    print("\nSpeed and peak memory: the article repeated N times as one document, one process per run."
+          "\nCPU s = user + system CPU of the whole process (interpreter start-up and imports included);"
+          "\nwork s = hexaglot's reading + aligning; align s = align_documents alone; peak MB = the process's"
+          " peak RSS")
+    print(f"{'N':>3} {'sentences':>13} {'system':<18} {'CPU s':>8} {'work s':>7} {'align s':>8} {'peak MB':>8}"
+          f" {'strict F1':>9}")
+    rows = {}
+    for size in sizes:
+        gold_n = [(tuple(i + n_de * k for i in s), tuple(j + n_fr * k for j in t)) for k in range(size) for s, t in gold]
+        with tempfile.TemporaryDirectory() as tmp:
+            big_de, big_fr = Path(tmp) / f"dev{size}.de", Path(tmp) / f"dev{size}.fr"
+            big_de.write_text("\n".join(lines_de * size) + "\n", encoding="utf-8")
+            big_fr.write_text("\n".join(lines_fr * size) + "\n", encoding="utf-8")
+            res = {"hexaglot": measure("hexaglot", big_de, big_fr) if size > 1 else first["hexaglot"]}
+            if hunalign:
+                res["hunalign -realign"] = (measure_hunalign(hunalign, big_de, big_fr) if size > 1
+                                            else first["hunalign -realign"])
+            if size <= GALECHURCH_MAX_SIZE:
+                res["galechurch"] = measure("galechurch", big_de, big_fr) if size > 1 else first["galechurch"]
+        rows[size] = res
+        for name, r in res.items():
+            f1 = score_documents([([(tuple(s), tuple(t)) for s, t, _ in r["beads"]], gold_n)])["strict"].f1
+            work = f"{r['work_cpu']:>7.2f}" if "work_cpu" in r else f"{'-':>7}"
+            align = f"{r['align_cpu']:>8.2f}" if name == "hexaglot" else f"{'-':>8}"
+            print(f"{size:>3} {f'{n_de * size}x{n_fr * size}':>13} {name:<18} {r['cpu']:>8.2f} {work} {align}"
+                  f" {r['peak_rss_mb']:>8.1f} {fmt(f1):>9}")
+        hx = res["hexaglot"]
+        if "hunalign -realign" in res:
+            hu = res["hunalign -realign"]
+            print(f"{'':>3} {'':>13} hexaglot / hunalign -realign: CPU x{hx['cpu'] / hu['cpu']:.2f}"
+                  f" (alignment alone x{hx['align_cpu'] / hu['cpu']:.2f}), peak memory x{hx['peak_rss_mb'] / hu['peak_rss_mb']:.2f}")
+        if size > GALECHURCH_MAX_SIZE:
+            print(f"{'':>3} {'':>13} galechurch left out (full {n_de * size} x {n_fr * size} matrix)")
+    if len(rows) > 1:
+        small, big = min(rows), max(rows)
+        for name in ("hexaglot", "hunalign -realign"):
+            if name in rows[small] and name in rows[big]:
+                key = "align_cpu" if name == "hexaglot" else "cpu"
+                growth = rows[big][name][key] / rows[small][name][key]
+                print(f"{name} time growth from {small}x to {big}x: x{growth:.1f} (linear: x{big / small:.0f})")
 
 
 if __name__ == "__main__":

@@ -67,13 +67,13 @@ def test_long_input_uses_a_band_not_the_full_matrix(shared_data, monkeypatch):
     de = [segment(l.strip()) for l in (data / "dev.de").read_text(encoding="utf-8").splitlines() if l.strip()] * 2
     fr = [segment(l.strip()) for l in (data / "dev.fr").read_text(encoding="utf-8").splitlines() if l.strip()] * 2
     areas = []
-    real = segments_module.best_path
+    real = segments_module.plain_path
 
-    def spy(n, m, shapes, cost, band=None):
-        areas.append((band or Band.full(n, m)).area())
-        return real(n, m, shapes, cost, band)
+    def spy(model, shapes, band=None):  # lines input: the plain programme
+        areas.append((band or Band.full(len(model.src), len(model.tgt))).area())
+        return real(model, shapes, band)
 
-    monkeypatch.setattr(segments_module, "best_path", spy)
+    monkeypatch.setattr(segments_module, "plain_path", spy)
     beads = align_segments(de, fr, SENTENCE_BEADS)
     full = (len(de) + 1) * (len(fr) + 1)
     assert areas and max(areas) < 0.05 * full

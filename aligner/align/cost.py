@@ -25,10 +25,16 @@ from typing import Mapping, Sequence
 from aligner.align.dp import Band
 from aligner.align.features import Segment
 
+#: Prior probability of a run of 2 to 4 segments with no counterpart (0.001 and
+#: 0.003 score alike on both halves of the dev article, 0.01 a little lower:
+#: ``benchmarks/align_crossval.py``).
+NULL_RUN = 0.003
 #: Prior probability of each bead shape (sums need not be 1: only differences matter).
 PRIORS: dict[tuple[int, int], float] = {
     (1, 1): 0.85, (1, 0): 0.01, (0, 1): 0.01, (1, 2): 0.06, (2, 1): 0.06, (2, 2): 0.01,
     (1, 3): 0.006, (3, 1): 0.006, (1, 4): 0.001, (4, 1): 0.001, (2, 3): 0.002, (3, 2): 0.002,
+    # a run of 2-4 segments with no counterpart: one event (a block of captions), not k
+    (0, 2): NULL_RUN, (2, 0): NULL_RUN, (0, 3): NULL_RUN, (3, 0): NULL_RUN, (0, 4): NULL_RUN, (4, 0): NULL_RUN,
 }
 
 
@@ -40,7 +46,8 @@ PARAGRAPH_PRIORS: dict[tuple[int, int], float] = {
 
 @dataclass(frozen=True)
 class CostParams:
-    """Weights of the cost terms (fixed on the Text+Berg dev article only)."""
+    """Weights of the cost terms (set on the Text+Berg dev article; held-out figures by
+    cross-validation over its halves: ``benchmarks/align_crossval.py``)."""
 
     lexical_weight: float = 30.0
     lexical_smoothing: float = 1.0
@@ -87,7 +94,7 @@ def estimate_length_model(src: Sequence[Segment], tgt: Sequence[Segment], pairs=
 _SQRT2 = math.sqrt(2.0)
 
 
-def _neg_log_tail(z: float) -> float:
+def neg_log_tail(z: float) -> float:
     """-log P(|N(0,1)| >= z)."""
     if z < 8.0:
         return -math.log(max(math.erfc(z / _SQRT2), 1e-300))
@@ -142,7 +149,7 @@ class CostModel:
             anchor_j[i] = j
         role_penalty, anchor_bonus = self.params.role_penalty, self.params.anchor_bonus
         c, inv_c, s2, null_cost, match_cost = self._c, self._inv_c, self._s2, self._null_cost, self._match_cost
-        weight, smoothing, inf, sqrt, tail = self._lex_weight, self._smoothing, math.inf, math.sqrt, _neg_log_tail
+        weight, smoothing, inf, sqrt, tail = self._lex_weight, self._smoothing, math.inf, math.sqrt, neg_log_tail
         log, erfc, inv_sqrt2 = math.log, math.erfc, 1.0 / _SQRT2
 
         def cost(i0: int, i1: int, j0: int, j1: int, limit: float = inf) -> float:
@@ -195,6 +202,12 @@ class CostModel:
 
         return cost
 
+    @property
+    def plain(self) -> bool:
+        """No roles, no anchors, no cap on a 1-1 bead's length cost: the
+        programme can inline the cost (``plain.plain_path``)."""
+        return not self.anchors and not self._many_roles and self._match_cost == math.inf
+
     def pair_match(self, i: int, j: int) -> int:
         row = self.matches.get(i)
         return row.get(j, 0) if row else 0
@@ -204,7 +217,7 @@ class CostModel:
         if ls == 0 and lt == 0:
             return 0.0
         z = abs(lt - c * ls) / math.sqrt(max(s2 * (ls + lt / c) / 2.0, 1e-9))
-        return _neg_log_tail(z)
+        return neg_log_tail(z)
 
     def lexical(self, i0: int, i1: int, j0: int, j1: int) -> tuple[int, float]:
         """(shared keys, Dice-like ratio) of the bead src[i0:i1] x tgt[j0:j1]."""

@@ -110,6 +110,14 @@ def best_path(n: int, m: int, shapes: Sequence[tuple[int, int]],
             ptr[j - row_lo] = best_k
         table.append(row)
         back.append(ptr)
+    return trace_back(table, back, lo, hi, n, m, shapes)
+
+
+def trace_back(table: Sequence[Sequence[float]], back: Sequence[Sequence[int]], lo: Sequence[int],
+               hi: Sequence[int], n: int, m: int, shapes: Sequence[tuple[int, int]]
+               ) -> list[tuple[int, int, int, int, float]]:
+    """The beads of the cheapest path, read back from (n, m) along the back
+    pointers (indices into ``shapes``) of a banded cost table."""
     if m < lo[n] or m > hi[n] or table[n][m - lo[n]] == INF:
         raise ValueError("no path through the band")
     beads = []

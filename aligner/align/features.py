@@ -33,6 +33,8 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _ascii_digits(token: str) -> str:
+    if token.isascii():
+        return token
     out = []
     for ch in token:
         if ch.isdigit() and not ch.isascii():
@@ -44,6 +46,8 @@ def _ascii_digits(token: str) -> str:
 
 def fold(word: str) -> str:
     """Lowercase, accents removed: ``Élevé`` -> ``eleve``."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -63,8 +67,14 @@ _CJK_RUN = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 def tokens(text: str) -> list[str]:
     """Word tokens, lowercased; Chinese/Japanese runs split into characters."""
+    return _tokens(text, _WORD.findall(text))
+
+
+def _tokens(text: str, words: list[str]) -> list[str]:
+    if _CJK_RUN.search(text) is None:  # most texts: one search, not one per word
+        return [_lower(word) for word in words]
     out: list[str] = []
-    for word in _WORD.findall(text):
+    for word in words:
         if _CJK_RUN.search(word) is None:
             out.append(_lower(word))
             continue
@@ -103,8 +113,12 @@ def word_keys(word: str) -> tuple[str, ...]:
 
 def keys(text: str) -> list[str]:
     """The strings of ``text`` that should reappear in any translation of it."""
+    return _keys(_WORD.findall(text))
+
+
+def _keys(words: list[str]) -> list[str]:
     out: list[str] = []
-    for word in _WORD.findall(text):
+    for word in words:
         out.extend(word_keys(word))
     return out
 
@@ -115,14 +129,15 @@ _SYMBOLS = frozenset(":;()[]%/?!§@#&+=<>\"")
 _SYMBOL_MAP = {"؛": ";", "؟": "?", "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "《": '"', "》": '"'}
 
 
+_SYMBOL_KEY = {ch: "$" + _SYMBOL_MAP.get(ch, ch) for ch in _SYMBOLS | set(_SYMBOL_MAP)}
+_SYMBOL_CHARS = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_SYMBOL_KEY)) + "]")
+
+
 def symbol_keys(text: str) -> list[str]:
     """One key per translation-stable symbol (colon, parenthesis, slash, ...)."""
-    out = []
-    for ch in unicodedata.normalize("NFKC", text):
-        ch = _SYMBOL_MAP.get(ch, ch)
-        if ch in _SYMBOLS:
-            out.append("$" + ch)
-    return out
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return [_SYMBOL_KEY[ch] for ch in _SYMBOL_CHARS.findall(text)]
 
 
 def char_length(text: str) -> int:
@@ -143,6 +158,7 @@ class Segment:
 
 
 def segment(text: str, role: str = "segment") -> Segment:
-    return Segment(text=text, length=char_length(text), tokens=tuple(tokens(text)),
-                   keys=tuple(keys(text)) + tuple(symbol_keys(text)), role=role)
+    words = _WORD.findall(text)
+    return Segment(text=text, length=char_length(text), tokens=tuple(_tokens(text, words)),
+                   keys=tuple(_keys(words) + symbol_keys(text)), role=role)
 

@@ -1,0 +1,183 @@
+"""The programme for plain segment lists, with the bead cost written out.
+
+Lines input and the sentences inside aligned paragraphs have no roles, no
+structure anchors and no cap on a 1-1 bead's length cost. For them the general
+``dp.best_path``, which calls ``CostModel.cost`` once per cell and bead shape,
+spends most of its time in the calls. Here the same sums are made inline, row
+by row and shape by shape (the row's source length, source keys and previous
+row are read once per shape, not once per cell), and the shared keys of a bead
+come from a two-dimensional prefix sum of the pair matches: four lookups
+instead of a loop over the bead's pairs.
+
+Same costs to the last bit (the same operations in the same order), same ties
+(the first shape in ``shapes`` order wins a cell), hence the same path as
+``dp.best_path`` with ``CostModel.cost`` (``tests/test_align_plain.py``).
+Memory: the cost table and back pointers of the band (9 bytes a cell), and
+the prefix sums of the last few rows only.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from typing import Sequence
+
+from aligner.align.cost import CostModel, neg_log_tail
+from aligner.align.dp import Band, trace_back
+
+INF = math.inf
+#: Columns of slack kept around each row's band in the prefix sums: the pair
+#: matches are stored up to 4 columns beyond the band (``cost.pair_matches``).
+_PAD = 4
+
+
+def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band | None = None
+               ) -> list[tuple[int, int, int, int, float]]:
+    """``dp.best_path(n, m, shapes, model.cost, band)`` for a ``model.plain`` model."""
+    if not model.plain:
+        raise ValueError("plain_path needs a model without roles, anchors or a 1-1 cost cap")
+    n, m = len(model.src), len(model.tgt)
+    band = band or Band.full(n, m)
+    lo, hi = band.lo, band.hi
+    pad = max([_PAD] + [max(shape) for shape in shapes])
+    wlo = [max(0, x - pad) for x in lo]
+    whi = [min(m, x + pad) for x in hi]
+    ls_, lt_, ks_, kt_, matches = model._ls, model._lt, model._ks, model._kt, model.matches
+    c, inv_c, s2 = model._c, model._inv_c, model._s2
+    weight, smoothing, null_cost = model._lex_weight, model._smoothing, model._null_cost
+    sqrt, log, erfc, tail, inv_sqrt2 = math.sqrt, math.log, math.erfc, neg_log_tail, 1.0 / math.sqrt(2.0)
+    joint = [(k, a, b, model._prior[(a, b)]) for k, (a, b) in enumerate(shapes) if a and b]
+    source_nulls = [(k, a, model._prior[(a, b)]) for k, (a, b) in enumerate(shapes) if a and not b]
+
+    def null_total(prior: float, ls: int, lt: int) -> float:
+        """A null bead's cost (``CostModel.cost``'s operations, in its order)."""
+        total = prior
+        if ls or lt:
+            mean = (ls + lt * inv_c) * 0.5
+            z = abs(lt - c * ls) / sqrt(s2 * mean if s2 * mean > 1e-9 else 1e-9)
+            length = -log(erfc(z * inv_sqrt2)) if z < 8.0 else tail(z)
+            total += length if length < null_cost else null_cost
+        return total
+
+    # a target null bead's cost depends on its column only: computed once, not once a row
+    target_nulls = [(k, b, [INF] * b + [null_total(model._prior[(a, b)], 0, lt_[j] - lt_[j - b])
+                                        for j in range(b, m + 1)])
+                    for k, (a, b) in enumerate(shapes) if b and not a]
+    max_a = max([a for a, _ in shapes] + [0])
+
+    table: list[array] = []
+    back: list[array] = []
+    sums: list[list[int]] = []  # prefix sums of rows i - max_a .. i (the others are dropped)
+    for i in range(n + 1):
+        row_lo, row_hi = lo[i], hi[i]
+        width = row_hi - row_lo + 1
+        # S(i, j) = shared keys of src[:i] x tgt[:j], for j in [wlo[i], whi[i]]
+        if i == 0:
+            cur = [0] * (whi[0] - wlo[0] + 1)
+        else:
+            cur = _next_sums(sums[-1], wlo[i - 1], whi[i - 1], matches.get(i - 1), wlo[i], whi[i])
+        sums.append(cur)
+        if len(sums) > max_a + 1:
+            sums[-max_a - 2] = None  # type: ignore[call-overload]
+        cur_lo = wlo[i]
+        row = [INF] * width
+        ptr = [-1] * width
+        for k, a, b, prior in joint:
+            pi = i - a
+            if pi < 0:
+                continue
+            plo, phi = lo[pi], hi[pi]
+            start, stop = max(row_lo, plo + b), min(row_hi, phi + b)
+            if start > stop:
+                continue
+            prev_row = table[pi]
+            prev_sums = sums[-1 - a]
+            prev_lo = wlo[pi]
+            ls = ls_[i] - ls_[pi]
+            ks = ks_[i] - ks_[pi]
+            c_ls = c * ls
+            for j in range(start, stop + 1):
+                prev = prev_row[j - b - plo]
+                if prev == INF:
+                    continue
+                lt = lt_[j] - lt_[j - b]
+                total = prior
+                if ls or lt:
+                    mean = (ls + lt * inv_c) * 0.5
+                    z = abs(lt - c_ls) / sqrt(s2 * mean if s2 * mean > 1e-9 else 1e-9)
+                    total += -log(erfc(z * inv_sqrt2)) if z < 8.0 else tail(z)
+                shared = cur[j - cur_lo] - prev_sums[j - prev_lo] - cur[j - b - cur_lo] + prev_sums[j - b - prev_lo]
+                if shared:
+                    kt = kt_[j] - kt_[j - b]
+                    if shared > ks:
+                        shared = ks
+                    if shared > kt:
+                        shared = kt
+                    total -= weight * 2.0 * shared / (ks + kt + smoothing)
+                value = prev + total
+                if value < row[j - row_lo]:
+                    row[j - row_lo] = value
+                    ptr[j - row_lo] = k
+        for k, a, prior in source_nulls:
+            pi = i - a
+            if pi < 0:
+                continue
+            plo, phi = lo[pi], hi[pi]
+            start, stop = max(row_lo, plo), min(row_hi, phi)
+            prev_row = table[pi]
+            total = null_total(prior, ls_[i] - ls_[pi], 0)  # the same for the whole row
+            for j in range(start, stop + 1):
+                prev = prev_row[j - plo]
+                if prev == INF:
+                    continue
+                value = prev + total
+                here = row[j - row_lo]
+                if value < here or (value == here and k < ptr[j - row_lo]):
+                    row[j - row_lo] = value
+                    ptr[j - row_lo] = k
+        if i == 0:
+            row[0] = 0.0
+        if target_nulls:  # left to right: these read the row's own earlier cells
+            for j in range(row_lo, row_hi + 1):
+                best, best_k = row[j - row_lo], ptr[j - row_lo]
+                if i == 0 and j == 0:
+                    continue
+                for k, b, totals in target_nulls:
+                    pj = j - b
+                    if pj < row_lo:
+                        continue
+                    prev = row[pj - row_lo]
+                    if prev == INF:
+                        continue
+                    value = prev + totals[j]
+                    if value < best or (value == best and k < best_k):
+                        best, best_k = value, k
+                row[j - row_lo] = best
+                ptr[j - row_lo] = best_k
+        table.append(array("d", row))
+        back.append(array("b", ptr))
+    return trace_back(table, back, lo, hi, n, m, shapes)
+
+
+def _next_sums(prev: list[int], prev_lo: int, prev_hi: int, row_matches: dict[int, int] | None,
+               new_lo: int, new_hi: int) -> list[int]:
+    """S(i+1, j) for j in [new_lo, new_hi] from S(i, j) on [prev_lo, prev_hi] and
+    row i's matches. Beyond ``prev_hi`` S(i, j) is constant: the matches of the
+    rows above stop 4 columns after their band, and the band never moves left."""
+    width = new_hi - new_lo + 1
+    delta = [0] * (width + 1)
+    base = 0
+    if row_matches:
+        for j, count in row_matches.items():
+            if j < new_lo:
+                base += count
+            elif j < new_hi:
+                delta[j - new_lo + 1] += count
+    out = [0] * width
+    running = base
+    last = prev[-1]
+    for k in range(width):
+        running += delta[k]
+        j = new_lo + k
+        out[k] = (prev[j - prev_lo] if j <= prev_hi else last) + running
+    return out
