@@ -1,0 +1,73 @@
+"""What the spelling rules share: each language's speller and the words it accepts.
+
+``speller(lang)`` is the language's Hunspell dictionary (named in ``[spelling]``
+of its language data) with the dictionaries of the languages its texts cite
+(``cited``: English titles in French, Spanish, Russian and Arabic footnotes),
+loaded once per process; or, where there is none, the sentence the report's
+notice gives (Chinese: Hunspell has no dictionary for it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from qa_rules import langdata
+from qa_rules.base import Context
+from qa_rules.spelling import hunspell
+from qa_rules.spelling.words import Accepted
+
+#: Where a run keeps each language's accepted words: ``Context.facts[ACCEPTED_FACT]``.
+ACCEPTED_FACT = "spelling.accepted"
+_APOSTROPHES = str.maketrans({"’": "'", "'": "’"})
+
+
+@dataclass(frozen=True)
+class Speller:
+    """A language's dictionary and the dictionaries of the languages its texts cite."""
+
+    lang: str
+    main: hunspell.Dictionary
+    cited: tuple[hunspell.Dictionary, ...] = ()
+
+    def knows(self, word: str) -> bool:
+        """Whether the language (or, failing it, a cited language) spells ``word`` so; each part
+        of a hyphenated word may be judged alone (``counter-terrorism``)."""
+        if self._known(word):
+            return True
+        parts = [p for p in word.replace("‐", "-").split("-") if p]
+        return len(parts) > 1 and all(self._known(p) for p in parts)
+
+    def _known(self, word: str) -> bool:
+        forms = (word, word.translate(_APOSTROPHES)) if ("'" in word or "’" in word) else (word,)
+        return any(d.checks(form) for d in (self.main, *self.cited) for form in forms)
+
+
+@lru_cache(maxsize=None)
+def speller(lang: str) -> Speller | str:
+    """The speller of ``lang``, or why there is none on this machine (a sentence for a notice)."""
+    names = langdata.value(lang, "spelling.dictionaries", ())
+    language = langdata.value(lang, "name", lang)
+    if not names:
+        return langdata.value(lang, "spelling.absent", f"Hunspell has no {language} dictionary")
+    reasons = []
+    for name in names:
+        loaded = hunspell.load(name)
+        if isinstance(loaded, hunspell.Dictionary):
+            cited = tuple(d for d in (hunspell.load(n) for n in langdata.value(lang, "spelling.cited", ()))
+                          if isinstance(d, hunspell.Dictionary))
+            return Speller(lang, loaded, cited)
+        reasons.append(loaded)
+    package = langdata.value(lang, "spelling.package", "")
+    install = f" (Debian: apt-get install {package})" if package else ""
+    return f"no {language} dictionary: {reasons[-1]}{install}"
+
+
+def accepted(context: Context, lang: str, glossaries: Iterable, user_words: Iterable[str]) -> Accepted:
+    """The words ``lang`` accepts in this run (built once per run, language and word list)."""
+    key = (lang, tuple(user_words))
+    store = context.facts.setdefault(ACCEPTED_FACT, {}) if isinstance(context.facts, dict) else {}
+    if key not in store:
+        store[key] = Accepted.build(lang, glossaries, key[1])
+    return store[key]
