@@ -217,3 +217,15 @@ def test_cli_finds_the_planted_misspellings(dictionaries):
 
     found = sorted(f["found"][f["mark"][0]:f["mark"][1]] for f in json.loads(out.stdout)["findings"])
     assert found == ["entites", "motivatoins", "neccessary", "recognises"]
+
+
+def test_no_library_is_a_notice_naming_the_packages(no_dictionaries, monkeypatch):
+    monkeypatch.setattr(hunspell, "LIBRARY_NAMES", ())
+    monkeypatch.setattr(hunspell, "LIBRARY_FILES", ("libhunspell-none.so.0",))
+    hunspell._library.cache_clear()
+    try:
+        report = check(example_alignment({"fr": "Prie l'Office ;", "es": "Solicita a la Oficina;"}), [Misspelling])
+    finally:
+        hunspell._library.cache_clear()
+    assert report.notices == ("SC01 did not run on the es version: the Hunspell library is not installed "
+                              "(Debian: apt-get install libhunspell-1.7-0 hunspell-es)",)

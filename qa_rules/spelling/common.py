@@ -51,17 +51,18 @@ def speller(lang: str) -> Speller | str:
     language = langdata.value(lang, "name", lang)
     if not names:
         return langdata.value(lang, "spelling.absent", f"Hunspell has no {language} dictionary")
-    reasons = []
     for name in names:
         loaded = hunspell.load(name)
         if isinstance(loaded, hunspell.Dictionary):
             cited = tuple(d for d in (hunspell.load(n) for n in langdata.value(lang, "spelling.cited", ()))
                           if isinstance(d, hunspell.Dictionary))
             return Speller(lang, loaded, cited)
-        reasons.append(loaded)
     package = langdata.value(lang, "spelling.package", "")
-    install = f" (Debian: apt-get install {package})" if package else ""
-    return f"no {language} dictionary: {reasons[-1]}{install}"
+    library = hunspell._library()
+    if isinstance(library, str):
+        return f"{library} (Debian: apt-get install {hunspell.LIBRARY_PACKAGE} {package})"
+    install = f"; Debian: apt-get install {package}" if package else ""
+    return f"no {language} Hunspell dictionary is installed ({' or '.join(n + '.dic' for n in names)}{install})"
 
 
 def accepted(context: Context, lang: str, glossaries: Iterable, user_words: Iterable[str]) -> Accepted:

@@ -36,6 +36,8 @@ SYSTEM_FOLDERS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspe
 #: The shared library's names, newest first (the Debian package is libhunspell-1.7-0).
 LIBRARY_NAMES = ("hunspell-1.7", "hunspell")
 LIBRARY_FILES = ("libhunspell-1.7.so.0", "libhunspell-1.7.0.dylib", "libhunspell.so")
+#: The Debian package of the library.
+LIBRARY_PACKAGE = "libhunspell-1.7-0"
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,7 @@ def _library() -> Any:
         library.Hunspell_get_dic_encoding.restype = ctypes.c_char_p
         library.Hunspell_get_dic_encoding.argtypes = [ctypes.c_void_p]
         return library
-    return "the Hunspell library is not installed (Debian: apt-get install libhunspell-1.7-0)"
+    return "the Hunspell library is not installed"
 
 
 _LOCK = threading.Lock()
