@@ -9,6 +9,7 @@ notice gives (Chinese: Hunspell has no dictionary for it).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
@@ -21,6 +22,9 @@ from qa_rules.spelling.words import Accepted
 #: Where a run keeps each language's accepted words: ``Context.facts[ACCEPTED_FACT]``.
 ACCEPTED_FACT = "spelling.accepted"
 _APOSTROPHES = str.maketrans({"’": "'", "'": "’"})
+#: Where a word may be cut in parts judged alone: at a hyphen, and between a lower-case letter
+#: and a capital (two words glued).
+_GLUED = re.compile(r"-|(?<=[^\W\d_])(?=[^\W\d_])(?<=[a-zà-ÿа-яё])(?=[A-ZÀ-ÞА-ЯЁ])")
 
 
 @dataclass(frozen=True)
@@ -33,10 +37,14 @@ class Speller:
 
     def knows(self, word: str) -> bool:
         """Whether the language (or, failing it, a cited language) spells ``word`` so; each part
-        of a hyphenated word may be judged alone (``counter-terrorism``)."""
+        of a hyphenated word may be judged alone (``counter-terrorism``), and so may the words
+        of two glued together with no space (``DesarrolloInforme``: a footnote's text run into
+        its paragraph, a missing space rather than a misspelling). Arabic's tatweel (ـ, a
+        stretching of the line) is not a letter."""
+        word = word.replace("\u0640", "")
         if self._known(word):
             return True
-        parts = [p for p in word.replace("‐", "-").split("-") if p]
+        parts = [p for p in _GLUED.split(word.replace("‐", "-")) if p and p != "-"]
         return len(parts) > 1 and all(self._known(p) for p in parts)
 
     def _known(self, word: str) -> bool:

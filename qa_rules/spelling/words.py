@@ -49,11 +49,16 @@ def words(text: str) -> Iterator[tuple[int, int, str]]:
         yield start, end, word
 
 
+def normal(word: str) -> str:
+    """``word`` as word lists are compared: lower case, one apostrophe, no Arabic tatweel (ـ)."""
+    return word.lower().replace("’", "'").replace("\u0640", "")
+
+
 def word_forms(text: str) -> set[str]:
     """The lower-case words of ``text`` and their hyphen-separated parts."""
     forms = set()
     for match in _WORD.finditer(text):
-        word = match.group().lower().replace("’", "'")
+        word = normal(match.group())
         forms.add(word)
         forms.update(part for part in re.split(r"[\-‐]", word) if part)
     return forms
@@ -69,7 +74,7 @@ class Accepted:
     stems: tuple[str, ...] = ()
 
     def __contains__(self, word: str) -> bool:
-        word = word.lower().replace("’", "'")
+        word = normal(word)
         return word in self.words or word.startswith(self.stems)
 
     @classmethod
@@ -83,7 +88,7 @@ class Accepted:
         stems = []
         for text in (*langdata.value(lang, "spelling.words", ()), *user_words):
             if text.endswith("*"):
-                stems.append(text[:-1].lower())
+                stems.append(normal(text[:-1]))
             else:
                 found |= word_forms(text)
         return cls(frozenset(found), tuple(sorted(set(stems))))
