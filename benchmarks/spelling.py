@@ -4,6 +4,9 @@ working texts, recall on the planted misspellings, beside plain Hunspell and spy
     python benchmarks/spelling.py              # everything (spylls's speed if it is installed)
     python benchmarks/spelling.py --no-spylls
 
+spylls is installed by hand (``pip install spylls``; measure in a separate virtual environment:
+its wheel also installs a top-level ``tests`` package, which shadows the test suite's).
+
 - Speed: each language's dictionary, loaded and run on the words SC01 judges in the clean sample
   version, through hexaglot's binding (ctypes on the system's libhunspell) and through spylls
   (the pure-Python port of Hunspell, the peer), same dictionary files, same words.
