@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from qa_rules import langdata
-from qa_rules.base import Context
+from qa_rules.base import Context, Pair
 from qa_rules.spelling import hunspell
 from qa_rules.spelling.words import Accepted
 
@@ -80,3 +80,21 @@ def accepted(context: Context, lang: str, glossaries: Iterable, user_words: Iter
     if key not in store:
         store[key] = Accepted.build(lang, glossaries, key[1])
     return store[key]
+
+
+class NeedsDictionary:
+    """Mixed into the spelling rules: they cannot run on a version whose language has no
+    dictionary here (``Rule.unavailable``), and judge a pair's target with its speller."""
+
+    def unavailable(self, lang: str) -> str | None:
+        found = speller(lang)
+        return found if isinstance(found, str) else None
+
+    @staticmethod
+    def speller_for(pair: Pair) -> Speller | None:
+        """The speller of the pair's target, or ``None``: no dictionary, or a paragraph left
+        untranslated (the untranslated rules report it once, not word by word)."""
+        from qa_rules.untranslated.detect import left_untranslated
+
+        found = speller(pair.target.lang)
+        return None if isinstance(found, str) or left_untranslated(pair) else found

@@ -9,13 +9,12 @@ from typing import Iterator
 from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.base import Context, Pair, Rule, window
 from qa_rules.model import Finding, Location
-from qa_rules.spelling.common import Speller, accepted, speller
+from qa_rules.spelling.common import NeedsDictionary, Speller, accepted
 from qa_rules.spelling.words import words
 from qa_rules.terminology.common import run_glossaries
-from qa_rules.untranslated.detect import left_untranslated
 
 
-class Misspelling(Rule):
+class Misspelling(NeedsDictionary, Rule):
     """A word of the target that its language's Hunspell dictionary does not know (nor the glossaries, nor the UN word lists).
 
     The dictionaries are the system's (Debian: ``hunspell-en-gb``, ``hunspell-fr``,
@@ -58,13 +57,9 @@ class Misspelling(Rule):
 
         words: tuple[str, ...] = ()
 
-    def unavailable(self, lang: str) -> str | None:
-        found = speller(lang)
-        return found if isinstance(found, str) else None
-
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        spell = speller(pair.target.lang)
-        if isinstance(spell, str) or left_untranslated(pair):
+        spell = self.speller_for(pair)
+        if spell is None:
             return
         known = accepted(context, pair.target.lang, run_glossaries(context, True), self.config.words)
         copied = {word.lower() for _, _, word in words(pair.source.text)} if not pair.source.missing else set()

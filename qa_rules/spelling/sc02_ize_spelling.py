@@ -8,9 +8,8 @@ from typing import Iterator
 from qa_rules import langdata
 from qa_rules.base import Context, Pair, Rule, window
 from qa_rules.model import Finding, Location
-from qa_rules.spelling.common import speller
+from qa_rules.spelling.common import NeedsDictionary
 from qa_rules.spelling.words import words
-from qa_rules.untranslated.detect import left_untranslated
 
 _ISE = re.compile(r"(?P<stem>\w{2,}?)(?P<s>[sS])(?P<end>e|es|ed|ing|ation|ations|ational|er|ers|able)", re.I)
 
@@ -24,7 +23,7 @@ def ize_form(word: str) -> str | None:
     return match.group("stem") + z + match.group("end")
 
 
-class IzeSpelling(Rule):
+class IzeSpelling(NeedsDictionary, Rule):
     """English: an -ise, -isation spelling where UN English writes -ize, -ization (Oxford spelling).
 
     The British English dictionary Debian installs (``hunspell-en-gb``) accepts
@@ -51,13 +50,9 @@ class IzeSpelling(Rule):
     severity = "warning"
     languages = ("en",)
 
-    def unavailable(self, lang: str) -> str | None:
-        found = speller(lang)
-        return found if isinstance(found, str) else None
-
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
-        spell = speller(pair.target.lang)
-        if isinstance(spell, str) or left_untranslated(pair):
+        spell = self.speller_for(pair)
+        if spell is None:
             return
         kept = langdata.value(pair.target.lang, "spelling.ise_kept", ())
         for unit in pair.target.units:
