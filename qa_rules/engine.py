@@ -121,7 +121,7 @@ def check(
     gaps: dict[str, float] = {}
     before = _lines_before(pairs)
     grouper = Grouper(pairs, systematic, accepted=[entry.id for entry in accept] + list(never_grouped))
-    unavailable = _unavailable(instances, alignment)
+    unavailable = unavailable_rules(instances, alignment)
     for rule in instances:
         for pair in pairs:
             if not rule.runs_on(pair) or (rule.code, pair.target.lang) in unavailable:
@@ -148,14 +148,14 @@ def check(
                 f"{len(skipped)} rule(s) need language data hexaglot has only for the six official "
                 f"languages and did not run on the {lang} version: {', '.join(skipped)}"
             )
-    notices += _unavailable_notices(unavailable)
+    notices += unavailable_notices(unavailable)
     if systematic != Systematic():  # a report grouped otherwise says so in its signature
         options = {**(options or {}), "systematic": (systematic.min_count, systematic.min_share)}
     return build_report(alignment, instances, glossaries, found.values(), accept=accept, options=options,
                         notices=notices, versions=versions, gaps=gaps)
 
 
-def _unavailable(rules: Sequence[Rule], alignment: Alignment) -> dict[tuple[str, str], str]:
+def unavailable_rules(rules: Sequence[Rule], alignment: Alignment) -> dict[tuple[str, str], str]:
     """(rule code, target language) -> why the rule cannot run on that version here."""
     found = {}
     for rule in rules:
@@ -167,7 +167,7 @@ def _unavailable(rules: Sequence[Rule], alignment: Alignment) -> dict[tuple[str,
     return found
 
 
-def _unavailable_notices(unavailable: Mapping[tuple[str, str], str]) -> list[str]:
+def unavailable_notices(unavailable: Mapping[tuple[str, str], str]) -> list[str]:
     """One notice per version and reason: ``SC01, SC02 did not run on the en version: ...``."""
     grouped: dict[tuple[str, str], list[str]] = {}
     for (code, lang), reason in unavailable.items():

@@ -229,3 +229,20 @@ def test_no_library_is_a_notice_naming_the_packages(no_dictionaries, monkeypatch
         hunspell._library.cache_clear()
     assert report.notices == ("SC01 did not run on the es version: the Hunspell library is not installed "
                               "(Debian: apt-get install libhunspell-1.7-0 hunspell-es)",)
+
+
+def test_a_cat_file_gets_the_notice_too(tmp_path):
+    from qa_rules.cat_input import check_cat_file
+    from qa_rules.run import CheckOptions
+
+    xlf = tmp_path / "op1.xlf"
+    xlf.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="op1" source-language="fr" target-language="zh" datatype="plaintext"><body>'
+        "<trans-unit id=\"1\"><source>Prie l'Office de continuer à aider les États Membres ;</source>"
+        "<target>请毒品和犯罪问题办公室继续协助会员国；</target></trans-unit>"
+        "</body></file></xliff>\n", encoding="utf-8")
+    report = check_cat_file(str(xlf), CheckOptions(select=("spelling",), discover=False))
+    assert any(n.startswith("SC01 did not run on the zh version: Hunspell has no Chinese dictionary")
+               for n in report.notices), report.notices
