@@ -246,3 +246,24 @@ def test_a_cat_file_gets_the_notice_too(tmp_path):
     report = check_cat_file(str(xlf), CheckOptions(select=("spelling",), discover=False))
     assert any(n.startswith("SC01 did not run on the zh version: Hunspell has no Chinese dictionary")
                for n in report.notices), report.notices
+
+
+def test_a_paragraph_in_another_language_is_left_to_the_untranslated_rules(dictionaries):
+    """Spanish text in the English version: UT01 says it once; SC01 does not flag every word."""
+    example = {"fr": "Prie l'Office de continuer à aider les États Membres qui en font la demande ;",
+               "en": "Solicita a la Oficina que siga prestando asistencia a los Estados Miembros que la soliciten;"}
+    assert findings(Misspelling, example) == ()
+
+
+def test_a_version_not_in_its_declared_language_is_not_spell_checked(dictionaries, tmp_path):
+    """Spanish saved as en.md: the report's notice says so once, and no word is flagged."""
+    import shutil
+
+    from qa_rules.run import CheckOptions, check_files
+
+    shutil.copy(SAMPLE_SET / "fr.md", tmp_path / "fr.md")
+    shutil.copy(SAMPLE_SET / "es.md", tmp_path / "en.md")
+    report = check_files([str(tmp_path / "fr.md"), str(tmp_path / "en.md")],
+                         CheckOptions(select=("spelling",), discover=False))
+    assert report.findings == ()
+    assert any("declared as en reads as es" in notice for notice in report.notices)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+from aligner.model import Document
 from qa_rules import langdata
 from qa_rules.base import Context, Pair
 from qa_rules.spelling import hunspell
@@ -93,8 +94,20 @@ class NeedsDictionary:
     @staticmethod
     def speller_for(pair: Pair) -> Speller | None:
         """The speller of the pair's target, or ``None``: no dictionary, or a paragraph left
-        untranslated (the untranslated rules report it once, not word by word)."""
-        from qa_rules.untranslated.detect import left_untranslated
+        untranslated or written in another language (the untranslated rules report it once,
+        not word by word)."""
+        from qa_rules.untranslated.detect import guess_language, left_untranslated
 
         found = speller(pair.target.lang)
-        return None if isinstance(found, str) or left_untranslated(pair) else found
+        if isinstance(found, str) or not_in_its_language(pair.target.doc) or left_untranslated(pair) \
+                or guess_language(pair.target.text, pair.target.lang):
+            return None
+        return found
+
+
+def not_in_its_language(doc: Document) -> bool:
+    """Whether the reader found the whole version written in another language than the one it
+    is declared in (the report's first notice says so): its words are not judged one by one."""
+    from aligner.langid import DECLARED_LANGUAGE_WARNING
+
+    return any(warning.startswith(DECLARED_LANGUAGE_WARNING) for warning in doc.warnings)
