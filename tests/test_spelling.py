@@ -33,7 +33,7 @@ def dictionaries():
 
 @pytest.fixture
 def library():
-    found = hunspell._library()
+    found = hunspell.library()
     if isinstance(found, str):
         missing(found)
 
@@ -133,7 +133,7 @@ def test_chinese_has_no_dictionary_and_the_report_says_so():
 
 def test_importing_the_rules_loads_no_dictionary():
     code = ("import qa_rules.registry, qa_rules.spelling.hunspell as h, sys; "
-            "print(h._library.cache_info().currsize, h.load.cache_info().currsize, 'ctypes' in sys.modules)")
+            "print(h.library.cache_info().currsize, h.load.cache_info().currsize, 'ctypes' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert out.stdout.split()[:2] == ["0", "0"]
 
@@ -222,11 +222,11 @@ def test_cli_finds_the_planted_misspellings(dictionaries):
 def test_no_library_is_a_notice_naming_the_packages(no_dictionaries, monkeypatch):
     monkeypatch.setattr(hunspell, "LIBRARY_NAMES", ())
     monkeypatch.setattr(hunspell, "LIBRARY_FILES", ("libhunspell-none.so.0",))
-    hunspell._library.cache_clear()
+    hunspell.library.cache_clear()
     try:
         report = check(example_alignment({"fr": "Prie l'Office ;", "es": "Solicita a la Oficina;"}), [Misspelling])
     finally:
-        hunspell._library.cache_clear()
+        hunspell.library.cache_clear()
     assert report.notices == ("SC01 did not run on the es version: the Hunspell library is not installed "
                               "(Debian: apt-get install libhunspell-1.7-0 hunspell-es)",)
 

@@ -25,7 +25,7 @@ ACCEPTED_FACT = "spelling.accepted"
 _APOSTROPHES = str.maketrans({"’": "'", "'": "’"})
 #: Where a word may be cut in parts judged alone: at a hyphen, and between a lower-case letter
 #: and a capital (two words glued).
-_GLUED = re.compile(r"-|(?<=[^\W\d_])(?=[^\W\d_])(?<=[a-zà-ÿа-яё])(?=[A-ZÀ-ÞА-ЯЁ])")
+_GLUED = re.compile(r"-|(?<=[a-zà-ÿа-яё])(?=[A-ZÀ-ÞА-ЯЁ])")
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def speller(lang: str) -> Speller | str:
                           if isinstance(d, hunspell.Dictionary))
             return Speller(lang, loaded, cited)
     package = langdata.value(lang, "spelling.package", "")
-    library = hunspell._library()
+    library = hunspell.library()
     if isinstance(library, str):
         return f"{library} (Debian: apt-get install {hunspell.LIBRARY_PACKAGE} {package})"
     install = f"; Debian: apt-get install {package}" if package else ""
