@@ -19,7 +19,7 @@ class Misspelling(NeedsDictionary, Rule):
 
     The dictionaries are the system's (Debian: ``hunspell-en-gb``, ``hunspell-fr``,
     ``hunspell-es``, ``hunspell-ru``, ``hunspell-ar``). The words of the run's
-    glossaries (UN terms, country names), the language's UN vocabulary
+    glossaries (by default the bundled UN terms and country names), the language's UN vocabulary
     (``[spelling] words`` in its language data) and the ``words`` option are
     accepted as they are; English words cited in another language's text (titles
     in footnotes) are accepted if British English knows them. A word the source
@@ -61,7 +61,7 @@ class Misspelling(NeedsDictionary, Rule):
         spell = self.speller_for(pair)
         if spell is None:
             return
-        known = accepted(context, pair.target.lang, run_glossaries(context, True), self.config.words)
+        known = accepted(context, pair.target.lang, run_glossaries(context, False), self.config.words)
         copied = {word.lower() for _, _, word in words(pair.source.text)} if not pair.source.missing else set()
         for unit in pair.target.units:
             for start, end, word in words(unit.text):
