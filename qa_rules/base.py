@@ -153,6 +153,12 @@ class Rule:
         """
         return iter(())
 
+    def unavailable(self, lang: str) -> str | None:
+        """Why this rule cannot run on the ``lang`` version on this machine (something it needs
+        is not installed: a spelling dictionary), as a sentence, or ``None``. The engine then
+        does not call ``check`` on that version and says so once in the report's notices."""
+        return None
+
     def pattern(self, finding: Finding) -> str | None:
         """The kind of problem ``finding`` is (``space before ';'``), or ``None``.
 

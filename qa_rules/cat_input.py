@@ -24,7 +24,7 @@ from aligner.readers.bilingual import read_bilingual
 from qa_rules.accept import AcceptEntry
 from qa_rules.base import Rule
 from qa_rules.config import RunConfig
-from qa_rules.engine import Report, build_report, check
+from qa_rules.engine import Report, build_report, check, unavailable_notices, unavailable_rules
 from qa_rules.model import Finding
 from qa_rules.run import CheckOptions, RunSetup, prepare_run, resolved_config
 from qa_rules.systematic import Systematic
@@ -73,6 +73,7 @@ def check_pretranslated(
     checked, locked = without_locked(alignment)
     notices = list(dict.fromkeys(w for doc in alignment.documents.values() for w in doc.warnings))
     notices += status_notices(alignment, locked)
+    notices += unavailable_notices(unavailable_rules(instances, alignment))  # no spelling dictionary
     unsupported = [lang for lang in alignment.languages if lang not in OFFICIAL_LANGUAGES]
     found: dict[str, Finding] = {}
     versions: dict[str, str] = {}

@@ -128,9 +128,10 @@ def check(
     gaps: dict[str, float] = {}
     before = _lines_before(pairs)
     grouper = Grouper(pairs, systematic, accepted=[entry.id for entry in accept] + list(never_grouped))
+    unavailable = unavailable_rules(instances, alignment)
     for rule in instances:
         for pair in pairs:
-            if not rule.runs_on(pair):
+            if not rule.runs_on(pair) or (rule.code, pair.target.lang) in unavailable:
                 continue
             for finding in rule.check(pair, context):
                 if not grouper.take(rule, finding, pair.target.lang):
@@ -154,6 +155,7 @@ def check(
                 f"{len(skipped)} rule(s) need language data hexaglot has only for the six official "
                 f"languages and did not run on the {lang} version: {', '.join(skipped)}"
             )
+    notices += unavailable_notices(unavailable)
     if systematic != Systematic():  # a report grouped otherwise says so in its signature
         options = {**(options or {}), "systematic": (systematic.min_count, systematic.min_share)}
     from qa_rules.terminology.common import matches_found
@@ -161,6 +163,27 @@ def check(
     return build_report(alignment, instances, glossaries, found.values(), accept=accept, options=options,
                         notices=notices, versions=versions, gaps=gaps,
                         term_matches=matches_found(context.facts, glossaries))
+
+
+def unavailable_rules(rules: Sequence[Rule], alignment: Alignment) -> dict[tuple[str, str], str]:
+    """(rule code, target language) -> why the rule cannot run on that version here."""
+    found = {}
+    for rule in rules:
+        for lang in alignment.languages:
+            if lang != alignment.pivot and rule.applies_to(lang):
+                reason = rule.unavailable(lang)
+                if reason:
+                    found[(rule.code, lang)] = reason
+    return found
+
+
+def unavailable_notices(unavailable: Mapping[tuple[str, str], str]) -> list[str]:
+    """One notice per version and reason: ``SC01, SC02 did not run on the en version: ...``."""
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for (code, lang), reason in unavailable.items():
+        grouped.setdefault((lang, reason), []).append(code)
+    return [f"{', '.join(codes)} did not run on the {lang} version: {reason}"
+            for (lang, reason), codes in grouped.items()]
 
 
 def build_report(

@@ -25,6 +25,7 @@ CATEGORIES: tuple[str, ...] = (
     "spacing",
     "markup",
     "length",
+    "spelling",
 )
 
 Severity = Literal["error", "warning", "info"]

@@ -50,6 +50,8 @@ from qa_rules.markup.mk02_italic_title import ItalicTitle
 from qa_rules.markup.mk03_footnote_marker_text import FootnoteMarkerText
 from qa_rules.markup.mk09_inline_codes import InlineCodes
 from qa_rules.length.le01_ratio_outlier import LengthOutlier
+from qa_rules.spelling.sc01_misspelling import Misspelling
+from qa_rules.spelling.sc02_ize_spelling import IzeSpelling
 from qa_rules.terminology.te01_missing_term import MissingTerm
 from qa_rules.terminology.te02_rejected_term import RejectedTerm
 from qa_rules.terminology.te03_country_outdated import OutdatedCountryName
@@ -110,6 +112,9 @@ RULES: tuple[type[Rule], ...] = (
     InlineCodes,
     # length
     LengthOutlier,
+    # spelling
+    Misspelling,
+    IzeSpelling,
     # terminology
     MissingTerm,
     RejectedTerm,

@@ -201,13 +201,14 @@ def test_numbers_in_the_wrong_style_throughout_are_one_finding_per_kind_of_separ
 
 
 def test_the_rules_that_name_a_kind():
-    """Spacing, quote style and number format: conventions a version follows or breaks throughout.
+    """Spacing, quote style and number format: conventions a version follows or breaks throughout;
+    spelling: one unknown word (a name the dictionary lacks) or the -ise habit throughout a version.
     A missing term, a wrong number, an omission is a problem of its own place, never grouped."""
     from qa_rules.base import Rule
     from qa_rules.registry import RULES
 
     assert {r.code for r in RULES if r.pattern is not Rule.pattern} == {"SP01", "SP02", "SP03", "SP04", "SP05", "SP06",
-                                                                        "PU04", "PU05", "NU05"}
+                                                                        "PU04", "PU05", "NU05", "SC01", "SC02"}
 
 
 def test_an_xlsx_cell_holds_as_many_places_as_fit():

@@ -24,7 +24,7 @@ def finding_line(report: Any, finding: Finding) -> str:
 
 
 def print_findings(console: Any, reports: Mapping[str, Any]) -> None:
-    """Print each report's findings (one line each), its summary and its signature."""
+    """Print each report's findings (one line each), its summary, its notices and its signature."""
     for label, report in reports.items():
         summary = report.summary()
         sev = summary["by_severity"]
@@ -39,6 +39,8 @@ def print_findings(console: Any, reports: Mapping[str, Any]) -> None:
         if summary["by_category"]:
             console.print("  by category: " + ", ".join(f"{k} {v}" for k, v in summary["by_category"].items()),
                           markup=False)
+        for notice in report.notices:  # rules that did not run on a version (no spelling dictionary)
+            console.print(f"  notice: {notice}", markup=False, soft_wrap=True)
         console.print(f"  signature: {report.signature}", markup=False, soft_wrap=True)
 
 

@@ -1,0 +1,186 @@
+"""The spelling family (SC01, SC02): speed of the binding, false alarms on clean official and
+working texts, recall on the planted misspellings, beside plain Hunspell and spylls.
+
+    python benchmarks/spelling.py              # everything (spylls's speed if it is installed)
+    python benchmarks/spelling.py --no-spylls
+
+spylls is installed by hand (``pip install spylls``; measure in a separate virtual environment:
+its wheel also installs a top-level ``tests`` package, which shadows the test suite's).
+
+- Speed: each language's dictionary, loaded and run on the words SC01 judges in the clean sample
+  version, through hexaglot's binding (ctypes on the system's libhunspell) and through spylls
+  (the pure-Python port of Hunspell, the peer), same dictionary files, same words.
+- False alarms: every SC01/SC02 finding on a clean text is one. Development texts: the sample
+  E/RES/2023/26 (working translations, whose words informed the languages' UN word lists);
+  held-out texts: the official six-language A/RES/55/100 (``samples/A-RES-55-100``, from the
+  OPUS UN corpus) and the official French E/RES/2023/26 (``../shared/data/un-official``), never
+  used to tune the lists. French is checked with English as the source, the others with French.
+- Recall: the planted misspellings of ``samples/drafts`` (gold rows of category ``spelling``,
+  written before the rules were run on the drafts); a finding matches a gold row of its draft
+  within one line.
+- The peer for false alarms and recall, "plain Hunspell": every word SC01 judges that the
+  language's dictionary rejects, with no glossary, UN word list, cited-English or source-word
+  acceptance: what a spell checker that knows nothing of UN texts would report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from qa_rules import langdata  # noqa: E402
+from qa_rules.run import CheckOptions, check_files  # noqa: E402
+from qa_rules.spelling import common, hunspell  # noqa: E402
+from qa_rules.spelling.words import words  # noqa: E402
+
+SAMPLES = REPO / "samples"
+DEV_SET = SAMPLES / "E-RES-2023-26"
+HELD_OUT_SET = SAMPLES / "A-RES-55-100"
+OFFICIAL_FR = REPO.parent / "shared" / "data" / "un-official" / "E-RES-2023-26.fr.md"
+DRAFTS = SAMPLES / "drafts"
+LANGS = ("en", "fr", "es", "ru", "ar")
+
+
+def unit_words(path: Path, lang: str) -> list[str]:
+    from aligner.readers import read_document
+
+    return [w for unit in read_document(str(path), lang).units for _, _, w in words(unit.text)]
+
+
+def speed(lang: str, use_spylls: bool) -> str:
+    name = langdata.value(lang, "spelling.dictionaries")[0]
+    dic = hunspell.find(name) or hunspell.find(langdata.value(lang, "spelling.dictionaries")[-1])
+    if dic is None:
+        return f"{lang}: no dictionary"
+    sample = unit_words(DEV_SET / f"{lang}.md", lang)
+    start = time.perf_counter()
+    hunspell.load.cache_clear()
+    ours = hunspell.load(dic.stem)
+    load = time.perf_counter() - start
+    start = time.perf_counter()
+    for _ in range(5):
+        for word in sample:
+            ours.checks(word)
+    rate = 5 * len(sample) / (time.perf_counter() - start)
+    line = f"{lang:3} {dic.stem:6} {len(sample):6} words  ctypes: load {load:5.2f} s, {rate:9,.0f} words/s"
+    if use_spylls:
+        try:
+            from spylls.hunspell import Dictionary
+        except ImportError:
+            return line + "  spylls: not installed"
+        start = time.perf_counter()
+        peer = Dictionary.from_files(str(dic.with_suffix("")))
+        peer_load = time.perf_counter() - start
+        part = sample[:1500]
+        start = time.perf_counter()
+        for word in part:
+            peer.lookup(word)
+        peer_rate = len(part) / (time.perf_counter() - start)
+        line += f"  spylls: load {peer_load:5.2f} s, {peer_rate:7,.0f} words/s ({len(part)} words)"
+        line += f"  ratio {rate / peer_rate:,.0f}x"
+    return line
+
+
+def plain_rejects(path: Path, lang: str) -> list[str]:
+    spell = common.speller(lang)
+    if isinstance(spell, str):
+        return []
+    return [w for w in unit_words(path, lang) if not spell.main.checks(w)]
+
+
+def run(paths: list[Path], langs: list[str]):
+    return check_files([str(p) for p in paths], CheckOptions(select=("spelling",), discover=False,
+                                                              langs=tuple(langs)))
+
+
+def false_alarms(label: str, folder: Path | None, extra: list[tuple[Path, Path]] = ()) -> None:
+    rows = []
+    if folder is not None:
+        report = run([folder / "fr.md", *(folder / f"{l}.md" for l in LANGS if l != "fr")],
+                     ["fr", *(l for l in LANGS if l != "fr")])
+        by_lang = {l: [f for f in report.findings if report.version_of(f) == l] for l in LANGS}
+        fr_report = run([folder / "en.md", folder / "fr.md"], ["en", "fr"])
+        by_lang["fr"] = list(fr_report.findings)
+        for lang in LANGS:
+            path = folder / f"{lang}.md"
+            rows.append((f"{folder.name}/{lang}.md", len(unit_words(path, lang)), by_lang[lang],
+                         len(plain_rejects(path, lang))))
+    for source, target in extra:
+        report = run([source, target], ["en", "fr"])
+        rows.append((target.name, len(unit_words(target, "fr")), list(report.findings),
+                     len(plain_rejects(target, "fr"))))
+    print(f"\nfalse alarms, {label}")
+    print(f"{'text':34} {'words':>6} {'SC01/02':>8} {'plain Hunspell':>15}")
+    total = [0, 0, 0]
+    for name, count, found, plain in rows:
+        print(f"{name:34} {count:6} {len(found):8} {plain:15}")
+        total[0] += count
+        total[1] += len(found)
+        total[2] += plain
+    print(f"{'all':34} {total[0]:6} {total[1]:8} {total[2]:15}   "
+          f"(per 1,000 words: {1000 * total[1] / max(total[0], 1):.2f} vs {1000 * total[2] / max(total[0], 1):.2f})")
+    for name, _, found, _ in rows:
+        for f in found:
+            print(f"    {name}: {f.rule} {f.message}")
+
+
+def recall() -> None:
+    gold = [r for r in csv.DictReader((DRAFTS / "gold.tsv").open(encoding="utf-8"), delimiter="\t")
+            if r["category"] == "spelling"]
+    print(f"\nrecall on the planted misspellings ({len(gold)} in {len({r['draft'] for r in gold})} drafts)")
+    print("(recall per split; precision over all the findings on the drafts: a finding is right when it stands")
+    print(" within one line of a planted misspelling of its draft)")
+    print(f"{'split':9} {'gold':>4} {'SC01/02 R':>10} {'P':>6} {'(n)':>5}   {'plain Hunspell R':>16} {'P':>6} {'(n)':>5}")
+    found: dict[str, list[int]] = {}
+    plain: dict[str, list[int]] = {}
+    for draft in sorted({r["draft"] for r in gold}):
+        lang = draft[:2]
+        report = run([DEV_SET / "fr.md", DRAFTS / draft], ["fr", lang])
+        found[draft] = [f.target.line for f in report.findings if f.target is not None]
+        spell = common.speller(lang)
+        from aligner.readers import read_document
+
+        plain[draft] = [unit.line_at(s) for unit in read_document(str(DRAFTS / draft), lang).units
+                        for s, _, w in words(unit.text) if not isinstance(spell, str) and not spell.main.checks(w)]
+    for split in ("dev", "held-out", None):
+        rows = [r for r in gold if split is None or r["split"] == split]
+        cells = []
+        for lines in (found, plain):
+            hit = sum(1 for r in rows if any(abs(l - int(r["line"])) <= 1 for l in lines[r["draft"]]))
+            # a finding is right when it stands on a planted misspelling of its draft (any split)
+            n = sum(len(lines[d]) for d in lines)
+            right = sum(1 for d in lines for l in lines[d]
+                        if any(r["draft"] == d and abs(l - int(r["line"])) <= 1 for r in gold))
+            precision = f"{right / max(n, 1):6.2f} {n:5}" if split is None else f"{'':6} {'':5}"
+            cells.append(f"{hit / max(len(rows), 1):10.2f} {precision}")
+        print(f"{split or 'both':9} {len(rows):4} {cells[0]}   {cells[1]:>29}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-spylls", action="store_true", help="do not measure spylls's speed")
+    args = parser.parse_args(argv)
+    missing = {lang: r for lang in LANGS if isinstance(r := common.speller(lang), str)}
+    for lang, reason in missing.items():
+        print(f"{lang}: {reason}")
+    print("speed (5 passes of the clean sample's words; spylls: one pass of at most 1,500 words)")
+    for lang in LANGS:
+        print(speed(lang, not args.no_spylls))
+    common.speller.cache_clear()
+    false_alarms("development: the sample E/RES/2023/26 (working translations; fr official)", DEV_SET)
+    extra = [(DEV_SET / "en.md", OFFICIAL_FR)] if OFFICIAL_FR.is_file() else []
+    false_alarms("held-out: official A/RES/55/100 (six languages) and the official French E/RES/2023/26",
+                 HELD_OUT_SET, extra)
+    recall()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

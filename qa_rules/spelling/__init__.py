@@ -1,0 +1,1 @@
+"""QA rules: the spelling family (Hunspell dictionaries of the system)."""

@@ -1,0 +1,157 @@
+"""Hunspell dictionaries of the system, through the C library itself.
+
+The dictionaries are the ones the operating system installs (Debian's
+``hunspell-en-gb``, ``hunspell-fr``, ``hunspell-es``, ``hunspell-ru``,
+``hunspell-ar``; the library is ``libhunspell-1.7-0``); nothing is downloaded
+and nothing is imported or read until a spelling rule runs. Each language's
+dictionary is loaded once per process (``speller``). Where the library or a
+language's dictionary is absent, ``speller`` returns the reason instead, which
+the rules turn into a notice of the report: a missing dictionary is never a
+failure, nor a silent pass.
+
+Which dictionary serves a language, and which package brings it, is language
+data (``[spelling]`` in ``qa_rules/langdata/<lang>.toml``). Dictionaries are
+looked for where Hunspell itself looks: the folders of ``DICPATH`` (separated
+by ``:``), then the system's.
+
+The binding is a few calls of ``ctypes`` (``Hunspell_create``, ``Hunspell_spell``,
+``Hunspell_suggest``): the C library checks 25,000 to 125,000 words a second and
+loads a dictionary in 0.2 to 1 second, where the pure-Python port (spylls) checks
+300 to 7,000 and loads in 4 to 17 seconds (``benchmarks/spelling.py``).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+#: Where Hunspell's dictionaries are installed, after the folders of ``DICPATH``.
+SYSTEM_FOLDERS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts",
+                  "/usr/local/share/hunspell", "/opt/homebrew/share/hunspell")
+#: The shared library's names, newest first (the Debian package is libhunspell-1.7-0).
+LIBRARY_NAMES = ("hunspell-1.7", "hunspell")
+LIBRARY_FILES = ("libhunspell-1.7.so.0", "libhunspell-1.7.0.dylib", "libhunspell.so")
+#: The Debian package of the library.
+LIBRARY_PACKAGE = "libhunspell-1.7-0"
+
+
+@dataclass(frozen=True)
+class Dictionary:
+    """One loaded Hunspell dictionary: ``checks(word)`` says whether it spells ``word`` so."""
+
+    name: str
+    path: str
+    handle: int
+    library: Any
+    encoding: str
+    lock: Any
+
+    def checks(self, word: str) -> bool:
+        try:
+            encoded = word.encode(self.encoding)
+        except UnicodeEncodeError:  # a letter the dictionary's character set does not have
+            return False
+        if len(encoded) > 1000:  # Hunspell's own limit on a word
+            return False
+        with self.lock:  # one handle is not safe for two threads at once
+            return bool(self.library.Hunspell_spell(self.handle, encoded))
+
+    def suggest(self, word: str, limit: int = 3) -> tuple[str, ...]:
+        """Hunspell's first ``limit`` suggestions for a word it does not know."""
+        import ctypes
+
+        try:
+            encoded = word.encode(self.encoding)
+        except UnicodeEncodeError:
+            return ()
+        if len(encoded) > 1000:
+            return ()
+        found = ctypes.POINTER(ctypes.c_char_p)()
+        with self.lock:
+            count = self.library.Hunspell_suggest(self.handle, ctypes.byref(found), encoded)
+            try:
+                words = [found[i].decode(self.encoding, "replace") for i in range(min(count, limit))]
+            finally:
+                if count > 0:
+                    self.library.Hunspell_free_list(self.handle, ctypes.byref(found), count)
+        return tuple(words)
+
+
+def folders() -> tuple[Path, ...]:
+    """The folders searched for ``<name>.aff`` and ``<name>.dic``, in order."""
+    extra = [p for p in os.environ.get("DICPATH", "").split(os.pathsep) if p]
+    return tuple(Path(p) for p in (*extra, *SYSTEM_FOLDERS))
+
+
+def find(name: str) -> Path | None:
+    """The ``.dic`` file of dictionary ``name`` (``en_GB``) with its ``.aff`` beside it, or ``None``."""
+    for folder in folders():
+        dic, aff = folder / f"{name}.dic", folder / f"{name}.aff"
+        try:
+            if dic.is_file() and aff.is_file():
+                return dic
+        except OSError:
+            continue
+    return None
+
+
+@lru_cache(maxsize=1)
+def library() -> Any:
+    """The Hunspell C library with its calls declared, or the reason it cannot be loaded (a str)."""
+    import ctypes
+    import ctypes.util
+
+    candidates = [ctypes.util.find_library(name) for name in LIBRARY_NAMES]
+    for candidate in [c for c in candidates if c] + list(LIBRARY_FILES):
+        try:
+            lib = ctypes.CDLL(candidate)
+        except OSError:
+            continue
+        lib.Hunspell_create.restype = ctypes.c_void_p
+        lib.Hunspell_create.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
+        lib.Hunspell_spell.restype = ctypes.c_int
+        lib.Hunspell_spell.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
+        lib.Hunspell_suggest.restype = ctypes.c_int
+        lib.Hunspell_suggest.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.POINTER(ctypes.c_char_p)),
+                                             ctypes.c_char_p]
+        lib.Hunspell_free_list.restype = None
+        lib.Hunspell_free_list.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.POINTER(ctypes.c_char_p)),
+                                               ctypes.c_int]
+        lib.Hunspell_get_dic_encoding.restype = ctypes.c_char_p
+        lib.Hunspell_get_dic_encoding.argtypes = [ctypes.c_void_p]
+        return lib
+    return "the Hunspell library is not installed"
+
+
+_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> Dictionary | str:
+    """Dictionary ``name`` loaded once per process, or why it cannot be (a sentence)."""
+    lib = library()
+    if isinstance(lib, str):
+        return lib
+    dic = find(name)
+    if dic is None:
+        return f"no Hunspell dictionary {name} in {', '.join(str(f) for f in folders())}"
+    aff = dic.with_suffix(".aff")
+    handle = lib.Hunspell_create(os.fsencode(aff), os.fsencode(dic))
+    if not handle:
+        return f"the Hunspell dictionary {dic} could not be loaded"
+    raw = lib.Hunspell_get_dic_encoding(handle) or b"UTF-8"
+    encoding = _python_encoding(raw.decode("ascii", "replace"))
+    return Dictionary(name=name, path=str(dic), handle=handle, library=lib, encoding=encoding, lock=_LOCK)
+
+
+def _python_encoding(name: str) -> str:
+    import codecs
+
+    try:
+        return codecs.lookup(name.strip()).name
+    except LookupError:
+        return "utf-8"

@@ -1,0 +1,94 @@
+"""The words of a paragraph a spell checker judges, and the words it accepts without asking.
+
+``words(text)`` yields ``(start, end, word)`` for each run of letters (with inner
+apostrophes and hyphens: ``l'Office``, ``counter-terrorism``) that a dictionary
+can judge: not a single letter, an acronym in capitals (``UNODC``), a word glued
+to a digit or a slash (``A/RES/74/175``, ``43e``), a lower-case Roman numeral of
+a list (``ii)``), nor anything inside a URL or an e-mail address::
+
+    >>> [w for _, _, w in words("See A/RES/74/175, ii) the UNODC's work at www.unodc.org.")]
+    ['See', 'the', 'work', 'at']
+
+What is accepted without a dictionary (``Accepted``): the words of the run's
+glossaries in the target language (UN terms and country names), the language's
+own UN vocabulary (``[spelling] words`` of its language data) and the user's
+word list (the rule's ``words`` option), all compared without regard to case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
+
+from qa_rules import langdata
+
+_LETTERS = r"[^\W\d_]"
+_WORD = re.compile(rf"{_LETTERS}+(?:['’\-‐]{_LETTERS}+)*")
+_SKIP = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|<[^>]*>")
+_ROMAN = re.compile(r"(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})")
+
+
+def words(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, word)`` of each word of ``text`` a dictionary can judge."""
+    hidden = [(m.start(), m.end()) for m in _SKIP.finditer(text)]
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        if len(word) < 2 or any(low <= start < high for low, high in hidden):
+            continue
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if before.isdigit() or after.isdigit() or before in "/\\" or after in "/\\":
+            continue
+        stem = re.split(r"['’]", word)[0]
+        if len(stem) >= 2 and stem.isupper():  # an acronym, its plural or possessive: UNODC's
+            continue
+        if _ROMAN.fullmatch(word) and after in ").":
+            continue
+        yield start, end, word
+
+
+def normal(word: str) -> str:
+    """``word`` as word lists are compared: lower case, one apostrophe, no Arabic tatweel (ـ)."""
+    return word.lower().replace("’", "'").replace("\u0640", "")
+
+
+def word_forms(text: str) -> set[str]:
+    """The lower-case words of ``text`` and their hyphen-separated parts."""
+    forms = set()
+    for match in _WORD.finditer(text):
+        word = normal(match.group())
+        forms.add(word)
+        forms.update(part for part in re.split(r"[\-‐]", word) if part)
+    return forms
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """Words taken as spelt right in one language whatever the dictionary says (lower case);
+    an entry ending in ``*`` is a stem that accepts every ending (``радикализаци*``: Russian
+    declines the words a dictionary lacks as it declines the others)."""
+
+    words: frozenset[str]
+    stems: tuple[str, ...] = ()
+
+    def __contains__(self, word: str) -> bool:
+        word = normal(word)
+        return word in self.words or word.startswith(self.stems)
+
+    @classmethod
+    def build(cls, lang: str, glossaries: Iterable[Any], user_words: Iterable[str]) -> "Accepted":
+        found: set[str] = set()
+        for glossary in glossaries:
+            for concept in glossary.concepts:
+                for term in concept.terms:
+                    if term.lang == lang:
+                        found |= word_forms(term.text)
+        stems = []
+        for text in (*langdata.value(lang, "spelling.words", ()), *user_words):
+            if text.endswith("*"):
+                stems.append(normal(text[:-1]))
+            else:
+                found |= word_forms(text)
+        return cls(frozenset(found), tuple(sorted(set(stems))))
