@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -132,6 +133,7 @@ def run(top: int) -> None:
         print(f"{name}: top-{top} precision (right / proposed), gold {gold_path.relative_to(REPO)}")
         print(f"{'lang':<5}{'no glossaries':>18}{'bundled glossaries':>22}{'frequency peer':>18}")
         pooled = Counter()
+        zh_rows = []
         for lang in TARGETS:
             alignment = align_documents([french, read_document(str(folder / f"{lang}.md"))], "paragraph")
             cells = []
@@ -144,9 +146,24 @@ def run(top: int) -> None:
                 pooled[(label, "n")] += len(found)
                 cells.append(f"{hits / len(found) if found else 0:.2f} ({hits}/{len(found)})")
             print(f"{lang:<5}{cells[0]:>18}{cells[1]:>22}{cells[2]:>18}")
+            if lang == "zh":
+                zh_rows.append((alignment, gold))
         print(f"{'all':<5}" + "".join(
             f"{pooled[(label, 'hits')] / max(1, pooled[(label, 'n')]):>{width}.2f}"
             for label, width in (("bare", 18), ("glossaries", 22), ("peer", 18))))
+        for alignment, gold in zh_rows:
+            figures = []
+            for segmenter in ("jieba", "boundaries", "characters"):
+                start = time.process_time()
+                try:
+                    found = candidates(alignment, (), limit=top, segmenter=segmenter)
+                except ImportError:
+                    figures.append(f"{segmenter}: not installed")
+                    continue
+                hits = sum(right(c.source, c.target, "zh", gold) for c in found)
+                figures.append(f"{segmenter} {hits / max(1, len(found)):.2f} ({hits}/{len(found)}, "
+                               f"{time.process_time() - start:.2f} s CPU)")
+            print("zh words, no glossaries: " + "; ".join(figures))
         print()
 
 

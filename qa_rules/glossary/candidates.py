@@ -148,10 +148,11 @@ def _content(words: Sequence[str], lang: str) -> list[str]:
 
 def candidates(alignment: Alignment, glossaries: Sequence[Glossary] = (), target_lang: str | None = None,
                min_rows: int = 2, limit: int = 200, only: str | None = None,
-               rejected: Collection[tuple[str, str]] = frozenset()) -> list[Candidate]:
+               rejected: Collection[tuple[str, str]] = frozenset(), segmenter: str = "auto") -> list[Candidate]:
     """The new-term candidates of the pair, best first (``only``: that one n-gram key, for
     ``equivalent``). ``rejected``: ``(lang, key)`` of the expressions decided not to be
-    terms (``rejected.rejected_keys``), never proposed again."""
+    terms (``rejected.rejected_keys``), never proposed again. ``segmenter``: how a Chinese
+    target is cut into words (``chinese.SEGMENTERS``)."""
     source_lang = alignment.pivot
     target_lang = target_lang or next((l for l in alignment.languages if l != source_lang), None)
     rows = []
@@ -191,7 +192,7 @@ def candidates(alignment: Alignment, glossaries: Sequence[Glossary] = (), target
     else:
         scored = [(score, key) for key, score in termhood(pool, src_count, source_lang).items()]
     scored.sort(key=lambda item: (-item[0], item[1]))
-    evidence, targets_of_row, tgt_info, tgt_forms = _target_side(rows, source_lang, target_lang)
+    evidence, targets_of_row, tgt_info, tgt_forms = _target_side(rows, source_lang, target_lang, segmenter)
     matched, unmatched = [], []
     for score, key in scored:
         if len(matched) >= limit or len(matched) + len(unmatched) >= EQUIVALENT_SEARCH * limit:
@@ -244,33 +245,72 @@ def termhood(pool: dict[str, set[int]], counts: dict[str, int], lang: str) -> di
     return {key: value for key, value in result.items() if value > 0}
 
 
-def _target_side(rows, source_lang: str, target_lang: str | None):
+def _target_side(rows, source_lang: str, target_lang: str | None, segmenter: str = "auto"):
     """Word evidence of both sides, each row's target n-grams (key -> rows, content words), and
     each target n-gram's surface forms by row."""
     if not target_lang:
         return None, {}, {}, {}
     stem = target_lang in STEMMED_TARGETS
+    cut = None
+    if target_lang == "zh":
+        from qa_rules.glossary.chinese import available, splitter
+
+        cut = splitter((run for _, tgt in rows for run in _HAN.findall(tgt)), segmenter)
+        segmenter = available(segmenter)
     src_words, tgt_words = [], []
     targets_of_row: dict[int, set[str]] = defaultdict(set)
     tgt_rows: dict[str, set[int]] = defaultdict(set)
     tgt_content: dict[str, list[str]] = {}
+    tgt_conj: dict[str, int] = {}
     tgt_forms: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for index, (src, tgt) in enumerate(rows):
         src_words.append(set(_content(_words(src, source_lang), source_lang)))
-        tgt_words.append({_word_key(w, target_lang, stem) for w in _content(_words(tgt, target_lang), target_lang)})
-        for key, text, _, _ in _ngrams(tgt, target_lang, 1, 10 if target_lang != "zh" else 12, stem=stem):
+        if cut is not None:
+            grams = list(_chinese_ngrams(tgt, cut, 12 if segmenter == "boundaries" else 8))
+            tgt_words.append({w for _, _, words in grams if len(words) == 1 for w in words if not _zh_stop(w)})
+        else:
+            grams = [(key, text, None) for key, text, _, _ in
+                     _ngrams(tgt, target_lang, 1, 10, stem=stem)]
+            tgt_words.append({_word_key(w, target_lang, stem) for w in _content(_words(tgt, target_lang), target_lang)})
+        for key, text, words in grams:
             tgt_rows[key].add(index)
             tgt_forms[key].append((index, text))
             targets_of_row[index].add(key)
-            if key not in tgt_content:
-                words = [text] if target_lang == "zh" else _words(text, target_lang)
-                tgt_content[key] = [_word_key(w, target_lang, stem) if target_lang != "zh" else w
-                                    for w in _content(words, target_lang)]
-    evidence = Evidence(src_words, tgt_words, source_lang, target_lang)
-    info = {key: (tgt_rows[key], tgt_content[key],
-                  conjunctions(_words(tgt_forms[key][0][1], target_lang) if target_lang != "zh" else [key],
-                               target_lang)) for key in tgt_rows}
+            if key in tgt_content:
+                continue
+            if words is not None:
+                tgt_content[key] = [w for w in words if not _zh_stop(w)]
+                tgt_conj[key] = conjunctions(words, target_lang)
+            else:
+                surface = _words(text, target_lang)
+                tgt_content[key] = [_word_key(w, target_lang, stem) for w in _content(surface, target_lang)]
+                tgt_conj[key] = conjunctions(surface, target_lang)
+    unit = "word" if cut is None or segmenter == "jieba" else "character"
+    evidence = Evidence(src_words, tgt_words, source_lang, target_lang, target_unit=unit)
+    info = {key: (tgt_rows[key], tgt_content[key], tgt_conj[key]) for key in tgt_rows}
     return evidence, targets_of_row, info, tgt_forms
+
+
+def _zh_stop(word: str) -> bool:
+    return len(word) == 1 and is_stopword(word, "zh")
+
+
+def _chinese_ngrams(text: str, cut, max_n: int):
+    """(key, surface, words) of the n-grams of Chinese words of ``text`` (``chinese.splitter``),
+    within punctuation chunks; none begins or ends with a function character."""
+    for _, piece in _chunks(text):
+        for run in _HAN.findall(piece):
+            words = cut(run)
+            for i in range(len(words)):
+                if _zh_stop(words[i]):
+                    continue
+                for n in range(1, max_n + 1):
+                    if i + n > len(words):
+                        break
+                    gram = words[i:i + n]
+                    if _zh_stop(gram[-1]):
+                        continue
+                    yield " ".join(gram), "".join(gram), gram
 
 
 def _rendering(forms: list[tuple[int, str]], rows: set[int], source: str) -> str:

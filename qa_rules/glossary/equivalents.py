@@ -51,10 +51,10 @@ CLAIM_MARGIN = 0.2
 CLAIM_ROWS = 3
 #: Scores this close are a tie (``best_equivalent`` then takes the longer rendering).
 TIE = 0.02
-#: Target content words per source content word, by language pair (default 1).
-LENGTH_RATIO: Mapping[tuple[str, str], float] = {("fr", "en"): 1.0, ("es", "en"): 1.0, ("en", "fr"): 1.0,
-                                                  ("fr", "es"): 1.0, ("fr", "ru"): 1.0, ("fr", "ar"): 1.0,
-                                                  ("fr", "zh"): 2.0, ("en", "zh"): 2.0}
+#: Target characters per source content word, for a target whose words are its characters
+#: (Chinese without a dictionary; a target of words has one word per word).
+LENGTH_RATIO: Mapping[tuple[str, str], float] = {("fr", "zh"): 2.0, ("en", "zh"): 2.0, ("es", "zh"): 2.0,
+                                                  ("ru", "zh"): 2.0, ("ar", "zh"): 2.0}
 #: Content words a rendering may differ from the expected length without penalty (Russian
 #: and Arabic names spell out words French leaves implicit: ``Управление``, ``المعني``).
 LENGTH_SLACK = 1.0
@@ -84,8 +84,12 @@ class Evidence:
     """Word rows of both sides of a document pair, for word association."""
 
     def __init__(self, src_words: Sequence[set[str]], tgt_words: Sequence[set[str]],
-                 source_lang: str, target_lang: str) -> None:
+                 source_lang: str, target_lang: str, target_unit: str = "word") -> None:
+        """``target_unit``: ``character`` when the target's words are (mostly) single Chinese
+        characters: they are shared by many words, so they neither claim nor get claimed,
+        and a rendering's length is counted in characters."""
         self.source_lang, self.target_lang = source_lang, target_lang
+        self.characters = target_unit == "character"
         self.src_rows: dict[str, set[int]] = {}
         self.tgt_rows: dict[str, set[int]] = {}
         self.src_words = src_words
@@ -116,7 +120,7 @@ class Evidence:
         ``culturels``'s, so it cannot render ``blanchiment`` in a list that names both), in any
         pair a word that shares its rows (``relevant`` is ``pertinentes``'s, not
         ``Organisation``'s, in ``résolutions pertinentes de l'Organisation des Nations Unies``)."""
-        if self.target_lang == "zh":
+        if self.characters:
             return False  # single characters: shared by many words, no evidence of their own
         where = rows & self.tgt_rows.get(t, set())
         if not where:
@@ -144,8 +148,8 @@ class Evidence:
         return (forward + backward) / 2
 
     def length_prior(self, n_source: int, n_target: int) -> float:
-        ratio = LENGTH_RATIO.get((self.source_lang, self.target_lang), 1.0)
-        slack = 0.0 if self.target_lang == "zh" else LENGTH_SLACK  # characters, not words
+        ratio = LENGTH_RATIO.get((self.source_lang, self.target_lang), 1.0) if self.characters else 1.0
+        slack = 0.0 if self.characters else LENGTH_SLACK
         expected = n_source * ratio
         # fewer words than expected is a partial rendering; more may be words a language spells
         # out (``LENGTH_SLACK``)
