@@ -153,7 +153,7 @@ def run(top: int) -> None:
             for label, width in (("bare", 18), ("glossaries", 22), ("peer", 18))))
         for alignment, gold in zh_rows:
             figures = []
-            for segmenter in ("jieba", "boundaries", "characters"):
+            for segmenter in ("jieba", "characters"):
                 start = time.process_time()
                 try:
                     found = candidates(alignment, (), limit=top, segmenter=segmenter)

@@ -255,7 +255,7 @@ def _target_side(rows, source_lang: str, target_lang: str | None, segmenter: str
     if target_lang == "zh":
         from qa_rules.glossary.chinese import available, splitter
 
-        cut = splitter((run for _, tgt in rows for run in _HAN.findall(tgt)), segmenter)
+        cut = splitter(segmenter)
         segmenter = available(segmenter)
     src_words, tgt_words = [], []
     targets_of_row: dict[int, set[str]] = defaultdict(set)
@@ -266,7 +266,7 @@ def _target_side(rows, source_lang: str, target_lang: str | None, segmenter: str
     for index, (src, tgt) in enumerate(rows):
         src_words.append(set(_content(_words(src, source_lang), source_lang)))
         if cut is not None:
-            grams = list(_chinese_ngrams(tgt, cut, 12 if segmenter == "boundaries" else 8))
+            grams = list(_chinese_ngrams(tgt, cut, 12 if segmenter == "characters" else 8))
             tgt_words.append({w for _, _, words in grams if len(words) == 1 for w in words if not _zh_stop(w)})
         else:
             grams = [(key, text, None) for key, text, _, _ in
@@ -285,7 +285,7 @@ def _target_side(rows, source_lang: str, target_lang: str | None, segmenter: str
                 surface = _words(text, target_lang)
                 tgt_content[key] = [_word_key(w, target_lang, stem) for w in _content(surface, target_lang)]
                 tgt_conj[key] = conjunctions(surface, target_lang)
-    unit = "word" if cut is None or segmenter == "jieba" else "character"
+    unit = "character" if segmenter == "characters" else "word"
     evidence = Evidence(src_words, tgt_words, source_lang, target_lang, target_unit=unit)
     info = {key: (tgt_rows[key], tgt_content[key], tgt_conj[key]) for key in tgt_rows}
     return evidence, targets_of_row, info, tgt_forms
