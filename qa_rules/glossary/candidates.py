@@ -26,7 +26,7 @@ from qa_rules.glossary.matcher import matcher_for
 from qa_rules.glossary.model import Glossary
 from qa_rules.glossary.normalise import surface_form, word_key
 from qa_rules.glossary.equivalents import Evidence, best_equivalent
-from qa_rules.glossary.stopwords import ARTICLES, breaks_term, conjunctions, is_phrase_not_term, is_stopword, is_verb_phrase
+from qa_rules.glossary.stopwords import ARTICLES, VERB_ENDINGS, breaks_term, conjunctions, is_phrase_not_term, is_stopword, is_verb_phrase
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # apostrophes split: l'Office -> l, Office
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -140,6 +140,18 @@ def _nouns(texts: Sequence[str], lang: str) -> frozenset[str] | None:
     return frozenset(found)
 
 
+def _noun_bounded(key: str, nouns: frozenset[str], lang: str) -> bool:
+    """Whether a lower-case expression begins with a noun (a word the text writes after an
+    article) and does not end with a verb form the text never writes after one (an infinitive,
+    a present participle, a third person plural: ``extrémisme violent pouvant conduire``,
+    ``criminalité transnationale organisée varient``)."""
+    words = key.split(" ")
+    if words[0] not in nouns:
+        return False
+    verb = VERB_ENDINGS.get(lang)
+    return not (verb and words[-1] not in nouns and any(w not in nouns and verb.search(w) for w in words[1:]))
+
+
 def _content(words: Sequence[str], lang: str) -> list[str]:
     if lang == "zh":
         return [ch for w in words for ch in w if not is_stopword(ch, lang)]
@@ -170,17 +182,19 @@ def candidates(alignment: Alignment, glossaries: Sequence[Glossary] = (), target
     src_count: dict[str, int] = defaultdict(int)
     surface: dict[str, tuple[str, int]] = {}
     forms: dict[str, Counter] = defaultdict(Counter)
+    seen: Counter = Counter()  # every expression, a phrase or not: what a candidate may be part of
     for index, (src, _) in enumerate(rows):
         taken = [(m.start, m.end) for m in known.find(src, nested=True)] if known else []
         for key, text, start, end in _ngrams(src, source_lang, 2, 10 if source_lang != "zh" else 8):
             if any(start < e and s < end for s, e in taken) or (source_lang, key) in rejected:
                 continue
+            seen[key] += 1
             if only is not None:
                 if key != only:
                     continue
             elif start < italic_end[index] or key.split(" ", 1)[0] in openers or is_verb_phrase(text, source_lang) \
                     or is_phrase_not_term(_WORD.findall(text), source_lang) \
-                    or (nouns is not None and text[:1].islower() and key.split(" ", 1)[0] not in nouns):
+                    or (nouns is not None and text[:1].islower() and not _noun_bounded(key, nouns, source_lang)):
                 continue
             src_rows[key].add(index)
             src_count[key] += 1
@@ -190,7 +204,7 @@ def candidates(alignment: Alignment, glossaries: Sequence[Glossary] = (), target
     if only is not None:
         scored = [(float(len(rows_)), key) for key, rows_ in pool.items()]
     else:
-        scored = [(score, key) for key, score in termhood(pool, src_count, source_lang).items()]
+        scored = [(score, key) for key, score in termhood(pool, src_count, source_lang, seen).items()]
     scored.sort(key=lambda item: (-item[0], item[1]))
     evidence, targets_of_row, tgt_info, tgt_forms = _target_side(rows, source_lang, target_lang, segmenter)
     matched, unmatched = [], []
@@ -216,30 +230,43 @@ def candidates(alignment: Alignment, glossaries: Sequence[Glossary] = (), target
 
 
 #: An expression with this share of its occurrences inside one longer candidate is part of it.
-FOLD = 0.7
+FOLD = 0.6
 #: How many candidates (times ``limit``) are given an equivalent before the list is cut: those
 #: with a reliable equivalent come first.
 EQUIVALENT_SEARCH = 3
 
 
-def termhood(pool: dict[str, set[int]], counts: dict[str, int], lang: str) -> dict[str, float]:
+def termhood(pool: dict[str, set[int]], counts: dict[str, int], lang: str,
+             seen: dict[str, int] | None = None) -> dict[str, float]:
     """C-value of each expression (Frantzi et al.): ``log2(1 + words) x rows``, less the mean
     rows of the longer candidates that contain it (an expression that mostly occurs inside
-    a longer one is not a term of its own); one seen mostly inside one longer candidate
-    (``FOLD`` of its occurrences: ``coordination contre le terrorisme`` inside ``Pacte mondial
-    de coordination contre le terrorisme``) is folded into it."""
+    a longer one is not a term of its own). One seen mostly inside one longer expression
+    (``FOLD`` of its occurrences; ``seen``: every expression's occurrences, candidate or not,
+    default ``counts``) is part of it, not a term: ``coordination contre le terrorisme`` of
+    ``Pacte mondial de coordination contre le terrorisme``, ``protocoles internationaux`` of
+    ``conventions et protocoles internationaux``."""
     def size(key: str) -> int:
         return len(key) if lang == "zh" else key.count(" ") + 1
 
     def inside(short: str, long: str) -> bool:
         return short in long if lang == "zh" else f" {short} " in f" {long} "
 
+    seen = seen if seen is not None else counts
+    container: dict[str, int] = defaultdict(int)  # expression -> occurrences of its most frequent container
+    for key, n in seen.items():
+        if n < 2:
+            continue
+        parts = key if lang == "zh" else key.split(" ")
+        for length in range(2, len(parts)):
+            for i in range(len(parts) - length + 1):
+                part = parts[i:i + length] if lang == "zh" else " ".join(parts[i:i + length])
+                container[part] = max(container[part], n)
     keys = sorted(pool, key=size)
     result = {}
     for key in keys:
-        longer = [other for other in keys if size(other) > size(key) and inside(key, other)]
-        if any(counts[other] >= FOLD * counts[key] for other in longer):
+        if container.get(key, 0) >= FOLD * counts[key]:
             continue
+        longer = [other for other in keys if size(other) > size(key) and inside(key, other)]
         nested = sum(len(pool[other]) for other in longer) / len(longer) if longer else 0.0
         result[key] = math.log2(1 + size(key)) * (len(pool[key]) - nested)
     return {key: value for key, value in result.items() if value > 0}

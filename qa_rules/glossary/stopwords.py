@@ -117,17 +117,33 @@ ARTICLES: dict[str, frozenset[str]] = {
 }
 
 
+#: Endings of verb forms (infinitive, present participle, third person plural): a word with one
+#: that the text never writes after an article is a verb (``conduire``, ``pouvant``, ``varient``).
+VERB_ENDINGS: dict[str, re.Pattern] = {
+    "fr": re.compile(r"(?:er|ir|oir|re|ant|ient)$"),
+    "es": re.compile(r"(?:ar|er|ir|ando|iendo)$"),
+    "en": re.compile(r"ing$"),
+}
+#: Participles of resolution phrasing: ``action menée``, ``efforts déployés``, ``mesures
+#: prises``, ``assistance fournie`` describe what someone did, they name no concept.
+PHRASE_PARTICIPLES: dict[str, frozenset[str]] = {
+    "fr": frozenset("""mené menée menés menées déployé déployée déployés déployées pris prise prises fourni fournie
+fournis fournies entrepris entreprise entreprises réalisé réalisée réalisés réalisées accompli accomplis
+accomplie accomplies""".split()),
+}
+
+
 def is_phrase_not_term(words: "list[str]", lang: str) -> bool:
     """Whether an expression of cased script is a phrase rather than a term: in lower case (not
     a name), it joins two expressions with a conjunction (``enquêtes et des poursuites``,
     ``national et international``: each is its own term or none), holds an ``EVALUATIVE``
-    modifier or a ``PHRASE_PREPOSITIONS`` complement, or more than ``MAX_CONTENT_WORDS`` content
-    words."""
+    modifier, a ``PHRASE_PREPOSITIONS`` complement or a ``PHRASE_PARTICIPLES`` participle, or
+    more than ``MAX_CONTENT_WORDS`` content words."""
     if lang in ("zh", "ar") or not words or not words[0][:1].islower():
         return False
     folded = [w.casefold() for w in words]
     if conjunctions(words, lang) or any(w in EVALUATIVE.get(lang, ()) or w in PHRASE_PREPOSITIONS.get(lang, ())
-                                        for w in folded):
+                                        or w in PHRASE_PARTICIPLES.get(lang, ()) for w in folded):
         return True
     return sum(1 for w in words if not is_stopword(w, lang) and len(w) > 1) > MAX_CONTENT_WORDS
 
