@@ -16,7 +16,9 @@ all still to be found), with the bundled glossaries (what a terminologist runs:
 the known terms are left out, so few terms remain), and a peer: plain frequency
 ranking of the same n-grams (two to four words, not beginning or ending with a
 function word; Chinese two to six characters) with the target n-gram of best
-Dice over rows as equivalent, the classic baseline of bilingual term extraction.
+Dice over rows as equivalent, the classic baseline of bilingual term extraction;
+and our candidates ranked by nltk's log-likelihood ratio (the collocation
+measure) of each expression's weakest cut instead of by C-value.
 
 Run from the repository root: ``python benchmarks/candidates.py [--top 30]``.
 """
@@ -36,7 +38,7 @@ sys.path.insert(0, str(REPO))
 from aligner.align import align_documents  # noqa: E402
 from aligner.readers import read_document  # noqa: E402
 from qa_rules.glossary import bundled_glossaries  # noqa: E402
-from qa_rules.glossary.candidates import candidates  # noqa: E402
+from qa_rules.glossary.candidates import _WORD, candidates  # noqa: E402
 from qa_rules.glossary.normalise import tokenize  # noqa: E402
 from qa_rules.glossary.stopwords import is_stopword  # noqa: E402
 
@@ -122,6 +124,34 @@ def _grams(text: str, lang: str, max_n: int, min_n: int):
             yield " ".join(w.casefold() for w in gram), " ".join(gram)
 
 
+def llr_ranked(alignment, top: int) -> list[tuple[str, str]]:
+    """Our candidates and equivalents, ranked by nltk's log-likelihood ratio (Dunning's G², the
+    collocation measure of ``nltk.metrics.BigramAssocMeasures``) of each expression's weakest
+    cut instead of C-value; those with an equivalent first, as the command orders them."""
+    from nltk.metrics.association import BigramAssocMeasures
+
+    grams: Counter = Counter()
+    total = 0
+    for row in alignment.rows:
+        cell = row.cells.get("fr")
+        words = [w.casefold() for w in _WORD.findall(cell.text)] if cell is not None else []
+        total += len(words)
+        for i in range(len(words)):
+            for n in range(1, min(10, len(words) - i) + 1):
+                grams[" ".join(words[i:i + n])] += 1
+
+    def weakest(source: str) -> float:
+        words = [w.casefold() for w in _WORD.findall(source)]
+        together = grams[" ".join(words)]
+        return min((BigramAssocMeasures.likelihood_ratio(
+            together, (grams[" ".join(words[:i])], grams[" ".join(words[i:])]), total)
+            for i in range(1, len(words))), default=0.0)
+
+    found = candidates(alignment, (), limit=10_000)
+    found.sort(key=lambda c: (not c.target, -weakest(c.source)))
+    return [(c.source, c.target) for c in found[:top]]
+
+
 def run(top: int) -> None:
     defaults = bundled_glossaries()
     for name, (source, folder, gold_path) in SETS.items():
@@ -131,7 +161,7 @@ def run(top: int) -> None:
         gold = load_gold(gold_path)
         french = read_document(str(source))
         print(f"{name}: top-{top} precision (right / proposed), gold {gold_path.relative_to(REPO)}")
-        print(f"{'lang':<5}{'no glossaries':>18}{'bundled glossaries':>22}{'frequency peer':>18}")
+        print(f"{'lang':<5}{'no glossaries':>18}{'bundled glossaries':>22}{'frequency peer':>18}{'ranked by LLR':>18}")
         pooled = Counter()
         zh_rows = []
         for lang in TARGETS:
@@ -140,17 +170,18 @@ def run(top: int) -> None:
             for label, found in (
                     ("bare", [(c.source, c.target) for c in candidates(alignment, (), limit=top)]),
                     ("glossaries", [(c.source, c.target) for c in candidates(alignment, defaults, limit=top)]),
-                    ("peer", frequency_peer(alignment, lang, top))):
+                    ("peer", frequency_peer(alignment, lang, top)),
+                    ("llr", llr_ranked(alignment, top))):
                 hits = sum(right(s, t, lang, gold) for s, t in found)
                 pooled[(label, "hits")] += hits
                 pooled[(label, "n")] += len(found)
                 cells.append(f"{hits / len(found) if found else 0:.2f} ({hits}/{len(found)})")
-            print(f"{lang:<5}{cells[0]:>18}{cells[1]:>22}{cells[2]:>18}")
+            print(f"{lang:<5}{cells[0]:>18}{cells[1]:>22}{cells[2]:>18}{cells[3]:>18}")
             if lang == "zh":
                 zh_rows.append((alignment, gold))
         print(f"{'all':<5}" + "".join(
             f"{pooled[(label, 'hits')] / max(1, pooled[(label, 'n')]):>{width}.2f}"
-            for label, width in (("bare", 18), ("glossaries", 22), ("peer", 18))))
+            for label, width in (("bare", 18), ("glossaries", 22), ("peer", 18), ("llr", 18))))
         for alignment, gold in zh_rows:
             figures = []
             for segmenter in ("jieba", "characters"):
