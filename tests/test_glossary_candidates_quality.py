@@ -131,3 +131,16 @@ def test_candidates_with_an_equivalent_come_first(found):
     for cands in found.values():
         flags = [bool(c.target) for c in cands]
         assert flags == sorted(flags, reverse=True)
+
+
+def test_the_signature_says_how_chinese_was_cut():
+    from click.testing import CliRunner
+
+    from hexaglot.cli import cli
+    from qa_rules.glossary.chinese import available
+
+    runner = CliRunner()
+    zh = runner.invoke(cli, ["glossary", "candidates", str(SAMPLES / "fr.md"), str(SAMPLES / "zh.md"), "--top", "1"])
+    en = runner.invoke(cli, ["glossary", "candidates", str(SAMPLES / "fr.md"), str(SAMPLES / "en.md"), "--top", "1"])
+    assert zh.exit_code == 0 and f"|zh_words:{available('auto')}" in zh.output
+    assert en.exit_code == 0 and "zh_words" not in en.output

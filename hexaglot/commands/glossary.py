@@ -242,7 +242,13 @@ def candidates_command(source: str, target: str, output: str | None, top: int, m
     docs = [read_document(path, input_format=input_format(path, None)) for path in (source, target)]
     alignment = align_documents(docs, "paragraph")
     found = candidates(alignment, glossaries, min_rows=min_rows, limit=top, rejected=rejected)
-    sig = _signature("candidates", glossaries, langs=f"{docs[0].lang}>{docs[1].lang}", top=top, min_rows=min_rows)
+    words = None
+    if docs[1].lang == "zh":  # how Chinese was cut into words changes the renderings: say which
+        from qa_rules.glossary.chinese import available
+
+        words = available("auto")
+    sig = _signature("candidates", glossaries, langs=f"{docs[0].lang}>{docs[1].lang}", top=top, min_rows=min_rows,
+                     zh_words=words)
     if output:
         fmt = Path(output).suffix.lower().lstrip(".")
         if fmt not in ("xlsx", "csv", "json"):
