@@ -47,16 +47,16 @@ def test_stats_leaves_out_a_folder_s_notes(tmp_path):
         in with_notes.output
     concepts = lambda output: json.loads(output[output.index("{"):])["concepts"]  # noqa: E731
     assert concepts(with_notes.output) == concepts(alone.output)
-    only_notes = _run("glossary", "stats", str(SAMPLE_SET / "PROVENANCE.md"))
-    assert only_notes.exit_code == 2 and "no document to count terms in" in only_notes.output
+    only_notes = _run("glossary", "stats", str(SAMPLE_SET / "PROVENANCE.md"))  # alone, it is what to count
+    assert only_notes.exit_code == 0 and "counted line by line" in only_notes.output
 
 
-def test_a_plain_text_file_whose_name_gives_its_language_is_still_counted(tmp_path):
+def test_a_plain_text_file_whose_name_gives_its_language_is_counted_beside_documents(tmp_path):
     notes = tmp_path / "notes.fr.txt"
     notes.write_text("les combattants terroristes étrangers\n", encoding="utf-8")
-    result = _run("glossary", "stats", str(notes), "--format", "json")
+    result = _run("glossary", "stats", str(SAMPLE_SET / "en.md"), str(notes), "--format", "json")
     assert result.exit_code == 0
-    assert "counted line by line" in result.output
+    assert "notes.fr.txt: no document structure, counted line by line" in result.output
 
 
 def _glossary(*concepts: Concept) -> Glossary:

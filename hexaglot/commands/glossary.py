@@ -160,8 +160,9 @@ def lookup_command(query: str, lang: str | None, limit: int, glossary_paths, no_
 def stats_command(files, fmt: str, output: str | None, glossary_paths, no_default_glossaries: bool) -> None:
     """Each concept found in the documents: occurrences per language and the variants used.
 
-    One FILE may be '-' (standard input, counted line by line). A file without a document's
-    structure whose name gives no language (a folder's PROVENANCE.md or README.md) is left out."""
+    One FILE may be '-' (standard input, counted line by line), as is a file without a
+    document's structure; beside documents, such a file whose name gives no language (a folder's
+    PROVENANCE.md or README.md) is left out."""
     from aligner.langid import lang_from_name
     from aligner.readers import read_document
     from qa_rules.glossary.stats import term_stats
@@ -169,7 +170,7 @@ def stats_command(files, fmt: str, output: str | None, glossary_paths, no_defaul
     one_stdin(files)
     check_output(output)
     glossaries = _glossaries(glossary_paths, no_default_glossaries)
-    documents = []
+    documents, loose = [], []
     for path in files:
         if path == STDIO:  # standard input can be read once: no second try line by line
             documents.append(read_document(path, input_format="lines"))
@@ -179,18 +180,16 @@ def stats_command(files, fmt: str, output: str | None, glossary_paths, no_defaul
         except InputError as exc:
             if "structure" not in exc.problem:
                 raise
-            if lang_from_name(path) is None:
-                # notes beside the documents (PROVENANCE.md), not a version of one: a guessed
-                # language would count their quotations as that version's terms
-                logger.warning("%s: not a document (no document structure, no language in its name), left out",
-                               path)
-                continue
-            # counting terms needs no document structure: read it line by line, and say so
-            documents.append(read_document(path, input_format="lines"))
-            logger.warning("%s: no document structure, counted line by line", path)
-    if not documents:
-        raise InputError(files[0], "no document to count terms in (none has a document structure or a language "
-                         "in its name)")
+            loose.append(path)
+    for path in loose:
+        if documents and lang_from_name(path) is None:
+            # notes beside the documents (a folder's PROVENANCE.md), not a version of one: in a
+            # guessed language they would add their quotations to that version's terms
+            logger.warning("%s: not a document (no document structure, no language in its name), left out", path)
+            continue
+        # counting terms needs no document structure: read it line by line, and say so
+        documents.append(read_document(path, input_format="lines"))
+        logger.warning("%s: no document structure, counted line by line", path)
     table = term_stats(documents, glossaries)
     sig = _signature("stats", glossaries, langs=",".join(dict.fromkeys(d.lang for d in documents)))
     langs = list(dict.fromkeys(d.lang for d in documents))  # documents of one language are counted together
