@@ -99,7 +99,7 @@ def frequency_peer(alignment, lang: str, top: int) -> list[tuple[str, str]]:
     for key in ranked:
         rows = src_rows[key]
         options = {t for i in rows for t in of_row[i]}
-        best = max(options, key=lambda t: (2 * len(rows & tgt_rows[t]) / (len(rows) + len(tgt_rows[t])), len(t)),
+        best = max(sorted(options), key=lambda t: (2 * len(rows & tgt_rows[t]) / (len(rows) + len(tgt_rows[t])), len(t)),
                    default="")
         result.append((surface[("fr", key)].most_common(1)[0][0],
                        surface[(lang, best)].most_common(1)[0][0] if best else ""))
