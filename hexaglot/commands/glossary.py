@@ -65,15 +65,16 @@ def command() -> None:
                    "the TBX that convert writes from it).")
 @verbosity_options
 def validate_command(path: str, fmt: str, dialect: str | None) -> None:
-    """Schema, duplicates, conflicts and missing languages of a glossary (exit 1 on errors)."""
-    from qa_rules.glossary import read_glossary
+    """Schema, duplicates, conflicts and missing languages of a glossary (a file, or a bundled
+    glossary's name; exit 1 on errors)."""
+    from qa_rules.glossary import read_glossary, resolve_glossary_path
     from qa_rules.glossary.validate import missing_summary, validate
 
     glossary = read_glossary(path)
     problems = validate(glossary)
     missing = missing_summary(problems)
     errors = [p for p in problems if p.level == "error"]
-    checked, departures = _dialect_check(path, glossary) if dialect else ("", [])
+    checked, departures = _dialect_check(resolve_glossary_path(path), glossary) if dialect else ("", [])
     errors += [p for p in departures if p.level == "error"]
     warnings = len(problems) + len(departures) - len(errors)
     sig = _signature("validate", (glossary,))
@@ -159,14 +160,17 @@ def lookup_command(query: str, lang: str | None, limit: int, glossary_paths, no_
 def stats_command(files, fmt: str, output: str | None, glossary_paths, no_default_glossaries: bool) -> None:
     """Each concept found in the documents: occurrences per language and the variants used.
 
-    One FILE may be '-' (standard input, counted line by line)."""
+    One FILE may be '-' (standard input, counted line by line), as is a file without a
+    document's structure; beside documents, such a file whose name gives no language (a folder's
+    PROVENANCE.md or README.md) is left out."""
+    from aligner.langid import lang_from_name
     from aligner.readers import read_document
     from qa_rules.glossary.stats import term_stats
 
     one_stdin(files)
     check_output(output)
     glossaries = _glossaries(glossary_paths, no_default_glossaries)
-    documents = []
+    documents, loose = [], []
     for path in files:
         if path == STDIO:  # standard input can be read once: no second try line by line
             documents.append(read_document(path, input_format="lines"))
@@ -176,9 +180,16 @@ def stats_command(files, fmt: str, output: str | None, glossary_paths, no_defaul
         except InputError as exc:
             if "structure" not in exc.problem:
                 raise
-            # counting terms needs no document structure: read it line by line, and say so
-            documents.append(read_document(path, input_format="lines"))
-            logger.warning("%s: no document structure, counted line by line", path)
+            loose.append(path)
+    for path in loose:
+        if documents and lang_from_name(path) is None:
+            # notes beside the documents (a folder's PROVENANCE.md), not a version of one: in a
+            # guessed language they would add their quotations to that version's terms
+            logger.warning("%s: not a document (no document structure, no language in its name), left out", path)
+            continue
+        # counting terms needs no document structure: read it line by line, and say so
+        documents.append(read_document(path, input_format="lines"))
+        logger.warning("%s: no document structure, counted line by line", path)
     table = term_stats(documents, glossaries)
     sig = _signature("stats", glossaries, langs=",".join(dict.fromkeys(d.lang for d in documents)))
     langs = list(dict.fromkeys(d.lang for d in documents))  # documents of one language are counted together
@@ -230,7 +241,13 @@ def candidates_command(source: str, target: str, output: str | None, top: int, m
     docs = [read_document(path, input_format=input_format(path, None)) for path in (source, target)]
     alignment = align_documents(docs, "paragraph")
     found = candidates(alignment, glossaries, min_rows=min_rows, limit=top, rejected=rejected)
-    sig = _signature("candidates", glossaries, langs=f"{docs[0].lang}>{docs[1].lang}", top=top, min_rows=min_rows)
+    words = None
+    if docs[1].lang == "zh":  # how Chinese was cut into words changes the renderings: say which
+        from qa_rules.glossary.chinese import available
+
+        words = available("auto")
+    sig = _signature("candidates", glossaries, langs=f"{docs[0].lang}>{docs[1].lang}", top=top, min_rows=min_rows,
+                     zh_words=words)
     if output:
         fmt = Path(output).suffix.lower().lstrip(".")
         if fmt not in ("xlsx", "csv", "json"):

@@ -20,6 +20,7 @@ DEFAULT_GLOSSARIES: tuple[str, ...] = ("un-counter-terrorism.tbx", "unterm-count
 __all__ = [
     "Concept", "Glossary", "Term", "DEFAULT_GLOSSARIES",
     "load_glossaries", "read_glossary", "write_glossary", "bundled_glossaries", "glossary_bytes",
+    "resolve_glossary_path",
 ]
 
 
@@ -52,6 +53,18 @@ def bundled_path(file_name: str) -> str:
     return str(_bundled_root().joinpath(file_name))
 
 
+def resolve_glossary_path(path: str | Path) -> str:
+    """``path``, or the file of the bundled glossary it names when no such file exists
+    (``un-counter-terrorism`` or ``un-counter-terrorism.tbx``: its TBX, the record)."""
+    text = str(path)
+    if Path(text).exists() or "/" in text or "\\" in text:
+        return text
+    for file_name in DEFAULT_GLOSSARIES:
+        if text in (file_name, Path(file_name).stem):
+            return bundled_path(file_name)
+    return text
+
+
 def read_glossary(path: str | Path) -> Glossary:
     """Read one glossary file, choosing the reader by extension.
 
@@ -64,9 +77,10 @@ def read_glossary(path: str | Path) -> Glossary:
     from qa_rules.glossary.tbx import read_tbx
     from qa_rules.glossary.xlsx import read_xlsx
 
-    p = Path(path)
+    p = Path(resolve_glossary_path(path))
     if not p.exists():
-        raise InputError(str(path), "no such glossary file")
+        names = ", ".join(Path(f).stem for f in DEFAULT_GLOSSARIES)
+        raise InputError(str(path), f"no such glossary file (the bundled glossaries are named {names})")
     if p.is_dir():
         raise InputError(str(path), "is a directory; give a .tbx, .csv or .xlsx glossary file")
     suffix = p.suffix.lower()

@@ -24,9 +24,9 @@ from typing import Collection, Sequence
 from aligner.model import Alignment
 from qa_rules.glossary.matcher import matcher_for
 from qa_rules.glossary.model import Glossary
-from qa_rules.glossary.normalise import surface_form
+from qa_rules.glossary.normalise import surface_form, word_key
 from qa_rules.glossary.equivalents import Evidence, best_equivalent
-from qa_rules.glossary.stopwords import breaks_term, conjunctions, is_stopword, is_verb_phrase
+from qa_rules.glossary.stopwords import ARTICLES, VERB_ENDINGS, breaks_term, conjunctions, is_phrase_not_term, is_stopword, is_verb_phrase
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # apostrophes split: l'Office -> l, Office
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -52,7 +52,21 @@ class Candidate:
                 "example_source": self.example_source, "example_target": self.example_target}
 
 
-def _ngrams(text: str, lang: str, min_n: int, max_n: int):
+#: Target languages whose n-grams are keyed by word stems: their renderings are inflected
+#: (Russian cases, Arabic clitics and article), so one rendering has many surface forms and
+#: none of them alone covers the rows of the source expression.
+STEMMED_TARGETS = frozenset({"ru", "ar"})
+
+
+def _word_key(word: str, lang: str, stem: bool) -> str:
+    """How n-grams compare a word: its case-folded form, or (``stem``) the glossary matcher's
+    key of each hyphen-joined part (``государства-члены``, ``государств-членов``)."""
+    if not stem:
+        return surface_form(word).casefold()
+    return "-".join(word_key(part, lang) for part in word.split("-"))
+
+
+def _ngrams(text: str, lang: str, min_n: int, max_n: int, stem: bool = False):
     """(normalised key, surface, start, end) of the n-grams of ``text``, within punctuation chunks."""
     for chunk in _chunks(text):
         base, piece = chunk
@@ -82,7 +96,7 @@ def _ngrams(text: str, lang: str, min_n: int, max_n: int):
                 if breaks_term([w for w, _, _ in words[i:i + n]], lang):
                     break  # a longer n-gram from here holds the same word
                 start, end = base + words[i][1], base + words[i + n - 1][2]
-                key = " ".join(surface_form(w).casefold() for w, _, _ in words[i:i + n])
+                key = " ".join(_word_key(w, lang, stem) for w, _, _ in words[i:i + n])
                 yield key, text[start:end], start, end
 
 
@@ -113,6 +127,31 @@ def _italic_openers(alignment: Alignment, lang: str) -> tuple[frozenset[str], di
     return frozenset(words), ends
 
 
+def _nouns(texts: Sequence[str], lang: str) -> frozenset[str] | None:
+    """The words ``texts`` write after an article (``stopwords.ARTICLES``), case-folded; None for
+    a language without articles."""
+    articles = ARTICLES.get(lang)
+    if not articles:
+        return None
+    found = set()
+    for text in texts:
+        words = [surface_form(w).casefold() for w in _WORD.findall(text)]
+        found.update(after for before, after in zip(words, words[1:]) if before in articles)
+    return frozenset(found)
+
+
+def _noun_bounded(key: str, nouns: frozenset[str], lang: str) -> bool:
+    """Whether a lower-case expression begins with a noun (a word the text writes after an
+    article) and does not end with a verb form the text never writes after one (an infinitive,
+    a present participle, a third person plural: ``extrémisme violent pouvant conduire``,
+    ``criminalité transnationale organisée varient``)."""
+    words = key.split(" ")
+    if words[0] not in nouns:
+        return False
+    verb = VERB_ENDINGS.get(lang)
+    return not (verb and words[-1] not in nouns and any(w not in nouns and verb.search(w) for w in words[1:]))
+
+
 def _content(words: Sequence[str], lang: str) -> list[str]:
     if lang == "zh":
         return [ch for w in words for ch in w if not is_stopword(ch, lang)]
@@ -121,10 +160,11 @@ def _content(words: Sequence[str], lang: str) -> list[str]:
 
 def candidates(alignment: Alignment, glossaries: Sequence[Glossary] = (), target_lang: str | None = None,
                min_rows: int = 2, limit: int = 200, only: str | None = None,
-               rejected: Collection[tuple[str, str]] = frozenset()) -> list[Candidate]:
+               rejected: Collection[tuple[str, str]] = frozenset(), segmenter: str = "auto") -> list[Candidate]:
     """The new-term candidates of the pair, best first (``only``: that one n-gram key, for
     ``equivalent``). ``rejected``: ``(lang, key)`` of the expressions decided not to be
-    terms (``rejected.rejected_keys``), never proposed again."""
+    terms (``rejected.rejected_keys``), never proposed again. ``segmenter``: how a Chinese
+    target is cut into words (``chinese.SEGMENTERS``)."""
     source_lang = alignment.pivot
     target_lang = target_lang or next((l for l in alignment.languages if l != source_lang), None)
     rows = []
@@ -138,19 +178,24 @@ def candidates(alignment: Alignment, glossaries: Sequence[Glossary] = (), target
             rows.append((src.text, tgt.text if tgt is not None else ""))
             italic_end.append(opening_end.get(src.units[0], 0) if src.units else 0)
     known = matcher_for(glossaries, source_lang) if glossaries else None
+    nouns = _nouns([src for src, _ in rows], source_lang)
     src_rows: dict[str, set[int]] = defaultdict(set)
     src_count: dict[str, int] = defaultdict(int)
     surface: dict[str, tuple[str, int]] = {}
     forms: dict[str, Counter] = defaultdict(Counter)
+    seen: Counter = Counter()  # every expression, a phrase or not: what a candidate may be part of
     for index, (src, _) in enumerate(rows):
         taken = [(m.start, m.end) for m in known.find(src, nested=True)] if known else []
         for key, text, start, end in _ngrams(src, source_lang, 2, 10 if source_lang != "zh" else 8):
             if any(start < e and s < end for s, e in taken) or (source_lang, key) in rejected:
                 continue
+            seen[key] += 1
             if only is not None:
                 if key != only:
                     continue
-            elif start < italic_end[index] or key.split(" ", 1)[0] in openers or is_verb_phrase(text, source_lang):
+            elif start < italic_end[index] or key.split(" ", 1)[0] in openers or is_verb_phrase(text, source_lang) \
+                    or is_phrase_not_term(_WORD.findall(text), source_lang) \
+                    or (nouns is not None and text[:1].islower() and not _noun_bounded(key, nouns, source_lang)):
                 continue
             src_rows[key].add(index)
             src_count[key] += 1
@@ -160,12 +205,13 @@ def candidates(alignment: Alignment, glossaries: Sequence[Glossary] = (), target
     if only is not None:
         scored = [(float(len(rows_)), key) for key, rows_ in pool.items()]
     else:
-        scored = [(score, key) for key, score in termhood(pool, src_count, source_lang).items()]
+        scored = [(score, key) for key, score in termhood(pool, src_count, source_lang, seen).items()]
     scored.sort(key=lambda item: (-item[0], item[1]))
-    scored = scored[:limit]
-    result = []
-    evidence, targets_of_row, tgt_info, tgt_forms = _target_side(rows, source_lang, target_lang)
+    evidence, targets_of_row, tgt_info, tgt_forms = _target_side(rows, source_lang, target_lang, segmenter)
+    matched, unmatched = [], []
     for score, key in scored:
+        if len(matched) >= limit or len(matched) + len(unmatched) >= EQUIVALENT_SEARCH * limit:
+            break
         rows_a = pool[key]
         source_words = _content(key.split(" ") if source_lang != "zh" else [key], source_lang)
         options = {t: tgt_info[t] for i in rows_a for t in targets_of_row.get(i, ())}
@@ -173,58 +219,138 @@ def candidates(alignment: Alignment, glossaries: Sequence[Glossary] = (), target
         best, confidence, dice = best_equivalent(source_words, rows_a, options, evidence, conj) if evidence \
             else ("", 0.0, 0.0)
         _, first_row = surface[key]
-        result.append(Candidate(
-            source=forms[key].most_common(1)[0][0], rows=len(rows_a), occurrences=src_count[key], score=score,
-            target=tgt_forms[best].most_common(1)[0][0] if best else "", dice=dice, confidence=confidence,
-            example_source=rows[first_row][0], example_target=rows[first_row][1],
+        source_text = forms[key].most_common(1)[0][0]
+        (matched if best else unmatched).append(Candidate(
+            source=source_text, rows=len(rows_a), occurrences=src_count[key], score=score,
+            target=_rendering(tgt_forms[best], rows_a, source_text) if best else "", dice=dice,
+            confidence=confidence, example_source=rows[first_row][0], example_target=rows[first_row][1],
         ))
+    # a candidate with its equivalent is one a terminologist can decide; the others follow
+    result = (matched + unmatched)[:limit] if target_lang else unmatched[:limit]
     return result
 
 
-def termhood(pool: dict[str, set[int]], counts: dict[str, int], lang: str) -> dict[str, float]:
+#: An expression with this share of its occurrences inside one longer candidate is part of it.
+FOLD = 0.6
+#: How many candidates (times ``limit``) are given an equivalent before the list is cut: those
+#: with a reliable equivalent come first.
+EQUIVALENT_SEARCH = 3
+
+
+def termhood(pool: dict[str, set[int]], counts: dict[str, int], lang: str,
+             seen: dict[str, int] | None = None) -> dict[str, float]:
     """C-value of each expression (Frantzi et al.): ``log2(1 + words) x rows``, less the mean
     rows of the longer candidates that contain it (an expression that mostly occurs inside
-    a longer one is not a term of its own); one only ever seen inside a longer candidate as
-    often as that one is folded into it."""
+    a longer one is not a term of its own). One seen mostly inside one longer expression
+    (``FOLD`` of its occurrences; ``seen``: every expression's occurrences, candidate or not,
+    default ``counts``) is part of it, not a term: ``coordination contre le terrorisme`` of
+    ``Pacte mondial de coordination contre le terrorisme``, ``protocoles internationaux`` of
+    ``conventions et protocoles internationaux``."""
     def size(key: str) -> int:
         return len(key) if lang == "zh" else key.count(" ") + 1
 
     def inside(short: str, long: str) -> bool:
         return short in long if lang == "zh" else f" {short} " in f" {long} "
 
+    seen = seen if seen is not None else counts
+    container: dict[str, int] = defaultdict(int)  # expression -> occurrences of its most frequent container
+    for key, n in seen.items():
+        if n < 2:
+            continue
+        parts = key if lang == "zh" else key.split(" ")
+        for length in range(2, len(parts)):
+            for i in range(len(parts) - length + 1):
+                part = parts[i:i + length] if lang == "zh" else " ".join(parts[i:i + length])
+                container[part] = max(container[part], n)
     keys = sorted(pool, key=size)
     result = {}
     for key in keys:
-        longer = [other for other in keys if size(other) > size(key) and inside(key, other)]
-        if any(counts[other] == counts[key] for other in longer):
+        if container.get(key, 0) >= FOLD * counts[key]:
             continue
+        longer = [other for other in keys if size(other) > size(key) and inside(key, other)]
         nested = sum(len(pool[other]) for other in longer) / len(longer) if longer else 0.0
         result[key] = math.log2(1 + size(key)) * (len(pool[key]) - nested)
     return {key: value for key, value in result.items() if value > 0}
 
 
-def _target_side(rows, source_lang: str, target_lang: str | None):
-    """Word evidence of both sides, and each row's target n-grams (key -> rows, content words)."""
+def _target_side(rows, source_lang: str, target_lang: str | None, segmenter: str = "auto"):
+    """Word evidence of both sides, each row's target n-grams (key -> rows, content words), and
+    each target n-gram's surface forms by row."""
     if not target_lang:
-        return None, {}, {}, defaultdict(Counter)
+        return None, {}, {}, {}
+    stem = target_lang in STEMMED_TARGETS
+    cut = None
+    if target_lang == "zh":
+        from qa_rules.glossary.chinese import available, splitter
+
+        cut = splitter(segmenter)
+        segmenter = available(segmenter)
     src_words, tgt_words = [], []
     targets_of_row: dict[int, set[str]] = defaultdict(set)
     tgt_rows: dict[str, set[int]] = defaultdict(set)
     tgt_content: dict[str, list[str]] = {}
-    tgt_forms: dict[str, Counter] = defaultdict(Counter)
+    tgt_conj: dict[str, int] = {}
+    tgt_forms: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for index, (src, tgt) in enumerate(rows):
         src_words.append(set(_content(_words(src, source_lang), source_lang)))
-        tgt_words.append(set(_content(_words(tgt, target_lang), target_lang)))
-        for key, text, _, _ in _ngrams(tgt, target_lang, 1, 10 if target_lang != "zh" else 12):
+        if cut is not None:
+            grams = list(_chinese_ngrams(tgt, cut, 12 if segmenter == "characters" else 8))
+            tgt_words.append({w for _, _, words in grams if len(words) == 1 for w in words if not _zh_stop(w)})
+        else:
+            grams = [(key, text, None) for key, text, _, _ in
+                     _ngrams(tgt, target_lang, 1, 10, stem=stem)]
+            tgt_words.append({_word_key(w, target_lang, stem) for w in _content(_words(tgt, target_lang), target_lang)})
+        for key, text, words in grams:
             tgt_rows[key].add(index)
-            tgt_forms[key][text] += 1
+            tgt_forms[key].append((index, text))
             targets_of_row[index].add(key)
-            if key not in tgt_content:
-                tgt_content[key] = _content(key.split(" ") if target_lang != "zh" else [key], target_lang)
-    evidence = Evidence(src_words, tgt_words, source_lang, target_lang)
-    info = {key: (tgt_rows[key], tgt_content[key],
-                  conjunctions(key.split(" ") if target_lang != "zh" else [key], target_lang)) for key in tgt_rows}
+            if key in tgt_content:
+                continue
+            if words is not None:
+                tgt_content[key] = [w for w in words if not _zh_stop(w)]
+                tgt_conj[key] = conjunctions(words, target_lang)
+            else:
+                surface = _words(text, target_lang)
+                tgt_content[key] = [_word_key(w, target_lang, stem) for w in _content(surface, target_lang)]
+                tgt_conj[key] = conjunctions(surface, target_lang)
+    unit = "character" if segmenter == "characters" else "word"
+    evidence = Evidence(src_words, tgt_words, source_lang, target_lang, target_unit=unit)
+    info = {key: (tgt_rows[key], tgt_content[key], tgt_conj[key]) for key in tgt_rows}
     return evidence, targets_of_row, info, tgt_forms
+
+
+def _zh_stop(word: str) -> bool:
+    return len(word) == 1 and is_stopword(word, "zh")
+
+
+def _chinese_ngrams(text: str, cut, max_n: int):
+    """(key, surface, words) of the n-grams of Chinese words of ``text`` (``chinese.splitter``),
+    within punctuation chunks; none begins or ends with a function character."""
+    for _, piece in _chunks(text):
+        for run in _HAN.findall(piece):
+            words = cut(run)
+            for i in range(len(words)):
+                if _zh_stop(words[i]):
+                    continue
+                for n in range(1, max_n + 1):
+                    if i + n > len(words):
+                        break
+                    gram = words[i:i + n]
+                    if _zh_stop(gram[-1]):
+                        continue
+                    yield " ".join(gram), "".join(gram), gram
+
+
+def _rendering(forms: list[tuple[int, str]], rows: set[int], source: str) -> str:
+    """The surface form of a target n-gram to show: the most frequent in the source
+    expression's rows and, for a source written in lower case, one in lower case where the
+    target has one (``justice pénale`` is ``criminal justice``, not the ``Criminal Justice``
+    of a commission's name)."""
+    seen = Counter(text for row, text in forms if row in rows) or Counter(text for _, text in forms)
+    if source[:1].islower():
+        lower = Counter({text: n for text, n in seen.items() if not text[:1].isupper()})
+        seen = lower or seen
+    return seen.most_common(1)[0][0]
 
 
 def _words(text: str, lang: str) -> list[str]:

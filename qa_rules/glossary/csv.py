@@ -19,7 +19,7 @@ from pathlib import Path
 from aligner.errors import InputError
 from aligner.fileio import decode_bytes, read_bytes
 from aligner.writers.cells import escape_row, unescape_cell
-from qa_rules.glossary.model import Glossary, content_digest
+from qa_rules.glossary.model import Glossary, glossary_digest
 from qa_rules.glossary.table import glossary_rows, rows_to_table
 
 
@@ -41,7 +41,7 @@ def read_csv(path: str | Path, name: str | None = None, bundled: bool = False, d
 
     concepts, description = rows_to_table(path, rows())
     return Glossary(name=name or Path(path).stem, path=path, concepts=concepts, format="csv",
-                    bundled=bundled, digest=content_digest(data), description=description)
+                    bundled=bundled, digest=glossary_digest(concepts, description), description=description)
 
 
 def _not_csv(path: str, text: str, start: int, line: int, exc: _csv.Error) -> InputError:

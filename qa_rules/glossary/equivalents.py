@@ -45,10 +45,19 @@ MIN_SCORE = 0.6
 MIN_MARGIN = 0.05
 #: Two words spelled this much alike (difflib ratio, accents stripped) are cognates.
 COGNATE = 0.7
-#: Target content words per source content word, by language pair (default 1).
-LENGTH_RATIO: Mapping[tuple[str, str], float] = {("fr", "en"): 1.0, ("es", "en"): 1.0, ("en", "fr"): 1.0,
-                                                  ("fr", "es"): 1.0, ("fr", "ru"): 1.0, ("fr", "ar"): 1.0,
-                                                  ("fr", "zh"): 2.0, ("en", "zh"): 2.0}
+#: A target word belongs to another source word of its rows when that word's association with it
+#: is higher than any word of the expression's by this much.
+CLAIM_MARGIN = 0.2
+CLAIM_ROWS = 3
+#: Scores this close are a tie (``best_equivalent`` then takes the longer rendering).
+TIE = 0.02
+#: Target characters per source content word, for a target whose words are its characters
+#: (Chinese without a dictionary; a target of words has one word per word).
+LENGTH_RATIO: Mapping[tuple[str, str], float] = {("fr", "zh"): 2.0, ("en", "zh"): 2.0, ("es", "zh"): 2.0,
+                                                  ("ru", "zh"): 2.0, ("ar", "zh"): 2.0}
+#: Content words a rendering may differ from the expected length without penalty (Russian
+#: and Arabic names spell out words French leaves implicit: ``Управление``, ``المعني``).
+LENGTH_SLACK = 1.0
 _LATIN = frozenset({"en", "fr", "es"})
 
 
@@ -75,10 +84,15 @@ class Evidence:
     """Word rows of both sides of a document pair, for word association."""
 
     def __init__(self, src_words: Sequence[set[str]], tgt_words: Sequence[set[str]],
-                 source_lang: str, target_lang: str) -> None:
+                 source_lang: str, target_lang: str, target_unit: str = "word") -> None:
+        """``target_unit``: ``character`` when the target's words are (mostly) single Chinese
+        characters: they are shared by many words, so they neither claim nor get claimed,
+        and a rendering's length is counted in characters."""
         self.source_lang, self.target_lang = source_lang, target_lang
+        self.characters = target_unit == "character"
         self.src_rows: dict[str, set[int]] = {}
         self.tgt_rows: dict[str, set[int]] = {}
+        self.src_words = src_words
         for index, words in enumerate(src_words):
             for w in words:
                 self.src_rows.setdefault(w, set()).add(index)
@@ -87,7 +101,6 @@ class Evidence:
                 self.tgt_rows.setdefault(w, set()).add(index)
         self.spelling = source_lang in _LATIN and target_lang in _LATIN
         self._cache: dict[tuple[str, str], float] = {}
-        self._partners: dict[str, set[str]] | None = None
 
     def association(self, s: str, t: str) -> float:
         key = (s, t)
@@ -101,17 +114,27 @@ class Evidence:
         return self._cache[key]
 
     def claimed(self, t: str, source: Sequence[str], rows: set[int]) -> bool:
-        """Whether target word ``t`` is spelled like a source word outside ``source`` that is in
-        every one of ``rows`` where ``t`` is (``cultural`` is ``culturels``'s, so it cannot
-        render ``blanchiment`` in a list that names both): competitive linking, cognates only."""
-        if not self.spelling or any(cognate(s, t) for s in source):
-            return False
+        """Whether target word ``t`` belongs to a source word outside ``source`` that is in every
+        one of ``rows`` where ``t`` is, and is clearly better associated with it (competitive
+        linking): between Latin-script languages a word spelled like it (``cultural`` is
+        ``culturels``'s, so it cannot render ``blanchiment`` in a list that names both), in any
+        pair a word that shares its rows (``relevant`` is ``pertinentes``'s, not
+        ``Organisation``'s, in ``résolutions pertinentes de l'Organisation des Nations Unies``)."""
+        if self.characters:
+            return False  # single characters: shared by many words, no evidence of their own
         where = rows & self.tgt_rows.get(t, set())
-        if self._partners is None:
-            self._partners = {}
-        if t not in self._partners:
-            self._partners[t] = [s for s in self.src_rows if cognate(s, t)]
-        return any(where <= self.src_rows[s] for s in self._partners[t])
+        if not where:
+            return False
+        inside = max((self.association(s, t) for s in source), default=0.0)
+        others = set.intersection(*(self.src_words[i] for i in where)) - set(source)
+        if self.spelling and not any(cognate(s, t) for s in source) and any(cognate(s, t) for s in others) \
+                and not any(self.association(s, t) >= 0.5 and len(self.src_rows[s] & self.tgt_rows[t]) >= 2
+                            for s in source):
+            return True  # spelled like another word, and no word of the expression shares rows with it
+        # by association: only on the evidence of CLAIM_ROWS rows or more (a row or two shared is
+        # what every rare word of those rows has)
+        return any(self.association(s, t) > inside + CLAIM_MARGIN
+                   and len(self.src_rows[s] & self.tgt_rows[t]) >= CLAIM_ROWS for s in others)
 
     def explained(self, source: Sequence[str], target: Sequence[str], rows: set[int] = frozenset()) -> float:
         """How well the content words of both sides explain each other (0..1): the mean of the
@@ -125,8 +148,12 @@ class Evidence:
         return (forward + backward) / 2
 
     def length_prior(self, n_source: int, n_target: int) -> float:
-        ratio = LENGTH_RATIO.get((self.source_lang, self.target_lang), 1.0)
-        return 0.08 * abs(n_target - n_source * ratio) / max(1.0, ratio)
+        ratio = LENGTH_RATIO.get((self.source_lang, self.target_lang), 1.0) if self.characters else 1.0
+        slack = 0.0 if self.characters else LENGTH_SLACK
+        expected = n_source * ratio
+        # fewer words than expected is a partial rendering; more may be words a language spells
+        # out (``LENGTH_SLACK``)
+        return 0.08 * (max(0.0, expected - n_target) + max(0.0, n_target - expected - slack)) / max(1.0, ratio)
 
 
 def best_equivalent(source_words: Sequence[str], source_rows: set[int],
@@ -148,6 +175,12 @@ def best_equivalent(source_words: Sequence[str], source_rows: set[int],
         return "", 0.0, 0.0
     scored.sort(reverse=True)
     best_score, _, best, best_dice, best_words = scored[0]
+    # a longer rendering holding the best one and scoring as well is the whole name (the Arabic
+    # ``مكتب الأمم المتحدة المعني بالمخدرات`` is completed by ``والجريمة``)
+    for score, _, key, dice, words in scored[1:]:
+        if score >= best_score - TIE and words > best_words and f" {best} " in f" {key} ":
+            best, best_dice, best_words = key, dice, words
+
     rival = next((score for score, _, _, _, words in scored[1:] if not words & best_words), 0.0)
     if best_score < MIN_SCORE or best_score - rival < MIN_MARGIN:
         return "", best_score, 0.0  # too weak, or another rendering with none of its words is as good

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 #: Term statuses, in the order of preference.
 STATUSES: tuple[str, ...] = ("preferred", "admitted", "deprecated", "superseded")
@@ -114,7 +115,8 @@ class Glossary:
     format: str = ""
     #: True for the glossaries shipped with hexaglot.
     bundled: bool = False
-    #: Short hash of the content, for report signatures.
+    #: Short hash of the content (``glossary_digest``: concepts, terms and description, not the
+    #: file's bytes: the same glossary as TBX, CSV or XLSX has one digest), for report signatures.
     digest: str = ""
     #: Free description from the file header (origin, licence).
     description: str = ""
@@ -143,3 +145,17 @@ class Glossary:
 
 def content_digest(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()[:10]
+
+
+def glossary_digest(concepts: Sequence[Concept], description: str = "") -> str:
+    """The digest of a glossary's content, whatever file it was read from: every field of every
+    concept and term, in order, and the description (not its name, path or format)."""
+    from dataclasses import fields
+
+    concept_fields = [f.name for f in fields(Concept) if f.name != "terms"]
+    term_fields = [f.name for f in fields(Term)]
+    parts = [description]
+    for concept in concepts:
+        parts.append("\x1d" + "\x1f".join(str(getattr(concept, name)) for name in concept_fields))
+        parts.extend("\x1e" + "\x1f".join(str(getattr(term, name)) for name in term_fields) for term in concept.terms)
+    return content_digest("".join(parts).encode("utf-8"))

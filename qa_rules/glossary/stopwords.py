@@ -16,16 +16,17 @@ aussi ainsi comme si afin cas lors selon notamment également prie invite engage
 continuer continue aider fournir renforcer contribuer promouvoir demande demandent font fait faire prendre prises
 cadre matière compte égard conformément particulier ensemble afin mesure mesures rôle question questions
 plus moins très toute sorte lesquels lesquelles laquelle lequel tel telle tels telles contre avant après depuis
-pendant durant auprès parmi""".split()
+pendant durant auprès parmi deux trois quatre cinq six sept huit neuf dix""".split()
 _EN = """the a an of to in on for by with and or as at from that which this these those its their it is are be
 been was were has have had not no any all such other into under between within without upon than also including
 particular requests invites encourages urges calls stresses continue assist provide strengthen contribute
 promote request requesting them they its in accordance with regard through well more most against before after
-during among""".split()
+during among two three four five six seven eight nine ten""".split()
 _ES = """el la los las lo un una unos unas de del al a en y e o u que quien cual cuyo su sus por para con sin
 sobre entre hacia desde se es son ha han ser estar como más también así este esta estos estas ese esa esos esas
 otro otra otros otras todo toda todos todas le les no ni solicita invita alienta insta exhorta siga seguir
-ayudando prestando prestar fortalecer reforzar conformidad particular marco contra ante tras durante mediante""".split()
+ayudando prestando prestar fortalecer reforzar conformidad particular marco contra ante tras durante mediante dos
+tres cuatro cinco seis siete ocho nueve diez""".split()
 _RU = """и в во на с со по к ко о об от до из за для при без через между как что чтобы а но или не ни же ли бы
 его ее её их свой своей своих своим свои этот эта это эти тот та те все всех также том числе который которые
 которых является просит предлагает призывает рекомендует продолжать оказывать""".split()
@@ -64,11 +65,87 @@ def breaks_term(words: "list[str]", lang: str) -> bool:
 #: ``prévenir et à combattre``, ``a seguir prestando``), a participle and its agent
 #: (``menées par l'Office``, ``fournie par``).
 VERB_PHRASES: dict[str, re.Pattern] = {
-    "fr": re.compile(r"(?:^|\s)(?:à|de|d['’]|pour)\s*\w+(?:er|ir|re|oir)(?:\s|$)|^\w+\s+par\s", re.IGNORECASE),
+    "fr": re.compile(r"(?:^|\s)(?:à|de|d['’]|pour)\s*\w+(?:er|ir|re|oir)(?:\s|$)|^\w+\s+par\s"
+                     # an infinitive or a present participle and its object (combattre le terrorisme,
+                     # mettant l'accent): a noun is not followed by an article
+                     r"|^\w+(?:er|ir|re|oir|ant)\s+(?:le|la|les|l['’]|un|une|leur|leurs|ces|cette|ce|son|sa|ses)\b",
+                     re.IGNORECASE),
     "es": re.compile(r"(?:^|\s)(?:a|de|para)\s+\w+(?:ar|er|ir)(?:\s|$)|^\w+\s+por\s", re.IGNORECASE),
     "en": re.compile(r"(?:^|\s)to\s+(?:continue|provide|assist|strengthen|support|promote|prevent|counter|"
                      r"combat|cooperate|ensure|develop|enhance|consider|take)(?:\s|$)", re.IGNORECASE),
 }
+
+
+#: A common-noun term (one that does not begin with a capital: not a name) holds at most this
+#: many content words: longer lower-case sequences that recur are the resolution's repeated
+#: clauses (``liens entre le terrorisme et la criminalité transnationale organisée varient``).
+MAX_CONTENT_WORDS = 4
+
+
+#: Modifiers that say how a thing relates to the text, not what it is: an expression whose
+#: specific word is one of them is a generic phrase (``entités compétentes``, ``dispositions
+#: applicables``, ``résolutions pertinentes``, ``relatifs à la lutte``), never a term.
+EVALUATIVE: dict[str, frozenset[str]] = {
+    "fr": frozenset("""compétent compétente compétents compétentes pertinent pertinente pertinents pertinentes
+concerné concernée concernés concernées applicable applicables approprié appropriée appropriés appropriées
+nécessaire nécessaires relatif relative relatifs relatives existant existante existants existantes intéressé
+intéressée intéressés intéressées respectif respective respectifs respectives susmentionné susmentionnés
+connexe connexes visé visée visés visées""".split()),
+    "en": frozenset("""relevant appropriate applicable concerned competent existing respective necessary related
+relating aforementioned""".split()),
+    "es": frozenset("""competente competentes pertinente pertinentes aplicable aplicables interesado interesada
+interesados interesadas correspondiente correspondientes necesario necesaria necesarios necesarias existente
+existentes relativo relativa relativos relativas respectivo respectivos conexo conexos""".split()),
+}
+#: Prepositions that attach a complement to a phrase rather than build a term: in French a term's
+#: complements take de, contre, sur, en (``renforcement des capacités``, ``lutte contre le
+#: terrorisme``); à/aux gives the recipient or purpose of a clause (``assistance technique aux
+#: États``).
+#: So do the prepositions of a clause's circumstances and agent (``efforts déployés par les
+#: États Membres``, ``implication d'enfants dans des groupes``, ``liens entre le terrorisme``).
+PHRASE_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "fr": frozenset("à au aux par dans entre pour avec selon comme".split())}
+
+
+#: Articles: a word the text ever writes after one is used as a noun there, so a lower-case term
+#: may begin with it; a word never seen after one (``compétentes``, ``relatifs``, ``varient``)
+#: is an adjective or a verb, and an expression beginning with it is a fragment.
+ARTICLES: dict[str, frozenset[str]] = {
+    "fr": frozenset("le la les l un une des du au aux".split()),
+    "en": frozenset("the a an".split()),
+    "es": frozenset("el la los las un una unos unas del al".split()),
+}
+
+
+#: Endings of verb forms (infinitive, present participle, third person plural): a word with one
+#: that the text never writes after an article is a verb (``conduire``, ``pouvant``, ``varient``).
+VERB_ENDINGS: dict[str, re.Pattern] = {
+    "fr": re.compile(r"(?:er|ir|oir|re|ant|ient)$"),
+    "es": re.compile(r"(?:ar|er|ir|ando|iendo)$"),
+    "en": re.compile(r"ing$"),
+}
+#: Participles of resolution phrasing: ``action menée``, ``efforts déployés``, ``mesures
+#: prises``, ``assistance fournie`` describe what someone did, they name no concept.
+PHRASE_PARTICIPLES: dict[str, frozenset[str]] = {
+    "fr": frozenset("""mené menée menés menées déployé déployée déployés déployées pris prise prises fourni fournie
+fournis fournies entrepris entreprise entreprises réalisé réalisée réalisés réalisées accompli accomplis
+accomplie accomplies""".split()),
+}
+
+
+def is_phrase_not_term(words: "list[str]", lang: str) -> bool:
+    """Whether an expression of cased script is a phrase rather than a term: in lower case (not
+    a name), it joins two expressions with a conjunction (``enquêtes et des poursuites``,
+    ``national et international``: each is its own term or none), holds an ``EVALUATIVE``
+    modifier, a ``PHRASE_PREPOSITIONS`` complement or a ``PHRASE_PARTICIPLES`` participle, or
+    more than ``MAX_CONTENT_WORDS`` content words."""
+    if lang in ("zh", "ar") or not words or not words[0][:1].islower():
+        return False
+    folded = [w.casefold() for w in words]
+    if conjunctions(words, lang) or any(w in EVALUATIVE.get(lang, ()) or w in PHRASE_PREPOSITIONS.get(lang, ())
+                                        or w in PHRASE_PARTICIPLES.get(lang, ()) for w in folded):
+        return True
+    return sum(1 for w in words if not is_stopword(w, lang) and len(w) > 1) > MAX_CONTENT_WORDS
 
 
 def is_verb_phrase(text: str, lang: str) -> bool:

@@ -43,7 +43,7 @@ from qa_rules.glossary.model import (
     Concept,
     Glossary,
     Term,
-    content_digest,
+    glossary_digest,
 )
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -141,7 +141,7 @@ def read_tbx(path: str | Path, name: str | None = None, bundled: bool = False, d
         concepts=tuple(concepts),
         format=fmt,
         bundled=bundled,
-        digest=content_digest(data),
+        digest=glossary_digest(concepts, description),
         description=description,
     )
     refuse_bad_patterns(glossary, lambda: data)  # the table readers refuse them row by row

@@ -45,7 +45,7 @@ from typing import NamedTuple, Sequence
 
 from aligner.errors import InputError
 from aligner.fileio import decode_bytes, read_bytes
-from qa_rules.glossary.model import Concept, Glossary, Term, content_digest
+from qa_rules.glossary.model import Concept, Glossary, Term, glossary_digest
 
 OFFICIAL: tuple[str, ...] = ("ar", "zh", "en", "fr", "es", "ru")
 
@@ -365,10 +365,8 @@ def read_unterm(paths: Sequence[str], name: str = "unterm") -> tuple[Glossary, d
     skipped = _Skipped()
     concepts: dict[str, Concept] = {}
     twice: list[str] = []
-    digests = []
     for path in paths:
         data = read_bytes(path)
-        digests.append(data)
         suffix = Path(path).suffix.lower()
         if suffix == ".ttl":
             found = concepts_from_turtle(path, parse_turtle(path, decode_bytes(data, path)), skipped)
@@ -388,11 +386,11 @@ def read_unterm(paths: Sequence[str], name: str = "unterm") -> tuple[Glossary, d
                 continue
             concepts[concept.id] = concept
     files = ", ".join(Path(p).name for p in paths)
+    description = (f"UNTERM records (UN terminology database) imported from {files} by hexaglot glossary "
+                   "import-unterm; terms, statuses and notes are UNTERM's, except where a term's source "
+                   "says the hexaglot team wrote it.")
     glossary = Glossary(
         name=name, path="", concepts=tuple(concepts.values()), format="unterm",
-        digest=content_digest(b"".join(digests)),
-        description=f"UNTERM records (UN terminology database) imported from {files} by hexaglot glossary "
-                    "import-unterm; terms, statuses and notes are UNTERM's, except where a term's source "
-                    "says the hexaglot team wrote it.",
+        digest=glossary_digest(tuple(concepts.values()), description), description=description,
     )
     return glossary, dict(skipped.languages), twice

@@ -16,9 +16,15 @@ language codes or statuses, missing columns). ``validate`` then reports:
 - ``conflict`` (error): a term rejected in one concept and accepted in
   another (the rules would both demand and forbid it);
 - ``homonym`` (warning): one term accepted in two concepts (the matcher
-  cannot tell which concept a text means);
+  cannot tell which concept a text means). Proper names are compared as
+  written, not by stems, as the matcher matches them (``Нигер`` and
+  ``Нигерия`` stem alike but are two countries);
 - ``date-unused`` (warning): a ``superseded_since`` date on a term that is
   not superseded (TE03 reads it on superseded terms only);
+- ``wrong-script`` (warning): a term with no letter of its language's script
+  (an Arabic term written in Latin letters, ``Zimbabwe gold``; a Russian
+  term in Latin letters); an acronym or abbreviation, or a one-word term in
+  capitals (``INTERPOL`` in a Chinese text), may be written in Latin letters;
 - ``bad-pattern`` (error): a ``pattern`` term that is not a valid regular
   expression or could backtrack without end (``patterns.pattern_problem``).
   The readers already refuse such a file (``load_glossaries``), so this only
@@ -27,6 +33,7 @@ language codes or statuses, missing columns). ``validate`` then reports:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Sequence
@@ -35,6 +42,36 @@ from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.glossary.matcher import term_keys
 from qa_rules.glossary.model import Glossary
 from qa_rules.glossary.patterns import pattern_problem, quote_pattern
+
+
+#: The letters each language's terms are written in; a term with none of them is in another script.
+SCRIPTS: dict[str, re.Pattern] = {
+    "ar": re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]"),
+    "ru": re.compile(r"[\u0400-\u04ff]"),
+    "zh": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"),
+    "en": re.compile(r"[A-Za-z\u00c0-\u024f]"),
+    "fr": re.compile(r"[A-Za-z\u00c0-\u024f]"),
+    "es": re.compile(r"[A-Za-z\u00c0-\u024f]"),
+}
+
+
+def wrong_script(text: str, lang: str, term_type: str = "") -> bool:
+    """Whether ``text`` has letters but none of ``lang``'s script, and is not an acronym,
+    an abbreviation or a one-word term in capitals (which any language may write in Latin)."""
+    script = SCRIPTS.get(lang)
+    if script is None or script.search(text) or not any(ch.isalpha() for ch in text):
+        return False
+    if term_type in ("acronym", "abbreviation"):
+        return False
+    return not (len(text.split()) == 1 and text.upper() == text)
+
+
+def _owner_key(term, lang: str) -> tuple:
+    """How two terms of one language are the same term: a proper name as written (case and
+    ``ё`` aside), any other term as the matcher compares it (``matcher.term_keys``)."""
+    if term.pos == "properNoun" and term.match != "pattern":
+        return ("name",) + tuple(term.text.casefold().replace("ё", "е").split())
+    return term_keys(term.text, lang, term.match)
 
 
 @dataclass(frozen=True)
@@ -102,8 +139,11 @@ def validate(glossary: Glossary, languages: Sequence[str] | None = None) -> list
                         problems.append(Problem("error", "bad-pattern", concept.id, lang,
                                                 f"{concept.id}: pattern «{quote_pattern(term.text)}» {reason}"))
                     continue
-                keys = term_keys(term.text, lang, term.match)
-                owners[(lang, keys)].append((concept.id, term.status, term.text))
+                if wrong_script(term.text, lang, term.term_type):
+                    problems.append(Problem("warning", "wrong-script", concept.id, lang,
+                                            f"{concept.id}: {lang} term «{term.text}» has no letter of the "
+                                            f"{lang} script"))
+                owners[(lang, _owner_key(term, lang))].append((concept.id, term.status, term.text))
     for (lang, _), entries in owners.items():
         concepts = {cid for cid, _, _ in entries}
         if len(concepts) < 2:

@@ -23,7 +23,7 @@ from aligner.errors import InputError
 from aligner.fileio import read_bytes
 from aligner.readers.package import check_package
 from aligner.writers.cells import append_row
-from qa_rules.glossary.model import Glossary, content_digest
+from qa_rules.glossary.model import Glossary, glossary_digest
 from qa_rules.glossary.rejected import Rejection, add_to_xlsx
 from qa_rules.glossary.table import glossary_rows, rows_to_table
 
@@ -75,7 +75,7 @@ def read_xlsx(path: str | Path, name: str | None = None, bundled: bool = False) 
     finally:
         book.close()
     return Glossary(name=name or Path(path).stem, path=path, concepts=concepts, format="xlsx",
-                    bundled=bundled, digest=content_digest(data), description=description)
+                    bundled=bundled, digest=glossary_digest(concepts, description), description=description)
 
 
 def _unreadable(path: str, exc: Exception) -> InputError:
