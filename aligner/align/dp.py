@@ -83,24 +83,21 @@ def best_path(n: int, m: int, shapes: Sequence[tuple[int, int]],
         row_lo, row_hi = lo[i], hi[i]
         row = array("d", _INF_ROW) * (row_hi - row_lo + 1)  # 8 bytes a cell, not a float object
         ptr = array("b", _NO_PTR) * (row_hi - row_lo + 1)
+        # per shape, what a cell of this row reads: (index, b, previous row, its
+        # first and last column, source start); the row itself for a == 0
+        steps = [(k, b, row if a == 0 else table[i - a], row_lo if a == 0 else lo[i - a],
+                  row_hi if a == 0 else hi[i - a], i - a)
+                 for k, (a, b) in enumerate(shapes) if i - a >= 0]
         for j in range(row_lo, row_hi + 1):
             if i == 0 and j == 0:
                 row[0] = 0.0
                 continue
             best, best_k = INF, -1
-            for k, (a, b) in enumerate(shapes):
-                pi, pj = i - a, j - b
-                if pi < 0 or pj < 0:
+            for k, b, prev_row, plo, phi, pi in steps:
+                pj = j - b
+                if pj < plo or pj > phi:  # plo >= 0
                     continue
-                if a == 0:
-                    if pj < row_lo:
-                        continue
-                    prev = row[pj - row_lo]
-                else:
-                    plo = lo[pi]
-                    if pj < plo or pj > hi[pi]:
-                        continue
-                    prev = table[pi][pj - plo]
+                prev = prev_row[pj - plo]
                 if prev == INF:
                     continue
                 value = prev + cost(pi, i, pj, j, best - prev)
