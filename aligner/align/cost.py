@@ -145,8 +145,16 @@ class CostModel:
         weight, smoothing, inf, sqrt, tail = self._lex_weight, self._smoothing, math.inf, math.sqrt, _neg_log_tail
         log, erfc, inv_sqrt2 = math.log, math.erfc, 1.0 / _SQRT2
 
+        src_null: list[float] = []  # filled below: the cost of each one-segment null bead
+        tgt_null: list[float] = []
+
         def cost(i0: int, i1: int, j0: int, j1: int, limit: float = inf) -> float:
             a, b = i1 - i0, j1 - j0
+            if not b:
+                if a == 1 and src_null:
+                    return src_null[i0]
+            elif not a and b == 1 and tgt_null:
+                return tgt_null[j0]
             total = prior[(a, b)]
             ls = ls_[i1] - ls_[i0]
             lt = lt_[j1] - lt_[j0]
@@ -193,6 +201,12 @@ class CostModel:
                     total -= weight * 2.0 * m / (ks + kt + smoothing)
             return total
 
+        # a null bead's cost depends on its segment alone (no limit prunes it):
+        # counted once per segment, not once per cell of the programme
+        if (1, 0) in prior:
+            src_null.extend([cost(i, i + 1, 0, 0) for i in range(len(self.src))])
+        if (0, 1) in prior:
+            tgt_null.extend([cost(0, 0, j, j + 1) for j in range(len(self.tgt))])
         return cost
 
     def pair_match(self, i: int, j: int) -> int:
