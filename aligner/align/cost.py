@@ -257,23 +257,25 @@ def pair_matches(src: Sequence[Segment], tgt: Sequence[Segment], band=None) -> d
     index: dict[str, tuple[list[int], list[int]]] = {}
     for j, seg in enumerate(tgt):
         for key, count in Counter(seg.keys).items():
-            where = index.setdefault(key, ([], []))
+            where = index.get(key)
+            if where is None:
+                where = index[key] = ([], [])
             where[0].append(j)
             where[1].append(count)
     out: dict[int, dict[int, int]] = {}
+    get = index.get
     for i, seg in enumerate(src):
         if not seg.keys:
             continue
         lo, hi = (band.lo[i] - 4, band.hi[i + 1] + 4) if band is not None else (0, len(tgt))
         row: dict[int, int] = {}
         for key, count in Counter(seg.keys).items():
-            where = index.get(key)
+            where = get(key)
             if where is None:
                 continue
             positions, counts = where
-            for k in range(bisect_left(positions, lo), bisect_left(positions, hi)):
-                j = positions[k]
-                other = counts[k]
+            start, stop = bisect_left(positions, lo), bisect_left(positions, hi)
+            for j, other in zip(positions[start:stop], counts[start:stop]):
                 row[j] = row.get(j, 0) + (count if count < other else other)
         if row:
             out[i] = row
