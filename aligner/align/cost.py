@@ -166,11 +166,14 @@ class CostModel:
                         total += role_penalty
                     # one bonus per bead: two anchored pairs are two beads, not a 2-2
                     # whose lengths happen to fit (an omission next to an addition)
-                    for i in range(i0, i1):
-                        j = anchor_j[i]
-                        if j0 <= j < j1:
+                    if a == 1:
+                        if j0 <= anchor_j[i0] < j1:
                             total -= anchor_bonus
-                            break
+                    else:
+                        for i in range(i0, i1):
+                            if j0 <= anchor_j[i] < j1:
+                                total -= anchor_bonus
+                                break
                 ks = ks_[i1] - ks_[i0]
                 kt = kt_[j1] - kt_[j0]
                 bound = weight * 2.0 * (ks if ks < kt else kt) / (ks + kt + smoothing)
@@ -187,12 +190,16 @@ class CostModel:
                 if total - bound > limit:
                     return total - bound
             if a and b:
-                m = 0
-                for i in range(i0, i1):
-                    row = matches.get(i)
-                    if row:
-                        for j in range(j0, j1):
-                            m += row.get(j, 0)
+                if a == 1 and b == 1:  # most beads: one lookup
+                    row = matches.get(i0)
+                    m = row.get(j0, 0) if row else 0
+                else:
+                    m = 0
+                    for i in range(i0, i1):
+                        row = matches.get(i)
+                        if row:
+                            for j in range(j0, j1):
+                                m += row.get(j, 0)
                 if m:
                     if m > ks:
                         m = ks
