@@ -156,8 +156,6 @@ class CostModel:
             elif not a and b == 1 and tgt_null:
                 return tgt_null[j0]
             total = prior[(a, b)]
-            ls = ls_[i1] - ls_[i0]
-            lt = lt_[j1] - lt_[j0]
             bound = 0.0
             if a and b:
                 if structured:
@@ -179,6 +177,8 @@ class CostModel:
                 bound = weight * 2.0 * (ks if ks < kt else kt) / (ks + kt + smoothing)
                 if total - bound > limit:
                     return total - bound
+            ls = ls_[i1] - ls_[i0]
+            lt = lt_[j1] - lt_[j0]
             if ls or lt:
                 mean = (ls + lt * inv_c) * 0.5
                 z = abs(lt - c * ls) / sqrt(s2 * mean if s2 * mean > 1e-9 else 1e-9)
@@ -214,6 +214,7 @@ class CostModel:
             src_null.extend([cost(i, i + 1, 0, 0) for i in range(len(self.src))])
         if (0, 1) in prior:
             tgt_null.extend([cost(0, 0, j, j + 1) for j in range(len(self.tgt))])
+        cost.null_costs = (src_null, tgt_null)  # read by ``dp.best_path``
         return cost
 
     def pair_match(self, i: int, j: int) -> int:
