@@ -50,13 +50,19 @@ def band_from_anchors(points: Sequence[tuple[int, int]], n: int, m: int, margin:
             width = extra + abs((i2 - i1) - (j2 - j1))
             slope = (j2 - j1) / (i2 - i1)
             for r in range(max(0, i1 - extra), min(n, i2 + 1 + extra) + 1):
-                centre = j1 + slope * (min(max(r, i1), i2) - i1)
-                lo[r] = min(lo[r], max(0, int(centre) - width))
-                hi[r] = max(hi[r], min(m, int(centre) + 1 + width))
+                centre = int(j1 + slope * (min(max(r, i1), i2) - i1))
+                first, last = max(0, centre - width), min(m, centre + 1 + width)
+                if first < lo[r]:
+                    lo[r] = first
+                if last > hi[r]:
+                    hi[r] = last
             continue
+        first, last = max(0, j1 - extra), min(m, j2 + 1 + extra)
         for r in range(max(0, i1 - extra), min(n, i2 + 1 + extra) + 1):
-            lo[r] = min(lo[r], max(0, j1 - extra))
-            hi[r] = max(hi[r], min(m, j2 + 1 + extra))
+            if first < lo[r]:
+                lo[r] = first
+            if last > hi[r]:
+                hi[r] = last
     lo[0], hi[n] = 0, m
     for r in range(n - 1, -1, -1):  # lo never decreases along rows
         lo[r] = min(lo[r], lo[r + 1])
