@@ -82,7 +82,7 @@ def learn_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], links: Sequenc
 
 def _words(segments: Sequence[Segment]) -> list[frozenset[str]]:
     """Each segment's distinct words, numbers left out (they are keys already)."""
-    return [frozenset(w for w in seg.tokens if not w.isdigit()) for seg in segments]
+    return [frozenset([w for w in frozenset(seg.tokens) if not w.isdigit()]) for seg in segments]
 
 
 def _classes(occurrences: dict[str, list[int]], low: int, high: int, bags: int
