@@ -277,14 +277,20 @@ def pair_matches(src: Sequence[Segment], tgt: Sequence[Segment], band=None) -> d
             continue
         lo, hi = (band.lo[i] - 4, band.hi[i + 1] + 4) if band is not None else (0, len(tgt))
         row: dict[int, int] = {}
+        once: list[int] = []  # targets sharing a key this segment has once: 1 each
         for key, count in Counter(seg.keys).items():
             where = get(key)
             if where is None:
                 continue
             positions, counts = where
             start, stop = bisect_left(positions, lo), bisect_left(positions, hi)
+            if count == 1:
+                once.extend(positions[start:stop])
+                continue
             for j, other in zip(positions[start:stop], counts[start:stop]):
                 row[j] = row.get(j, 0) + (count if count < other else other)
+        for j, shared in Counter(once).items():
+            row[j] = row.get(j, 0) + shared
         if row:
             out[i] = row
     return out
