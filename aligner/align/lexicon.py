@@ -28,11 +28,10 @@ def learn_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], links: Sequenc
     # text's words fall into few classes, and the count stays linear in it)
     occ_s: dict[str, list[int]] = defaultdict(list)
     occ_t: dict[str, list[int]] = defaultdict(list)
-    words_s, words_t = _words(src), _words(tgt)
     for n, (s, t) in enumerate(links):
-        for w in words_s[s[0]] if len(s) == 1 else set().union(*(words_s[i] for i in s)):
+        for w in _words(src, s):
             occ_s[w].append(n)
-        for w in words_t[t[0]] if len(t) == 1 else set().union(*(words_t[j] for j in t)):
+        for w in _words(tgt, t):
             occ_t[w].append(n)
     cap = max(min_count, int(max_share * len(links)))
     classes_s, in_bag_s = _classes(occ_s, min_count, cap, len(links))
@@ -80,9 +79,13 @@ def learn_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], links: Sequenc
     return {(a, b): d for (a, b), d in scored.items() if best_s[a][1] == b and best_t[b][1] == a}
 
 
-def _words(segments: Sequence[Segment]) -> list[frozenset[str]]:
-    """Each segment's distinct words, numbers left out (they are keys already)."""
-    return [frozenset([w for w in frozenset(seg.tokens) if not w.isdigit()]) for seg in segments]
+def _words(segments: Sequence[Segment], indices: Sequence[int]) -> set[str]:
+    """The distinct words of a bead's segments, numbers left out (they are keys
+    already): each segment's words deduplicated before the numbers are dropped."""
+    distinct = set(segments[indices[0]].tokens)
+    for k in indices[1:]:
+        distinct.update(segments[k].tokens)
+    return {w for w in distinct if not w.isdigit()}
 
 
 def _classes(occurrences: dict[str, list[int]], low: int, high: int, bags: int
