@@ -67,8 +67,7 @@ def lexical_anchors(src: Sequence[Segment], tgt: Sequence[Segment], min_shared: 
     for key, occ_s in where_s.items():
         occ_t = where_t.get(key)
         if occ_t and len(occ_t) == len(occ_s):
-            for i, j in zip(occ_s, occ_t):
-                votes[(i, j)] += 1
+            votes.update(zip(occ_s, occ_t))  # the k-th occurrence with the k-th
     strong = [p for p, v in votes.items() if v >= min_shared]
     if len(strong) < 2:
         strong = list(votes)

@@ -152,11 +152,17 @@ class CostModel:
         weight, smoothing, inf, sqrt, tail = self._lex_weight, self._smoothing, math.inf, math.sqrt, neg_log_tail
         log, erfc, inv_sqrt2 = math.log, math.erfc, 1.0 / _SQRT2
 
+        src_null: list[float] = []  # filled below: the cost of each one-segment null bead
+        tgt_null: list[float] = []
+
         def cost(i0: int, i1: int, j0: int, j1: int, limit: float = inf) -> float:
             a, b = i1 - i0, j1 - j0
+            if not b:
+                if a == 1 and src_null:
+                    return src_null[i0]
+            elif not a and b == 1 and tgt_null:
+                return tgt_null[j0]
             total = prior[(a, b)]
-            ls = ls_[i1] - ls_[i0]
-            lt = lt_[j1] - lt_[j0]
             bound = 0.0
             if a and b:
                 if structured:
@@ -165,16 +171,21 @@ class CostModel:
                         total += role_penalty
                     # one bonus per bead: two anchored pairs are two beads, not a 2-2
                     # whose lengths happen to fit (an omission next to an addition)
-                    for i in range(i0, i1):
-                        j = anchor_j[i]
-                        if j0 <= j < j1:
+                    if a == 1:
+                        if j0 <= anchor_j[i0] < j1:
                             total -= anchor_bonus
-                            break
+                    else:
+                        for i in range(i0, i1):
+                            if j0 <= anchor_j[i] < j1:
+                                total -= anchor_bonus
+                                break
                 ks = ks_[i1] - ks_[i0]
                 kt = kt_[j1] - kt_[j0]
                 bound = weight * 2.0 * (ks if ks < kt else kt) / (ks + kt + smoothing)
                 if total - bound > limit:
                     return total - bound
+            ls = ls_[i1] - ls_[i0]
+            lt = lt_[j1] - lt_[j0]
             if ls or lt:
                 mean = (ls + lt * inv_c) * 0.5
                 z = abs(lt - c * ls) / sqrt(s2 * mean if s2 * mean > 1e-9 else 1e-9)
@@ -186,12 +197,16 @@ class CostModel:
                 if total - bound > limit:
                     return total - bound
             if a and b:
-                m = 0
-                for i in range(i0, i1):
-                    row = matches.get(i)
-                    if row:
-                        for j in range(j0, j1):
-                            m += row.get(j, 0)
+                if a == 1 and b == 1:  # most beads: one lookup
+                    row = matches.get(i0)
+                    m = row.get(j0, 0) if row else 0
+                else:
+                    m = 0
+                    for i in range(i0, i1):
+                        row = matches.get(i)
+                        if row:
+                            for j in range(j0, j1):
+                                m += row.get(j, 0)
                 if m:
                     if m > ks:
                         m = ks
@@ -200,6 +215,13 @@ class CostModel:
                     total -= weight * 2.0 * m / (ks + kt + smoothing)
             return total
 
+        # a null bead's cost depends on its segment alone (no limit prunes it):
+        # counted once per segment, not once per cell of the programme
+        if (1, 0) in prior:
+            src_null.extend([cost(i, i + 1, 0, 0) for i in range(len(self.src))])
+        if (0, 1) in prior:
+            tgt_null.extend([cost(0, 0, j, j + 1) for j in range(len(self.tgt))])
+        cost.null_costs = (src_null, tgt_null)  # read by ``dp.best_path``
         return cost
 
     @property
@@ -256,24 +278,32 @@ def pair_matches(src: Sequence[Segment], tgt: Sequence[Segment], band=None) -> d
     index: dict[str, tuple[list[int], list[int]]] = {}
     for j, seg in enumerate(tgt):
         for key, count in Counter(seg.keys).items():
-            where = index.setdefault(key, ([], []))
+            where = index.get(key)
+            if where is None:
+                where = index[key] = ([], [])
             where[0].append(j)
             where[1].append(count)
     out: dict[int, dict[int, int]] = {}
+    get = index.get
     for i, seg in enumerate(src):
         if not seg.keys:
             continue
         lo, hi = (band.lo[i] - 4, band.hi[i + 1] + 4) if band is not None else (0, len(tgt))
         row: dict[int, int] = {}
+        once: list[int] = []  # targets sharing a key this segment has once: 1 each
         for key, count in Counter(seg.keys).items():
-            where = index.get(key)
+            where = get(key)
             if where is None:
                 continue
             positions, counts = where
-            for k in range(bisect_left(positions, lo), bisect_left(positions, hi)):
-                j = positions[k]
-                other = counts[k]
+            start, stop = bisect_left(positions, lo), bisect_left(positions, hi)
+            if count == 1:
+                once.extend(positions[start:stop])
+                continue
+            for j, other in zip(positions[start:stop], counts[start:stop]):
                 row[j] = row.get(j, 0) + (count if count < other else other)
+        for j, shared in Counter(once).items():
+            row[j] = row.get(j, 0) + shared
         if row:
             out[i] = row
     return out

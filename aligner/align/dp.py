@@ -50,13 +50,19 @@ def band_from_anchors(points: Sequence[tuple[int, int]], n: int, m: int, margin:
             width = extra + abs((i2 - i1) - (j2 - j1))
             slope = (j2 - j1) / (i2 - i1)
             for r in range(max(0, i1 - extra), min(n, i2 + 1 + extra) + 1):
-                centre = j1 + slope * (min(max(r, i1), i2) - i1)
-                lo[r] = min(lo[r], max(0, int(centre) - width))
-                hi[r] = max(hi[r], min(m, int(centre) + 1 + width))
+                centre = int(j1 + slope * (min(max(r, i1), i2) - i1))
+                first, last = max(0, centre - width), min(m, centre + 1 + width)
+                if first < lo[r]:
+                    lo[r] = first
+                if last > hi[r]:
+                    hi[r] = last
             continue
+        first, last = max(0, j1 - extra), min(m, j2 + 1 + extra)
         for r in range(max(0, i1 - extra), min(n, i2 + 1 + extra) + 1):
-            lo[r] = min(lo[r], max(0, j1 - extra))
-            hi[r] = max(hi[r], min(m, j2 + 1 + extra))
+            if first < lo[r]:
+                lo[r] = first
+            if last > hi[r]:
+                hi[r] = last
     lo[0], hi[n] = 0, m
     for r in range(n - 1, -1, -1):  # lo never decreases along rows
         lo[r] = min(lo[r], lo[r + 1])
@@ -71,39 +77,47 @@ def best_path(n: int, m: int, shapes: Sequence[tuple[int, int]],
     """The cheapest bead sequence from (0, 0) to (n, m).
 
     ``cost(i0, i1, j0, j1, limit)`` may return any value above ``limit`` for a
-    bead that cannot beat it (``CostModel.cost`` prunes that way).
+    bead that cannot beat it (``CostModel.cost`` prunes that way). A ``cost``
+    with a ``null_costs`` attribute (the cost of each source segment's 1-0
+    bead, of each target segment's 0-1 bead, as ``CostModel.cost`` has) is not
+    called for those beads: they are read there.
 
     Returns beads as ``(i0, i1, j0, j1, cost)`` in order.
     """
     band = band or Band.full(n, m)
     lo, hi = band.lo, band.hi
+    src_null, tgt_null = getattr(cost, "null_costs", (None, None))
     table: list[array] = []
     back: list[array] = []
     for i in range(n + 1):
         row_lo, row_hi = lo[i], hi[i]
         row = array("d", _INF_ROW) * (row_hi - row_lo + 1)  # 8 bytes a cell, not a float object
         ptr = array("b", _NO_PTR) * (row_hi - row_lo + 1)
+        # per shape, what a cell of this row reads: (index, b, previous row, its
+        # first and last column, source start); the row itself for a == 0
+        # and, for a null bead whose cost is known, that cost (1-0: one number
+        # for the row; 0-1: the list, read at the column)
+        steps = [(k, b, row if a == 0 else table[i - a], row_lo if a == 0 else lo[i - a],
+                  row_hi if a == 0 else hi[i - a], i - a,
+                  src_null[i - 1] if src_null and (a, b) == (1, 0) else
+                  tgt_null if tgt_null and (a, b) == (0, 1) else None)
+                 for k, (a, b) in enumerate(shapes) if i - a >= 0]
         for j in range(row_lo, row_hi + 1):
             if i == 0 and j == 0:
                 row[0] = 0.0
                 continue
             best, best_k = INF, -1
-            for k, (a, b) in enumerate(shapes):
-                pi, pj = i - a, j - b
-                if pi < 0 or pj < 0:
+            for k, b, prev_row, plo, phi, pi, known in steps:
+                pj = j - b
+                if pj < plo or pj > phi:  # plo >= 0
                     continue
-                if a == 0:
-                    if pj < row_lo:
-                        continue
-                    prev = row[pj - row_lo]
-                else:
-                    plo = lo[pi]
-                    if pj < plo or pj > hi[pi]:
-                        continue
-                    prev = table[pi][pj - plo]
+                prev = prev_row[pj - plo]
                 if prev == INF:
                     continue
-                value = prev + cost(pi, i, pj, j, best - prev)
+                if known is None:
+                    value = prev + cost(pi, i, pj, j, best - prev)
+                else:
+                    value = prev + (known[pj] if b else known)
                 if value < best:
                     best, best_k = value, k
             row[j - row_lo] = best

@@ -29,26 +29,39 @@ def learn_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], links: Sequenc
     occ_s: dict[str, list[int]] = defaultdict(list)
     occ_t: dict[str, list[int]] = defaultdict(list)
     for n, (s, t) in enumerate(links):
-        for w in {w for i in s for w in src[i].tokens if not w.isdigit()}:
+        for w in _words(src, s):
             occ_s[w].append(n)
-        for w in {w for j in t for w in tgt[j].tokens if not w.isdigit()}:
+        for w in _words(tgt, t):
             occ_t[w].append(n)
     cap = max(min_count, int(max_share * len(links)))
     classes_s, in_bag_s = _classes(occ_s, min_count, cap, len(links))
     classes_t, in_bag_t = _classes(occ_t, min_count, cap, len(links))
+    freq_s = [len(where) for _, where in classes_s]
+    freq_t = [len(where) for _, where in classes_t]
+    width = len(classes_t)
+    # a pair of classes (a, b) counts as the one int a * width + b
     cooc: Counter = Counter()
     for ks, kt in zip(in_bag_s, in_bag_t):
+        if not ks or not kt:
+            continue
+        by_freq: dict[int, list[int]] = defaultdict(list)
+        for b in kt:
+            by_freq[freq_t[b]].append(b)
+        partners: dict[int, list[int]] = {}  # source class frequency -> target classes it may pair with
         for a in ks:
-            fa = len(classes_s[a][1])
-            for b in kt:
-                fb = len(classes_t[b][1])
+            fa = freq_s[a]
+            chosen = partners.get(fa)
+            if chosen is None:
                 # Dice >= min_dice needs min(fa, fb) >= min_dice * (fa + fb) / 2: skip
                 # pairs whose frequencies are too far apart (exact, saves memory)
-                if 2 * min(fa, fb) >= min_dice * (fa + fb):
-                    cooc[(a, b)] += 1
+                chosen = partners[fa] = [b for fb, group in by_freq.items()
+                                         if 2 * min(fa, fb) >= min_dice * (fa + fb) for b in group]
+            if chosen:
+                cooc.update(map((a * width).__add__, chosen))
     scored = {}
-    for (a, b), c in cooc.items():
+    for pair, c in cooc.items():
         if c >= min_count:
+            a, b = divmod(pair, width)
             (word_a, bags_a), (word_b, bags_b) = classes_s[a], classes_t[b]
             dice = 2.0 * c / (len(bags_a) + len(bags_b))
             if dice >= min_dice:
@@ -64,6 +77,15 @@ def learn_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], links: Sequenc
         if d > best_t.get(b, (0.0, ""))[0]:
             best_t[b] = (d, a)
     return {(a, b): d for (a, b), d in scored.items() if best_s[a][1] == b and best_t[b][1] == a}
+
+
+def _words(segments: Sequence[Segment], indices: Sequence[int]) -> set[str]:
+    """The distinct words of a bead's segments, numbers left out (they are keys
+    already): each segment's words deduplicated before the numbers are dropped."""
+    distinct = set(segments[indices[0]].tokens)
+    for k in indices[1:]:
+        distinct.update(segments[k].tokens)
+    return {w for w in distinct if not w.isdigit()}
 
 
 def _classes(occurrences: dict[str, list[int]], low: int, high: int, bags: int

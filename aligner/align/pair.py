@@ -91,7 +91,8 @@ def _stream_beads(src_items: list[Item], tgt_items: list[Item], stream: str, sha
                                     shares=lambda i, j: probe.lexical(i, i + 1, j, j + 1)[1] >= MIN_SHARED)
     scorer = (lambda model, path: paragraph_scores(model, path, anchors)) if structured else None
     beads = align_segments(segs_s, segs_t, shapes, anchors=anchors, params=params, scorer=scorer)
-    return [replace(b, src=tuple(s_idx[i] for i in b.src), tgt=tuple(t_idx[j] for j in b.tgt)) for b in beads], \
+    return [Bead(src=tuple(s_idx[i] for i in b.src), tgt=tuple(t_idx[j] for j in b.tgt), score=b.score, cost=b.cost)
+            for b in beads], \
         segs_s, segs_t, s_idx, t_idx
 
 

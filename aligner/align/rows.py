@@ -41,6 +41,9 @@ def _find(parent: list[int], k: int) -> int:
 
 def items_cell(items: Sequence[Item], indices, lang: str) -> Cell:
     """The cell holding ``items[k]`` for each k of ``indices``, in document order, text joined as ``lang`` writes."""
+    if len(indices) == 1:  # most cells: one item, as it is
+        item = items[indices[0]]
+        return Cell(units=(item.id,), lines=tuple(sorted(set(item.lines))), text=item.text)
     chosen = [items[k] for k in sorted(set(indices))]
     joiner = "" if lang in ("zh", "ja") else " "
     lines = sorted({line for it in chosen for line in it.lines})
