@@ -74,6 +74,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from aligner.align.confidence import REVIEW_BELOW
@@ -365,6 +366,7 @@ def structure_counts(doc: Document) -> tuple[int, int, int]:
     return tuple(len(doc.by_role(role)) for role in ("preambular", "operative", "footnote"))  # type: ignore[return-value]
 
 
+@lru_cache(maxsize=8192)
 def _letters(text: str) -> int:
     return len(_NOT_COUNTED.sub("", text))
 
