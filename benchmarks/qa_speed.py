@@ -9,11 +9,15 @@
    and the in-process split (read, align, check).
 2. ``--pairs`` aligned paragraph pairs (default 10,000): the drafts (fr against the en, es, ru, zh and ar drafts)
    aligned once, their rows repeated (units renamed ``k12.op.5``) into one alignment per target
-   language, run through the rule engine with every registered rule; time, time per pair and peak
-   memory (the process's max RSS), first run and second run. pofilter (translate-toolkit, GPL: a dev dependency, run here in a
-   subprocess only) checks the same pairs written as PO files with the tests of
-   ``benchmarks/qa_recall.py``; its wall time and peak memory (the child's max RSS) are printed
-   beside ours with the ratio per segment. ``--tokenised``: the pairs are A/RES/55/100 exactly as
+   language, run through the rule engine with every registered rule; wall and CPU time, time
+   per pair and peak memory (the process's max RSS, and what the check adds to the memory that
+   holds the alignments), first run and second run. pofilter (translate-toolkit, GPL: a dev
+   dependency, run here in a subprocess only) checks the same pairs written as PO files with the
+   tests of ``benchmarks/qa_recall.py``, under a fresh small interpreter that reports its
+   children's CPU time and peak RSS (a child started by this process would inherit its
+   high-water mark); both are printed beside ours with the ratios per pair (on a loaded machine,
+   read the CPU ratio). The repeated rows repeat texts, which the rules' bounded per-text caches
+   recognise: the first run is the figure that counts. ``--tokenised``: the pairs are A/RES/55/100 exactly as
    OPUS ships it (``../shared/data/opus-un-6way``: spaces around every punctuation mark, about 230
    spacing findings per version of 16 paragraphs), repeated the same way; ``--no-grouping``
    reports every finding on its own instead of one per systematic pattern (``qa_rules.systematic``),
