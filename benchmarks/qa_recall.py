@@ -298,11 +298,21 @@ _CTXT = re.compile(r'^msgctxt "([^"]*)@(\d+)-(\d+)"')
 
 def run_pofilter(po_path: Path, lang: str, source_lang: str = "fr") -> list[tuple[str, int, int]]:
     """(test, first line, last line) per pofilter failure."""
-    out_path = po_path.with_suffix(".out.po")
+    cmd = pofilter_command(po_path, lang)
+    subprocess.run(cmd, check=True, capture_output=True)
+    return pofilter_failures(Path(cmd[-1]))
+
+
+def pofilter_command(po_path: Path, lang: str) -> list[str]:
+    """The pofilter command line checking ``po_path`` with ``POFILTER_TESTS`` (its output file last)."""
     cmd = ["pofilter", "--progress=none", f"--language={lang}"]
     for test in POFILTER_TESTS:
         cmd += ["-t", test]
-    subprocess.run(cmd + [str(po_path), str(out_path)], check=True, capture_output=True)
+    return cmd + [str(po_path), str(po_path.with_suffix(".out.po"))]
+
+
+def pofilter_failures(out_path: Path) -> list[tuple[str, int, int]]:
+    """(test, first line, last line) per failure in pofilter's output file."""
     failures, pending = [], []
     for line in out_path.read_text(encoding="utf-8").splitlines():
         flag = _PO_FLAG.match(line)

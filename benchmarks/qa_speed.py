@@ -9,11 +9,15 @@
    and the in-process split (read, align, check).
 2. ``--pairs`` aligned paragraph pairs (default 10,000): the drafts (fr against the en, es, ru, zh and ar drafts)
    aligned once, their rows repeated (units renamed ``k12.op.5``) into one alignment per target
-   language, run through the rule engine with every registered rule; time, time per pair and peak
-   memory (the process's max RSS), first run and second run. pofilter (translate-toolkit, GPL: a dev dependency, run here in a
-   subprocess only) checks the same pairs written as PO files with the tests of
-   ``benchmarks/qa_recall.py``; its wall time and peak memory (the child's max RSS) are printed
-   beside ours with the ratio per segment. ``--tokenised``: the pairs are A/RES/55/100 exactly as
+   language, run through the rule engine with every registered rule; wall and CPU time, time
+   per pair and peak memory (the process's max RSS, and what the check adds to the memory that
+   holds the alignments), first run and second run. pofilter (translate-toolkit, GPL: a dev
+   dependency, run here in a subprocess only) checks the same pairs written as PO files with the
+   tests of ``benchmarks/qa_recall.py``, under a fresh small interpreter that reports its
+   children's CPU time and peak RSS (a child started by this process would inherit its
+   high-water mark); both are printed beside ours with the ratios per pair (on a loaded machine,
+   read the CPU ratio). The repeated rows repeat texts, which the rules' bounded per-text caches
+   recognise: the first run is the figure that counts. ``--tokenised``: the pairs are A/RES/55/100 exactly as
    OPUS ships it (``../shared/data/opus-un-6way``: spaces around every punctuation mark, about 230
    spacing findings per version of 16 paragraphs), repeated the same way; ``--no-grouping``
    reports every finding on its own instead of one per systematic pattern (``qa_rules.systematic``),
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import subprocess
@@ -44,6 +49,34 @@ DRAFTS = REPO / "samples" / "drafts"
 LANGS = ("fr", "en", "es", "ru", "zh", "ar")
 DRAFT_LANGS = ("en", "es", "ru", "zh", "ar")
 OPUS = REPO.parent / "shared" / "data" / "opus-un-6way" / "A-RES-55-100.jsonl"
+
+
+#: Runs the pofilter commands given as JSON, one after the other; prints its children's CPU
+#: time (s) and peak RSS (KiB).
+_LAUNCH = ("import json, resource, subprocess, sys\n"
+           "for cmd in json.loads(sys.argv[1]):\n"
+           "    subprocess.run(cmd, check=True, capture_output=True)\n"
+           "used = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+           "print(used.ru_utime + used.ru_stime, used.ru_maxrss)")
+
+
+def _memory() -> tuple[int, int] | None:
+    """(resident now, peak since the last ``_reset_peak``) of this process, KiB (Linux), or None."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return None
+    fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+    return int(fields["VmRSS"].split()[0]), int(fields["VmHWM"].split()[0])
+
+
+def _reset_peak() -> bool:
+    """Start the peak RSS (VmHWM) again from the current RSS (Linux 4.0 and later)."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
 
 
 def six_language_end_to_end(repeats: int = 3) -> float:
@@ -88,6 +121,33 @@ def six_language_split() -> None:
         timings.append((time.perf_counter() - start, rule.code))
     slowest = ", ".join(f"{code} {sec:.2f} s" for sec, code in sorted(timings, reverse=True)[:6])
     print(f"  slowest rules once warm (each run alone after the full run, pairs rebuilt): {slowest}")
+
+
+def warm_rules_stage(repeats: int = 3) -> None:
+    """The rules stage of a warm worker on a document it has not seen: the process has imported
+    everything and checked the six versions of A/RES/55/100 (matchers built, profiles read), then
+    checks the six sample versions (E/RES/2023/26) for the first time, then again (CPU, least of
+    ``repeats`` fresh processes: the second check shows what the per-text caches add)."""
+    code = ("import sys, time\n"
+            f"sys.path.insert(0, {str(REPO)!r})\n"
+            "from aligner.align import align_documents\n"
+            "from aligner.readers import read_document\n"
+            "from qa_rules.config import configure, select_rules\n"
+            "from qa_rules.engine import check\n"
+            "from qa_rules.glossary import load_glossaries\n"
+            f"langs = {LANGS!r}\n"
+            "def aligned(folder):\n"
+            "    return align_documents([read_document(f'{folder}/{lang}.md', lang=lang) for lang in langs])\n"
+            "glossaries, rules = load_glossaries([], include_default=True), configure(select_rules([], []), {})\n"
+            f"other, document = aligned({str(REPO / 'samples' / 'A-RES-55-100')!r}), aligned({str(SAMPLES)!r})\n"
+            "check(other, rules, glossaries)\n"
+            "t = time.process_time(); check(document, rules, glossaries); first = time.process_time() - t\n"
+            "t = time.process_time(); check(document, rules, glossaries); again = time.process_time() - t\n"
+            "print(first, again)")
+    runs = [tuple(map(float, subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                                            text=True).stdout.split())) for _ in range(repeats)]
+    print(f"rules stage of a warm worker on the six sample versions (CPU, least of {repeats} processes): "
+          f"{min(r[0] for r in runs):.3f} s the first time, {min(r[1] for r in runs):.3f} s again")
 
 
 def repeated_alignment(base: Alignment, pairs: int) -> Alignment:
@@ -151,20 +211,25 @@ def many_pairs(pairs: int, with_pofilter: bool, tokenised: bool = False, groupin
             draft = read_document(DRAFTS / f"{lang}_draft.md", lang=lang)
             alignments.append(repeated_alignment(align_documents([fr, draft]), per_lang))
     total = sum(len(a.rows) for a in alignments)
-    start = time.perf_counter()
+    held = _memory() if _reset_peak() else None  # the alignments are built: what the check adds from here
+    start, cpu = time.perf_counter(), time.process_time()
     findings = occurrences = 0
     for alignment in alignments:
         report = check(alignment, rules, glossaries, systematic=systematic)
         findings += len(report.findings)
         occurrences += sum(f.count for f in report.findings)
         del report
-    ours = time.perf_counter() - start
+    ours, ours_cpu = time.perf_counter() - start, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux: the whole process
+    after = _memory()
+    added = (f", of which the check added {(after[1] - held[0]) / 1024:.0f} MiB over the "
+             f"{held[0] / 1024:.0f} MiB holding the alignments") if held and after else ""
     what = "A/RES/55/100 as OPUS tokenises it, repeated" if tokenised else "drafts repeated"
     grouped = "systematic patterns grouped" if grouping else "no grouping"
     print(f"{total} aligned paragraph pairs ({what}), {len(rules)} rules, {grouped}, first run (one-time set-up "
-          f"included: language profiles, glossary matchers): {ours:.2f} s, {ours / total * 1000:.3f} ms per pair, "
-          f"peak RSS of the process {peak / 1024:.0f} MiB, {findings} findings ({occurrences} occurrences)")
+          f"included: language profiles, glossary matchers): {ours:.2f} s, {ours / total * 1000:.3f} ms per pair "
+          f"(CPU {ours_cpu:.2f} s, {ours_cpu / total * 1000:.3f} ms per pair), "
+          f"peak RSS of the process {peak / 1024:.0f} MiB{added}, {findings} findings ({occurrences} occurrences)")
     start = time.perf_counter()
     for alignment in alignments:
         check(alignment, rules, glossaries, systematic=systematic)
@@ -177,22 +242,28 @@ def many_pairs(pairs: int, with_pofilter: bool, tokenised: bool = False, groupin
         print("pofilter: not installed (pip install translate-toolkit); not measured")
         return
     sys.path.insert(0, str(REPO / "benchmarks"))
-    from qa_recall import POFILTER_TESTS, po_units, run_pofilter, write_po
+    from qa_recall import POFILTER_TESTS, pofilter_command, pofilter_failures, po_units, write_po
 
     with tempfile.TemporaryDirectory() as tmp:
-        paths = []
+        commands = []
         for alignment, lang in zip(alignments, DRAFT_LANGS):
             path = Path(tmp) / f"{lang}.po"
             write_po(path, po_units(alignment, lang), lang)
-            paths.append((path, lang))
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            commands.append(pofilter_command(path, lang))
+        del alignments
+        # A child's peak RSS starts at its parent's (Linux keeps the high-water mark across
+        # fork and exec): pofilter runs under a fresh small interpreter, which reports its children's.
         start = time.perf_counter()
-        failures = sum(len(run_pofilter(path, lang)) for path, lang in paths)
+        done = subprocess.run([sys.executable, "-c", _LAUNCH, json.dumps(commands)], check=True,
+                              capture_output=True, text=True)
         theirs = time.perf_counter() - start
-        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(f"pofilter on the same {total} pairs: {theirs:.2f} s, {theirs / total * 1000:.3f} ms per pair, "
-          f"peak RSS {max(rss, before) / 1024:.0f} MiB, {failures} failures")
-    print(f"hexaglot / pofilter time per pair: {ours / theirs:.2f} "
+        theirs_cpu, rss = float(done.stdout.split()[-2]), int(done.stdout.split()[-1])
+        failures = sum(len(pofilter_failures(Path(cmd[-1]))) for cmd in commands)
+    print(f"pofilter on the same {total} pairs: {theirs:.2f} s, {theirs / total * 1000:.3f} ms per pair "
+          f"(CPU {theirs_cpu:.2f} s, {theirs_cpu / total * 1000:.3f} ms per pair), "
+          f"peak RSS {rss / 1024:.0f} MiB (one pofilter process per language, each reading its PO file whole), "
+          f"{failures} failures")
+    print(f"hexaglot / pofilter time per pair: {ours / theirs:.2f} wall, {ours_cpu / theirs_cpu:.2f} CPU "
           f"({'faster' if ours < theirs else 'slower'}; hexaglot runs {len(rules)} rules, pofilter "
           f"{len(POFILTER_TESTS)} tests)")
 
@@ -204,9 +275,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-end-to-end", action="store_true")
     parser.add_argument("--tokenised", action="store_true",
                         help="the pairs are A/RES/55/100 as OPUS tokenises it (../shared/data/opus-un-6way)")
+    parser.add_argument("--warm", action="store_true",
+                        help="only the rules stage of a warm worker on the six sample versions")
     parser.add_argument("--no-grouping", action="store_true",
                         help="every finding on its own (systematic_min_count = 0), to compare memory")
     args = parser.parse_args(argv)
+    if hasattr(os, "getloadavg"):
+        print("load average (1, 5, 15 min) at the start: " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
+    if args.warm:
+        warm_rules_stage()
+        return 0
     if not args.skip_end_to_end:
         six_language_end_to_end()
         six_language_split()

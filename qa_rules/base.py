@@ -41,6 +41,7 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from typing import Any, ClassVar, Iterator, Mapping
 
 from aligner.model import Alignment, Document, Row, Unit
@@ -69,7 +70,7 @@ class Side:
     def line(self) -> int | None:
         return self.lines[0] if self.lines else None
 
-    @property
+    @cached_property
     def untranslated(self) -> bool:
         """A CAT-file segment with no translation yet: the reader's empty unit of status
         ``untranslated`` (``aligner.readers.bilingual.untranslated_unit``). UT02 reports it;
@@ -79,9 +80,17 @@ class Side:
             for u in self.units
         )
 
-    @property
+    @cached_property
     def missing(self) -> bool:
         return not self.units or self.untranslated
+
+    @cached_property
+    def location(self) -> Location | None:
+        """Where a finding on this side stands (None when the side is missing); one frozen
+        ``Location`` per side, shared by every finding on it."""
+        if self.missing:
+            return None
+        return Location(path=self.doc.path, lang=self.lang, unit=self.unit_id, line=self.line)
 
 
 @dataclass(frozen=True)
@@ -247,9 +256,7 @@ def window(text: str, start: int, end: int, before: int = 20, after: int = 20) -
 
 
 def side_location(side: Side) -> Location | None:
-    if side.missing:
-        return None
-    return Location(path=side.doc.path, lang=side.lang, unit=side.unit_id, line=side.line)
+    return side.location
 
 
 _SECTION = re.compile(r"^(Flags|Passes):\s*$")

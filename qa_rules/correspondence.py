@@ -74,6 +74,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from aligner.align.confidence import REVIEW_BELOW
@@ -296,8 +297,10 @@ def comparable_by_symbols_only(source_lang: str, target_lang: str) -> bool:
     return not (langdata.supported(source_lang) and langdata.supported(target_lang))
 
 
+@lru_cache(maxsize=8192)
 def text_keys(text: str, lang: str, symbols_only: bool = False) -> frozenset[str]:
-    """``document_keys`` of one text."""
+    """``document_keys`` of one text (kept for the last texts asked: ST10 reads each source
+    paragraph once per target language, for the documents and again for the rows)."""
     from qa_rules.dates.extract import dates
     from qa_rules.numbers.extract import numbers
     from qa_rules.references.extract import resolution_key_of_symbol, resolutions, symbols
@@ -365,6 +368,7 @@ def structure_counts(doc: Document) -> tuple[int, int, int]:
     return tuple(len(doc.by_role(role)) for role in ("preambular", "operative", "footnote"))  # type: ignore[return-value]
 
 
+@lru_cache(maxsize=8192)
 def _letters(text: str) -> int:
     return len(_NOT_COUNTED.sub("", text))
 

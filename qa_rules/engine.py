@@ -96,6 +96,25 @@ class Report:
         }
 
 
+class _PairKinds:
+    """The pairs of a run by kind (the two languages, which sides are missing): all that
+    ``Rule.runs_on`` reads, so a rule that keeps it is asked once per kind, not once per pair."""
+
+    def __init__(self, pairs: Sequence[Pair]) -> None:
+        self.pairs = pairs
+        self.kinds = [(p.target.lang, p.source.lang, p.source.missing, p.target.missing) for p in pairs]
+        self.example: dict[tuple, Pair] = {}
+        for kind, pair in zip(self.kinds, pairs):
+            self.example.setdefault(kind, pair)
+
+    def run_by(self, rule: Rule) -> list[Pair]:
+        """The pairs ``rule.check`` is called on, in order."""
+        if type(rule).runs_on is not Rule.runs_on:  # a rule that decides on more than the kind
+            return [pair for pair in self.pairs if rule.runs_on(pair)]
+        runs = {kind: rule.runs_on(pair) for kind, pair in self.example.items()}
+        return [pair for pair, kind in zip(self.pairs, self.kinds) if runs[kind]]
+
+
 def _finding_lang(finding: Finding) -> str:
     side = finding.target or finding.source
     return side.lang if side else ""
@@ -129,9 +148,10 @@ def check(
     before = _lines_before(pairs)
     grouper = Grouper(pairs, systematic, accepted=[entry.id for entry in accept] + list(never_grouped))
     unavailable = unavailable_rules(instances, alignment)
+    kinds = _PairKinds(pairs)
     for rule in instances:
-        for pair in pairs:
-            if not rule.runs_on(pair) or (rule.code, pair.target.lang) in unavailable:
+        for pair in kinds.run_by(rule):
+            if (rule.code, pair.target.lang) in unavailable:
                 continue
             for finding in rule.check(pair, context):
                 if not grouper.take(rule, finding, pair.target.lang):

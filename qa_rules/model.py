@@ -8,8 +8,9 @@ accept it once (``hexaglot-accept.toml``) and never see it again.
 from __future__ import annotations
 
 import hashlib
-from pathlib import PurePath
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import PurePath
 from typing import Literal
 
 #: The report's categories, exactly these.
@@ -51,6 +52,13 @@ class Location:
         return {"path": self.path, "lang": self.lang, "unit": self.unit, "line": self.line}
 
 
+@lru_cache(maxsize=1024)
+def file_name(path: str) -> str:
+    """The file name of ``path`` as ids use it (``PurePath.name``), worked out once per path:
+    a run's findings name a handful of documents, hundreds of thousands of times."""
+    return PurePath(path).name
+
+
 @dataclass(frozen=True)
 class Finding:
     """One problem found by one rule in one aligned pair."""
@@ -89,7 +97,7 @@ class Finding:
         """Whether this finding stands for a systematic pattern (several places)."""
         return bool(self.places)
 
-    @property
+    @cached_property
     def id(self) -> str:
         """Stable id: the same problem in the same place keeps its id.
 
@@ -104,7 +112,7 @@ class Finding:
         """
         parts = [self.rule]
         for side in (self.source, self.target):
-            parts.append(f"{PurePath(side.path).name}|{side.lang}|{side.unit}" if side else "-")
+            parts.append(f"{file_name(side.path)}|{side.lang}|{side.unit}" if side else "-")
         if self.places:  # a systematic pattern: its kind (``found``), not the first place's expected text
             parts += ["systematic", self.found]
         else:
@@ -112,7 +120,7 @@ class Finding:
         if self.target is None:
             parts.append(self.message)
         digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
-        return digest[:12]
+        return digest[:12]  # a frozen value's id never changes: computed once (``cached_property``)
 
     def as_dict(self) -> dict:
         return {

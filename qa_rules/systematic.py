@@ -117,7 +117,7 @@ class Grouper:
     def take(self, rule: Rule, finding: Finding, lang: str) -> bool:
         """Keep ``finding`` to be grouped (True), or leave it to the caller (False): its rule
         names no kind for it, it has no target, or a reviewer accepted it by its own id."""
-        if not self.settings.enabled or finding.target is None or finding.id in self.accepted:
+        if not self.settings.enabled or finding.target is None or (self.accepted and finding.id in self.accepted):
             return False
         kind = rule.pattern(finding)
         if kind is None:

@@ -29,9 +29,32 @@ def test_latin_languages_are_told_apart():
 
 
 def test_langdetect_is_not_loaded_for_a_clean_paragraph():
-    detect._langdetect.cache_clear()
+    detect._factory.cache_clear()
+    detect.guess_language.cache_clear()
     assert detect.guess_language(EN, "en") is None and detect.guess_language(ES, "es") is None
-    assert detect._langdetect.cache_info().currsize == 0
+    assert detect._factory.cache_info().currsize == 0
+
+
+def test_langdetect_verdicts_are_langdetects_own_from_the_profiles_read_once():
+    """The detector reads the profiles ``aligner.langid`` read (never langdetect's own factory,
+    a second reading) and gives langdetect's own answers and probabilities."""
+    import langdetect.detector_factory as factory_module
+
+    from aligner import langid
+
+    texts = [EN, ES, FR, "Recordando su resolución 70/1 y la Agenda 2030 para el Desarrollo Sostenible",
+             "Takes note of the report of the Secretary-General", "Prie l'Office de faire rapport"]
+    detect.langdetect_language.cache_clear()
+    ours = [detect.langdetect_language(text) for text in texts]
+    assert detect._factory().word_lang_prob_map.tables is langid._profiles()[1]  # the same reading
+    factory_module.DetectorFactory.seed = 0
+    theirs = []
+    for text in texts:
+        best = factory_module.detect_langs(text)[0]
+        code = best.lang.split("-")[0]
+        theirs.append((code if code in ("ar", "en", "es", "fr", "ru", "zh") else None, best.prob))
+    assert ours == theirs
+    assert [code for code, _ in ours[:3]] == ["en", "es", "fr"]
 
 
 def test_wrong_language_is_an_error_at_the_paragraph():

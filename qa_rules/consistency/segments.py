@@ -40,7 +40,10 @@ _LEAD_NUMBER = re.compile(r"^\d+\.\s+")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
+    """The key of ``text`` (see the module); kept for the last texts asked: a source paragraph
+    is segmented once per target language."""
     text = unicodedata.normalize("NFC", text)
     text = _LEAD_NUMBER.sub("", text.strip())
     return _TRAIL.sub("", _SPACE.sub(" ", text)).casefold()

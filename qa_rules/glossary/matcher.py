@@ -192,6 +192,33 @@ class Matcher:
         short, long_ = sorted((value, key), key=len)
         return len(short) >= PREFIX_MIN and len(long_) - len(short) <= 2 and long_.startswith(short)
 
+    def _same_run(self, wants: tuple[tuple[str, str], ...], i: int, surfaces: list[str],
+                  keys: list[str | None], words: list[str], loose: bool) -> bool:
+        """Whether every key of ``wants`` matches the tokens from ``i`` (``_same`` on each), with
+        the common answers decided here: an equal surface or key matches; a different one does
+        not, unless ``_same`` has more to try (an English plural acronym, a loose -ist form,
+        a prefix language's key). The matcher spends most of its time here."""
+        plural_en = self.lang == "en"
+        more_for_keys = self.prefix or (loose and self.lang in AGENT_LANGS)
+        for j, want in enumerate(wants):
+            pos = i + j
+            if want[0] == "s":
+                surface = surfaces[pos]
+                if want[1] == surface:
+                    continue
+                if plural_en and self._same(want, pos, surfaces, keys, words, loose):
+                    continue
+                return False
+            key = keys[pos]
+            if key is None:
+                key = keys[pos] = word_key(words[pos], self.lang)
+            if want[1] == key:
+                continue
+            if more_for_keys and self._same(want, pos, surfaces, keys, words, loose):
+                continue
+            return False
+        return True
+
     def find_both(self, text: str) -> tuple[list[Match], list[Match]]:
         """``(find(text), find(text, nested=True))`` from one scan of the text."""
         everything = self._scan(text, nested=True)
@@ -290,7 +317,7 @@ class Matcher:
                         if end is not None:
                             candidates.append((spans[i][0], spans[end - 1][1], size, [entry]))
                             continue
-                    if all(self._same(entry.keys[j], i + j, surfaces, keys, words, coordinated) for j in range(size)) \
+                    if self._same_run(entry.keys, i, surfaces, keys, words, coordinated) \
                             and entry.name_fits(words, i) \
                             and (coordinated or not self._compound(entry, i, size, spans, text)):
                         if nested:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Sequence
 
 #: Term statuses, in the order of preference.
@@ -73,18 +74,30 @@ class Concept:
 
     @property
     def languages(self) -> tuple[str, ...]:
-        seen: dict[str, None] = {}
+        return tuple(self._by_lang)
+
+    @cached_property
+    def _by_lang(self) -> dict[str, tuple[Term, ...]]:
+        """The terms of each language, in order, grouped once (the rules ask per pair)."""
+        grouped: dict[str, list[Term]] = {}
         for term in self.terms:
-            seen.setdefault(term.lang, None)
-        return tuple(seen)
+            grouped.setdefault(term.lang, []).append(term)
+        return {lang: tuple(terms) for lang, terms in grouped.items()}
 
     def terms_in(self, lang: str) -> tuple[Term, ...]:
-        return tuple(t for t in self.terms if t.lang == lang)
+        return self._by_lang.get(lang, ())
 
     def accepted(self, lang: str) -> tuple[Term, ...]:
         """Preferred terms first, then admitted ones."""
-        terms = [t for t in self.terms_in(lang) if t.accepted]
-        return tuple(sorted(terms, key=lambda t: STATUSES.index(t.status)))
+        cache = self._accepted
+        if lang not in cache:
+            terms = [t for t in self.terms_in(lang) if t.accepted]
+            cache[lang] = tuple(sorted(terms, key=lambda t: STATUSES.index(t.status)))
+        return cache[lang]
+
+    @cached_property
+    def _accepted(self) -> dict[str, tuple[Term, ...]]:
+        return {}
 
     def preferred(self, lang: str) -> tuple[Term, ...]:
         return tuple(t for t in self.terms_in(lang) if t.status == "preferred")

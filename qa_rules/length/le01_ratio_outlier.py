@@ -6,6 +6,7 @@ import math
 import re
 import statistics
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from qa_rules import langdata
@@ -21,6 +22,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 MAD_TO_SD = 1.4826
 
 
+@lru_cache(maxsize=8192)
 def letters(text: str, lang: str | None = None) -> int:
     """Letters: what carries the wording (spaces, punctuation and digits vary by language).
 

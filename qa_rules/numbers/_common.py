@@ -52,6 +52,8 @@ def unmatched(both: PairNumbers, kind: str) -> tuple[list[Mention], list[Mention
     A value counts as present in any form (digits, words, ordinal, weak); only
     strong mentions must be matched, and the last ones of a value are reported.
     """
+    if not both.source and not both.target:
+        return [], []  # no number on either side (most pairs): nothing to count
     src_all, tgt_all = both.counts("source"), both.counts("target")
     src_strong, tgt_strong = both.counts("source", strong), both.counts("target", strong)
     missing: list[Mention] = []

@@ -25,7 +25,7 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
     brackets = [(m.start(), m.group()) for m in _BRACKET.finditer(text)]
     if not brackets:
         return []
-    labels = {m.end() - 1 for m in _LABEL.finditer(text)}
+    labels: set[int] | None = None  # found the first time a closer has no opener
     stack: list[tuple[int, str]] = []
     bad: list[tuple[int, str]] = []
     for index, char in brackets:
@@ -34,8 +34,11 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
         elif char in _PAIRS:
             if stack and stack[-1][1] == _PAIRS[char]:
                 stack.pop()
-            elif index not in labels:
-                bad.append((index, char))
+            else:
+                if labels is None:
+                    labels = {m.end() - 1 for m in _LABEL.finditer(text)}
+                if index not in labels:
+                    bad.append((index, char))
     return sorted(bad + stack)
 
 

@@ -141,8 +141,24 @@ def form_group(term: Term) -> str:
     return "full"
 
 
+#: ``expected_terms`` already worked out: (id of the concept, lang, group) -> (the concept, the text).
+#: The concept is kept so that its ``id()`` is not reused while the entry stands.
+_EXPECTED: dict[tuple[int, str, str | None], tuple[Concept, str]] = {}
+
+
 def expected_terms(concept: Concept, lang: str, group: str | None = None) -> str:
-    """The accepted terms of ``concept`` in ``lang`` (preferred first), ``|``-separated."""
+    """The accepted terms of ``concept`` in ``lang`` (preferred first), ``|``-separated
+    (worked out once per concept and language: TE01 asks for every source term of every pair)."""
+    key = (id(concept), lang, group)
+    hit = _EXPECTED.get(key)
+    if hit is None or hit[0] is not concept:
+        if len(_EXPECTED) > 50_000:
+            _EXPECTED.clear()
+        hit = _EXPECTED[key] = (concept, _expected_terms(concept, lang, group))
+    return hit[1]
+
+
+def _expected_terms(concept: Concept, lang: str, group: str | None) -> str:
     terms = tuple(t for t in concept.accepted(lang) if t.match != "pattern")
     if group is not None:
         same = [t for t in terms if form_group(t) == group]

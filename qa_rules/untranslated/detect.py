@@ -44,8 +44,10 @@ MIN_DETECT_LETTERS = 40
 MIN_PROBABILITY = 0.90
 
 
+@lru_cache(maxsize=8192)
 def dominant_script(text: str) -> tuple[str | None, int, int]:
-    """The most frequent script of ``text``, its letter count and all letters."""
+    """The most frequent script of ``text``, its letter count and all letters (kept for the
+    last texts asked: UT01, the consistency segments and others ask about the same paragraph)."""
     counts = script_counts(text)
     total = sum(counts.values())
     if not counts:
@@ -59,12 +61,51 @@ def function_word_profile(text: str) -> dict[str, int]:
     return {lang: sum(1 for w in words if w in vocab) for lang, vocab in FUNCTION_WORDS.items()}
 
 
-@lru_cache(maxsize=1)
-def _langdetect():
-    from langdetect import DetectorFactory, detect_langs
+class _ProfileRows:
+    """langdetect's table of n-gram probabilities per language (its factory's
+    ``word_lang_prob_map``), made row by row for the n-grams texts have, from the profiles
+    ``aligner.langid`` has already read: langdetect's own factory reads the 55 profiles a
+    second time and makes the rows of all ~180,000 n-grams first (1-2 s). Each row is the
+    one langdetect's ``add_profile`` makes (count / n-grams of that length, 0 where a
+    language lacks the n-gram), so its detector gives the same answers."""
 
-    DetectorFactory.seed = 0
-    return detect_langs
+    def __init__(self, tables) -> None:
+        self.tables = tables
+        self.rows: dict[str, list[float] | None] = {}
+
+    def _row(self, gram: str) -> list[float] | None:
+        if gram in self.rows:
+            return self.rows[gram]
+        row = None
+        if any(gram in freq for freq, _ in self.tables):
+            row = [1.0 * freq[gram] / n_words[len(gram) - 1] if gram in freq and 1 <= len(gram) <= 3 else 0.0
+                   for freq, n_words in self.tables]
+        self.rows[gram] = row
+        return row
+
+    def __contains__(self, gram: object) -> bool:
+        return isinstance(gram, str) and self._row(gram) is not None
+
+    def __getitem__(self, gram: str) -> list[float]:
+        row = self._row(gram)
+        if row is None:
+            raise KeyError(gram)
+        return row
+
+
+@lru_cache(maxsize=1)
+def _factory():
+    """langdetect's detector factory (seeded) over the profiles read once by ``aligner.langid``."""
+    from langdetect import DetectorFactory
+
+    from aligner.langid import _profiles
+
+    langs, tables = _profiles()
+    factory = DetectorFactory()
+    factory.langlist = list(langs)
+    factory.word_lang_prob_map = _ProfileRows(tables)
+    factory.seed = 0
+    return factory
 
 
 @lru_cache(maxsize=4096)
@@ -72,9 +113,10 @@ def langdetect_language(text: str) -> tuple[str | None, float]:
     """langdetect's best official language and its probability (seeded)."""
     from langdetect.lang_detect_exception import LangDetectException
 
-    detect_langs = _langdetect()
+    detector = _factory().create()
     try:
-        guesses = detect_langs(text[:5000])
+        detector.append(text[:5000])
+        guesses = detector.get_probabilities()
     except LangDetectException:
         return None, 0.0
     best = guesses[0]
@@ -82,10 +124,12 @@ def langdetect_language(text: str) -> tuple[str | None, float]:
     return (code if code in OFFICIAL_LANGUAGES else None), best.prob
 
 
+@lru_cache(maxsize=8192)
 def guess_language(text: str, expected: str, min_letters: int = 12) -> str | None:
     """The language ``text`` is in when it is clearly not ``expected``; else None.
 
-    ``None`` means "no evidence against ``expected``" (too short, or fine).
+    ``None`` means "no evidence against ``expected``" (too short, or fine). A pure function of
+    its arguments (langdetect is seeded), kept for the last texts asked.
     """
     script, major, total = dominant_script(_SYMBOLS.sub(" ", text))
     if script is None or total < min_letters:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from aligner.model import OFFICIAL_LANGUAGES
@@ -25,17 +26,28 @@ def _title(words: list[re.Match], function_words: frozenset[str]) -> bool:
     return bool(content) and sum(w[0].isupper() for w in content) * 2 >= len(content)
 
 
+@lru_cache(maxsize=4096)
+def _runs(source: str, min_words: int) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    """The runs of ``min_words`` consecutive (case-folded) words of ``source``, and the words
+    they start with (a target holding none of those has no copied run). Kept for the last
+    sources asked: a source paragraph is checked against every target language."""
+    src = [m.group().casefold() for m in _words(source)]
+    runs = frozenset(tuple(src[i:i + min_words]) for i in range(len(src) - min_words + 1))
+    return runs, frozenset(run[0] for run in runs)
+
+
 def copied_passages(source: str, target: str, min_words: int, function_words: frozenset[str]) -> list[tuple[int, int]]:
     """(start, end) in ``target`` of each run of at least ``min_words`` consecutive words that
     stands word for word in ``source`` and holds at least two of the source language's
     function words, most of its other words in lower case (a clause, not a name or a
     title kept in the original)."""
-    src = [m.group().casefold() for m in _words(source)]
-    if len(src) < min_words:
+    grams, firsts = _runs(source, min_words)
+    if not grams:
         return []
-    grams = {tuple(src[i:i + min_words]) for i in range(len(src) - min_words + 1)}
     tgt = _words(target)
     words = [m.group().casefold() for m in tgt]
+    if firsts.isdisjoint(words):
+        return []  # no source run can start anywhere in the target
     covered = [False] * len(tgt)
     for i in range(len(tgt) - min_words + 1):
         if tuple(words[i:i + min_words]) in grams:
