@@ -63,16 +63,19 @@ def findings_of(case: str) -> list[dict]:
     (file names only: the pinned file does not depend on where the repository is)."""
     rules, glossaries = _setup()
     report = check(_alignment(case), rules, glossaries)
-    result = []
-    for finding in report.findings:
-        record = finding.as_dict()
-        for key in ("source", "target"):
-            if record[key]:
-                record[key]["path"] = record[key]["path"].replace("\\", "/").rsplit("/", 1)[-1]
-        for place in record["places"]:
-            place["path"] = place["path"].replace("\\", "/").rsplit("/", 1)[-1]
-        result.append(record)
-    return result
+    return [_file_names_only(finding.as_dict()) for finding in report.findings]
+
+
+def _file_names_only(record: dict) -> dict:
+    """``record`` with each path cut to its file name, in the findings folded under it too."""
+    for key in ("source", "target"):
+        if record[key]:
+            record[key]["path"] = record[key]["path"].replace("\\", "/").rsplit("/", 1)[-1]
+    for place in record["places"]:
+        place["path"] = place["path"].replace("\\", "/").rsplit("/", 1)[-1]
+    for consequence in record.get("consequences", ()):
+        _file_names_only(consequence)
+    return record
 
 
 @pytest.mark.parametrize("case", CASES)
