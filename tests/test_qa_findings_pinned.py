@@ -12,6 +12,7 @@ them again (``python -m tests.test_qa_findings_pinned --write``) and say why in 
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 from functools import lru_cache
@@ -19,7 +20,7 @@ from functools import lru_cache
 import pytest
 
 from aligner.align import align_documents
-from aligner.model import Alignment, Cell, Document, Row, Unit
+from aligner.model import Alignment
 from aligner.readers import read_document
 from qa_rules.config import configure, select_rules
 from qa_rules.engine import check
@@ -38,13 +39,11 @@ def _setup():
 
 
 def _opus_alignment(lang: str) -> Alignment:
-    records = [json.loads(line) for line in OPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    docs = {code: Document(path=f"A-RES-55-100.opus.{code}", lang=code, units=tuple(
-        Unit(id=f"u.{r['unit_id']}", role="preambular", text=r[code], lines=(k, k)) for k, r in enumerate(records, 1)))
-        for code in ("fr", lang)}
-    rows = tuple(Row(cells={code: Cell((f"u.{r['unit_id']}",), (k,), r[code]) for code in docs}, score=1.0)
-                 for k, r in enumerate(records, 1))
-    return Alignment(languages=("fr", lang), pivot="fr", level="paragraph", rows=rows, documents=docs)
+    """The speed benchmark's own tokenised input, so the findings pinned are those it times."""
+    spec = importlib.util.spec_from_file_location("qa_speed_benchmark", REPO / "benchmarks" / "qa_speed.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.tokenised_alignment(lang)
 
 
 def _alignment(case: str) -> Alignment:
