@@ -166,10 +166,15 @@ def test_splitting_a_merge_the_draft_made_turns_st03_into_a_missing_paragraph(tm
     table, signature = tsv_rows(out.read_text(encoding="utf-8"))
     n = row_of(table, "fr_units", "pp.16")
     head = table[0]
-    # the French pp.15 and pp.16 keep a row each; the English merge spans both
-    assert table[n - 1][head.index("fr_units")] == "pp.15" and table[n - 1][head.index("en_units")] == "pp.15"
-    assert table[n][head.index("fr_units")] == "pp.16" and table[n][head.index("en_units")] == "^pp.15"
-    table[n][head.index("en_units")] = ""  # the reviser: the English pp.15 is the French pp.15 alone
+    # two versions aligned alone: the English merge is one row with the French pp.15 and pp.16
+    units, text = head.index("fr_units"), head.index("fr")
+    assert table[n][units] == "pp.15 pp.16"
+    pp16 = read_document(fr).unit("pp.16").text
+    second = [""] * len(head)
+    second[units], second[text] = "pp.16", pp16
+    table[n][units] = "pp.15"
+    table[n][text] = read_document(fr).unit("pp.15").text
+    table.insert(n + 1, second)
     codes = check_codes(fr, en, "--alignment", write(tmp_path / "split.tsv", tsv_text(table, signature)))
     assert "ST03" not in codes and "ST01" in codes
 

@@ -8,7 +8,9 @@ pp.4), the pivot's rows stay as they are, so that every other version keeps
 its own pp.3 and pp.4 rows: the merging version's cell sits in the first row
 and spans the others (``Cell.span``), which hold a cell that continues it
 (``Cell.continues``). Only pivot items a bead takes out of order (footnotes,
-aligned in the order of their numbers) are joined into one row. A row's
+aligned in the order of their numbers) are joined into one row, and, when two
+versions are aligned alone, the pivot items of any bead: there is no other
+version to keep apart, and a bead is a row (a translation unit in TMX). A row's
 score is the lowest confidence of the beads it is part of.
 
 Each target's own beads (identical whatever other versions are aligned) are
@@ -106,9 +108,12 @@ def align_documents(documents: Sequence[Document], level: str = "paragraph",
         pairs.append(pair_items(pivot, doc, level, glossary))
     pivot_items = pairs[0][0]
     parent = list(range(len(pivot_items)))
+    alone = len(pairs) == 1  # two versions: no other version keeps a merge's pivot items apart
     for _, _, beads in pairs:
         for bead in beads:
-            if not _consecutive(bead.src):  # taken out of order: one row, as a span could cross other rows
+            # one row for a bead taken out of order (a span could cross other rows), and for any
+            # bead of two versions aligned alone (a bead is then a row, as a TMX unit is)
+            if alone and len(bead.src) > 1 or not _consecutive(bead.src):
                 for k in bead.src[1:]:
                     a, b = _find(parent, bead.src[0]), _find(parent, k)
                     if a != b:
