@@ -52,8 +52,8 @@ if TYPE_CHECKING:  # the rules declare ``Explains``; this module only reads thei
     from qa_rules.base import Rule
 
 #: Where a consequence stands relative to its cause (see ``Explains``).
-Where = Literal["pair", "number", "gap"]
-WHERE: tuple[str, ...] = ("pair", "number", "gap")
+Where = Literal["pair", "number", "gap", "shift"]
+WHERE: tuple[str, ...] = ("pair", "number", "gap", "shift")
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,13 @@ class Explains:
       before the version's own 15 explains 15 coming twice);
     - ``gap``: in the gap a missing source paragraph leaves in the version: a finding on the
       same version whose ``expected`` is the missing operative paragraph's number (op.24
-      dropped explains "numbering jumps from 23 to 25", expected 24).
+      dropped explains "numbering jumps from 23 to 25", expected 24);
+    - ``shift``: after a missing source paragraph, in a version that numbered on without it: a
+      finding on the same version whose ``expected`` (the source's number) is above the missing
+      paragraph's and whose ``found`` (the version's number) is lower, but not below it (op.14
+      dropped and the rest renumbered explains "operative paragraph 15 of the source is numbered
+      14" and every one after it); only where the version has a paragraph numbered as the missing
+      one (a version that kept the gap kept the source's numbers).
     """
 
     rules: tuple[str, ...]
@@ -163,14 +169,28 @@ def _stands(where: str, cause: Finding, other: Finding, documents: Mapping[str, 
             return False
         number = _operative_number(documents, cause.target)
         return number is not None and other.found == str(number)
-    # gap: the cause is a source paragraph missing from a version (no target)
+    # gap and shift: the cause is a source paragraph missing from a version (no target)
     if cause.target is not None or cause.source is None or cause.source.unit is None or other.target is None:
         return False
     version = versions.get(cause.id)
     if version is None or other.target.lang != version:
         return False
     number = _operative_number(documents, cause.source)
-    return number is not None and other.expected == str(number)
+    if number is None:
+        return False
+    if where == "gap":
+        return other.expected == str(number)
+    # shift: only where the version gave the missing paragraph's number to the next one (it numbered
+    # on); a version that kept the gap kept the source's numbers, and its misnumberings are its own
+    if not (other.expected.isdigit() and other.found.isdigit()) or not _numbered(documents, version, number):
+        return False
+    return int(other.expected) > number and number <= int(other.found) < int(other.expected)
+
+
+def _numbered(documents: Mapping[str, Any], lang: str, number: int) -> bool:
+    """Whether the ``lang`` version has an operative paragraph numbered ``number``."""
+    doc = documents.get(lang)
+    return doc is not None and any(getattr(u, "number", None) == number for u in doc.by_role("operative"))
 
 
 def _operative_number(documents: Mapping[str, Any], where: Location) -> int | None:

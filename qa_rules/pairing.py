@@ -49,7 +49,7 @@ def _empty(side: Side) -> Side:
     return Side(doc=side.doc, units=(), text="", lines=())
 
 
-def _numbers_kept(source_doc, target_doc) -> bool:
+def numbers_kept(source_doc, target_doc) -> bool:
     """Whether the target's operative numbers can be trusted to name the source's paragraphs.
 
     Not when the translator renumbered: fewer paragraphs than the source,
@@ -78,7 +78,7 @@ def repair_operative_runs(pairs: Sequence[Pair], window: int = 4) -> list[Pair]:
     pair ``op.N`` with ``op.M``, each ``op.N`` of the source is paired with the
     target's ``op.N`` of the same run (the translator kept the numbering), the
     rest stay one-sided, if that makes more same-number pairs without crossing.
-    Only when the target's numbering shows it was kept (``_numbers_kept``), and
+    Only when the target's numbering shows it was kept (``numbers_kept``), and
     not in a run where the target repeats a number (``op.27`` numbered 28 just
     before ``op.28``, read as ``op.28`` and ``op.28b``): there a number names
     two paragraphs, and re-pairing by it would pair the source ``op.28`` with
@@ -86,7 +86,7 @@ def repair_operative_runs(pairs: Sequence[Pair], window: int = 4) -> list[Pair]:
     an addition and a paragraph compared with the wrong source; the aligner's
     reading (by the texts) stands.
     """
-    if not pairs or not _numbers_kept(pairs[0].source.doc, pairs[0].target.doc):
+    if not pairs or not numbers_kept(pairs[0].source.doc, pairs[0].target.doc):
         return list(pairs)
     result: list[Pair] = []
     index = 0

@@ -61,6 +61,27 @@ def test_a_dropped_paragraph_in_a_draft_is_one_finding_with_its_numbering_gap(sa
     assert "ST05" not in [f.rule for f in report.findings]  # said once, under its cause
 
 
+def test_dropping_op14_and_renumbering_the_rest_is_one_finding(sample_set, tmp_path):
+    def drop_op14_and_renumber(lines):
+        at = _paragraph(lines, 14)
+        out = lines[:at] + lines[at + 2:]
+        for i, line in enumerate(out):
+            number = re.match(r"(\d+)\. ", line)
+            if number and int(number.group(1)) > 14 and i >= at:
+                out[i] = f"{int(number.group(1)) - 1}. " + line[number.end():]
+        return out
+
+    report = _check(sample_set, _edited_en(sample_set, tmp_path, drop_op14_and_renumber), "en")
+    # the dropped paragraph, with every later paragraph's number one short folded under it; the
+    # paragraphs themselves are compared with their own sources, not with the source's by number
+    assert [f.rule for f in report.findings] == ["ST01"]
+    (dropped,) = report.findings
+    assert dropped.source.unit == "op.14"
+    shifted = [(c.rule, c.source.unit, c.expected, c.found) for c in dropped.consequences]
+    assert shifted[0] == ("ST06", "op.15", "15", "14") and len(shifted) == 22
+    assert all(rule == "ST06" and int(expected) == int(found) + 1 for rule, _, expected, found in shifted)
+
+
 def test_dropping_op14_from_the_english_version(sample_set, tmp_path):
     def drop_op14(lines):
         at = _paragraph(lines, 14)

@@ -13,6 +13,7 @@ from qa_rules import langdata
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.langdata import UnsupportedLanguageError
 from qa_rules.model import Finding
+from qa_rules.pairing import numbers_kept
 from qa_rules.punctuation.langfacts import language_data
 from qa_rules.references.extract import reference_spans
 from qa_rules.untranslated.detect import left_untranslated
@@ -56,9 +57,11 @@ def _wording(side) -> str:
     return text
 
 
-def _misnumbered(pair: Pair) -> bool:
-    """A row pairing operative paragraphs of different numbers (a misalignment)."""
-    if pair.source.missing or pair.target.missing:
+def _misnumbered(pair: Pair, renumbered: frozenset[str] = frozenset()) -> bool:
+    """A row pairing operative paragraphs of different numbers (a misalignment), in a version
+    that kept the source's numbers (not one of the ``renumbered`` languages, whose translator
+    numbered 1..n after dropping a paragraph: there the numbers differ from where it was)."""
+    if pair.source.missing or pair.target.missing or pair.target.lang in renumbered:
         return False
     src, tgt = pair.source.units[0].number, pair.target.units[0].number
     return src is not None and tgt is not None and src != tgt
@@ -126,12 +129,15 @@ class LengthOutlier(Rule):
         from qa_rules.consistency.segments import pairs_of
 
         pairs = pairs_of(context)
+        first = {pair.target.lang: pair for pair in reversed(pairs)}
+        renumbered = frozenset(lang for lang, pair in first.items()
+                               if not numbers_kept(pair.source.doc, pair.target.doc))
         measured: dict[str, list[tuple[Pair, float, int]]] = {}
         for pair in pairs:
-            value = None if _misnumbered(pair) else self._measure(pair)
+            value = None if _misnumbered(pair, renumbered) else self._measure(pair)
             if value is not None:
                 measured.setdefault(pair.target.lang, []).append(value)
-        orphans = self._orphan_pairs(pairs)
+        orphans = self._orphan_pairs(pairs, renumbered)
         for lang in sorted(set(measured) | set(orphans)):
             values = measured.get(lang, [])
             stats = self.stats(context.alignment.pivot, lang, [v for _, v, _ in values])
@@ -160,7 +166,7 @@ class LengthOutlier(Rule):
         return pair, math.log(tgt / src), min(src, tgt)
 
     @staticmethod
-    def _orphan_pairs(pairs) -> dict[str, list[Pair]]:
+    def _orphan_pairs(pairs, renumbered: frozenset[str] = frozenset()) -> dict[str, list[Pair]]:
         """Source and target paragraphs the alignment left unpaired (or paired
         across operative numbers) next to each other.
 
@@ -189,7 +195,7 @@ class LengthOutlier(Rule):
             lang = pair.target.lang
             if pair.source.missing and pair.target.missing:
                 continue
-            if pair.source.missing or pair.target.missing or _misnumbered(pair):
+            if pair.source.missing or pair.target.missing or _misnumbered(pair, renumbered):
                 sources, targets = runs.setdefault(lang, ([], []))
                 if not pair.source.missing:
                     sources.append(pair)

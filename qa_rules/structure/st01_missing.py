@@ -18,7 +18,10 @@ class MissingParagraph(Rule):
     there); the message says where the paragraph would be (after the line of
     the previous unit of the target). An operative paragraph dropped with its
     number leaves a gap in the version's numbering (ST05: "numbering jumps
-    from 23 to 25"): that finding is folded under this one (``explains``).
+    from 23 to 25"); dropped in a version that numbered on without it, it
+    leaves every later paragraph one number short (ST06: "operative paragraph
+    15 of the source is numbered 14"). Those findings are folded under this
+    one (``explains``).
 
     Flags:
         fr: Prie l'Office des Nations Unies contre la drogue et le crime de continuer à fournir une assistance technique,
@@ -33,7 +36,7 @@ class MissingParagraph(Rule):
     name = "structure.missing_paragraph"
     category = "structure"
     severity = "error"
-    explains = (Explains(("ST05",), "gap"),)
+    explains = (Explains(("ST05",), "gap"), Explains(("ST06",), "shift"))
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         yield from unpaired(self, pair, context, present="source")
