@@ -10,7 +10,7 @@ from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.base import Context, Pair, Rule, window
 from qa_rules.model import Finding, Location
 from qa_rules.spelling.common import NeedsDictionary, Speller, accepted
-from qa_rules.spelling.words import words
+from qa_rules.spelling.words import lower_words, words
 from qa_rules.terminology.common import run_glossaries
 
 
@@ -62,7 +62,7 @@ class Misspelling(NeedsDictionary, Rule):
         if spell is None:
             return
         known = accepted(context, pair.target.lang, run_glossaries(context, False), self.config.words)
-        copied = {word.lower() for _, _, word in words(pair.source.text)} if not pair.source.missing else set()
+        copied = lower_words(pair.source.text) if not pair.source.missing else frozenset()
         for unit in pair.target.units:
             for start, end, word in words(unit.text):
                 if word in known or word.lower() in copied or spell.knows(word):

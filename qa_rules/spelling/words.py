@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 from qa_rules import langdata
@@ -27,6 +28,7 @@ _LETTERS = r"[^\W\d_]"
 _WORD = re.compile(rf"{_LETTERS}+(?:['’\-‐]{_LETTERS}+)*")
 _SKIP = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|<[^>]*>")
 _ROMAN = re.compile(r"(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})")
+_APOSTROPHE = re.compile(r"['’]")
 
 
 def words(text: str) -> Iterator[tuple[int, int, str]]:
@@ -35,18 +37,25 @@ def words(text: str) -> Iterator[tuple[int, int, str]]:
     for match in _WORD.finditer(text):
         start, end = match.span()
         word = match.group()
-        if len(word) < 2 or any(low <= start < high for low, high in hidden):
+        if len(word) < 2 or hidden and any(low <= start < high for low, high in hidden):
             continue
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
         if before.isdigit() or after.isdigit() or before in "/\\" or after in "/\\":
             continue
-        stem = re.split(r"['’]", word)[0]
+        stem = _APOSTROPHE.split(word, 1)[0]
         if len(stem) >= 2 and stem.isupper():  # an acronym, its plural or possessive: UNODC's
             continue
         if _ROMAN.fullmatch(word) and after in ").":
             continue
         yield start, end, word
+
+
+@lru_cache(maxsize=4096)
+def lower_words(text: str) -> frozenset[str]:
+    """The lower-case words of ``text`` a dictionary can judge (a source paragraph is asked once
+    for each of its versions)."""
+    return frozenset(word.lower() for _, _, word in words(text))
 
 
 def normal(word: str) -> str:
