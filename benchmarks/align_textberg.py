@@ -129,12 +129,12 @@ def child(system: str, de_path: str, fr_path: str) -> None:
 ALIGN_CPU: dict[str, float] = {}
 
 
-def run_process(cmd: list[str], stdout_path: Path) -> dict:
-    """Run ``cmd`` with its output in ``stdout_path``; its CPU seconds (user +
-    system) and peak RSS as the operating system counted them."""
+def run_process(cmd: list[str], stdout_path: Path, cwd: Path = REPO) -> dict:
+    """Run ``cmd`` in ``cwd`` with its output in ``stdout_path``; its CPU seconds
+    (user + system) and peak RSS as the operating system counted them."""
     with open(stdout_path, "wb") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, cwd=REPO)
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, cwd=cwd)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
     err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
@@ -182,7 +182,7 @@ def measure_hunalign(hunalign: str, de_path: Path, fr_path: Path, realign: bool 
         empty.write_bytes(b"")
         out = Path(tmp) / "out.ladder"
         cmd = [hunalign] + (["-realign"] if realign else []) + ["-utf", str(empty), str(de_path), str(fr_path)]
-        usage = run_process(cmd, out)
+        usage = run_process(cmd, out, cwd=Path(tmp))  # hunalign writes a translate.txt where it runs
         usage["beads"] = beads_from_ladder(out.read_text(encoding="utf-8").splitlines(), n, m)
     return usage
 
