@@ -228,13 +228,16 @@ def build_report(
     """
     kept, accepted, stale = apply_accept(tuple(unfold(findings)), accept)
     versions = versions or {}
-    kept, withheld, withheld_notices = withhold(kept, rules, versions)
-    notices = tuple(notices) + withheld_notices
     order = {lang: i for i, lang in enumerate(alignment.languages)}
     documents = tuple(alignment.documents[lang] for lang in alignment.languages if lang in alignment.documents)
     ordered = sorted(kept, key=lambda f: sort_key(f, order, versions, gaps))
+    # folded before withholding, so that a version's withheld findings are counted as the report
+    # counts findings: a cause with what it explains is one
+    shown, withheld, withheld_notices = withhold(fold(ordered, rules, alignment.documents, versions), rules, versions)
+    notices = tuple(notices) + withheld_notices
+    kept = unfold(shown)
     return Report(
-        findings=fold(ordered, rules, alignment.documents, versions),
+        findings=shown,
         accepted=accepted,
         stale=stale,
         signature=signature(alignment, rules, glossaries, options),
