@@ -3,7 +3,7 @@
     python benchmarks/qa_pairing_repairs.py            # sample set, drafts, A/RES/55/100 if present
     python benchmarks/qa_pairing_repairs.py --verbose  # and the findings each repair changes
 
-The repairs (``qa_rules.engine._rejoin``, ``qa_rules.pairing.split_overgrouped``
+The repairs (``qa_rules.pairing._rejoin``, ``qa_rules.pairing.split_overgrouped``
 and ``repair_operative_runs``) undo aligner mistakes before the rules see the
 pairs. A repair is worth keeping only while the aligner still makes the
 mistake it covers, so this script runs the engine (every registered rule) on

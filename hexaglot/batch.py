@@ -189,7 +189,7 @@ def _check(document: CorpusDocument, settings: BatchSettings) -> DocumentResult:
 def _render(document: CorpusDocument, settings: BatchSettings, setup: RunSetup, report) -> tuple[list, dict]:
     from hexaglot.reports import render
     from qa_rules.consistency.corpus import renderings
-    from qa_rules.engine import build_pairs
+    from qa_rules.pairing import build_pairs
     from qa_rules.glossary.stats import term_stats
 
     outputs = [(output_name(document.name, "json"), render(report, "json").encode("utf-8"))]

@@ -100,7 +100,7 @@ class Pair:
     source: Side
     target: Side
     row: Row
-    index: int  # the row's index in qa_rules.engine.target_rows(alignment, target lang)
+    index: int  # the row's index in qa_rules.pairing.target_rows(alignment, target lang)
 
 
 @dataclass(frozen=True)

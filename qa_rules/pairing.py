@@ -1,6 +1,8 @@
-"""Reading an alignment as a reviser would, where the aligner still pairs paragraphs wrongly.
+"""An alignment's rows read as pairs (``build_pairs``), as a reviser would read them where the
+aligner still pairs paragraphs wrongly.
 
-Two repairs over the pairs of one target language (row order), paragraph
+Each target language's rows with the pivot become ``Pair``s of a source and
+a target side (``build_pairs``, ``target_rows``). Two repairs over the pairs of one target language (row order), paragraph
 level, each kept because it still changes findings on measured inputs
 (``benchmarks/qa_pairing_repairs.py``: the drafts, the clean versions, and the
 sample set and A/RES/55/100 perturbed one way at a time; figures in
@@ -12,7 +14,7 @@ sample set and A/RES/55/100 perturbed one way at a time; figures in
   crossed by the aligner, re-paired by number.
 
 A third, rows that are the two halves of one cut pair (``op.15``/``op.15``),
-lives in the engine (``qa_rules.engine._rejoin``): it matters at sentence level.
+is ``_rejoin``, applied to every level's rows: it matters at sentence level.
 A fourth, regrouping a lone paragraph with a neighbour whose length it
 explains as a merge or split, was removed once the aligner found those
 merges and splits itself: on the same inputs it changed no finding but one,
@@ -22,8 +24,9 @@ merge.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Mapping, Sequence
 
+from aligner.model import Alignment, Document, Row, Unit
 from qa_rules.base import Pair, Side
 
 def _operative_ids(side: Side) -> list[str]:
@@ -193,3 +196,149 @@ def split_overgrouped(pairs: Sequence[Pair]) -> list[Pair]:
                 break
         k += 1
     return result
+
+
+# -- pairs ---------------------------------------------------------------------------
+
+
+def build_pairs(alignment: Alignment) -> tuple[Pair, ...]:
+    """One pair per bead of each target language with the pivot: the pivot's cell is the source.
+
+    Each target's pairs come from its own alignment with the pivot
+    (``target_rows``: ``Alignment.pair_rows[lang]``), so that a version's
+    findings are the same whatever other versions are in the run: a joined
+    row shows one pivot cell, and where one version merges two pivot
+    paragraphs every other version's beads over them share that row (an
+    omission there would read as part of the merge).
+
+    A row where the target has nothing next to a row where the source has
+    nothing, the two naming the same unit (``op.15`` and ``op.15``), is one
+    badly matched pair, not an omission plus an addition: the aligner split
+    it because the texts differ (a cut or an added clause). Such rows are
+    re-paired so that the rules compare them (length, numbers...) instead of
+    reporting a missing and an extra paragraph (``_rejoin``). A 1-2 pair
+    beside a lone paragraph that is its extra unit's namesake is re-split, and
+    operative paragraphs the aligner crossed (``op.15`` with ``op.16`` next to
+    a lone ``op.15``) are re-paired by number (``qa_rules.pairing``).
+
+    ``Pair.index`` is the index of the pair's row in ``target_rows(alignment,
+    lang)``; pairs come in document order (by the joined row their units are
+    in), then by target language.
+    """
+    resolver = _UnitResolver(alignment.documents)
+    pivot = alignment.pivot
+    targets = [lang for lang in alignment.languages if lang != pivot]
+    position = _joined_positions(alignment)
+    pairs = []
+    for lang in targets:
+        rows = target_rows(alignment, lang)
+        sources = [resolver.side(pivot, row) for row in rows]
+        sides = [resolver.side(lang, row) for row in rows]
+        joined = _rejoin(sources, sides)
+        lang_pairs = []
+        for index, row in enumerate(rows):
+            if index in joined:
+                partner = joined[index]
+                if partner is None:
+                    continue  # the other half of a re-paired row
+                source = sources[index] if not sources[index].missing else sources[partner]
+                target = sides[index] if not sides[index].missing else sides[partner]
+                lang_pairs.append(Pair(source=source, target=target, row=row, index=index))
+            else:
+                lang_pairs.append(Pair(source=sources[index], target=sides[index], row=row, index=index))
+        if alignment.level == "paragraph":
+            lang_pairs = split_overgrouped(repair_operative_runs(lang_pairs))
+        pairs += lang_pairs
+    order = {lang: i for i, lang in enumerate(targets)}
+
+    def document_order(pair: Pair) -> tuple[int, int, int]:
+        ids = [(pivot, u.id) for u in pair.source.units] or [(pair.target.lang, u.id) for u in pair.target.units]
+        return (min((position.get(i, pair.index) for i in ids), default=pair.index), order[pair.target.lang], pair.index)
+
+    return tuple(sorted(pairs, key=document_order))
+
+
+def target_rows(alignment: Alignment, lang: str) -> tuple[Row, ...]:
+    """The rows ``lang``'s pairs are read from: its own two-language rows with the pivot.
+
+    ``Alignment.pair_rows[lang]`` (one row per bead, the same whatever other
+    languages were aligned). An alignment the aligner did not make (built by
+    hand in tests and rule examples, read from a TMX/XLIFF file) has no
+    ``pair_rows``: its joined rows are read instead, which is the same thing
+    when it holds a single target language.
+    """
+    own = alignment.pair_rows.get(lang) if alignment.pair_rows else None
+    return alignment.rows if own is None else own
+
+
+def _joined_positions(alignment: Alignment) -> dict[tuple[str, str], int]:
+    """``(lang, unit id) -> index of the joined row holding it`` (to sort pairs in document order)."""
+    position: dict[tuple[str, str], int] = {}
+    for i, row in enumerate(alignment.rows):
+        for lang, cell in row.cells.items():
+            for unit_id in cell.units:
+                position.setdefault((lang, unit_id), i)
+    return position
+
+
+#: How far apart (in rows) the two halves of a cut pair may be.
+REJOIN_WINDOW = 3
+
+
+def _rejoin(sources: Sequence[Side], targets: Sequence[Side]) -> dict[int, int | None]:
+    """Rows to re-pair: ``{kept row: partner row, partner row: None}``.
+
+    Within a run of rows where one side is empty, a source-only row and a
+    target-only row naming the same units (``op.15``/``op.15``) are one pair.
+
+    Still needed at sentence level: the aligner keeps a paragraph cut short
+    paired with its original (its partial-omission cap is for paragraphs),
+    but a sentence cut to a third can be a 1-0 and a 0-1 bead, reported as an
+    omission and an addition of ``op.15.s1``. Measured
+    (``benchmarks/qa_pairing_repairs.py``): 3 of 70 perturbed sample-set
+    versions at sentence level (ru op.15 and op.22 cut, ar op.15 cut), none at
+    paragraph level; ``tests/test_qa_engine_pairing.py``.
+    """
+    joined: dict[int, int | None] = {}
+    n = len(sources)
+    for i in range(n):
+        if i in joined or sources[i].missing == targets[i].missing:
+            continue
+        ids = [u.id for u in (sources[i].units or targets[i].units)]
+        for j in range(i + 1, min(n, i + 1 + REJOIN_WINDOW)):
+            if sources[j].missing == targets[j].missing:
+                break  # a full row ends the run
+            if j in joined or sources[j].missing == sources[i].missing:
+                continue
+            other = [u.id for u in (sources[j].units or targets[j].units)]
+            if other == ids:
+                keep, drop = (i, j) if not sources[i].missing else (j, i)
+                joined[keep], joined[drop] = drop, None
+                break
+    return joined
+
+
+class _UnitResolver:
+    """Unit ids of cells -> units; sentence ids (``op.9.s2``) become sentence units."""
+
+    def __init__(self, documents: Mapping[str, Document]) -> None:
+        self.documents = documents
+        self.cache: dict[tuple[str, str], Unit | None] = {}
+        #: ``Document.unit`` is a linear search; index each document once.
+        self.index = {lang: {u.id: u for u in doc.units} for lang, doc in documents.items()}
+
+    def side(self, lang: str, row) -> Side:
+        doc = self.documents[lang]
+        cell = row.cells.get(lang)
+        if cell is None or not cell.units:
+            return Side(doc=doc, units=(), text="", lines=())
+        units = tuple(u for u in (self.unit(lang, uid) for uid in cell.units) if u is not None)
+        lines = tuple(cell.lines) or tuple(u.lines[0] for u in units)
+        return Side(doc=doc, units=units, text=cell.text, lines=lines)
+
+    def unit(self, lang: str, unit_id: str) -> Unit | None:
+        key = (lang, unit_id)
+        if key not in self.cache:
+            found = self.index[lang].get(unit_id)
+            self.cache[key] = found if found is not None else self.documents[lang].find(unit_id)
+        return self.cache[key]

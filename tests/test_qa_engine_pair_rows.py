@@ -12,7 +12,8 @@ from __future__ import annotations
 import pytest
 
 from aligner.model import Alignment, Cell, Document, Row, Unit
-from qa_rules.engine import build_pairs, check, target_rows
+from qa_rules.engine import build_pairs, check
+from qa_rules.pairing import target_rows
 from qa_rules.run import CheckOptions, check_files
 from qa_rules.structure.st01_missing import MissingParagraph
 

@@ -1,4 +1,4 @@
-"""Reading the alignment as a reviser would (qa_rules.pairing, qa_rules.engine._rejoin): operative
+"""Reading the alignment as a reviser would (qa_rules.pairing, qa_rules.pairing._rejoin): operative
 paragraphs the aligner crossed re-paired by number, an over-grouped pair re-split, the two halves of
 a cut pair re-joined. Each repair is tested on a hand-built alignment; where the aligner still makes
 the mistake on a perturbed real version, that case is tested too (it fails with its repair

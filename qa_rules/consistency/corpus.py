@@ -46,7 +46,7 @@ def _key(normalized: str) -> str:
 
 
 def renderings(pairs: Iterable) -> tuple[Rendering, ...]:
-    """The whole-paragraph segments of ``pairs`` (``qa_rules.engine.build_pairs`` of a report's
+    """The whole-paragraph segments of ``pairs`` (``qa_rules.pairing.build_pairs`` of a report's
     alignment) with at least ``MIN_WORDS`` source words, in order."""
     found = []
     for pair in pairs:

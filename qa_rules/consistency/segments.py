@@ -205,7 +205,7 @@ def pairs_of(context) -> tuple[Pair, ...]:
     shared = context.facts.get("pairs") if context.facts else None
     if shared is not None:
         return tuple(shared)
-    from qa_rules.engine import build_pairs
+    from qa_rules.pairing import build_pairs
 
     return _derived(context, "pairs", lambda: build_pairs(context.alignment))
 

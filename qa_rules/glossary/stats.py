@@ -97,8 +97,8 @@ def term_checks(report: Report, glossaries: Sequence[Glossary]) -> tuple[TermChe
 
     Counts come from the terminology matcher (``qa_rules.terminology.common.find``: inflected
     forms, longest match) over the same source-target pairs the rules checked
-    (``qa_rules.engine.build_pairs`` of the report's alignment)."""
-    from qa_rules.engine import build_pairs
+    (``qa_rules.pairing.build_pairs`` of the report's alignment)."""
+    from qa_rules.pairing import build_pairs
     from qa_rules.terminology.common import expected_terms, find
 
     alignment = report.alignment

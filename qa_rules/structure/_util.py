@@ -6,7 +6,7 @@ from pathlib import PurePath
 from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule, Side
-from qa_rules.engine import target_rows
+from qa_rules.pairing import target_rows
 from qa_rules.model import Finding
 
 
@@ -65,7 +65,7 @@ def insertion_line(lang: str, index: int, context: Context) -> int | None:
     """The line after the last unit ``lang`` has in the rows before row ``index``.
 
     The rows are the ones the engine built ``lang``'s pairs from
-    (``qa_rules.engine.target_rows``), which ``Pair.index`` counts.
+    (``qa_rules.pairing.target_rows``), which ``Pair.index`` counts.
     """
     doc = context.alignment.documents[lang]
     for row in reversed(target_rows(context.alignment, lang)[:index]):

@@ -40,7 +40,7 @@ class NotATranslation(Rule):
     supersedes_version = True
 
     def check_document(self, context: Context) -> Iterator[Finding]:
-        from qa_rules.engine import target_rows
+        from qa_rules.pairing import target_rows
 
         alignment = context.alignment
         source = alignment.documents[alignment.pivot]
