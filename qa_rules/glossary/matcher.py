@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from aligner.errors import InputError
 from qa_rules.glossary.model import STATUSES, Concept, Glossary, Term
@@ -82,6 +82,21 @@ class _Entry:
         return self._keys
 
 
+class _Word(NamedTuple):
+    """A text word as a matcher sees it: its surface form and key, and the index entries of the
+    terms it may begin (each with its keys and their number), in the order they are tried."""
+
+    surface: str
+    key: str
+    entries: tuple[tuple[_Entry, tuple[tuple[str, str], ...], int], ...]
+    #: In a coordinated scan, also the terms its key less an agent ending begins (``_scan``).
+    agent: tuple[tuple[_Entry, tuple[tuple[str, str], ...], int], ...] = ()
+
+
+#: Words a matcher remembers (``Matcher._word``) before it starts again.
+_WORDS_KEPT = 200_000
+
+
 def name_constraints(text: str, lang: str) -> tuple[tuple[bool, frozenset[str]], ...]:
     """Per word of a proper noun: (must be capitalised, the only forms it may take, or none).
 
@@ -120,6 +135,9 @@ class Matcher:
         #: The coarse buckets that held terms (whether keyed yet or not).
         self._starts: set[str] = set()
         self._patterns: list[tuple[re.Pattern, Term, Concept, str]] = []
+        #: What ``_scan`` needs of each text word it has seen (``_Word``); a matcher lives as
+        #: long as its glossaries (``matcher_for``), so a warm process looks a word up once.
+        self._words: dict[str, _Word] = {}
         self.size = 0
         for term, concept, glossary in entries:
             if term.lang != lang:
@@ -164,6 +182,7 @@ class Matcher:
         entries = self._coarse.pop(start, None)
         if not entries:
             return
+        self._words.clear()  # a word seen before may begin one of these terms
         touched = set()
         for entry in entries:
             if entry.keys:
@@ -273,66 +292,84 @@ class Matcher:
             pos, gaps = found + 1, gaps + 1
         return pos if gaps and entry.name_fits(words, i) else None
 
-    def _compound(self, entry: _Entry, i: int, size: int, spans: list, text: str) -> bool:
+    def _compound(self, entry: _Entry, i: int, size: int, tokens: list[re.Match], text: str) -> bool:
         """Whether a Russian term of separate words matched the parts of one hyphenated word:
         «международно-правовые документы» (international legal instruments) is not
         «международное право» (international law). In a target, where the question is whether the
         concept is expressed at all, the compound still counts."""
         if self.lang != "ru" or "-" in entry.text:
             return False
-        return any(text[spans[i + j][1]:spans[i + j + 1][0]] == "-" for j in range(size - 1))
+        return any(text[tokens[i + j].end():tokens[i + j + 1].start()] == "-" for j in range(size - 1))
+
+    def _word(self, word: str) -> _Word:
+        """What ``_scan`` needs of a text word (computed once per matcher, see ``_Word``): the
+        terms it may begin are those of the buckets of its surface (and, in English, of the
+        singular of a plural acronym: ``NGOs``) and of its key, if some inflected term begins
+        like it, and in a coordinated scan of its key without an agent ending (``-ist``)."""
+        known = self._words.get(word)
+        if known is not None:
+            return known
+        if len(self._words) > _WORDS_KEPT:
+            self._words.clear()
+        surface = surface_form(word)
+        looked = [("s", surface)]
+        if self.lang == "en" and len(surface) > 2 and surface.endswith("s") and surface[:-1].isupper():
+            looked.append(("s", surface[:-1]))
+        start = key_start(word, self.lang)
+        if start in self._coarse:
+            self._refine(start)
+        key = word_key(word, self.lang)
+        agent: tuple[tuple[_Entry, tuple[tuple[str, str], ...], int], ...] = ()
+        if start in self._starts:
+            looked.append(("k", key))
+            if self.lang in AGENT_LANGS and key.endswith("ist"):
+                agent = self._entries([("k", key.removesuffix("ist"))])
+        known = self._words[word] = _Word(surface, key, self._entries(looked), agent)
+        return known
+
+    def _entries(self, looked: list[tuple[str, str]]) -> tuple[tuple[_Entry, tuple[tuple[str, str], ...], int], ...]:
+        """The entries of the buckets of ``looked``, bucket after bucket, each with its keys and
+        their number (a bucket is sorted longest term first)."""
+        return tuple((entry, entry.keys, len(entry.keys)) for key in looked for entry in self._bucket(key) or ())
 
     def _scan(self, text: str, nested: bool, coordinated: bool = False) -> list:
-        spans = [(m.start(), m.end(), m.group()) for m in _SURFACES.finditer(text)]
-        words = [w for _, _, w in spans]
-        surfaces = [surface_form(w) for w in words]
-        keys: list[str | None] = [None] * len(words)  # stems, computed only where a term may be
+        tokens = list(_SURFACES.finditer(text))
+        words = [m.group() for m in tokens]
+        seen = [self._word(w) for w in words]
+        surfaces = [w.surface for w in seen]
+        keys: list[str | None] = [w.key for w in seen]
         candidates: list[tuple[int, int, int, list[_Entry]]] = []  # (start char, end char, n tokens, entries)
         n_tokens = len(words)
-        for i, word in enumerate(words):
+        for i, word in enumerate(seen):
+            entries = word.entries + word.agent if coordinated and word.agent else word.entries
+            if not entries:
+                continue
             best_len = 0
             best: list[_Entry] = []
-            surface = surfaces[i]
-            looked = [("s", surface)]
-            if self.lang == "en" and len(surface) > 2 and surface.endswith("s") and surface[:-1].isupper():
-                looked.append(("s", surface[:-1]))
-            start = key_start(word, self.lang)
-            if start in self._coarse:
-                self._refine(start)
-            if start in self._starts:
-                if keys[i] is None:
-                    keys[i] = word_key(word, self.lang)
-                looked.append(("k", keys[i]))
-                if coordinated and self.lang in AGENT_LANGS and keys[i].endswith("ist"):
-                    looked.append(("k", keys[i].removesuffix("ist")))
-            for bucket in [self._bucket(key) for key in looked]:
-                if not bucket:
+            for entry, wants, size in entries:
+                if size < best_len or size == 0 or i + size > n_tokens:
                     continue
-                for entry in bucket:
-                    size = len(entry.keys)
-                    if size < best_len or size == 0 or i + size > n_tokens:
+                if coordinated and size > 1:
+                    end = self._gapped(entry, i, surfaces, keys, words)
+                    if end is not None:
+                        candidates.append((tokens[i].start(), tokens[end - 1].end(), size, [entry]))
                         continue
-                    if coordinated and size > 1:
-                        end = self._gapped(entry, i, surfaces, keys, words)
-                        if end is not None:
-                            candidates.append((spans[i][0], spans[end - 1][1], size, [entry]))
-                            continue
-                    if self._same_run(entry.keys, i, surfaces, keys, words, coordinated) \
-                            and entry.name_fits(words, i) \
-                            and (coordinated or not self._compound(entry, i, size, spans, text)):
-                        if nested:
-                            candidates.append((spans[i][0], spans[i + size - 1][1], size, [entry]))
-                        elif size > best_len:
-                            best_len, best = size, [entry]
-                        elif size == best_len:
-                            best.append(entry)
+                if self._same_run(wants, i, surfaces, keys, words, coordinated) \
+                        and entry.name_fits(words, i) \
+                        and (coordinated or not self._compound(entry, i, size, tokens, text)):
+                    if nested:
+                        candidates.append((tokens[i].start(), tokens[i + size - 1].end(), size, [entry]))
+                    elif size > best_len:
+                        best_len, best = size, [entry]
+                    elif size == best_len:
+                        best.append(entry)
             if best:
-                candidates.append((spans[i][0], spans[i + best_len - 1][1], best_len, best))
+                candidates.append((tokens[i].start(), tokens[i + best_len - 1].end(), best_len, best))
         for pattern, term, concept, glossary in self._patterns:
             for m in find_pattern(pattern, text):
                 if m.end() > m.start():
                     entry = _Entry(term.text, term, concept, glossary, self.lang, ())
-                    size = sum(1 for start, _, _ in spans if m.start() <= start < m.end())
+                    size = sum(1 for token in tokens if m.start() <= token.start() < m.end())
                     candidates.append((m.start(), m.end(), size, [entry]))
         return candidates
 
