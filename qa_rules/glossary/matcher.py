@@ -138,6 +138,9 @@ class Matcher:
         #: What ``_scan`` needs of each text word it has seen (``_Word``); a matcher lives as
         #: long as its glossaries (``matcher_for``), so a warm process looks a word up once.
         self._words: dict[str, _Word] = {}
+        #: The words of ``_words`` that read each bucket of inflected terms (forgotten when
+        #: ``_refine`` adds terms to the bucket).
+        self._readers: dict[tuple[str, str], list[str]] = {}
         self.size = 0
         for term, concept, glossary in entries:
             if term.lang != lang:
@@ -182,7 +185,6 @@ class Matcher:
         entries = self._coarse.pop(start, None)
         if not entries:
             return
-        self._words.clear()  # a word seen before may begin one of these terms
         touched = set()
         for entry in entries:
             if entry.keys:
@@ -191,6 +193,8 @@ class Matcher:
                 touched.add(index_key)
         for index_key in touched:
             self._index[index_key].sort(key=lambda e: -len(e.keys))
+            for word in self._readers.pop(index_key, ()):  # a word seen before may begin these terms
+                self._words.pop(word, None)
 
     def _same(self, want: tuple[str, str], i: int, surfaces: list[str], keys: list[str | None],
               words: list[str], loose: bool = False) -> bool:
@@ -311,6 +315,7 @@ class Matcher:
             return known
         if len(self._words) > _WORDS_KEPT:
             self._words.clear()
+            self._readers.clear()
         surface = surface_form(word)
         looked = [("s", surface)]
         if self.lang == "en" and len(surface) > 2 and surface.endswith("s") and surface[:-1].isupper():
@@ -322,8 +327,10 @@ class Matcher:
         agent: tuple[tuple[_Entry, tuple[tuple[str, str], ...], int], ...] = ()
         if start in self._starts:
             looked.append(("k", key))
+            self._readers.setdefault(self._index_key(("k", key)), []).append(word)
             if self.lang in AGENT_LANGS and key.endswith("ist"):
                 agent = self._entries([("k", key.removesuffix("ist"))])
+                self._readers.setdefault(self._index_key(("k", key.removesuffix("ist"))), []).append(word)
         known = self._words[word] = _Word(surface, key, self._entries(looked), agent)
         return known
 
