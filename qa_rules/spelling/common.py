@@ -10,18 +10,17 @@ notice gives (Chinese: Hunspell has no dictionary for it).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from aligner.model import Document
 from qa_rules import langdata
-from qa_rules.base import Context, Pair
+from qa_rules.base import Pair
+from qa_rules.glossary.matcher import same_objects
 from qa_rules.spelling import hunspell
 from qa_rules.spelling.words import Accepted
 
-#: Where a run keeps each language's accepted words: ``Context.facts[ACCEPTED_FACT]``.
-ACCEPTED_FACT = "spelling.accepted"
 _APOSTROPHES = str.maketrans({"’": "'", "'": "’"})
 #: Where a word may be cut in parts judged alone: at a hyphen, and between a lower-case letter
 #: and a capital (two words glued).
@@ -74,13 +73,51 @@ def speller(lang: str) -> Speller | str:
     return f"no {language} Hunspell dictionary is installed ({' or '.join(n + '.dic' for n in names)}{install})"
 
 
-def accepted(context: Context, lang: str, glossaries: Iterable, user_words: Iterable[str]) -> Accepted:
-    """The words ``lang`` accepts in this run (built once per run, language and word list)."""
-    key = (lang, tuple(user_words))
-    store = context.facts.setdefault(ACCEPTED_FACT, {}) if isinstance(context.facts, dict) else {}
-    if key not in store:
-        store[key] = Accepted.build(lang, glossaries, key[1])
-    return store[key]
+@dataclass(eq=False)
+class WordJudge:
+    """Whether a word of one language is spelt right in a run: accepted as it is (``Accepted``:
+    the glossaries' words, the language's UN vocabulary, the user's list) or known to the
+    speller. Each word's verdict is worked out once and kept with the judge, which lives as
+    long as what it depends on (``word_judge``): a warm process asks the dictionary once per word,
+    not once per occurrence in each document (the dictionary calls are most of SC01's cost)."""
+
+    accepted: Accepted
+    speller: Speller
+    verdicts: dict[str, bool] = field(default_factory=dict)
+
+    def spelt_right(self, word: str) -> bool:
+        verdict = self.verdicts.get(word)
+        if verdict is None:
+            if len(self.verdicts) >= _VERDICTS_KEPT:
+                self.verdicts.clear()
+            verdict = self.verdicts[word] = word in self.accepted or self.speller.knows(word)
+        return verdict
+
+
+#: Verdicts a judge keeps before it starts again (the words of many documents).
+_VERDICTS_KEPT = 200_000
+#: (lang, the user's words, ids of the glossaries) -> (the glossaries, their judge). An entry
+#: keeps its glossaries alive and is used only for those very objects (an ``id()`` is reused
+#: once its object is collected) and the same speller.
+_JUDGES: dict[tuple, tuple[tuple, WordJudge]] = {}
+
+
+def word_judge(lang: str, glossaries: Sequence, user_words: Iterable[str], speller: Speller) -> WordJudge:
+    """The judge of ``lang``'s words for these glossaries, word list and speller: built once
+    per process for each such set (``Accepted.build`` reads every glossary term), not per
+    document; other glossaries or another word list (a config of another run in the same
+    worker) get their own."""
+    glossaries = tuple(glossaries)
+    words = tuple(user_words)
+    key = (lang, words, tuple(id(g) for g in glossaries))
+    hit = _JUDGES.get(key)
+    if hit is not None and same_objects(hit[0], glossaries) and hit[1].speller is speller:
+        return hit[1]
+    if len(_JUDGES) >= 64:
+        _JUDGES.clear()
+    judge = WordJudge(Accepted.build(lang, glossaries, words), speller)
+    _JUDGES[key] = (glossaries, judge)
+    return judge
 
 
 class NeedsDictionary:

@@ -9,7 +9,7 @@ from typing import Iterator
 from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.base import Context, Pair, Rule, window
 from qa_rules.model import Finding, Location
-from qa_rules.spelling.common import NeedsDictionary, Speller, accepted
+from qa_rules.spelling.common import NeedsDictionary, Speller, word_judge
 from qa_rules.spelling.words import lower_words, words
 from qa_rules.terminology.common import run_glossaries
 
@@ -61,11 +61,11 @@ class Misspelling(NeedsDictionary, Rule):
         spell = self.speller_for(pair)
         if spell is None:
             return
-        known = accepted(context, pair.target.lang, run_glossaries(context, False), self.config.words)
+        judge = word_judge(pair.target.lang, run_glossaries(context, False), self.config.words, spell)
         copied = lower_words(pair.source.text) if not pair.source.missing else frozenset()
         for unit in pair.target.units:
             for start, end, word in words(unit.text):
-                if word in known or word.lower() in copied or spell.knows(word):
+                if judge.spelt_right(word) or word.lower() in copied:
                     continue
                 shown, mark = window(unit.text, start, end)
                 yield self.finding(
