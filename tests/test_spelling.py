@@ -63,6 +63,16 @@ def test_words_leave_out_acronyms_symbols_numerals_and_urls():
     assert [w for _, _, w in words(text)] == ["See", "and", "report", "at", "Member", "States", "work"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("3ab-cd and ab-3cd", ["and", "ab"]),  # a run glued to a digit is left out whole, not in part
+    ("km/h, ab3 and de\\fg", ["and"]),
+    ("mal-être de l'ONU’s", ["mal-être", "de", "l'ONU’s"]),
+    ("10 km² iii) and iii is", ["km²", "and", "iii", "is"]),
+])
+def test_words_left_out_where_glued_to_digits_or_slashes(text, expected):
+    assert [w for _, _, w in words(text)] == expected
+
+
 def test_words_keep_elisions_and_hyphenated_words_whole():
     assert [w for _, _, w in words("l'Office, aujourd’hui et la lutte anti-terroriste")] == [
         "l'Office", "aujourd’hui", "et", "la", "lutte", "anti-terroriste"]

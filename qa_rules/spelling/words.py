@@ -31,22 +31,45 @@ _ROMAN = re.compile(r"(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})")
 _APOSTROPHE = re.compile(r"['’]")
 
 
+#: A word a dictionary may judge: a run of ``_WORD`` neither glued to a digit or a slash nor
+#: part of a longer run (which the lookbehinds exclude: ``_WORD`` takes whole runs, and the atomic
+#: group keeps a run glued to a digit from matching shorter).
+_JUDGED = re.compile(rf"(?<![\d/\\])(?<!{_LETTERS})(?<!{_LETTERS}['’\-‐])"
+                     rf"(?>{_LETTERS}+(?:['’\-‐]{_LETTERS}+)*)(?![\d/\\])")
+#: What a word is, whatever its place: judged, never judged (a single letter, an acronym in
+#: capitals, its plural or possessive: ``UNODC's``), or a Roman numeral (a list item before ``)``
+#: or ``.``). Kept per word (``_kind``).
+_JUDGE, _NEVER, _NUMERAL = 0, 1, 2
+_KINDS: dict[str, int] = {}
+
+
+def _kind(word: str) -> int:
+    kind = _KINDS.get(word)
+    if kind is None:
+        if len(_KINDS) >= 200_000:
+            _KINDS.clear()
+        stem = _APOSTROPHE.split(word, 1)[0]
+        if len(word) < 2 or len(stem) >= 2 and stem.isupper():
+            kind = _NEVER
+        else:
+            kind = _NUMERAL if _ROMAN.fullmatch(word) else _JUDGE
+        _KINDS[word] = kind
+    return kind
+
+
 def words(text: str) -> Iterator[tuple[int, int, str]]:
     """``(start, end, word)`` of each word of ``text`` a dictionary can judge."""
-    hidden = [(m.start(), m.end()) for m in _SKIP.finditer(text)]
-    for match in _WORD.finditer(text):
-        start, end = match.span()
+    hidden = [(m.start(), m.end()) for m in _SKIP.finditer(text)] \
+        if "@" in text or "<" in text or "www." in text or "http" in text else ()
+    for match in _JUDGED.finditer(text):
         word = match.group()
-        if len(word) < 2 or hidden and any(low <= start < high for low, high in hidden):
+        kind = _kind(word)
+        if kind == _NEVER:
             continue
-        before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
-        if before.isdigit() or after.isdigit() or before in "/\\" or after in "/\\":
+        start, end = match.span()
+        if hidden and any(low <= start < high for low, high in hidden):
             continue
-        stem = _APOSTROPHE.split(word, 1)[0]
-        if len(stem) >= 2 and stem.isupper():  # an acronym, its plural or possessive: UNODC's
-            continue
-        if _ROMAN.fullmatch(word) and after in ").":
+        if kind == _NUMERAL and end < len(text) and text[end] in ").":
             continue
         yield start, end, word
 
