@@ -57,7 +57,9 @@ def term_stats(documents: Sequence[Document], glossaries: Sequence[Glossary],
                 found = matcher.find(unit.text)
             for m in found:
                 key = (m.glossary, m.concept.id)
-                stats = table.setdefault(key, ConceptStats(m.glossary, m.concept.id, m.concept.label("en")))
+                stats = table.get(key)
+                if stats is None:
+                    stats = table[key] = ConceptStats(m.glossary, m.concept.id, m.concept.label("en"))
                 stats.terms[doc.lang][m.term.text] += 1
                 stats.forms[doc.lang][m.text] += 1
                 stats.statuses[doc.lang][m.term.status] += 1
