@@ -154,7 +154,7 @@ def check(
             if (rule.code, pair.target.lang) in unavailable:
                 continue
             for finding in rule.check(pair, context):
-                if not grouper.take(rule, finding, pair.target.lang):
+                if not grouper.take(rule, finding, pair.target.lang, pair.index):
                     found.setdefault(finding.id, finding)
                     versions.setdefault(finding.id, pair.target.lang)
                     if finding.target is None and pair.target.missing:
