@@ -11,7 +11,9 @@
    aligned once, their rows repeated (units renamed ``k12.op.5``) into one alignment per target
    language, run through the rule engine with every registered rule; wall and CPU time, time
    per pair and peak memory (the process's max RSS, and what the check adds to the memory that
-   holds the alignments), first run and second run. pofilter (translate-toolkit, GPL: a dev
+   holds the alignments), first run and second run. The first run writes each version's JSON
+   report finding by finding (``check_stream``, ``hexaglot.reports.streaming``), as
+   ``hexaglot check --format json -o FILE`` does; the second runs ``check`` (findings in memory). pofilter (translate-toolkit, GPL: a dev
    dependency, run here in a subprocess only) checks the same pairs written as PO files with the
    tests of ``benchmarks/qa_recall.py``, under a fresh small interpreter that reports its
    children's CPU time and peak RSS (a child started by this process would inherit its
@@ -193,8 +195,9 @@ def tokenised_alignment(lang: str) -> Alignment:
 def many_pairs(pairs: int, with_pofilter: bool, tokenised: bool = False, grouping: bool = True) -> None:
     from aligner.align import align_documents
     from aligner.readers import read_document
+    from hexaglot.reports.streaming import write_json
     from qa_rules.config import configure, select_rules
-    from qa_rules.engine import check
+    from qa_rules.engine import check, check_stream
     from qa_rules.glossary import load_glossaries
     from qa_rules.systematic import Systematic
 
@@ -214,11 +217,14 @@ def many_pairs(pairs: int, with_pofilter: bool, tokenised: bool = False, groupin
     held = _memory() if _reset_peak() else None  # the alignments are built: what the check adds from here
     start, cpu = time.perf_counter(), time.process_time()
     findings = occurrences = 0
-    for alignment in alignments:
-        report = check(alignment, rules, glossaries, systematic=systematic)
-        findings += len(report.findings)
-        occurrences += sum(f.count for f in report.findings)
-        del report
+    with tempfile.TemporaryDirectory() as tmp:
+        for alignment in alignments:  # as ``hexaglot check --format json -o FILE`` does
+            report = check_stream(alignment, rules, glossaries, systematic=systematic)
+            with open(Path(tmp) / "qa.json", "w", encoding="utf-8") as out:
+                findings += write_json(report, out)
+            occurrences += report.summary()["occurrences"]
+            report.stream.close()
+            del report
     ours, ours_cpu = time.perf_counter() - start, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux: the whole process
     after = _memory()
@@ -226,7 +232,8 @@ def many_pairs(pairs: int, with_pofilter: bool, tokenised: bool = False, groupin
              f"{held[0] / 1024:.0f} MiB holding the alignments") if held and after else ""
     what = "A/RES/55/100 as OPUS tokenises it, repeated" if tokenised else "drafts repeated"
     grouped = "systematic patterns grouped" if grouping else "no grouping"
-    print(f"{total} aligned paragraph pairs ({what}), {len(rules)} rules, {grouped}, first run (one-time set-up "
+    print(f"{total} aligned paragraph pairs ({what}), {len(rules)} rules, {grouped}, JSON report written as the "
+          f"findings come, first run (one-time set-up "
           f"included: language profiles, glossary matchers): {ours:.2f} s, {ours / total * 1000:.3f} ms per pair "
           f"(CPU {ours_cpu:.2f} s, {ours_cpu / total * 1000:.3f} ms per pair), "
           f"peak RSS of the process {peak / 1024:.0f} MiB{added}, {findings} findings ({occurrences} occurrences)")

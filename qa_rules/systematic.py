@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from qa_rules.base import Pair, Rule
 from qa_rules.model import Finding, Location, severity_rank
@@ -103,7 +103,7 @@ class _Group:
     recent: set = field(default_factory=set)
     loose: set = field(default_factory=set)
 
-    def add(self, finding: Finding, at: object = None) -> None:
+    def add(self, finding: Finding, at: object = None, keep: bool = True) -> None:
         self.count += 1
         if finding.message in self.messages or len(self.messages) < KEPT_MESSAGES:
             self.messages[finding.message] += 1
@@ -126,7 +126,7 @@ class _Group:
                 self.places.append(target)
                 if len(self.places) >= 2 * KEPT_PLACES:
                     self.places = first_places(self.places)
-        if not self.qualified:
+        if keep and not self.qualified:
             self.held.append(finding)
 
 
@@ -144,8 +144,11 @@ class Grouper:
     """Collects the findings of a run and folds systematic patterns (see the module)."""
 
     def __init__(self, pairs: Sequence[Pair], settings: Systematic = Systematic(),
-                 accepted: Iterable[str] = ()) -> None:
+                 accepted: Iterable[str] = (), hold: Callable[[_Group, Finding], None] | None = None) -> None:
+        """``hold``: where a kind's findings go while it has not qualified (None: the group keeps
+        them, ``_Group.held``); a caller that writes them elsewhere skips them once ``qualified``."""
         self.settings = settings
+        self.hold = hold
         self.accepted = frozenset(accepted)
         #: Paragraphs of each version: the pairs whose target has text.
         self.paragraphs = Counter(pair.target.lang for pair in pairs if not pair.target.missing)
@@ -165,7 +168,9 @@ class Grouper:
         group = self.groups.get(key)
         if group is None:
             group = self.groups[key] = _Group(kind=kind, lang=lang, first=finding, held=[])
-        group.add(finding, at)
+        if self.hold is not None and not group.qualified:
+            self.hold(group, finding)
+        group.add(finding, at, keep=self.hold is None)
         if not group.qualified and self._qualifies(group):
             group.qualified, group.held = True, []  # from now on, counts and the first places only
         return True
@@ -173,6 +178,13 @@ class Grouper:
     def _qualifies(self, group: _Group) -> bool:
         paragraphs = self.paragraphs.get(group.lang, 0)
         return group.count >= self.settings.min_count and group.unit_count >= self.settings.min_share * paragraphs
+
+    def grouped(self) -> Iterator[tuple[_Group, Finding]]:
+        """``(group, its one finding)`` for every kind that became a systematic pattern."""
+        for group in self.groups.values():
+            if group.qualified:
+                yield group, grouped_finding(group.first, group.kind, group.count, group.severity, group.places,
+                                             group.unit_count, group.messages, group.place_count)
 
     def findings(self) -> Iterator[tuple[Finding, str]]:
         """``(finding, version language)``: one per systematic pattern, and the held findings
