@@ -62,7 +62,8 @@ class SortedSpill:
 
     def __iter__(self) -> Iterator[Any]:
         if not self.runs:
-            yield from (item for _, _, item in sorted(self.buffer, key=_order))
+            self.buffer.sort(key=_order)  # in place: read again, it is sorted already
+            yield from (item for _, _, item in self.buffer)
             return
         if self.buffer:
             self._write_run()

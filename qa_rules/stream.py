@@ -7,8 +7,9 @@ findings whatever their number. Iterating the stream reads them back in report o
 ``(finding, version language or None)``, with what the report does to the whole list done on the
 way:
 
-- systematic patterns (``qa_rules.systematic``): a kind's findings spilled before it qualified
-  are skipped, its one grouped finding (with its counts and first places) stands for them;
+- systematic patterns (``qa_rules.systematic``): a kind's findings wait apart until the rules
+  have run; those of a kind that qualified are read once and dropped, its one grouped finding
+  (with its counts and first places) stands for them;
 - causes (``qa_rules.causes``): one reading collects the causes (findings whose rule explains
   others), a second the findings they may explain (``CauseIndex``), and ``fold_plan`` decides on
   those alone; the report's reading folds them under their causes;
@@ -98,7 +99,8 @@ class FindingStream:
         self.accepted = 0
         self.seen: set[str] = set()
         self.spill = SortedSpill()
-        self.qualified: Any = None
+        #: Findings of a systematic kind not yet known to qualify, apart: most are never read back.
+        self.waiting = SortedSpill()
         self.languages = tuple(languages)
         self._plan: tuple | None = None
         #: The version of each finding folded under a cause (by id), when the pair said so.
@@ -118,11 +120,18 @@ class FindingStream:
             if group < 0:
                 self.accepted += 1
             return
-        self.spill.add((key, order), (finding, version, group))
+        if group >= 0:
+            self.waiting.add((key, order), (finding, version, group, key, order))
+        else:
+            self.spill.add((key, order), (finding, version))
 
     def set_grouper(self, qualified: Any) -> None:
-        """``qualified(group)``: whether a systematic kind became one finding (its held findings go)."""
-        self.qualified = qualified
+        """Once the rules have run, ``qualified(group)``: whether a systematic kind became one finding.
+        The findings of the kinds that did not are reported one by one; the others' are dropped."""
+        for finding, version, group, key, order in self.waiting:
+            if not qualified(group):
+                self.spill.add((key, order), (finding, version))
+        self.waiting.close()
 
     @property
     def stale(self) -> tuple[AcceptEntry, ...]:
@@ -132,11 +141,7 @@ class FindingStream:
 
     def _records(self) -> Iterator[tuple[Finding, str | None]]:
         """Every finding kept, in report order, before folding and withholding."""
-        qualified = self.qualified
-        for finding, version, group in self.spill:
-            if group >= 0 and qualified is not None and qualified(group):
-                continue
-            yield finding, version
+        yield from self.spill
 
     def _version(self, finding: Finding, version: str | None) -> str:
         if version:
@@ -226,3 +231,4 @@ class FindingStream:
 
     def close(self) -> None:
         self.spill.close()
+        self.waiting.close()
