@@ -11,7 +11,9 @@
    aligned once, their rows repeated (units renamed ``k12.op.5``) into one alignment per target
    language, run through the rule engine with every registered rule; wall and CPU time, time
    per pair and peak memory (the process's max RSS, and what the check adds to the memory that
-   holds the alignments), first run and second run. pofilter (translate-toolkit, GPL: a dev
+   holds the alignments), first run and second run. The first run writes each version's JSON
+   report finding by finding (``check_stream``, ``hexaglot.reports.streaming``), as
+   ``hexaglot check --format json -o FILE`` does; the second runs ``check`` (findings in memory). pofilter (translate-toolkit, GPL: a dev
    dependency, run here in a subprocess only) checks the same pairs written as PO files with the
    tests of ``benchmarks/qa_recall.py``, under a fresh small interpreter that reports its
    children's CPU time and peak RSS (a child started by this process would inherit its
@@ -190,11 +192,13 @@ def tokenised_alignment(lang: str) -> Alignment:
     return Alignment(languages=("fr", lang), pivot="fr", level="paragraph", rows=rows, documents=docs)
 
 
-def many_pairs(pairs: int, with_pofilter: bool, tokenised: bool = False, grouping: bool = True) -> None:
+def many_pairs(pairs: int, with_pofilter: bool, tokenised: bool = False, grouping: bool = True,
+               second_run: bool = True) -> None:
     from aligner.align import align_documents
     from aligner.readers import read_document
+    from hexaglot.reports.streaming import write_json
     from qa_rules.config import configure, select_rules
-    from qa_rules.engine import check
+    from qa_rules.engine import check, check_stream
     from qa_rules.glossary import load_glossaries
     from qa_rules.systematic import Systematic
 
@@ -214,11 +218,17 @@ def many_pairs(pairs: int, with_pofilter: bool, tokenised: bool = False, groupin
     held = _memory() if _reset_peak() else None  # the alignments are built: what the check adds from here
     start, cpu = time.perf_counter(), time.process_time()
     findings = occurrences = 0
-    for alignment in alignments:
-        report = check(alignment, rules, glossaries, systematic=systematic)
-        findings += len(report.findings)
-        occurrences += sum(f.count for f in report.findings)
-        del report
+    writing = 0.0  # CPU of reading the findings back and writing them (with the folding done on the way)
+    with tempfile.TemporaryDirectory() as tmp:
+        for alignment in alignments:  # as ``hexaglot check --format json -o FILE`` does
+            report = check_stream(alignment, rules, glossaries, systematic=systematic)
+            written = time.process_time()
+            with open(Path(tmp) / "qa.json", "w", encoding="utf-8") as out:
+                findings += write_json(report, out)
+            writing += time.process_time() - written
+            occurrences += report.summary()["occurrences"]
+            report.stream.close()
+            del report
     ours, ours_cpu = time.perf_counter() - start, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux: the whole process
     after = _memory()
@@ -226,16 +236,18 @@ def many_pairs(pairs: int, with_pofilter: bool, tokenised: bool = False, groupin
              f"{held[0] / 1024:.0f} MiB holding the alignments") if held and after else ""
     what = "A/RES/55/100 as OPUS tokenises it, repeated" if tokenised else "drafts repeated"
     grouped = "systematic patterns grouped" if grouping else "no grouping"
-    print(f"{total} aligned paragraph pairs ({what}), {len(rules)} rules, {grouped}, first run (one-time set-up "
+    print(f"{total} aligned paragraph pairs ({what}), {len(rules)} rules, {grouped}, JSON report written as the "
+          f"findings come, first run (one-time set-up "
           f"included: language profiles, glossary matchers): {ours:.2f} s, {ours / total * 1000:.3f} ms per pair "
-          f"(CPU {ours_cpu:.2f} s, {ours_cpu / total * 1000:.3f} ms per pair), "
-          f"peak RSS of the process {peak / 1024:.0f} MiB{added}, {findings} findings ({occurrences} occurrences)")
-    start = time.perf_counter()
-    for alignment in alignments:
-        check(alignment, rules, glossaries, systematic=systematic)
-    warm = time.perf_counter() - start
-    print(f"  second run (set-up done; repeated paragraphs hit the per-text caches): {warm:.2f} s, "
-          f"{warm / total * 1000:.3f} ms per pair")
+          f"(CPU {ours_cpu:.2f} s, {ours_cpu / total * 1000:.3f} ms per pair, of which reading the findings back "
+          f"and writing the JSON {writing:.2f} s), peak RSS of the process {peak / 1024:.0f} MiB{added}, {findings} findings ({occurrences} occurrences)")
+    if second_run:
+        start = time.perf_counter()
+        for alignment in alignments:
+            check(alignment, rules, glossaries, systematic=systematic)
+        warm = time.perf_counter() - start
+        print(f"  second run (set-up done; repeated paragraphs hit the per-text caches): {warm:.2f} s, "
+              f"{warm / total * 1000:.3f} ms per pair")
     if not with_pofilter:
         return
     if shutil.which("pofilter") is None:
@@ -279,6 +291,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="only the rules stage of a warm worker on the six sample versions")
     parser.add_argument("--no-grouping", action="store_true",
                         help="every finding on its own (systematic_min_count = 0), to compare memory")
+    parser.add_argument("--once", action="store_true", help="no second run (it only shows what the caches save)")
     args = parser.parse_args(argv)
     if hasattr(os, "getloadavg"):
         print("load average (1, 5, 15 min) at the start: " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
@@ -288,7 +301,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_end_to_end:
         six_language_end_to_end()
         six_language_split()
-    many_pairs(args.pairs, not args.no_pofilter, tokenised=args.tokenised, grouping=not args.no_grouping)
+    many_pairs(args.pairs, not args.no_pofilter, tokenised=args.tokenised, grouping=not args.no_grouping,
+               second_run=not args.once)
     return 0
 
 

@@ -111,9 +111,32 @@ def fold(
     paragraph, for ``gap``); ``versions``: the language of the version each finding
     concerns, by id (a finding whose target is missing still belongs to a version).
     """
-    relations = {rule.code: tuple(rule.explains) for rule in rules if getattr(rule, "explains", ())}
-    if not relations:
+    under = fold_plan(findings, rules, documents, versions)
+    if not under:
         return tuple(findings)
+    folded = {j for explained in under.values() for j in explained}
+    kept = []
+    for i, finding in enumerate(findings):
+        if i in folded:
+            continue
+        consequences = tuple(findings[j] for j in under.get(i, ()))
+        kept.append(replace(finding, consequences=consequences) if consequences else finding)
+    return tuple(kept)
+
+
+def fold_plan(
+    findings: Sequence[Finding],
+    rules: Sequence["Rule | Any"],
+    documents: Mapping[str, Any],
+    versions: Mapping[str, str],
+) -> dict[int, list[int]]:
+    """What ``fold`` does, as indexes: each cause's index -> the indexes of the findings folded
+    under it, in report order (empty: nothing to fold). ``findings`` may be any subsequence of a
+    report's findings that holds every cause and every finding a cause explains (``CauseIndex``):
+    the others are never folded, so leaving them out changes nothing."""
+    relations = relations_of(rules)
+    if not relations:
+        return {}
     cause_of: dict[int, int] = {}
     by_rule: dict[str, list[int]] = {}  # candidates by rule: a run may hold thousands of findings
     for j, other in enumerate(findings):
@@ -134,18 +157,83 @@ def fold(
                     continue
                 if _stands(explains.where, cause, findings[j], documents, versions):
                     cause_of[j] = i
-    if not cause_of:
-        return tuple(findings)
-    under: dict[int, list[Finding]] = {}
+    under: dict[int, list[int]] = {}
     for j in sorted(cause_of):
-        under.setdefault(root(j), []).append(findings[j])
-    kept = []
-    for i, finding in enumerate(findings):
-        if i in cause_of:
-            continue
-        consequences = tuple(under.get(i, ()))
-        kept.append(replace(finding, consequences=consequences) if consequences else finding)
-    return tuple(kept)
+        under.setdefault(root(j), []).append(j)
+    return under
+
+
+def relations_of(rules: Sequence["Rule | Any"]) -> dict[str, tuple[Explains, ...]]:
+    """The rules that explain others' findings: code -> its ``explains``."""
+    return {rule.code: tuple(rule.explains) for rule in rules if getattr(rule, "explains", ())}
+
+
+class CauseIndex:
+    """The causes of a run, indexed so that a finding a cause may explain is found without
+    comparing it with every cause: a stream of findings keeps the causes and these findings
+    only (``fold_plan`` then decides exactly; ``may_explain`` may say yes to a few it rejects).
+
+    ``causes``: ``(finding, version language or None)`` of every finding whose rule explains
+    others (``relations_of``), in any order.
+    """
+
+    def __init__(self, causes: Iterable[tuple[Finding, str | None]], rules: Sequence["Rule | Any"],
+                 documents: Mapping[str, Any]) -> None:
+        relations = relations_of(rules)
+        self.documents = documents
+        self.keys: dict[tuple, set[str]] = {}  # (where, key) -> rule codes explained there
+        self.shifts: dict[str, list[tuple[int, frozenset[str]]]] = {}  # version -> (missing number, codes)
+        self.rules: set[str] = set()
+        for cause, version in causes:
+            if cause.grouped:
+                continue
+            for explains in relations.get(cause.rule, ()):
+                codes = frozenset(explains.rules)
+                self.rules |= codes
+                for key in self._cause_keys(explains.where, cause, version):
+                    if key[0] == "shift":
+                        self.shifts.setdefault(key[1], []).append((key[2], codes))
+                    else:
+                        self.keys.setdefault(key, set()).update(codes)
+
+    def _cause_keys(self, where: str, cause: Finding, version: str | None) -> list[tuple]:
+        if where == "pair":
+            if cause.source is None or cause.target is None or cause.source.unit is None or cause.target.unit is None:
+                return []
+            return [("pair", *_side(cause.source), *_side(cause.target))]
+        if where == "number":
+            if cause.target is None or cause.target.unit is None:
+                return []
+            number = _operative_number(self.documents, cause.target)
+            return [] if number is None else [("number", cause.target.path, cause.target.lang, str(number))]
+        if cause.target is not None or cause.source is None or cause.source.unit is None or version is None:
+            return []
+        number = _operative_number(self.documents, cause.source)
+        if number is None:
+            return []
+        return [("gap", version, str(number))] if where == "gap" else [("shift", version, number)]
+
+    def may_explain(self, other: Finding) -> bool:
+        """Whether some cause of the run may explain ``other`` (never False when one does)."""
+        if other.rule not in self.rules or other.grouped or other.target is None:
+            return False
+        code, target = other.rule, other.target
+        if code in self.keys.get(("number", target.path, target.lang, other.found), ()):
+            return True
+        if code in self.keys.get(("gap", target.lang, other.expected), ()):
+            return True
+        if other.source is not None and other.source.unit is not None and target.unit is not None:
+            if code in self.keys.get(("pair", *_side(other.source), *_side(target)), ()):
+                return True
+        if other.expected.isdigit() and other.found.isdigit():
+            expected, found = int(other.expected), int(other.found)
+            return any(code in codes and expected > number and number <= found < expected
+                       for number, codes in self.shifts.get(target.lang, ()))
+        return False
+
+
+def _side(location: Location) -> tuple:
+    return location.path, location.lang, location.unit
 
 
 def most_severe(finding: Finding) -> str:

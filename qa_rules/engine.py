@@ -24,7 +24,7 @@ import hashlib
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from aligner.langid import DECLARED_LANGUAGE_WARNING
 from aligner.model import OFFICIAL_LANGUAGES, Alignment, Document
@@ -33,6 +33,7 @@ from qa_rules.base import Context, Pair, Rule
 from qa_rules.causes import fold, most_severe, unfold
 from qa_rules.model import CATEGORIES, SEVERITIES, Finding, severity_rank
 from qa_rules.pairing import build_pairs
+from qa_rules.stream import FindingStream, Tally
 from qa_rules.systematic import Grouper, Systematic
 from qa_rules.version import tool_version
 
@@ -138,15 +139,113 @@ def check(
     ``systematic``: when many findings of one kind in a version become one
     (``qa_rules.systematic``); accepted findings, and those ``never_grouped``
     names (accepted by a caller that applies ``accept`` itself), stay on their own.
+    The findings are all held in the report: ``check_stream`` reads them one by one.
     """
+    streamed = check_stream(alignment, rules, glossaries, accept=accept, options=options, systematic=systematic,
+                            never_grouped=never_grouped)
+    return streamed.report()
+
+
+@dataclass
+class StreamedReport:
+    """What one ``check`` run found, its findings read back one by one (``findings``) from disk
+    in report order (``qa_rules.stream``): the JSON and CSV reports write them as they come,
+    and the summary (``summary``, ``at_or_above``) is ready once they have been read."""
+
+    stream: FindingStream
+    signature: str
+    documents: tuple[Document, ...]
+    rules: tuple[str, ...]
+    languages: tuple[str, ...]
+    pivot: str
+    alignment: Alignment
+    base_notices: tuple[str, ...]
+    term_matches: Mapping[tuple[str, str], tuple[Any, ...]]
+    tally: Tally | None = None
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        return self.base_notices + self.stream.notices
+
+    @property
+    def accepted(self) -> int:
+        return self.stream.accepted
+
+    @property
+    def stale(self) -> tuple[AcceptEntry, ...]:
+        return self.stream.stale
+
+    @property
+    def withheld(self) -> Mapping[str, int]:
+        return self.stream.withheld
+
+    def findings(self) -> Iterator[tuple[Finding, str]]:
+        """``(finding, the language of the version it concerns)`` in report order; counted."""
+        tally = Tally(self.languages)
+        for finding, version in self.stream:
+            lang = version or _finding_lang(finding)
+            tally.add(finding, lang)
+            yield finding, lang
+        self.tally = tally
+
+    def summary(self) -> dict[str, Any]:
+        """``Report.summary`` (once ``findings`` has been read through)."""
+        if self.tally is None:
+            raise RuntimeError("the findings have not been read yet")
+        return self.tally.summary(self.accepted, self.stale, self.withheld)
+
+    def report(self) -> Report:
+        """Every finding held in one ``Report``."""
+        findings, versions = [], {}
+        for finding, version in self.stream:
+            findings.append(finding)
+            if version:
+                versions[finding.id] = version
+        folded = self.stream.consequence_versions
+        for finding in unfold(findings):
+            if finding.id in folded:
+                versions.setdefault(finding.id, folded[finding.id])
+        self.stream.close()
+        return Report(findings=tuple(findings), accepted=self.accepted, stale=self.stale, signature=self.signature,
+                      documents=self.documents, rules=self.rules, languages=self.languages, pivot=self.pivot,
+                      alignment=self.alignment, notices=self.notices, versions=versions, withheld=self.withheld,
+                      term_matches=self.term_matches)
+
+
+def check_stream(
+    alignment: Alignment,
+    rules: Iterable[Rule | type[Rule]],
+    glossaries: Sequence[Any] = (),
+    *,
+    accept: Sequence[AcceptEntry] = (),
+    options: Mapping[str, Any] | None = None,
+    systematic: Systematic = Systematic(),
+    never_grouped: Iterable[str] = (),
+) -> StreamedReport:
+    """``check``, with the findings kept on disk in report order rather than in memory."""
     instances = tuple(r() if isinstance(r, type) else r for r in rules)
     pairs = build_pairs(alignment)
     context = Context(alignment=alignment, glossaries=tuple(glossaries), facts=compute_facts(alignment, pairs))
-    found: dict[str, Finding] = {}
-    versions: dict[str, str] = {}
-    gaps: dict[str, float] = {}
+    order = {lang: i for i, lang in enumerate(alignment.languages)}
+    stream = FindingStream(instances, alignment.documents, accept, alignment.languages)
+    found = 0
+
+    def add(finding: Finding, version: str | None, gap: float | None = None, group: int = -1,
+            tie: tuple = ()) -> None:
+        nonlocal found
+        stream.add(finding, _key(finding, order, version, gap), tie or (0, found, 0), version, group)
+        found += 1
+
     before = _lines_before(pairs)
-    grouper = Grouper(pairs, systematic, accepted=[entry.id for entry in accept] + list(never_grouped))
+    group_numbers: dict[int, int] = {}
+    held: Counter = Counter()
+
+    def hold(group: Any, finding: Finding) -> None:  # a finding waiting on its kind, with its tie rank
+        number = group_numbers.setdefault(id(group), len(group_numbers))
+        held[number] += 1
+        add(finding, group.lang, group=number, tie=(1, number, held[number]))
+
+    grouper = Grouper(pairs, systematic, accepted=[entry.id for entry in accept] + list(never_grouped), hold=hold)
     unavailable = unavailable_rules(instances, alignment)
     kinds = _PairKinds(pairs)
     for rule in instances:
@@ -154,17 +253,19 @@ def check(
             if (rule.code, pair.target.lang) in unavailable:
                 continue
             for finding in rule.check(pair, context):
-                if not grouper.take(rule, finding, pair.target.lang):
-                    found.setdefault(finding.id, finding)
-                    versions.setdefault(finding.id, pair.target.lang)
-                    if finding.target is None and pair.target.missing:
-                        gaps.setdefault(finding.id, before[(pair.target.lang, pair.index)])
+                if not grouper.take(rule, finding, pair.target.lang, pair.index):
+                    gap = before[(pair.target.lang, pair.index)] \
+                        if finding.target is None and pair.target.missing else None
+                    add(finding, pair.target.lang, gap)
         for finding in rule.check_document(context):
             if not (finding.target and grouper.take(rule, finding, finding.target.lang)):
-                found.setdefault(finding.id, finding)
-    for finding, lang in grouper.findings():
-        found.setdefault(finding.id, finding)
-        versions.setdefault(finding.id, lang)
+                add(finding, None)
+    for group, finding in grouper.grouped():
+        number = group_numbers.setdefault(id(group), len(group_numbers))
+        add(finding, group.lang, tie=(1, number, 0))
+    qualified = {group_numbers[id(group)] for group in grouper.groups.values()
+                 if group.qualified and id(group) in group_numbers}
+    stream.set_grouper(qualified.__contains__)
     # a version whose text is not in its declared language: said once, at the top of the report
     notices = [f"{doc.path}: {warning}" for doc in alignment.documents.values() for warning in doc.warnings
                if warning.startswith(DECLARED_LANGUAGE_WARNING)]
@@ -180,9 +281,17 @@ def check(
         options = {**(options or {}), "systematic": (systematic.min_count, systematic.min_share)}
     from qa_rules.terminology.common import matches_found
 
-    return build_report(alignment, instances, glossaries, found.values(), accept=accept, options=options,
-                        notices=notices, versions=versions, gaps=gaps,
-                        term_matches=matches_found(context.facts, glossaries))
+    documents = tuple(alignment.documents[lang] for lang in alignment.languages if lang in alignment.documents)
+    return StreamedReport(
+        stream=stream, signature=signature(alignment, instances, glossaries, options), documents=documents,
+        rules=tuple(rule.code for rule in instances), languages=tuple(alignment.languages), pivot=alignment.pivot,
+        alignment=alignment, base_notices=tuple(notices), term_matches=matches_found(context.facts, glossaries))
+
+
+def _key(finding: Finding, order: Mapping[str, int], version: str | None, gap: float | None) -> tuple:
+    """``sort_key`` of one finding, given its version and gap."""
+    return sort_key(finding, order, {finding.id: version} if version else None,
+                    {finding.id: gap} if gap is not None else None)
 
 
 def unavailable_rules(rules: Sequence[Rule], alignment: Alignment) -> dict[tuple[str, str], str]:

@@ -77,6 +77,9 @@ class Finding:
     #: finding of one place has ``count`` 1 and no ``places``.
     count: int = 1
     places: tuple[Location, ...] = ()
+    #: How many distinct places a systematic pattern has when ``places`` lists only the first of
+    #: them (``qa_rules.systematic.KEPT_PLACES``); 0: ``places`` lists them all.
+    place_count: int = 0
     #: Where the problem itself stands in ``found`` (start, end), when ``found`` shows it with
     #: some context around (``Compact,and noting`` for a missing space): the reports highlight
     #: that part only. The end may lie past ``found``'s when ``found`` shows only the start of a
@@ -91,6 +94,11 @@ class Finding:
     #: Folded findings are not counted in a report's totals; they keep their own ids. Not part
     #: of the id.
     consequences: tuple["Finding", ...] = ()
+
+    @property
+    def places_total(self) -> int:
+        """The number of distinct places (more than ``len(places)`` when only the first are listed)."""
+        return self.place_count or len(self.places)
 
     @property
     def grouped(self) -> bool:
@@ -136,6 +144,7 @@ class Finding:
             "found": self.found,
             "count": self.count,
             "places": [place.as_dict() for place in self.places],
+            **({"place_count": self.place_count} if self.place_count else {}),
             "mark": list(self.mark) if self.mark else None,
             "in_source": self.in_source,
             "consequences": [finding.as_dict() for finding in self.consequences],

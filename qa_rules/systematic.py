@@ -26,10 +26,11 @@ no grouping were done::
 The grouped finding's id is a hash of the rule, the two documents and the
 kind (not of the places or the count), so accepting it keeps working as the
 text changes; a finding accepted on its own before is still hidden (and
-counted as accepted), never folded into a group. Only the first
-``min_count`` findings of a kind are held in full; once the kind qualifies,
-further occurrences are kept as places only, so a run over a large tokenised
-text does not hold hundreds of thousands of findings.
+counted as accepted), never folded into a group. A kind's findings are held
+in full only until it qualifies; from then on a group holds its counts, its
+first ``KEPT_PLACES`` places and at most ``KEPT_MESSAGES`` messages, so a run
+over a large tokenised text holds the same per pattern at 50,000 pairs as at
+1,000.
 """
 
 from __future__ import annotations
@@ -37,13 +38,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from qa_rules.base import Pair, Rule
 from qa_rules.model import Finding, Location, severity_rank
 
 #: How many lines a grouped finding's message names before "…".
 SHOWN_PLACES = 5
+#: How many places (the first, in document order) a grouped finding lists; beyond, it counts them
+#: (``Finding.place_count``): a pattern over 10,000 paragraphs is held in the same memory as one over 1,000.
+KEPT_PLACES = 200
 #: How many distinct messages a group counts (and the grouped message names the first few).
 KEPT_MESSAGES = 20
 SHOWN_MESSAGES = 4
@@ -74,7 +78,8 @@ class Systematic:
 
 @dataclass
 class _Group:
-    """The findings of one kind in one version, while the rules run."""
+    """The findings of one kind in one version, while the rules run: counts, and the first
+    ``KEPT_PLACES`` places in document order (memory does not grow with the version)."""
 
     kind: str
     lang: str
@@ -82,14 +87,23 @@ class _Group:
     held: list[Finding]
     count: int = 0
     severity: str = "info"
-    #: (unit, line) -> its place, in the order found.
-    places: dict[tuple[str | None, int | None], Location] = field(default_factory=dict)
-    units: set = field(default_factory=set)
+    #: The first places (by line) found so far, each once, in the order found (sorted when shown).
+    places: list[Location] = field(default_factory=list)
+    #: Distinct places and distinct units (paragraphs) found.
+    place_count: int = 0
+    unit_count: int = 0
     qualified: bool = False
     #: The rule's own messages and how often each came (the kind may cover several).
     messages: Counter = field(default_factory=Counter)
+    #: The pair the last finding came from, and the places and units seen on it: a rule's findings
+    #: on two pairs are on different units (the pairs share no unit), so telling places apart
+    #: needs only those of the current pair. Findings on no pair (``check_document``) are told
+    #: apart in ``loose``.
+    at: object = None
+    recent: set = field(default_factory=set)
+    loose: set = field(default_factory=set)
 
-    def add(self, finding: Finding) -> None:
+    def add(self, finding: Finding, at: object = None, keep: bool = True) -> None:
         self.count += 1
         if finding.message in self.messages or len(self.messages) < KEPT_MESSAGES:
             self.messages[finding.message] += 1
@@ -97,26 +111,53 @@ class _Group:
             self.severity = finding.severity
         target = finding.target
         if target is not None:
-            self.places.setdefault((target.unit, target.line), target)
-            self.units.add(target.unit)
-        if not self.qualified:
+            if at is None:
+                seen = self.loose
+            else:
+                if at != self.at:
+                    self.at, self.recent = at, set()
+                seen = self.recent
+            if ("unit", target.unit) not in seen:
+                seen.add(("unit", target.unit))
+                self.unit_count += 1
+            if (target.unit, target.line) not in seen:
+                seen.add((target.unit, target.line))
+                self.place_count += 1
+                self.places.append(target)
+                if len(self.places) >= 2 * KEPT_PLACES:
+                    self.places = first_places(self.places)
+        if keep and not self.qualified:
             self.held.append(finding)
+
+
+def _by_line(place: Location) -> tuple[bool, int]:
+    return (place.line is None, place.line or 0)
+
+
+def first_places(places: Sequence[Location]) -> list[Location]:
+    """The first ``KEPT_PLACES`` of ``places`` in document order (a stable sort: places on one
+    line stay in the order found)."""
+    return sorted(places, key=_by_line)[:KEPT_PLACES]
 
 
 class Grouper:
     """Collects the findings of a run and folds systematic patterns (see the module)."""
 
     def __init__(self, pairs: Sequence[Pair], settings: Systematic = Systematic(),
-                 accepted: Iterable[str] = ()) -> None:
+                 accepted: Iterable[str] = (), hold: Callable[[_Group, Finding], None] | None = None) -> None:
+        """``hold``: where a kind's findings go while it has not qualified (None: the group keeps
+        them, ``_Group.held``); a caller that writes them elsewhere skips them once ``qualified``."""
         self.settings = settings
+        self.hold = hold
         self.accepted = frozenset(accepted)
         #: Paragraphs of each version: the pairs whose target has text.
         self.paragraphs = Counter(pair.target.lang for pair in pairs if not pair.target.missing)
         self.groups: dict[tuple, _Group] = {}
 
-    def take(self, rule: Rule, finding: Finding, lang: str) -> bool:
+    def take(self, rule: Rule, finding: Finding, lang: str, at: object = None) -> bool:
         """Keep ``finding`` to be grouped (True), or leave it to the caller (False): its rule
-        names no kind for it, it has no target, or a reviewer accepted it by its own id."""
+        names no kind for it, it has no target, or a reviewer accepted it by its own id. ``at``
+        names the pair it was found on (None: the document)."""
         if not self.settings.enabled or finding.target is None or (self.accepted and finding.id in self.accepted):
             return False
         kind = rule.pattern(finding)
@@ -127,29 +168,38 @@ class Grouper:
         group = self.groups.get(key)
         if group is None:
             group = self.groups[key] = _Group(kind=kind, lang=lang, first=finding, held=[])
-        group.add(finding)
+        if self.hold is not None and not group.qualified:
+            self.hold(group, finding)
+        group.add(finding, at, keep=self.hold is None)
         if not group.qualified and self._qualifies(group):
-            group.qualified, group.held = True, []  # from now on, places only
+            group.qualified, group.held = True, []  # from now on, counts and the first places only
         return True
 
     def _qualifies(self, group: _Group) -> bool:
         paragraphs = self.paragraphs.get(group.lang, 0)
-        return group.count >= self.settings.min_count and len(group.units) >= self.settings.min_share * paragraphs
+        return group.count >= self.settings.min_count and group.unit_count >= self.settings.min_share * paragraphs
+
+    def grouped(self) -> Iterator[tuple[_Group, Finding]]:
+        """``(group, its one finding)`` for every kind that became a systematic pattern."""
+        for group in self.groups.values():
+            if group.qualified:
+                yield group, grouped_finding(group.first, group.kind, group.count, group.severity, group.places,
+                                             group.unit_count, group.messages, group.place_count)
 
     def findings(self) -> Iterator[tuple[Finding, str]]:
         """``(finding, version language)``: one per systematic pattern, and the held findings
         of every kind that did not make one."""
         for group in self.groups.values():
             if group.qualified:
-                yield grouped_finding(group.first, group.kind, group.count, group.severity,
-                                      tuple(group.places.values()), len(group.units), group.messages), group.lang
+                yield grouped_finding(group.first, group.kind, group.count, group.severity, group.places,
+                                      group.unit_count, group.messages, group.place_count), group.lang
             else:
                 for finding in group.held:
                     yield finding, group.lang
 
 
-def grouped_finding(first: Finding, kind: str, count: int, severity: str,
-                    places: Sequence[Location], units: int, messages: Counter | None = None) -> Finding:
+def grouped_finding(first: Finding, kind: str, count: int, severity: str, places: Sequence[Location],
+                    units: int, messages: Counter | None = None, place_count: int = 0) -> Finding:
     """The one finding standing for ``count`` occurrences of ``kind`` at ``places``.
 
     Its sides name the documents, not a unit (the unit ids are in ``places``),
@@ -157,11 +207,13 @@ def grouped_finding(first: Finding, kind: str, count: int, severity: str,
     pattern begins; the message names the rule's own messages it covers, most
     frequent first (``messages``: ``space before ','`` 203 times, ``space before
     '.'`` 12 times), when they say more than the kind; ``found`` is the kind, which, with the rule and the two
-    documents, makes its id; ``expected`` is the first occurrence's.
+    documents, makes its id; ``expected`` is the first occurrence's. ``places`` keeps the first
+    ``KEPT_PLACES`` of them; ``place_count``: how many distinct places there are (0: ``places``).
     """
-    ordered = tuple(sorted(places, key=lambda p: (p.line is None, p.line or 0)))
+    ordered = tuple(first_places(places))
+    total = max(place_count, len(places))
     shown = ", ".join(str(p.line) for p in ordered[:SHOWN_PLACES] if p.line is not None)
-    more = " …" if len(ordered) > SHOWN_PLACES else ""
+    more = " …" if total > SHOWN_PLACES else ""
     message = (f"{kind}: {count} times in this version, in {units} paragraph(s), lines {shown}{more} "
                "(a systematic pattern, reported once)")
     if messages and (len(messages) > 1 or kind not in messages):
@@ -180,4 +232,5 @@ def grouped_finding(first: Finding, kind: str, count: int, severity: str,
         found=kind,
         count=count,
         places=ordered,
+        place_count=total if total > len(ordered) else 0,
     )

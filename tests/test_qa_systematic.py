@@ -117,6 +117,23 @@ def test_once_a_kind_qualifies_only_places_are_kept():
     assert (finding.count, len(finding.places), lang) == (80, 40, "en")
 
 
+def test_a_pattern_keeps_its_first_places_and_counts_the_rest():
+    """Memory per pattern does not grow with the version: the first KEPT_PLACES places, in
+    document order, and how many there are; the counts stay exact (two findings per paragraph)."""
+    from qa_rules.systematic import KEPT_PLACES
+    from hexaglot.reports import places_text
+
+    paragraphs = KEPT_PLACES + 50
+    [finding] = sp02(check(alignment([TOKENISED] * paragraphs), [SpaceBeforePunctuation]))
+    assert (finding.count, finding.place_count, finding.places_total) == (2 * paragraphs, paragraphs, paragraphs)
+    assert [p.line for p in finding.places] == [2 * i for i in range(1, KEPT_PLACES + 1)]
+    assert f"in {paragraphs} paragraph(s), lines 2, 4, 6, 8, 10 …" in finding.message
+    assert places_text(finding).endswith(f"line {2 * KEPT_PLACES} (pp.{KEPT_PLACES}), … ({paragraphs} places)")
+    assert finding.as_dict()["place_count"] == paragraphs
+    [small] = sp02(check(alignment([TOKENISED] * 6), [SpaceBeforePunctuation]))
+    assert small.place_count == 0 and "place_count" not in small.as_dict()
+
+
 def test_any_character_makes_the_mark_general():
     assert any_character("space before ',' in en") == "space before punctuation in en"
     assert any_character("no space after \"'\"") == "no space after punctuation"

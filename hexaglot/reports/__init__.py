@@ -34,7 +34,8 @@ def places_text(finding: Any, limit: int | None = None) -> str:
     shown = places if limit is None else places[:limit]
     text = ", ".join(f"line {p.line if p.line is not None else '?'}" + (f" ({p.unit})" if p.unit else "")
                      for p in shown)
-    return text + (f", … ({len(places)} places)" if len(shown) < len(places) else "")
+    total = getattr(finding, "places_total", len(places))
+    return text + (f", … ({total} places)" if len(shown) < total else "")
 
 
 def consequence_lines(finding: Any) -> list[str]:

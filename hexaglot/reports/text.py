@@ -25,7 +25,7 @@ from qa_rules.model import Finding, Location
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 EXCERPT = 110
-#: How many places of a systematic finding the text report lists (the JSON, CSV, XLSX reports list all).
+#: How many places of a systematic finding the text report lists (the JSON, CSV, XLSX reports list all it keeps).
 PLACES = 30
 
 

@@ -122,7 +122,7 @@ CELL_LIMIT = 32_767
 
 def places_cell(finding: Any) -> str:
     """A systematic finding's places as they fit in one cell: all of them, or the first ones
-    and ``… (N places)`` (the JSON and CSV reports list every place)."""
+    and ``… (N places)`` (the JSON and CSV reports list the places the finding keeps)."""
     shown = len(finding.places)
     text = places_text(finding)
     while len(text) > CELL_LIMIT and shown > 1:

@@ -1,0 +1,67 @@
+"""The JSON and CSV reports written finding by finding, from a ``qa_rules.engine.StreamedReport``.
+
+What ``hexaglot.reports.json`` and ``hexaglot.reports.csv`` render from a whole ``Report``,
+byte for byte, written to a text stream as the findings are read back (in report order, from
+disk: ``qa_rules.stream``): a large CAT file's report never holds its findings in memory. The
+JSON summary comes after the findings, so it is counted on the way. The text, HTML and XLSX
+reports need the whole report (the text report's totals come first, the HTML report groups by
+severity, the XLSX workbook is written at once): they render a ``Report``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import Any, TextIO
+
+from aligner.writers.cells import escape_cell
+from hexaglot import __version__
+from hexaglot.reports.csv import COLUMNS, finding_record, target_status
+from hexaglot.reports.placement import report_signature
+
+#: The formats written finding by finding.
+STREAMED = ("json", "csv")
+
+
+def _dumps(value: Any, indent: int) -> str:
+    """``value`` as ``json.dumps(..., indent=2)`` writes it ``indent`` levels deep."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + "  " * indent)
+
+
+def write_json(report: Any, out: TextIO) -> int:
+    """The JSON report of ``report`` (``hexaglot.reports.json``) to ``out``; the number of findings."""
+    documents = [{"path": doc.path, "lang": doc.lang, "role": "source" if doc.lang == report.pivot else "target",
+                  "units": len(doc.units)} for doc in report.documents]
+    head = {"tool": "hexaglot", "version": __version__, "signature": report.signature,
+            "rules": list(report.rules), "documents": documents}
+    out.write(_dumps(head, 0)[:-2] + ",\n")  # the head's closing "\n}" gives way to the findings
+    count = 0
+    for finding, _ in report.findings():
+        out.write(('  "findings": [\n    ' if count == 0 else ",\n    ") + _dumps(finding.as_dict(), 2))
+        count += 1
+    out.write("\n  ],\n" if count else '  "findings": [],\n')
+    summary = report.summary()
+    summary["stale_accepts"] = [{"id": e.id, "reason": e.reason, "path": e.path, "line": e.line}
+                                for e in report.stale]
+    summary["notices"] = list(report.notices)
+    out.write('  "summary": ' + _dumps(summary, 1) + "\n}\n")
+    return count
+
+
+def write_csv(report: Any, out: TextIO) -> int:
+    """The CSV report of ``report`` (``hexaglot.reports.csv``) to ``out``; the number of findings."""
+    out.write("\ufeff")
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, quoting=csv.QUOTE_ALL, lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for finding, _ in report.findings():
+        record = finding_record(finding, target_status(report, finding), report)
+        writer.writerow({name: escape_cell(value) for name, value in record.items()})
+        count += 1
+    signature = " ".join(report_signature(report).split())
+    out.write(f"# signature: {signature}\n")
+    return count
+
+
+WRITERS = {"json": write_json, "csv": write_csv}

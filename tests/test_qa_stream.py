@@ -1,0 +1,76 @@
+"""Findings streamed to the report (qa_rules.stream, qa_rules.spill): the same report, in bounded memory."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from aligner.align import align_documents
+from aligner.readers import read_document
+from hexaglot.reports import render
+from hexaglot.reports.streaming import write_csv, write_json
+from qa_rules import spill
+from qa_rules.config import configure, select_rules
+from qa_rules.engine import check, check_stream
+from qa_rules.spill import SortedSpill
+from tests.conftest import REPO
+
+DRAFTS = REPO / "samples" / "drafts"
+SAMPLES = REPO / "samples" / "E-RES-2023-26"
+
+
+@pytest.fixture(scope="module")
+def drafts():
+    """The French source against the Spanish and Russian drafts: omissions with the numbering gaps
+    they explain (causes), misnumbered paragraphs, a few hundred findings."""
+    docs = [read_document(SAMPLES / "fr.md", lang="fr")] + [
+        read_document(DRAFTS / f"{lang}_draft.md", lang=lang) for lang in ("es", "ru")]
+    return align_documents(docs), configure(select_rules([], []), {})
+
+
+def test_a_spill_reads_back_in_key_order_then_order_added_however_many_runs():
+    items = [((k * 7) % 10, k) for k in range(95)]
+    for chunk in (1000, 10, 3):
+        store = SortedSpill(chunk=chunk)
+        for key, item in items:
+            store.add(key, item)
+        expected = [item for _, item in sorted(items, key=lambda entry: entry[0])]
+        assert list(store) == expected and list(store) == expected  # read twice
+        assert (store.file is not None) == (chunk < len(items))
+        store.close()
+
+
+def test_findings_held_on_disk_give_the_same_report_as_in_memory(drafts, monkeypatch):
+    alignment, rules = drafts
+    in_memory = check(alignment, rules)
+    assert any(f.consequences for f in in_memory.findings)  # causes folded: the passes over the disk matter
+    monkeypatch.setattr(spill, "CHUNK", 7)
+    on_disk = check(alignment, rules)
+    assert render(on_disk, "json") == render(in_memory, "json")
+    assert on_disk.versions == in_memory.versions
+
+
+def test_the_streamed_json_and_csv_are_the_rendered_ones(drafts, monkeypatch):
+    alignment, rules = drafts
+    report = check(alignment, rules)
+    monkeypatch.setattr(spill, "CHUNK", 11)
+    out = io.StringIO()
+    streamed = check_stream(alignment, rules)
+    write_json(streamed, out)
+    assert out.getvalue() == render(report, "json")
+    assert json.loads(out.getvalue())["summary"]["total"] == len(report.findings)
+    assert streamed.tally.at_or_above("error") == len(report.at_or_above("error"))
+    out = io.StringIO()
+    write_csv(check_stream(alignment, rules), out)
+    assert out.getvalue() == render(report, "csv")
+
+
+def test_a_report_with_no_finding_streams_as_rendered():
+    from qa_rules.examples import example_alignment
+
+    alignment = example_alignment({"fr": "Prie l'Office de faire rapport,", "en": "Requests the Office to report,"})
+    out = io.StringIO()
+    write_json(check_stream(alignment, ()), out)
+    assert out.getvalue() == render(check(alignment, ()), "json")
