@@ -4,7 +4,8 @@
 of its language data) with the dictionaries of the languages its texts cite
 (``cited``: English titles in French, Spanish, Russian and Arabic footnotes),
 loaded once per process; or, where there is none, the sentence the report's
-notice gives (Chinese: Hunspell has no dictionary for it).
+notice gives (Chinese: Hunspell has no dictionary for it). ``preload`` starts
+loading them in the background as soon as a run knows its target languages.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from aligner.model import Document
+from aligner.model import OFFICIAL_LANGUAGES, Document
 from qa_rules import langdata
 from qa_rules.base import Context, Pair
 from qa_rules.spelling import hunspell
@@ -74,6 +75,20 @@ def speller(lang: str) -> Speller | str:
     return f"no {language} Hunspell dictionary is installed ({' or '.join(n + '.dic' for n in names)}{install})"
 
 
+def dictionary_names(lang: str) -> tuple[str, ...]:
+    """The dictionaries ``speller(lang)`` will load: the first of the language's that is
+    installed, then those of the languages it cites (none when the language has none here)."""
+    if lang not in OFFICIAL_LANGUAGES:
+        return ()
+    main = next((n for n in langdata.value(lang, "spelling.dictionaries", ()) if hunspell.find(n)), None)
+    return (main, *langdata.value(lang, "spelling.cited", ())) if main else ()
+
+
+def preload(langs: Iterable[str]) -> None:
+    """Start loading the dictionaries of ``langs`` in a background thread (``hunspell.preload``)."""
+    hunspell.preload(name for lang in langs for name in dictionary_names(lang))
+
+
 def accepted(context: Context, lang: str, glossaries: Iterable, user_words: Iterable[str]) -> Accepted:
     """The words ``lang`` accepts in this run (built once per run, language and word list)."""
     key = (lang, tuple(user_words))
@@ -90,6 +105,9 @@ class NeedsDictionary:
     def unavailable(self, lang: str) -> str | None:
         found = speller(lang)
         return found if isinstance(found, str) else None
+
+    def preload(self, langs: Iterable[str]) -> None:
+        preload(langs)
 
     @staticmethod
     def speller_for(pair: Pair) -> Speller | None:
