@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -145,16 +146,22 @@ def lang_from_name(path: str) -> str | None:
     return None
 
 
+_SCRIPTS = (("han", _HAN), ("kana", _KANA), ("hangul", _HANGUL), ("arabic", _ARABIC), ("cyrillic", _CYRILLIC),
+            ("latin", _LATIN))
+
+
 def _script_counts(text: str) -> dict[str, int]:
-    counts = {
-        "han": len(_HAN.findall(text)),
-        "kana": len(_KANA.findall(text)),
-        "hangul": len(_HANGUL.findall(text)),
-        "arabic": len(_ARABIC.findall(text)),
-        "cyrillic": len(_CYRILLIC.findall(text)),
-        "latin": len(_LATIN.findall(text)),
-    }
-    counts["other"] = max(0, sum(map(str.isalpha, text)) - sum(counts.values()))
+    """Characters of each script (the ranges above; they do not overlap), and the letters of none
+    (``other``). Each distinct character is classified once (a text has a few hundred)."""
+    counts = dict.fromkeys((name for name, _ in _SCRIPTS), 0)
+    letters = 0
+    for char, n in Counter(text).items():
+        letters += n if char.isalpha() else 0
+        for name, pattern in _SCRIPTS:
+            if pattern.match(char):
+                counts[name] += n
+                break
+    counts["other"] = max(0, letters - sum(counts.values()))
     return counts
 
 
