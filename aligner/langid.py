@@ -13,17 +13,21 @@ Order of evidence:
    the text is too short or the answer is unsure.
 
 When the file name or ``--lang`` states the language, the text is still read:
-``declared_language_warning`` says when it plainly is in another language.
+``declared_language_warning`` says when it plainly is in another language. A
+Latin-script text whose commonest words plainly are its declared language's
+(``aligner.function_words``) is taken at its word without the n-gram profiles.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from aligner import function_words
 from aligner.errors import InputError
 from aligner.model import OFFICIAL_LANGUAGES
 
@@ -142,16 +146,22 @@ def lang_from_name(path: str) -> str | None:
     return None
 
 
+_SCRIPTS = (("han", _HAN), ("kana", _KANA), ("hangul", _HANGUL), ("arabic", _ARABIC), ("cyrillic", _CYRILLIC),
+            ("latin", _LATIN))
+
+
 def _script_counts(text: str) -> dict[str, int]:
-    counts = {
-        "han": len(_HAN.findall(text)),
-        "kana": len(_KANA.findall(text)),
-        "hangul": len(_HANGUL.findall(text)),
-        "arabic": len(_ARABIC.findall(text)),
-        "cyrillic": len(_CYRILLIC.findall(text)),
-        "latin": len(_LATIN.findall(text)),
-    }
-    counts["other"] = max(0, sum(map(str.isalpha, text)) - sum(counts.values()))
+    """Characters of each script (the ranges above; they do not overlap), and the letters of none
+    (``other``). Each distinct character is classified once (a text has a few hundred)."""
+    counts = dict.fromkeys((name for name, _ in _SCRIPTS), 0)
+    letters = 0
+    for char, n in Counter(text).items():
+        letters += n if char.isalpha() else 0
+        for name, pattern in _SCRIPTS:
+            if pattern.match(char):
+                counts[name] += n
+                break
+    counts["other"] = max(0, letters - sum(counts.values()))
     return counts
 
 
@@ -166,13 +176,24 @@ def identify(text: str) -> Identification:
     the floor ``OTHER_LANGUAGE_MARGIN`` against its other languages.
     """
     text = text[:SCAN_CHARS]
+    script, counts = _main_script(text)
+    if script is None:
+        return Identification(None, "too little text", sure=False)
+    return _by_script(text, script, counts)
+
+
+def _main_script(text: str) -> tuple[str | None, dict[str, int]]:
+    """The script ``identify`` decides by (None: too little text), and the letters of each."""
     counts = _script_counts(text)
     # A Han character carries about a word: weighed as three letters against the
     # Latin letters of symbols and acronyms inside Chinese text.
     weighed = dict(counts, han=3 * counts["han"], kana=3 * counts["kana"], hangul=3 * counts["hangul"])
     if sum(counts.values()) < MIN_LETTERS:
-        return Identification(None, "too little text", sure=False)
-    script = max(weighed, key=weighed.__getitem__)
+        return None, counts
+    return max(weighed, key=weighed.__getitem__), counts
+
+
+def _by_script(text: str, script: str, counts: dict[str, int]) -> Identification:
     if script == "han" and counts["kana"] * 10 < counts["han"]:
         return Identification("zh", "Han script", official=True)
     if script in ("han", "kana"):
@@ -336,9 +357,17 @@ def declared_language_warning(declared: str, text: str) -> str | None:
     named ``en.md``. A text that cannot be told says nothing.
     """
     base = declared.split("-")[0].lower()
-    if sum(map(str.isalpha, text[:SCAN_CHARS])) < MIN_LETTERS_TO_DOUBT:
+    text = text[:SCAN_CHARS]
+    if sum(map(str.isalpha, text)) < MIN_LETTERS_TO_DOUBT:
         return None
-    found = identify(text)
+    if _main_script(text)[0] == "latin" and function_words.confirms(base, text):
+        return None  # its commonest words plainly say so: the n-gram profiles are not needed
+    return warning_for(declared, identify(text))
+
+
+def warning_for(declared: str, found: Identification) -> str | None:
+    """``declared_language_warning`` once the text is identified as ``found``."""
+    base = declared.split("-")[0].lower()
     if found.lang is None or not found.sure or found.lang == base:
         return None
     if base not in OFFICIAL_LANGUAGES and (not found.official or base in _SAME_SCRIPT.get(found.lang, ())):

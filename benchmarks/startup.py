@@ -18,13 +18,15 @@ subprocess only) on the same pairs as XLIFF 1.2 files (one ``trans-unit`` per al
 hexaglot aligned them; built before timing): once per pair with ``--language`` (its
 documentation recommends it), and once over the folder of the five files (one process, no
 language), all its default tests, ``--progress=none``. The faster of the two is the one beside
-ours. Last, the ten most expensive imports of the six-language check (``python -X importtime``,
+ours. The load average is printed at the start and the end (a wall time means little beside a
+high one). Last, the ten most expensive imports of the six-language check (``python -X importtime``,
 outermost imports, cumulative, one run).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import subprocess
@@ -132,6 +134,11 @@ def import_top(cmd: list[str], n: int = 10) -> list[tuple[float, str]]:
     return sorted(rows, reverse=True)[:n]
 
 
+def _load() -> str:
+    """The machine's load average over 1, 5 and 15 minutes (wall times mean little beside a high one)."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -149,7 +156,8 @@ def main() -> None:
             ("check, two one-paragraph files, --no-default-glossaries",
              HEXAGLOT + ["check", "--no-default-glossaries"] + one),
         ]
-        print(f"CPU and wall time, least of {args.runs} fresh processes each (seconds):")
+        print(f"CPU and wall time, least of {args.runs} fresh processes each (seconds); "
+              f"load average at the start {_load()}:")
         results = {}
         for label, cmd in cases:
             results[label] = measure(cmd, args.runs)
@@ -167,6 +175,7 @@ def main() -> None:
                 ours = results[f"check, {label}"]
                 print(f"  hexaglot check / fastest pofilter, {label}: CPU {ours[0] / best[0]:.2f}, "
                       f"wall {ours[1] / best[1]:.2f}")
+    print(f"load average at the end {_load()}")
     print("import time of the six-language check (python -X importtime, outermost imports, cumulative):")
     for seconds, name in import_top(HEXAGLOT + ["check"] + six):
         print(f"  {seconds * 1000:7.1f} ms  {name}")

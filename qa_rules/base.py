@@ -42,7 +42,7 @@ import inspect
 import re
 from dataclasses import dataclass, field, fields
 from functools import cached_property
-from typing import Any, ClassVar, Iterator, Mapping
+from typing import Any, ClassVar, Iterable, Iterator, Mapping
 
 from aligner.model import Alignment, Document, Row, Unit
 from qa_rules.causes import Explains
@@ -167,6 +167,11 @@ class Rule:
         is not installed: a spelling dictionary), as a sentence, or ``None``. The engine then
         does not call ``check`` on that version and says so once in the report's notices."""
         return None
+
+    def preload(self, langs: Iterable[str]) -> None:
+        """Start loading, in the background, what this rule will need for the ``langs`` target
+        versions (the spelling rules' dictionaries). A run calls it as soon as it knows its
+        rules and the declared languages, before reading the documents; most rules need nothing."""
 
     def pattern(self, finding: Finding) -> str | None:
         """The kind of problem ``finding`` is (``space before ';'``), or ``None``.

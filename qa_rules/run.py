@@ -78,9 +78,13 @@ def prepare_run(
     source_lang: str,
     target_langs: Sequence[str],
     extra_rules: Sequence[Rule] = (),
+    selected: Sequence[Rule] | None = None,
 ) -> RunSetup:
-    """Rules (CLI selection over the file's, with ``--previous``), glossaries and accepted findings."""
-    rules = tuple(rules_from_config(config, select=options.select, ignore=options.ignore)) + tuple(extra_rules)
+    """Rules (CLI selection over the file's, with ``--previous``), glossaries and accepted findings.
+    ``selected``: the rules of the selection when the caller has made them already."""
+    if selected is None:
+        selected = rules_from_config(config, select=options.select, ignore=options.ignore)
+    rules = tuple(selected) + tuple(extra_rules)
     if options.previous:  # recycled text (qa_rules.previous, CO09)
         from qa_rules.previous import load_previous, with_previous
 
@@ -118,6 +122,8 @@ def check_files(paths: Sequence[str], options: CheckOptions = CheckOptions(), *,
     if len(paths) < 2:
         raise InputError(paths[0] if paths else "check", "give a source and at least one target document")
     config = config or resolved_config(options)
+    selected = rules_from_config(config, select=options.select, ignore=options.ignore)
+    preload(selected, declared_languages(paths[1:], options.langs[1:]))
     documents = read_versions(paths, options.langs)
     corrected = None
     if options.alignment:  # read before the rules and glossaries: a file that does not fit stops here
@@ -127,13 +133,34 @@ def check_files(paths: Sequence[str], options: CheckOptions = CheckOptions(), *,
         if options.level and options.level != corrected.level:
             raise InputError("--level", f"is {options.level}, but {options.alignment} aligns by {corrected.level}; "
                                         "leave --level out, or align again at that level")
-    setup = prepare_run(options, config, documents[0].lang, [doc.lang for doc in documents[1:]])
+    setup = prepare_run(options, config, documents[0].lang, [doc.lang for doc in documents[1:]], selected=selected)
     if corrected is not None:
         return check_alignment(corrected, setup, corrected.level)
     from aligner.align import align_documents
 
     level = options.level or config.level
     return check_alignment(align_documents(documents, level=level), setup, level)
+
+
+def declared_languages(paths: Sequence[str], langs: Sequence[str | None] = ()) -> list[str]:
+    """The languages ``paths`` are declared in before they are read (``--lang``, else the file
+    name; a path that declares none is left out): what ``preload`` can start on."""
+    from aligner.langid import lang_from_name
+
+    langs = tuple(langs) or (None,) * len(paths)
+    found = [(lang or lang_from_name(path) or "").lower().replace("_", "-").split("-")[0]
+             for path, lang in zip(paths, langs)]
+    return [lang for lang in found if lang]
+
+
+def preload(rules: Sequence[Rule], langs: Sequence[str]) -> None:
+    """Each rule starts loading, in the background, what it will need for the target languages
+    ``langs`` (``Rule.preload``: the spelling rules' dictionaries, which the C library loads on
+    the second core while this thread reads and aligns the documents)."""
+    for rule in rules:
+        applies = [lang for lang in langs if rule.applies_to(lang)]
+        if applies:
+            rule.preload(applies)
 
 
 def read_versions(paths: Sequence[str], langs: Sequence[str | None] = ()) -> list[Document]:

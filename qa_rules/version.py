@@ -10,11 +10,17 @@ made-up version.
 
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
 
 
 @lru_cache(maxsize=1)
 def tool_version() -> str:
+    # the command line has hexaglot loaded already: its version costs nothing, where reading
+    # the package metadata imports importlib.metadata and email (tens of milliseconds)
+    cli = sys.modules.get("hexaglot")
+    if isinstance(getattr(cli, "__version__", None), str):
+        return cli.__version__  # type: ignore[union-attr]
     from importlib.metadata import version
 
     return version("hexaglot")

@@ -43,7 +43,7 @@ def no_dictionaries(monkeypatch, tmp_path):
     """A machine where Hunspell finds no dictionary (caches emptied before and after)."""
     def clear():
         common.speller.cache_clear()
-        hunspell.load.cache_clear()
+        hunspell.forget()
     clear()
     monkeypatch.setattr(hunspell, "SYSTEM_FOLDERS", (str(tmp_path),))
     monkeypatch.delenv("DICPATH", raising=False)
@@ -109,7 +109,7 @@ def test_a_dictionary_on_dicpath_is_loaded_and_judges_words(library, tmp_path, m
     (tmp_path / "xx_TEST.aff").write_text("SET UTF-8\nTRY esianrtolcdugmphbyfvkwz\n", encoding="utf-8")
     (tmp_path / "xx_TEST.dic").write_text("3\nhello\nworld\nnaïve\n", encoding="utf-8")
     monkeypatch.setenv("DICPATH", str(tmp_path))
-    hunspell.load.cache_clear()
+    hunspell.forget()
     try:
         loaded = hunspell.load("xx_TEST")
         assert isinstance(loaded, hunspell.Dictionary)
@@ -118,7 +118,7 @@ def test_a_dictionary_on_dicpath_is_loaded_and_judges_words(library, tmp_path, m
         assert "hello" in loaded.suggest("helo")
         assert hunspell.load("xx_TEST") is loaded  # once per process
     finally:
-        hunspell.load.cache_clear()
+        hunspell.forget()
 
 
 def test_no_dictionary_is_a_notice_naming_the_package_not_a_failure(no_dictionaries):
@@ -143,7 +143,7 @@ def test_chinese_has_no_dictionary_and_the_report_says_so():
 
 def test_importing_the_rules_loads_no_dictionary():
     code = ("import qa_rules.registry, qa_rules.spelling.hunspell as h, sys; "
-            "print(h.library.cache_info().currsize, h.load.cache_info().currsize, 'ctypes' in sys.modules)")
+            "print(h.library.cache_info().currsize, len(h.loaded()), 'ctypes' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert out.stdout.split()[:2] == ["0", "0"]
 

@@ -56,19 +56,29 @@ def test_help_imports_nothing_heavy():
 
 
 def test_check_of_markdown_imports_only_what_it_uses():
-    """The bundled glossaries need lxml (TBX) and the stemmers; the declared languages of the
-    three Latin-script versions are checked with langdetect's profiles, read once, by
-    hexaglot (langdetect's own factory, a second reading, is never built)."""
+    """The bundled glossaries need the stemmers, and come from their compact index, not from
+    parsing their TBX with lxml; the declared languages of the three Latin-script versions are
+    confirmed by their commonest words, so langdetect and its profiles are not loaded at all
+    (before: lxml and langdetect imported, and langdetect's 55 profiles read)."""
     found = _run(["check", "--format", "json", *SIX])
-    assert found["heavy"] == ["Stemmer", "langdetect", "lxml"]
+    assert found["heavy"] == ["Stemmer"]
     assert found["commands"] == ["hexaglot.commands.check"]
+    assert found["profile_loads"] == 0
+
+
+def test_a_version_its_words_do_not_confirm_reads_langdetects_profiles_once(tmp_path):
+    """Spanish text saved as en.md: the n-gram profiles decide, read once by hexaglot
+    (langdetect's own factory, a second reading, is never built)."""
+    (tmp_path / "en.md").write_text((SAMPLE_SET / "es.md").read_text(encoding="utf-8"), encoding="utf-8")
+    found = _run(["check", "--format", "json", "--no-default-glossaries", SIX[0], str(tmp_path / "en.md")])
+    assert found["heavy"] == ["langdetect"]
     assert found["profile_loads"] == 1
     assert found["langdetect_factory"] is False
 
 
 def test_check_without_glossaries_needs_neither_lxml_nor_stemmers():
     found = _run(["check", "--no-default-glossaries", *SIX])
-    assert found["heavy"] == ["langdetect"]
+    assert found["heavy"] == []
 
 
 @pytest.mark.parametrize("fmt", ["tsv", "csv", "json", "html"])

@@ -86,12 +86,16 @@ ALIGNMENT_HELP = ("A corrected alignment of these FILES (TSV, CSV, XLSX or JSON 
 
 @contextmanager
 def rows_that_differ() -> Iterator[None]:
-    """Print the row problems of a refused corrected alignment, one line each, before its one-line error."""
-    from aligner.readers.alignment_file import AlignmentMismatch
+    """Print the row problems of a refused corrected alignment, one line each, before its one-line error.
 
+    Only a run that read a corrected alignment imports its reader (``aligner.readers.alignment_file``),
+    and only such a run can raise its ``AlignmentMismatch``: a check without ``--alignment`` does not
+    import the reader for this."""
     try:
         yield
-    except AlignmentMismatch as exc:
-        for line in exc.rows:
-            click.echo(one_line(line), err=True)
+    except InputError as exc:
+        reader = sys.modules.get("aligner.readers.alignment_file")
+        if reader is not None and isinstance(exc, reader.AlignmentMismatch):
+            for line in exc.rows:
+                click.echo(one_line(line), err=True)
         raise

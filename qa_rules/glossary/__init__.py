@@ -34,18 +34,28 @@ def _bundled_root():
 
 
 def bundled_glossaries() -> tuple[Glossary, ...]:
-    """The glossaries shipped with hexaglot (TBX, the format of record)."""
-    from qa_rules.glossary.tbx import read_tbx
+    """The glossaries shipped with hexaglot (TBX, the format of record), taken from their
+    compact index (``bundled_index``) where it was written from the same files."""
+    from qa_rules.glossary.bundled_index import INDEX_FILE, indexed, parse_index
 
     root = _bundled_root()
+    index_file = root.joinpath(INDEX_FILE)
+    index = parse_index(index_file.read_bytes() if index_file.is_file() else None)
     result = []
     for file_name in DEFAULT_GLOSSARIES:
         resource = root.joinpath(file_name)
         if not resource.is_file():
             continue
         data = resource.read_bytes()
-        result.append(read_tbx(f"hexaglot.glossaries/{file_name}", name=Path(file_name).stem, bundled=True, data=data))
+        result.append(indexed(index, file_name, data) or read_bundled_tbx(file_name, data))
     return tuple(result)
+
+
+def read_bundled_tbx(file_name: str, data: bytes) -> Glossary:
+    """A bundled glossary read from its TBX file's bytes."""
+    from qa_rules.glossary.tbx import read_tbx
+
+    return read_tbx(f"hexaglot.glossaries/{file_name}", name=Path(file_name).stem, bundled=True, data=data)
 
 
 def bundled_path(file_name: str) -> str:

@@ -4,7 +4,8 @@
 of its language data) with the dictionaries of the languages its texts cite
 (``cited``: English titles in French, Spanish, Russian and Arabic footnotes),
 loaded once per process; or, where there is none, the sentence the report's
-notice gives (Chinese: Hunspell has no dictionary for it).
+notice gives (Chinese: Hunspell has no dictionary for it). ``preload`` starts
+loading them in the background as soon as a run knows its target languages.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from aligner.model import Document
+from aligner.model import OFFICIAL_LANGUAGES, Document
 from qa_rules import langdata
 from qa_rules.base import Pair
 from qa_rules.glossary.matcher import same_objects
@@ -120,6 +121,20 @@ def word_judge(lang: str, glossaries: Sequence, user_words: Iterable[str], spell
     return judge
 
 
+def dictionary_names(lang: str) -> tuple[str, ...]:
+    """The dictionaries ``speller(lang)`` will load: the first of the language's that is
+    installed, then those of the languages it cites (none when the language has none here)."""
+    if lang not in OFFICIAL_LANGUAGES:
+        return ()
+    main = next((n for n in langdata.value(lang, "spelling.dictionaries", ()) if hunspell.find(n)), None)
+    return (main, *langdata.value(lang, "spelling.cited", ())) if main else ()
+
+
+def preload(langs: Iterable[str]) -> None:
+    """Start loading the dictionaries of ``langs`` in a background thread (``hunspell.preload``)."""
+    hunspell.preload(name for lang in langs for name in dictionary_names(lang))
+
+
 class NeedsDictionary:
     """Mixed into the spelling rules: they cannot run on a version whose language has no
     dictionary here (``Rule.unavailable``), and judge a pair's target with its speller."""
@@ -127,6 +142,9 @@ class NeedsDictionary:
     def unavailable(self, lang: str) -> str | None:
         found = speller(lang)
         return found if isinstance(found, str) else None
+
+    def preload(self, langs: Iterable[str]) -> None:
+        preload(langs)
 
     @staticmethod
     def speller_for(pair: Pair) -> Speller | None:

@@ -27,7 +27,7 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 #: Where Hunspell's dictionaries are installed, after the folders of ``DICPATH``.
 SYSTEM_FOLDERS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts",
@@ -103,10 +103,8 @@ def find(name: str) -> Path | None:
 def library() -> Any:
     """The Hunspell C library with its calls declared, or the reason it cannot be loaded (a str)."""
     import ctypes
-    import ctypes.util
 
-    candidates = [ctypes.util.find_library(name) for name in LIBRARY_NAMES]
-    for candidate in [c for c in candidates if c] + list(LIBRARY_FILES):
+    for candidate in _library_candidates():
         try:
             lib = ctypes.CDLL(candidate)
         except OSError:
@@ -127,12 +125,73 @@ def library() -> Any:
     return "the Hunspell library is not installed"
 
 
+def _library_candidates() -> Iterator[str]:
+    """The library's usual file names first (opening one costs a few milliseconds), then what
+    ``ctypes.util.find_library`` finds (it runs ``ldconfig`` or a compiler: 20-60 ms)."""
+    yield from LIBRARY_FILES
+    import ctypes.util
+
+    for name in LIBRARY_NAMES:
+        found = ctypes.util.find_library(name)
+        if found:
+            yield found
+
+
+#: One lock for every handle's calls (``Dictionary.lock``).
 _LOCK = threading.Lock()
+#: Held while a dictionary is created: one at a time (the library's shared tables are not built
+#: for two threads at once), and a thread asking for one being created waits for it.
+_CREATING = threading.Lock()
+_LOADED: dict[str, Dictionary | str] = {}
+#: Dictionaries a background thread has been asked to load.
+_QUEUED: set[str] = set()
 
 
-@lru_cache(maxsize=None)
 def load(name: str) -> Dictionary | str:
     """Dictionary ``name`` loaded once per process, or why it cannot be (a sentence)."""
+    with _CREATING:
+        if name not in _LOADED:
+            _LOADED[name] = _create(name)
+        return _LOADED[name]
+
+
+def preload(names: Iterable[str]) -> threading.Thread | None:
+    """Start loading the dictionaries ``names`` (those not loaded yet) one after the other in a
+    background thread; ``load`` then waits for one being loaded instead of loading it again.
+    ``None`` when there is nothing to load."""
+    with _CREATING:
+        pending = [name for name in dict.fromkeys(names) if name not in _LOADED and name not in _QUEUED]
+        _QUEUED.update(pending)
+    if not pending:
+        return None
+    # a daemon: it never keeps the process alive once the run is over
+    thread = threading.Thread(target=_load_all, args=(pending,), name="hunspell-preload", daemon=True)
+    thread.start()
+    return thread
+
+
+def _load_all(names: list[str]) -> None:
+    for name in names:
+        try:
+            load(name)
+        except Exception:  # noqa: BLE001 - the rule that needs it meets the same error and reports it
+            return
+
+
+def loaded() -> tuple[str, ...]:
+    """The names of the dictionaries loaded so far (or found missing), in the order loaded."""
+    with _CREATING:
+        return tuple(_LOADED)
+
+
+def forget() -> None:
+    """Forget the dictionaries loaded so far (a test that changes ``DICPATH``)."""
+    with _CREATING:
+        _LOADED.clear()
+        _QUEUED.clear()
+
+
+def _create(name: str) -> Dictionary | str:
     lib = library()
     if isinstance(lib, str):
         return lib

@@ -1,0 +1,52 @@
+"""The bundled glossaries' compact index: written from the TBX files by a script, used only for
+the very bytes it was written from, and the same glossaries as the TBX files give."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+
+from conftest import REPO
+
+from qa_rules.glossary import DEFAULT_GLOSSARIES, bundled_glossaries, read_bundled_tbx
+from qa_rules.glossary.bundled_index import INDEX_FILE, indexed, parse_index
+
+FOLDER = REPO / "glossaries"
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("compile_glossaries", REPO / "scripts" / "compile_glossaries.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_index_is_the_one_the_tbx_files_give():
+    """Fails when a bundled TBX file (or the glossary model) changed and the index was not
+    written again: run ``python scripts/compile_glossaries.py``."""
+    assert (FOLDER / INDEX_FILE).read_text(encoding="utf-8") == _script().expected_index()
+
+
+def test_glossaries_from_the_index_are_those_of_the_tbx_files():
+    from_index = bundled_glossaries()
+    from_tbx = tuple(read_bundled_tbx(f, (FOLDER / f).read_bytes()) for f in DEFAULT_GLOSSARIES)
+    assert from_index == from_tbx
+    assert [g.digest for g in from_index] == [g.digest for g in from_tbx]
+    assert [g.signature() for g in from_index] == ["un-counter-terrorism@b4a094944e", "unterm-countries@7b0505491d"]
+
+
+def test_a_file_edited_after_the_index_was_written_is_read_from_its_tbx():
+    index = parse_index((FOLDER / INDEX_FILE).read_bytes())
+    data = (FOLDER / DEFAULT_GLOSSARIES[0]).read_bytes()
+    assert indexed(index, DEFAULT_GLOSSARIES[0], data) is not None
+    assert indexed(index, DEFAULT_GLOSSARIES[0], data.replace(b"</martif>", b"</martif>\n")) is None
+    changed_model = dict(index, term_fields=index["term_fields"][:-1])
+    assert indexed(changed_model, DEFAULT_GLOSSARIES[0], data) is None
+
+
+def test_a_damaged_or_missing_index_is_no_index():
+    assert parse_index(None) is None
+    assert parse_index(b"{not json") is None
+    assert parse_index(json.dumps([1, 2]).encode()) is None

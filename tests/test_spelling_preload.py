@@ -1,0 +1,74 @@
+"""A check starts loading its Hunspell dictionaries in a background thread before it reads the
+documents, each dictionary is loaded once whichever thread asks first, and a run that does not
+select the spelling rules loads none."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from conftest import SAMPLE_SET
+
+from qa_rules.run import CheckOptions, check_files, declared_languages
+from qa_rules.spelling import common, hunspell
+
+
+@pytest.fixture
+def test_dictionary(tmp_path, monkeypatch):
+    """A small dictionary ``xx_TEST`` on ``DICPATH``, the library present, caches emptied."""
+    if isinstance(hunspell.library(), str):
+        pytest.skip(hunspell.library())
+    (tmp_path / "xx_TEST.aff").write_text("SET UTF-8\n", encoding="utf-8")
+    (tmp_path / "xx_TEST.dic").write_text("2\nhello\nworld\n", encoding="utf-8")
+    monkeypatch.setenv("DICPATH", str(tmp_path))
+    hunspell.forget()
+    yield "xx_TEST"
+    hunspell.forget()
+
+
+def test_a_dictionary_preloaded_is_loaded_once_in_the_background(test_dictionary, monkeypatch):
+    created: list[tuple[str, str]] = []
+    create = hunspell._create
+
+    def counted(name):
+        created.append((name, threading.current_thread().name))
+        return create(name)
+
+    monkeypatch.setattr(hunspell, "_create", counted)
+    thread = hunspell.preload([test_dictionary, test_dictionary])
+    assert hunspell.preload([test_dictionary]) is None  # already on its way: not a second thread
+    loaded = hunspell.load(test_dictionary)  # waits for the thread's load, or finds it done
+    thread.join()
+    assert isinstance(loaded, hunspell.Dictionary) and loaded.checks("hello")
+    assert hunspell.load(test_dictionary) is loaded
+    assert created == [(test_dictionary, "hunspell-preload")]
+
+
+def test_a_missing_dictionary_preloaded_is_the_same_sentence(test_dictionary):
+    hunspell.preload(["xx_MISSING"]).join()
+    assert hunspell.loaded() == ("xx_MISSING",)
+    assert hunspell.load("xx_MISSING").startswith("no Hunspell dictionary xx_MISSING")
+
+
+def test_declared_languages_come_from_lang_or_file_names():
+    assert declared_languages(["a/en.md", "b/report_ES.md", "notes.md", "-"]) == ["en", "es"]
+    assert declared_languages(["x.md", "y.md"], ["fr-CA", None]) == ["fr"]
+
+
+def _preloaded(monkeypatch, **options) -> list[str]:
+    asked: list[str] = []
+    monkeypatch.setattr(hunspell, "preload", lambda names: asked.extend(names))
+    paths = [str(SAMPLE_SET / f"{lang}.md") for lang in ("fr", "en", "zh")]
+    check_files(paths, CheckOptions(discover=False, default_glossaries=False, **options))
+    return asked
+
+
+def test_a_check_preloads_its_targets_dictionaries(monkeypatch):
+    if not common.dictionary_names("en"):
+        pytest.skip("no English Hunspell dictionary here")
+    # the source is not judged for spelling, Chinese has no dictionary, English cites none
+    assert set(_preloaded(monkeypatch, select=("SC01",))) == {"en_GB"}
+
+
+def test_a_check_without_the_spelling_rules_preloads_nothing(monkeypatch):
+    assert _preloaded(monkeypatch, ignore=("spelling",)) == []
