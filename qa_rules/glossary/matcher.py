@@ -87,7 +87,8 @@ class _Word(NamedTuple):
     terms it may begin (each with its keys and their number), in the order they are tried."""
 
     surface: str
-    key: str
+    #: Its key, if some inflected term begins like it (else worked out where a term needs it).
+    key: str | None
     entries: tuple[tuple[_Entry, tuple[tuple[str, str], ...], int], ...]
     #: In a coordinated scan, also the terms its key less an agent ending begins (``_scan``).
     agent: tuple[tuple[_Entry, tuple[tuple[str, str], ...], int], ...] = ()
@@ -323,9 +324,10 @@ class Matcher:
         start = key_start(word, self.lang)
         if start in self._coarse:
             self._refine(start)
-        key = word_key(word, self.lang)
+        key = None  # a word no inflected term begins like is not stemmed (a term's later word may be)
         agent: tuple[tuple[_Entry, tuple[tuple[str, str], ...], int], ...] = ()
         if start in self._starts:
+            key = word_key(word, self.lang)
             looked.append(("k", key))
             self._readers.setdefault(self._index_key(("k", key)), []).append(word)
             if self.lang in AGENT_LANGS and key.endswith("ist"):
