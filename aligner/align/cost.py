@@ -10,6 +10,9 @@
 - lexical: a bonus for keys shared by the two sides (numbers, Latin-script
   names and cognates, learned lexicon pairs), as a Dice-like ratio so that
   gluing an unrelated sentence onto a bead costs evidence instead of adding it;
+  a key found in many segments of a document (quotation marks, parentheses,
+  the article's topic word) says little about which segments pair, and is left
+  out (``common_keys``);
 - role: a penalty when paragraphs of different roles (preambular vs operative)
   would be put in one bead.
 """
@@ -25,10 +28,9 @@ from typing import Mapping, Sequence
 from aligner.align.dp import Band
 from aligner.align.features import Segment
 
-#: Prior probability of a run of 2 to 4 segments with no counterpart (0.001 and
-#: 0.003 score alike on both halves of the dev article, 0.01 a little lower:
-#: ``benchmarks/align_crossval.py``).
-NULL_RUN = 0.003
+#: Prior probability of a run of 2 to 4 segments with no counterpart (chosen by
+#: cross-validation with the weights of ``CostParams``: ``benchmarks/align_crossval.py``).
+NULL_RUN = 0.001
 #: Prior probability of each bead shape (sums need not be 1: only differences matter).
 PRIORS: dict[tuple[int, int], float] = {
     (1, 1): 0.85, (1, 0): 0.01, (0, 1): 0.01, (1, 2): 0.06, (2, 1): 0.06, (2, 2): 0.01,
@@ -46,23 +48,30 @@ PARAGRAPH_PRIORS: dict[tuple[int, int], float] = {
 
 @dataclass(frozen=True)
 class CostParams:
-    """Weights of the cost terms (set on the Text+Berg dev article; held-out figures by
-    cross-validation over its halves: ``benchmarks/align_crossval.py``)."""
+    """Weights of the cost terms between sentences, chosen by cross-validation on
+    the halves of the Text+Berg dev article and A/RES/55/100
+    (``benchmarks/align_crossval.py``: the lexical weight, the null bead's cap,
+    ``NULL_RUN`` and ``common_key_share``). Between paragraphs of structured
+    documents ``pair.paragraph_params`` sets its own."""
 
-    lexical_weight: float = 30.0
+    lexical_weight: float = 20.0
     lexical_smoothing: float = 1.0
     role_penalty: float = 10.0
     min_variance: float = 1.0
     #: Bead priors; ``None``: ``PRIORS`` (sentences).
     priors: "Mapping[tuple[int, int], float] | None" = None
     #: Cap on the length cost of a 1-0 or 0-1 bead (on top of its prior).
-    null_cost: float = 15.0
+    null_cost: float = 7.0
     #: Anchored pairs (structure verified by evidence) inside a bead: a bonus each.
     anchor_bonus: float = 25.0
     #: Cap on the length cost of a 1-1 bead (``inf``: uncapped). Between paragraphs
     #: a partial omission or an added clause must stay a 1-1 pair whenever the two
     #: share any evidence, not become a 1-0 and a 0-1 (see ``pair.paragraph_params``).
     match_cost: float = math.inf
+    #: A key found in more than this share of either document's segments (and in
+    #: more than ``COMMON_KEY_FLOOR`` of them) is not evidence (``common_keys``);
+    #: 1.0: every key counts.
+    common_key_share: float = 0.06
 
 
 @dataclass(frozen=True)
@@ -91,6 +100,28 @@ def estimate_length_model(src: Sequence[Segment], tgt: Sequence[Segment], pairs=
     return LengthModel(ratio=ratio, variance=6.8 * max(ratio, 0.1))
 
 
+#: A key in this many segments or fewer is never common: in a short document
+#: (16 paragraphs) a share would leave out a name found in two of them.
+COMMON_KEY_FLOOR = 3
+
+
+def common_keys(src: Sequence[Segment], tgt: Sequence[Segment], share: float) -> frozenset[str]:
+    """Keys found in more than ``share`` of either side's segments (and in more
+    than ``COMMON_KEY_FLOOR``): they match near every segment, so a bead earns
+    them wherever it is cut. On the Text+Berg article they are quotation marks,
+    parentheses, semicolons (a French list's, a German sentence's comma), the
+    article's topic words (``exped``, ``himal``) and false friends common on one
+    side (German ``gross``, French ``somme``); a number counts too (``#1956``)."""
+    if share >= 1.0:
+        return frozenset()
+    out: set[str] = set()
+    for side in (src, tgt):
+        limit = max(share * len(side), COMMON_KEY_FLOOR)
+        counts = Counter(k for seg in side for k in set(seg.keys))
+        out.update(k for k, count in counts.items() if count > limit)
+    return frozenset(out)
+
+
 _SQRT2 = math.sqrt(2.0)
 
 
@@ -115,13 +146,16 @@ class CostModel:
         # only keys the other document has at all can be evidence: French words
         # facing Chinese (or German words with no French cognate) must not
         # drown the numbers and names both share
-        vocab_s = {k for seg in src for k in seg.keys}
-        vocab_t = {k for seg in tgt for k in seg.keys}
+        self.common = common = common_keys(src, tgt, params.common_key_share)
+        vocab_s = {k for seg in src for k in seg.keys} - common
+        vocab_t = {k for seg in tgt for k in seg.keys} - common
         # numbers are written with digits in every language: a number with no
-        # counterpart always counts against a bead
-        self._ks = _prefix([sum(1 for k in seg.keys if k in vocab_t or k[0] == "#") for seg in src])
-        self._kt = _prefix([sum(1 for k in seg.keys if k in vocab_s or k[0] == "#") for seg in tgt])
-        self.matches = pair_matches(src, tgt, band)
+        # counterpart always counts against a bead (a common one never counts)
+        self._ks = _prefix([sum(1 for k in seg.keys if k in vocab_t or (k[0] == "#" and k not in common))
+                            for seg in src])
+        self._kt = _prefix([sum(1 for k in seg.keys if k in vocab_s or (k[0] == "#" and k not in common))
+                            for seg in tgt])
+        self.matches = pair_matches(src, tgt, band, ignore=common)
         self.anchors = {i: j for i, j in anchors}
         self._prior = {shape: -math.log(p) for shape, p in (params.priors or PRIORS).items()}
         self._c, self._inv_c, self._s2 = length.ratio, 1.0 / length.ratio, length.variance
@@ -273,11 +307,15 @@ def _prefix(values: Sequence[int]) -> list[int]:
     return out
 
 
-def pair_matches(src: Sequence[Segment], tgt: Sequence[Segment], band=None) -> dict[int, dict[int, int]]:
-    """Shared keys of every (src i, tgt j) pair, sparse; within ``band`` if given."""
+def pair_matches(src: Sequence[Segment], tgt: Sequence[Segment], band=None, ignore: frozenset[str] = frozenset()
+                 ) -> dict[int, dict[int, int]]:
+    """Shared keys of every (src i, tgt j) pair, sparse; within ``band`` if
+    given; keys in ``ignore`` left out."""
     index: dict[str, tuple[list[int], list[int]]] = {}
     for j, seg in enumerate(tgt):
         for key, count in Counter(seg.keys).items():
+            if key in ignore:
+                continue
             where = index.get(key)
             if where is None:
                 where = index[key] = ([], [])
