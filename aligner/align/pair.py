@@ -29,9 +29,6 @@ from aligner.model import Document
 LEVELS: tuple[str, ...] = ("paragraph", "sentence")
 #: Length-cost cap of a null bead between paragraphs of structured documents.
 PARAGRAPH_NULL_COST = 0.5
-#: Lexical weight between paragraphs of structured documents (set on the sample
-#: set and its drafts; the sentences' weight is chosen by cross-validation).
-PARAGRAPH_LEXICAL_WEIGHT = 30.0
 #: Shared-key ratio above which two same-numbered paragraphs count as sharing
 #: evidence (a doubted anchor is then confirmed by the numbering around it).
 MIN_SHARED = 0.2
@@ -46,15 +43,16 @@ def paragraph_params(params: CostParams) -> CostParams:
     plus one nat: a paragraph cut in half or given an extra clause is still
     paired with its original whenever the two share any evidence (numbers,
     names, symbols, learned words, the anchor of their number); only two
-    paragraphs that share nothing become a gap each. Every key counts: a
+    paragraphs that share nothing become a gap each. Every key counts once: a
     resolution's recurring names and symbols are what its paragraphs share
-    (``CostParams.common_key_share`` was measured on sentences only).
+    (``CostParams.common_key_share`` and ``rare_key_weight`` were measured on
+    sentences only).
     """
     prior = {shape: -math.log(p) for shape, p in PARAGRAPH_PRIORS.items()}
     nulls = prior[(1, 0)] + prior[(0, 1)] + 2 * PARAGRAPH_NULL_COST
     return replace(params, null_cost=PARAGRAPH_NULL_COST, priors=PARAGRAPH_PRIORS,
                    match_cost=nulls - prior[(1, 1)] + 1.0, common_key_share=1.0,
-                   lexical_weight=PARAGRAPH_LEXICAL_WEIGHT)
+                   rare_key_weight=1)
 
 
 @lru_cache(maxsize=4096)
