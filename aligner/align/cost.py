@@ -169,10 +169,14 @@ class CostModel:
         rare = rare_keys(src, tgt) if weight != 1 else frozenset()
         # numbers are written with digits in every language: a number with no
         # counterpart always counts against a bead (a common one never counts)
-        self._ks = _prefix([sum(weight if k in rare else 1 for k in seg.keys
-                                if k in vocab_t or (k[0] == "#" and k not in common)) for seg in src])
-        self._kt = _prefix([sum(weight if k in rare else 1 for k in seg.keys
-                                if k in vocab_s or (k[0] == "#" and k not in common)) for seg in tgt])
+        if common or rare:
+            self._ks = _prefix([sum(weight if k in rare else 1 for k in seg.keys
+                                    if k in vocab_t or (k[0] == "#" and k not in common)) for seg in src])
+            self._kt = _prefix([sum(weight if k in rare else 1 for k in seg.keys
+                                    if k in vocab_s or (k[0] == "#" and k not in common)) for seg in tgt])
+        else:  # the default: every key once
+            self._ks = _prefix([sum(1 for k in seg.keys if k in vocab_t or k[0] == "#") for seg in src])
+            self._kt = _prefix([sum(1 for k in seg.keys if k in vocab_s or k[0] == "#") for seg in tgt])
         self.matches = pair_matches(src, tgt, band, ignore=common, rare=rare, rare_weight=weight)
         self.anchors = {i: j for i, j in anchors}
         self._prior = {shape: -math.log(p) for shape, p in (params.priors or PRIORS).items()}
@@ -332,7 +336,7 @@ def pair_matches(src: Sequence[Segment], tgt: Sequence[Segment], band=None, igno
     index: dict[str, tuple[list[int], list[int]]] = {}
     for j, seg in enumerate(tgt):
         for key, count in Counter(seg.keys).items():
-            if key in ignore:
+            if ignore and key in ignore:
                 continue
             where = index.get(key)
             if where is None:
@@ -353,7 +357,7 @@ def pair_matches(src: Sequence[Segment], tgt: Sequence[Segment], band=None, igno
                 continue
             positions, counts = where
             start, stop = bisect_left(positions, lo), bisect_left(positions, hi)
-            if key in rare:
+            if rare and key in rare:
                 for j, other in zip(positions[start:stop], counts[start:stop]):
                     row[j] = row.get(j, 0) + rare_weight * (count if count < other else other)
                 continue
