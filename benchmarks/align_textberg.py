@@ -15,7 +15,11 @@ also reports the CPU of its work alone (reading and aligning) and of the
 alignment alone.
 
 Run from the repository root: ``python benchmarks/align_textberg.py``
-(``--quick``: quality and the 1x run only; ``--sizes 1,5``; ``--profile``:
+(``--quick``: quality and the 1x run only; ``--sizes 1,5``; ``--test DIR``:
+quality only, on the Text+Berg test articles, held out from every choice of
+weights: ``test0.de``, ``test0.fr``, ``test0.defr`` ... ``test6.*``, the
+Bleualign test set as redistributed in the Vecalign repository's
+``bleualign_data`` folder, GPL v2, not shipped here; ``--profile``:
 hexaglot's profile on the article only; ``--hunalign PATH``
 or the ``HUNALIGN`` environment variable: the hunalign executable, else
 ``hunalign`` on the PATH; without one the hunalign rows are skipped with a
@@ -191,6 +195,53 @@ def fmt(x: float) -> str:
     return f"{x:.3f}"
 
 
+def quality(title: str, articles: list[tuple[Path, Path, list]], hunalign: str | None) -> dict:
+    """Every system on every article (one process per run), strict and lax
+    scores pooled over the articles; the results of the last article."""
+    names = ["hexaglot", "nltk", "galechurch"] + (["hunalign", "hunalign -realign"] if hunalign else [])
+    pairs: dict[str, list] = {name: [] for name in names}
+    cpu = {name: 0.0 for name in names}
+    peak = {name: 0.0 for name in names}
+    results: dict = {}
+    for de_path, fr_path, gold in articles:
+        results = {name: measure(name, de_path, fr_path) for name in ("hexaglot", "nltk", "galechurch")}
+        if hunalign:
+            results["hunalign"] = measure_hunalign(hunalign, de_path, fr_path, realign=False)
+            results["hunalign -realign"] = measure_hunalign(hunalign, de_path, fr_path, realign=True)
+        for name, r in results.items():
+            pairs[name].append(([(tuple(s), tuple(t)) for s, t, _ in r["beads"]], gold))
+            cpu[name] += r["cpu"]
+            peak[name] = max(peak[name], r["peak_rss_mb"])
+    scores = {name: score_documents(pairs[name]) for name in names}
+    print(title)
+    print(f"{'system':<18} {'strict P':>9} {'strict R':>9} {'strict F1':>9} {'lax P':>7} {'lax R':>7} {'lax F1':>7}"
+          f" {'beads':>6} {'CPU s':>7} {'peak MB':>8}")
+    for name, sc in scores.items():
+        st, lx = sc["strict"], sc["lax"]
+        beads = sum(len(system) for system, _ in pairs[name])
+        print(f"{name:<18} {fmt(st.precision):>9} {fmt(st.recall):>9} {fmt(st.f1):>9} {fmt(lx.precision):>7}"
+              f" {fmt(lx.recall):>7} {fmt(lx.f1):>7} {beads:>6} {cpu[name]:>7.2f} {peak[name]:>8.1f}")
+    hx = scores["hexaglot"]
+    for peer in scores:
+        if peer != "hexaglot":
+            print(f"hexaglot / {peer}: strict F1 x{hx['strict'].f1 / scores[peer]['strict'].f1:.2f}, "
+                  f"lax F1 x{hx['lax'].f1 / scores[peer]['lax'].f1:.2f}")
+    return results
+
+
+def test_articles(folder: Path) -> list[tuple[Path, Path, list]]:
+    """The Text+Berg test articles in ``folder`` (``testN.de``, ``testN.fr``, ``testN.defr``)."""
+    out = []
+    for gold_path in sorted(folder.glob("test*.defr")):
+        de_path, fr_path = gold_path.with_suffix(".de"), gold_path.with_suffix(".fr")
+        if not (de_path.is_file() and fr_path.is_file()):
+            sys.exit(f"{gold_path}: {de_path.name} or {fr_path.name} is missing beside it")
+        out.append((de_path, fr_path, parse_beads(gold_path.read_text(encoding="utf-8").splitlines())))
+    if not out:
+        sys.exit(f"{folder}: no test*.defr file (the Text+Berg test articles)")
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="quality and the 1x speed run only")
@@ -198,40 +249,33 @@ def main() -> None:
     parser.add_argument("--hunalign", metavar="PATH", help="the hunalign executable (default: $HUNALIGN, else PATH)")
     parser.add_argument("--profile", action="store_true",
                         help="only profile hexaglot on the article (cProfile, cumulative time) and stop")
+    parser.add_argument("--test", metavar="DIR", type=Path,
+                        help="only the quality table, on the Text+Berg test articles in DIR")
     parser.add_argument("--child", nargs=3, metavar=("SYSTEM", "DE", "FR"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(*args.child)
+        return
+    hunalign = find_hunalign(args.hunalign)
+    if args.test:
+        articles = test_articles(args.test)
+        if hunalign is None:
+            print("notice: hunalign not found (--hunalign PATH or HUNALIGN=PATH): its rows are skipped\n")
+        sentences = sum(len(read_lines(de)) for de, _, _ in articles), sum(len(read_lines(fr)) for _, fr, _ in articles)
+        quality(f"Text+Berg test articles, German-French ({len(articles)} articles, {sentences[0]} x {sentences[1]}"
+                f" sentences, {sum(len(g) for _, _, g in articles)} gold beads; pooled)", articles, hunalign)
         return
     if not DATA.is_dir():
         sys.exit(f"skipped: {DATA} is absent")
     if args.profile:
         profile(DATA / "dev.de", DATA / "dev.fr")
         return
-    hunalign = find_hunalign(args.hunalign)
     if hunalign is None:
         print("notice: hunalign not found (--hunalign PATH or HUNALIGN=PATH): its rows are skipped\n")
     gold = parse_beads((DATA / "dev.defr").read_text().splitlines())
     de_path, fr_path = DATA / "dev.de", DATA / "dev.fr"
-    results = {name: measure(name, de_path, fr_path) for name in ("hexaglot", "nltk", "galechurch")}
-    if hunalign:
-        results["hunalign"] = measure_hunalign(hunalign, de_path, fr_path, realign=False)
-        results["hunalign -realign"] = measure_hunalign(hunalign, de_path, fr_path, realign=True)
-    scores = {name: score_documents([([(tuple(s), tuple(t)) for s, t, _ in r["beads"]], gold)])
-              for name, r in results.items()}
-    print("Text+Berg dev article, German-French (468 x 554 sentences, 422 gold beads)")
-    print(f"{'system':<18} {'strict P':>9} {'strict R':>9} {'strict F1':>9} {'lax P':>7} {'lax R':>7} {'lax F1':>7}"
-          f" {'beads':>6} {'CPU s':>7} {'peak MB':>8}")
-    for name, sc in scores.items():
-        st, lx = sc["strict"], sc["lax"]
-        r = results[name]
-        print(f"{name:<18} {fmt(st.precision):>9} {fmt(st.recall):>9} {fmt(st.f1):>9} {fmt(lx.precision):>7}"
-              f" {fmt(lx.recall):>7} {fmt(lx.f1):>7} {len(r['beads']):>6} {r['cpu']:>7.2f} {r['peak_rss_mb']:>8.1f}")
-    hx = scores["hexaglot"]
-    for peer in scores:
-        if peer != "hexaglot":
-            print(f"hexaglot / {peer}: strict F1 x{hx['strict'].f1 / scores[peer]['strict'].f1:.2f}, "
-                  f"lax F1 x{hx['lax'].f1 / scores[peer]['lax'].f1:.2f}")
+    results = quality("Text+Berg dev article, German-French (468 x 554 sentences, 422 gold beads)",
+                      [(de_path, fr_path, gold)], hunalign)
     calibration(results["hexaglot"]["beads"], gold)
     sizes = [1] if args.quick else [int(x) for x in args.sizes.split(",") if x.strip()]
     speed(de_path, fr_path, gold, sizes, hunalign, results)

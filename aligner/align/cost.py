@@ -10,6 +10,11 @@
 - lexical: a bonus for keys shared by the two sides (numbers, Latin-script
   names and cognates, learned lexicon pairs), as a Dice-like ratio so that
   gluing an unrelated sentence onto a bead costs evidence instead of adding it;
+  a key found in many segments of a document (quotation marks, parentheses,
+  the article's topic word) says little about which segments pair, and is left
+  out when ``common_key_share`` is below 1 (``common_keys``); one found in
+  one or two (a name, a date) says much, and counts ``rare_key_weight`` times
+  (``rare_keys``). Both are off by default: see ``CostParams``;
 - role: a penalty when paragraphs of different roles (preambular vs operative)
   would be put in one bead.
 """
@@ -26,8 +31,7 @@ from aligner.align.dp import Band
 from aligner.align.features import Segment
 
 #: Prior probability of a run of 2 to 4 segments with no counterpart (0.001 and
-#: 0.003 score alike on both halves of the dev article, 0.01 a little lower:
-#: ``benchmarks/align_crossval.py``).
+#: 0.003 score alike on both halves of the dev article: ``benchmarks/align_crossval.py``).
 NULL_RUN = 0.003
 #: Prior probability of each bead shape (sums need not be 1: only differences matter).
 PRIORS: dict[tuple[int, int], float] = {
@@ -46,8 +50,9 @@ PARAGRAPH_PRIORS: dict[tuple[int, int], float] = {
 
 @dataclass(frozen=True)
 class CostParams:
-    """Weights of the cost terms (set on the Text+Berg dev article; held-out figures by
-    cross-validation over its halves: ``benchmarks/align_crossval.py``)."""
+    """Weights of the cost terms (set on the Text+Berg dev article; the halves'
+    cross-validation, ``benchmarks/align_crossval.py``, chose other weights that
+    lost on the Text+Berg test articles: see docs/alignment.md)."""
 
     lexical_weight: float = 30.0
     lexical_smoothing: float = 1.0
@@ -63,6 +68,14 @@ class CostParams:
     #: a partial omission or an added clause must stay a 1-1 pair whenever the two
     #: share any evidence, not become a 1-0 and a 0-1 (see ``pair.paragraph_params``).
     match_cost: float = math.inf
+    #: A key found in more than this share of either document's segments (and in
+    #: more than ``COMMON_KEY_FLOOR`` of them) is not evidence (``common_keys``);
+    #: 1.0: every key counts.
+    common_key_share: float = 1.0
+    #: How many keys a rare key counts for (in a bead's shared keys and in each
+    #: side's keys): one found in at most ``RARE_KEY_LIMIT`` segments of each
+    #: document (a name, a date, a height) rarely pairs two segments by chance.
+    rare_key_weight: int = 1
 
 
 @dataclass(frozen=True)
@@ -91,6 +104,40 @@ def estimate_length_model(src: Sequence[Segment], tgt: Sequence[Segment], pairs=
     return LengthModel(ratio=ratio, variance=6.8 * max(ratio, 0.1))
 
 
+#: A key in this many segments or fewer is never common: in a short document
+#: (16 paragraphs) a share would leave out a name found in two of them.
+COMMON_KEY_FLOOR = 3
+
+
+def common_keys(src: Sequence[Segment], tgt: Sequence[Segment], share: float) -> frozenset[str]:
+    """Keys found in more than ``share`` of either side's segments (and in more
+    than ``COMMON_KEY_FLOOR``): they match near every segment, so a bead earns
+    them wherever it is cut. On the Text+Berg article they are quotation marks,
+    parentheses, semicolons (a French list's, a German sentence's comma), the
+    article's topic words (``exped``, ``himal``) and false friends common on one
+    side (German ``gross``, French ``somme``); a number counts too (``#1956``)."""
+    if share >= 1.0:
+        return frozenset()
+    out: set[str] = set()
+    for side in (src, tgt):
+        limit = max(share * len(side), COMMON_KEY_FLOOR)
+        counts = Counter(k for seg in side for k in set(seg.keys))
+        out.update(k for k, count in counts.items() if count > limit)
+    return frozenset(out)
+
+
+#: A key in at most this many segments of each document is rare (``rare_keys``).
+RARE_KEY_LIMIT = 2
+
+
+def rare_keys(src: Sequence[Segment], tgt: Sequence[Segment]) -> frozenset[str]:
+    """Keys found in at most ``RARE_KEY_LIMIT`` segments of each side."""
+    counts_s = Counter(k for seg in src for k in set(seg.keys))
+    counts_t = Counter(k for seg in tgt for k in set(seg.keys))
+    return frozenset(k for k, count in counts_s.items()
+                     if count <= RARE_KEY_LIMIT and counts_t.get(k, 0) <= RARE_KEY_LIMIT)
+
+
 _SQRT2 = math.sqrt(2.0)
 
 
@@ -115,13 +162,22 @@ class CostModel:
         # only keys the other document has at all can be evidence: French words
         # facing Chinese (or German words with no French cognate) must not
         # drown the numbers and names both share
-        vocab_s = {k for seg in src for k in seg.keys}
-        vocab_t = {k for seg in tgt for k in seg.keys}
+        self.common = common = common_keys(src, tgt, params.common_key_share)
+        vocab_s = {k for seg in src for k in seg.keys} - common
+        vocab_t = {k for seg in tgt for k in seg.keys} - common
+        weight = params.rare_key_weight
+        rare = rare_keys(src, tgt) if weight != 1 else frozenset()
         # numbers are written with digits in every language: a number with no
-        # counterpart always counts against a bead
-        self._ks = _prefix([sum(1 for k in seg.keys if k in vocab_t or k[0] == "#") for seg in src])
-        self._kt = _prefix([sum(1 for k in seg.keys if k in vocab_s or k[0] == "#") for seg in tgt])
-        self.matches = pair_matches(src, tgt, band)
+        # counterpart always counts against a bead (a common one never counts)
+        if common or rare:
+            self._ks = _prefix([sum(weight if k in rare else 1 for k in seg.keys
+                                    if k in vocab_t or (k[0] == "#" and k not in common)) for seg in src])
+            self._kt = _prefix([sum(weight if k in rare else 1 for k in seg.keys
+                                    if k in vocab_s or (k[0] == "#" and k not in common)) for seg in tgt])
+        else:  # the default: every key once
+            self._ks = _prefix([sum(1 for k in seg.keys if k in vocab_t or k[0] == "#") for seg in src])
+            self._kt = _prefix([sum(1 for k in seg.keys if k in vocab_s or k[0] == "#") for seg in tgt])
+        self.matches = pair_matches(src, tgt, band, ignore=common, rare=rare, rare_weight=weight)
         self.anchors = {i: j for i, j in anchors}
         self._prior = {shape: -math.log(p) for shape, p in (params.priors or PRIORS).items()}
         self._c, self._inv_c, self._s2 = length.ratio, 1.0 / length.ratio, length.variance
@@ -273,11 +329,15 @@ def _prefix(values: Sequence[int]) -> list[int]:
     return out
 
 
-def pair_matches(src: Sequence[Segment], tgt: Sequence[Segment], band=None) -> dict[int, dict[int, int]]:
-    """Shared keys of every (src i, tgt j) pair, sparse; within ``band`` if given."""
+def pair_matches(src: Sequence[Segment], tgt: Sequence[Segment], band=None, ignore: frozenset[str] = frozenset(),
+                 rare: frozenset[str] = frozenset(), rare_weight: int = 1) -> dict[int, dict[int, int]]:
+    """Shared keys of every (src i, tgt j) pair, sparse; within ``band`` if
+    given; keys in ``ignore`` left out, keys in ``rare`` counted ``rare_weight`` times."""
     index: dict[str, tuple[list[int], list[int]]] = {}
     for j, seg in enumerate(tgt):
         for key, count in Counter(seg.keys).items():
+            if ignore and key in ignore:
+                continue
             where = index.get(key)
             if where is None:
                 where = index[key] = ([], [])
@@ -297,6 +357,10 @@ def pair_matches(src: Sequence[Segment], tgt: Sequence[Segment], band=None) -> d
                 continue
             positions, counts = where
             start, stop = bisect_left(positions, lo), bisect_left(positions, hi)
+            if rare and key in rare:
+                for j, other in zip(positions[start:stop], counts[start:stop]):
+                    row[j] = row.get(j, 0) + rare_weight * (count if count < other else other)
+                continue
             if count == 1:
                 once.extend(positions[start:stop])
                 continue

@@ -43,12 +43,16 @@ def paragraph_params(params: CostParams) -> CostParams:
     plus one nat: a paragraph cut in half or given an extra clause is still
     paired with its original whenever the two share any evidence (numbers,
     names, symbols, learned words, the anchor of their number); only two
-    paragraphs that share nothing become a gap each.
+    paragraphs that share nothing become a gap each. Every key counts once: a
+    resolution's recurring names and symbols are what its paragraphs share
+    (``CostParams.common_key_share`` and ``rare_key_weight`` were measured on
+    sentences only).
     """
     prior = {shape: -math.log(p) for shape, p in PARAGRAPH_PRIORS.items()}
     nulls = prior[(1, 0)] + prior[(0, 1)] + 2 * PARAGRAPH_NULL_COST
     return replace(params, null_cost=PARAGRAPH_NULL_COST, priors=PARAGRAPH_PRIORS,
-                   match_cost=nulls - prior[(1, 1)] + 1.0)
+                   match_cost=nulls - prior[(1, 1)] + 1.0, common_key_share=1.0,
+                   rare_key_weight=1)
 
 
 @lru_cache(maxsize=4096)
