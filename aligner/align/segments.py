@@ -91,12 +91,12 @@ def split_null_runs(path):
 
 
 def _best_path(n, m, shapes, model, band):
-    """``best_path`` (``plain_path`` for a plain model: the same path, faster),
-    falling back to a band twice as wide around the same centre (then to the
+    """``plain_path`` for a ``CostModel`` (``best_path`` with its ``cost``: the same
+    path, faster; ``best_path`` for a bare cost function), falling back to a band twice as wide around the same centre (then to the
     full matrix) should a band ever leave no path."""
     while True:
         try:
-            if getattr(model, "plain", False):
+            if isinstance(model, CostModel):
                 return plain_path(model, shapes, band)
             return best_path(n, m, shapes, getattr(model, "cost", model), band)
         except ValueError:
