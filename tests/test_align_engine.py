@@ -255,3 +255,30 @@ def test_a_band_without_a_path_is_widened():
         best_path(6, 6, SENTENCE_BEADS, lambda *a: 0.0, band)
     path = _best_path(6, 6, SENTENCE_BEADS, lambda *a: 0.0, band)
     assert path[0][0] == 0 and path[-1][1] == 6 and path[-1][3] == 6
+
+
+def test_the_second_pass_band_hugs_the_first_path():
+    from aligner.align.dp import band_around_path
+
+    path = [(0, 1, 0, 1, 0.0), (1, 3, 1, 2, 0.0), (3, 3, 2, 3, 0.0), (3, 4, 3, 4, 0.0)]
+    band = band_around_path(path, 4, 4, 1)
+    # row r: the columns of the beads that span it (rows i0..i1, columns j0..j1), one more each side
+    assert band.lo == (0, 0, 0, 0, 2) and band.hi == (2, 3, 3, 4, 4)
+
+
+def test_the_second_pass_runs_in_a_narrow_band_on_the_article(shared_data, monkeypatch):
+    data = shared_data / "textberg-dev"
+    de = [segment(l.strip()) for l in (data / "dev.de").read_text(encoding="utf-8").splitlines() if l.strip()]
+    fr = [segment(l.strip()) for l in (data / "dev.fr").read_text(encoding="utf-8").splitlines() if l.strip()]
+    bands = []
+    real = segments_module.plain_path
+
+    def spy(model, shapes, band=None):
+        bands.append(band)
+        return real(model, shapes, band)
+
+    monkeypatch.setattr(segments_module, "plain_path", spy)
+    align_segments(de, fr, SENTENCE_BEADS)
+    first, second = bands
+    assert second.area() < 0.6 * first.area()
+    assert second.area() < 9 * (len(de) + 1)  # 2 columns either side of a path about 1.2 columns a row

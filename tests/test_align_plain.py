@@ -1,6 +1,7 @@
-"""The plain programme (cost written out, shared keys from prefix sums) finds
-the very path the general programme finds with ``CostModel.cost``: same beads,
-same costs to the last bit, same tie-breaking."""
+"""The inline programme (cost written out, shared keys from prefix sums) finds
+the very path the general programme finds with ``CostModel.cost``, for plain
+segment lists and for structured paragraphs (roles, anchors, the 1-1 cap): same
+beads, same costs to the last bit, same tie-breaking."""
 
 from __future__ import annotations
 
@@ -10,13 +11,18 @@ import pytest
 
 import aligner.align.segments as segments_module
 from aligner.align.anchors import lexical_anchors
-from aligner.align.beads import SENTENCE_BEADS
+from aligner.align import align_documents
+from aligner.align.beads import PARAGRAPH_BEADS, SENTENCE_BEADS
 from aligner.align.cost import CostModel, CostParams, estimate_length_model
 from aligner.align.dp import band_from_anchors, best_path
 from aligner.align.features import segment
 from aligner.align.lexicon import learn_lexicon, with_lexicon
 from aligner.align.plain import plain_path
+from aligner.align.pair import paragraph_params
 from aligner.align.segments import align_segments
+from aligner.readers import read_document
+
+from conftest import SAMPLE_SET
 
 
 def _lines(path):
@@ -59,7 +65,7 @@ def test_same_path_on_random_inputs_with_repeats_and_ties(article):
             assert plain_path(model, shapes) == best_path(len(src), len(tgt), shapes, model.cost)
 
 
-def test_lines_input_uses_the_plain_programme_and_structured_input_does_not(article, monkeypatch):
+def test_every_cost_model_uses_the_inline_programme(article, monkeypatch):
     de, fr = article
     calls = []
     real = segments_module.plain_path
@@ -74,12 +80,39 @@ def test_lines_input_uses_the_plain_programme_and_structured_input_does_not(arti
     calls.clear()
     roles = [segment(s.text, "preambular" if k < 5 else "operative") for k, s in enumerate(de[:20])]
     align_segments(roles, fr[:20], SENTENCE_BEADS)
-    assert calls == []
+    assert len(calls) == 2 and not calls[0].plain  # structured: roles
 
 
-def test_a_structured_model_is_refused(article):
+def test_same_path_on_structured_random_inputs_with_roles_anchors_and_ties(article):
+    """Roles (a penalty for a bead that mixes them), anchors (a bonus once per bead)
+    and the paragraphs' cap on a 1-1 bead's length cost, on repeated segments (ties)."""
     de, fr = article
-    model = CostModel(de[:5], fr[:5], estimate_length_model(de[:5], fr[:5]), anchors=[(0, 0)])
-    assert not model.plain
-    with pytest.raises(ValueError):
-        plain_path(model, SENTENCE_BEADS)
+    rng = random.Random(11)
+    params = paragraph_params(CostParams())
+    for _ in range(60):
+        n, m = rng.randint(1, 22), rng.randint(1, 22)
+        src = [segment(rng.choice(de[:6]).text, rng.choice(("preambular", "operative"))) for _ in range(n)]
+        tgt = [segment(rng.choice(fr[:6]).text, rng.choice(("preambular", "operative"))) for _ in range(m)]
+        anchors = sorted({(i, min(m - 1, max(0, i + rng.randint(-1, 1)))) for i in rng.sample(range(n), min(n, 3))})
+        chain = [pair for k, pair in enumerate(anchors) if all(pair[1] > q[1] for q in anchors[:k])]
+        for shapes, chosen in ((PARAGRAPH_BEADS, params), (SENTENCE_BEADS, CostParams())):
+            model = CostModel(src, tgt, estimate_length_model(src, tgt), chosen, chain)
+            assert plain_path(model, shapes) == best_path(n, m, shapes, model.cost)
+
+
+def test_same_path_on_the_six_official_versions(monkeypatch):
+    """Every programme the six-way paragraph alignment of the sample set runs (both
+    passes, body and footnotes, each version against the pivot): the same path."""
+    runs = []
+    real = segments_module._best_path
+
+    def spy(n, m, shapes, model, band):
+        runs.append((n, m, shapes, model, band))
+        return real(n, m, shapes, model, band)
+
+    monkeypatch.setattr(segments_module, "_best_path", spy)
+    align_documents([read_document(SAMPLE_SET / f"{lang}.md") for lang in ("fr", "en", "es", "ru", "zh", "ar")])
+    structured = [run for run in runs if not run[3].plain]
+    assert len(structured) >= 10
+    for n, m, shapes, model, band in structured:
+        assert plain_path(model, shapes, band) == best_path(n, m, shapes, model.cost, band)

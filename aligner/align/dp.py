@@ -71,6 +71,26 @@ def band_from_anchors(points: Sequence[tuple[int, int]], n: int, m: int, margin:
     return Band(lo=tuple(lo), hi=tuple(hi))
 
 
+def band_around_path(path: Sequence[tuple[int, int, int, int, float]], n: int, m: int, margin: int) -> Band:
+    """The cells of each row within ``margin`` columns of a path's cells in that row
+    (a bead ``(i0, i1, j0, j1, cost)`` holds columns ``j0..j1`` in rows ``i0..i1``)."""
+    lo = [m] * (n + 1)
+    hi = [0] * (n + 1)
+    for i0, i1, j0, j1, _ in path:
+        first, last = max(0, j0 - margin), min(m, j1 + margin)
+        for r in range(i0, i1 + 1):
+            if first < lo[r]:
+                lo[r] = first
+            if last > hi[r]:
+                hi[r] = last
+    lo[0], hi[n] = 0, m
+    for r in range(n - 1, -1, -1):  # lo never decreases along rows
+        lo[r] = min(lo[r], lo[r + 1])
+    for r in range(1, n + 1):  # hi never decreases either
+        hi[r] = max(hi[r], hi[r - 1])
+    return Band(lo=tuple(lo), hi=tuple(hi))
+
+
 def best_path(n: int, m: int, shapes: Sequence[tuple[int, int]],
               cost: Callable[[int, int, int, int, float], float],
               band: Band | None = None) -> list[tuple[int, int, int, int, float]]:

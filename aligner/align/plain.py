@@ -1,13 +1,16 @@
-"""The programme for plain segment lists, with the bead cost written out.
+"""The programme with the bead cost written out.
 
-Lines input and the sentences inside aligned paragraphs have no roles, no
-structure anchors and no cap on a 1-1 bead's length cost. For them the general
-``dp.best_path``, which calls ``CostModel.cost`` once per cell and bead shape,
-spends most of its time in the calls. Here the same sums are made inline, row
-by row and shape by shape (the row's source length, source keys and previous
-row are read once per shape, not once per cell), and the shared keys of a bead
-come from a two-dimensional prefix sum of the pair matches: four lookups
-instead of a loop over the bead's pairs.
+The general ``dp.best_path`` calls ``CostModel.cost`` once per cell and bead
+shape, and spends most of its time in the calls. Here the same sums are made
+inline, row by row and shape by shape (the row's source length, source keys,
+source roles, anchors and previous row are read once per shape, not once per
+cell), and the shared keys of a bead come from a two-dimensional prefix sum of
+the pair matches: four lookups instead of a loop over the bead's pairs.
+
+Lines input and the sentences inside aligned paragraphs are plain (no roles, no
+anchors, no cap on a 1-1 bead's length cost); the paragraphs of structured
+documents add the role penalty, the anchor bonus (once per bead) and the 1-1
+cap, in ``CostModel.cost``'s order.
 
 Same costs to the last bit (the same operations in the same order), same ties
 (the first shape in ``shapes`` order wins a cell), hence the same path as
@@ -22,7 +25,7 @@ import math
 from array import array
 from typing import Sequence
 
-from aligner.align.cost import CostModel, neg_log_tail
+from aligner.align.cost import CostModel, _changes, neg_log_tail
 from aligner.align.dp import Band, trace_back
 
 INF = math.inf
@@ -33,9 +36,7 @@ _PAD = 4
 
 def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band | None = None
                ) -> list[tuple[int, int, int, int, float]]:
-    """``dp.best_path(n, m, shapes, model.cost, band)`` for a ``model.plain`` model."""
-    if not model.plain:
-        raise ValueError("plain_path needs a model without roles, anchors or a 1-1 cost cap")
+    """``dp.best_path(n, m, shapes, model.cost, band)``, faster."""
     n, m = len(model.src), len(model.tgt)
     band = band or Band.full(n, m)
     lo, hi = band.lo, band.hi
@@ -47,6 +48,17 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
     weight, smoothing, null_cost = model._lex_weight, model._smoothing, model._null_cost
     sqrt, log, erfc, tail, inv_sqrt2 = math.sqrt, math.log, math.erfc, neg_log_tail, 1.0 / math.sqrt(2.0)
     joint = [(k, a, b, model._prior[(a, b)]) for k, (a, b) in enumerate(shapes) if a and b]
+    # structured paragraphs: roles (a bead mixes roles when its first source and target
+    # roles differ or a side changes role), anchors, the cap on a 1-1 bead's length cost
+    structured = bool(model.anchors) or model._many_roles
+    names = {r: k for k, r in enumerate(sorted({s.role for s in model.src} | {t.role for t in model.tgt}))}
+    rs, rt = [names[s.role] for s in model.src], [names[t.role] for t in model.tgt]
+    cs, ct = _changes(rs), _changes(rt)
+    anchor_j = [-1] * (n + 1)
+    for ai, aj in model.anchors.items():
+        anchor_j[ai] = aj
+    role_penalty, anchor_bonus = model.params.role_penalty, model.params.anchor_bonus
+    match_cost = model._match_cost
     source_nulls = [(k, a, model._prior[(a, b)]) for k, (a, b) in enumerate(shapes) if a and not b]
 
     def null_total(prior: float, ls: int, lt: int) -> float:
@@ -82,42 +94,7 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
         cur_lo = wlo[i]
         row = [INF] * width
         ptr = [-1] * width
-        for k, a, b, prior in joint:
-            pi = i - a
-            if pi < 0:
-                continue
-            plo, phi = lo[pi], hi[pi]
-            start, stop = max(row_lo, plo + b), min(row_hi, phi + b)
-            if start > stop:
-                continue
-            prev_row = table[pi]
-            prev_sums = sums[-1 - a]
-            prev_lo = wlo[pi]
-            ls = ls_[i] - ls_[pi]
-            ks = ks_[i] - ks_[pi]
-            c_ls = c * ls
-            for j in range(start, stop + 1):
-                prev = prev_row[j - b - plo]
-                if prev == INF:
-                    continue
-                lt = lt_[j] - lt_[j - b]
-                total = prior
-                if ls or lt:
-                    mean = (ls + lt * inv_c) * 0.5
-                    z = abs(lt - c_ls) / sqrt(s2 * mean if s2 * mean > 1e-9 else 1e-9)
-                    total += -log(erfc(z * inv_sqrt2)) if z < 8.0 else tail(z)
-                shared = cur[j - cur_lo] - prev_sums[j - prev_lo] - cur[j - b - cur_lo] + prev_sums[j - b - prev_lo]
-                if shared:
-                    kt = kt_[j] - kt_[j - b]
-                    if shared > ks:
-                        shared = ks
-                    if shared > kt:
-                        shared = kt
-                    total -= weight * 2.0 * shared / (ks + kt + smoothing)
-                value = prev + total
-                if value < row[j - row_lo]:
-                    row[j - row_lo] = value
-                    ptr[j - row_lo] = k
+        # source nulls first: their cost is the row's, and a cell's best so far prunes the joint beads
         for k, a, prior in source_nulls:
             pi = i - a
             if pi < 0:
@@ -132,6 +109,62 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
                     continue
                 value = prev + total
                 here = row[j - row_lo]
+                if value < here or (value == here and k < ptr[j - row_lo]):
+                    row[j - row_lo] = value
+                    ptr[j - row_lo] = k
+        for k, a, b, prior in joint:
+            pi = i - a
+            if pi < 0:
+                continue
+            plo, phi = lo[pi], hi[pi]
+            start, stop = max(row_lo, plo + b), min(row_hi, phi + b)
+            if start > stop:
+                continue
+            prev_row = table[pi]
+            prev_sums = sums[-1 - a]
+            prev_lo = wlo[pi]
+            ls = ls_[i] - ls_[pi]
+            ks = ks_[i] - ks_[pi]
+            c_ls = c * ls
+            capped = a == 1 and b == 1
+            if structured:
+                src_role, src_mixed = rs[pi], cs[i - 1] != cs[pi]
+                anchored = [x for x in anchor_j[pi:i] if x >= 0]
+            for j in range(start, stop + 1):
+                prev = prev_row[j - b - plo]
+                if prev == INF:
+                    continue
+                here = row[j - row_lo]
+                total = prior
+                if structured:
+                    if src_mixed or src_role != rt[j - b] or ct[j - 1] != ct[j - b]:
+                        total += role_penalty
+                    for x in anchored:  # one bonus per bead
+                        if j - b <= x < j:
+                            total -= anchor_bonus
+                            break
+                # the shared keys first (four lookups): a bead that loses to the cell's
+                # best even at no length cost is not costed further (it cannot win nor tie)
+                shared = cur[j - cur_lo] - prev_sums[j - prev_lo] - cur[j - b - cur_lo] + prev_sums[j - b - prev_lo]
+                bonus = 0.0
+                if shared:
+                    kt = kt_[j] - kt_[j - b]
+                    if shared > ks:
+                        shared = ks
+                    if shared > kt:
+                        shared = kt
+                    bonus = weight * 2.0 * shared / (ks + kt + smoothing)
+                if prev + (total - bonus) > here:
+                    continue
+                lt = lt_[j] - lt_[j - b]
+                if ls or lt:
+                    mean = (ls + lt * inv_c) * 0.5
+                    z = abs(lt - c_ls) / sqrt(s2 * mean if s2 * mean > 1e-9 else 1e-9)
+                    length = -log(erfc(z * inv_sqrt2)) if z < 8.0 else tail(z)
+                    total += length if (length < match_cost or not capped) else match_cost
+                if shared:
+                    total -= bonus
+                value = prev + total
                 if value < here or (value == here and k < ptr[j - row_lo]):
                     row[j - row_lo] = value
                     ptr[j - row_lo] = k

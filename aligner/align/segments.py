@@ -15,7 +15,7 @@ from aligner.align.anchors import fill_gaps, lexical_anchors
 from aligner.align.beads import Bead
 from aligner.align.confidence import bead_confidence
 from aligner.align.cost import CostModel, CostParams, estimate_length_model
-from aligner.align.dp import Band, band_from_anchors, best_path
+from aligner.align.dp import Band, band_around_path, band_from_anchors, best_path
 from aligner.align.features import Segment
 from aligner.align.lexicon import learn_lexicon, with_lexicon
 from aligner.align.plain import plain_path
@@ -61,10 +61,11 @@ def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Seque
         length = estimate_length_model(src, tgt, ones) if len(ones) >= 5 else model.length
         lexicon = learn_lexicon(src, tgt, [(range(i0, i1), range(j0, j1)) for i0, i1, j0, j1, _ in path])
         src2, tgt2 = with_lexicon(src, tgt, lexicon) if lexicon else (src, tgt)
-        if band is not None:  # pass 2 runs near pass 1's path (2 segments around it between
-            # plain segments, where the result is the same as with 3 on the dev article at 1x-20x)
-            band = band_from_anchors([(i0, j0) for i0, i1, j0, j1, _ in path if i1 > i0 and j1 > j0], n, m,
-                                     margin=2 if model.plain else 3)
+        if band is not None:  # pass 2 runs within 2 columns of pass 1's path in each row
+            # between plain segments, 3 between paragraphs (the boxes between the path's
+            # points, as pass 1's band is built, were twice as wide: the same paths on the
+            # dev article at 1x-20x and the six-way sets at 1x-20x)
+            band = band_around_path(path, n, m, 2 if model.plain else 3)
         model = CostModel(src2, tgt2, length, params, anchors, band)
         path = _best_path(n, m, shapes, model, band)
     path = split_null_runs(path)
@@ -91,12 +92,12 @@ def split_null_runs(path):
 
 
 def _best_path(n, m, shapes, model, band):
-    """``best_path`` (``plain_path`` for a plain model: the same path, faster),
-    falling back to a band twice as wide around the same centre (then to the
+    """``plain_path`` for a ``CostModel`` (``best_path`` with its ``cost``: the same
+    path, faster; ``best_path`` for a bare cost function), falling back to a band twice as wide around the same centre (then to the
     full matrix) should a band ever leave no path."""
     while True:
         try:
-            if getattr(model, "plain", False):
+            if isinstance(model, CostModel):
                 return plain_path(model, shapes, band)
             return best_path(n, m, shapes, getattr(model, "cost", model), band)
         except ValueError:

@@ -79,22 +79,54 @@ def read_document(path: str | os.PathLike, lang: str | None = None, input_format
     if fmt == "lines":
         from aligner.readers.lines import parse_lines
 
-        return _checked_language(parse_lines(text, source, code), declared)
+        return _checked_language(parse_lines(text, source, code), declared, sample=LINES_SAMPLE_CHARS)
     require_structure_language(code, source)
     from aligner.structure import parse_structure
 
     return _checked_language(parse_structure(text, source, code, input_format=fmt), declared)
 
 
-def _checked_language(document: Document, declared: bool) -> Document:
+def _checked_language(document: Document, declared: bool, sample: int | None = None) -> Document:
     """A declared language (``--lang``, the file name) the text plainly is not in gets a
-    warning in ``Document.warnings`` (a detected one is the text's by construction)."""
+    warning in ``Document.warnings`` (a detected one is the text's by construction).
+
+    ``sample``: read about this many characters of the text, in units taken evenly
+    through the document (``language_sample``), rather than the whole text."""
     if not declared:
         return document
-    warning = declared_language_warning(document.lang, " ".join(u.text for u in document.units))
+    texts = [u.text for u in document.units]
+    text = language_sample(texts, sample) if sample else " ".join(texts)
+    warning = declared_language_warning(document.lang, text)
     if warning is None:
         return document
     return replace(document, warnings=(*document.warnings, warning))
+
+
+#: Characters of a lines file that the declared-language check reads. A corpus file
+#: is one language from end to end (a wrong file is wrong throughout), and a
+#: thousand characters (some 3,000 n-grams) leave the decision as clear as the whole
+#: text does: German against French reads 0.5 nats an n-gram apart either way, the
+#: threshold is 0.12. Reading them costs a third of reading the first 20,000.
+LINES_SAMPLE_CHARS = 1000
+
+
+def language_sample(texts: list[str], size: int) -> str:
+    """About ``size`` characters of ``texts`` (segments, in order), taken from evenly
+    spaced segments through them so that a file whose beginning is a title page or a
+    quotation is still judged on its body; all of them when they are shorter."""
+    total = sum(len(t) + 1 for t in texts)
+    if total <= size:
+        return " ".join(texts)
+    # every ``step``-th segment: about ``size`` characters when segments are of average length
+    step = max(1, total // size)
+    picked: list[str] = []
+    taken = 0
+    for text in texts[::step]:
+        picked.append(text)
+        taken += len(text) + 1
+        if taken >= size:
+            break
+    return " ".join(picked)
 
 
 __all__ = ["INPUT_FORMATS", "detect_format", "lang_from_name", "read_document"]
