@@ -237,15 +237,14 @@ def check_stream(
         found += 1
 
     before = _lines_before(pairs)
-    group_numbers: dict[int, int] = {}
     held: Counter = Counter()
 
     def hold(group: Any, finding: Finding) -> None:  # a finding waiting on its kind, with its tie rank
-        number = group_numbers.setdefault(id(group), len(group_numbers))
-        held[number] += 1
-        add(finding, group.lang, group=number, tie=(1, number, held[number]))
+        held[group.number] += 1
+        add(finding, group.lang, group=group.number, tie=(1, group.number, held[group.number]))
 
-    grouper = Grouper(pairs, systematic, accepted=[entry.id for entry in accept] + list(never_grouped), hold=hold)
+    grouper = Grouper(pairs, systematic, accepted=[entry.id for entry in accept] + list(never_grouped),
+                      overflow=hold)
     unavailable = unavailable_rules(instances, alignment)
     kinds = _PairKinds(pairs)
     for rule in instances:
@@ -260,11 +259,10 @@ def check_stream(
         for finding in rule.check_document(context):
             if not (finding.target and grouper.take(rule, finding, finding.target.lang)):
                 add(finding, None)
+    grouper.release()  # the findings of the kinds that did not qualify
     for group, finding in grouper.grouped():
-        number = group_numbers.setdefault(id(group), len(group_numbers))
-        add(finding, group.lang, tie=(1, number, 0))
-    qualified = {group_numbers[id(group)] for group in grouper.groups.values()
-                 if group.qualified and id(group) in group_numbers}
+        add(finding, group.lang, tie=(1, group.number, 0))
+    qualified = {group.number for group in grouper.groups.values() if group.qualified}
     stream.set_grouper(qualified.__contains__)
     # a version whose text is not in its declared language: said once, at the top of the report
     notices = [f"{doc.path}: {warning}" for doc in alignment.documents.values() for warning in doc.warnings

@@ -24,9 +24,9 @@ import tempfile
 from typing import IO, Any, Iterator
 
 #: Items held in memory before a sorted run goes to disk.
-CHUNK = 5000
+CHUNK = 2000
 #: Items pickled together (one read brings a block of a run into memory).
-BLOCK = 250
+BLOCK = 100
 
 
 class SortedSpill:

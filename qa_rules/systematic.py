@@ -27,7 +27,8 @@ The grouped finding's id is a hash of the rule, the two documents and the
 kind (not of the places or the count), so accepting it keeps working as the
 text changes; a finding accepted on its own before is still hidden (and
 counted as accepted), never folded into a group. A kind's findings are held
-in full only until it qualifies; from then on a group holds its counts, its
+in full only until it qualifies (and, past ``hold_limit`` held in all, handed
+to the caller, who writes them to disk); from then on a group holds its counts, its
 first ``KEPT_PLACES`` places and at most ``KEPT_MESSAGES`` messages, so a run
 over a large tokenised text holds the same per pattern at 50,000 pairs as at
 1,000.
@@ -43,6 +44,9 @@ from typing import Callable, Iterable, Iterator, Sequence
 from qa_rules.base import Pair, Rule
 from qa_rules.model import Finding, Location, severity_rank
 
+#: How many findings the groups of a run hold while their kinds have not qualified, before they
+#: are handed to the caller (``Grouper(overflow=...)``).
+HOLD_LIMIT = 2000
 #: How many lines a grouped finding's message names before "…".
 SHOWN_PLACES = 5
 #: How many places (the first, in document order) a grouped finding lists; beyond, it counts them
@@ -85,6 +89,8 @@ class _Group:
     lang: str
     first: Finding
     held: list[Finding]
+    #: Its rank among the run's groups, in the order they were made.
+    number: int = 0
     count: int = 0
     severity: str = "info"
     #: The first places (by line) found so far, each once, in the order found (sorted when shown).
@@ -103,7 +109,7 @@ class _Group:
     recent: set = field(default_factory=set)
     loose: set = field(default_factory=set)
 
-    def add(self, finding: Finding, at: object = None, keep: bool = True) -> None:
+    def add(self, finding: Finding, at: object = None) -> None:
         self.count += 1
         if finding.message in self.messages or len(self.messages) < KEPT_MESSAGES:
             self.messages[finding.message] += 1
@@ -126,7 +132,7 @@ class _Group:
                 self.places.append(target)
                 if len(self.places) >= 2 * KEPT_PLACES:
                     self.places = first_places(self.places)
-        if keep and not self.qualified:
+        if not self.qualified:
             self.held.append(finding)
 
 
@@ -144,11 +150,16 @@ class Grouper:
     """Collects the findings of a run and folds systematic patterns (see the module)."""
 
     def __init__(self, pairs: Sequence[Pair], settings: Systematic = Systematic(),
-                 accepted: Iterable[str] = (), hold: Callable[[_Group, Finding], None] | None = None) -> None:
-        """``hold``: where a kind's findings go while it has not qualified (None: the group keeps
-        them, ``_Group.held``); a caller that writes them elsewhere skips them once ``qualified``."""
+                 accepted: Iterable[str] = (), overflow: Callable[[_Group, Finding], None] | None = None,
+                 hold_limit: int | None = None) -> None:
+        """A kind's findings are held by its group (``_Group.held``) until it qualifies; ``overflow``:
+        where they go when the groups hold more than ``hold_limit`` in all (None: no limit): the
+        groups' held findings are handed to it, in order, and the groups hold none until the next
+        time; a caller that writes them elsewhere skips those of a group that qualified."""
         self.settings = settings
-        self.hold = hold
+        self.overflow = overflow
+        self.hold_limit = hold_limit or HOLD_LIMIT
+        self.holding = 0
         self.accepted = frozenset(accepted)
         #: Paragraphs of each version: the pairs whose target has text.
         self.paragraphs = Counter(pair.target.lang for pair in pairs if not pair.target.missing)
@@ -167,13 +178,26 @@ class Grouper:
         key = (finding.rule, lang, source.path if source else "", finding.target.path, kind)
         group = self.groups.get(key)
         if group is None:
-            group = self.groups[key] = _Group(kind=kind, lang=lang, first=finding, held=[])
-        if self.hold is not None and not group.qualified:
-            self.hold(group, finding)
-        group.add(finding, at, keep=self.hold is None)
-        if not group.qualified and self._qualifies(group):
+            group = self.groups[key] = _Group(kind=kind, lang=lang, first=finding, held=[], number=len(self.groups))
+        group.add(finding, at)
+        if group.qualified:
+            return True
+        self.holding += 1
+        if self._qualifies(group):
+            self.holding -= len(group.held)
             group.qualified, group.held = True, []  # from now on, counts and the first places only
+        elif self.overflow is not None and self.holding > self.hold_limit:
+            self.release()
         return True
+
+    def release(self) -> None:
+        """Hand every held finding to ``overflow`` (group by group, in the order found)."""
+        assert self.overflow is not None
+        for group in self.groups.values():
+            for finding in group.held:
+                self.overflow(group, finding)
+            group.held = []
+        self.holding = 0
 
     def _qualifies(self, group: _Group) -> bool:
         paragraphs = self.paragraphs.get(group.lang, 0)

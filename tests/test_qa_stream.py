@@ -67,6 +67,25 @@ def test_the_streamed_json_and_csv_are_the_rendered_ones(drafts, monkeypatch):
     assert out.getvalue() == render(report, "csv")
 
 
+def test_findings_waiting_on_their_kind_go_to_disk_and_come_back_as_before(monkeypatch):
+    """Past the hold limit, the findings of kinds not yet systematic are written out; a kind that
+    qualifies later drops them, one that never does reports them one by one, in the same order."""
+    from qa_rules import systematic
+    from qa_rules.spacing.sp02_space_before_punctuation import SpaceBeforePunctuation
+    from qa_rules.systematic import Systematic
+    from tests.test_qa_systematic import CLEAN, TOKENISED, alignment
+
+    texts = [TOKENISED, CLEAN] * 15 + ["Requests , invites ; decides : notes"] * 3
+    runs = [(alignment(texts), Systematic()), (alignment(texts), Systematic(min_share=0.9))]
+    expected = [render(check(a, [SpaceBeforePunctuation], systematic=g), "json") for a, g in runs]
+    monkeypatch.setattr(systematic, "HOLD_LIMIT", 3)
+    monkeypatch.setattr(spill, "CHUNK", 5)
+    got = [render(check(a, [SpaceBeforePunctuation], systematic=g), "json") for a, g in runs]
+    assert got == expected
+    grouped, single = (json.loads(text)["findings"] for text in got)
+    assert any(f["count"] > 1 for f in grouped) and len(single) == 39 and all(f["count"] == 1 for f in single)
+
+
 def test_a_report_with_no_finding_streams_as_rendered():
     from qa_rules.examples import example_alignment
 
