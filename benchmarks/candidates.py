@@ -18,7 +18,9 @@ ranking of the same n-grams (two to four words, not beginning or ending with a
 function word; Chinese two to six characters) with the target n-gram of best
 Dice over rows as equivalent, the classic baseline of bilingual term extraction;
 and our candidates ranked by nltk's log-likelihood ratio (the collocation
-measure) of each expression's weakest cut instead of by C-value.
+measure) of each expression's weakest cut instead of by C-value. The development
+text is also cut into pieces of 16 rows, the size of the held-out text, to see
+how the command does on a short document without looking at the held-out one.
 
 Run from the repository root: ``python benchmarks/candidates.py [--top 30]``.
 """
@@ -30,6 +32,7 @@ import csv
 import sys
 import time
 from collections import Counter, defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -152,6 +155,23 @@ def llr_ranked(alignment, top: int) -> list[tuple[str, str]]:
     return [(c.source, c.target) for c in found[:top]]
 
 
+#: Rows of the pieces the development text is cut into: about the size of the held-out text
+#: (16 paragraphs), to see how the extractor does on a short document without looking at it.
+PIECE = 16
+
+
+def in_pieces(alignment, lang: str, gold, top: int) -> tuple[int, int]:
+    """(right, proposed) over the development text cut into pieces of ``PIECE`` rows."""
+    rows = alignment.pair_rows.get(lang) or alignment.rows
+    right_, proposed = 0, 0
+    for start in range(0, len(rows) - PIECE + 1, PIECE):
+        piece = tuple(rows[start:start + PIECE])
+        found = candidates(replace(alignment, rows=piece, pair_rows={lang: piece}), (), limit=top)
+        right_ += sum(right(c.source, c.target, lang, gold) for c in found)
+        proposed += len(found)
+    return right_, proposed
+
+
 def run(top: int) -> None:
     defaults = bundled_glossaries()
     for name, (source, folder, gold_path) in SETS.items():
@@ -163,7 +183,7 @@ def run(top: int) -> None:
         print(f"{name}: top-{top} precision (right / proposed), gold {gold_path.relative_to(REPO)}")
         print(f"{'lang':<5}{'no glossaries':>18}{'bundled glossaries':>22}{'frequency peer':>18}{'ranked by LLR':>18}")
         pooled = Counter()
-        zh_rows = []
+        zh_rows, pieces = [], []
         for lang in TARGETS:
             alignment = align_documents([french, read_document(str(folder / f"{lang}.md"))], "paragraph")
             cells = []
@@ -179,6 +199,8 @@ def run(top: int) -> None:
             print(f"{lang:<5}{cells[0]:>18}{cells[1]:>22}{cells[2]:>18}{cells[3]:>18}")
             if lang == "zh":
                 zh_rows.append((alignment, gold))
+            if name.startswith("dev"):
+                pieces.append((lang, *in_pieces(alignment, lang, gold, top)))
         print(f"{'all':<5}" + "".join(
             f"{pooled[(label, 'hits')] / max(1, pooled[(label, 'n')]):>{width}.2f}"
             for label, width in (("bare", 18), ("glossaries", 22), ("peer", 18), ("llr", 18))))
@@ -195,6 +217,10 @@ def run(top: int) -> None:
                 figures.append(f"{segmenter} {hits / max(1, len(found)):.2f} ({hits}/{len(found)}, "
                                f"{time.process_time() - start:.2f} s CPU)")
             print("zh words, no glossaries: " + "; ".join(figures))
+        if pieces:
+            print(f"in pieces of {PIECE} rows, no glossaries (right / proposed, all pieces): " + ", ".join(
+                f"{lang} {r / max(1, n):.2f} ({r}/{n})" for lang, r, n in pieces)
+                + f"; all {sum(r for _, r, _ in pieces) / max(1, sum(n for _, _, n in pieces)):.2f}")
         print()
 
 

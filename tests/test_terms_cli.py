@@ -227,7 +227,7 @@ def test_candidates_propose_no_wrong_equivalent_and_no_verb_phrase(sample_set):
     'lutte contre le terrorisme -> Technical assistance provided', 'Nations Unies -> Treaty Series',
     'attentats terroristes -> critical infrastructure (Dice 1.00)', 'rappelant les résolutions ->
     September', and non-terms."""
-    result = _run("glossary", "candidates", str(sample_set / "fr.md"), str(sample_set / "en.md"))
+    result = _run("glossary", "candidates", str(sample_set / "fr.md"), str(sample_set / "en.md"), "--with-unmatched")
     assert result.exit_code == 0, result.output
     lines = {line.split("  [")[0].split(". ", 1)[1]: line.split("->  ")[1]
              for line in result.output.splitlines() if "  ->  " in line}
@@ -240,6 +240,19 @@ def test_candidates_propose_no_wrong_equivalent_and_no_verb_phrase(sample_set):
         assert non_term not in lines, non_term
     assert not any(target.startswith(("September", "Treaty Series", "critical infrastructure"))
                    for source, target in lines.items() if source != "infrastructures critiques")
+
+
+def test_candidates_without_a_reliable_equivalent_are_listed_only_on_request(sample_set):
+    """A candidate the command cannot give an equivalent is not one a terminologist can decide
+    from the list: left out, unless asked for, and then after the others."""
+    args = ("glossary", "candidates", str(sample_set / "fr.md"), str(sample_set / "en.md"), "--top", "40")
+    plain, listed = _run(*args), _run(*args, "--with-unmatched")
+    assert plain.exit_code == 0 and listed.exit_code == 0
+    assert "no reliable equivalent" not in plain.output
+    rows = [line for line in listed.output.splitlines() if "  ->  " in line]
+    unmatched = [i for i, line in enumerate(rows) if line.endswith("no reliable equivalent")]
+    assert unmatched and unmatched == list(range(unmatched[0], len(rows)))  # all of them last
+    assert "|unmatched:listed" in listed.output and "unmatched" not in plain.output.splitlines()[-1]
 
 
 def test_candidate_equivalents_in_spanish(sample_set):

@@ -222,9 +222,11 @@ def stats_command(files, fmt: str, output: str | None, glossary_paths, no_defaul
 @click.option("--top", default=50, show_default=True, type=click.IntRange(min=1), help="How many candidates to keep.")
 @click.option("--min-rows", default=2, show_default=True, type=click.IntRange(min=1),
               help="Aligned rows a candidate must occur in.")
+@click.option("--with-unmatched", is_flag=True,
+              help="Also list, after the others, the candidates without a reliable target equivalent.")
 @glossary_options
 @verbosity_options
-def candidates_command(source: str, target: str, output: str | None, top: int, min_rows: int,
+def candidates_command(source: str, target: str, output: str | None, top: int, min_rows: int, with_unmatched: bool,
                        glossary_paths, no_default_glossaries: bool) -> None:
     """New-term candidates: recurring source expressions not in the glossaries, with their likely target equivalent."""
     from aligner.align import align_documents
@@ -240,14 +242,15 @@ def candidates_command(source: str, target: str, output: str | None, top: int, m
     rejected = rejected_keys(r for path in glossary_paths for r in read_rejected(path))
     docs = [read_document(path, input_format=input_format(path, None)) for path in (source, target)]
     alignment = align_documents(docs, "paragraph")
-    found = candidates(alignment, glossaries, min_rows=min_rows, limit=top, rejected=rejected)
+    found = candidates(alignment, glossaries, min_rows=min_rows, limit=top, rejected=rejected,
+                       with_unmatched=with_unmatched)
     words = None
     if docs[1].lang == "zh":  # how Chinese was cut into words changes the renderings: say which
         from qa_rules.glossary.chinese import available
 
         words = available("auto")
     sig = _signature("candidates", glossaries, langs=f"{docs[0].lang}>{docs[1].lang}", top=top, min_rows=min_rows,
-                     zh_words=words)
+                     zh_words=words, unmatched="listed" if with_unmatched else None)
     if output:
         fmt = Path(output).suffix.lower().lstrip(".")
         if fmt not in ("xlsx", "csv", "json"):

@@ -160,11 +160,13 @@ def _content(words: Sequence[str], lang: str) -> list[str]:
 
 def candidates(alignment: Alignment, glossaries: Sequence[Glossary] = (), target_lang: str | None = None,
                min_rows: int = 2, limit: int = 200, only: str | None = None,
-               rejected: Collection[tuple[str, str]] = frozenset(), segmenter: str = "auto") -> list[Candidate]:
-    """The new-term candidates of the pair, best first (``only``: that one n-gram key, for
-    ``equivalent``). ``rejected``: ``(lang, key)`` of the expressions decided not to be
-    terms (``rejected.rejected_keys``), never proposed again. ``segmenter``: how a Chinese
-    target is cut into words (``chinese.SEGMENTERS``)."""
+               rejected: Collection[tuple[str, str]] = frozenset(), segmenter: str = "auto",
+               with_unmatched: bool = False) -> list[Candidate]:
+    """The new-term candidates of the pair that have a reliable target equivalent, best first
+    (``only``: that one n-gram key, for ``equivalent``; ``with_unmatched``: followed by those
+    without one, ``Candidate.target`` ""). ``rejected``: ``(lang, key)`` of the expressions
+    decided not to be terms (``rejected.rejected_keys``), never proposed again. ``segmenter``:
+    how a Chinese target is cut into words (``chinese.SEGMENTERS``)."""
     source_lang = alignment.pivot
     target_lang = target_lang or next((l for l in alignment.languages if l != source_lang), None)
     rows = []
@@ -225,11 +227,17 @@ def candidates(alignment: Alignment, glossaries: Sequence[Glossary] = (), target
             target=_rendering(tgt_forms[best], rows_a, source_text) if best else "", dice=dice,
             confidence=confidence, example_source=rows[first_row][0], example_target=rows[first_row][1],
         ))
-    # a candidate with its equivalent is one a terminologist can decide; the others follow
-    result = (matched + unmatched)[:limit] if target_lang else unmatched[:limit]
-    return result
+    # a candidate with its equivalent is one a terminologist can decide: without one, a source
+    # expression seen in a few rows is as often a fragment as a term (the others on request)
+    if not target_lang:
+        return unmatched[:limit]
+    return (matched + unmatched)[:limit] if with_unmatched else matched[:limit]
 
 
+#: The longest target rendering tried, in words: the Spanish name of UNODC is eleven («Oficina de
+#: las Naciones Unidas contra la Droga y el Delito»), that of the Global Counter-Terrorism
+#: Coordination Compact twelve; cut at ten they were proposed without their head.
+TARGET_WORDS = 14
 #: An expression with this share of its occurrences inside one longer candidate is part of it.
 FOLD = 0.6
 #: How many candidates (times ``limit``) are given an equivalent before the list is cut: those
@@ -298,7 +306,7 @@ def _target_side(rows, source_lang: str, target_lang: str | None, segmenter: str
             tgt_words.append({w for _, _, words in grams if len(words) == 1 for w in words if not _zh_stop(w)})
         else:
             grams = [(key, text, None) for key, text, _, _ in
-                     _ngrams(tgt, target_lang, 1, 10, stem=stem)]
+                     _ngrams(tgt, target_lang, 1, TARGET_WORDS, stem=stem)]
             tgt_words.append({_word_key(w, target_lang, stem) for w in _content(_words(tgt, target_lang), target_lang)})
         for key, text, words in grams:
             tgt_rows[key].add(index)
@@ -433,7 +441,7 @@ def equivalent(alignment: Alignment, expression: str, target_lang: str | None = 
     words) in the aligned document pair, by the evidence ``candidates`` uses; None when the
     expression is not in the source. ``Candidate.target`` is "" when no equivalent is reliable."""
     found = [c for c in candidates(alignment, (), target_lang, min_rows=1, limit=10**6,
-                                   only=ngram_key(expression, alignment.pivot))]
+                                   only=ngram_key(expression, alignment.pivot), with_unmatched=True)]
     return found[0] if found else None
 
 

@@ -20,8 +20,9 @@ scored with:
   (competitive linking: in a list of crimes, ``cultural`` renders
   ``culturels``, not ``blanchiment``);
 - a length prior: the expected number of target content words for the
-  source's (``LENGTH_RATIO`` per language pair), and as many coordinating
-  conjunctions on both sides.
+  source's (``LENGTH_RATIO`` per language pair; a hyphen-joined target word
+  counts its parts, ``государства-члены`` for ``États Membres``), and as many
+  coordinating conjunctions on both sides.
 
 The best T must reach ``MIN_SCORE`` and beat every rendering that shares
 none of its words by ``MIN_MARGIN`` (with two rows, ``money-laundering`` and
@@ -168,7 +169,9 @@ def best_equivalent(source_words: Sequence[str], source_rows: set[int],
             continue
         dice = 2 * common / (len(source_rows) + len(rows))
         explained = evidence.explained(source_words, words, source_rows)
-        score = 0.4 * dice + 0.6 * explained - evidence.length_prior(len(source_words), len(words)) \
+        # a hyphen-joined word is as many words for the length (государства-члены, money-laundering)
+        size = len(words) if evidence.characters else sum(1 + w.count("-") for w in words)
+        score = 0.4 * dice + 0.6 * explained - evidence.length_prior(len(source_words), size) \
             - 0.1 * abs(conj - source_conjunctions)
         scored.append((score, -len(key), key, dice, set(words)))
     if not scored:

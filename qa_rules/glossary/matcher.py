@@ -273,11 +273,13 @@ class Matcher:
         return self._select(text, candidates)
 
     def _gapped(self, entry: _Entry, i: int, surfaces: list[str], keys: list[str | None],
-                words: list[str]) -> int | None:
-        """The end (token index) of ``entry`` matched from token ``i`` with, between two of its
-        words, a conjunction and one or two other words (three characters in Chinese), or one word
-        and a conjunction (French «secteurs public et privé»); None if it does not match so."""
-        conjunctions = CONJUNCTIONS.get(self.lang, frozenset())
+                words: list[str], tokens: list[re.Match], text: str) -> int | None:
+        """The end (token index) of ``entry`` matched from token ``i`` with coordinated words between
+        two of its words; None if it does not match so. Between two words of the term may stand:
+        a conjunction and one or two other words (three characters in Chinese: «technical [and
+        legislative] assistance»), the same after a comma-separated list («international[,
+        regional and subregional] cooperation»), or words ending with a conjunction («secteurs
+        [public et] privé», «coopération [internationale, régionale et] sous-régionale»)."""
         pos, n, gaps = i, len(words), 0
         for j, want in enumerate(entry.keys):
             if pos < n and self._same(want, pos, surfaces, keys, words, True):
@@ -285,17 +287,66 @@ class Matcher:
                 continue
             if j == 0 or pos >= n:
                 return None
-            if surfaces[pos].casefold() in conjunctions:  # technical [and legislative] assistance
-                nexts = [pos + 1 + skip for skip in ((1, 2, 3) if self.lang == "zh" else (1, 2))]
-            elif pos + 1 < n and surfaces[pos + 1].casefold() in conjunctions:  # secteurs [public et] privé
-                nexts = [pos + 2]
-            else:
-                return None
-            found = next((k for k in nexts if k < n and self._same(want, k, surfaces, keys, words, True)), None)
+            found = next((k for k in self._coordinated(pos, surfaces, tokens, text)
+                          if k < n and self._same(want, k, surfaces, keys, words, True)), None)
             if found is None:
                 return None
             pos, gaps = found + 1, gaps + 1
         return pos if gaps and entry.name_fits(words, i) else None
+
+    def _coordinated(self, pos: int, surfaces: list[str], tokens: list[re.Match],
+                     text: str) -> list[int]:
+        """Where a term's next word may resume when the words from ``pos`` coordinate with the
+        term's previous word (``_gapped``): token indices, nearest first."""
+        conjunctions = CONJUNCTIONS.get(self.lang, frozenset())
+        n = len(surfaces)
+
+        def sep(k: int) -> str:  # what stands between token k - 1 and token k
+            return text[tokens[k - 1].end():tokens[k].start()].strip() if 0 < k < n else ""
+
+        if self.lang == "zh":  # characters: [、 a list of them] a conjunction and up to three of them
+            k = pos
+            if sep(pos) == "、":  # 国际[、区域和次区域]合作
+                while k < n and k - pos < 3 * MAX_LISTED and surfaces[k] not in conjunctions \
+                        and sep(k + 1) in ("", "、"):
+                    k += 1
+            return [k + 1 + skip for skip in (1, 2, 3)] if k < n and surfaces[k] in conjunctions else []
+
+        def item_end(k: int) -> int:  # one word, its hyphen- or apostrophe-joined parts included
+            k += 1
+            while k < n and sep(k) in ("-", "'", "’"):
+                k += 1
+            return k
+
+        def conjunction(k: int) -> bool:
+            return k < n and surfaces[k].casefold() in conjunctions
+
+        if conjunction(pos) or sep(pos) == ",":
+            # the term's previous word opens a list: «international[, regional and] subregional
+            # cooperation», «technical [and legislative] assistance»
+            k = pos
+            for _ in range(MAX_LISTED):
+                if conjunction(k):
+                    break
+                k = item_end(k)
+                if sep(k) != "," and not (conjunction(k) and sep(k) == ""):
+                    return []
+            if not conjunction(k) or k + 1 >= n:
+                return []
+            last = item_end(k + 1)  # the list's last item, one or two words, then the term resumes
+            return [last, item_end(last)]
+        # the term's previous word is followed by a list ending with a conjunction, and the term
+        # resumes at one of its later items: «secteurs [public et] privé», «coopération
+        # [internationale, régionale et] sous-régionale», «coopération [internationale,] régionale»
+        starts, k = [], item_end(pos)
+        for _ in range(MAX_LISTED):
+            if conjunction(k) and sep(k) in (",", ""):
+                return starts + [k + 1]
+            if sep(k) != "," or k >= n:
+                return []
+            starts.append(k)
+            k = item_end(k)
+        return []
 
     def _compound(self, entry: _Entry, i: int, size: int, tokens: list[re.Match], text: str) -> bool:
         """Whether a Russian term of separate words matched the parts of one hyphenated word:
@@ -359,7 +410,7 @@ class Matcher:
                 if size < best_len or size == 0 or i + size > n_tokens:
                     continue
                 if coordinated and size > 1:
-                    end = self._gapped(entry, i, surfaces, keys, words)
+                    end = self._gapped(entry, i, surfaces, keys, words, tokens, text)
                     if end is not None:
                         candidates.append((tokens[i].start(), tokens[end - 1].end(), size, [entry]))
                         continue
@@ -413,6 +464,10 @@ class Matcher:
             for entry in _closest_names(list(best.values()), text[start:end]):
                 matches.append(Match(start, end, text[start:end], entry.term, entry.concept, entry.glossary))
         return matches
+
+
+#: The most words a coordinated list may name before the term resumes (``Matcher._coordinated``).
+MAX_LISTED = 6
 
 
 def _closest_names(entries: list[_Entry], found: str) -> list[_Entry]:

@@ -35,6 +35,19 @@ TERM_TYPES: tuple[str, ...] = ("", "fullForm", "shortForm", "acronym", "abbrevia
 
 
 @dataclass(frozen=True)
+class Detail:
+    """One more piece of information on a concept, on one of its languages or on a term, named by
+    its TBX data category (``details.CATEGORIES``): ``definition``, ``note``, ``source``,
+    ``context``, the dates ``origination`` and ``modification`` (ISO 8601), or a private one
+    beginning with ``x-`` (UNTERM's ``x-adjective``, ``x-recordStatus``...)."""
+
+    category: str
+    value: str
+    #: The language it is about; "" for the concept as a whole (or, on a term, the term).
+    lang: str = ""
+
+
+@dataclass(frozen=True)
 class Term:
     """One designation of a concept in one language."""
 
@@ -50,6 +63,8 @@ class Term:
     #: A ``superseded`` term: the date it stopped being current (``2018-04-19``, ``2013-10``,
     #: ``2009``; empty: not recorded). A document dated before it may use the term (TE03).
     superseded_since: str = ""
+    #: Further information on the term (its context, dates, UNTERM's own fields).
+    details: tuple[Detail, ...] = ()
 
     @property
     def accepted(self) -> bool:
@@ -71,6 +86,9 @@ class Concept:
     note: str = ""
     #: Provenance of the entry as a whole.
     source: str = ""
+    #: Further information on the concept or on one of its languages (``Detail.lang``): the
+    #: notes and definitions of each language, dates, UNTERM's special fields.
+    details: tuple[Detail, ...] = ()
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -165,10 +183,19 @@ def glossary_digest(concepts: Sequence[Concept], description: str = "") -> str:
     concept and term, in order, and the description (not its name, path or format)."""
     from dataclasses import fields
 
-    concept_fields = [f.name for f in fields(Concept) if f.name != "terms"]
-    term_fields = [f.name for f in fields(Term)]
+    concept_fields = [f.name for f in fields(Concept) if f.name not in ("terms", "details")]
+    term_fields = [f.name for f in fields(Term) if f.name != "details"]
     parts = [description]
     for concept in concepts:
         parts.append("\x1d" + "\x1f".join(str(getattr(concept, name)) for name in concept_fields))
-        parts.extend("\x1e" + "\x1f".join(str(getattr(term, name)) for name in term_fields) for term in concept.terms)
+        parts.append(_details_digest(concept.details))
+        for term in concept.terms:
+            parts.append("\x1e" + "\x1f".join(str(getattr(term, name)) for name in term_fields))
+            parts.append(_details_digest(term.details))
     return content_digest("".join(parts).encode("utf-8"))
+
+
+def _details_digest(details: Sequence[Detail]) -> str:
+    """Nothing when there are none, so that a glossary without details keeps the digest it had
+    before details existed (report signatures stay comparable)."""
+    return "".join(f"\x1c{d.category}\x1f{d.lang}\x1f{d.value}" for d in details)

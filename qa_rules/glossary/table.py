@@ -3,7 +3,9 @@
 Long form (the CSV twin that hexaglot writes): one row per term, columns
 ``COLUMNS``; ``concept_id``, ``lang`` and ``term`` are required, the rest
 optional (``term_superseded_since``: the date a superseded term stopped being
-current, ``2018-04-19``, ``2018-04`` or ``2018``; ``glossary_description``: the
+current, ``2018-04-19``, ``2018-04`` or ``2018``; ``concept_details``,
+``lang_details``, ``term_details``: the further information of the concept, of
+the row's language and of the term, ``category: value`` lines, see ``details``; ``glossary_description``: the
 glossary's own description, origin and licence, on the first row, so that TBX -> CSV -> TBX
 keeps the TBX header's description). Wide form (what people type in a spreadsheet): one row per concept,
 one column per language code (``en``, ``fr``...) plus optional ``id``,
@@ -19,22 +21,25 @@ an error naming its line.
 from __future__ import annotations
 
 import re
-
+from dataclasses import replace
 from typing import Iterable, Sequence
 
 from aligner.errors import InputError, excerpt
 from qa_rules.glossary.langcodes import normalise_lang
-from qa_rules.glossary.model import MATCH_TYPES, STATUSES, Concept, Glossary
+from qa_rules.glossary.details import COLUMNS as DETAIL_COLUMNS
+from qa_rules.glossary.details import cell as detail_cell
+from qa_rules.glossary.details import from_cell
+from qa_rules.glossary.model import MATCH_TYPES, STATUSES, Concept, Detail, Glossary
 from qa_rules.glossary.patterns import pattern_problem, quote_pattern
 from qa_rules.glossary.tbx import date_problem, make_term
 
 COLUMNS: tuple[str, ...] = (
     "concept_id", "lang", "term", "status", "pos", "match", "term_type", "term_note", "term_source",
     "subject", "definition", "concept_note", "concept_source", "term_superseded_since",
-    "glossary_description",
+    "glossary_description", *DETAIL_COLUMNS,
 )
 #: Columns written only when a glossary has something to put in them.
-_OPTIONAL = ("term_superseded_since", "glossary_description")
+_OPTIONAL = ("term_superseded_since", "glossary_description", *DETAIL_COLUMNS)
 REQUIRED: tuple[str, ...] = ("concept_id", "lang", "term")
 _WIDE_EXTRA = ("id", "note", "source", "subject", "definition")
 
@@ -47,14 +52,23 @@ def glossary_rows(glossary: Glossary) -> list[list[str]]:
     given on the first term's row."""
     dated = any(t.superseded_since for c in glossary.concepts for t in c.terms)
     described = bool(glossary.description)
+    detailed = any(c.details or any(t.details for t in c.terms) for c in glossary.concepts)
     rows = [[n for n in COLUMNS if n not in _OPTIONAL]
-            + (["term_superseded_since"] if dated else []) + (["glossary_description"] if described else [])]
+            + (["term_superseded_since"] if dated else []) + (["glossary_description"] if described else [])
+            + (list(DETAIL_COLUMNS) if detailed else [])]
     for c in glossary.concepts:
+        langs_done: set[str] = set()
         for i, t in enumerate(c.terms):
             concept = [c.subject, c.definition, c.note, c.source] if i == 0 else ["", "", "", ""]
+            details = []
+            if detailed:  # the concept's on its first row, a language's on that language's first row
+                details = [detail_cell([d for d in c.details if not d.lang]) if i == 0 else "",
+                           detail_cell([d for d in c.details if d.lang == t.lang]) if t.lang not in langs_done
+                           else "", detail_cell(t.details)]
+                langs_done.add(t.lang)
             rows.append([c.id, t.lang, t.text, t.status, t.pos, t.match, t.term_type, t.note, t.source, *concept]
                         + ([t.superseded_since] if dated else [])
-                        + ([glossary.description if len(rows) == 1 else ""] if described else []))
+                        + ([glossary.description if len(rows) == 1 else ""] if described else []) + details)
     return rows
 
 
@@ -111,8 +125,16 @@ def _long(path: str, header_line: int, names: list[str], rows, described: list[s
             raise InputError(path, f"unknown match type {excerpt(match)} (expected {', '.join(MATCH_TYPES)})", line)
         entry = order.setdefault(cell["concept_id"], {
             "terms": [], "subject": cell.get("subject", ""), "definition": cell.get("definition", ""),
-            "note": cell.get("concept_note", ""), "source": cell.get("concept_source", ""),
+            "note": cell.get("concept_note", ""), "source": cell.get("concept_source", ""), "details": [],
         })
+        details = {}
+        for column, level, of in (("concept_details", "entry", ""), ("lang_details", "lang", lang),
+                                  ("term_details", "term", "")):
+            found, wrong = from_cell(cell.get(column, ""), of, level)
+            if wrong:
+                raise InputError(path, f"column {column}: {wrong}", line)
+            details[column] = found
+        entry["details"] += details["concept_details"] + details["lang_details"]
         since = cell.get("term_superseded_since", "")
         if since and date_problem(since):
             raise InputError(path, date_problem(since), line)
@@ -121,6 +143,8 @@ def _long(path: str, header_line: int, names: list[str], rows, described: list[s
             term_type=cell.get("term_type", ""), note=cell.get("term_note", ""),
             source=cell.get("term_source", ""), superseded_since=since,
         )
+        if details["term_details"]:
+            term = replace(term, details=tuple(details["term_details"]))
         if term.match == "pattern":
             problem = pattern_problem(term.text)
             if problem is not None:
@@ -130,7 +154,7 @@ def _long(path: str, header_line: int, names: list[str], rows, described: list[s
         raise InputError(path, "has a header but no terms")
     return tuple(
         Concept(id=cid, terms=tuple(e["terms"]), subject=e["subject"], definition=e["definition"],
-                note=e["note"], source=e["source"])
+                note=e["note"], source=e["source"], details=_in_language_order(e["details"], e["terms"]))
         for cid, e in order.items()
     )
 
@@ -180,6 +204,12 @@ def _wide(path: str, header_line: int, names: list[str], rows) -> tuple[Concept,
     if not concepts:
         raise InputError(path, "has a header but no terms")
     return tuple(concepts)
+
+
+def _in_language_order(details: list[Detail], terms: list) -> tuple[Detail, ...]:
+    """The concept's own details, then each language's in the order of its terms (as TBX has them)."""
+    langs = list(dict.fromkeys(t.lang for t in terms))
+    return tuple(sorted(details, key=lambda d: langs.index(d.lang) + 1 if d.lang in langs else 0))
 
 
 def _cell(cells: Sequence, i: int) -> str:

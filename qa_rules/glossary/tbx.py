@@ -24,6 +24,7 @@ well-formed raises ``InputError`` with file and line.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
@@ -33,6 +34,8 @@ from aligner.errors import InputError
 from aligner.fileio import read_bytes
 from aligner.readers.xmlsafe import parse_xml as parse_xml_safely
 from aligner.readers.xmlsafe import quote
+from qa_rules.glossary.details import read_transaction
+from qa_rules.glossary.details import write_tbx as write_details
 from qa_rules.glossary.langcodes import normalise_lang
 from qa_rules.glossary.patterns import refuse_bad_patterns
 from qa_rules.glossary.rejected import Rejection, add_to_tbx
@@ -41,6 +44,7 @@ from qa_rules.glossary.model import (
     PARTIAL_DATE,
     PARTS_OF_SPEECH,
     Concept,
+    Detail,
     Glossary,
     Term,
     glossary_digest,
@@ -155,7 +159,8 @@ def _in_source_desc(p) -> bool:
 
 def _read_entry(path: str, entry, number: int) -> Concept:
     fields = {"subject": "", "definition": "", "note": "", "source": ""}
-    _read_descrips(path, entry, fields)
+    details: list[Detail] = []
+    _read_descrips(path, entry, fields, details)
     terms: list[Term] = []
     for section in _children(entry, "langSet", "langSec"):
         code = section.get(XML_LANG) or section.get("lang") or ""
@@ -164,19 +169,26 @@ def _read_entry(path: str, entry, number: int) -> Concept:
             problem = f"unknown language code '{quote(code)}'" if code else "a language section has no xml:lang"
             raise InputError(path, f"{problem}; use an ISO 639-1 code such as en, fr, es, ru, zh, ar",
                              section.sourceline)
-        _read_descrips(path, section, fields)
+        _read_descrips(path, section, None, details, lang)
         for group in _children(section, "tig", "ntig", "termSec"):
             terms.append(_read_term(path, group, lang))
     if not terms:
         raise InputError(path, "an entry has no terms", entry.sourceline)
-    return Concept(id=entry.get("id") or f"entry-{number}", terms=tuple(terms), **fields)
+    return Concept(id=entry.get("id") or f"entry-{number}", terms=tuple(terms), details=tuple(details), **fields)
 
 
-def _read_descrips(path: str, el, fields: dict) -> None:
+def _read_descrips(path: str, el, fields: dict | None, details: list[Detail], lang: str = "") -> None:
+    """The information of an entry (``fields``: the concept's own fields, then ``details``) or of a
+    language section (``fields`` None: all of it ``details`` in ``lang``)."""
     for child in el:
         local = _local(child)
         if local == "descripGrp":
-            _read_descrips(path, child, fields)
+            _read_descrips(path, child, fields, details, lang)
+            continue
+        if local == "transacGrp":
+            dated = read_transaction(child, _text)
+            if dated is not None:
+                details.append(Detail(dated.category, dated.value, lang))
             continue
         if local not in _CONCEPT_FIELDS:
             continue  # language sections and term groups: read elsewhere (joining their text is slow)
@@ -184,21 +196,30 @@ def _read_descrips(path: str, el, fields: dict) -> None:
         value = _text(child)
         if not value:
             continue
-        if local == "descrip" and kind == "subjectfield":
+        source = local == "admin" and kind in ("source", "x-provenance", "provenance")
+        if fields is not None and local == "descrip" and kind == "subjectfield":
             fields["subject"] = fields["subject"] or value
-        elif local == "descrip" and kind == "definition":
-            fields["definition"] = fields["definition"] or value
-        elif local == "note":
+        elif fields is not None and local == "descrip" and kind == "definition" and not fields["definition"]:
+            fields["definition"] = value
+        elif fields is not None and local == "note":
             fields["note"] = f"{fields['note']} {value}".strip()
-        elif local == "admin" and kind in ("source", "x-provenance", "provenance"):
-            fields["source"] = fields["source"] or value
+        elif fields is not None and source and not fields["source"]:
+            fields["source"] = value
+        elif local == "note":
+            details.append(Detail("note", value, lang))
+        elif source:
+            details.append(Detail("source", value, lang))
+        elif local == "descrip" and (kind == "definition" or kind.startswith("x-")):
+            details.append(Detail(child.get("type") if kind.startswith("x-") else "definition", value, lang))
 
 
 #: The elements of an entry or language section that carry one of the concept's fields.
 _CONCEPT_FIELDS = frozenset({"descrip", "note", "admin"})
 
 #: The elements of a term group that carry one of its fields.
-_TERM_FIELDS = frozenset({"termNote", "note", "admin"})
+_TERM_FIELDS = frozenset({"termNote", "note", "admin", "descrip"})
+#: hexaglot's own private term notes, read into the term's fields.
+_OWN_TERM_NOTES = frozenset({"x-matchtype", "x-supersededsince"})
 
 
 def _read_term(path: str, group, lang: str) -> Term:
@@ -206,13 +227,28 @@ def _read_term(path: str, group, lang: str) -> Term:
     if term_el is None or not _text(term_el):
         raise InputError(path, "a term group has no <term> text", group.sourceline)
     values = {"status": "", "pos": "", "match": "", "term_type": "", "note": "", "source": "", "superseded_since": ""}
+    details: list[Detail] = []
     phrase = False
     for el in group.iter():
         local = _local(el)
+        if local == "transacGrp":
+            dated = read_transaction(el, _text)
+            if dated is not None:
+                details.append(dated)
+            continue
         if local not in _TERM_FIELDS:
             continue  # the group itself, <term>, groups: their text is not a field (and is long to join)
         kind = (el.get("type") or "").lower()
         value = _text(el)
+        if local == "descrip" and kind == "context" and value:
+            details.append(Detail("context", value))
+            continue
+        if local in ("termNote", "descrip") and kind.startswith("x-") and kind not in _OWN_TERM_NOTES and value:
+            details.append(Detail(el.get("type"), value))
+            continue
+        if (local == "note" and values["note"]) or (local == "admin" and values["source"] and kind == "source"):
+            details.append(Detail(local if local == "note" else "source", value))  # a second one: kept apart
+            continue
         if local == "termNote" and kind in ("administrativestatus", "normativeauthorization"):
             status = _STATUS.get(value.lower().replace(" ", ""))
             if status is None:
@@ -236,12 +272,13 @@ def _read_term(path: str, group, lang: str) -> Term:
                 raise InputError(path, problem, el.sourceline)
             values["superseded_since"] = value
         elif local == "note":
-            values["note"] = f"{values['note']} {value}".strip()
+            values["note"] = value
         elif local == "admin" and kind in ("source", "x-provenance", "provenance"):
             values["source"] = value
     if phrase and values["pos"] in ("", "other"):
         values["pos"] = "phrase"
-    return make_term(_text(term_el), lang, **values)
+    return replace(make_term(_text(term_el), lang, **values), details=tuple(details)) if details \
+        else make_term(_text(term_el), lang, **values)
 
 
 #: The TBX data category (a ``termNote``) of ``Term.superseded_since``.
@@ -307,8 +344,10 @@ def tbx_bytes(glossary: Glossary, title: str = "", description: str = "",
             etree.SubElement(entry, "note").text = concept.note
         if concept.source:
             etree.SubElement(entry, "admin", {"type": "source"}).text = concept.source
+        write_details(entry, [d for d in concept.details if not d.lang], "entry")
         for lang in concept.languages:
             lang_set = etree.SubElement(entry, "langSet", {XML_LANG: lang})
+            write_details(lang_set, [d for d in concept.details if d.lang == lang], "lang")
             for term in concept.terms_in(lang):
                 tig = etree.SubElement(lang_set, "tig")
                 etree.SubElement(tig, "term").text = term.text
@@ -321,9 +360,12 @@ def tbx_bytes(glossary: Glossary, title: str = "", description: str = "",
                 etree.SubElement(tig, "termNote", {"type": "x-matchType"}).text = term.match
                 if term.superseded_since:
                     etree.SubElement(tig, "termNote", {"type": SUPERSEDED_SINCE}).text = term.superseded_since
+                private = [d for d in term.details if d.category.startswith("x-")]
+                write_details(tig, private, "term")  # term notes before the other information
                 if term.note:
                     etree.SubElement(tig, "note").text = term.note
                 if term.source:
                     etree.SubElement(tig, "admin", {"type": "source"}).text = term.source
+                write_details(tig, [d for d in term.details if d not in private], "term")
     add_to_tbx(root, rejected)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

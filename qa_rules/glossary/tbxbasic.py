@@ -134,6 +134,8 @@ def dialect_problems(root) -> list[DialectProblem]:
         name = _local(el)
         if name in _INFO_GROUPS:
             for child in el:
+                if _local(child) == "date" and name == "transacGrp":
+                    continue  # the date of a transaction: no data category
                 if _local(child):
                     check_info(child, level)
             return

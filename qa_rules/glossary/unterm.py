@@ -25,7 +25,12 @@ keep their article in parentheses (``France (la)``, ``Bahamas (the)``): the bare
 name is the term and the listing form goes into its note, as the matcher looks
 for the name in running text; Arabic listing forms (``هولندا (مملكة -)``) also
 get their running-text order (``مملكة هولندا``). Each concept is
-``unterm-<record id>``, its provenance the UNTERM record.
+``unterm-<record id>``, its provenance the UNTERM record. The English note
+and definition are the concept's; the other languages' notes and
+definitions, UNTERM's validation, special fields (``Adjective`` ->
+``x-adjective``), record status, dates and references are ``Detail``s of the
+concept, of their language or of the term (``details``); the names of the
+people who edited a record are not kept.
 
 The Turtle reader is small and strict: it reads the subset UNTERM's export
 uses (``@prefix``, IRIs, prefixed names, ``a``, string literals with a
@@ -45,7 +50,8 @@ from typing import NamedTuple, Sequence
 
 from aligner.errors import InputError
 from aligner.fileio import decode_bytes, read_bytes
-from qa_rules.glossary.model import Concept, Glossary, Term, glossary_digest
+from qa_rules.glossary.details import DATE
+from qa_rules.glossary.model import Concept, Detail, Glossary, Term, glossary_digest
 
 OFFICIAL: tuple[str, ...] = ("ar", "zh", "en", "fr", "es", "ru")
 
@@ -231,23 +237,74 @@ def arabic_running_order(text: str) -> str | None:
 
 
 def unterm_terms(value: str, lang: str, status: str, kind: str, note: str = "", source: str = "UNTERM",
-                 pos: str = "noun") -> list[Term]:
+                 pos: str = "noun", details: Sequence[Detail] = ()) -> list[Term]:
     """The glossary terms of one UNTERM term (two for an Arabic listing form); ``pos``
-    ``properNoun`` for the names of a country record."""
+    ``properNoun`` for the names of a country record. A type hexaglot has no name for is kept
+    as the term's ``x-untermTermType`` detail; a phrase (``phrase``, ``phraseology``) is the
+    part of speech ``phrase``."""
     status = (status or "").strip().lower()
     notes = [] if status in _STATUS else [f"UNTERM status: {status or 'none'}"]
     mapped = _STATUS.get(status, "admitted")
-    term_type = _TYPE.get((kind or "").strip().lower(), "variant")
+    kind = (kind or "").strip()
+    term_type = _TYPE.get(kind.lower(), "variant")
+    details = list(details)
+    if kind.lower() in _PHRASE:
+        pos, term_type = "phrase", ""
+    elif kind and kind.lower() not in _TYPE:
+        details.insert(0, Detail("x-untermTermType", kind))
     text, listing = listing_forms(" ".join(value.split()), lang, term_type)
     note = "; ".join(x for x in (*notes, listing, _clean(note)) if x)
     terms = [Term(text=text, lang=lang, status=mapped, pos=pos,
-                  match="inflected", term_type=term_type, note=note, source=source)]
+                  match="inflected", term_type=term_type, note=note, source=source, details=tuple(details))]
     running = arabic_running_order(text) if lang == "ar" else None
     if running:
         terms.append(Term(text=running, lang=lang, status=mapped, pos=pos, match="inflected",
                           term_type=term_type, note=f"running-text order of the UNTERM listing form {text}",
                           source=f"{source} (word order by the hexaglot team)"))
     return terms
+
+
+#: UNTERM term types that name a phrase, not a term form.
+_PHRASE = frozenset({"phrase", "phraseology"})
+
+
+def _dated(category: str, value: object) -> list[Detail]:
+    """An ``origination`` or ``modification`` detail, unless the date is UNTERM's placeholder
+    (``0001-01-01``: not recorded)."""
+    text = str(value or "").strip()
+    if not text or text.startswith("0001-") or not DATE.fullmatch(text.replace("+00:00", "Z")):
+        return []
+    return [Detail(category, text.replace("+00:00", "Z"))]
+
+
+def _references(values, lang: str = "") -> list[Detail]:
+    """UNTERM's references (UN document symbols, often): a string each, or an object whose
+    non-empty values are joined."""
+    found = []
+    for item in values if isinstance(values, list) else []:
+        text = " ".join(str(v) for v in item.values() if v not in (None, "")) if isinstance(item, dict) else str(item or "")
+        if _clean(text):
+            found.append(Detail("x-reference", _clean(text), lang))
+    return found
+
+
+def _private_name(name: str) -> str:
+    """``Monetary Unit`` -> ``x-monetaryUnit``: UNTERM's special field as a private category."""
+    words = re.findall(r"[A-Za-z0-9]+", name)
+    return "x-" + "".join(w.lower() if i == 0 else w[:1].upper() + w[1:].lower() for i, w in enumerate(words))
+
+
+def _language_details(notes: dict[str, str], definitions: dict[str, str], first: str,
+                      extra: dict[str, list[Detail]]) -> list[Detail]:
+    """The details of each language: its note and definition unless ``first`` gave them to
+    the concept, then ``extra`` (validation status, special fields, references)."""
+    found = []
+    for lang in OFFICIAL:
+        if lang != first:
+            found += [Detail("definition", definitions[lang], lang)] if definitions.get(lang) else []
+            found += [Detail("note", notes[lang], lang)] if notes.get(lang) else []
+        found += extra.get(lang, [])
+    return found
 
 
 def _clean(note: str | None) -> str:
@@ -312,10 +369,38 @@ def concepts_from_turtle(path: str, graph: dict[str, dict[str, list]], skipped: 
         if not terms:
             continue
         subjects = [v.value for v in props.get(UNTERM + "subjects", []) if isinstance(v, Literal)]
-        concepts.append(Concept(id=f"unterm-{ident}", terms=tuple(_by_language(terms)), subject="; ".join(subjects),
-                                definition=_first(props.get(SKOS + "definition", [])),
-                                note=_first(props.get(SKOS + "note", [])), source=source))
+        notes, definitions = _by_tag(props.get(SKOS + "note", [])), _by_tag(props.get(SKOS + "definition", []))
+        note, definition = _first(props.get(SKOS + "note", [])), _first(props.get(SKOS + "definition", []))
+        first = "en" if (note or definition) and (notes.get("en") or definitions.get("en")) else ""
+        if not first:  # an untagged note or definition is the concept's own; the tagged ones their language's
+            note, definition = notes.get("", ""), definitions.get("", "")
+        extra: dict[str, list[Detail]] = {}
+        for section in sections:
+            code = _first(section.get(DCT + "language", []))
+            status = _first(section.get(UNTERM + "validationStatus", []))
+            if code in OFFICIAL and status:
+                extra.setdefault(code, []).append(Detail("x-validationStatus", status, code))
+        own = [Detail(f"x-{name}", value) for name, predicate in (("recordType", DCT + "type"),
+                                                                   ("recordStatus", UNTERM + "status"),
+                                                                   ("space", UNTERM + "space"))
+               for value in [_first(props.get(predicate, []))] if value]
+        own += _dated("origination", _first(props.get(DCT + "created", [])))
+        own += _dated("modification", _first(props.get(DCT + "modified", [])))
+        terms = _by_language(terms)
+        langs = {t.lang for t in terms}
+        details = own + [d for d in _language_details(notes, definitions, first, extra) if d.lang in langs]
+        concepts.append(Concept(id=f"unterm-{ident}", terms=tuple(terms), subject="; ".join(subjects),
+                                definition=definition, note=note, source=source, details=tuple(details)))
     return concepts
+
+
+def _by_tag(values: list) -> dict[str, str]:
+    """The cleaned text of each language-tagged literal (the first of each tag)."""
+    found: dict[str, str] = {}
+    for value in values:
+        if isinstance(value, Literal) and _clean(value.value):
+            found.setdefault(value.lang[:2], _clean(value.value))
+    return found
 
 
 def _by_language(terms: list[Term]) -> list[Term]:
@@ -334,6 +419,8 @@ def concepts_from_json(path: str, data, skipped: _Skipped) -> list[Concept]:
         pos = "properNoun" if str(record.get("recordType") or "").lower() == "country" else "noun"
         terms: list[Term] = []
         notes, definition = {}, {}
+        extra: dict[str, list[Detail]] = {}
+        language_ids: dict[str, str] = {}
         for key, lang in _JSON_LANGS.items():
             section = record.get(key)
             if not isinstance(section, dict):
@@ -344,18 +431,45 @@ def concepts_from_json(path: str, data, skipped: _Skipped) -> list[Concept]:
             for term in section.get("terms") or []:
                 if not isinstance(term, dict) or not str(term.get("term") or "").strip():
                     raise InputError(path, f"record {ident}: a {key} term has no text")
+                if term.get("languageID"):
+                    language_ids[str(term["languageID"])] = lang
+                dates = _dated("origination", term.get("created")) + _dated("modification", term.get("modified"))
                 terms.extend(unterm_terms(str(term["term"]), lang, str(term.get("termStatus") or ""),
                                           str(term.get("termType") or ""), str(term.get("termNote") or ""),
                                           source=f"UNTERM; {_clean(term['termSource'])}" if term.get("termSource")
-                                          else "UNTERM", pos=pos))
+                                          else "UNTERM", pos=pos, details=_references(term.get("references")) + dates))
             notes[lang] = _clean(section.get("note"))
             definition[lang] = _clean(section.get("definition"))
+            of_lang = extra.setdefault(lang, [])
+            for name, field in (("definition", "definitionSource"), ("note", "noteSource")):
+                if _clean(section.get(field)):
+                    of_lang.append(Detail("source", f"{name}: {_clean(section.get(field))}", lang))
+            status = _clean(section.get("validationStatus") or section.get("validated"))
+            of_lang += [Detail("x-validationStatus", status, lang)] if status else []
+            of_lang += _references(section.get("references"), lang)
         if not terms:
             continue
         subjects = [str(s) for s in record.get("subjects") or [] if isinstance(s, str)]
-        pick = lambda d: d.get("en") or next((v for v in d.values() if v), "")  # noqa: E731
-        concepts.append(Concept(id=f"unterm-{ident}", terms=tuple(_by_language(terms)), subject="; ".join(subjects),
-                                definition=pick(definition), note=pick(notes), source=source))
+        first = "en" if notes.get("en") or definition.get("en") else next(
+            (lang for lang in OFFICIAL if notes.get(lang) or definition.get(lang)), "")
+        own = [Detail(f"x-{name}", _clean(str(record.get(field)))) for name, field in
+               (("recordType", "recordType"), ("recordStatus", "status"), ("space", "space"))
+               if _clean(str(record.get(field) or ""))]
+        own += [Detail("x-body", _clean(b if isinstance(b, str) else " ".join(str(v) for v in b.values() if v)))
+                for b in record.get("bodies") or [] if isinstance(b, (str, dict))]
+        own += _dated("origination", record.get("created")) + _dated("modification", record.get("modified"))
+        own += _references(record.get("references"))
+        for field in record.get("specialFields") or []:
+            if isinstance(field, dict) and _clean(str(field.get("value") or "")) and field.get("name"):
+                lang = language_ids.get(str(field.get("languageId") or ""), "")
+                value = _clean(str(field["value"])) + (f" ({_clean(field['note'])})" if _clean(field.get("note")) else "")
+                (extra.setdefault(lang, []) if lang else own).append(Detail(_private_name(str(field["name"])), value, lang))
+        terms = _by_language(terms)
+        langs = {t.lang for t in terms}
+        details = own + [d for d in _language_details(notes, definition, first, extra) if d.lang in langs]
+        concepts.append(Concept(id=f"unterm-{ident}", terms=tuple(terms), subject="; ".join(subjects),
+                                definition=definition.get(first, ""), note=notes.get(first, ""), source=source,
+                                details=tuple(details)))
     return concepts
 
 
