@@ -63,12 +63,7 @@ def band_from_anchors(points: Sequence[tuple[int, int]], n: int, m: int, margin:
                 lo[r] = first
             if last > hi[r]:
                 hi[r] = last
-    lo[0], hi[n] = 0, m
-    for r in range(n - 1, -1, -1):  # lo never decreases along rows
-        lo[r] = min(lo[r], lo[r + 1])
-    for r in range(1, n + 1):  # hi never decreases either
-        hi[r] = max(hi[r], hi[r - 1])
-    return Band(lo=tuple(lo), hi=tuple(hi))
+    return _monotone(lo, hi, n, m)
 
 
 def band_around_path(path: Sequence[tuple[int, int, int, int, float]], n: int, m: int, margin: int) -> Band:
@@ -83,6 +78,11 @@ def band_around_path(path: Sequence[tuple[int, int, int, int, float]], n: int, m
                 lo[r] = first
             if last > hi[r]:
                 hi[r] = last
+    return _monotone(lo, hi, n, m)
+
+
+def _monotone(lo: list[int], hi: list[int], n: int, m: int) -> Band:
+    """The band of rows ``lo``/``hi`` made to run from cell (0, 0) to (n, m) without stepping back."""
     lo[0], hi[n] = 0, m
     for r in range(n - 1, -1, -1):  # lo never decreases along rows
         lo[r] = min(lo[r], lo[r + 1])
