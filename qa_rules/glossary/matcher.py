@@ -28,9 +28,10 @@ from aligner.errors import InputError
 from qa_rules.glossary.model import STATUSES, Concept, Glossary, Term
 from qa_rules.glossary.normalise import _TOKEN as _SURFACES
 from qa_rules.glossary.normalise import (
-    AGENT_LANGS, CASED, CONJUNCTIONS, PREFIX_LANGS, PREFIX_MIN, arabic_folded, arabic_name_forms, key_start,
+    AGENT_LANGS, CASED, PREFIX_LANGS, PREFIX_MIN, arabic_folded, arabic_name_forms, key_start,
     russian_forms, surface_form, tokenize, word_key,
 )
+from qa_rules.glossary.coordination import resume_points
 from qa_rules.glossary.patterns import find_pattern, pattern_problem, quote_pattern
 
 
@@ -287,66 +288,12 @@ class Matcher:
                 continue
             if j == 0 or pos >= n:
                 return None
-            found = next((k for k in self._coordinated(pos, surfaces, tokens, text)
+            found = next((k for k in resume_points(self.lang, pos, surfaces, tokens, text)
                           if k < n and self._same(want, k, surfaces, keys, words, True)), None)
             if found is None:
                 return None
             pos, gaps = found + 1, gaps + 1
         return pos if gaps and entry.name_fits(words, i) else None
-
-    def _coordinated(self, pos: int, surfaces: list[str], tokens: list[re.Match],
-                     text: str) -> list[int]:
-        """Where a term's next word may resume when the words from ``pos`` coordinate with the
-        term's previous word (``_gapped``): token indices, nearest first."""
-        conjunctions = CONJUNCTIONS.get(self.lang, frozenset())
-        n = len(surfaces)
-
-        def sep(k: int) -> str:  # what stands between token k - 1 and token k
-            return text[tokens[k - 1].end():tokens[k].start()].strip() if 0 < k < n else ""
-
-        if self.lang == "zh":  # characters: [、 a list of them] a conjunction and up to three of them
-            k = pos
-            if sep(pos) == "、":  # 国际[、区域和次区域]合作
-                while k < n and k - pos < 3 * MAX_LISTED and surfaces[k] not in conjunctions \
-                        and sep(k + 1) in ("", "、"):
-                    k += 1
-            return [k + 1 + skip for skip in (1, 2, 3)] if k < n and surfaces[k] in conjunctions else []
-
-        def item_end(k: int) -> int:  # one word, its hyphen- or apostrophe-joined parts included
-            k += 1
-            while k < n and sep(k) in ("-", "'", "’"):
-                k += 1
-            return k
-
-        def conjunction(k: int) -> bool:
-            return k < n and surfaces[k].casefold() in conjunctions
-
-        if conjunction(pos) or sep(pos) == ",":
-            # the term's previous word opens a list: «international[, regional and] subregional
-            # cooperation», «technical [and legislative] assistance»
-            k = pos
-            for _ in range(MAX_LISTED):
-                if conjunction(k):
-                    break
-                k = item_end(k)
-                if sep(k) != "," and not (conjunction(k) and sep(k) == ""):
-                    return []
-            if not conjunction(k) or k + 1 >= n:
-                return []
-            last = item_end(k + 1)  # the list's last item, one or two words, then the term resumes
-            return [last, item_end(last)]
-        # the term's previous word is followed by a list ending with a conjunction, and the term
-        # resumes at one of its later items: «secteurs [public et] privé», «coopération
-        # [internationale, régionale et] sous-régionale», «coopération [internationale,] régionale»
-        starts, k = [], item_end(pos)
-        for _ in range(MAX_LISTED):
-            if conjunction(k) and sep(k) in (",", ""):
-                return starts + [k + 1]
-            if sep(k) != "," or k >= n:
-                return []
-            starts.append(k)
-            k = item_end(k)
-        return []
 
     def _compound(self, entry: _Entry, i: int, size: int, tokens: list[re.Match], text: str) -> bool:
         """Whether a Russian term of separate words matched the parts of one hyphenated word:
@@ -464,10 +411,6 @@ class Matcher:
             for entry in _closest_names(list(best.values()), text[start:end]):
                 matches.append(Match(start, end, text[start:end], entry.term, entry.concept, entry.glossary))
         return matches
-
-
-#: The most words a coordinated list may name before the term resumes (``Matcher._coordinated``).
-MAX_LISTED = 6
 
 
 def _closest_names(entries: list[_Entry], found: str) -> list[_Entry]:
