@@ -143,6 +143,11 @@ class FindingStream:
         """Every finding kept, in report order, before folding and withholding."""
         yield from self.spill
 
+    def unfolded(self) -> Iterator[tuple[Finding, str | None]]:
+        """``(finding, version or None)`` in report order, neither folded nor withheld: for a
+        caller that merges several runs into one report and folds and withholds once."""
+        yield from self._records()
+
     def _version(self, finding: Finding, version: str | None) -> str:
         if version:
             return version

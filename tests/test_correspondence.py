@@ -25,7 +25,7 @@ from qa_rules.correspondence import Verdict, judge_correspondence
 from qa_rules.engine import check
 from qa_rules.glossary import bundled_glossaries
 from qa_rules.registry import RULES
-from qa_rules.run import CheckOptions, check_files
+from qa_rules.run import CheckOptions, check_files, check_paths
 
 LANGS = ("ar", "en", "es", "fr", "ru", "zh")
 A55 = SAMPLES / "A-RES-55-100"
@@ -74,6 +74,38 @@ def test_accepting_the_judgement_shows_the_paragraph_findings_again():
     assert shown.accepted == 1 and not shown.withheld
     assert len(shown.findings) == report.withheld["en"]
     assert "ST10" not in {f.rule for f in shown.findings}
+
+
+def _cat_file(tmp_path):
+    """The French resolution aligned with another document's English, as a CAT tool's TMX."""
+    tmx = tmp_path / "pair.tmx"
+    _run("align", str(SAMPLE_SET / "fr.md"), str(A55 / "en.md"), "--format", "tmx", "-o", str(tmx))
+    return tmx
+
+
+def test_a_cat_file_that_is_not_a_translation_withholds_once(tmp_path):
+    report, _ = check_paths([str(_cat_file(tmp_path))], CheckOptions(discover=False))
+    assert [f.rule for f in report.findings] == ["ST10"]
+    withheld = report.withheld["en"]
+    assert withheld > 20
+    message = report.findings[0].message
+    assert message.endswith(f". {withheld} finding(s) on this version withheld")
+    assert "withheld" not in message[: -len(" finding(s) on this version withheld")]
+    assert [n for n in report.notices if "withheld" in n] == [
+        n for n in report.notices if n.endswith(f"{withheld} finding(s) withheld: the en version does not appear to "
+                                                f"be a translation of the source (ST10); accept that finding to see them")
+    ]
+
+
+def test_accepting_the_judgement_of_a_cat_file_shows_its_findings(tmp_path):
+    tmx = _cat_file(tmp_path)
+    report, _ = check_paths([str(tmx)], CheckOptions(discover=False))
+    accept = tmp_path / "accept.toml"
+    accept.write_text(f'[[accept]]\nid = "{report.findings[0].id}"\nreason = "the wrong file on purpose"\n',
+                      encoding="utf-8")
+    shown, _ = check_paths([str(tmx)], CheckOptions(discover=False, accept=str(accept)))
+    assert shown.accepted == 1 and not shown.withheld
+    assert len(shown.findings) == report.withheld["en"]
 
 
 def test_translation_of_another_revision_is_flagged():
