@@ -51,3 +51,17 @@ def test_a_damaged_or_missing_index_is_no_index():
     assert parse_index(None) is None
     assert parse_index(b"{not json") is None
     assert parse_index(json.dumps([1, 2]).encode()) is None
+
+
+def test_details_come_back_from_the_index_as_they_were():
+    """A glossary whose concepts and terms carry details (UNTERM's notes, dates, private fields)
+    reads back from the index equal to itself: the details as ``Detail``, not JSON lists."""
+    from qa_rules.glossary.bundled_index import index_text
+    from qa_rules.glossary.model import Concept, Detail, Glossary, Term
+
+    term = Term("Türkiye", "en", details=(Detail("x-recordStatus", "validated"), Detail("note", "since 2022", "en")))
+    concept = Concept("turkiye", (term,), details=(Detail("origination", "2022-06-01"),))
+    glossary = Glossary(name="g", path="g.tbx", concepts=(concept,))
+    data = b"<martif/>"
+    index = parse_index(index_text([("g.tbx", data, glossary)]).encode())
+    assert indexed(index, "g.tbx", data) == glossary

@@ -20,7 +20,7 @@ import json
 from dataclasses import astuple, fields
 from typing import Any
 
-from qa_rules.glossary.model import Concept, Glossary, Term
+from qa_rules.glossary.model import Concept, Detail, Glossary, Term
 
 #: The index's file name, in the bundled glossaries' folder.
 INDEX_FILE = "bundled-index.json"
@@ -40,7 +40,7 @@ def index_text(entries: list[tuple[str, bytes, Glossary]]) -> str:
     from them), as written to ``INDEX_FILE``."""
     glossaries = []
     for file_name, data, glossary in entries:
-        concepts = [[getattr(c, name) for name in _CONCEPT_FIELDS[:-1]] + [[list(astuple(t)) for t in c.terms]]
+        concepts = [[_value(c, name) for name in _CONCEPT_FIELDS[:-1]] + [[list(astuple(t)) for t in c.terms]]
                     for c in glossary.concepts]
         glossaries.append({"file": file_name, "sha1": file_hash(data),
                            **{name: getattr(glossary, name) for name in _GLOSSARY_FIELDS}, "concepts": concepts})
@@ -58,9 +58,23 @@ def indexed(index: dict[str, Any] | None, file_name: str, data: bytes) -> Glossa
     entry = next((g for g in index.get("glossaries", ()) if g.get("file") == file_name), None)
     if entry is None or entry.get("sha1") != file_hash(data):
         return None
-    concepts = tuple(Concept(**dict(zip(_CONCEPT_FIELDS, values[:-1])), terms=tuple(Term(*t) for t in values[-1]))
+    concepts = tuple(Concept(**_with_details(dict(zip(_CONCEPT_FIELDS, values[:-1]))),
+                             terms=tuple(Term(**_with_details(dict(zip(_TERM_FIELDS, t)))) for t in values[-1]))
                      for values in entry["concepts"])
     return Glossary(concepts=concepts, **{name: entry[name] for name in _GLOSSARY_FIELDS})
+
+
+def _value(concept: Concept, name: str) -> Any:
+    """A concept's field as JSON holds it (its ``details`` as lists of their fields)."""
+    value = getattr(concept, name)
+    return [list(astuple(detail)) for detail in value] if name == "details" else value
+
+
+def _with_details(values: dict[str, Any]) -> dict[str, Any]:
+    """Field values read from the index, with their ``details`` (lists in JSON) made ``Detail`` again."""
+    if "details" in values:
+        values["details"] = tuple(Detail(*detail) for detail in values["details"])
+    return values
 
 
 def parse_index(data: bytes | None) -> dict[str, Any] | None:
