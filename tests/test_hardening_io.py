@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+from pathlib import Path
 
 import pytest
 from conftest import REPO, SAMPLE_SET
@@ -191,7 +192,7 @@ def test_an_interrupted_write_leaves_no_temporary_file(tmp_path, monkeypatch, in
     assert list(tmp_path.iterdir()) == []
 
 
-def _interrupt_on_import(module: str, sig: str) -> subprocess.CompletedProcess:
+def _interrupt_on_import(module: str, sig: str, cwd: Path) -> subprocess.CompletedProcess:
     """Run the console entry with a signal delivered the moment ``module`` is imported:
     a deterministic stand-in for Ctrl-C (or kill) at that point of start-up or of the run."""
     code = textwrap.dedent(f"""
@@ -208,21 +209,22 @@ def _interrupt_on_import(module: str, sig: str) -> subprocess.CompletedProcess:
         run()
     """)
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=ENV, timeout=300,
-                          cwd=REPO)
+                          cwd=cwd)
 
 
 @pytest.mark.parametrize("module", ["click", "qa_rules.run", "aligner.align"])
-def test_ctrl_c_at_start_up_or_during_the_run_exits_130_in_one_line(module):
-    result = _interrupt_on_import(module, "SIGINT")
+def test_ctrl_c_at_start_up_or_during_the_run_exits_130_in_one_line(module, tmp_path):
+    result = _interrupt_on_import(module, "SIGINT", tmp_path)
     assert result.returncode == 130, result.stderr
     assert one_error_line(result.stderr) == "hexaglot: interrupted"
+    assert not (tmp_path / "out.json").exists()
 
 
 def test_sigterm_during_the_run_exits_143_and_writes_nothing(tmp_path):
-    result = _interrupt_on_import("aligner.align", "SIGTERM")
+    result = _interrupt_on_import("aligner.align", "SIGTERM", tmp_path)
     assert result.returncode == 143, result.stderr
     assert "Traceback" not in result.stderr
-    assert not (REPO / "out.json").exists()
+    assert not (tmp_path / "out.json").exists()
 
 
 # -- standard output that fails ---------------------------------------------------------
