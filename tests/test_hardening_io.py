@@ -197,6 +197,8 @@ def _interrupt_on_import(module: str, sig: str, cwd: Path) -> subprocess.Complet
     a deterministic stand-in for Ctrl-C (or kill) at that point of start-up or of the run."""
     code = textwrap.dedent(f"""
         import os, signal, sys
+        # Ctrl-C as a terminal delivers it: a shell's background job starts with SIGINT ignored
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         class Trap:
             def find_spec(self, name, path=None, target=None):
                 if name == {module!r}:
