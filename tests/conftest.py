@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
+from types import ModuleType
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,16 @@ REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
 SAMPLE_SET = SAMPLES / "E-RES-2023-26"
 SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+def load_script(relative: str, name: str) -> ModuleType:
+    """A benchmark or script of the repository (``benchmarks/x.py``), run as module ``name``
+    (registered, since dataclasses resolve annotations through ``sys.modules``)."""
+    spec = importlib.util.spec_from_file_location(name, REPO / relative)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def missing(reason: str) -> None:

@@ -4,11 +4,11 @@ in one or two (a name, a date) count twice."""
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import load_script
 
 from aligner.align.beads import NULL_RUNS, SENTENCE_BEADS
 from aligner.align.cost import (COMMON_KEY_FLOOR, PRIORS, CostModel, CostParams, common_keys, estimate_length_model,
@@ -75,9 +75,7 @@ def test_a_rare_key_counts_twice():
 
 @pytest.fixture
 def halves(shared_data):
-    spec = importlib.util.spec_from_file_location("align_crossval", REPO / "benchmarks" / "align_crossval.py")
-    crossval = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(crossval)
+    crossval = load_script("benchmarks/align_crossval.py", "align_crossval")
     data = shared_data / "textberg-dev"
     de, fr = crossval.read_lines(data / "dev.de"), crossval.read_lines(data / "dev.fr")
     gold = parse_beads((data / "dev.defr").read_text(encoding="utf-8").splitlines())

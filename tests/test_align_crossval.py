@@ -3,10 +3,10 @@ exactly one half, no bead straddling the cut."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from conftest import load_script
 
 from aligner.align.score import parse_beads
 
@@ -15,10 +15,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def crossval():
-    spec = importlib.util.spec_from_file_location("align_crossval", REPO / "benchmarks" / "align_crossval.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/align_crossval.py", "align_crossval")
 
 
 def test_the_cut_falls_between_beads_nearest_the_middle(crossval):

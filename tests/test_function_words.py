@@ -3,11 +3,9 @@ declared language, or the n-gram profiles decide; the verdict is the profiles' o
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 
 import pytest
-from conftest import REPO, SAMPLE_SET
+from conftest import SAMPLE_SET, load_script
 
 from aligner import function_words
 from aligner.langid import declared_language_warning, identify, warning_for
@@ -77,11 +75,7 @@ def test_english_footnotes_in_a_chinese_version_do_not_confirm_english():
 
 
 def _benchmark():
-    spec = importlib.util.spec_from_file_location("langid_declared", REPO / "benchmarks" / "langid_declared.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/langid_declared.py", "langid_declared")
 
 
 def test_verdicts_on_the_sample_files_are_the_profiles_own():

@@ -5,22 +5,18 @@ capitals, partial renderings, Chinese words cut in two)."""
 
 from __future__ import annotations
 
-import importlib.util
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, missing
+from conftest import REPO, load_script, missing
 
 SAMPLES = REPO / "samples" / "E-RES-2023-26"
 
 
 def _benchmark():
-    spec = importlib.util.spec_from_file_location("candidates_benchmark", REPO / "benchmarks" / "candidates.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/candidates.py", "candidates_benchmark")
 
 
 def _alignment(lang: str, folder: Path = SAMPLES):

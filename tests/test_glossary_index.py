@@ -3,11 +3,9 @@ the very bytes it was written from, and the same glossaries as the TBX files giv
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 
-from conftest import REPO
+from conftest import REPO, load_script
 
 from qa_rules.glossary import DEFAULT_GLOSSARIES, bundled_glossaries, read_bundled_tbx
 from qa_rules.glossary.bundled_index import INDEX_FILE, indexed, parse_index
@@ -16,11 +14,7 @@ FOLDER = REPO / "glossaries"
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("compile_glossaries", REPO / "scripts" / "compile_glossaries.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/compile_glossaries.py", "compile_glossaries")
 
 
 def test_the_index_is_the_one_the_tbx_files_give():

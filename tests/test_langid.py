@@ -3,14 +3,12 @@ languages, with a floor that keeps other languages (German) out of the six."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
-import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO, SAMPLES
+from conftest import SAMPLES, load_script
 
 from aligner.errors import InputError
 from aligner.langid import declared_language_warning, detect_language, identify
@@ -33,11 +31,7 @@ GERMAN = (
 
 
 def _benchmark():
-    spec = importlib.util.spec_from_file_location("langid_pieces", REPO / "benchmarks" / "langid_pieces.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/langid_pieces.py", "langid_pieces")
 
 
 def _sample_files():

@@ -12,7 +12,6 @@ them again (``python -m tests.test_qa_findings_pinned --write``) and say why in 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from functools import lru_cache
@@ -25,7 +24,7 @@ from aligner.readers import read_document
 from qa_rules.config import configure, select_rules
 from qa_rules.engine import check
 from qa_rules.glossary import load_glossaries
-from tests.conftest import REPO, SAMPLE_SET, SAMPLES, SHARED_DATA, missing
+from tests.conftest import REPO, SAMPLE_SET, SAMPLES, SHARED_DATA, load_script, missing
 
 PINNED = REPO / "tests" / "data" / "qa_pinned_findings.json"
 OPUS = SHARED_DATA / "opus-un-6way" / "A-RES-55-100.jsonl"
@@ -40,9 +39,7 @@ def _setup():
 
 def _opus_alignment(lang: str) -> Alignment:
     """The speed benchmark's own tokenised input, so the findings pinned are those it times."""
-    spec = importlib.util.spec_from_file_location("qa_speed_benchmark", REPO / "benchmarks" / "qa_speed.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script("benchmarks/qa_speed.py", "qa_speed_benchmark")
     return module.tokenised_alignment(lang)
 
 

@@ -19,13 +19,11 @@ this file (about half a minute).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import missing
+from conftest import load_script, missing
 from qa_rules.model import CATEGORIES
 
 REPO = Path(__file__).resolve().parent.parent
@@ -83,11 +81,7 @@ def _precision_floor(right: int, reported: int, slack: int = SLACK, goal: float 
 
 
 def _benchmark():
-    spec = importlib.util.spec_from_file_location("qa_recall_benchmark", REPO / "benchmarks" / "qa_recall.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses resolve annotations through sys.modules
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/qa_recall.py", "qa_recall_benchmark")
 
 
 @pytest.fixture(scope="module")
@@ -210,10 +204,7 @@ def test_matching_rule(bench):
 
 def test_drafts_are_the_clean_samples_plus_the_plants():
     """If a clean sample changes, rebuild: python benchmarks/make_qa_drafts.py."""
-    spec = importlib.util.spec_from_file_location("make_qa_drafts", REPO / "benchmarks" / "make_qa_drafts.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
+    module = load_script("benchmarks/make_qa_drafts.py", "make_qa_drafts")
     assert module.main(["--check"]) == 0
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 
 import pytest
-from conftest import REPO, SAMPLES
+from conftest import SAMPLES, load_script
 from conftest import missing
 
 from aligner.readers import read_document
@@ -41,9 +40,7 @@ def test_files_are_what_the_script_produces(shared_data):
     source = shared_data / "opus-un-6way" / "A-RES-55-100.jsonl"
     if not source.is_file():
         missing(f"{source} is absent")
-    spec = importlib.util.spec_from_file_location("convert_opus_un", REPO / "scripts" / "convert_opus_un.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script("scripts/convert_opus_un.py", "convert_opus_un")
     import json
 
     units = sorted((json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()),

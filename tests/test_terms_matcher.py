@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from conftest import load_script
 
 from qa_rules.glossary.matcher import Matcher
 from qa_rules.glossary.model import Concept, Term
@@ -108,10 +108,7 @@ def test_thousands_of_entries_use_the_index():
 
 
 def _benchmark():
-    spec = importlib.util.spec_from_file_location("term_matching", REPO / "benchmarks" / "term_matching.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/term_matching.py", "term_matching")
 
 
 def test_gold_occurrences_have_at_least_30_inflected_rows_per_language():
