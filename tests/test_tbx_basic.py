@@ -25,6 +25,9 @@ REAL = {
 }
 PRIVATE = {'<termNote type="x-matchType">', '<termNote type="x-supersededSince">',
            '<refObjectList type="x-rejectedCandidates">'}
+#: what an UNTERM import adds (TBX-Basic allows ``x-`` categories): a term type TBX has no name
+#: for, such as the seven country names UNTERM types "suggestion"
+UNTERM_PRIVATE = {'<termNote type="x-untermTermType">'}
 
 
 def _problems(data: bytes):
@@ -81,7 +84,7 @@ def test_a_phrase_is_written_as_the_dialects_term_type_and_read_back_as_a_phrase
 def test_the_bundled_glossaries_are_tbx_basic(name):
     problems = _problems((REPO / "glossaries" / f"{name}.tbx").read_bytes())
     assert [p for p in problems if p.level == "error"] == []
-    assert _private(problems) <= PRIVATE
+    assert _private(problems) <= PRIVATE | UNTERM_PRIVATE
 
 
 GOOD = (b'<martif type="TBX-Basic" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>t</p></sourceDesc>'
