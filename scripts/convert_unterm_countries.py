@@ -36,7 +36,8 @@ sys.path.insert(0, str(REPO))
 
 from qa_rules.glossary import write_glossary  # noqa: E402
 from qa_rules.glossary.model import Concept, Glossary, Term  # noqa: E402
-from qa_rules.glossary.unterm import DCT, LEADING_ARTICLE, RDF_TYPE, SKOS, UNTERM, parse_turtle, unterm_terms  # noqa: E402
+from qa_rules.glossary.turtle import RDF_TYPE, parse_turtle  # noqa: E402
+from qa_rules.glossary.unterm import DCT, LEADING_ARTICLE, SKOS, UNTERM, unterm_terms  # noqa: E402
 
 LANGS = ("ar", "zh", "en", "fr", "ru", "es")
 DRAFTED = "drafted by the hexaglot team, to be verified against UNTERM"

@@ -10,7 +10,8 @@ from click.testing import CliRunner
 from aligner.errors import InputError
 from hexaglot.cli import cli
 from qa_rules.glossary import read_glossary
-from qa_rules.glossary.unterm import Literal, parse_turtle, read_unterm
+from qa_rules.glossary.turtle import Literal, parse_turtle
+from qa_rules.glossary.unterm import read_unterm
 
 FRANCE = "unterm-956a3881-b5fe-406b-8177-9fe7d9b835af"
 

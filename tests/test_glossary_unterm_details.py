@@ -17,7 +17,8 @@ from qa_rules.glossary import read_glossary, write_glossary
 from qa_rules.glossary.model import Detail, glossary_digest
 from qa_rules.glossary.tbx import parse_xml, read_tbx, tbx_bytes
 from qa_rules.glossary.tbxbasic import dialect_problems
-from qa_rules.glossary.unterm import SKOS, parse_turtle, read_unterm
+from qa_rules.glossary.turtle import parse_turtle
+from qa_rules.glossary.unterm import SKOS, read_unterm
 
 FRANCE = "unterm-956a3881-b5fe-406b-8177-9fe7d9b835af"
 AFGHANISTAN = "unterm-86bdf4b5-f25f-4f2b-92ea-5304f9e015ea"
