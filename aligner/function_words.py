@@ -31,7 +31,9 @@ WORDS: dict[str, frozenset[str]] = {
         "it": "il la le gli di del della delle e in un una che per con non si è da al alla dei sono",
         "ca": "el la els les de del i en un una que per amb es no als al seva seu és són",
         "ro": "și si de la în in cu pe care a al ale un o din pentru este nu să se sunt",
-        "de": "der die das und in den von zu mit des dem nicht ist sich auf für ein eine im",
+        "de": "der die das und in den von zu mit des dem nicht ist sich auf für ein eine im auch er sie "
+              "wird werden wie bei aus nach oder zur zum wurde noch über nur einer einen eines einem hat "
+              "sind dass daß sein war wurden ihre ihr",
         "nl": "de het een en van in op te dat is voor met niet zijn die aan",
     }.items()
 }

@@ -10,7 +10,9 @@ hexaglot's confidence calibration on the same article. Then speed and peak
 memory on the article repeated 1, 5, 20 and 50 times as one document: each run
 is its own process, and its CPU time (user + system) and peak RSS are read from
 the operating system when it ends (``os.wait4``), so the interpreter's start-up
-and imports count for hexaglot as hunalign's start-up counts for it; hexaglot
+and imports count for hexaglot as hunalign's start-up counts for it (each Python
+system runs once untimed first and may write its bytecode caches, as an installed
+package has them); hexaglot
 also reports the CPU of its work alone (reading and aligning) and of the
 alignment alone.
 
@@ -133,12 +135,18 @@ def child(system: str, de_path: str, fr_path: str) -> None:
 ALIGN_CPU: dict[str, float] = {}
 
 
+#: The processes measured may write their bytecode caches, as an installed package has them:
+#: with PYTHONDONTWRITEBYTECODE set (some shells and containers set it), every run would
+#: compile the checkout's modules again (0.1-0.3 s), which no installed hexaglot does.
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_process(cmd: list[str], stdout_path: Path, cwd: Path = REPO) -> dict:
     """Run ``cmd`` in ``cwd`` with its output in ``stdout_path``; its CPU seconds
     (user + system) and peak RSS as the operating system counted them."""
     with open(stdout_path, "wb") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, cwd=cwd)
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, cwd=cwd, env=CHILD_ENV)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
     err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
@@ -156,6 +164,17 @@ def measure(system: str, de_path: Path, fr_path: Path) -> dict:
         result = json.loads(out.read_text().strip().splitlines()[-1])
     result.update(usage)
     return result
+
+
+def warm_up(de_path: Path, fr_path: Path) -> None:
+    """Each Python system once, untimed, on the article's first 30 lines: it writes the
+    bytecode caches of every module the measured runs import."""
+    with tempfile.TemporaryDirectory() as tmp:
+        small_de, small_fr = Path(tmp) / "head.de", Path(tmp) / "head.fr"
+        small_de.write_text("\n".join(read_lines(de_path)[:30]) + "\n", encoding="utf-8")
+        small_fr.write_text("\n".join(read_lines(fr_path)[:30]) + "\n", encoding="utf-8")
+        for name in SYSTEMS:
+            measure(name, small_de, small_fr)
 
 
 def find_hunalign(given: str | None) -> str | None:
@@ -203,6 +222,7 @@ def quality(title: str, articles: list[tuple[Path, Path, list]], hunalign: str |
     cpu = {name: 0.0 for name in names}
     peak = {name: 0.0 for name in names}
     results: dict = {}
+    warm_up(articles[0][0], articles[0][1])
     for de_path, fr_path, gold in articles:
         results = {name: measure(name, de_path, fr_path) for name in ("hexaglot", "nltk", "galechurch")}
         if hunalign:

@@ -36,6 +36,14 @@ NEIGHBOURS = {
 }
 
 
+#: A German paragraph in the same register, written for these tests.
+GERMAN = ("Die Generalversammlung, unter Hinweis auf ihre früheren Resolutionen zu dieser Frage, fordert alle "
+          "Staaten auf, die Menschenrechte der Migranten und ihrer Familien zu achten, und ersucht den "
+          "Generalsekretär, ihr auf ihrer nächsten Tagung einen Bericht über die Durchführung dieser Resolution "
+          "vorzulegen, der eine Analyse der Maßnahmen enthält, die von den Staaten ergriffen wurden, um die "
+          "Frauen und die Kinder zu schützen, die keinen Zugang zu den Diensten haben, die sie benötigen.")
+
+
 def _texts(lang: str) -> str:
     return (SAMPLE_SET / f"{lang}.md").read_text(encoding="utf-8")
 
@@ -58,6 +66,13 @@ def test_a_neighbour_language_is_not_confirmed_as_an_official_one(lang):
     assert not any(function_words.confirms(official, text) for official in ("en", "es", "fr"))
     for official in ("en", "es", "fr"):  # whatever the words say, the verdict is the profiles'
         assert declared_language_warning(official, text) == warning_for(official, identify(text))
+
+
+def test_a_german_text_is_confirmed_as_german_and_only_as_german():
+    """German prose is confirmed without the profiles, and never as one of the official languages."""
+    assert function_words.confirms("de", GERMAN)
+    assert not any(function_words.confirms(official, GERMAN) for official in ("en", "es", "fr"))
+    assert declared_language_warning("de", GERMAN) == warning_for("de", identify(GERMAN)) is None
 
 
 def test_short_mixed_and_other_script_texts_are_left_to_the_profiles():

@@ -58,3 +58,16 @@ def test_the_sample_takes_evenly_spaced_segments():
     picked = [int(part.split()[0]) for part in sample.split("segment ")[1:]]
     assert picked == list(range(0, 100, 10))
     assert language_sample(texts[:5], 1000) == " ".join(texts[:5])  # short: all of it
+
+
+def test_a_german_file_declared_german_is_confirmed_without_the_ngram_profiles(shared_data, monkeypatch):
+    """Its commonest words say German: langdetect's profiles (about 26 MB and a tenth of a
+    second) are not read, and the verdict is the profiles' own (no warning)."""
+    import aligner.langid as langid
+
+    def no_profiles():
+        raise AssertionError("the n-gram profiles were read")
+
+    monkeypatch.setattr(langid, "_profiles", no_profiles)
+    document = read_document(shared_data / "textberg-dev" / "dev.de")
+    assert not _warnings(document)
