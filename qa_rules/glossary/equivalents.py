@@ -101,6 +101,7 @@ class Evidence:
         self.src_rows: dict[str, set[int]] = {}
         self.tgt_rows: dict[str, set[int]] = {}
         self.src_words, self.tgt_words = src_words, tgt_words
+        self._src_sets = [set(words) for words in src_words]
         self.source_stem = source_stem or (lambda word: word)
         self._stem_counts: list[Counter] = [Counter() for _ in src_words]
         for index, words in enumerate(src_words):
@@ -139,21 +140,25 @@ class Evidence:
         if not where:
             return False
         inside = max((self.association(s, t) for s in source), default=0.0)
-        others = set.intersection(*(set(self.src_words[i]) for i in where)) - set(source)
-        # a source word accounts for as many occurrences of t as it has in each row: where t has
-        # more, one is left for the expression (``crime`` of ``Office on Drugs and Crime`` and of
-        # ``crime prevention``, for ``Office ... contre la drogue et le crime`` and ``prévention
-        # de la criminalité``)
-        others = {s for s in others if all(self._count(self.tgt_words[i], t) <= self._stem_counts[i][self.source_stem(s)]
-                                           for i in where)}
-        if self.spelling and not any(cognate(s, t) for s in source) and any(cognate(s, t) for s in others) \
+        others = set.intersection(*(self._src_sets[i] for i in where)) - set(source)
+
+        def accounts(s: str) -> bool:
+            # a source word accounts for as many occurrences of t as it has in each row: where t
+            # has more, one is left for the expression (``crime`` of ``Office on Drugs and Crime``
+            # and of ``crime prevention``, for ``Office ... contre la drogue et le crime`` and
+            # ``prévention de la criminalité``)
+            stem = self.source_stem(s)
+            return all(self._count(self.tgt_words[i], t) <= self._stem_counts[i][stem] for i in where)
+
+        if self.spelling and not any(cognate(s, t) for s in source) \
+                and any(cognate(s, t) and accounts(s) for s in others) \
                 and not any(self.association(s, t) >= 0.5 and len(self.src_rows[s] & self.tgt_rows[t]) >= 2
                             for s in source):
             return True  # spelled like another word, and no word of the expression shares rows with it
         # by association: only on the evidence of CLAIM_ROWS rows or more (a row or two shared is
         # what every rare word of those rows has)
         return any(self.association(s, t) > inside + CLAIM_MARGIN
-                   and len(self.src_rows[s] & self.tgt_rows[t]) >= CLAIM_ROWS for s in others)
+                   and len(self.src_rows[s] & self.tgt_rows[t]) >= CLAIM_ROWS and accounts(s) for s in others)
 
     @staticmethod
     def _count(words: Mapping[str, int] | set[str], word: str) -> int:
