@@ -160,3 +160,18 @@ def test_chinese_words_after_a_rendering():
     assert _zh_after(["助长", "恐怖主义", "的", "暴力", "极端主义"], 2) == ("的", "暴力")
     assert _zh_after(["在", "刑事案件", "中"], 2) == ("中",)
     assert _zh_after(["刑事案件"], 1) == ()
+
+
+def test_a_rendering_is_not_extended_by_a_word_that_takes_a_complement():
+    rows = [
+        ("le terrorisme, y compris dans les affaires pénales concernant des combattants,",
+         "el terrorismo, incluso en las causas penales relacionadas con combatientes,"),
+        ("la coopération internationale dans les affaires pénales liées au terrorisme,",
+         "la cooperación internacional en causas penales relacionadas con el terrorismo,"),
+        ("la coopération internationale,", "la cooperación internacional,"),
+        ("les combattants terroristes,", "los combatientes terroristas,"),
+        ("les questions de justice,", "las cuestiones relacionadas con la justicia,"),
+        ("les questions de genre,", "las cuestiones relacionadas con el género,"),
+    ]
+    # «relacionadas» follows in both rows, but takes «con» each time: a participle, not the head
+    assert _equivalent("es", rows, "affaires pénales") == "causas penales"

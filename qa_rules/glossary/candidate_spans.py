@@ -24,7 +24,9 @@ of those rows; the words at its edges and after it can:
   expression claims, stops inside a noun phrase: a Russian adjective before its
   noun (``... контртеррористической`` + ``деятельности``), a Chinese modifier
   before its head (``跨国有组织`` + ``犯罪``). It is extended by that word
-  (``extended``), when the longer rendering is itself allowed and reliable.
+  (``extended``), when the longer rendering is itself allowed and reliable and
+  that word is not one that takes a complement each time (``causas penales`` +
+  ``relacionadas con``: a participle, not a head).
 """
 
 from __future__ import annotations
@@ -74,6 +76,14 @@ def extended(best: str, rows: set[int], usable: Mapping[str, float], minimum: fl
         if len(after) != 1 or evidence.claimed(after[0], source, rows):
             return best
         longer = f"{best} {after[0]}"
-        if usable.get(longer, float("-inf")) < minimum:
+        if usable.get(longer, float("-inf")) < minimum or _governs_each_time(neighbours, longer, rows):
             return best
         best = longer
+
+
+def _governs_each_time(neighbours: Neighbours, key: str, rows: set[int]) -> bool:
+    """Whether every occurrence of ``key`` in ``rows`` is followed by a function word that opens a
+    phrase: its last word is a relational word taking a complement (a participle: ``causas
+    penales relacionadas`` + ``con``), not the head a modifier was waiting for."""
+    after = [words for row, _, _, words in neighbours.get(key, ()) if row in rows]
+    return bool(after) and all(len(words) > 1 for words in after)

@@ -7,10 +7,12 @@ in at least ``min_rows`` aligned rows. An expression only ever seen inside a
 longer candidate is folded into it. Candidates are ranked by
 ``rows x log2(1 + words)`` (frequent and long first).
 
-Target side: for each candidate, the target expression (one to six words,
-two to ten Chinese characters) whose aligned rows best coincide with the
-candidate's, by the Dice coefficient over rows, ``2|A∩B| / (|A| + |B|)``,
-with a small penalty for a length far from the source's.
+Target side (``candidate_targets``): for each candidate, in rank order, the
+target n-gram (up to ``TARGET_WORDS`` words; Chinese words by
+``chinese.splitter``) whose rows best coincide with the candidate's and whose
+words best explain its words (``equivalents.best_equivalent``), bounded by the
+words beside it (``candidate_spans``); occurrences inside the renderings
+already given to higher-ranked candidates do not count against it.
 """
 
 from __future__ import annotations
