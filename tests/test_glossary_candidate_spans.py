@@ -175,3 +175,21 @@ def test_a_rendering_is_not_extended_by_a_word_that_takes_a_complement():
     ]
     # «relacionadas» follows in both rows, but takes «con» each time: a participle, not the head
     assert _equivalent("es", rows, "affaires pénales") == "causas penales"
+
+
+def test_a_longer_candidates_rendering_does_not_explain_away_the_terms_it_holds():
+    from qa_rules.glossary.candidates import candidates
+
+    rows = [("Souligne l'importance capitale du regroupement familial,",
+             "Stresses the vital importance of family reunification,"),
+            ("Rappelle l'importance capitale du regroupement familial pour les migrants,",
+             "Recalls the vital importance of family reunification for migrants,"),
+            ("Encourage le regroupement familial des réfugiés,", "Encourages family reunification of refugees,"),
+            ("Facilite le regroupement familial,", "Facilitates family reunification,"),
+            ("Protège les migrants,", "Protects migrants,")]
+    found = {c.source: c.target for c in candidates(_pair("fr", "en", rows), (), limit=5)}
+    # ranked first, «importance capitale du regroupement familial» is rendered with «family
+    # reunification»: those occurrences are the shorter term's too, and without them it covered
+    # two of its four rows
+    assert found["importance capitale du regroupement familial"] == "vital importance of family reunification"
+    assert found["regroupement familial"] == "family reunification"

@@ -219,13 +219,17 @@ def candidates(alignment: Alignment, glossaries: Sequence[Glossary] = (), target
     evidence, targets_of_row, tgt_info, tgt_forms, neighbours = target_side(rows, source_lang, target_lang,
                                                                             segmenter)
     matched, unmatched = [], []
-    rendered: dict[int, list[tuple[int, int]]] = defaultdict(list)  # row -> target spans of renderings given
+    # row -> (start, end, source key) of the renderings given so far
+    rendered: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
     for score, key in scored:
         if len(matched) >= limit or len(matched) + len(unmatched) >= EQUIVALENT_SEARCH * limit:
             break
         rows_a = pool[key]
         source_words = _content(key.split(" ") if source_lang != "zh" else [key], source_lang)
-        options = {t: unexplained(tgt_info[t], neighbours[t], rows_a, rendered)
+        # a longer candidate holding this one renders it too: its rendering explains nothing away
+        others = {row: [(s, e) for s, e, holder in spans if not _holds(holder, key, source_lang)]
+                  for row, spans in rendered.items()}
+        options = {t: unexplained(tgt_info[t], neighbours[t], rows_a, others)
                    for t in {t for i in rows_a for t in targets_of_row.get(i, ())}}
         conj = conjunctions(key.split(" ") if source_lang != "zh" else [key], source_lang)
         best, confidence, dice = best_equivalent(source_words, rows_a, options, evidence, conj, neighbours) \
@@ -233,7 +237,7 @@ def candidates(alignment: Alignment, glossaries: Sequence[Glossary] = (), target
             else ("", 0.0, 0.0)
         for row, start, end, *_ in neighbours.get(best, ()) if best else ():
             if row in rows_a:
-                rendered[row].append((start, end))
+                rendered[row].append((start, end, key))
         _, first_row = surface[key]
         source_text = forms[key].most_common(1)[0][0]
         (matched if best else unmatched).append(Candidate(
@@ -257,6 +261,11 @@ FOLD = 0.6
 #: How many candidates (times ``limit``) are given an equivalent before the list is cut: those
 #: with a reliable equivalent come first.
 EQUIVALENT_SEARCH = 3
+
+
+def _holds(longer: str, key: str, lang: str) -> bool:
+    """Whether n-gram key ``longer`` holds ``key`` (Chinese: as characters; else as words)."""
+    return key in longer if lang == "zh" else f" {key} " in f" {longer} "
 
 
 def termhood(pool: dict[str, set[int]], counts: dict[str, int], lang: str,
