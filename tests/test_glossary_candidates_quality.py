@@ -159,9 +159,9 @@ def test_long_names_and_hyphen_joined_words_are_rendered_whole(found, lang, sour
 
 
 def test_a_short_text_lists_only_candidates_it_can_render():
-    """The development text cut into pieces of 16 rows (the size of a short resolution): 0.85 of
-    what is proposed is right (192/227), 0.69 (186/270) when the candidates without an equivalent
-    were listed too."""
+    """The development text cut into pieces of 16 rows (the size of a short resolution): 0.86 of
+    what is proposed is right (203/237; 192/227 before renderings were bounded by the words beside
+    them), 0.69 (186/270) when the candidates without an equivalent were listed too."""
     _jieba_or_skip()
     bench = _benchmark()
     gold = bench.load_gold(REPO / "tests" / "data" / "candidates_gold_E-RES-2023-26.tsv")
@@ -169,4 +169,4 @@ def test_a_short_text_lists_only_candidates_it_can_render():
     for lang in ("en", "es", "ru", "zh", "ar"):
         r, n = bench.in_pieces(_alignment(lang), lang, gold, 30)
         right, proposed = right + r, proposed + n
-    assert right >= 185 and right / proposed >= 0.82, (right, proposed)
+    assert right >= 198 and right / proposed >= 0.84, (right, proposed)
