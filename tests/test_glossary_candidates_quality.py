@@ -44,14 +44,16 @@ def found():
 
 def test_top_30_precision_against_the_gold_list(found):
     """The official French text (the sample set's fr.md is it, byte for byte) against each working
-    version, no glossaries: measured 0.90 en, 0.97 es, 0.80 ru, 0.83 zh, 0.83 ar (0.87 pooled);
-    0.85 before renderings were tried up to 14 words, 0.34 before the C-value ranking."""
+    version, no glossaries: measured 0.93 en, 0.97 es, 0.90 ru, 0.93 zh, 0.90 ar (0.93 pooled);
+    0.87 (ru 0.80, zh 0.83, ar 0.83) before renderings were bounded by the words beside them and
+    inflected Russian stems merged, 0.85 before renderings were tried up to 14 words, 0.34 before
+    the C-value ranking."""
     bench = _benchmark()
     gold = bench.load_gold(REPO / "tests" / "data" / "candidates_gold_E-RES-2023-26.tsv")
     hits = {lang: sum(bench.right(c.source, c.target, lang, gold) for c in cands) for lang, cands in found.items()}
     assert all(len(cands) == 30 for cands in found.values())
-    assert sum(hits.values()) / 150 >= 0.86, hits
-    assert min(hits.values()) >= 24, hits
+    assert sum(hits.values()) / 150 >= 0.92, hits
+    assert min(hits.values()) >= 27, hits
 
 
 def test_the_gold_lists_score_inflected_forms_and_refuse_partial_renderings():
@@ -73,9 +75,11 @@ def test_no_fragment_verb_phrase_or_generic_phrase_is_proposed(found):
         assert phrase not in sources, phrase
 
 
-def test_a_lower_case_expression_gets_a_lower_case_rendering(found):
+def test_a_lower_case_expression_gets_a_lower_case_rendering():
     """justice pénale is criminal justice, not the Criminal Justice of the Commission's name."""
-    targets = {c.source: c.target for c in found["en"]}
+    from qa_rules.glossary.candidates import candidates
+
+    targets = {c.source: c.target for c in candidates(_alignment("en"), (), limit=40)}
     assert targets["justice pénale"] == "criminal justice"
     assert targets["droit international"] == "international law"
     assert targets["entités des Nations Unies"] == "United Nations entities"  # a name leads: its capitals stay
@@ -155,9 +159,9 @@ def test_long_names_and_hyphen_joined_words_are_rendered_whole(found, lang, sour
 
 
 def test_a_short_text_lists_only_candidates_it_can_render():
-    """The development text cut into pieces of 16 rows (the size of a short resolution): 0.85 of
-    what is proposed is right (192/227), 0.69 (186/270) when the candidates without an equivalent
-    were listed too."""
+    """The development text cut into pieces of 16 rows (the size of a short resolution): 0.86 of
+    what is proposed is right (203/237; 192/227 before renderings were bounded by the words beside
+    them), 0.69 (186/270) when the candidates without an equivalent were listed too."""
     _jieba_or_skip()
     bench = _benchmark()
     gold = bench.load_gold(REPO / "tests" / "data" / "candidates_gold_E-RES-2023-26.tsv")
@@ -165,4 +169,4 @@ def test_a_short_text_lists_only_candidates_it_can_render():
     for lang in ("en", "es", "ru", "zh", "ar"):
         r, n = bench.in_pieces(_alignment(lang), lang, gold, 30)
         right, proposed = right + r, proposed + n
-    assert right >= 185 and right / proposed >= 0.82, (right, proposed)
+    assert right >= 198 and right / proposed >= 0.84, (right, proposed)

@@ -7,10 +7,12 @@ in at least ``min_rows`` aligned rows. An expression only ever seen inside a
 longer candidate is folded into it. Candidates are ranked by
 ``rows x log2(1 + words)`` (frequent and long first).
 
-Target side: for each candidate, the target expression (one to six words,
-two to ten Chinese characters) whose aligned rows best coincide with the
-candidate's, by the Dice coefficient over rows, ``2|A∩B| / (|A| + |B|)``,
-with a small penalty for a length far from the source's.
+Target side (``candidate_targets``): for each candidate, in rank order, the
+target n-gram (up to ``TARGET_WORDS`` words; Chinese words by
+``chinese.splitter``) whose rows best coincide with the candidate's and whose
+words best explain its words (``equivalents.best_equivalent``), bounded by the
+words beside it (``candidate_spans``); occurrences inside the renderings
+already given to higher-ranked candidates do not count against it.
 """
 
 from __future__ import annotations
@@ -19,13 +21,13 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Collection, Sequence
+from typing import Collection, Mapping, Sequence
 
 from aligner.model import Alignment
 from qa_rules.glossary.matcher import matcher_for
 from qa_rules.glossary.model import Glossary
 from qa_rules.glossary.normalise import surface_form, word_key
-from qa_rules.glossary.equivalents import Evidence, best_equivalent
+from qa_rules.glossary.equivalents import best_equivalent
 from qa_rules.glossary.stopwords import ARTICLES, VERB_ENDINGS, breaks_term, conjunctions, is_phrase_not_term, is_stopword, is_verb_phrase
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # apostrophes split: l'Office -> l, Office
@@ -58,15 +60,18 @@ class Candidate:
 STEMMED_TARGETS = frozenset({"ru", "ar"})
 
 
-def _word_key(word: str, lang: str, stem: bool) -> str:
+def _word_key(word: str, lang: str, stem: bool, merges: Mapping[str, str] | None = None) -> str:
     """How n-grams compare a word: its case-folded form, or (``stem``) the glossary matcher's
-    key of each hyphen-joined part (``государства-члены``, ``государств-членов``)."""
+    key of each hyphen-joined part (``государства-члены``, ``государств-членов``), merged by
+    ``merges`` (``candidate_stems.stem_merges``)."""
     if not stem:
         return surface_form(word).casefold()
-    return "-".join(word_key(part, lang) for part in word.split("-"))
+    keys = (word_key(part, lang) for part in word.split("-"))
+    return "-".join(merges.get(k, k) for k in keys) if merges else "-".join(keys)
 
 
-def _ngrams(text: str, lang: str, min_n: int, max_n: int, stem: bool = False):
+def _ngrams(text: str, lang: str, min_n: int, max_n: int, stem: bool = False,
+            merges: Mapping[str, str] | None = None):
     """(normalised key, surface, start, end) of the n-grams of ``text``, within punctuation chunks."""
     for chunk in _chunks(text):
         base, piece = chunk
@@ -96,7 +101,7 @@ def _ngrams(text: str, lang: str, min_n: int, max_n: int, stem: bool = False):
                 if breaks_term([w for w, _, _ in words[i:i + n]], lang):
                     break  # a longer n-gram from here holds the same word
                 start, end = base + words[i][1], base + words[i + n - 1][2]
-                key = " ".join(_word_key(w, lang, stem) for w, _, _ in words[i:i + n])
+                key = " ".join(_word_key(w, lang, stem, merges) for w, _, _ in words[i:i + n])
                 yield key, text[start:end], start, end
 
 
@@ -209,17 +214,30 @@ def candidates(alignment: Alignment, glossaries: Sequence[Glossary] = (), target
     else:
         scored = [(score, key) for key, score in termhood(pool, src_count, source_lang, seen).items()]
     scored.sort(key=lambda item: (-item[0], item[1]))
-    evidence, targets_of_row, tgt_info, tgt_forms = _target_side(rows, source_lang, target_lang, segmenter)
+    from qa_rules.glossary.candidate_targets import target_side, unexplained
+
+    evidence, targets_of_row, tgt_info, tgt_forms, neighbours = target_side(rows, source_lang, target_lang,
+                                                                            segmenter)
     matched, unmatched = [], []
+    # row -> (start, end, source key) of the renderings given so far
+    rendered: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
     for score, key in scored:
         if len(matched) >= limit or len(matched) + len(unmatched) >= EQUIVALENT_SEARCH * limit:
             break
         rows_a = pool[key]
         source_words = _content(key.split(" ") if source_lang != "zh" else [key], source_lang)
-        options = {t: tgt_info[t] for i in rows_a for t in targets_of_row.get(i, ())}
+        # a longer candidate holding this one renders it too: its rendering explains nothing away
+        others = {row: [(s, e) for s, e, holder in spans if not _holds(holder, key, source_lang)]
+                  for row, spans in rendered.items()}
+        options = {t: unexplained(tgt_info[t], neighbours[t], rows_a, others)
+                   for t in {t for i in rows_a for t in targets_of_row.get(i, ())}}
         conj = conjunctions(key.split(" ") if source_lang != "zh" else [key], source_lang)
-        best, confidence, dice = best_equivalent(source_words, rows_a, options, evidence, conj) if evidence \
+        best, confidence, dice = best_equivalent(source_words, rows_a, options, evidence, conj, neighbours) \
+            if evidence \
             else ("", 0.0, 0.0)
+        for row, start, end, *_ in neighbours.get(best, ()) if best else ():
+            if row in rows_a:
+                rendered[row].append((start, end, key))
         _, first_row = surface[key]
         source_text = forms[key].most_common(1)[0][0]
         (matched if best else unmatched).append(Candidate(
@@ -243,6 +261,11 @@ FOLD = 0.6
 #: How many candidates (times ``limit``) are given an equivalent before the list is cut: those
 #: with a reliable equivalent come first.
 EQUIVALENT_SEARCH = 3
+
+
+def _holds(longer: str, key: str, lang: str) -> bool:
+    """Whether n-gram key ``longer`` holds ``key`` (Chinese: as characters; else as words)."""
+    return key in longer if lang == "zh" else f" {key} " in f" {longer} "
 
 
 def termhood(pool: dict[str, set[int]], counts: dict[str, int], lang: str,
@@ -279,74 +302,6 @@ def termhood(pool: dict[str, set[int]], counts: dict[str, int], lang: str,
         nested = sum(len(pool[other]) for other in longer) / len(longer) if longer else 0.0
         result[key] = math.log2(1 + size(key)) * (len(pool[key]) - nested)
     return {key: value for key, value in result.items() if value > 0}
-
-
-def _target_side(rows, source_lang: str, target_lang: str | None, segmenter: str = "auto"):
-    """Word evidence of both sides, each row's target n-grams (key -> rows, content words), and
-    each target n-gram's surface forms by row."""
-    if not target_lang:
-        return None, {}, {}, {}
-    stem = target_lang in STEMMED_TARGETS
-    cut = None
-    if target_lang == "zh":
-        from qa_rules.glossary.chinese import available, splitter
-
-        cut = splitter(segmenter)
-        segmenter = available(segmenter)
-    src_words, tgt_words = [], []
-    targets_of_row: dict[int, set[str]] = defaultdict(set)
-    tgt_rows: dict[str, set[int]] = defaultdict(set)
-    tgt_content: dict[str, list[str]] = {}
-    tgt_conj: dict[str, int] = {}
-    tgt_forms: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for index, (src, tgt) in enumerate(rows):
-        src_words.append(set(_content(_words(src, source_lang), source_lang)))
-        if cut is not None:
-            grams = list(_chinese_ngrams(tgt, cut, 12 if segmenter == "characters" else 8))
-            tgt_words.append({w for _, _, words in grams if len(words) == 1 for w in words if not _zh_stop(w)})
-        else:
-            grams = [(key, text, None) for key, text, _, _ in
-                     _ngrams(tgt, target_lang, 1, TARGET_WORDS, stem=stem)]
-            tgt_words.append({_word_key(w, target_lang, stem) for w in _content(_words(tgt, target_lang), target_lang)})
-        for key, text, words in grams:
-            tgt_rows[key].add(index)
-            tgt_forms[key].append((index, text))
-            targets_of_row[index].add(key)
-            if key in tgt_content:
-                continue
-            if words is not None:
-                tgt_content[key] = [w for w in words if not _zh_stop(w)]
-                tgt_conj[key] = conjunctions(words, target_lang)
-            else:
-                surface = _words(text, target_lang)
-                tgt_content[key] = [_word_key(w, target_lang, stem) for w in _content(surface, target_lang)]
-                tgt_conj[key] = conjunctions(surface, target_lang)
-    unit = "character" if segmenter == "characters" else "word"
-    evidence = Evidence(src_words, tgt_words, source_lang, target_lang, target_unit=unit)
-    info = {key: (tgt_rows[key], tgt_content[key], tgt_conj[key]) for key in tgt_rows}
-    return evidence, targets_of_row, info, tgt_forms
-
-
-def _zh_stop(word: str) -> bool:
-    return len(word) == 1 and is_stopword(word, "zh")
-
-
-def _chinese_ngrams(text: str, cut, max_n: int):
-    """(key, surface, words) of the n-grams of Chinese words of ``text`` (``chinese.splitter``),
-    within punctuation chunks; none begins or ends with a function character."""
-    for _, piece in _chunks(text):
-        for run in _HAN.findall(piece):
-            words = cut(run)
-            for i in range(len(words)):
-                if _zh_stop(words[i]):
-                    continue
-                for n in range(1, max_n + 1):
-                    if i + n > len(words):
-                        break
-                    gram = words[i:i + n]
-                    if _zh_stop(gram[-1]):
-                        continue
-                    yield " ".join(gram), "".join(gram), gram
 
 
 def _rendering(forms: list[tuple[int, str]], rows: set[int], source: str) -> str:

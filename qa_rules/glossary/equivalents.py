@@ -36,7 +36,10 @@ from __future__ import annotations
 import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Mapping, Sequence
+from collections import Counter
+from typing import Callable, Mapping, Sequence
+
+from qa_rules.glossary.candidate_spans import Neighbours, allowed, extended
 
 #: T must occur in at least this share of the rows where S occurs.
 MIN_COVERAGE = 0.6
@@ -84,16 +87,26 @@ def cognate(a: str, b: str) -> float:
 class Evidence:
     """Word rows of both sides of a document pair, for word association."""
 
-    def __init__(self, src_words: Sequence[set[str]], tgt_words: Sequence[set[str]],
-                 source_lang: str, target_lang: str, target_unit: str = "word") -> None:
-        """``target_unit``: ``character`` when the target's words are (mostly) single Chinese
-        characters: they are shared by many words, so they neither claim nor get claimed,
-        and a rendering's length is counted in characters."""
+    def __init__(self, src_words: Sequence[Mapping[str, int]], tgt_words: Sequence[Mapping[str, int]],
+                 source_lang: str, target_lang: str, target_unit: str = "word",
+                 source_stem: Callable[[str], str] | None = None) -> None:
+        """``src_words``, ``tgt_words``: each row's content words and how many times it has each
+        (a set counts each once). ``target_unit``: ``character`` when the target's words are
+        (mostly) single Chinese characters: they are shared by many words, so they neither claim
+        nor get claimed, and a rendering's length is counted in characters. ``source_stem``: the
+        key under which the source's inflected forms are counted together (``résolution`` and
+        ``résolutions`` are two occurrences of one word for ``резолюцию`` and ``резолюции``)."""
         self.source_lang, self.target_lang = source_lang, target_lang
         self.characters = target_unit == "character"
         self.src_rows: dict[str, set[int]] = {}
         self.tgt_rows: dict[str, set[int]] = {}
-        self.src_words = src_words
+        self.src_words, self.tgt_words = src_words, tgt_words
+        self._src_sets = [set(words) for words in src_words]
+        self.source_stem = source_stem or (lambda word: word)
+        self._stem_counts: list[Counter] = [Counter() for _ in src_words]
+        for index, words in enumerate(src_words):
+            for w in words:
+                self._stem_counts[index][self.source_stem(w)] += self._count(words, w)
         for index, words in enumerate(src_words):
             for w in words:
                 self.src_rows.setdefault(w, set()).add(index)
@@ -127,15 +140,29 @@ class Evidence:
         if not where:
             return False
         inside = max((self.association(s, t) for s in source), default=0.0)
-        others = set.intersection(*(self.src_words[i] for i in where)) - set(source)
-        if self.spelling and not any(cognate(s, t) for s in source) and any(cognate(s, t) for s in others) \
+        others = set.intersection(*(self._src_sets[i] for i in where)) - set(source)
+
+        def accounts(s: str) -> bool:
+            # a source word accounts for as many occurrences of t as it has in each row: where t
+            # has more, one is left for the expression (``crime`` of ``Office on Drugs and Crime``
+            # and of ``crime prevention``, for ``Office ... contre la drogue et le crime`` and
+            # ``prévention de la criminalité``)
+            stem = self.source_stem(s)
+            return all(self._count(self.tgt_words[i], t) <= self._stem_counts[i][stem] for i in where)
+
+        if self.spelling and not any(cognate(s, t) for s in source) \
+                and any(cognate(s, t) and accounts(s) for s in others) \
                 and not any(self.association(s, t) >= 0.5 and len(self.src_rows[s] & self.tgt_rows[t]) >= 2
                             for s in source):
             return True  # spelled like another word, and no word of the expression shares rows with it
         # by association: only on the evidence of CLAIM_ROWS rows or more (a row or two shared is
         # what every rare word of those rows has)
         return any(self.association(s, t) > inside + CLAIM_MARGIN
-                   and len(self.src_rows[s] & self.tgt_rows[t]) >= CLAIM_ROWS for s in others)
+                   and len(self.src_rows[s] & self.tgt_rows[t]) >= CLAIM_ROWS and accounts(s) for s in others)
+
+    @staticmethod
+    def _count(words: Mapping[str, int] | set[str], word: str) -> int:
+        return words.get(word, 0) if isinstance(words, Mapping) else int(word in words)
 
     def explained(self, source: Sequence[str], target: Sequence[str], rows: set[int] = frozenset()) -> float:
         """How well the content words of both sides explain each other (0..1): the mean of the
@@ -159,13 +186,18 @@ class Evidence:
 
 def best_equivalent(source_words: Sequence[str], source_rows: set[int],
                     targets: Mapping[str, tuple[set[int], Sequence[str], int]],
-                    evidence: Evidence, source_conjunctions: int = 0) -> tuple[str, float, float]:
+                    evidence: Evidence, source_conjunctions: int = 0,
+                    neighbours: Neighbours | None = None) -> tuple[str, float, float]:
     """``(target key, score, dice)`` of the best target n-gram, or ``("", score, 0.0)`` when
-    none is reliable. ``targets``: key -> (its rows, its content words, its conjunctions)."""
+    none is reliable. ``targets``: key -> (its rows, its content words, its conjunctions);
+    ``neighbours``: the word after each occurrence of each key, for where a rendering may
+    begin and end (``candidate_spans``)."""
     scored = []
     for key, (rows, words, conj) in targets.items():
         common = len(source_rows & rows)
         if not common or common < MIN_COVERAGE * len(source_rows):
+            continue
+        if not allowed(key, words, source_words, source_rows, evidence, neighbours):
             continue
         dice = 2 * common / (len(source_rows) + len(rows))
         explained = evidence.explained(source_words, words, source_rows)
@@ -187,4 +219,9 @@ def best_equivalent(source_words: Sequence[str], source_rows: set[int],
     rival = next((score for score, _, _, _, words in scored[1:] if not words & best_words), 0.0)
     if best_score < MIN_SCORE or best_score - rival < MIN_MARGIN:
         return "", best_score, 0.0  # too weak, or another rendering with none of its words is as good
+    whole = extended(best, source_rows, {key: score for score, _, key, _, _ in scored}, MIN_SCORE, source_words,
+                     evidence, neighbours)
+    if whole != best:
+        best_score, best_dice = next((score, dice) for score, _, key, dice, _ in scored if key == whole)
+        best = whole
     return best, best_score, best_dice

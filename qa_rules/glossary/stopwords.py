@@ -31,7 +31,7 @@ _RU = """и в во на с со по к ко о об от до из за для
 его ее её их свой своей своих своим свои этот эта это эти тот та те все всех также том числе который которые
 которых является просит предлагает призывает рекомендует продолжать оказывать""".split()
 _AR = """في من إلى الى على عن مع أو او و ثم أن ان إن لا ما هذا هذه ذلك تلك التي الذي الذين كل بين حتى قد لم
-لن ب ل ك ف ها هو هي هم منها بما ذلك تطلب يواصل""".split()
+لن ب ل ك ف ها هو هي هم منها بما ذلك تطلب يواصل سائر""".split()
 _ZH = list("的和及与在对为了等并或是其以中各该")
 
 STOPWORDS: dict[str, frozenset[str]] = {
@@ -40,8 +40,21 @@ STOPWORDS: dict[str, frozenset[str]] = {
 }
 
 
+#: Arabic proclitics written as part of the next word: ``وسائر`` is ``و`` + ``سائر``.
+_AR_PROCLITICS = ("و", "ف")
+
+
 def is_stopword(word: str, lang: str) -> bool:
-    return word.casefold() in STOPWORDS.get(lang, frozenset())
+    folded = word.casefold()
+    stops = STOPWORDS.get(lang, frozenset())
+    if lang == "ar" and len(folded) > 2 and folded.startswith(_AR_PROCLITICS) and folded[1:] in stops:
+        return True
+    return folded in stops
+
+
+#: Function words that close the phrase before them instead of opening one after it (Chinese
+#: postpositions: ``在刑事案件中``, ``恐怖主义等``): a rendering followed by one is not cut.
+POSTPOSITIONS: dict[str, frozenset[str]] = {"zh": frozenset("中等")}
 
 
 #: Words no term contains, even inside (relative pronouns, finite verbs, pronouns): an
