@@ -5,10 +5,13 @@ temporary file renamed once the report is whole (``hexaglot.reports.streaming``,
 from __future__ import annotations
 
 import io
+import json
 import os
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aligner import fileio
 from aligner.align import align_documents
@@ -157,3 +160,18 @@ def test_an_output_that_is_an_input_is_refused_and_left_as_it_was(tmp_path):
     result = run(str(source), str(DRAFTS / "es_draft.md"), "--format", "text", "-o", str(source))
     assert result.exit_code == 2 and "is one of the input files" in result.output
     assert source.read_bytes() == before
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+    | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON, st.integers(0, 3))
+def test_the_json_report_lays_values_out_as_the_json_module_does(value, depth):
+    from hexaglot.reports.streaming import _dumps
+
+    assert _dumps(value, depth) == json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)

@@ -74,6 +74,13 @@ def words(text: str) -> Iterator[tuple[int, int, str]]:
         yield start, end, word
 
 
+def distinct_words(text: str) -> set[str]:
+    """Every distinct word of ``text`` that ``words`` may yield (and perhaps a few it skips, in a
+    URL or a list numeral): judging these first, a paragraph whose words are all spelt right is
+    done without placing each occurrence."""
+    return {word for word in _JUDGED.findall(text) if _kind(word) != _NEVER}
+
+
 @lru_cache(maxsize=4096)
 def lower_words(text: str) -> frozenset[str]:
     """The lower-case words of ``text`` a dictionary can judge (a source paragraph is asked once
