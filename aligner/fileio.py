@@ -24,8 +24,9 @@ import re
 import stat
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from aligner import limits
 from aligner.errors import InputError
@@ -184,39 +185,88 @@ def _write_through(fd: int, payload: bytes, name: str) -> None:
 
 
 def write_atomic(path: str | os.PathLike, data: str | bytes, inputs: Iterable[str | os.PathLike] = ()) -> None:
-    """Write ``data`` to ``path`` whole or not at all.
+    """Write ``data`` to ``path`` whole or not at all (``open_atomic`` with one write)."""
+    payload = data.encode("utf-8", "surrogateescape") if isinstance(data, str) else data
+    with open_atomic(path, inputs) as out:
+        out.write(payload)
+
+
+class _Output:
+    """The file object ``open_atomic`` yields: ``write(bytes)``, gathered and handed to ``sink`` in
+    blocks; every error an ``InputError`` naming the output."""
+
+    def __init__(self, sink: Callable[[bytes], None]) -> None:
+        self.sink = sink
+        self.buffer = bytearray()
+
+    def write(self, data: bytes) -> int:
+        self.buffer += data
+        if len(self.buffer) >= _FLUSH_BYTES:
+            self.flush()
+        return len(data)
+
+    def flush(self) -> None:
+        if self.buffer:
+            self.sink(bytes(self.buffer))
+            self.buffer = bytearray()
+
+
+def _to_stdout(stream: Any) -> Callable[[bytes], None]:
+    def sink(payload: bytes) -> None:
+        try:
+            stream.write(payload)
+            stream.flush()
+        except OSError as exc:
+            raise InputError("standard output", f"cannot be written ({exc.strerror or exc})") from None
+    return sink
+
+
+def _to_fd(fd: int, name: str) -> Callable[[bytes], None]:
+    return lambda payload: _write_through(fd, payload, name)
+
+
+#: How many bytes ``open_atomic`` gathers before it writes them.
+_FLUSH_BYTES = 1 << 16
+
+
+@contextmanager
+def open_atomic(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) -> Iterator[_Output]:
+    """A binary file to write ``path`` piece by piece, there whole or not at all.
 
     ``-`` is standard output. A regular file (or a new one) is written through
-    a temporary file in the same folder and renamed over the target; the
-    temporary file is removed whatever ends the write (an error, Ctrl-C, the
-    ``SystemExit`` a SIGTERM handler raises). A symbolic link is followed and
-    its target replaced, the link kept; the replaced file keeps its mode. A
-    device or FIFO (``/dev/null``, ``/dev/stdout``) is written through.
+    a temporary file in the same folder and renamed over the target when the
+    ``with`` block ends without an error; the temporary file is removed whatever
+    else ends it (an error, Ctrl-C, the ``SystemExit`` a SIGTERM handler raises),
+    and the target is left as it was. A symbolic link is followed and its target
+    replaced, the link kept; the replaced file keeps its mode. A device or FIFO
+    (``/dev/null``, ``/dev/stdout``) is written through.
 
     Refuses (``InputError``), before anything is written: a target that is one
     of ``inputs`` or any file this process has read (``read_bytes``), a folder,
     a name ending in ``/``, a missing folder.
     """
     name = str(path)
-    payload = data.encode("utf-8", "surrogateescape") if isinstance(data, str) else data
     if name == STDIO:
         stream = getattr(sys.stdout, "buffer", None)
         if stream is None:
             raise InputError("standard output", "is closed")
-        try:
-            stream.write(payload)
-            stream.flush()
-        except OSError as exc:
-            raise InputError("standard output", f"cannot be written ({exc.strerror or exc})") from None
+        out = _Output(_to_stdout(stream))
+        yield out
+        out.flush()
         return
     if name.endswith(("/", os.sep)) or (os.altsep and name.endswith(os.altsep)):
         raise InputError(name, "names a folder (it ends with a slash); give a file name for the output")
     identity = _identity(name)
     if identity is not None and (identity in _READ or any(_identity(given) == identity for given in inputs)):
         raise InputError(name, "is one of the input files; choose another output path")
-    stream = _stdio_target(identity) if identity is not None else None
-    if stream is not None:
-        _write_special(name, Path(name), stream, payload)
+    stdio = _stdio_target(identity) if identity is not None else None
+    if stdio is not None:  # -o /dev/stdout redirected to a file: written through that stream
+        for text_stream in (sys.stdout, sys.stderr):
+            if text_stream is not None:
+                text_stream.flush()  # what was echoed before comes first
+        out = _Output(_to_fd(stdio, name))
+        yield out
+        out.flush()
         return
     target = Path(os.path.realpath(name)) if os.path.islink(name) else Path(name)
     try:
@@ -227,8 +277,17 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, inputs: Iterable[st
         raise InputError(name, f"cannot be written ({exc.strerror or exc})") from None
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise InputError(name, "is a directory; give a file name for the output")
-    if st is not None and not stat.S_ISREG(st.st_mode):
-        _write_special(name, target, None, payload)
+    if st is not None and not stat.S_ISREG(st.st_mode):  # a device, FIFO or socket: never replaced
+        try:
+            fd = os.open(target, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+        except OSError as exc:
+            raise InputError(name, f"cannot be written ({exc.strerror or exc})") from None
+        try:
+            out = _Output(_to_fd(fd, name))
+            yield out
+            out.flush()
+        finally:
+            os.close(fd)
         return
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
@@ -241,7 +300,9 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, inputs: Iterable[st
         except OSError as exc:
             raise InputError(name, f"cannot be written ({exc.strerror or exc})") from None
         try:
-            _write_through(fd, payload, name)
+            out = _Output(_to_fd(fd, name))
+            yield out
+            out.flush()
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -257,22 +318,3 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, inputs: Iterable[st
                 os.unlink(tmp)
             except OSError:
                 pass
-
-
-def _write_special(name: str, target: Path, stream: int | None, payload: bytes) -> None:
-    """Write through to standard output or error (``stream``, its descriptor) or else to a
-    device, FIFO or socket, never replacing it."""
-    if stream is not None:
-        for text_stream in (sys.stdout, sys.stderr):
-            if text_stream is not None:
-                text_stream.flush()  # what was echoed before comes first
-        _write_through(stream, payload, name)
-        return
-    try:
-        fd = os.open(target, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
-    except OSError as exc:
-        raise InputError(name, f"cannot be written ({exc.strerror or exc})") from None
-    try:
-        _write_through(fd, payload, name)
-    finally:
-        os.close(fd)

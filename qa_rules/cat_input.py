@@ -24,9 +24,10 @@ from aligner.readers.bilingual import read_bilingual
 from qa_rules.accept import AcceptEntry
 from qa_rules.base import Rule
 from qa_rules.config import RunConfig
-from qa_rules.engine import Report, build_report, check_stream, unavailable_notices, unavailable_rules
-from qa_rules.model import Finding
+from qa_rules.engine import (Report, StreamedReport, check_stream, signature, sort_key, unavailable_notices,
+                             unavailable_rules)
 from qa_rules.run import CheckOptions, RunSetup, prepare_run, resolved_config
+from qa_rules.stream import FindingStream
 from qa_rules.systematic import Systematic
 
 #: Rule categories that need no language data: they run for any language.
@@ -44,19 +45,21 @@ def check_cat_file(
     extra_rules: Sequence[Rule] = (),
     *,
     config: RunConfig | None = None,
-) -> Report:
-    """Read one TMX/XLIFF file and check it (the options of ``check_files``)."""
+    streamed: bool = False,
+) -> Report | StreamedReport:
+    """Read one TMX/XLIFF file and check it (the options of ``check_files``); ``streamed``: the
+    findings read back one by one (``StreamedReport``) rather than held in a ``Report``."""
     alignment = read_bilingual(path)
     targets = [lang for lang in alignment.languages if lang != alignment.pivot]
     setup = prepare_run(options, config or resolved_config(options), alignment.pivot, targets, extra_rules)
-    return check_cat_alignment(alignment, setup)
+    return check_cat_alignment(alignment, setup, streamed=streamed)
 
 
-def check_cat_alignment(alignment: Alignment, setup: RunSetup) -> Report:
+def check_cat_alignment(alignment: Alignment, setup: RunSetup, *, streamed: bool = False) -> Report | StreamedReport:
     """The rules of ``setup`` over a CAT-tool file's alignment (``read_bilingual``)."""
     return check_pretranslated(alignment, setup.rules, setup.glossaries, accept=setup.accept,
                                options={"input": "pre-aligned", "accept": bool(setup.accept)},
-                               systematic=setup.config.systematic)
+                               systematic=setup.config.systematic, streamed=streamed)
 
 
 def check_pretranslated(
@@ -67,26 +70,34 @@ def check_pretranslated(
     accept: Sequence[AcceptEntry] = (),
     options: Mapping[str, Any] | None = None,
     systematic: Systematic = Systematic(),
-) -> Report:
-    """Run ``rules`` on a pre-aligned file's alignment, honouring statuses and languages."""
+    streamed: bool = False,
+) -> Report | StreamedReport:
+    """Run ``rules`` on a pre-aligned file's alignment, honouring statuses and languages.
+
+    The findings of every part of the run (the language-independent rules, then the others
+    on the official languages) go to one ``FindingStream``, which drops the accepted ones,
+    orders, folds and withholds them once; ``streamed``: it is handed back to be read one by
+    one (``StreamedReport``), else they are all held in a ``Report``."""
     instances = tuple(r() if isinstance(r, type) else r for r in rules)
     checked, locked = without_locked(alignment)
     notices = list(dict.fromkeys(w for doc in alignment.documents.values() for w in doc.warnings))
     notices += status_notices(alignment, locked)
     notices += unavailable_notices(unavailable_rules(instances, alignment))  # no spelling dictionary
     unsupported = [lang for lang in alignment.languages if lang not in OFFICIAL_LANGUAGES]
-    found: dict[str, Finding] = {}
-    versions: dict[str, str] = {}
+    merged = FindingStream(instances, alignment.documents, accept, alignment.languages)
+    order = {lang: i for i, lang in enumerate(alignment.languages)}
     term_matches: dict[tuple[str, str], tuple] = {}
+    added = 0
 
     def run(subset: Alignment, rules: Sequence[Rule]) -> None:
-        # the findings before folding and withholding: the one report below does both once, over
+        # the findings before folding and withholding: the merged stream does both once, over
         # every part (withheld twice, a superseding finding said «0 withheld» of its version)
+        nonlocal added
         part = check_stream(subset, rules, glossaries, systematic=systematic, never_grouped=[e.id for e in accept])
         for finding, version in part.stream.unfolded():
-            found[finding.id] = finding
-            if version:
-                versions[finding.id] = version
+            merged.add(finding, sort_key(finding, order, {finding.id: version} if version else None),
+                       (0, added, 0), version)
+            added += 1
         part.stream.close()
         term_matches.update(part.term_matches)
 
@@ -105,8 +116,13 @@ def check_pretranslated(
             f"language-independent rules ({', '.join(sorted(r.code for r in independent))}) were run there; "
             f"not run: {skipped}"
         )
-    return build_report(alignment, instances, glossaries, found.values(), accept=accept, options=options,
-                        notices=notices, versions=versions, term_matches=term_matches)
+    merged.set_grouper(lambda group: False)  # the parts grouped their own: nothing waits here
+    documents = tuple(alignment.documents[lang] for lang in alignment.languages if lang in alignment.documents)
+    report = StreamedReport(
+        stream=merged, signature=signature(alignment, instances, glossaries, options), documents=documents,
+        rules=tuple(rule.code for rule in instances), languages=tuple(alignment.languages), pivot=alignment.pivot,
+        alignment=alignment, base_notices=tuple(notices), term_matches=term_matches)
+    return report if streamed else report.report()
 
 
 def _locked_units(alignment: Alignment) -> dict[str, list[tuple[str, int, str]]]:

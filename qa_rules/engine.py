@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import hashlib
 import statistics
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Container, Iterable, Iterator, Mapping, Sequence
 
 from aligner.langid import DECLARED_LANGUAGE_WARNING
 from aligner.model import OFFICIAL_LANGUAGES, Alignment, Document
@@ -103,17 +104,27 @@ class _PairKinds:
 
     def __init__(self, pairs: Sequence[Pair]) -> None:
         self.pairs = pairs
-        self.kinds = [(p.target.lang, p.source.lang, p.source.missing, p.target.missing) for p in pairs]
-        self.example: dict[tuple, Pair] = {}
-        for kind, pair in zip(self.kinds, pairs):
+        #: The target language of each pair, by position (read once, not once per rule).
+        self.langs = [p.target.lang for p in pairs]
+        kinds: dict[tuple, int] = {}
+        #: Each pair's kind, by position (a small number: the kinds are few).
+        self.kind_of = array("H", (kinds.setdefault((lang, p.source.lang, p.source.missing, p.target.missing),
+                                                    len(kinds)) for lang, p in zip(self.langs, pairs)))
+        self.example: dict[int, Pair] = {}
+        for kind, pair in zip(self.kind_of, pairs):
             self.example.setdefault(kind, pair)
 
-    def run_by(self, rule: Rule) -> list[Pair]:
-        """The pairs ``rule.check`` is called on, in order."""
+    def run_by(self, rule: Rule, unavailable: Container[str] = ()) -> list[int]:
+        """The positions of the pairs ``rule.check`` is called on, in order: those it runs on
+        whose target language is not in ``unavailable`` (the rule cannot run there)."""
         if type(rule).runs_on is not Rule.runs_on:  # a rule that decides on more than the kind
-            return [pair for pair in self.pairs if rule.runs_on(pair)]
-        runs = {kind: rule.runs_on(pair) for kind, pair in self.example.items()}
-        return [pair for pair, kind in zip(self.pairs, self.kinds) if runs[kind]]
+            return [i for i, pair in enumerate(self.pairs)
+                    if self.langs[i] not in unavailable and rule.runs_on(pair)]
+        runs = {kind: pair.target.lang not in unavailable and rule.runs_on(pair)
+                for kind, pair in self.example.items()}
+        if all(runs.values()):
+            return list(range(len(self.pairs)))
+        return [i for i, kind in enumerate(self.kind_of) if runs[kind]]
 
 
 def _finding_lang(finding: Finding) -> str:
@@ -247,15 +258,15 @@ def check_stream(
                       overflow=hold)
     unavailable = unavailable_rules(instances, alignment)
     kinds = _PairKinds(pairs)
+    langs = kinds.langs
     for rule in instances:
-        for pair in kinds.run_by(rule):
-            if (rule.code, pair.target.lang) in unavailable:
-                continue
+        cannot = {lang for code, lang in unavailable if code == rule.code}
+        for position in kinds.run_by(rule, cannot):
+            pair, lang = pairs[position], langs[position]
             for finding in rule.check(pair, context):
-                if not grouper.take(rule, finding, pair.target.lang, pair.index):
-                    gap = before[(pair.target.lang, pair.index)] \
-                        if finding.target is None and pair.target.missing else None
-                    add(finding, pair.target.lang, gap)
+                if not grouper.take(rule, finding, lang, pair.index):
+                    gap = before[(lang, pair.index)] if finding.target is None and pair.target.missing else None
+                    add(finding, lang, gap)
         for finding in rule.check_document(context):
             if not (finding.target and grouper.take(rule, finding, finding.target.lang)):
                 add(finding, None)
@@ -420,13 +431,17 @@ def sort_key(finding: Finding, order: Mapping[str, int], versions: Mapping[str, 
 
 
 def _lines_before(pairs: Sequence[Pair]) -> dict[tuple[str, int], float]:
-    """For each pair (by version and ``Pair.index``), just after the last line its version has in the pairs
-    before it: where a text missing from the version would stand (0.5 before any)."""
+    """For each pair whose target is missing (by version and ``Pair.index``), just after the last
+    line its version has in the pairs before it: where the missing text would stand (0.5 before
+    any). Pairs sharing an index (a row re-paired) share the value of the last of them. Only
+    pairs with a missing target are kept: no other finding has a gap to sort by."""
+    wanted = {(pair.target.lang, pair.index) for pair in pairs if pair.target.missing}
     last: dict[str, float] = {}
     before: dict[tuple[str, int], float] = {}
     for pair in pairs:
         lang = pair.target.lang
-        before[(lang, pair.index)] = last.get(lang, 0.0) + 0.5
+        if (lang, pair.index) in wanted:
+            before[(lang, pair.index)] = last.get(lang, 0.0) + 0.5
         if not pair.target.missing and pair.target.units:
             last[lang] = max(last.get(lang, 0.0), float(pair.target.units[-1].lines[-1]))
     return before

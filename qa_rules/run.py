@@ -20,7 +20,7 @@ from aligner.model import Alignment, Document
 from qa_rules.accept import DEFAULT_ACCEPT_FILE, AcceptEntry, load_accept
 from qa_rules.base import Rule
 from qa_rules.config import RunConfig, load_config, rules_from_config
-from qa_rules.engine import Report, check
+from qa_rules.engine import Report, StreamedReport, check, check_stream
 
 #: What ``check`` says when it is given neither two documents nor one TMX/XLIFF file.
 NEEDS_FILES = "needs a SOURCE and at least one TARGET (or one TMX/XLIFF file)"
@@ -99,8 +99,11 @@ def prepare_run(
     return RunSetup(config=config, rules=rules, glossaries=glossaries, accept=accept)
 
 
-def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions()) -> tuple[Report, RunConfig]:
-    """``hexaglot check FILES``: two or more documents (source first), or one TMX/XLIFF file."""
+def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions(), *,
+                streamed: bool = False) -> tuple[Report | StreamedReport, RunConfig]:
+    """``hexaglot check FILES``: two or more documents (source first), or one TMX/XLIFF file.
+    ``streamed``: the findings are read back one by one from disk (``StreamedReport``), as a
+    report written finding by finding needs, instead of held in a ``Report``."""
     if not paths:
         raise InputError("check", NEEDS_FILES)
     config = resolved_config(options)
@@ -113,12 +116,14 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions()) ->
             raise InputError("--alignment", f"{paths[0]} is already aligned; --alignment goes with separate documents")
         from qa_rules.cat_input import check_cat_file
 
-        return check_cat_file(paths[0], options, config=config), config
-    return check_files(paths, options, config=config), config
+        return check_cat_file(paths[0], options, config=config, streamed=streamed), config
+    return check_files(paths, options, config=config, streamed=streamed), config
 
 
-def check_files(paths: Sequence[str], options: CheckOptions = CheckOptions(), *, config: RunConfig | None = None) -> Report:
-    """Read ``paths`` (source first), align them (or read ``options.alignment``), run the selected rules."""
+def check_files(paths: Sequence[str], options: CheckOptions = CheckOptions(), *, config: RunConfig | None = None,
+                streamed: bool = False) -> Report | StreamedReport:
+    """Read ``paths`` (source first), align them (or read ``options.alignment``), run the selected rules
+    (``streamed``: as ``check_paths``)."""
     if len(paths) < 2:
         raise InputError(paths[0] if paths else "check", "give a source and at least one target document")
     config = config or resolved_config(options)
@@ -135,11 +140,11 @@ def check_files(paths: Sequence[str], options: CheckOptions = CheckOptions(), *,
                                         "leave --level out, or align again at that level")
     setup = prepare_run(options, config, documents[0].lang, [doc.lang for doc in documents[1:]], selected=selected)
     if corrected is not None:
-        return check_alignment(corrected, setup, corrected.level)
+        return check_alignment(corrected, setup, corrected.level, streamed=streamed)
     from aligner.align import align_documents
 
     level = options.level or config.level
-    return check_alignment(align_documents(documents, level=level), setup, level)
+    return check_alignment(align_documents(documents, level=level), setup, level, streamed=streamed)
 
 
 def declared_languages(paths: Sequence[str], langs: Sequence[str | None] = ()) -> list[str]:
@@ -177,9 +182,10 @@ def read_versions(paths: Sequence[str], langs: Sequence[str | None] = ()) -> lis
     return documents
 
 
-def check_alignment(alignment: Alignment, setup: RunSetup, level: str) -> Report:
+def check_alignment(alignment: Alignment, setup: RunSetup, level: str, *,
+                    streamed: bool = False) -> Report | StreamedReport:
     """The rules of ``setup`` over the alignment of separate documents (aligned by ``level``)."""
-    return check(
+    return (check_stream if streamed else check)(
         alignment,
         setup.rules,
         setup.glossaries,

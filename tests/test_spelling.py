@@ -277,3 +277,60 @@ def test_a_version_not_in_its_declared_language_is_not_spell_checked(dictionarie
                          CheckOptions(select=("spelling",), discover=False))
     assert report.findings == ()
     assert any("declared as en reads as es" in notice for notice in report.notices)
+
+
+def test_a_judge_keeps_at_most_its_bound_of_verdicts_however_many_words_it_meets():
+    """A judge's verdicts are bounded (``_VERDICTS_KEPT``): a run over many documents holds the
+    same memory for them at 60,000 distinct words as at 50,000."""
+
+    class Knows:
+        def knows(self, word):
+            return word.endswith("a")
+
+    judge = common.WordJudge(Accepted(frozenset()), Knows())
+    largest = 0
+    for k in range(60_000):
+        assert judge.spelt_right(f"mot{k}a") and not judge.spelt_right(f"mot{k}b")
+        largest = max(largest, len(judge.verdicts))
+    assert largest == common._VERDICTS_KEPT <= 50_000
+
+
+def test_word_kinds_and_source_words_are_bounded_caches():
+    from qa_rules.spelling import words as module
+
+    def letters(k):
+        return "".join(chr(0x61 + int(digit, 26)) for digit in _base26(k))
+
+    largest = 0
+    for k in range(60_000):
+        assert [w for _, _, w in words(f"palabra{letters(k)} x")] == [f"palabra{letters(k)}"]
+        largest = max(largest, len(module._KINDS))
+    assert largest == module.KINDS_KEPT <= 50_000
+    assert module.lower_words.cache_info().maxsize <= 512
+
+
+@pytest.mark.parametrize("text", [
+    "Solicita a la Oficina que siga ayudando a los Estados Miembros.",
+    "Solicita a la Oficina que siga ayduando a los Estados Miembros, ayduando otra vez en www.ayduando.org.",
+    "ii) la UNODC y ayduando; iv. xyzzy-ayudando",
+])
+def test_sc01_finds_in_a_paragraph_what_it_finds_placing_every_word(dictionaries, text):
+    """SC01 judges a paragraph's distinct words first and places them only where one is unknown:
+    the findings are those of placing every word."""
+    from qa_rules.spelling.common import speller, word_judge
+
+    alignment = example_alignment({"fr": "Prie l'Office de continuer à aider les États Membres.", "es": text})
+    found = [(f.found, f.mark) for f in check(alignment, [Misspelling]).findings]
+    judge = word_judge("es", (), (), speller("es"))
+    placed = [(start, word) for start, end, word in words(text) if not judge.spelt_right(word)]
+    assert len(found) == len(placed) and ("ayduando" in text) == bool(placed)
+
+
+def _base26(k):
+    digits = "0123456789abcdefghijklmnop"
+    out = ""
+    while True:
+        k, r = divmod(k, 26)
+        out = digits[r] + out
+        if not k:
+            return out

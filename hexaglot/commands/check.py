@@ -15,11 +15,15 @@ import click
 
 from aligner.errors import InputError, excerpt
 from aligner.align import LEVELS
+from aligner.fileio import open_atomic
+from hexaglot import logs
 from hexaglot.commands._common import (ALIGNMENT_HELP, STDIO, check_output, emit, one_stdin, rows_that_differ,
                                       stdout_is_terminal)
 from hexaglot.logs import logger, verbosity_options
 from hexaglot.reports import EXTENSIONS, FORMATS, render
+from hexaglot.reports.streaming import STREAMED, WRITERS
 from qa_rules.config import FAIL_ON, RunConfig
+from qa_rules.engine import StreamedReport
 from qa_rules.run import CheckOptions, check_paths
 
 DEFAULTS = RunConfig()
@@ -93,25 +97,72 @@ def command(files, fmt, output, fail_on, select, ignore, config_path, accept, gl
     check_output(output)
     options = check_options(select, ignore, config_path, accept, glossaries, no_default_glossaries, level, previous)
     options = replace(options, alignment=alignment)
+    to_stdout = output is None or output == STDIO
+    fmt = fmt or EXTENSIONS.get("" if to_stdout else os.path.splitext(output)[1].lower())
+    streamed = fmt is None or fmt in STREAMED  # else a config file names the format: read back whole if need be
     with rows_that_differ():
-        report, config = check_paths(files, options)
+        report, config = check_paths(files, options, streamed=streamed)
     for document in report.documents:
         logger.info("%s: %s, %d units", document.path, document.lang, len(document.units))
         for warning in document.warnings:
             logger.info("%s: %s", document.path, warning)
-    to_stdout = output is None or output == STDIO
-    fmt = fmt or EXTENSIONS.get("" if to_stdout else os.path.splitext(output)[1].lower()) or config.format
+    fmt = fmt or config.format
     if fmt not in FORMATS:  # only a config file can name one: --format and -o are checked by click
         where, line = config.origins.get("format", (config.path or "config", None))
         raise InputError(where, f"unknown format {excerpt(fmt)} (known: {', '.join(FORMATS)})", line=line)
     if color is None:  # https://no-color.org: a non-empty NO_COLOR turns default colour off
         color = to_stdout and stdout_is_terminal() and not os.environ.get("NO_COLOR")
+    inputs = tuple(files) + tuple(p for pair in options.previous for p in pair)
+    if isinstance(report, StreamedReport) and fmt not in STREAMED:  # a config file's html or xlsx
+        report = report.report()
+    if isinstance(report, StreamedReport):
+        sys.exit(_write_streamed(report, fmt, output, inputs, bool(color) and fmt == "text", fail_on or config.fail_on))
     rendered = render(report, fmt, color=bool(color) and fmt == "text")
     if output is None and isinstance(rendered, bytes):
         raise click.UsageError(f"--format {fmt} is binary: give -o FILE (or -o - to send it to a pipe)")
     if to_stdout and isinstance(rendered, str):
         click.echo(rendered, nl=False, color=bool(color))
     else:
-        emit(rendered, output, tuple(files) + tuple(p for pair in options.previous for p in pair),
-             count=len(report.findings), noun="finding", fmt=fmt)
+        emit(rendered, output, inputs, count=len(report.findings), noun="finding", fmt=fmt)
     sys.exit(1 if report.at_or_above(fail_on or config.fail_on) else 0)
+
+
+def _write_streamed(report: StreamedReport, fmt: str, output: str | None, inputs: tuple[str, ...], color: bool,
+                    fail_on: str) -> int:
+    """Write ``report`` finding by finding (``hexaglot.reports.streaming``): to standard output as
+    it comes, or to ``output`` through a temporary file renamed once the report is whole. The
+    exit code."""
+    write = WRITERS[fmt]
+    options = {"color": color} if fmt == "text" else {}
+    try:
+        if output is None or output == STDIO:
+            count = write(report, _Echo(color), **options)
+        else:
+            with open_atomic(output, [p for p in inputs if p and p != STDIO]) as raw:
+                count = write(report, _Encoded(raw), **options)
+            logs.wrote(output, logs.counted(count, "finding"))
+    finally:
+        report.stream.close()
+    return 1 if report.tally is not None and report.tally.at_or_above(fail_on) else 0
+
+
+class _Echo:
+    """Text written to standard output as it comes (``click.echo``: colour kept only where asked)."""
+
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def write(self, text: str) -> int:
+        click.echo(text, nl=False, color=self.color)
+        return len(text)
+
+
+class _Encoded:
+    """Text written to a binary file (``open_atomic``) as UTF-8, as ``write_atomic`` encodes it."""
+
+    def __init__(self, raw) -> None:
+        self.raw = raw
+
+    def write(self, text: str) -> int:
+        self.raw.write(text.encode("utf-8", "surrogateescape"))
+        return len(text)

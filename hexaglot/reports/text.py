@@ -15,7 +15,7 @@ a terminal escape sequence) are shown escaped (``\\x1b``), never written raw.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable, Sequence
 
 import click
 
@@ -68,77 +68,97 @@ def _where(location: Location | None, lang: str = "") -> str:
     return f"{where} {location.unit}" if location.unit else where
 
 
-def _version_alone(report: Any, finding: Finding) -> Location | None:
+def _version_alone(finding: Finding, version: str | None) -> Location | None:
     """The place of a finding about one version on its own (its numbering, its footnotes: a
     rule's ``check_document`` finding with one side), source or target alike; None for a
-    finding on an aligned pair (``Report.versions`` names those), an omission or an addition
+    finding on an aligned pair (its pair named its ``version``), an omission or an addition
     included, whose heading shows both sides."""
-    if (finding.source is None) == (finding.target is None) or finding.id in getattr(report, "versions", {}):
+    if (finding.source is None) == (finding.target is None) or version:
         return None
     return finding.target or finding.source
 
 
-def _group_key(report: Any, finding: Finding) -> tuple:
+def _lang(finding: Finding, version: str | None) -> str:
+    """The language of the version a finding concerns (``Report.version_of``)."""
+    side = finding.target or finding.source
+    return version or (side.lang if side else "")
+
+
+def group_key(finding: Finding, version: str | None) -> tuple:
+    """The findings shown under one heading: same source unit, version and target unit."""
     source, target = finding.source, finding.target
     return (
         source.unit if source else None,
-        report.version_of(finding),
+        _lang(finding, version),
         target.unit if target else None,
     )
 
 
-def render(report: Any, *, color: bool = False) -> str:
+def _styles(color: bool) -> tuple[Callable[..., str], Callable[[str], str]]:
     # every piece of report or document text goes through ``safe`` before it is styled or joined
     style = (lambda text, **kw: click.style(safe(text), **kw)) if color else (lambda text, **kw: safe(text))
-    lines: list[str] = []
+    return style, safe
+
+
+def head_lines(report: Any, total: int, *, color: bool = False) -> list[str]:
+    """The first lines: languages, rules, ``total`` findings, then the run's notices."""
+    style, _ = _styles(color)
     targets = [lang for lang in report.languages if lang != report.pivot]
-    lines.append(safe(
+    lines = [safe(
         f"hexaglot check: {report.pivot} (source) -> {', '.join(targets)}; "
-        f"{len(report.rules)} rules; {len(report.findings)} finding(s)"
-    ))
+        f"{len(report.rules)} rules; {total} finding(s)"
+    )]
     # notices concern the run as a whole (a version not in its declared language, rules that
     # did not run): said first, not under hundreds of findings they may explain
     for notice in getattr(report, "notices", ()):
         lines.append(style(f"  notice: {notice}", bold=True))
-    groups: dict[tuple, list[Finding]] = {}
-    for finding in report.findings:
-        groups.setdefault(_group_key(report, finding), []).append(finding)
-    for findings in groups.values():
-        first = findings[0]
-        whole = not ((first.target and first.target.unit) or (first.source and first.source.unit))
-        lines.append("")
-        version = report.version_of(first)
-        source_where = _where(first.source, report.pivot if version != report.pivot else "")
-        alone = _version_alone(report, first)
-        if alone is not None:  # about the version itself (its numbering), the source's included
-            heading = f"{_where(alone)} (the {alone.lang} version itself)"
-        else:
-            heading = f"{source_where} -> {_where(first.target, version)}"
-        lines.append(style(("(document)  " if whole else "") + heading, bold=True))
-        focus = next((problem_words(f) for f in findings if f.found), "")
-        # the source excerpt around the source's own value, else around the expected text
-        expected = next((f.in_source or f.expected for f in findings if f.in_source or f.expected), "")
-        for location, hint in ((first.source, expected), (first.target, focus)):
-            text = unit_text(report, location)
-            if text:
-                lines.append(safe(f"  {location.lang:<3} {excerpt(text, hint)}"))
-        for finding in findings:
-            sev = style(f"{finding.severity:<8}", fg=_COLOURS.get(finding.severity), bold=True)
-            lines.append(f"  {sev} {style(finding.rule, bold=True)}  {safe(finding.name)}  {safe(finding.message)}")
-            details = []
-            if finding.expected:
-                details.append(f"expected {finding.expected}")
-            if finding.found:
-                details.append(f"found {problem_words(finding)}")
-            details.append(f"id {finding.id}")
-            lines.append(" " * 12 + safe(" · ".join(details)))
-            if finding.grouped:
-                lines.append(" " * 12 + safe(f"{finding.count} times at {places_text(finding, PLACES)}"))
-            if finding.consequences:  # what the cause explains: said under it, not counted again
-                lines.append(" " * 12 + safe(f"explains {len(finding.consequences)} other finding(s):"))
-                lines.extend(" " * 14 + safe(f"↳ {line}") for line in consequence_lines(finding))
-    summary = report.summary()
+    return lines
+
+
+def group_lines(report: Any, findings: Sequence[tuple[Finding, str | None]], *, color: bool = False) -> list[str]:
+    """The lines of one heading's findings (``(finding, the version its pair named)``, one ``group_key``)."""
+    style, _ = _styles(color)
+    lines: list[str] = []
+    first, first_version = findings[0]
+    whole = not ((first.target and first.target.unit) or (first.source and first.source.unit))
     lines.append("")
+    version = _lang(first, first_version)
+    source_where = _where(first.source, report.pivot if version != report.pivot else "")
+    alone = _version_alone(first, first_version)
+    if alone is not None:  # about the version itself (its numbering), the source's included
+        heading = f"{_where(alone)} (the {alone.lang} version itself)"
+    else:
+        heading = f"{source_where} -> {_where(first.target, version)}"
+    lines.append(style(("(document)  " if whole else "") + heading, bold=True))
+    focus = next((problem_words(f) for f, _ in findings if f.found), "")
+    # the source excerpt around the source's own value, else around the expected text
+    expected = next((f.in_source or f.expected for f, _ in findings if f.in_source or f.expected), "")
+    for location, hint in ((first.source, expected), (first.target, focus)):
+        text = unit_text(report, location)
+        if text:
+            lines.append(safe(f"  {location.lang:<3} {excerpt(text, hint)}"))
+    for finding, _ in findings:
+        sev = style(f"{finding.severity:<8}", fg=_COLOURS.get(finding.severity), bold=True)
+        lines.append(f"  {sev} {style(finding.rule, bold=True)}  {safe(finding.name)}  {safe(finding.message)}")
+        details = []
+        if finding.expected:
+            details.append(f"expected {finding.expected}")
+        if finding.found:
+            details.append(f"found {problem_words(finding)}")
+        details.append(f"id {finding.id}")
+        lines.append(" " * 12 + safe(" · ".join(details)))
+        if finding.grouped:
+            lines.append(" " * 12 + safe(f"{finding.count} times at {places_text(finding, PLACES)}"))
+        if finding.consequences:  # what the cause explains: said under it, not counted again
+            lines.append(" " * 12 + safe(f"explains {len(finding.consequences)} other finding(s):"))
+            lines.extend(" " * 14 + safe(f"↳ {line}") for line in consequence_lines(finding))
+    return lines
+
+
+def tail_lines(report: Any, summary: dict[str, Any], *, color: bool = False) -> list[str]:
+    """The summary (``Report.summary``), stale accept entries and the signature."""
+    style, _ = _styles(color)
+    lines = [""]
     sev = summary["by_severity"]
     extra = f"; {summary['accepted']} accepted" if summary["accepted"] else ""
     if summary.get("consequences"):
@@ -158,4 +178,17 @@ def render(report: Any, *, color: bool = False) -> str:
         where = f"{entry.path}:{entry.line}" if entry.line else entry.path
         lines.append(safe(f"  stale accept entry {entry.id} ({where}): matches no finding; remove it"))
     lines.append(safe(f"signature: {report.signature}"))
+    return lines
+
+
+def render(report: Any, *, color: bool = False) -> str:
+    lines = head_lines(report, len(report.findings), color=color)
+    groups: dict[tuple, list[tuple[Finding, str | None]]] = {}
+    versions = getattr(report, "versions", {})
+    for finding in report.findings:
+        version = versions.get(finding.id)
+        groups.setdefault(group_key(finding, version), []).append((finding, version))
+    for findings in groups.values():
+        lines.extend(group_lines(report, findings, color=color))
+    lines.extend(tail_lines(report, report.summary(), color=color))
     return "\n".join(lines) + "\n"

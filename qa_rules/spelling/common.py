@@ -95,8 +95,10 @@ class WordJudge:
         return verdict
 
 
-#: Verdicts a judge keeps before it starts again (the words of many documents).
-_VERDICTS_KEPT = 200_000
+#: Verdicts a judge keeps before it starts again (the words of many documents): about 5 MiB
+#: per language at most (a word and its verdict, about 100 bytes), where 200,000 held 20 MiB
+#: per language; a document's own vocabulary rarely reaches a tenth of it.
+_VERDICTS_KEPT = 50_000
 #: (lang, the user's words, ids of the glossaries) -> (the glossaries, their judge). An entry
 #: keeps its glossaries alive and is used only for those very objects (an ``id()`` is reused
 #: once its object is collected) and the same speller.

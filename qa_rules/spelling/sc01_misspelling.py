@@ -10,7 +10,7 @@ from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.base import Context, Pair, Rule, window
 from qa_rules.model import Finding, Location
 from qa_rules.spelling.common import NeedsDictionary, Speller, word_judge
-from qa_rules.spelling.words import lower_words, words
+from qa_rules.spelling.words import distinct_words, lower_words, words
 from qa_rules.terminology.common import run_glossaries
 
 
@@ -64,6 +64,8 @@ class Misspelling(NeedsDictionary, Rule):
         judge = word_judge(pair.target.lang, run_glossaries(context, False), self.config.words, spell)
         copied = lower_words(pair.source.text) if not pair.source.missing else frozenset()
         for unit in pair.target.units:
+            if all(judge.spelt_right(word) or word.lower() in copied for word in distinct_words(unit.text)):
+                continue  # most paragraphs: nothing to place
             for start, end, word in words(unit.text):
                 if judge.spelt_right(word) or word.lower() in copied:
                     continue

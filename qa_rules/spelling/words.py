@@ -41,12 +41,14 @@ _JUDGED = re.compile(rf"(?<![\d/\\])(?<!{_LETTERS})(?<!{_LETTERS}['’\-‐])"
 #: or ``.``). Kept per word (``_kind``).
 _JUDGE, _NEVER, _NUMERAL = 0, 1, 2
 _KINDS: dict[str, int] = {}
+#: Words whose kind is kept before ``_KINDS`` starts again (every language's words together).
+KINDS_KEPT = 50_000
 
 
 def _kind(word: str) -> int:
     kind = _KINDS.get(word)
     if kind is None:
-        if len(_KINDS) >= 200_000:
+        if len(_KINDS) >= KINDS_KEPT:
             _KINDS.clear()
         stem = _APOSTROPHE.split(word, 1)[0]
         if len(word) < 2 or len(stem) >= 2 and stem.isupper():
@@ -74,10 +76,18 @@ def words(text: str) -> Iterator[tuple[int, int, str]]:
         yield start, end, word
 
 
-@lru_cache(maxsize=4096)
+def distinct_words(text: str) -> set[str]:
+    """Every distinct word of ``text`` that ``words`` may yield (and perhaps a few it skips, in a
+    URL or a list numeral): judging these first, a paragraph whose words are all spelt right is
+    done without placing each occurrence."""
+    return {word for word in _JUDGED.findall(text) if _kind(word) != _NEVER}
+
+
+@lru_cache(maxsize=512)
 def lower_words(text: str) -> frozenset[str]:
     """The lower-case words of ``text`` a dictionary can judge (a source paragraph is asked once
-    for each of its versions)."""
+    for each of its versions, one after the other: the pairs come in document order, then by
+    language). A set of a paragraph's words is a few KiB: 512 of them, not 4,096."""
     return frozenset(word.lower() for _, _, word in words(text))
 
 
