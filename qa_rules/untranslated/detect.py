@@ -124,13 +124,19 @@ def langdetect_language(text: str) -> tuple[str | None, float]:
     return (code if code in OFFICIAL_LANGUAGES else None), best.prob
 
 
-@lru_cache(maxsize=8192)
 def guess_language(text: str, expected: str, min_letters: int = 12) -> str | None:
     """The language ``text`` is in when it is clearly not ``expected``; else None.
 
     ``None`` means "no evidence against ``expected``" (too short, or fine). A pure function of
-    its arguments (langdetect is seeded), kept for the last texts asked.
+    its arguments (langdetect is seeded), kept for the last texts asked: UT01 and the spelling
+    rules ask about the same targets, one with ``min_letters`` and one without, and both calls
+    share one entry.
     """
+    return _guess_language(text, expected, min_letters)
+
+
+@lru_cache(maxsize=8192)
+def _guess_language(text: str, expected: str, min_letters: int) -> str | None:
     script, major, total = dominant_script(_SYMBOLS.sub(" ", text))
     if script is None or total < min_letters:
         return None
