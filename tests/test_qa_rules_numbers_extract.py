@@ -136,3 +136,24 @@ def test_approximate_quantities_match_but_never_report(source, target):
 
     example = {**source, **target}
     assert [f.message for code in ("NU01", "NU02", "NU03") for f in run_example(rule_by_code(code), example)] == []
+
+
+def test_number_words_of_a_language_compile_a_few_patterns_not_one_a_form(monkeypatch):
+    """A standalone check compiles each language's number words once: one pattern finds them and
+    one tells which form a word is, rather than one pattern for each of the hundreds of forms."""
+    import re
+
+    from qa_rules.numbers import extract
+
+    compiled = []
+    real = re.compile
+    monkeypatch.setattr(re, "compile", lambda *args, **kwargs: compiled.append(args[0]) or real(*args, **kwargs))
+    extract._words.cache_clear()
+    try:
+        words = extract._words("fr")
+        assert len(words.entries) > 50
+        assert len(compiled) <= 5
+        assert extract._word_value(words, "Soixante") == (60, "card")
+        assert extract._word_value(words, "dixième")[1] == "ord"
+    finally:
+        extract._words.cache_clear()

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -142,11 +142,17 @@ def _scale_value(lang: str, match: re.Match) -> int:
 @dataclass(frozen=True)
 class _Words:
     regex: re.Pattern
-    entries: tuple[tuple[re.Pattern, int, str], ...]  # (form, value, type)
+    #: (value, type) of each form, in the order the forms are tried (longest first).
+    entries: tuple[tuple[int, str], ...]
+    #: Every form as an alternative of its own, in that order, each in group ``e<i>``
+    #: (``_word_value``): one pattern rather than one a form (hundreds of them to compile).
+    which: re.Pattern
     joiner: re.Pattern
     ambiguous: re.Pattern | None
     units_before_tens: bool
     approximate: re.Pattern | None = None
+    #: Token -> (value, type), as ``_word_value`` found them (a text's number words are few).
+    values: dict[str, tuple[int, str]] = field(default_factory=dict, compare=False)
 
 
 @lru_cache(maxsize=None)
@@ -164,20 +170,29 @@ def _words(lang: str) -> _Words | None:
     entries.sort(key=lambda e: -len(e[0]))
     alternation = "|".join(f"(?:{form})" for form, _, _ in entries)
     regex = re.compile(rf"(?<!\w){prefix}(?:{alternation})(?!\w)", re.IGNORECASE)
-    compiled = tuple((re.compile(rf"{prefix}(?:{form})", re.IGNORECASE), value, kind) for form, value, kind in entries)
+    # the prefix inside each alternative: a token is tried against one form, with or without
+    # its prefix, before the next form, as a pattern of its own a form would be
+    which = re.compile("|".join(f"(?P<e{i}>{prefix}(?:{form}))" for i, (form, _, _) in enumerate(entries)),
+                       re.IGNORECASE)
     ambiguous = data.get("ambiguous", ())
     amb = re.compile(rf"{prefix}(?:{'|'.join(map(re.escape, ambiguous))})", re.IGNORECASE) if ambiguous else None
     approx_forms = data.get("approximate", ())
     approx = re.compile(rf"{prefix}(?:{'|'.join(approx_forms)})", re.IGNORECASE) if approx_forms else None
-    return _Words(regex, compiled, re.compile(data.get("joiner", r"\s+"), re.IGNORECASE), amb,
+    return _Words(regex, tuple((value, kind) for _, value, kind in entries), which, re.compile(data.get("joiner", r"\s+"), re.IGNORECASE), amb,
                   bool(data.get("units_before_tens")), approx)
 
 
 def _word_value(words: _Words, token: str) -> tuple[int, str]:
-    for pattern, value, kind in words.entries:
-        if pattern.fullmatch(token):
-            return value, kind
-    raise ValueError(token)
+    """(value, type) of the first form (longest first) that the whole ``token`` is written as."""
+    found = words.values.get(token)
+    if found is None:
+        m = words.which.fullmatch(token)
+        if m is None:
+            raise ValueError(token)
+        if len(words.values) > 10_000:
+            words.values.clear()
+        found = words.values[token] = words.entries[int(m.lastgroup[1:])]
+    return found
 
 
 class _Compound:
