@@ -37,7 +37,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _SPACE = re.compile(r"\s+")
 
 #: Symbols, acronyms and codes (E/RES/2023/26, UNODC, INTERPOL): not evidence of a language.
-_SYMBOLS = re.compile(r"\S*[\d/]\S*|\b[A-Z]{2,}\b")
+#: A symbol is a whole run of non-space characters with a digit or a slash: read from the run's
+#: start only, up to its first digit or slash without going back (as ``\S*[\d/]\S*`` was, the
+#: search tried every character of a run with none, a whole Chinese paragraph, to its end).
+_SYMBOLS = re.compile(r"(?<!\S)[^\s\d/]*+[\d/]\S*|\b[A-Z]{2,}\b")
 #: Below this many letters langdetect is not asked (its guesses become noise).
 MIN_DETECT_LETTERS = 40
 #: langdetect's probability must reach this for a verdict.
