@@ -139,8 +139,8 @@ def test_approximate_quantities_match_but_never_report(source, target):
 
 
 def test_number_words_of_a_language_compile_a_few_patterns_not_one_a_form(monkeypatch):
-    """A standalone check compiles each language's number words once: one pattern finds them and
-    one tells which form a word is, rather than one pattern for each of the hundreds of forms."""
+    """A standalone check compiles each language's number words once: the pattern that finds them
+    tells which form it read, rather than one pattern for each of the hundreds of forms."""
     import re
 
     from qa_rules.numbers import extract
@@ -153,7 +153,8 @@ def test_number_words_of_a_language_compile_a_few_patterns_not_one_a_form(monkey
         words = extract._words("fr")
         assert len(words.entries) > 50
         assert len(compiled) <= 5
-        assert extract._word_value(words, "Soixante") == (60, "card")
-        assert extract._word_value(words, "dixième")[1] == "ord"
+        assert extract._word_value(words, words.regex.search("Soixante")) == (60, "card")
+        assert extract._word_value(words, words.regex.search("le dixième"))[1] == "ord"
+        assert keys("soixante-dix-huit", "fr", "word") == ["78"]
     finally:
         extract._words.cache_clear()

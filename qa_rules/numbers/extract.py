@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -142,17 +142,13 @@ def _scale_value(lang: str, match: re.Match) -> int:
 @dataclass(frozen=True)
 class _Words:
     regex: re.Pattern
-    #: (value, type) of each form, in the order the forms are tried (longest first).
+    #: (value, type) of each form, in the order ``regex`` tries them (longest first), the
+    #: ``i``-th read by its group ``e<i>`` (``_word_value``; one pattern to compile, not one a form).
     entries: tuple[tuple[int, str], ...]
-    #: Every form as an alternative of its own, in that order, each in group ``e<i>``
-    #: (``_word_value``): one pattern rather than one a form (hundreds of them to compile).
-    which: re.Pattern
     joiner: re.Pattern
     ambiguous: re.Pattern | None
     units_before_tens: bool
     approximate: re.Pattern | None = None
-    #: Token -> (value, type), as ``_word_value`` found them (a text's number words are few).
-    values: dict[str, tuple[int, str]] = field(default_factory=dict, compare=False)
 
 
 @lru_cache(maxsize=None)
@@ -168,31 +164,20 @@ def _words(lang: str) -> _Words | None:
             form = form.replace("{adj}", adj)
             entries.append((form, value, kind))
     entries.sort(key=lambda e: -len(e[0]))
-    alternation = "|".join(f"(?:{form})" for form, _, _ in entries)
+    # each form in a group of its own, e<i>: the match says which form it read (``_word_value``)
+    alternation = "|".join(f"(?P<e{i}>{form})" for i, (form, _, _) in enumerate(entries))
     regex = re.compile(rf"(?<!\w){prefix}(?:{alternation})(?!\w)", re.IGNORECASE)
-    # the prefix inside each alternative: a token is tried against one form, with or without
-    # its prefix, before the next form, as a pattern of its own a form would be
-    which = re.compile("|".join(f"(?P<e{i}>{prefix}(?:{form}))" for i, (form, _, _) in enumerate(entries)),
-                       re.IGNORECASE)
     ambiguous = data.get("ambiguous", ())
     amb = re.compile(rf"{prefix}(?:{'|'.join(map(re.escape, ambiguous))})", re.IGNORECASE) if ambiguous else None
     approx_forms = data.get("approximate", ())
     approx = re.compile(rf"{prefix}(?:{'|'.join(approx_forms)})", re.IGNORECASE) if approx_forms else None
-    return _Words(regex, tuple((value, kind) for _, value, kind in entries), which, re.compile(data.get("joiner", r"\s+"), re.IGNORECASE), amb,
+    return _Words(regex, tuple((value, kind) for _, value, kind in entries), re.compile(data.get("joiner", r"\s+"), re.IGNORECASE), amb,
                   bool(data.get("units_before_tens")), approx)
 
 
-def _word_value(words: _Words, token: str) -> tuple[int, str]:
-    """(value, type) of the first form (longest first) that the whole ``token`` is written as."""
-    found = words.values.get(token)
-    if found is None:
-        m = words.which.fullmatch(token)
-        if m is None:
-            raise ValueError(token)
-        if len(words.values) > 10_000:
-            words.values.clear()
-        found = words.values[token] = words.entries[int(m.lastgroup[1:])]
-    return found
+def _word_value(words: _Words, match: re.Match) -> tuple[int, str]:
+    """(value, type) of the form ``match`` (of ``words.regex``) read."""
+    return words.entries[int(match.lastgroup[1:])]
 
 
 class _Compound:
@@ -270,7 +255,7 @@ def _word_numbers(text: str, lang: str, blocked, percent_re: re.Pattern) -> list
     for match in words.regex.finditer(text):
         if match.start() < consumed or blocked(match.start(), match.end()):
             continue
-        value, kind = _word_value(words, match.group(0))
+        value, kind = _word_value(words, match)
         joined = (
             compound is not None
             and words.joiner.fullmatch(text[compound.end : match.start()]) is not None
