@@ -118,9 +118,10 @@ def name_constraints(text: str, lang: str) -> tuple[tuple[bool, frozenset[str]],
 
 def term_keys(text: str, lang: str, match: str) -> tuple[tuple[str, str], ...]:
     """The key sequence a term's text must match."""
+    words = _SURFACES.findall(text)  # the surfaces of ``tokenize``, without offsets or keys made for nothing
     if match == "exact" and lang != "zh":
-        return tuple(("s", surface_form(t.surface)) for t in tokenize(text, lang))
-    return tuple(("k", t.key) for t in tokenize(text, lang))
+        return tuple(("s", surface_form(w)) for w in words)
+    return tuple(("k", word_key(w, lang)) for w in words)
 
 
 class Matcher:
