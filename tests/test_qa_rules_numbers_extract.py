@@ -136,25 +136,3 @@ def test_approximate_quantities_match_but_never_report(source, target):
 
     example = {**source, **target}
     assert [f.message for code in ("NU01", "NU02", "NU03") for f in run_example(rule_by_code(code), example)] == []
-
-
-def test_number_words_of_a_language_compile_a_few_patterns_not_one_a_form(monkeypatch):
-    """A standalone check compiles each language's number words once: the pattern that finds them
-    tells which form it read, rather than one pattern for each of the hundreds of forms."""
-    import re
-
-    from qa_rules.numbers import extract
-
-    compiled = []
-    real = re.compile
-    monkeypatch.setattr(re, "compile", lambda *args, **kwargs: compiled.append(args[0]) or real(*args, **kwargs))
-    extract._words.cache_clear()
-    try:
-        words = extract._words("fr")
-        assert len(words.entries) > 50
-        assert len(compiled) <= 5
-        assert extract._word_value(words, words.regex.search("Soixante")) == (60, "card")
-        assert extract._word_value(words, words.regex.search("le dixième"))[1] == "ord"
-        assert keys("soixante-dix-huit", "fr", "word") == ["78"]
-    finally:
-        extract._words.cache_clear()

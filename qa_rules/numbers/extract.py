@@ -142,9 +142,7 @@ def _scale_value(lang: str, match: re.Match) -> int:
 @dataclass(frozen=True)
 class _Words:
     regex: re.Pattern
-    #: (value, type) of each form, in the order ``regex`` tries them (longest first), the
-    #: ``i``-th read by its group ``e<i>`` (``_word_value``; one pattern to compile, not one a form).
-    entries: tuple[tuple[int, str], ...]
+    entries: tuple[tuple[re.Pattern, int, str], ...]  # (form, value, type)
     joiner: re.Pattern
     ambiguous: re.Pattern | None
     units_before_tens: bool
@@ -164,20 +162,22 @@ def _words(lang: str) -> _Words | None:
             form = form.replace("{adj}", adj)
             entries.append((form, value, kind))
     entries.sort(key=lambda e: -len(e[0]))
-    # each form in a group of its own, e<i>: the match says which form it read (``_word_value``)
-    alternation = "|".join(f"(?P<e{i}>{form})" for i, (form, _, _) in enumerate(entries))
+    alternation = "|".join(f"(?:{form})" for form, _, _ in entries)
     regex = re.compile(rf"(?<!\w){prefix}(?:{alternation})(?!\w)", re.IGNORECASE)
+    compiled = tuple((re.compile(rf"{prefix}(?:{form})", re.IGNORECASE), value, kind) for form, value, kind in entries)
     ambiguous = data.get("ambiguous", ())
     amb = re.compile(rf"{prefix}(?:{'|'.join(map(re.escape, ambiguous))})", re.IGNORECASE) if ambiguous else None
     approx_forms = data.get("approximate", ())
     approx = re.compile(rf"{prefix}(?:{'|'.join(approx_forms)})", re.IGNORECASE) if approx_forms else None
-    return _Words(regex, tuple((value, kind) for _, value, kind in entries), re.compile(data.get("joiner", r"\s+"), re.IGNORECASE), amb,
+    return _Words(regex, compiled, re.compile(data.get("joiner", r"\s+"), re.IGNORECASE), amb,
                   bool(data.get("units_before_tens")), approx)
 
 
-def _word_value(words: _Words, match: re.Match) -> tuple[int, str]:
-    """(value, type) of the form ``match`` (of ``words.regex``) read."""
-    return words.entries[int(match.lastgroup[1:])]
+def _word_value(words: _Words, token: str) -> tuple[int, str]:
+    for pattern, value, kind in words.entries:
+        if pattern.fullmatch(token):
+            return value, kind
+    raise ValueError(token)
 
 
 class _Compound:
@@ -255,7 +255,7 @@ def _word_numbers(text: str, lang: str, blocked, percent_re: re.Pattern) -> list
     for match in words.regex.finditer(text):
         if match.start() < consumed or blocked(match.start(), match.end()):
             continue
-        value, kind = _word_value(words, match)
+        value, kind = _word_value(words, match.group(0))
         joined = (
             compound is not None
             and words.joiner.fullmatch(text[compound.end : match.start()]) is not None
