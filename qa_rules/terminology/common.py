@@ -104,7 +104,7 @@ def concept_in(text: str, lang: str, match: Match, context: Context | None = Non
     key = (lang, id(match.concept), match.glossary)
     hit = _CONCEPT_MATCHERS.get(key)
     if hit is None or hit[0] is not match.concept:
-        if len(_CONCEPT_MATCHERS) > 5_000:
+        if len(_CONCEPT_MATCHERS) > 2_000:
             _CONCEPT_MATCHERS.clear()
         entries = ((t, match.concept, match.glossary) for t in match.concept.terms if t.lang == lang)
         hit = _CONCEPT_MATCHERS[key] = (match.concept, Matcher(lang, entries, words_kept=_CONCEPT_WORDS_KEPT))
@@ -117,7 +117,7 @@ def concept_in(text: str, lang: str, match: Match, context: Context | None = Non
 #: entry stands; the glossary's name is part of the key because a match carries it.
 _CONCEPT_MATCHERS: dict[tuple[str, int, str], tuple[Concept, Matcher]] = {}
 #: The text words each of those matchers remembers (``Matcher.words_kept``).
-_CONCEPT_WORDS_KEPT = 2_000
+_CONCEPT_WORDS_KEPT = 100
 
 
 def rejected_in_target(pair: Pair, context: Context, bundled_when_none: bool, countries: bool) -> Iterator[Match]:
