@@ -25,7 +25,9 @@ two documents are the same. It prints:
    the other split's document (a fresh process for each measure) is printed beside, as a corpus
    of different documents would cost;
 3. the warm cost split into reading, alignment, rules and report (rendering, the record's
-   term statistics and renderings, writing), dev and held-out;
+   term statistics and renderings, writing), dev and held-out; and the new document's CPU split
+   the same way (``StageClock``, of the least of its runs), its rules by family (``NU``, ``TE``...)
+   beside what the check spends outside the rules, and its costliest rules;
 4. the peak memory of a whole ``hexaglot batch`` run (the parent, the forkserver and the workers:
    the largest sum of their resident sizes, RSS, and of their proportional sizes, PSS, which
    counts the pages the workers share with the forkserver once; sampled every 0.2 s with psutil) for each of ``--memory-sizes``
@@ -39,6 +41,7 @@ two documents are the same. It prints:
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import re
@@ -192,9 +195,9 @@ def warm_and_standalone(tmp: Path, repeats: int = 3) -> None:
                            check=True, cwd=tmp, capture_output=True)
             standalone.append(time.perf_counter() - start)
             standalone_cpu.append(_children_cpu() - cpu)
-        unseen_cpu = [_first_sight(split, tmp) for _ in range(repeats)]
+        unseen = min((_first_sight(split, tmp) for _ in range(repeats)), key=lambda found: found["total"])
         w, s = statistics.median(warm), statistics.median(standalone)
-        wc, sc, uc = min(warm_cpu), min(standalone_cpu), min(unseen_cpu)
+        wc, sc, uc = min(warm_cpu), min(standalone_cpu), unseen["total"]
         print(f"  {split:<9} six languages: warm worker {w:5.2f} s, standalone hexaglot check {s:5.2f} s: "
               f"{100 * w / s:4.0f} % (wall, median of {repeats}); CPU {wc:5.2f} s against {sc:5.2f} s: "
               f"{100 * wc / sc:4.0f} % (least of {repeats}; goal <= 25 %)")
@@ -204,20 +207,78 @@ def warm_and_standalone(tmp: Path, repeats: int = 3) -> None:
         print("  " + " " * 9 + " split: " + ", ".join(
             f"{stage} {statistics.median(split_times[stage]):.3f} s ({100 * statistics.median(split_times[stage]) / total:.0f} %)"
             for stage in STAGES))
+        print_stages(unseen)
 
 
-def _first_sight(split: str, tmp: Path) -> float:
+def _first_sight(split: str, tmp: Path) -> dict[str, float]:
     """CPU seconds of ``split``'s document in a worker that has checked one document, the other
     split's, and never this one: what the per-text caches of the rules and the aligner (bounded,
-    kept per process) cannot have seen, as in a corpus of different documents. Measured in a
-    fresh process (``--first-sight``)."""
+    kept per process) cannot have seen, as in a corpus of different documents; in total and by
+    stage (``StageClock``). Measured in a fresh process (``--first-sight``)."""
     done = subprocess.run([sys.executable, __file__, "--first-sight", split, "--out", str(tmp / "first-sight")],
                           check=True, capture_output=True, text=True)
-    return float(done.stdout.split()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def first_sight(split: str, out: Path) -> float:
+class StageClock:
+    """CPU seconds (``time.process_time``) spent in each stage of ``check_document`` and in each
+    rule, measured by wrapping the functions the worker calls: reading the versions
+    (``read_versions``), aligning them (``align_documents``), each rule's ``check`` and
+    ``check_document`` (every resumption of its generator), and the report (rendering and the
+    record). What the rules stage spends outside the rules (pairing, document facts, ordering and
+    spilling the findings) is the check's total less the rules'. Install it after the worker's
+    first document, so that loading rules and glossaries is not counted."""
+
+    def __init__(self, rules) -> None:
+        import aligner.align
+        import hexaglot.batch
+        import qa_rules.run
+
+        self.spent: dict[str, float] = {}
+        aligner.align.align_documents = self._timed("alignment", aligner.align.align_documents)
+        qa_rules.run.read_versions = self._timed("reading", qa_rules.run.read_versions)
+        qa_rules.run.check_alignment = self._timed("check", qa_rules.run.check_alignment)
+        hexaglot.batch._render = self._timed("report", hexaglot.batch._render)
+        for rule in rules:
+            rule.check = self._timed_generator(f"rule {rule.code}", rule.check)
+            rule.check_document = self._timed_generator(f"rule {rule.code}", rule.check_document)
+
+    def _timed(self, stage: str, function):
+        def timed(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.spent[stage] = self.spent.get(stage, 0.0) + time.process_time() - start
+        return timed
+
+    def _timed_generator(self, stage: str, function):
+        def timed(*args, **kwargs):
+            start = time.process_time()
+            iterator = iter(function(*args, **kwargs))
+            self.spent[stage] = self.spent.get(stage, 0.0) + time.process_time() - start
+            while True:
+                start = time.process_time()
+                try:
+                    item = next(iterator)
+                except StopIteration:
+                    return
+                finally:
+                    self.spent[stage] = self.spent.get(stage, 0.0) + time.process_time() - start
+                yield item
+        return timed
+
+    def stages(self) -> dict[str, float]:
+        """The stages (``reading``, ``alignment``, ``rules: other``, ``report``) and the rules (``rule NU01``)."""
+        found = dict(self.spent)
+        rules = sum(v for k, v in found.items() if k.startswith("rule "))
+        found["rules: other"] = found.pop("check", 0.0) - rules
+        return found
+
+
+def first_sight(split: str, out: Path) -> dict[str, float]:
     from aligner.corpus import CorpusDocument
+    from hexaglot.batch import run_setup
 
     config = settings()
     documents = {}
@@ -226,9 +287,41 @@ def first_sight(split: str, out: Path) -> float:
         documents[name] = CorpusDocument(f"sample-{name}", files, location=str(folder))
     other = next(name for name in SPLITS if name != split)
     check_document(documents[other], config)  # the worker's first document: rules and glossaries load
+    clock = StageClock(run_setup(config).rules)
     cpu = time.process_time()
-    write_result(out, check_document(documents[split], config))
-    return time.process_time() - cpu
+    result = check_document(documents[split], config)
+    if result.record.get("error"):
+        raise SystemExit(f"{split}: {result.record['error']}")
+    start = time.process_time()
+    write_result(out, result)
+    found = clock.stages()
+    found["report"] = found.get("report", 0.0) + time.process_time() - start
+    found["total"] = time.process_time() - cpu
+    return found
+
+
+def print_stages(stages: dict[str, float], top: int = 8) -> None:
+    """The new document's CPU seconds by stage, the rules by family (the letters of their codes)
+    and the ``top`` costliest rules."""
+    total = stages["total"]
+    rules = {k[5:]: v for k, v in stages.items() if k.startswith("rule ")}
+    families: dict[str, float] = {}
+    for code, spent in rules.items():
+        family = code.rstrip("0123456789")
+        families[family] = families.get(family, 0.0) + spent
+    rules_total = sum(rules.values()) + stages.get("rules: other", 0.0)
+
+    def share(seconds: float) -> str:
+        return f"{seconds:.3f} s ({100 * seconds / total:.0f} %)"
+
+    print(f"  {'':<9} new document by stage (CPU): reading {share(stages.get('reading', 0.0))}, alignment "
+          f"{share(stages.get('alignment', 0.0))}, rules {share(rules_total)}, report {share(stages.get('report', 0.0))}, "
+          f"unaccounted {share(total - rules_total - sum(stages.get(k, 0.0) for k in ('reading', 'alignment', 'report')))}")
+    print(f"  {'':<9} rules by family: " + ", ".join(
+        f"{family} {share(spent)}" for family, spent in sorted(families.items(), key=lambda kv: -kv[1]))
+          + f"; outside the rules (pairs, facts, findings) {share(stages.get('rules: other', 0.0))}")
+    print(f"  {'':<9} costliest rules: " + ", ".join(
+        f"{code} {share(spent)}" for code, spent in sorted(rules.items(), key=lambda kv: -kv[1])[:top]))
 
 
 def _children_cpu() -> float:
@@ -298,7 +391,7 @@ def main() -> None:
     parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.first_sight:
-        print(f"{first_sight(args.first_sight, Path(args.out)):.4f}")
+        print(json.dumps(first_sight(args.first_sight, Path(args.out))))
         return
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)

@@ -140,3 +140,16 @@ def test_da01_gives_a_range_and_a_day_month_in_the_target_language():
                "en": "Welcomes the meeting held from 7 to 13 March 2021 and the session of 22 August,"}
     findings = check(example_alignment(example), [DateMismatch], ()).findings
     assert sorted(f.expected for f in findings) == ["21 August", "from 7 to 12 March 2021"]
+
+
+def test_a_text_without_a_month_name_runs_no_date_pattern():
+    """Every date has a month name: a paragraph without one is passed over after one search,
+    not scanned by each of the language's date patterns (most paragraphs have no date)."""
+    from qa_rules.dates import extract
+
+    extract._compiled.cache_clear()
+    extract.dates.cache_clear()
+    assert extract.dates("Prie le Secrétaire général de lui présenter un rapport à sa 80e session", "fr") == ()
+    assert extract._compiled.cache_info().misses == 0
+    assert [k for k, *_ in extract.dates("adoptée le 18 décembre 2019", "fr")] == ["2019-12-18"]
+    assert extract._compiled.cache_info().misses == 1

@@ -30,7 +30,7 @@ def test_latin_languages_are_told_apart():
 
 def test_langdetect_is_not_loaded_for_a_clean_paragraph():
     detect._factory.cache_clear()
-    detect.guess_language.cache_clear()
+    detect._guess_language.cache_clear()
     assert detect.guess_language(EN, "en") is None and detect.guess_language(ES, "es") is None
     assert detect._factory.cache_info().currsize == 0
 
@@ -109,3 +109,13 @@ def test_a_title_kept_in_its_original_language_is_not_a_copied_passage():
     assert copied_passages(en, fr, 6, FUNCTION_WORDS["en"]) == []
     assert copied_passages(en, fr.replace("Model Legislative", "model legislative").replace("Support the Needs", "support the needs")
                            .replace("Protect the Rights of Victims", "protect the rights of victims"), 6, FUNCTION_WORDS["en"])
+
+
+def test_wrong_language_and_spelling_share_one_guess_per_target():
+    """UT01 asks with its ``min_letters``, the spelling rules with the default: one judgement."""
+    text = "Prie l'Office de continuer à aider les États Membres à prévenir le terrorisme et à y répondre"
+    detect._guess_language.cache_clear()
+    detect.guess_language(text, "en", 12)
+    detect.guess_language(text, "en")
+    info = detect._guess_language.cache_info()
+    assert (info.misses, info.hits) == (1, 1)

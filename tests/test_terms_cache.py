@@ -56,3 +56,34 @@ def test_each_in_memory_glossary_gets_its_own_matcher():
         del glossary
         gc.collect()
     assert wrong == []
+
+
+def test_the_index_of_a_concept_is_built_once_across_runs(monkeypatch):
+    """TE01 asks whether a target holds a concept in run after run (a warm worker's documents):
+    the concept's index is built once, and a concept collected and replaced at the same address
+    gets an index of its own."""
+    from qa_rules.base import Context
+    from qa_rules.glossary import matcher as matcher_module
+    from qa_rules.glossary.matcher import Match
+    from qa_rules.terminology import common
+
+    built = []
+
+    class Counting(matcher_module.Matcher):
+        def __init__(self, *args, **kwargs):
+            built.append(args[0])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(common, "Matcher", Counting)
+    glossary = _glossary(0)
+    concept = glossary.concepts[0]
+    match = Match(0, 11, "terme alpha", concept.terms[0], concept, glossary.name)
+    for _ in range(3):  # three runs, each with its own facts
+        context = Context(alignment=None, glossaries=(glossary,), facts={})
+        assert common.concept_in("Le terme alpha.", "fr", match, context)
+        assert not common.concept_in("Le terme beta.", "fr", match, context)
+    assert built == ["fr"]
+    other = _glossary(1)
+    other_match = Match(0, 10, "terme beta", other.concepts[0].terms[0], other.concepts[0], other.name)
+    assert common.concept_in("Le terme beta.", "fr", other_match)
+    assert built == ["fr", "fr"]

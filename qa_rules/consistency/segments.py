@@ -34,19 +34,25 @@ from qa_rules.markup.italics import opening_span, other_spans
 from qa_rules.model import Location
 from qa_rules.untranslated.detect import left_untranslated
 
-_SPACE = re.compile(r"[\s\u00a0\u202f]+")
-_TRAIL = re.compile(r"[\s,.;:，。；：،؛»”\"]+$")
 _LEAD_NUMBER = re.compile(r"^\d+\.\s+")
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+#: What ends a key and is left out of it (``normalize``): spaces and closing punctuation.
+_TRAIL_CHARS = " ,.;:，。；：،؛»”\""
 
 
 @lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """The key of ``text`` (see the module); kept for the last texts asked: a source paragraph
-    is segmented once per target language."""
+    is segmented once per target language.
+
+    Every run of white space (``str.isspace``: the no-break spaces too) becomes one space and
+    the closing spaces and punctuation go, by ``str`` methods rather than patterns (the regular
+    expression engine tried the trailing pattern at every character of every paragraph)."""
     text = unicodedata.normalize("NFC", text)
-    text = _LEAD_NUMBER.sub("", text.strip())
-    return _TRAIL.sub("", _SPACE.sub(" ", text)).casefold()
+    text = " ".join(_LEAD_NUMBER.sub("", text.strip()).split())
+    return text.rstrip(_TRAIL_CHARS).casefold()
 
 
 def word_count(text: str) -> int:

@@ -51,6 +51,19 @@ def _compiled(lang: str) -> tuple[tuple[re.Pattern, ...], tuple[tuple[re.Pattern
     return _compile_templates(lang, data["patterns"]), month_patterns
 
 
+@lru_cache(maxsize=None)
+def _nonstandard(lang: str) -> tuple[re.Pattern, ...]:
+    return _compile_templates(lang, langdata.value(lang, "dates.nonstandard", ()))
+
+
+@lru_cache(maxsize=None)
+def _any_month(lang: str) -> re.Pattern:
+    """Any month name of ``lang``: every date pattern has one (its ``month`` group is one of
+    them, ``_month``), so a text without any holds no date and its patterns are not run."""
+    months = sorted(langdata.value(lang, "dates.months"), key=lambda k: -len(k))
+    return re.compile("|".join(f"(?:{k})" for k in months), re.IGNORECASE)
+
+
 def _month(text: str, month_patterns) -> int:
     for pattern, number in month_patterns:
         if pattern.fullmatch(text):
@@ -62,6 +75,8 @@ def _month(text: str, month_patterns) -> int:
 def dates(text: str, lang: str) -> tuple[tuple[str, str, int, int], ...]:
     """``(key, text, start, end)`` of each date, earliest first, never overlapping."""
     if not langdata.supported(lang):
+        return ()
+    if _any_month(lang).search(text) is None:
         return ()
     patterns, month_patterns = _compiled(lang)
     return _find(text, patterns, month_patterns)
@@ -98,10 +113,10 @@ def nonstandard_dates(text: str, lang: str) -> tuple[tuple[str, str, int, int], 
     """Dates written in a form the language's UN style does not use (``December 18, 2019``)."""
     if not langdata.supported(lang):
         return ()
-    templates = langdata.value(lang, "dates.nonstandard", ())
-    if not templates:
+    patterns = _nonstandard(lang)
+    if not patterns or _any_month(lang).search(text) is None:
         return ()
-    return _find(text, _compile_templates(lang, templates), _compiled(lang)[1])
+    return _find(text, patterns, _compiled(lang)[1])
 
 
 _KEY = re.compile(r"^(?:(\d{4})|-)-(\d{2})(?:-(\d{2})(?:/(\d{2}))?)?$")

@@ -118,16 +118,20 @@ def name_constraints(text: str, lang: str) -> tuple[tuple[bool, frozenset[str]],
 
 def term_keys(text: str, lang: str, match: str) -> tuple[tuple[str, str], ...]:
     """The key sequence a term's text must match."""
+    words = _SURFACES.findall(text)  # the surfaces of ``tokenize``, without offsets or keys made for nothing
     if match == "exact" and lang != "zh":
-        return tuple(("s", surface_form(t.surface)) for t in tokenize(text, lang))
-    return tuple(("k", t.key) for t in tokenize(text, lang))
+        return tuple(("s", surface_form(w)) for w in words)
+    return tuple(("k", word_key(w, lang)) for w in words)
 
 
 class Matcher:
     """All the terms of some glossaries in one language, ready to match."""
 
-    def __init__(self, lang: str, entries: Iterable[tuple[Term, Concept, str]]) -> None:
+    def __init__(self, lang: str, entries: Iterable[tuple[Term, Concept, str]], words_kept: int | None = None) -> None:
+        """``words_kept``: how many text words it remembers before it starts again (``_WORDS_KEPT``
+        unless told: a matcher of one concept's terms, kept among thousands, needs far fewer)."""
         self.lang = lang
+        self.words_kept = _WORDS_KEPT if words_kept is None else words_kept
         self.prefix = lang in PREFIX_LANGS
         #: Exact terms by first surface, and inflected terms by their first key (in Russian its
         #: first ``PREFIX_MIN`` letters), the latter filled one coarse bucket at a time.
@@ -312,7 +316,7 @@ class Matcher:
         known = self._words.get(word)
         if known is not None:
             return known
-        if len(self._words) > _WORDS_KEPT:
+        if len(self._words) > self.words_kept:
             self._words.clear()
             self._readers.clear()
         surface = surface_form(word)

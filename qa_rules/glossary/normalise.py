@@ -105,6 +105,8 @@ def surface_form(word: str) -> str:
 
 
 def _strip_accents(word: str) -> str:
+    if word.isascii():
+        return word  # nothing to strip: most words of English and Spanish, many of French
     decomposed = unicodedata.normalize("NFD", word)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -18,7 +18,8 @@ from qa_rules.punctuation.langfacts import language_data
 from qa_rules.references.extract import reference_spans
 from qa_rules.untranslated.detect import left_untranslated
 
-_LETTER = re.compile(r"[^\W\d_]")
+#: Runs of letters (counted by their lengths: one match a run, not one a letter).
+_LETTERS = re.compile(r"[^\W\d_]+")
 #: Scale factor that makes the MAD estimate a standard deviation (normal data).
 MAD_TO_SD = 1.4826
 
@@ -37,7 +38,7 @@ def letters(text: str, lang: str | None = None) -> int:
             ignore = ()
         for pattern in ignore:
             text = re.sub(pattern, "", text)
-    return len(_LETTER.findall(text))
+    return sum(map(len, _LETTERS.findall(text)))
 
 
 def prior_log_ratio(source: str, target: str) -> float:

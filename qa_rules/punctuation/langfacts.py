@@ -127,12 +127,12 @@ def facts(lang: str) -> PunctuationFacts:
 SCRIPTS: Mapping[str, str] = {"en": "latin", "fr": "latin", "es": "latin", "ru": "cyrillic", "zh": "han", "ar": "arabic"}
 
 
-#: Letters of each script (character classes, counted in C by ``re``).
+#: Runs of letters of each script (character classes, counted in C by ``re``, a run at a time).
 _SCRIPT_LETTERS = {
-    "latin": re.compile(r"[A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]"),
-    "cyrillic": re.compile(r"[\u0400-\u0481\u048a-\u052f]"),
-    "arabic": re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]"),
-    "han": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"),
+    "latin": re.compile(r"[A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]+"),
+    "cyrillic": re.compile(r"[\u0400-\u0481\u048a-\u052f]+"),
+    "arabic": re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+"),
+    "han": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"),
 }
 
 
@@ -150,7 +150,7 @@ def script_counts(text: str) -> dict[str, int]:
     """Letters of ``text`` per script (scripts with none are left out)."""
     counts = {}
     for name, pattern in _SCRIPT_LETTERS.items():
-        found = len(pattern.findall(text))
+        found = sum(map(len, pattern.findall(text)))
         if found:
             counts[name] = found
     return counts

@@ -98,15 +98,26 @@ def concept_in(text: str, lang: str, match: Match, context: Context | None = Non
 
     Only that concept's terms are indexed (cached per run): asking whether a target holds a
     term in another language's form must not build the matcher of every glossary term of
-    every language (the index is built per language the run needs, on first use)."""
-    store = _store(context)
-    key = ("concept", lang, id(match.concept))
-    hit = store.get(key)
+    every language (the index is built per language the run needs, on first use). The index
+    is kept across runs (``_CONCEPT_MATCHERS``): a warm worker meets the same concepts in
+    document after document, and an index remembers the words it has keyed."""
+    key = (lang, id(match.concept), match.glossary)
+    hit = _CONCEPT_MATCHERS.get(key)
     if hit is None or hit[0] is not match.concept:
+        if len(_CONCEPT_MATCHERS) > 2_000:
+            _CONCEPT_MATCHERS.clear()
         entries = ((t, match.concept, match.glossary) for t in match.concept.terms if t.lang == lang)
-        hit = store[key] = (match.concept, Matcher(lang, entries))
+        hit = _CONCEPT_MATCHERS[key] = (match.concept, Matcher(lang, entries, words_kept=_CONCEPT_WORDS_KEPT))
     matcher = hit[1]
     return matcher.size > 0 and bool(matcher.find(text, nested=True, coordinated=coordinated))
+
+
+#: ``concept_in``'s index of one concept's terms: (lang, id of the concept, glossary name) ->
+#: (the concept, its matcher). The concept is kept so that its ``id()`` is not reused while the
+#: entry stands; the glossary's name is part of the key because a match carries it.
+_CONCEPT_MATCHERS: dict[tuple[str, int, str], tuple[Concept, Matcher]] = {}
+#: The text words each of those matchers remembers (``Matcher.words_kept``).
+_CONCEPT_WORDS_KEPT = 100
 
 
 def rejected_in_target(pair: Pair, context: Context, bundled_when_none: bool, countries: bool) -> Iterator[Match]:

@@ -44,15 +44,17 @@ def copied_passages(source: str, target: str, min_words: int, function_words: fr
     grams, firsts = _runs(source, min_words)
     if not grams:
         return []
-    tgt = _words(target)
-    words = [m.group().casefold() for m in tgt]
+    words = [w.casefold() for w in _WORD.findall(target)]
     if firsts.isdisjoint(words):
         return []  # no source run can start anywhere in the target
-    covered = [False] * len(tgt)
-    for i in range(len(tgt) - min_words + 1):
-        if tuple(words[i:i + min_words]) in grams:
+    covered = [False] * len(words)
+    for i in range(len(words) - min_words + 1):
+        if words[i] in firsts and tuple(words[i:i + min_words]) in grams:
             for j in range(i, i + min_words):
                 covered[j] = True
+    if not any(covered):
+        return []
+    tgt = _words(target)  # the same words, with their offsets
     found, i = [], 0
     while i < len(tgt):
         if not covered[i]:
