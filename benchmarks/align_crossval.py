@@ -1,34 +1,43 @@
 """Sentence-alignment weights chosen by cross-validation, with held-out figures.
 
-The Text+Berg dev article (German-French, ``../shared/data/textberg-dev``) is
-cut in two halves at the gold bead boundary nearest the middle of the German
-side (``split_article``: the same cut on every run). For each direction the
-weights are chosen on one half and scored on the other, never looked at while
-choosing: the held-out half's strict F1 is the figure that says how the
-weights generalise. The official six-language text of resolution A/RES/55/100
+Leave one article out (``--test DIR``): the Text+Berg dev article
+(German-French, ``../shared/data/textberg-dev``) and the seven Text+Berg test
+articles in DIR (``test0.de``, ``test0.fr``, ``test0.defr`` ... ``test6.*``:
+the Bleualign test set as redistributed in the Vecalign repository's
+``bleualign_data`` folder, GPL v2, not shipped here) are eight articles. For
+each article, the weights are chosen on the seven others (the best strict F1
+pooled over their beads) and the left-out article, never looked at while
+choosing, is scored with them: its strict F1 is that fold's held-out figure.
+The held-out figures are reported per fold and as two means: micro (the
+left-out articles' beads pooled, each aligned with its own fold's choice) and
+macro (the mean of the eight F1). The shipped weights (``CostParams()``) and
+hunalign (``--hunalign PATH``, no dictionary, as in ``align_textberg.py``)
+are scored on the same articles. Last, the weights chosen on all eight
+articles: they should replace the shipped ones only if the leave-one-out
+mean beats the shipped weights' on the same folds.
+
+Without ``--test`` (the earlier single-article split): the dev article is cut
+in two halves at the gold bead boundary nearest the middle of the German
+side (``split_article``: the same cut on every run), the weights are chosen on
+one half and scored on the other. The halves of one article share its
+vocabulary and its captions: weights chosen that way lost on the test
+articles (docs/alignment.md).
+
+In both, the official six-language text of resolution A/RES/55/100
 (``../shared/data/opus-un-6way``: 16 units in each language, every unit the
 translation of the same unit in the five others) is aligned unit by unit for
-all 15 language pairs as a second test; a candidate that loses any of its
+all 15 language pairs as a sanity set: a candidate that loses any of its
 pairs (strict F1 below the best candidate's) is not chosen.
 
 The grid: the lexical weight, the cap on a null bead's length cost, the
 prior of a run of segments with no counterpart, the share of segments above
 which a key is too common to be evidence and the weight of a rare key
-(``aligner.align.cost``). The choice on the whole dev article is
-the candidate with the best mean F1 over the two halves and the whole article
-among those that keep the best UN figure (the usual last step of
-cross-validation, choosing on all the tuning data; the mean of three runs
-rather than one, as a single alignment's F1 moves by a bead or two from one
-neighbouring candidate to the next). The held-out halves say how well choosing
-this way generalises within the article; the Text+Berg test articles, never
-used to choose, are scored by ``benchmarks/align_textberg.py --test``. The
-shipped defaults are printed last: they are not that choice, which lost on
-the test articles (docs/alignment.md).
+(``aligner.align.cost``); ties go to the earlier candidate.
 Alignment runs as for lines input (``align_segments`` with the sentence beads).
 
-Run from the repository root: ``python benchmarks/align_crossval.py``
-(``--quick``: a grid of 4 candidates). Needs ../shared/data/textberg-dev and
-../shared/data/opus-un-6way.
+Run from the repository root: ``python benchmarks/align_crossval.py --test DIR
+[--hunalign PATH]`` (``--quick``: a grid of 4 candidates). Needs
+../shared/data/textberg-dev and ../shared/data/opus-un-6way.
 """
 
 from __future__ import annotations
@@ -42,6 +51,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(1, str(REPO / "benchmarks"))  # align_textberg: hunalign's runner
 
 from aligner.align.beads import NULL_RUNS, SENTENCE_BEADS  # noqa: E402
 from aligner.align.cost import PRIORS, CostParams  # noqa: E402
@@ -121,36 +131,141 @@ def describe(params: CostParams) -> str:
             f" rare x{params.rare_key_weight}")
 
 
-def strict_f1(parts: list[Part], params: CostParams, cache: dict) -> float:
+def align_parts(parts: list[Part], params: CostParams, cache: dict) -> list[tuple[Beads, Beads]]:
+    """(system beads, gold beads) of each part, aligned with ``params``."""
     pairs = []
     for src, tgt, gold in parts:
         segs = cache.setdefault(id(src), [segment(s) for s in src]), cache.setdefault(id(tgt), [segment(t) for t in tgt])
         beads = align_segments(segs[0], segs[1], SENTENCE_BEADS, params=params)
         pairs.append(([(b.src, b.tgt) for b in beads], gold))
-    return score_documents(pairs)["strict"].f1
+    return pairs
+
+
+def strict_f1(parts: list[Part], params: CostParams, cache: dict) -> float:
+    return score_documents(align_parts(parts, params, cache))["strict"].f1
 
 
 def choose(grid: list[CostParams], tune: dict[int, float], un: dict[int, float]) -> int:
-    """The candidate with the best F1 on the tuning half among those that keep
+    """The candidate with the best F1 on the tuning data among those that keep
     the best UN figure; ties go to the earlier candidate."""
     best_un = max(un.values())
     allowed = [k for k in range(len(grid)) if un[k] >= best_un - 1e-9]
     return max(allowed, key=lambda k: (tune[k], -k))
 
 
+def pooled_f1(pairs: list[tuple[Beads, Beads]]) -> float:
+    return score_documents(pairs)["strict"].f1
+
+
+def read_articles(folder: Path) -> list[tuple[str, Part]]:
+    """The dev article, then the test articles of ``folder`` (``testN.de``, ``testN.fr``, ``testN.defr``)."""
+    dev = DATA / "textberg-dev"
+    out = [("dev", (read_lines(dev / "dev.de"), read_lines(dev / "dev.fr"),
+                    parse_beads((dev / "dev.defr").read_text(encoding="utf-8").splitlines())))]
+    for gold_path in sorted(folder.glob("test*.defr")):
+        de_path, fr_path = gold_path.with_suffix(".de"), gold_path.with_suffix(".fr")
+        if not (de_path.is_file() and fr_path.is_file()):
+            sys.exit(f"{gold_path}: {de_path.name} or {fr_path.name} is missing beside it")
+        out.append((gold_path.stem, (read_lines(de_path), read_lines(fr_path),
+                                     parse_beads(gold_path.read_text(encoding="utf-8").splitlines()))))
+    if len(out) == 1:
+        sys.exit(f"{folder}: no test*.defr file (the Text+Berg test articles)")
+    return out
+
+
+def hunalign_beads(hunalign: str, part: Part) -> Beads:
+    """hunalign's beads on one article (no dictionary, no -realign), through
+    ``align_textberg.measure_hunalign`` on the article's lines."""
+    import tempfile
+
+    from align_textberg import measure_hunalign
+
+    with tempfile.TemporaryDirectory() as tmp:
+        de_path, fr_path = Path(tmp) / "a.de", Path(tmp) / "a.fr"
+        de_path.write_text("\n".join(part[0]) + "\n", encoding="utf-8")
+        fr_path.write_text("\n".join(part[1]) + "\n", encoding="utf-8")
+        return [(tuple(s), tuple(t)) for s, t, _ in measure_hunalign(hunalign, de_path, fr_path, realign=False)["beads"]]
+
+
+def leave_one_out(grid: list[CostParams], folder: Path, hunalign: str | None) -> None:
+    """Every candidate on every article once; then each fold's choice on the seven others."""
+    articles = read_articles(folder)
+    un = un_pairs()
+    cache: dict = {}
+    start = time.process_time()
+    beads: dict[int, list[tuple[Beads, Beads]]] = {}
+    f1_un: dict[int, float] = {}
+    for k, params in enumerate(grid):
+        beads[k] = align_parts([part for _, part in articles], params, cache)
+        f1_un[k] = strict_f1(un, params, cache)
+    elapsed = time.process_time() - start
+    names = [name for name, _ in articles]
+    print(f"{len(articles)} Text+Berg articles (German-French: {', '.join(names)}),"
+          f" {sum(len(p[0]) for _, p in articles)} x {sum(len(p[1]) for _, p in articles)} sentences,"
+          f" {sum(len(p[2]) for _, p in articles)} gold beads; A/RES/55/100: 15 language pairs x {len(un[0][2])} units")
+    print(f"{len(grid)} candidates, {elapsed:.1f} s CPU\n")
+    print(f"{'candidate':<74} " + " ".join(f"{n:>6}" for n in names) + f" {'pooled':>6} {'UN':>6}")
+    for k, params in enumerate(grid):
+        print(f"{describe(params):<74} " + " ".join(f"{pooled_f1([pair]):>6.3f}" for pair in beads[k])
+              + f" {pooled_f1(beads[k]):>6.3f} {f1_un[k]:>6.3f}")
+    default = CostParams()
+    shipped = align_parts([part for _, part in articles], default, cache)
+    peer = [(hunalign_beads(hunalign, part), part[2]) for _, part in articles] if hunalign else None
+    print("\nLeave one article out (strict F1; weights chosen on the seven other articles, pooled;"
+          " the left-out article never seen while choosing)")
+    print(f"{'left out':<8} {'sentences':>9} {'gold':>5} {'chosen on the seven others':<74} {'seven':>6}"
+          f" {'held-out':>8} {'shipped':>7}" + (f" {'hunalign':>8}" if peer else ""))
+    held: list[tuple[Beads, Beads]] = []
+    for a, (name, (src, tgt, gold)) in enumerate(articles):
+        others = {k: pooled_f1([pair for b, pair in enumerate(beads[k]) if b != a]) for k in beads}
+        k = choose(grid, others, f1_un)
+        held.append(beads[k][a])
+        print(f"{name:<8} {f'{len(src)}x{len(tgt)}':>9} {len(gold):>5} {describe(grid[k]):<74} {others[k]:>6.3f}"
+              f" {pooled_f1([beads[k][a]]):>8.3f} {pooled_f1([shipped[a]]):>7.3f}"
+              + (f" {pooled_f1([peer[a]]):>8.3f}" if peer else ""))
+    rows = [("leave-one-out choice", held), (f"shipped ({describe(default)})", shipped)]
+    if peer:
+        rows.append(("hunalign, no dictionary", peer))
+    print()
+    for title, pairs in rows:
+        macro = sum(pooled_f1([pair]) for pair in pairs) / len(pairs)
+        print(f"{title:<100} micro {pooled_f1(pairs):.3f}  macro {macro:.3f}")
+    whole = {k: pooled_f1(beads[k]) for k in beads}
+    k = choose(grid, whole, f1_un)
+    better = pooled_f1(held) > pooled_f1(shipped)
+    print(f"\nchosen on all {len(articles)} articles: {describe(grid[k])}: pooled {whole[k]:.3f}, UN {f1_un[k]:.3f}"
+          f"\nleave-one-out micro {pooled_f1(held):.3f} vs shipped {pooled_f1(shipped):.3f}:"
+          f" {'ship the choice on all articles' if better else 'keep the shipped weights'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="4 candidates instead of 144")
+    parser.add_argument("--test", metavar="DIR", type=Path,
+                        help="leave one article out over the dev article and the Text+Berg test articles in DIR")
+    parser.add_argument("--hunalign", metavar="PATH", help="the hunalign executable (default: $HUNALIGN, else PATH)")
     args = parser.parse_args()
     for needed in ("textberg-dev", "opus-un-6way"):
         if not (DATA / needed).is_dir():
             sys.exit(f"skipped: {DATA / needed} is absent")
+    if args.test:
+        from align_textberg import find_hunalign
+
+        hunalign = find_hunalign(args.hunalign)
+        if hunalign is None:
+            print("notice: hunalign not found (--hunalign PATH or HUNALIGN=PATH): its column is skipped\n")
+        leave_one_out(candidates(args.quick), args.test, hunalign)
+        return
+    halves(candidates(args.quick))
+
+
+def halves(grid: list[CostParams]) -> None:
+    """The earlier cross-validation: the two halves of the dev article."""
     data = DATA / "textberg-dev"
     de, fr = read_lines(data / "dev.de"), read_lines(data / "dev.fr")
     gold = parse_beads((data / "dev.defr").read_text(encoding="utf-8").splitlines())
     half_a, half_b = split_article(de, fr, gold)
     un = un_pairs()
-    grid = candidates(args.quick)
     cache: dict = {}
     start = time.process_time()
     f1_a, f1_b, f1_un, f1_whole = {}, {}, {}, {}
