@@ -110,13 +110,22 @@ def with_runs(prior: float) -> dict[tuple[int, int], float]:
     return {**PRIORS, **{shape: prior for shape in NULL_RUNS}}
 
 
-def candidates(quick: bool) -> list[CostParams]:
+def candidates(quick: bool, weak: bool = False) -> list[CostParams]:
+    """The halves' grid (144 candidates), or with ``weak`` the leave-one-out
+    grid (72): the weak-boundary cost 0, 4 or 8 instead of the rare-key weight
+    and the two smallest common-key shares, which the halves' run never chose."""
     default = CostParams()
     if quick:
-        return [default, CostParams(common_key_share=0.06), CostParams(rare_key_weight=2),
+        return [default, CostParams(common_key_share=0.06), CostParams(weak_boundary=4.0),
                 CostParams(lexical_weight=20.0, null_cost=7.0, priors=with_runs(0.001), common_key_share=0.06,
                            rare_key_weight=2)]
     out = []
+    if weak:
+        for share, cost, weight, null_cost, run in itertools.product((1.0, 0.06), (0.0, 4.0, 8.0), (20.0, 30.0, 40.0),
+                                                                     (7.0, 15.0), (0.001, 0.003)):
+            out.append(CostParams(lexical_weight=weight, null_cost=null_cost, priors=with_runs(run),
+                                  common_key_share=share, weak_boundary=cost))
+        return out
     for share, rare, weight, null_cost, run in itertools.product((1.0, 0.06, 0.04, 0.025), (1, 2), (20.0, 30.0, 40.0),
                                                                  (7.0, 10.0, 15.0), (0.001, 0.003)):
         out.append(CostParams(lexical_weight=weight, null_cost=null_cost, priors=with_runs(run),
@@ -128,7 +137,7 @@ def describe(params: CostParams) -> str:
     run = (params.priors or PRIORS)[NULL_RUNS[0]]
     common = "all keys" if params.common_key_share >= 1.0 else f"common > {params.common_key_share:g}"
     return (f"lexical {params.lexical_weight:g}, null cap {params.null_cost:g}, null run {run:g}, {common},"
-            f" rare x{params.rare_key_weight}")
+            f" rare x{params.rare_key_weight}, weak {params.weak_boundary:g}")
 
 
 def align_parts(parts: list[Part], params: CostParams, cache: dict) -> list[tuple[Beads, Beads]]:
@@ -187,40 +196,55 @@ def hunalign_beads(hunalign: str, part: Part) -> Beads:
         return [(tuple(s), tuple(t)) for s, t, _ in measure_hunalign(hunalign, de_path, fr_path, realign=False)["beads"]]
 
 
-def leave_one_out(grid: list[CostParams], folder: Path, hunalign: str | None) -> None:
+def _run_candidate(job: tuple[CostParams, list[Part], list[Part]]) -> tuple[list, float, float]:
+    """One candidate on every article and on the UN pairs (in a worker process):
+    the beads, the UN strict F1 and the CPU seconds it took."""
+    params, parts, un = job
+    start = time.process_time()
+    cache: dict = {}
+    pairs = align_parts(parts, params, cache)
+    return pairs, strict_f1(un, params, cache), time.process_time() - start
+
+
+def leave_one_out(grid: list[CostParams], folder: Path, hunalign: str | None, jobs: int) -> None:
     """Every candidate on every article once; then each fold's choice on the seven others."""
     articles = read_articles(folder)
     un = un_pairs()
     cache: dict = {}
-    start = time.process_time()
-    beads: dict[int, list[tuple[Beads, Beads]]] = {}
-    f1_un: dict[int, float] = {}
-    for k, params in enumerate(grid):
-        beads[k] = align_parts([part for _, part in articles], params, cache)
-        f1_un[k] = strict_f1(un, params, cache)
-    elapsed = time.process_time() - start
+    parts = [part for _, part in articles]
+    work = [(params, parts, un) for params in grid]
+    if jobs > 1:
+        from multiprocessing import Pool
+
+        with Pool(jobs) as pool:
+            results = pool.map(_run_candidate, work, chunksize=1)
+    else:
+        results = [_run_candidate(job) for job in work]
+    beads = {k: pairs for k, (pairs, _, _) in enumerate(results)}
+    f1_un = {k: f1 for k, (_, f1, _) in enumerate(results)}
+    elapsed = sum(cpu for _, _, cpu in results)
     names = [name for name, _ in articles]
     print(f"{len(articles)} Text+Berg articles (German-French: {', '.join(names)}),"
           f" {sum(len(p[0]) for _, p in articles)} x {sum(len(p[1]) for _, p in articles)} sentences,"
           f" {sum(len(p[2]) for _, p in articles)} gold beads; A/RES/55/100: 15 language pairs x {len(un[0][2])} units")
     print(f"{len(grid)} candidates, {elapsed:.1f} s CPU\n")
-    print(f"{'candidate':<74} " + " ".join(f"{n:>6}" for n in names) + f" {'pooled':>6} {'UN':>6}")
+    print(f"{'candidate':<86} " + " ".join(f"{n:>6}" for n in names) + f" {'pooled':>6} {'UN':>6}")
     for k, params in enumerate(grid):
-        print(f"{describe(params):<74} " + " ".join(f"{pooled_f1([pair]):>6.3f}" for pair in beads[k])
+        print(f"{describe(params):<86} " + " ".join(f"{pooled_f1([pair]):>6.3f}" for pair in beads[k])
               + f" {pooled_f1(beads[k]):>6.3f} {f1_un[k]:>6.3f}")
     default = CostParams()
     shipped = align_parts([part for _, part in articles], default, cache)
     peer = [(hunalign_beads(hunalign, part), part[2]) for _, part in articles] if hunalign else None
     print("\nLeave one article out (strict F1; weights chosen on the seven other articles, pooled;"
           " the left-out article never seen while choosing)")
-    print(f"{'left out':<8} {'sentences':>9} {'gold':>5} {'chosen on the seven others':<74} {'seven':>6}"
+    print(f"{'left out':<8} {'sentences':>9} {'gold':>5} {'chosen on the seven others':<86} {'seven':>6}"
           f" {'held-out':>8} {'shipped':>7}" + (f" {'hunalign':>8}" if peer else ""))
     held: list[tuple[Beads, Beads]] = []
     for a, (name, (src, tgt, gold)) in enumerate(articles):
         others = {k: pooled_f1([pair for b, pair in enumerate(beads[k]) if b != a]) for k in beads}
         k = choose(grid, others, f1_un)
         held.append(beads[k][a])
-        print(f"{name:<8} {f'{len(src)}x{len(tgt)}':>9} {len(gold):>5} {describe(grid[k]):<74} {others[k]:>6.3f}"
+        print(f"{name:<8} {f'{len(src)}x{len(tgt)}':>9} {len(gold):>5} {describe(grid[k]):<86} {others[k]:>6.3f}"
               f" {pooled_f1([beads[k][a]]):>8.3f} {pooled_f1([shipped[a]]):>7.3f}"
               + (f" {pooled_f1([peer[a]]):>8.3f}" if peer else ""))
     rows = [("leave-one-out choice", held), (f"shipped ({describe(default)})", shipped)]
@@ -240,10 +264,11 @@ def leave_one_out(grid: list[CostParams], folder: Path, hunalign: str | None) ->
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true", help="4 candidates instead of 144")
+    parser.add_argument("--quick", action="store_true", help="4 candidates instead of 144 (72 with --test)")
     parser.add_argument("--test", metavar="DIR", type=Path,
                         help="leave one article out over the dev article and the Text+Berg test articles in DIR")
     parser.add_argument("--hunalign", metavar="PATH", help="the hunalign executable (default: $HUNALIGN, else PATH)")
+    parser.add_argument("--jobs", type=int, default=1, help="candidates aligned in parallel (leave-one-out only)")
     args = parser.parse_args()
     for needed in ("textberg-dev", "opus-un-6way"):
         if not (DATA / needed).is_dir():
@@ -254,7 +279,7 @@ def main() -> None:
         hunalign = find_hunalign(args.hunalign)
         if hunalign is None:
             print("notice: hunalign not found (--hunalign PATH or HUNALIGN=PATH): its column is skipped\n")
-        leave_one_out(candidates(args.quick), args.test, hunalign)
+        leave_one_out(candidates(args.quick, weak=True), args.test, hunalign, args.jobs)
         return
     halves(candidates(args.quick))
 
@@ -279,16 +304,16 @@ def halves(grid: list[CostParams]) -> None:
           f" ({len(half_a[2])} gold beads), B = the rest ({len(half_b[2])} gold beads);"
           f" A/RES/55/100: 15 language pairs x {len(un[0][2])} units")
     print(f"{len(grid)} candidates, {elapsed:.1f} s CPU\n")
-    print(f"{'candidate':<74} {'F1 A':>6} {'F1 B':>6} {'F1 UN':>6} {'F1 whole':>8}")
+    print(f"{'candidate':<86} {'F1 A':>6} {'F1 B':>6} {'F1 UN':>6} {'F1 whole':>8}")
     for k, params in enumerate(grid):
-        print(f"{describe(params):<74} {f1_a[k]:>6.3f} {f1_b[k]:>6.3f} {f1_un[k]:>6.3f} {f1_whole[k]:>8.3f}")
+        print(f"{describe(params):<86} {f1_a[k]:>6.3f} {f1_b[k]:>6.3f} {f1_un[k]:>6.3f} {f1_whole[k]:>8.3f}")
     print("\nCross-validation (strict F1; chosen on one half, held-out = the other half, never seen while choosing)")
-    print(f"{'tuned on':<9} {'chosen':<74} {'tuning half':>11} {'held-out half':>13} {'UN 15 pairs':>11}")
+    print(f"{'tuned on':<9} {'chosen':<86} {'tuning half':>11} {'held-out half':>13} {'UN 15 pairs':>11}")
     held = []
     for name, tune, test in (("A", f1_a, f1_b), ("B", f1_b, f1_a)):
         k = choose(grid, tune, f1_un)
         held.append(test[k])
-        print(f"{name:<9} {describe(grid[k]):<74} {tune[k]:>11.3f} {test[k]:>13.3f} {f1_un[k]:>11.3f}")
+        print(f"{name:<9} {describe(grid[k]):<86} {tune[k]:>11.3f} {test[k]:>13.3f} {f1_un[k]:>11.3f}")
     print(f"mean held-out strict F1: {sum(held) / len(held):.3f}")
     mean = {k: (f1_a[k] + f1_b[k] + f1_whole[k]) / 3 for k in f1_a}
     k = choose(grid, mean, f1_un)
