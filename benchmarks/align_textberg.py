@@ -241,6 +241,12 @@ def quality(title: str, articles: list[tuple[Path, Path, list]], hunalign: str |
         beads = sum(len(system) for system, _ in pairs[name])
         print(f"{name:<18} {fmt(st.precision):>9} {fmt(st.recall):>9} {fmt(st.f1):>9} {fmt(lx.precision):>7}"
               f" {fmt(lx.recall):>7} {fmt(lx.f1):>7} {beads:>6} {cpu[name]:>7.2f} {peak[name]:>8.1f}")
+    if len(articles) > 1:  # each article's strict F1 (the pooled figure weighs long articles most)
+        print(f"\nstrict F1 by article: {'system':<18} " + " ".join(f"{de.stem:>6}" for de, _, _ in articles)
+              + f" {'macro':>6}")
+        for name in names:
+            each = [score_documents([pair])["strict"].f1 for pair in pairs[name]]
+            print(f"{'':<21} {name:<18} " + " ".join(f"{f:>6.3f}" for f in each) + f" {sum(each) / len(each):>6.3f}")
     hx = scores["hexaglot"]
     for peer in scores:
         if peer != "hexaglot":

@@ -83,7 +83,7 @@ def halves(shared_data):
 
 
 #: The weights the dev article's cross-validation chooses (``benchmarks/align_crossval.py``).
-CROSSVAL_CHOICE = CostParams(lexical_weight=20.0, null_cost=7.0, common_key_share=0.06, rare_key_weight=2,
+CROSSVAL_CHOICE = CostParams(lexical_weight=20.0, null_cost=7.0, common_key_share=0.06, rare_key_weight=2, weak_boundary=0.0,
                              priors={**PRIORS, **{shape: 0.001 for shape in NULL_RUNS}})
 
 

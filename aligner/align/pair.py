@@ -52,7 +52,7 @@ def paragraph_params(params: CostParams) -> CostParams:
     nulls = prior[(1, 0)] + prior[(0, 1)] + 2 * PARAGRAPH_NULL_COST
     return replace(params, null_cost=PARAGRAPH_NULL_COST, priors=PARAGRAPH_PRIORS,
                    match_cost=nulls - prior[(1, 1)] + 1.0, common_key_share=1.0,
-                   rare_key_weight=1)
+                   rare_key_weight=1, weak_boundary=0.0)
 
 
 @lru_cache(maxsize=4096)

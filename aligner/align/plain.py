@@ -60,6 +60,7 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
     role_penalty, anchor_bonus = model.params.role_penalty, model.params.anchor_bonus
     match_cost = model._match_cost
     source_nulls = [(k, a, model._prior[(a, b)]) for k, (a, b) in enumerate(shapes) if a and not b]
+    weak_s, weak_t, weak_cost = model._weak_s, model._weak_t, model._weak_cost
 
     def null_total(prior: float, ls: int, lt: int) -> float:
         """A null bead's cost (``CostModel.cost``'s operations, in its order)."""
@@ -164,6 +165,8 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
                     total += length if (length < match_cost or not capped) else match_cost
                 if shared:
                     total -= bonus
+                if weak_s is not None and weak_s[i] != weak_t[j]:
+                    total += weak_cost
                 value = prev + total
                 if value < here or (value == here and k < ptr[j - row_lo]):
                     row[j - row_lo] = value
