@@ -18,7 +18,6 @@ file it points to replaced, the link kept.
 from __future__ import annotations
 
 import codecs
-import errno
 import os
 import re
 import stat

@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace

@@ -285,7 +285,7 @@ def po_units(alignment, target_lang: str) -> list[tuple[str, str, str]]:
 
 
 def write_po(path: Path, units: list[tuple[str, str, str]], lang: str) -> None:
-    head = ['msgid ""', 'msgstr ""', f'"Content-Type: text/plain; charset=UTF-8\\n"', f'"Language: {lang}\\n"', ""]
+    head = ['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"', f'"Language: {lang}\\n"', ""]
     body = []
     for context, source, target in units:
         body += [f"msgctxt {_po_quote(context)}", f"msgid {_po_quote(source)}", f"msgstr {_po_quote(target)}", ""]

@@ -23,7 +23,6 @@ files byte for byte, whatever ran them.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import time
 from dataclasses import dataclass, field, replace

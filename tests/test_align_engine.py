@@ -247,8 +247,6 @@ def test_sentence_level_aligns_sentences_inside_paragraphs():
 def test_a_band_without_a_path_is_widened():
     from aligner.align.segments import _best_path
 
-    src = [segment(f"Satz {k}.") for k in range(6)]
-    tgt = [segment(f"Phrase {k}.") for k in range(6)]
     # a band that cuts the grid in two: rows 0-2 see column 0 only, rows 3-6 column 6 only
     band = Band(lo=(0, 0, 0, 6, 6, 6, 6), hi=(0, 0, 0, 6, 6, 6, 6))
     with pytest.raises(ValueError):

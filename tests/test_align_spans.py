@@ -4,7 +4,6 @@ draft merges pp.15 and pp.16, the Spanish keeps them apart, in every output form
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from lxml import etree

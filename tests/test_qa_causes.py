@@ -14,7 +14,7 @@ import pytest
 
 from hexaglot.reports import render
 from qa_rules import causes
-from qa_rules.accept import AcceptEntry, accept_file_text
+from qa_rules.accept import accept_file_text
 from qa_rules.causes import Explains, fold, unfold
 from qa_rules.engine import build_report
 from qa_rules.model import Finding, Location

@@ -43,8 +43,8 @@ def test_validate_asks_a_bilingual_glossary_only_for_its_own_languages():
         missing(f"{path} is absent")
     result = _run("glossary", "validate", str(path), "--format", "json")
     payload = json.loads(result.output)
-    missing = [p for p in payload["problems"] if p["kind"] == "missing-language"]
-    assert {p["lang"] for p in missing} == {"en", "es", "zu"}  # never the UN languages it does not use
+    lacking = [p for p in payload["problems"] if p["kind"] == "missing-language"]
+    assert {p["lang"] for p in lacking} == {"en", "es", "zu"}  # never the UN languages it does not use
     assert "6 concepts lack es" in payload["missing_languages"]
     text = _run("glossary", "validate", str(path)).output
     assert "no fr term" not in text and "no zh term" not in text

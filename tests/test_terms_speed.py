@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 
 from qa_rules.engine import check
 from qa_rules.examples import example_alignment

@@ -25,7 +25,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Sequence
 
-from qa_rules.glossary.normalise import tokenize, word_key
+from qa_rules.glossary.normalise import tokenize
 from qa_rules.glossary.stopwords import is_stopword
 
 #: How many first letters a target word must share with a source term word to be its calque
