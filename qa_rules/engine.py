@@ -21,7 +21,6 @@ findings, the documents and the alignment it carries.
 from __future__ import annotations
 
 import hashlib
-import statistics
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -32,6 +31,7 @@ from aligner.model import OFFICIAL_LANGUAGES, Alignment, Document
 from qa_rules.accept import AcceptEntry, apply_accept
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.causes import fold, most_severe, unfold
+from qa_rules.facts import compute_facts
 from qa_rules.model import CATEGORIES, SEVERITIES, Finding, severity_rank
 from qa_rules.pairing import build_pairs
 from qa_rules.stream import FindingStream, Tally
@@ -445,35 +445,6 @@ def _lines_before(pairs: Sequence[Pair]) -> dict[tuple[str, int], float]:
         if not pair.target.missing and pair.target.units:
             last[lang] = max(last.get(lang, 0.0), float(pair.target.units[-1].lines[-1]))
     return before
-
-
-# -- facts ---------------------------------------------------------------------------
-
-
-def compute_facts(alignment: Alignment, pairs: Sequence[Pair]) -> dict[str, Any]:
-    """Document-wide values rules share, computed once per run.
-
-    ``length_ratio``: ``{(source_lang, target_lang): (median, mad, n)}`` of
-    ``len(target) / len(source)`` over the pairs where both sides have text
-    (each target's own beads, see ``build_pairs``: a version's ratio does not
-    move with the other versions of the run; the robust statistics the length
-    rules compare a pair against). ``pairs``: the
-    pairs the engine runs (for ``check_document`` rules that look across rows;
-    no need to call ``build_pairs`` again). ``rows``: the number of rows.
-    """
-    ratios: dict[tuple[str, str], list[float]] = {}
-    for pair in pairs:
-        if pair.source.missing or pair.target.missing:
-            continue
-        src, tgt = len(pair.source.text.strip()), len(pair.target.text.strip())
-        if src and tgt:
-            ratios.setdefault((pair.source.lang, pair.target.lang), []).append(tgt / src)
-    length_ratio = {}
-    for key, values in ratios.items():
-        median = statistics.median(values)
-        mad = statistics.median(abs(v - median) for v in values)
-        length_ratio[key] = (median, mad, len(values))
-    return {"length_ratio": length_ratio, "rows": len(alignment.rows), "pairs": tuple(pairs)}
 
 
 # -- signature -----------------------------------------------------------------------
