@@ -28,15 +28,13 @@ Reading happens in three passes:
 from __future__ import annotations
 
 import re
-from itertools import islice, takewhile
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from aligner import limits
 from aligner.errors import InputError
-from aligner.model import Cut, Document, FootnoteRef, Sentence, Span, Unit
+from aligner.model import Cut, Document, Sentence, Unit
 from aligner.readers.keywords import LANGS, LangFacts
-from aligner.readers.markup import Inline, Piece, clean_inline
+from aligner.readers.markup import Inline, Piece, clean_inline, first_line_offsets, shift_inline, split_inline_lines
 from aligner.segment import split_sentences
 
 _SEPARATOR = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
@@ -272,7 +270,7 @@ class _Builder:
             if index == title_at:
                 self.units.append(self._unit("title", "title", inline, None))
             elif title_at is not None and index < title_at and block.kind == "para":
-                for part in _split_lines(inline):
+                for part in split_inline_lines(inline):
                     self._add_numbered("meta", "meta", part)
             else:
                 self._add_numbered("meta", "meta", inline)
@@ -353,7 +351,7 @@ class _Builder:
         if not self._closing and not numbered and self._seen_operative and self._meeting.search(inline.text):
             self._closing = True
         if self._closing:
-            self._closing_parts.extend(_split_lines(inline))
+            self._closing_parts.extend(split_inline_lines(inline))
         elif numbered:
             self._flush_operative()
             self._seen_operative = True
@@ -450,22 +448,11 @@ class _Builder:
         if inline.unclosed_italic:
             self.warnings.append(f"{uid}: an italic mark (*) is never closed")
         lines = [ln for _, ln in inline.line_offsets] or [0]
-        cuts = tuple(Cut(offset, line, self._cuts[line]) for offset, line in _first_offsets(inline.line_offsets)
+        cuts = tuple(Cut(offset, line, self._cuts[line]) for offset, line in first_line_offsets(inline.line_offsets)
                      if line in self._cuts and offset > 0)
         unit = Unit(id=uid, role=role, text=inline.text, lines=(min(lines), max(lines)), number=number,
                     footnotes=inline.footnotes, italic=inline.italic, line_offsets=inline.line_offsets, cuts=cuts)
         return _with_sentences(unit, self.lang)
-
-
-def _first_offsets(line_offsets: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
-    """(offset, line) of the first character of each input line in a unit's clean text."""
-    seen: set[int] = set()
-    firsts = []
-    for offset, line in line_offsets:
-        if line not in seen:
-            seen.add(line)
-            firsts.append((offset, line))
-    return firsts
 
 
 def _with_sentences(unit: Unit, lang: str) -> Unit:
@@ -481,49 +468,7 @@ def _drop_prefix(inline: Inline, raw_end: int, pieces: list[tuple[str, int]]) ->
     if not text.startswith(prefix):
         match = _OPERATIVE.match(text)
         cut = match.end() if match else 0
-    return _shift(inline, cut)
-
-
-def _shift(inline: Inline, cut: int) -> Inline:
-    rest = inline.text[cut:]
-    lead = len(rest) - len(rest.lstrip())
-    cut += lead
-    text = inline.text[cut:]
-    spans = tuple(Span(max(s.start - cut, 0), s.end - cut, text[max(s.start - cut, 0):s.end - cut])
-                  for s in inline.italic if s.end - cut > 0)
-    notes = tuple(FootnoteRef(n.number, max(n.offset - cut, 0), n.line) for n in inline.footnotes)
-    offsets: dict[int, int] = {}
-    for off, ln in inline.line_offsets:
-        offsets[max(off - cut, 0)] = ln
-    return Inline(text, spans, notes, tuple(sorted(offsets.items())), inline.unclosed_italic)
-
-
-def _split_lines(inline: Inline) -> list[Inline]:
-    """One ``Inline`` per input line of a block (front-page and closing lines are units each).
-
-    Italic spans and footnote markers are in text order: each line looks only at
-    those near it (bisection), so a block of many lines stays linear.
-    """
-    bounds = [off for off, _ in inline.line_offsets] + [len(inline.text)]
-    span_ends = [s.end for s in inline.italic]
-    note_offsets = [n.offset for n in inline.footnotes]
-    parts = []
-    for i, (start, line) in enumerate(inline.line_offsets):
-        end = bounds[i + 1]
-        raw = inline.text[start:end]
-        lead = len(raw) - len(raw.lstrip())
-        a, b = start + lead, start + len(raw.rstrip())
-        if b <= a:
-            continue
-        text = inline.text[a:b]
-        spans = tuple(Span(max(s.start, a) - a, min(s.end, b) - a, inline.text[max(s.start, a):min(s.end, b)])
-                      for s in takewhile(lambda s: s.start < b, islice(inline.italic, bisect_right(span_ends, a), None)))
-        first_note = bisect_left(note_offsets, a)
-        last_note = bisect_right(note_offsets, b)
-        notes = tuple(FootnoteRef(n.number, n.offset - a, n.line) for n in inline.footnotes[first_note:last_note]
-                      if n.line == line)
-        parts.append(Inline(text, spans, notes, ((0, line),), False))
-    return parts
+    return shift_inline(inline, cut)
 
 
 # -- pass 3: checks -----------------------------------------------------------------------

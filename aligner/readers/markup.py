@@ -10,13 +10,16 @@ A paragraph arrives as raw pieces (one per input line, already joined in order);
 - ``**bold**`` markers and backslash escapes removed,
 
 and the input line of every clean character run, so that each offset can be
-traced back to a 1-based input line.
+traced back to a 1-based input line. ``shift_inline``, ``split_inline_lines`` and
+``first_line_offsets`` cut a clean ``Inline`` and keep its spans, markers and lines.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import islice, takewhile
 
 from aligner.model import FootnoteRef, Span
 
@@ -133,3 +136,57 @@ def _trim_spans(text: str, pairs: list[tuple[int, int]]) -> tuple[Span, ...]:
             spans.append(Span(start, end, text[start:end]))
     return tuple(spans)
 
+
+def shift_inline(inline: Inline, cut: int) -> Inline:
+    """``inline`` without its first ``cut`` characters and the spaces after them, its spans,
+    footnote markers and line offsets moved with the text."""
+    rest = inline.text[cut:]
+    lead = len(rest) - len(rest.lstrip())
+    cut += lead
+    text = inline.text[cut:]
+    spans = tuple(Span(max(s.start - cut, 0), s.end - cut, text[max(s.start - cut, 0):s.end - cut])
+                  for s in inline.italic if s.end - cut > 0)
+    notes = tuple(FootnoteRef(n.number, max(n.offset - cut, 0), n.line) for n in inline.footnotes)
+    offsets: dict[int, int] = {}
+    for off, ln in inline.line_offsets:
+        offsets[max(off - cut, 0)] = ln
+    return Inline(text, spans, notes, tuple(sorted(offsets.items())), inline.unclosed_italic)
+
+
+def split_inline_lines(inline: Inline) -> list[Inline]:
+    """One ``Inline`` per input line of a block (front-page and closing lines are units each).
+
+    Italic spans and footnote markers are in text order: each line looks only at
+    those near it (bisection), so a block of many lines stays linear.
+    """
+    bounds = [off for off, _ in inline.line_offsets] + [len(inline.text)]
+    span_ends = [s.end for s in inline.italic]
+    note_offsets = [n.offset for n in inline.footnotes]
+    parts = []
+    for i, (start, line) in enumerate(inline.line_offsets):
+        end = bounds[i + 1]
+        raw = inline.text[start:end]
+        lead = len(raw) - len(raw.lstrip())
+        a, b = start + lead, start + len(raw.rstrip())
+        if b <= a:
+            continue
+        text = inline.text[a:b]
+        spans = tuple(Span(max(s.start, a) - a, min(s.end, b) - a, inline.text[max(s.start, a):min(s.end, b)])
+                      for s in takewhile(lambda s: s.start < b, islice(inline.italic, bisect_right(span_ends, a), None)))
+        first_note = bisect_left(note_offsets, a)
+        last_note = bisect_right(note_offsets, b)
+        notes = tuple(FootnoteRef(n.number, n.offset - a, n.line) for n in inline.footnotes[first_note:last_note]
+                      if n.line == line)
+        parts.append(Inline(text, spans, notes, ((0, line),), False))
+    return parts
+
+
+def first_line_offsets(line_offsets: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """(offset, line) of the first character of each input line in a unit's clean text."""
+    seen: set[int] = set()
+    firsts = []
+    for offset, line in line_offsets:
+        if line not in seen:
+            seen.add(line)
+            firsts.append((offset, line))
+    return firsts
