@@ -44,6 +44,33 @@ def test_a_dictionary_preloaded_is_loaded_once_in_the_background(test_dictionary
     assert created == [(test_dictionary, "hunspell-preload")]
 
 
+def test_queuing_more_never_waits_for_a_load_under_way(test_dictionary, monkeypatch):
+    """A second rule's ``preload`` (or a ``load`` of a dictionary already there) goes on while the
+    background thread creates another: it once waited for the whole queue, which made the load
+    that should overlap the reading and alignment a second of the main thread's time."""
+    started, release = threading.Event(), threading.Event()
+    events: list[str] = []
+    create = hunspell._create
+
+    def slow(name):
+        if name == test_dictionary:
+            started.set()
+            release.wait(5)
+            events.append("created")
+        return create(name)
+
+    monkeypatch.setattr(hunspell, "_create", slow)
+    first = hunspell.preload([test_dictionary])
+    assert started.wait(5)
+    second = hunspell.preload(["xx_MISSING"])
+    events.append("queued")
+    release.set()
+    first.join()
+    second.join()
+    assert events == ["queued", "created"]
+    assert isinstance(hunspell.load(test_dictionary), hunspell.Dictionary)
+
+
 def test_a_missing_dictionary_preloaded_is_the_same_sentence(test_dictionary):
     hunspell.preload(["xx_MISSING"]).join()
     assert hunspell.loaded() == ("xx_MISSING",)

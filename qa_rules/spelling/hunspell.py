@@ -140,53 +140,80 @@ def _library_candidates() -> Iterator[str]:
 #: One lock for every handle's calls (``Dictionary.lock``).
 _LOCK = threading.Lock()
 #: Held while a dictionary is created: one at a time (the library's shared tables are not built
-#: for two threads at once), and a thread asking for one being created waits for it.
+#: for two threads at once).
 _CREATING = threading.Lock()
+#: Guards the two tables below, and is only ever held for a lookup or an update: a thread asking
+#: for a dictionary, or queuing more, never waits behind the creation of others.
+_STATE = threading.Lock()
 _LOADED: dict[str, Dictionary | str] = {}
-#: Dictionaries a background thread has been asked to load.
-_QUEUED: set[str] = set()
+#: Dictionaries a background thread has been asked to load, each with the event it sets once
+#: that dictionary is loaded (or its load has failed).
+_QUEUED: dict[str, threading.Event] = {}
 
 
 def load(name: str) -> Dictionary | str:
-    """Dictionary ``name`` loaded once per process, or why it cannot be (a sentence)."""
+    """Dictionary ``name`` loaded once per process, or why it cannot be (a sentence). A name
+    queued by ``preload`` is waited for, not loaded a second time."""
+    with _STATE:
+        if name in _LOADED:
+            return _LOADED[name]
+        queued = _QUEUED.get(name)
+    if queued is not None:
+        queued.wait()
+        with _STATE:
+            if name in _LOADED:
+                return _LOADED[name]
+    return _create_once(name)  # not queued, or the background thread stopped before it
+
+
+def _create_once(name: str) -> Dictionary | str:
     with _CREATING:
-        if name not in _LOADED:
-            _LOADED[name] = _create(name)
-        return _LOADED[name]
+        with _STATE:
+            if name in _LOADED:
+                return _LOADED[name]
+        made = _create(name)
+        with _STATE:
+            _LOADED[name] = made
+        return made
 
 
 def preload(names: Iterable[str]) -> threading.Thread | None:
-    """Start loading the dictionaries ``names`` (those not loaded yet) one after the other in a
-    background thread; ``load`` then waits for one being loaded instead of loading it again.
-    ``None`` when there is nothing to load."""
-    with _CREATING:
+    """Start loading the dictionaries ``names`` (those not loaded or queued yet) one after the
+    other in a background thread; ``load`` then waits for one being loaded instead of loading it
+    again. ``None`` when there is nothing to load."""
+    with _STATE:
         pending = [name for name in dict.fromkeys(names) if name not in _LOADED and name not in _QUEUED]
-        _QUEUED.update(pending)
+        events = {name: threading.Event() for name in pending}
+        _QUEUED.update(events)
     if not pending:
         return None
     # a daemon: it never keeps the process alive once the run is over
-    thread = threading.Thread(target=_load_all, args=(pending,), name="hunspell-preload", daemon=True)
+    thread = threading.Thread(target=_load_all, args=(events,), name="hunspell-preload", daemon=True)
     thread.start()
     return thread
 
 
-def _load_all(names: list[str]) -> None:
-    for name in names:
-        try:
-            load(name)
-        except Exception:  # noqa: BLE001 - the rule that needs it meets the same error and reports it
-            return
+def _load_all(events: dict[str, threading.Event]) -> None:
+    try:
+        for name, done in events.items():
+            _create_once(name)
+            done.set()
+    except Exception:  # noqa: BLE001 - the rule that needs it meets the same error and reports it
+        pass
+    finally:  # whatever was not loaded, a thread waiting for it loads it itself
+        for done in events.values():
+            done.set()
 
 
 def loaded() -> tuple[str, ...]:
     """The names of the dictionaries loaded so far (or found missing), in the order loaded."""
-    with _CREATING:
+    with _STATE:
         return tuple(_LOADED)
 
 
 def forget() -> None:
     """Forget the dictionaries loaded so far (a test that changes ``DICPATH``)."""
-    with _CREATING:
+    with _CREATING, _STATE:
         _LOADED.clear()
         _QUEUED.clear()
 
