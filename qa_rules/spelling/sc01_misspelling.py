@@ -62,10 +62,15 @@ class Misspelling(NeedsDictionary, Rule):
         if spell is None:
             return
         judge = word_judge(pair.target.lang, run_glossaries(context, False), self.config.words, spell)
-        copied = lower_words(pair.source.text) if not pair.source.missing else frozenset()
+        copied: frozenset[str] | None = None  # the source's words: read only for a paragraph with an unknown word
         for unit in pair.target.units:
-            if all(judge.spelt_right(word) or word.lower() in copied for word in distinct_words(unit.text)):
+            unknown = [word for word in distinct_words(unit.text) if not judge.spelt_right(word)]
+            if not unknown:
                 continue  # most paragraphs: nothing to place
+            if copied is None:
+                copied = lower_words(pair.source.text) if not pair.source.missing else frozenset()
+            if all(word.lower() in copied for word in unknown):
+                continue
             for start, end, word in words(unit.text):
                 if judge.spelt_right(word) or word.lower() in copied:
                     continue
