@@ -91,5 +91,10 @@ class Misspelling(NeedsDictionary, Rule):
 
 @lru_cache(maxsize=4096)
 def suggestions(spell: Speller, word: str) -> tuple[str, ...]:
-    """Hunspell's suggestions for ``word`` (asked once per word and process: they are slow)."""
+    """Hunspell's suggestions for ``word`` (asked once per word and process: they are slow, 40 to
+    300 ms of CPU a word, ``benchmarks/spelling.py --suggestions``).
+
+    Asked in the thread that needs them, never in a pool beside the rules: Hunspell 1.7 ends a
+    suggestion's search after a budget of the process's CPU clock, which every thread of the
+    process advances, and beside two busy threads 36 of 257 words got other suggestions."""
     return spell.main.suggest(word)
