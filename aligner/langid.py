@@ -270,12 +270,6 @@ def _profiles() -> tuple[tuple[str, ...], tuple[tuple[dict[str, int], list[int]]
     return tuple(langs), tuple(tables)
 
 
-def load_profiles() -> None:
-    """Read langdetect's profiles now (``_profiles``), not at the first text that needs them: a
-    corpus worker pays it when it starts, not during its first document."""
-    _profiles()
-
-
 @lru_cache(maxsize=50_000)
 def _log_row(gram: str) -> tuple[float, ...] | None:
     """Per language, the log weight of one n-gram (None when no profile has it)."""

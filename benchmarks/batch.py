@@ -24,9 +24,10 @@ two documents are the same. It prints:
    of the rules and the aligner then know; the document checked by a worker that has seen only
    the other split's document (a fresh process for each measure) is printed beside, as a corpus
    of different documents would cost, and the document checked first by a fresh worker, with
-   what the worker's start (the pool's initializer) then cost: ``warm_up``, as the pool runs it,
-   beside ``run_setup`` alone (rules and glossaries only), so that what moved from the first
-   document to the worker's start shows;
+   what the worker's start (the pool's initializer) then cost: ``warm_up``, as the pool runs it
+   (it reads the corpus's first document, here the one checked), beside ``run_setup`` alone
+   (rules and glossaries only), so that what moved from the first document to the worker's
+   start shows;
 3. the warm cost split into reading, alignment, rules and report (rendering, the record's
    term statistics and renderings, writing), dev and held-out; and the new document's CPU split
    the same way (``StageClock``, of the least of its runs), its rules by family (``NU``, ``TE``...)
@@ -308,15 +309,15 @@ def first_sight(split: str, out: Path, fresh: bool = False, start: str = "warm-u
     for name, folder in SPLITS.items():
         files = tuple((lang, str(folder / f"{lang}.md")) for lang in LANGS)
         documents[name] = CorpusDocument(f"sample-{name}", files, location=str(folder))
+    first = split if fresh else next(name for name in SPLITS if name != split)  # the corpus's first document
     cpu = time.process_time()
     if start == "warm-up":
-        warm_up(config, LANGS)
+        warm_up(config, documents[first])
     else:
         run_setup(config)
     started = time.process_time() - cpu
     if not fresh:
-        other = next(name for name in SPLITS if name != split)
-        check_document(documents[other], config)  # the worker's first document
+        check_document(documents[first], config)  # the worker's first document
     clock = StageClock(run_setup(config).rules)
     cpu = time.process_time()
     result = check_document(documents[split], config)

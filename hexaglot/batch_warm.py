@@ -6,15 +6,19 @@ a version its commonest words do not confirm); the Hunspell dictionary of each t
 the patterns the rules compile for each language (numbers, dates, references, spacing, the
 document structure); the stemmers. Each is paid once per worker, by whichever document comes
 first. ``warm_up`` pays them when the worker starts (the local pool's initializer, a Dask
-worker's set-up), so that no document carries its worker's start: the rules are run once on a
-one-row document made of their own docstring examples in the corpus's languages, which reaches
-each rule's loading for each language without naming it, and its findings are dropped.
+worker's set-up), so that no document carries its worker's start:
 
-The languages are those of the corpus's first document (``corpus_languages``): loading the
-dictionaries of languages the corpus does not have would cost a worker time and memory for
-nothing. Nothing here changes a finding: what is loaded is what the first document would have
-loaded, and the rules' caches are bounded and keyed so that a text's findings do not depend on
-the texts checked before it.
+- it reads the corpus's first document (``first_document``), which loads what reading needs:
+  langdetect's profiles only if a version of it needs them (23 MiB a worker, which a corpus
+  whose versions' commonest words confirm their languages never reads);
+- it runs the rules once on a one-row document made of their own docstring examples in that
+  document's languages, which reaches each rule's loading for each language without naming it
+  (the dictionaries of languages the corpus does not have are not loaded), and drops the
+  findings.
+
+Nothing here changes a finding: what is loaded is what the first document would have loaded,
+and the rules' caches are bounded and keyed so that a text's findings do not depend on the
+texts checked before it.
 """
 
 from __future__ import annotations
@@ -29,18 +33,23 @@ from hexaglot.batch import BatchSettings, run_setup
 _UNIT_SEP = " ¶ "
 
 
-def warm_up(settings: BatchSettings, langs: Sequence[str] = ()) -> None:
-    """Load what a worker checking documents in ``langs`` (source first) would load during its
-    first one (see the module). Never raises: a bad glossary or config is each document's error,
-    and a warm-up that fails leaves the loading to the first document, as without it."""
+def warm_up(settings: BatchSettings, first: CorpusDocument | None = None) -> None:
+    """Load what a worker would load during its first document, the corpus's ``first`` (see the
+    module). Never raises: a bad glossary, config or document is each document's error, and a
+    warm-up that fails leaves the loading to the first document, as without it."""
     try:
         setup = run_setup(settings)
     except Exception:  # noqa: BLE001 - every document will report it
         return
-    from aligner.langid import load_profiles
+    if first is None or first.problem or first.bilingual:
+        return  # a CAT file's languages are inside it
+    from qa_rules.run import read_versions
 
-    load_profiles()
-    alignment = examples_alignment(setup.rules, langs)
+    try:
+        read_versions(first.paths, first.languages)
+    except Exception:  # noqa: BLE001 - the document's own check reports it
+        pass
+    alignment = examples_alignment(setup.rules, first.languages)
     if alignment is None:
         return
     from qa_rules.engine import check
@@ -75,17 +84,16 @@ def _examples(rule) -> Iterator[dict[str, str]]:
         yield {lang: text for lang, text in example.items() if lang != "role"}
 
 
-def corpus_languages(documents: Iterable[CorpusDocument]) -> tuple[tuple[str, ...], Iterator[CorpusDocument]]:
-    """The languages of the first document of ``documents`` (source first; none for a CAT file,
-    whose languages are inside it, or an empty corpus) and the documents, that one included:
-    the corpus is listed lazily, and only its first document is read ahead."""
+def first_document(documents: Iterable[CorpusDocument]) -> tuple[CorpusDocument | None, Iterator[CorpusDocument]]:
+    """The first of ``documents`` (None for an empty corpus) and the documents, that one
+    included: the corpus is listed lazily, and only its first document is listed ahead."""
     pending = iter(documents)
     first = next(pending, None)
     if first is None:
-        return (), iter(())
+        return None, iter(())
 
     def again() -> Iterator[CorpusDocument]:
         yield first
         yield from pending
 
-    return (() if first.bilingual else first.languages), again()
+    return first, again()
