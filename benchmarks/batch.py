@@ -31,7 +31,9 @@ two documents are the same. It prints:
 3. the warm cost split into reading, alignment, rules and report (rendering, the record's
    term statistics and renderings, writing), dev and held-out; and the new document's CPU split
    the same way (``StageClock``, of the least of its runs), its rules by family (``NU``, ``TE``...)
-   beside what the check spends outside the rules, and its costliest rules;
+   beside what the check spends outside the rules, and its costliest rules, and how much of it
+   the garbage collector's collections took (``GcClock``: a collection is counted in whichever
+   stage or rule allocated when it started);
 4. the peak memory of a whole ``hexaglot batch`` run (the parent, the forkserver and the workers:
    the largest sum of their resident sizes, RSS, and of their proportional sizes, PSS, which
    counts the pages the workers share with the forkserver once; sampled every 0.2 s with psutil) for each of ``--memory-sizes``
@@ -296,6 +298,28 @@ class StageClock:
         return found
 
 
+class GcClock:
+    """CPU seconds the garbage collector's collections take while it runs (``gc.callbacks``):
+    spread over the stages and rules that allocate when a collection starts."""
+
+    def __init__(self) -> None:
+        import gc
+
+        self.spent, self._started = 0.0, 0.0
+        gc.callbacks.append(self._tick)
+
+    def _tick(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._started = time.process_time()
+        else:
+            self.spent += time.process_time() - self._started
+
+    def stop(self) -> None:
+        import gc
+
+        gc.callbacks.remove(self._tick)
+
+
 def first_sight(split: str, out: Path, fresh: bool = False, start: str = "warm-up") -> dict[str, float]:
     """``split``'s document in this process, started as a pool worker is (``start``: ``warm-up``,
     as the pool's initializer runs it now, or ``setup``: the rules and glossaries alone), after
@@ -319,8 +343,10 @@ def first_sight(split: str, out: Path, fresh: bool = False, start: str = "warm-u
     if not fresh:
         check_document(documents[first], config)  # the worker's first document
     clock = StageClock(run_setup(config).rules)
+    collecting = GcClock()
     cpu = time.process_time()
     result = check_document(documents[split], config)
+    collecting.stop()
     if result.record.get("error"):
         raise SystemExit(f"{split}: {result.record['error']}")
     writing = time.process_time()
@@ -329,6 +355,7 @@ def first_sight(split: str, out: Path, fresh: bool = False, start: str = "warm-u
     found["report"] = found.get("report", 0.0) + time.process_time() - writing
     found["total"] = time.process_time() - cpu
     found["start"] = started
+    found["garbage collection"] = collecting.spent
     return found
 
 
@@ -348,7 +375,8 @@ def print_stages(stages: dict[str, float], top: int = 8) -> None:
 
     print(f"  {'':<9} new document by stage (CPU): reading {share(stages.get('reading', 0.0))}, alignment "
           f"{share(stages.get('alignment', 0.0))}, rules {share(rules_total)}, report {share(stages.get('report', 0.0))}, "
-          f"unaccounted {share(total - rules_total - sum(stages.get(k, 0.0) for k in ('reading', 'alignment', 'report')))}")
+          f"unaccounted {share(total - rules_total - sum(stages.get(k, 0.0) for k in ('reading', 'alignment', 'report')))}; "
+          f"garbage collection, within those, {share(stages.get('garbage collection', 0.0))}")
     print(f"  {'':<9} rules by family: " + ", ".join(
         f"{family} {share(spent)}" for family, spent in sorted(families.items(), key=lambda kv: -kv[1]))
           + f"; outside the rules (pairs, facts, findings) {share(stages.get('rules: other', 0.0))}")

@@ -35,14 +35,20 @@ _UNIT_SEP = " ¶ "
 
 def warm_up(settings: BatchSettings, first: CorpusDocument | None = None) -> None:
     """Load what a worker would load during its first document, the corpus's ``first`` (see the
-    module). Never raises: a bad glossary, config or document is each document's error, and a
-    warm-up that fails leaves the loading to the first document, as without it."""
+    module), then set what is loaded aside from the garbage collector (``gc.freeze``). Never
+    raises: a bad glossary, config or document is each document's error, and a warm-up that
+    fails leaves the loading to the first document, as without it."""
     try:
         setup = run_setup(settings)
     except Exception:  # noqa: BLE001 - every document will report it
         return
-    if first is None or first.problem or first.bilingual:
-        return  # a CAT file's languages are inside it
+    if first is not None and not first.problem and not first.bilingual:  # a CAT file's languages are inside it
+        _load_for(setup, first)
+    set_aside()
+
+
+def _load_for(setup, first: CorpusDocument) -> None:
+    from qa_rules.engine import check
     from qa_rules.run import read_versions
 
     try:
@@ -52,12 +58,22 @@ def warm_up(settings: BatchSettings, first: CorpusDocument | None = None) -> Non
     alignment = examples_alignment(setup.rules, first.languages)
     if alignment is None:
         return
-    from qa_rules.engine import check
-
     try:
         check(alignment, setup.rules, setup.glossaries)
     except Exception:  # noqa: BLE001 - a rule that fails on its own examples fails on documents too, and says so there
         pass
+
+
+def set_aside() -> None:
+    """Move every object the process holds now (the rules, glossaries, dictionaries, compiled
+    patterns: kept for the process's life) out of the garbage collector's reach (``gc.freeze``),
+    its garbage collected first. A full collection walks every object it tracks; with these left
+    in, each one a worker makes while checking documents walked hundreds of thousands of
+    objects that never die, 0.05 to 0.3 CPU s of a document new to the worker."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 def examples_alignment(rules: Iterable, langs: Sequence[str]) -> Alignment | None:

@@ -15,13 +15,16 @@ from tests.test_batch_run import SMALL, make_corpus
 def _loaded_around_first_document(document: CorpusDocument, settings: BatchSettings) -> dict:
     """A pool task: the Hunspell dictionaries and langdetect profile readings of the worker
     before and after it checks ``document``."""
+    import gc
+
     from aligner import langid
     from qa_rules.spelling import hunspell
 
     before = (hunspell.loaded(), langid._profiles.cache_info().misses)
+    frozen = gc.get_freeze_count()
     result = check_document(document, settings)
     after = (hunspell.loaded(), langid._profiles.cache_info().misses)
-    return {"name": document.name, "before": before, "after": after, "error": result.error}
+    return {"name": document.name, "before": before, "after": after, "error": result.error, "frozen": frozen}
 
 
 def _corpus(root, langs):
@@ -48,6 +51,7 @@ def test_pool_workers_load_the_corpus_languages_dictionaries_when_they_start(tmp
     assert not {"es_ES", "ru_RU", "ar"} & set(dictionaries)  # nothing for languages the corpus lacks
     assert profile_readings == 0  # its versions' commonest words confirm their languages: no profiles
     assert found["after"] == found["before"]  # the document itself loaded nothing more
+    assert found["frozen"] > 10_000  # what the start loaded is out of the garbage collector's walks
 
 
 def test_pool_workers_read_langdetects_profiles_at_start_when_the_first_document_needs_them(tmp_path):
