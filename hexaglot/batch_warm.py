@@ -14,7 +14,9 @@ worker's set-up), so that no document carries its worker's start:
 - it runs the rules once on a one-row document made of their own docstring examples in that
   document's languages, which reaches each rule's loading for each language without naming it
   (the dictionaries of languages the corpus does not have are not loaded), and drops the
-  findings.
+  findings;
+- it sets what the worker holds then aside from the garbage collector (``set_aside``): it lives
+  as long as the worker, and each full collection would walk it again.
 
 Nothing here changes a finding: what is loaded is what the first document would have loaded,
 and the rules' caches are bounded and keyed so that a text's findings do not depend on the
