@@ -153,6 +153,11 @@ _SCRIPTS = (("han", _HAN), ("kana", _KANA), ("hangul", _HANGUL), ("arabic", _ARA
 def _script_counts(text: str) -> dict[str, int]:
     """Characters of each script (the ranges above; they do not overlap), and the letters of none
     (``other``). Each distinct character is classified once (a text has a few hundred)."""
+    return _letters_and_scripts(text)[1]
+
+
+def _letters_and_scripts(text: str) -> tuple[int, dict[str, int]]:
+    """The letters of ``text`` (``str.isalpha``) and ``_script_counts``, from one count of its characters."""
     counts = dict.fromkeys((name for name, _ in _SCRIPTS), 0)
     letters = 0
     for char, n in Counter(text).items():
@@ -162,7 +167,7 @@ def _script_counts(text: str) -> dict[str, int]:
                 counts[name] += n
                 break
     counts["other"] = max(0, letters - sum(counts.values()))
-    return counts
+    return letters, counts
 
 
 def identify(text: str) -> Identification:
@@ -176,7 +181,11 @@ def identify(text: str) -> Identification:
     the floor ``OTHER_LANGUAGE_MARGIN`` against its other languages.
     """
     text = text[:SCAN_CHARS]
-    script, counts = _main_script(text)
+    return _identified(text, *_main_script(text))
+
+
+def _identified(text: str, script: str | None, counts: dict[str, int]) -> Identification:
+    """``identify`` once the script of ``text`` is known (``_main_script``)."""
     if script is None:
         return Identification(None, "too little text", sure=False)
     return _by_script(text, script, counts)
@@ -184,7 +193,11 @@ def identify(text: str) -> Identification:
 
 def _main_script(text: str) -> tuple[str | None, dict[str, int]]:
     """The script ``identify`` decides by (None: too little text), and the letters of each."""
-    counts = _script_counts(text)
+    return _script_of(_script_counts(text))
+
+
+def _script_of(counts: dict[str, int]) -> tuple[str | None, dict[str, int]]:
+    """``_main_script`` from the text's ``_script_counts``."""
     # A Han character carries about a word: weighed as three letters against the
     # Latin letters of symbols and acronyms inside Chinese text.
     weighed = dict(counts, han=3 * counts["han"], kana=3 * counts["kana"], hangul=3 * counts["hangul"])
@@ -358,11 +371,13 @@ def declared_language_warning(declared: str, text: str) -> str | None:
     """
     base = declared.split("-")[0].lower()
     text = text[:SCAN_CHARS]
-    if sum(map(str.isalpha, text)) < MIN_LETTERS_TO_DOUBT:
+    letters, counts = _letters_and_scripts(text)  # one count of the characters, read three ways
+    if letters < MIN_LETTERS_TO_DOUBT:
         return None
-    if _main_script(text)[0] == "latin" and function_words.confirms(base, text):
+    script, counts = _script_of(counts)
+    if script == "latin" and function_words.confirms(base, text):
         return None  # its commonest words plainly say so: the n-gram profiles are not needed
-    return warning_for(declared, identify(text))
+    return warning_for(declared, _identified(text, script, counts))
 
 
 def warning_for(declared: str, found: Identification) -> str | None:

@@ -23,11 +23,17 @@ two documents are the same. It prints:
    the goal is <= 25 %. The warm runs repeat one document, whose paragraphs the per-text caches
    of the rules and the aligner then know; the document checked by a worker that has seen only
    the other split's document (a fresh process for each measure) is printed beside, as a corpus
-   of different documents would cost;
+   of different documents would cost, and the document checked first by a fresh worker, with
+   what the worker's start (the pool's initializer) then cost: ``warm_up``, as the pool runs it
+   (it reads the corpus's first document, here the one checked), beside ``run_setup`` alone
+   (rules and glossaries only), so that what moved from the first document to the worker's
+   start shows;
 3. the warm cost split into reading, alignment, rules and report (rendering, the record's
    term statistics and renderings, writing), dev and held-out; and the new document's CPU split
    the same way (``StageClock``, of the least of its runs), its rules by family (``NU``, ``TE``...)
-   beside what the check spends outside the rules, and its costliest rules;
+   beside what the check spends outside the rules, and its costliest rules, and how much of it
+   the garbage collector's collections took (``GcClock``: a collection is counted in whichever
+   stage or rule allocated when it started);
 4. the peak memory of a whole ``hexaglot batch`` run (the parent, the forkserver and the workers:
    the largest sum of their resident sizes, RSS, and of their proportional sizes, PSS, which
    counts the pages the workers share with the forkserver once; sampled every 0.2 s with psutil) for each of ``--memory-sizes``
@@ -196,6 +202,8 @@ def warm_and_standalone(tmp: Path, repeats: int = 3) -> None:
             standalone.append(time.perf_counter() - start)
             standalone_cpu.append(_children_cpu() - cpu)
         unseen = min((_first_sight(split, tmp) for _ in range(repeats)), key=lambda found: found["total"])
+        fresh = {start: min((_first_sight(split, tmp, "--fresh", start) for _ in range(repeats)),
+                            key=lambda found: found["total"]) for start in ("warm-up", "setup")}
         w, s = statistics.median(warm), statistics.median(standalone)
         wc, sc, uc = min(warm_cpu), min(standalone_cpu), unseen["total"]
         print(f"  {split:<9} six languages: warm worker {w:5.2f} s, standalone hexaglot check {s:5.2f} s: "
@@ -203,6 +211,12 @@ def warm_and_standalone(tmp: Path, repeats: int = 3) -> None:
               f"{100 * wc / sc:4.0f} % (least of {repeats}; goal <= 25 %)")
         print(f"  {'':<9} the document new to the worker (warmed on the other split): CPU {uc:5.2f} s: "
               f"{100 * uc / sc:4.0f} % of standalone (least of {repeats})")
+        for start, how in (("warm-up", "warm_up, as the pool runs it"), ("setup", "run_setup alone")):
+            first = fresh[start]
+            print(f"  {'':<9} the first document of a fresh worker whose start ran {how}: CPU "
+                  f"{first['total']:5.2f} s: {100 * first['total'] / sc:4.0f} % of standalone; the start "
+                  f"{first['start']:5.2f} s (least of {repeats}; reading {first.get('reading', 0.0):.3f} s, "
+                  f"rules {_rules_total(first):.3f} s)")
         total = sum(statistics.median(v) for v in split_times.values())
         print("  " + " " * 9 + " split: " + ", ".join(
             f"{stage} {statistics.median(split_times[stage]):.3f} s ({100 * statistics.median(split_times[stage]) / total:.0f} %)"
@@ -210,14 +224,22 @@ def warm_and_standalone(tmp: Path, repeats: int = 3) -> None:
         print_stages(unseen)
 
 
-def _first_sight(split: str, tmp: Path) -> dict[str, float]:
+def _first_sight(split: str, tmp: Path, *how: str) -> dict[str, float]:
     """CPU seconds of ``split``'s document in a worker that has checked one document, the other
     split's, and never this one: what the per-text caches of the rules and the aligner (bounded,
     kept per process) cannot have seen, as in a corpus of different documents; in total and by
-    stage (``StageClock``). Measured in a fresh process (``--first-sight``)."""
-    done = subprocess.run([sys.executable, __file__, "--first-sight", split, "--out", str(tmp / "first-sight")],
+    stage (``StageClock``), and the worker's start (``start``). Measured in a fresh process
+    (``--first-sight``); ``how``: ``--fresh`` (the worker's first document) and the start,
+    ``warm-up`` or ``setup``."""
+    done = subprocess.run([sys.executable, __file__, "--first-sight", split, "--out", str(tmp / "first-sight"),
+                           *(("--fresh",) if "--fresh" in how else ()),
+                           "--start", next((h for h in how if h != "--fresh"), "warm-up")],
                           check=True, capture_output=True, text=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _rules_total(stages: dict[str, float]) -> float:
+    return sum(v for k, v in stages.items() if k.startswith("rule ")) + stages.get("rules: other", 0.0)
 
 
 class StageClock:
@@ -276,27 +298,64 @@ class StageClock:
         return found
 
 
-def first_sight(split: str, out: Path) -> dict[str, float]:
+class GcClock:
+    """CPU seconds the garbage collector's collections take while it runs (``gc.callbacks``):
+    spread over the stages and rules that allocate when a collection starts."""
+
+    def __init__(self) -> None:
+        import gc
+
+        self.spent, self._started = 0.0, 0.0
+        gc.callbacks.append(self._tick)
+
+    def _tick(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._started = time.process_time()
+        else:
+            self.spent += time.process_time() - self._started
+
+    def stop(self) -> None:
+        import gc
+
+        gc.callbacks.remove(self._tick)
+
+
+def first_sight(split: str, out: Path, fresh: bool = False, start: str = "warm-up") -> dict[str, float]:
+    """``split``'s document in this process, started as a pool worker is (``start``: ``warm-up``,
+    as the pool's initializer runs it now, or ``setup``: the rules and glossaries alone), after
+    the other split's document unless ``fresh``."""
     from aligner.corpus import CorpusDocument
     from hexaglot.batch import run_setup
+    from hexaglot.batch_warm import warm_up
 
     config = settings()
     documents = {}
     for name, folder in SPLITS.items():
         files = tuple((lang, str(folder / f"{lang}.md")) for lang in LANGS)
         documents[name] = CorpusDocument(f"sample-{name}", files, location=str(folder))
-    other = next(name for name in SPLITS if name != split)
-    check_document(documents[other], config)  # the worker's first document: rules and glossaries load
+    first = split if fresh else next(name for name in SPLITS if name != split)  # the corpus's first document
+    cpu = time.process_time()
+    if start == "warm-up":
+        warm_up(config, documents[first])
+    else:
+        run_setup(config)
+    started = time.process_time() - cpu
+    if not fresh:
+        check_document(documents[first], config)  # the worker's first document
     clock = StageClock(run_setup(config).rules)
+    collecting = GcClock()
     cpu = time.process_time()
     result = check_document(documents[split], config)
+    collecting.stop()
     if result.record.get("error"):
         raise SystemExit(f"{split}: {result.record['error']}")
-    start = time.process_time()
+    writing = time.process_time()
     write_result(out, result)
     found = clock.stages()
-    found["report"] = found.get("report", 0.0) + time.process_time() - start
+    found["report"] = found.get("report", 0.0) + time.process_time() - writing
     found["total"] = time.process_time() - cpu
+    found["start"] = started
+    found["garbage collection"] = collecting.spent
     return found
 
 
@@ -316,7 +375,8 @@ def print_stages(stages: dict[str, float], top: int = 8) -> None:
 
     print(f"  {'':<9} new document by stage (CPU): reading {share(stages.get('reading', 0.0))}, alignment "
           f"{share(stages.get('alignment', 0.0))}, rules {share(rules_total)}, report {share(stages.get('report', 0.0))}, "
-          f"unaccounted {share(total - rules_total - sum(stages.get(k, 0.0) for k in ('reading', 'alignment', 'report')))}")
+          f"unaccounted {share(total - rules_total - sum(stages.get(k, 0.0) for k in ('reading', 'alignment', 'report')))}; "
+          f"garbage collection, within those, {share(stages.get('garbage collection', 0.0))}")
     print(f"  {'':<9} rules by family: " + ", ".join(
         f"{family} {share(spent)}" for family, spent in sorted(families.items(), key=lambda kv: -kv[1]))
           + f"; outside the rules (pairs, facts, findings) {share(stages.get('rules: other', 0.0))}")
@@ -389,9 +449,11 @@ def main() -> None:
     parser.add_argument("--no-memory", action="store_true", help="skip the peak memory runs")
     parser.add_argument("--first-sight", choices=sorted(SPLITS), help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
+    parser.add_argument("--fresh", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--start", choices=("warm-up", "setup"), default="warm-up", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.first_sight:
-        print(json.dumps(first_sight(args.first_sight, Path(args.out))))
+        print(json.dumps(first_sight(args.first_sight, Path(args.out), args.fresh, args.start)))
         return
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)

@@ -21,6 +21,13 @@ its wheel also installs a top-level ``tests`` package, which shadows the test su
 - The peer for false alarms and recall, "plain Hunspell": every word SC01 judges that the
   language's dictionary rejects, with no glossary, UN word list, cited-English or source-word
   acceptance: what a spell checker that knows nothing of UN texts would report.
+- Suggestions (``--suggestions``): Hunspell's CPU time per suggested word (the words SC01 flags
+  on the held-out set, and misspellings made by dropping one letter of the development set's
+  long words, seeded), and how many of them come out otherwise when the same call runs beside
+  a busy thread of the same process, the peer being the call alone: Hunspell 1.7 stops a
+  suggestion's search after a budget of the process's CPU clock (``clock()``), which every
+  thread advances, so suggestions computed in a background pool while the rules run could
+  change the findings.
 """
 
 from __future__ import annotations
@@ -163,10 +170,82 @@ def recall() -> None:
         print(f"{split or 'both':9} {len(rows):4} {cells[0]}   {cells[1]:>29}")
 
 
+def suggestion_words(per_language: int = 40) -> dict[str, list[str]]:
+    """Per dictionary: the words SC01 flags on the held-out set, then ``per_language`` words of nine
+    letters or more of the development set with one inner letter dropped (seeded)."""
+    import random
+    import re
+
+    rng = random.Random(1)
+    found: dict[str, list[str]] = {}
+    for lang in LANGS:
+        spell = common.speller(lang)
+        if isinstance(spell, str):
+            continue
+        flagged = [w for w in unit_words(HELD_OUT_SET / f"{lang}.md", lang) if not spell.knows(w)]
+        long = sorted({w for w in re.findall(r"[^\W\d_]{9,}", (DEV_SET / f"{lang}.md").read_text(encoding="utf-8"))})
+        rng.shuffle(long)
+        dropped = [w[:i] + w[i + 1:] for w in long[:per_language] for i in [rng.randrange(1, len(w) - 1)]]
+        found[spell.main.name] = list(dict.fromkeys(w for w in flagged + dropped if not spell.knows(w)))
+    return found
+
+
+def _all_suggestions(dictionary, word: str) -> tuple[str, ...]:
+    return dictionary.suggest(word, limit=100)
+
+
+def suggestions_beside_a_busy_thread(busy_threads: int = 2) -> None:
+    """Each word's suggestions (CPU of this thread) alone, then beside ``busy_threads`` threads
+    hashing (which release the GIL, as Hunspell's calls do): how many lists differ."""
+    import hashlib
+    import threading
+
+    words_of = suggestion_words()
+    dictionaries = {name: hunspell.load(name) for name in words_of}
+    alone, spent = {}, {}
+    for name, found in words_of.items():
+        for word in found:
+            start = time.thread_time()
+            alone[(name, word)] = _all_suggestions(dictionaries[name], word)
+            spent[(name, word)] = time.thread_time() - start
+    stop = threading.Event()
+    data = b"x" * 20_000_000
+
+    def busy() -> None:
+        while not stop.is_set():
+            hashlib.sha256(data).digest()
+
+    threads = [threading.Thread(target=busy, daemon=True) for _ in range(busy_threads)]
+    for thread in threads:
+        thread.start()
+    try:
+        beside = {key: _all_suggestions(dictionaries[key[0]], key[1]) for key in alone}
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+    print(f"suggestions: {len(alone)} words; CPU per word alone (this thread), by dictionary:")
+    for name in words_of:
+        times = sorted(spent[k] for k in spent if k[0] == name)
+        print(f"  {name:6} {len(times):3} words: median {1000 * times[len(times) // 2]:6.1f} ms, "
+              f"slowest {1000 * times[-1]:6.1f} ms, total {sum(times):5.2f} s")
+    differ = [key for key in alone if alone[key] != beside[key]]
+    shown = [key for key in differ if alone[key][:3] != beside[key][:3]]
+    print(f"  beside {busy_threads} busy threads of the same process: {len(differ)} of {len(alone)} suggestion "
+          f"lists differ, {len(shown)} in the first three (what SC01 shows)")
+    for key in shown[:5]:
+        print(f"    {key[0]} {key[1]!r}: alone {' / '.join(alone[key][:3])}; beside {' / '.join(beside[key][:3])}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-spylls", action="store_true", help="do not measure spylls's speed")
+    parser.add_argument("--suggestions", action="store_true",
+                        help="only Hunspell's suggestions: their cost, alone and beside busy threads")
     args = parser.parse_args(argv)
+    if args.suggestions:
+        suggestions_beside_a_busy_thread()
+        return 0
     missing = {lang: r for lang in LANGS if isinstance(r := common.speller(lang), str)}
     for lang, reason in missing.items():
         print(f"{lang}: {reason}")

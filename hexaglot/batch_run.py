@@ -7,7 +7,10 @@ loaded once per worker (``run_setup``). A local worker writes its document's
 files itself (``check_and_write``: the reports first, each atomically, then the
 record last) and hands back only the record, so the parent (``run_batch``) only
 reduces the summary; a Dask task hands back the files' bytes and the client
-writes them (the cluster need not share the output folder). ``load_record``
+writes them (the cluster need not share the output folder). Either way a worker
+loads what it would otherwise load during its first document when it starts
+(``hexaglot.batch_warm.warm_up``: it reads the corpus's first document and
+runs the rules on their examples in its languages), so that no document pays for its worker's start. ``load_record``
 says whether a document is already done (``--resume``).
 """
 
@@ -25,7 +28,8 @@ from aligner.corpus import CorpusDocument
 from aligner.errors import InputError
 from aligner.fileio import write_atomic
 from hexaglot.batch import (DOCUMENTS, BatchSettings, DocumentResult, check_document, failed, fingerprint,
-                            record_name, run_setup)
+                            record_name)
+from hexaglot.batch_warm import first_document, warm_up
 
 # -- engines ----------------------------------------------------------------------------
 
@@ -50,16 +54,15 @@ def check_and_write(document: CorpusDocument, settings: BatchSettings, out_dir: 
     return replace(result, outputs=(), timings=timings, written=True)
 
 
-def _init_worker(settings: BatchSettings) -> None:
-    """A pool worker: Ctrl-C is the parent's to handle; load the rules and glossaries now."""
+def _init_worker(settings: BatchSettings, first: CorpusDocument | None = None) -> None:
+    """A pool worker: Ctrl-C is the parent's to handle; load now the rules, glossaries and what
+    checking documents like the corpus's ``first`` loads on first use (``warm_up``; it never
+    raises: a bad glossary, config or document is each document's error)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    try:
-        run_setup(settings)
-    except Exception:  # a bad glossary or config: each document will say so
-        pass
+    warm_up(settings, first)
 
 
 def default_workers() -> int:
@@ -88,14 +91,14 @@ def local_results(documents: Iterable[CorpusDocument], settings: BatchSettings, 
 
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)  # read when the forkserver starts, once per process
-    pending = iter(documents)
+    first, pending = first_document(documents)
     retry: list[CorpusDocument] = []  # in flight when a worker died: tried once more
     tried: set[str] = set()
     limit = 2 * workers
     in_flight: dict = {}
 
     def start() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(settings,))
+        return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(settings, first))
 
     pool = start()
     try:
@@ -174,8 +177,9 @@ def dask_results(documents: Iterable[CorpusDocument], settings: BatchSettings, s
         except (OSError, ValueError, TypeError) as exc:
             raise InputError("--scheduler", f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
     try:
+        first, pending = first_document(documents)
+        _warm_dask_workers(client, settings, first)
         limit = 2 * max(1, sum(client.nthreads().values()) if cluster is None else workers)
-        pending = iter(documents)
         names: dict[str, CorpusDocument] = {}
         completed = as_completed()
 
@@ -204,6 +208,23 @@ def dask_results(documents: Iterable[CorpusDocument], settings: BatchSettings, s
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _warm_dask_workers(client, settings: BatchSettings, first: CorpusDocument | None) -> None:
+    """Every worker of the cluster, and any that joins it later, runs ``warm_up`` as it is set up
+    (a Dask worker plugin), as a local pool's workers do in their initializer."""
+    from dask.distributed import WorkerPlugin
+
+    class WarmUp(WorkerPlugin):
+        name = "hexaglot-warm-up"
+
+        def __init__(self, settings: BatchSettings, first: CorpusDocument | None) -> None:
+            self.settings, self.first = settings, first
+
+        def setup(self, worker) -> None:
+            warm_up(self.settings, self.first)
+
+    client.register_plugin(WarmUp(settings, first))
 
 
 # -- the run ----------------------------------------------------------------------------

@@ -203,3 +203,28 @@ def test_ngram_weights_are_langdetects_own():
         else:
             assert row == tuple(math.log(_UNSEEN_WEIGHT + p) for p in expected), gram
     assert _log_row("zzq") is None
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "ru", "zh", "ar"])
+def test_the_declared_language_check_counts_a_texts_characters_once(lang, monkeypatch):
+    """The letters, the script and the identification of a version read one count of its
+    characters (the check runs on every version of every document), and say what they said."""
+    from aligner import langid
+    from aligner.langid import warning_for
+
+    text = (SAMPLES / "E-RES-2023-26" / f"{lang}.md").read_text(encoding="utf-8")
+    counted = []
+    real = langid._letters_and_scripts
+
+    def spy(part):
+        counted.append(len(part))
+        return real(part)
+
+    monkeypatch.setattr(langid, "_letters_and_scripts", spy)
+    for declared in ("fr", "en", "es", "ru", "zh", "ar"):
+        counted.clear()
+        said = declared_language_warning(declared, text)
+        assert len(counted) == 1, declared
+        monkeypatch.setattr(langid, "_letters_and_scripts", real)
+        assert said == warning_for(declared, identify(text)), declared
+        monkeypatch.setattr(langid, "_letters_and_scripts", spy)

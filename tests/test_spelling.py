@@ -334,3 +334,25 @@ def _base26(k):
         out = digits[r] + out
         if not k:
             return out
+
+
+def test_sc01_reads_the_source_words_only_for_a_paragraph_with_an_unknown_word(dictionaries, monkeypatch):
+    """A target paragraph whose words are all spelt right needs no source words (most paragraphs);
+    one with an unknown word still leaves the words of its source to the untranslated rules."""
+    import qa_rules.spelling.sc01_misspelling as sc01
+
+    asked = []
+    real = sc01.lower_words
+
+    def spy(text):
+        asked.append(text)
+        return real(text)
+
+    monkeypatch.setattr(sc01, "lower_words", spy)
+    source = "Rappelant la Stratégie antiterroriste mondiale de Nelson Mandela,"
+    assert findings(Misspelling, {"fr": source, "en": "Recalling the Global Counter-Terrorism Strategy,"}) == ()
+    assert asked == []
+    assert findings(Misspelling, {"fr": source, "en": "Recalling the Stratégie antiterroriste of Nelson Mandela,"}) == ()
+    assert asked == [source]
+    (finding,) = findings(Misspelling, {"fr": source, "en": "Recalling the Stratégie antiterroriste of Nelson Mandela, asist,"})
+    assert finding.found[finding.mark[0]:finding.mark[1]] == "asist"

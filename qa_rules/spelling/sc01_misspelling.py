@@ -62,10 +62,15 @@ class Misspelling(NeedsDictionary, Rule):
         if spell is None:
             return
         judge = word_judge(pair.target.lang, run_glossaries(context, False), self.config.words, spell)
-        copied = lower_words(pair.source.text) if not pair.source.missing else frozenset()
+        copied: frozenset[str] | None = None  # the source's words: read only for a paragraph with an unknown word
         for unit in pair.target.units:
-            if all(judge.spelt_right(word) or word.lower() in copied for word in distinct_words(unit.text)):
+            unknown = [word for word in distinct_words(unit.text) if not judge.spelt_right(word)]
+            if not unknown:
                 continue  # most paragraphs: nothing to place
+            if copied is None:
+                copied = lower_words(pair.source.text) if not pair.source.missing else frozenset()
+            if all(word.lower() in copied for word in unknown):
+                continue
             for start, end, word in words(unit.text):
                 if judge.spelt_right(word) or word.lower() in copied:
                     continue
@@ -86,5 +91,10 @@ class Misspelling(NeedsDictionary, Rule):
 
 @lru_cache(maxsize=4096)
 def suggestions(spell: Speller, word: str) -> tuple[str, ...]:
-    """Hunspell's suggestions for ``word`` (asked once per word and process: they are slow)."""
+    """Hunspell's suggestions for ``word`` (asked once per word and process: they are slow, 40 to
+    300 ms of CPU a word, ``benchmarks/spelling.py --suggestions``).
+
+    Asked in the thread that needs them, never in a pool beside the rules: Hunspell 1.7 ends a
+    suggestion's search after a budget of the process's CPU clock, which every thread of the
+    process advances, and beside two busy threads 36 of 257 words got other suggestions."""
     return spell.main.suggest(word)

@@ -80,7 +80,7 @@ def distinct_words(text: str) -> set[str]:
     """Every distinct word of ``text`` that ``words`` may yield (and perhaps a few it skips, in a
     URL or a list numeral): judging these first, a paragraph whose words are all spelt right is
     done without placing each occurrence."""
-    return {word for word in _JUDGED.findall(text) if _kind(word) != _NEVER}
+    return {word for word in set(_JUDGED.findall(text)) if _kind(word) != _NEVER}
 
 
 @lru_cache(maxsize=512)
