@@ -276,6 +276,23 @@ def arabic_folded(word: str) -> str:
     return surface_form(word).translate(_AR_FOLD)
 
 
+def name_constraints(text: str, lang: str) -> tuple[tuple[bool, frozenset[str]], ...]:
+    """Per word of a proper noun: (must be capitalised, the only forms it may take, or none).
+
+    Only the first word's capital is required: titles of publications are written in sentence
+    case in some languages (Spanish «Guía práctica para solicitar...» for «Guía Práctica...»)."""
+    found = []
+    for index, token in enumerate(tokenize(text, lang)):
+        capital = lang in CASED and token.surface[:1].isupper() and index == 0
+        forms: frozenset[str] = frozenset()
+        if lang == "ru" and token.surface[:1].isupper() and len(token.key) < PREFIX_MIN:
+            forms = frozenset(russian_forms(token.surface))
+        elif lang == "ar":
+            forms = arabic_name_forms(token.surface)
+        found.append((capital, forms))
+    return tuple(found)
+
+
 #: Conjunctions that coordinate two modifiers sharing one head, per language: a term is present in
 #: «technical and legislative assistance», «международным и внутренним правом», «国际和国内法».
 #: (Arabic joins «و» to the next word, which the term's own words then follow directly.)
