@@ -74,11 +74,11 @@ def longest_first(text: str, candidates, made: Made | None = None) -> list[Match
         else:
             merged[(start, end)] = (start, end, size, list(entries))
     chosen: list[tuple[int, int, list]] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max(end for _, end, _, _ in merged.values()) if merged else 0)  # 1: in a chosen match
     for start, end, _, entries in sorted(merged.values(), key=lambda c: (-c[2], -(c[1] - c[0]), c[0])):
-        if any(start < e and s < end for s, e in taken):
+        if taken.find(1, start, end) >= 0:  # overlaps a chosen match (spans are never empty)
             continue
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         chosen.append((start, end, entries))
     chosen.sort(key=lambda c: c[0])
     matches = []
