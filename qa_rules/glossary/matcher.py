@@ -91,6 +91,9 @@ class _Word(NamedTuple):
     by_key: dict[str, tuple[_Row, ...]] | None = None
 
 
+#: A hyphen between two letters: a term written with one is also indexed without (``counterterrorism``).
+_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+
 #: Words a matcher remembers (``Matcher._word``) before it starts again.
 _WORDS_KEPT = 200_000
 
@@ -139,8 +142,8 @@ class Matcher:
                 self._patterns.append((re.compile(term.text), term, concept, glossary))
                 continue
             texts = {term.text}
-            if re.search(r"\w-\w", term.text):
-                texts.add(re.sub(r"(?<=\w)-(?=\w)", "", term.text))
+            if "-" in term.text and _WORD_HYPHEN.search(term.text):
+                texts.add(_WORD_HYPHEN.sub("", term.text))
             for text in texts:
                 first = _SURFACES.search(text)
                 if first is None:
@@ -476,7 +479,7 @@ def matcher_for(glossaries: Sequence[Glossary], lang: str) -> Matcher:
         return hit[1]
     if len(_CACHE) > 64:
         _CACHE.clear()
-    matcher = Matcher(lang, ((t, c, g.name) for g in glossaries for c in g.concepts for t in c.terms))
+    matcher = Matcher(lang, ((t, c, g.name) for g in glossaries for c in g.concepts for t in c.terms if t.lang == lang))
     _CACHE[key] = (glossaries, matcher)
     return matcher
 
