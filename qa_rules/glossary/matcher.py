@@ -9,48 +9,32 @@ indexed by their first key, so matching a paragraph costs one dictionary
 look-up per token plus a comparison with the few terms that start with that
 key: glossaries of thousands of entries stay fast (no regex per term).
 
-Longest match wins: at each token the longest matching term is kept, then
-matches are chosen longest first and a match overlapping a chosen one is
-dropped, so ``Office des Nations Unies contre la drogue et le crime`` is one
-match, not also ``drogue`` and ``crime``. Terms of several concepts with the
-very same span are all reported; of one concept, the most specific term
-(see ``_preference``) is reported once.
+A text is tokenised once (one compiled regular expression); each distinct word is looked up
+once per matcher (``Matcher._word``, remembered across texts): the entries of the terms it may
+begin, sorted by what their second word must be, so that a scan tries only the terms whose first
+two words the text has. Longest match wins (``qa_rules.glossary.overlaps``).
 """
 
 from __future__ import annotations
 
-import os
 import re
-from dataclasses import dataclass
 from typing import Iterable, NamedTuple, Sequence
 
 from aligner.errors import InputError
-from qa_rules.glossary.model import STATUSES, Concept, Glossary, Term
+from qa_rules.glossary.model import Concept, Glossary, Term
 from qa_rules.glossary.normalise import _TOKEN as _SURFACES
 from qa_rules.glossary.normalise import (
-    AGENT_LANGS, CASED, PREFIX_LANGS, PREFIX_MIN, arabic_folded, arabic_name_forms, key_start,
-    russian_forms, surface_form, tokenize, word_key,
+    AGENT_LANGS, PREFIX_LANGS, PREFIX_MIN, arabic_folded, key_start, name_constraints, surface_form, word_key,
 )
 from qa_rules.glossary.coordination import resume_points
+from qa_rules.glossary.overlaps import Made, Match, every_match, longest_at_each_start, longest_first
 from qa_rules.glossary.patterns import find_pattern, pattern_problem, quote_pattern
-
-
-@dataclass(frozen=True)
-class Match:
-    """One occurrence of a glossary term in a text."""
-
-    start: int
-    end: int
-    text: str
-    term: Term
-    concept: Concept
-    glossary: str
 
 
 class _Entry:
     """One term (or its hyphen-joined variant) in the index; its key sequence is computed the
-    first time a text reaches its bucket (most glossary terms never occur in a given text, and
-    stemming them all up front was most of the cost of a check)."""
+    first time a text word has its first key (most glossary terms never occur in a given text,
+    and stemming them all up front was most of the cost of a check)."""
 
     __slots__ = ("text", "term", "concept", "glossary", "lang", "_keys", "_name")
 
@@ -83,37 +67,35 @@ class _Entry:
         return self._keys
 
 
+#: An index entry as a scan tries it: its place among the entries of the word that begins it,
+#: the entry, its keys and their number.
+_Row = tuple[int, _Entry, tuple[tuple[str, str], ...], int]
+
+
 class _Word(NamedTuple):
     """A text word as a matcher sees it: its surface form and key, and the index entries of the
-    terms it may begin (each with its keys and their number), in the order they are tried."""
+    terms it may begin, in the order they are tried, also sorted by what a term's second word
+    must be (``_rows_by_second``: a scan tries only the terms whose second word the text has)."""
 
     surface: str
     #: Its key, if some inflected term begins like it (else worked out where a term needs it).
     key: str | None
-    entries: tuple[tuple[_Entry, tuple[tuple[str, str], ...], int], ...]
+    entries: tuple[_Row, ...]
     #: In a coordinated scan, also the terms its key less an agent ending begins (``_scan``).
-    agent: tuple[tuple[_Entry, tuple[tuple[str, str], ...], int], ...] = ()
+    agent: tuple[_Row, ...] = ()
+    #: The entries of one word.
+    singles: tuple[_Row, ...] = ()
+    #: The entries of several words by the surface their second word must have...
+    by_surface: dict[str, tuple[_Row, ...]] | None = None
+    #: ... and by the key it must have (in a prefix language, its first ``PREFIX_MIN`` letters).
+    by_key: dict[str, tuple[_Row, ...]] | None = None
 
+
+#: A hyphen between two letters: a term written with one is also indexed without (``counterterrorism``).
+_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 #: Words a matcher remembers (``Matcher._word``) before it starts again.
 _WORDS_KEPT = 200_000
-
-
-def name_constraints(text: str, lang: str) -> tuple[tuple[bool, frozenset[str]], ...]:
-    """Per word of a proper noun: (must be capitalised, the only forms it may take, or none).
-
-    Only the first word's capital is required: titles of publications are written in sentence
-    case in some languages (Spanish «Guía práctica para solicitar...» for «Guía Práctica...»)."""
-    found = []
-    for index, token in enumerate(tokenize(text, lang)):
-        capital = lang in CASED and token.surface[:1].isupper() and index == 0
-        forms: frozenset[str] = frozenset()
-        if lang == "ru" and token.surface[:1].isupper() and len(token.key) < PREFIX_MIN:
-            forms = frozenset(russian_forms(token.surface))
-        elif lang == "ar":
-            forms = arabic_name_forms(token.surface)
-        found.append((capital, forms))
-    return tuple(found)
 
 
 def term_keys(text: str, lang: str, match: str) -> tuple[tuple[str, str], ...]:
@@ -160,8 +142,8 @@ class Matcher:
                 self._patterns.append((re.compile(term.text), term, concept, glossary))
                 continue
             texts = {term.text}
-            if re.search(r"\w-\w", term.text):
-                texts.add(re.sub(r"(?<=\w)-(?=\w)", "", term.text))
+            if "-" in term.text and _WORD_HYPHEN.search(term.text):
+                texts.add(_WORD_HYPHEN.sub("", term.text))
             for text in texts:
                 first = _SURFACES.search(text)
                 if first is None:
@@ -178,27 +160,30 @@ class Matcher:
         for bucket in self._index.values():
             bucket.sort(key=lambda e: -len(e.keys))
 
-    def _bucket(self, key: tuple[str, str]) -> list[_Entry] | None:
-        return self._index.get(self._index_key(key))
-
     def _index_key(self, key: tuple[str, str]) -> tuple[str, str]:
         if self.prefix and key[0] == "k":
             return ("k", key[1][:PREFIX_MIN])
         return key
 
     def _refine(self, start: str) -> None:
-        """Key the terms of one coarse bucket (the first time a text word begins like them)."""
+        """Index the terms of one coarse bucket by their first key (the first time a text word
+        begins like them). Only that key is worked out: the keys of a term's other words wait
+        until a text word has its first one (``_Entry.keys``), as most never do."""
         entries = self._coarse.pop(start, None)
         if not entries:
             return
         touched = set()
+        sizes: dict[int, int] = {}
         for entry in entries:
-            if entry.keys:
-                index_key = self._index_key(entry.keys[0])
+            words = _SURFACES.findall(entry.text)  # as many as its keys
+            if words:
+                index_key = self._index_key(("k", word_key(words[0], self.lang)))
                 self._index.setdefault(index_key, []).append(entry)
                 touched.add(index_key)
+                sizes[id(entry)] = len(words)
         for index_key in touched:
-            self._index[index_key].sort(key=lambda e: -len(e.keys))
+            # longest term first (terms indexed before this bucket, if any, are keyed already)
+            self._index[index_key].sort(key=lambda e: -(sizes[id(e)] if id(e) in sizes else len(e.keys)))
             for word in self._readers.pop(index_key, ()):  # a word seen before may begin these terms
                 self._words.pop(word, None)
 
@@ -212,25 +197,30 @@ class Matcher:
         key = keys[i]
         if key is None:
             key = keys[i] = word_key(words[i], self.lang)
-        if value == key:
-            return True
         if loose and self.lang in AGENT_LANGS and value.removesuffix("ist") == key.removesuffix("ist"):
             return True  # present in the target: «groupes extrémistes violents» renders 暴力极端主义团体
+        return self._same_key(value, key)
+
+    def _same_key(self, value: str, key: str) -> bool:
+        """Whether a term's key ``value`` matches a text word's ``key`` (equal, or in a prefix
+        language one a prefix of the other)."""
+        if value == key:
+            return True
         if not self.prefix:
             return False
         short, long_ = sorted((value, key), key=len)
         return len(short) >= PREFIX_MIN and len(long_) - len(short) <= 2 and long_.startswith(short)
 
     def _same_run(self, wants: tuple[tuple[str, str], ...], i: int, surfaces: list[str],
-                  keys: list[str | None], words: list[str], loose: bool) -> bool:
-        """Whether every key of ``wants`` matches the tokens from ``i`` (``_same`` on each), with
-        the common answers decided here: an equal surface or key matches; a different one does
-        not, unless ``_same`` has more to try (an English plural acronym, a loose -ist form,
-        a prefix language's key). The matcher spends most of its time here."""
+                  keys: list[str | None], words: list[str], loose: bool, known: int = 0) -> bool:
+        """Whether every key of ``wants`` matches the tokens from ``i`` (``_same`` on each), the
+        first ``known`` of them already known to, with the common answers decided here: an equal
+        surface or key matches; a different one does not, unless ``_same`` has more to try (an
+        English plural acronym, a loose -ist form, a prefix language's key)."""
         plural_en = self.lang == "en"
         more_for_keys = self.prefix or (loose and self.lang in AGENT_LANGS)
-        for j, want in enumerate(wants):
-            pos = i + j
+        for j in range(known, len(wants)):
+            want, pos = wants[j], i + j
             if want[0] == "s":
                 surface = surfaces[pos]
                 if want[1] == surface:
@@ -251,16 +241,10 @@ class Matcher:
     def find_both(self, text: str) -> tuple[list[Match], list[Match]]:
         """``(find(text), find(text, nested=True))`` from one scan of the text."""
         everything = self._scan(text, nested=True)
-        by_start: dict[int, list] = {}
-        for cand in everything:
-            by_start.setdefault(cand[0], []).append(cand)
-        longest = []
-        for start, cands in by_start.items():
-            size = max(c[2] for c in cands)
-            entries = [e for c in cands if c[2] == size for e in c[3]]
-            end = max(c[1] for c in cands if c[2] == size)
-            longest.append((start, end, size, entries))
-        return self._select(text, longest), self._all(text, everything)
+        if not everything:
+            return [], []
+        made: Made = {}
+        return longest_first(text, longest_at_each_start(everything), made), every_match(text, everything, made)
 
     def find(self, text: str, nested: bool = False, coordinated: bool = False) -> list[Match]:
         """Every term occurrence in ``text``, longest first on overlaps, in text order.
@@ -274,8 +258,8 @@ class Matcher:
         """
         candidates = self._scan(text, nested, coordinated and nested)
         if nested:
-            return self._all(text, candidates)
-        return self._select(text, candidates)
+            return every_match(text, candidates)
+        return longest_first(text, candidates)
 
     def _gapped(self, entry: _Entry, i: int, surfaces: list[str], keys: list[str | None],
                 words: list[str], tokens: list[re.Match], text: str) -> int | None:
@@ -313,37 +297,119 @@ class Matcher:
         terms it may begin are those of the buckets of its surface (and, in English, of the
         singular of a plural acronym: ``NGOs``) and of its key, if some inflected term begins
         like it, and in a coordinated scan of its key without an agent ending (``-ist``)."""
-        known = self._words.get(word)
+        words = self._words
+        known = words.get(word)
         if known is not None:
             return known
-        if len(self._words) > self.words_kept:
-            self._words.clear()
+        if len(words) > self.words_kept:
+            words.clear()
             self._readers.clear()
-        surface = surface_form(word)
-        looked = [("s", surface)]
-        if self.lang == "en" and len(surface) > 2 and surface.endswith("s") and surface[:-1].isupper():
-            looked.append(("s", surface[:-1]))
-        start = key_start(word, self.lang)
+        lang, index = self.lang, self._index
+        start = key_start(word, lang)
         if start in self._coarse:
             self._refine(start)
+        surface = surface_form(word)
+        found = list(index.get(("s", surface), ()))
+        if lang == "en" and len(surface) > 2 and surface.endswith("s") and surface[:-1].isupper():
+            found += index.get(("s", surface[:-1]), ())
         key = None  # a word no inflected term begins like is not stemmed (a term's later word may be)
-        agent: tuple[tuple[_Entry, tuple[tuple[str, str], ...], int], ...] = ()
+        agent: tuple[_Row, ...] = ()
         if start in self._starts:
-            key = word_key(word, self.lang)
-            looked.append(("k", key))
-            self._readers.setdefault(self._index_key(("k", key)), []).append(word)
-            if self.lang in AGENT_LANGS and key.endswith("ist"):
-                agent = self._entries([("k", key.removesuffix("ist"))])
-                self._readers.setdefault(self._index_key(("k", key.removesuffix("ist"))), []).append(word)
-        known = self._words[word] = _Word(surface, key, self._entries(looked), agent)
+            key = word_key(word, lang)
+            read = self._index_key(("k", key))
+            found += index.get(read, ())
+            self._readers.setdefault(read, []).append(word)
+            if lang in AGENT_LANGS and key.endswith("ist"):
+                read = self._index_key(("k", key.removesuffix("ist")))
+                agent = _rows(index.get(read, ()))
+                self._readers.setdefault(read, []).append(word)
+        if found:
+            entries = _rows(found)
+            known = _Word(surface, key, entries, agent, *self._rows_by_second(entries, key))
+        else:
+            known = _Word(surface, key, (), agent)
+        words[word] = known
         return known
 
-    def _entries(self, looked: list[tuple[str, str]]) -> tuple[tuple[_Entry, tuple[tuple[str, str], ...], int], ...]:
-        """The entries of the buckets of ``looked``, bucket after bucket, each with its keys and
-        their number (a bucket is sorted longest term first)."""
-        return tuple((entry, entry.keys, len(entry.keys)) for key in looked for entry in self._bucket(key) or ())
+    def _rows_by_second(self, rows: tuple[_Row, ...], key: str | None) -> tuple[
+            tuple[_Row, ...], dict[str, tuple[_Row, ...]] | None, dict[str, tuple[_Row, ...]] | None]:
+        """A word's entries as ``_Word.singles``, ``by_surface`` and ``by_key`` hold them. In a
+        prefix language, an inflected term whose first key does not match the word's (its bucket
+        holds the keys of the same first letters) is left out: a scan would try it for nothing."""
+        singles: list[_Row] = []
+        by_surface: dict[str, list[_Row]] = {}
+        by_key: dict[str, list[_Row]] = {}
+        for row in rows:
+            wants = row[2]
+            if self.prefix and wants[0][0] == "k" and not (key is not None and self._same_key(wants[0][1], key)):
+                continue
+            if row[3] == 1:
+                singles.append(row)
+                continue
+            kind, value = wants[1]
+            if kind == "s":
+                by_surface.setdefault(value, []).append(row)
+            else:
+                by_key.setdefault(value[:PREFIX_MIN] if self.prefix else value, []).append(row)
+        return (tuple(singles), {k: tuple(v) for k, v in by_surface.items()} or None,
+                {k: tuple(v) for k, v in by_key.items()} or None)
 
     def _scan(self, text: str, nested: bool, coordinated: bool = False) -> list:
+        """The candidate matches of ``text``: (start char, end char, number of tokens, entries),
+        at each token the longest term(s) beginning there, or with ``nested`` every one of them."""
+        if coordinated:
+            return self._scan_each(text, nested, coordinated)
+        tokens = list(_SURFACES.finditer(text))
+        words = [m.group() for m in tokens]
+        get, new = self._words.get, self._word
+        seen = [get(w) or new(w) for w in words]  # ``_word`` of each, without a call for a known word
+        surfaces = [w.surface for w in seen]
+        keys: list[str | None] = [w.key for w in seen]
+        candidates: list[tuple[int, int, int, list[_Entry]]] = []
+        n_tokens = len(words)
+        prefix, lang = self.prefix, self.lang
+        plural_en = lang == "en"
+        known = 1 if prefix else 2  # how many of a term's first keys the look-ups below decided
+        for i, word in enumerate(seen):
+            if not word.entries:
+                continue
+            rows = word.singles
+            if i + 1 < n_tokens and (word.by_surface or word.by_key):
+                more: list[tuple[_Row, ...]] = []
+                if word.by_surface:
+                    surface = surfaces[i + 1]
+                    more.append(word.by_surface.get(surface, ()))
+                    if plural_en and len(surface) > 2 and surface.endswith("s") and surface[:-1].isupper():
+                        more.append(word.by_surface.get(surface[:-1], ()))
+                if word.by_key:
+                    key = keys[i + 1]
+                    if key is None:
+                        key = keys[i + 1] = word_key(words[i + 1], lang)
+                    more.append(word.by_key.get(key[:PREFIX_MIN] if prefix else key, ()))
+                if any(more):
+                    rows = tuple(sorted(rows + tuple(row for hit in more for row in hit), key=_row_order))
+            best_len = 0
+            best: list[_Entry] = []
+            for _, entry, wants, size in rows:
+                if size < best_len or i + size > n_tokens:
+                    continue
+                if size > known and not self._same_run(wants, i, surfaces, keys, words, False, known):
+                    continue
+                if not entry.name_fits(words, i) or self._compound(entry, i, size, tokens, text):
+                    continue
+                if nested:
+                    candidates.append((tokens[i].start(), tokens[i + size - 1].end(), size, [entry]))
+                elif size > best_len:
+                    best_len, best = size, [entry]
+                else:
+                    best.append(entry)
+            if best:
+                candidates.append((tokens[i].start(), tokens[i + best_len - 1].end(), best_len, best))
+        return candidates + self._pattern_candidates(text, tokens)
+
+    def _scan_each(self, text: str, nested: bool, coordinated: bool = False) -> list:
+        """``_scan`` trying every entry each word may begin: what a coordinated scan does (a
+        coordinated word may stand between a term's first and second word)."""
         tokens = list(_SURFACES.finditer(text))
         words = [m.group() for m in tokens]
         seen = [self._word(w) for w in words]
@@ -357,7 +423,7 @@ class Matcher:
                 continue
             best_len = 0
             best: list[_Entry] = []
-            for entry, wants, size in entries:
+            for _, entry, wants, size in entries:
                 if size < best_len or size == 0 or i + size > n_tokens:
                     continue
                 if coordinated and size > 1:
@@ -376,6 +442,10 @@ class Matcher:
                         best.append(entry)
             if best:
                 candidates.append((tokens[i].start(), tokens[i + best_len - 1].end(), best_len, best))
+        return candidates + self._pattern_candidates(text, tokens)
+
+    def _pattern_candidates(self, text: str, tokens: list[re.Match]) -> list:
+        candidates = []
         for pattern, term, concept, glossary in self._patterns:
             for m in find_pattern(pattern, text):
                 if m.end() > m.start():
@@ -384,60 +454,14 @@ class Matcher:
                     candidates.append((m.start(), m.end(), size, [entry]))
         return candidates
 
-    @staticmethod
-    def _all(text: str, candidates) -> list[Match]:
-        return [Match(s, e, text[s:e], entry.term, entry.concept, entry.glossary)
-                for s, e, _, entries in sorted(candidates, key=lambda c: (c[0], -c[2])) for entry in entries]
-
-    @staticmethod
-    def _select(text: str, candidates) -> list[Match]:
-        merged: dict[tuple[int, int], tuple[int, int, int, list[_Entry]]] = {}
-        for start, end, size, entries in candidates:  # a pattern and a term on the same span compete as one
-            if (start, end) in merged:
-                _, _, other_size, other = merged[(start, end)]
-                merged[(start, end)] = (start, end, max(size, other_size), other + list(entries))
-            else:
-                merged[(start, end)] = (start, end, size, list(entries))
-        candidates = list(merged.values())
-        chosen: list[tuple[int, int, list[_Entry]]] = []
-        taken: list[tuple[int, int]] = []
-        for start, end, _, entries in sorted(candidates, key=lambda c: (-c[2], -(c[1] - c[0]), c[0])):
-            if any(start < e and s < end for s, e in taken):
-                continue
-            taken.append((start, end))
-            chosen.append((start, end, entries))
-        chosen.sort(key=lambda c: c[0])
-        matches = []
-        for start, end, entries in chosen:
-            best: dict[tuple[str, str], _Entry] = {}
-            for entry in sorted(entries, key=_preference):
-                best.setdefault((entry.glossary, entry.concept.id), entry)
-            for entry in _closest_names(list(best.values()), text[start:end]):
-                matches.append(Match(start, end, text[start:end], entry.term, entry.concept, entry.glossary))
-        return matches
+def _rows(entries) -> tuple[_Row, ...]:
+    """Index entries as a scan tries them (``_Row``), in the order given (a bucket is sorted
+    longest term first)."""
+    return tuple((order, entry, entry.keys, len(entry.keys)) for order, entry in enumerate(entries))
 
 
-def _closest_names(entries: list[_Entry], found: str) -> list[_Entry]:
-    """Of several proper nouns of different concepts matching one span by their stems, the ones
-    written most like the text: Russian «Нигерия» stems as «Нигер» does, but it is Nigeria."""
-    if len(entries) < 2 or any(e.term.pos != "properNoun" for e in entries):
-        return entries
-    found = found.casefold()
-
-    def shared(entry: _Entry) -> tuple[bool, int]:
-        text = entry.text.casefold()
-        declined = entry.lang == "ru" and found.replace("ё", "е") in russian_forms(text)
-        return declined, len(os.path.commonprefix([text, found]))
-
-    most = max(shared(e) for e in entries)
-    return [e for e in entries if shared(e) == most]
-
-
-def _preference(entry: _Entry) -> tuple[int, int]:
-    """Among terms of one concept matching the same span: an ``exact`` or
-    ``pattern`` term is more specific than an inflected one (``États membres`` written exactly
-    as the deprecated form); then preferred before admitted before rejected."""
-    return (0 if entry.term.match in ("exact", "pattern") else 1, STATUSES.index(entry.term.status))
+def _row_order(row: _Row) -> int:
+    return row[0]
 
 
 #: (lang, glossary ids) -> (the glossaries, their matcher). An entry keeps its glossaries alive
@@ -455,7 +479,7 @@ def matcher_for(glossaries: Sequence[Glossary], lang: str) -> Matcher:
         return hit[1]
     if len(_CACHE) > 64:
         _CACHE.clear()
-    matcher = Matcher(lang, ((t, c, g.name) for g in glossaries for c in g.concepts for t in c.terms))
+    matcher = Matcher(lang, ((t, c, g.name) for g in glossaries for c in g.concepts for t in c.terms if t.lang == lang))
     _CACHE[key] = (glossaries, matcher)
     return matcher
 

@@ -43,7 +43,7 @@ STEMMED: frozenset[str] = frozenset({"en", "fr", "es", "ru", "ar"})
 
 _AR_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_TOKEN = re.compile(rf"[{_HAN}]|(?:[^\W_{_HAN}]|[{_AR_MARKS}])+")
+_TOKEN = re.compile(rf"[{_HAN}]|(?:[^\W_{_HAN}]+|[{_AR_MARKS}]+)+")  # runs of either class: one step per run, not per letter
 _AR_STRIP = re.compile(f"[{_AR_MARKS}]")
 
 
@@ -101,6 +101,8 @@ def stem_input(word: str, lang: str) -> str:
 @lru_cache(maxsize=200_000)
 def surface_form(word: str) -> str:
     """The form ``exact`` terms compare: NFC, no Arabic diacritics or tatweel."""
+    if word.isascii():
+        return word  # already NFC, no Arabic mark: most words of English, French and Spanish
     return _AR_STRIP.sub("", unicodedata.normalize("NFC", word))
 
 
@@ -114,7 +116,10 @@ def _strip_accents(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def word_key(word: str, lang: str) -> str:
     """The key of one word for inflection-aware matching in ``lang``."""
-    word = surface_form(word).casefold()
+    if lang in _STEMMED_AS_INPUT:
+        word = stem_input(word, lang)  # often known already: ``key_start`` asked for it
+    else:
+        word = surface_form(word).casefold()
     if len(word) == 1 and "\u3400" <= word <= "\ufaff":
         return word
     if lang == "ar":
@@ -123,11 +128,7 @@ def word_key(word: str, lang: str) -> str:
     if stemmer is None:
         return word
     if lang == "fr":
-        word = _french_fold(word)
-    elif lang == "ru":
-        word = word.replace("ё", "е")
-    elif lang == "es":
-        word = _strip_accents(word)  # Snowball stems "Rumanía" and "Rumania" apart
+        word = _french_fold(word)  # accents kept: Snowball's French reads them
     key = stemmer.stemWord(word)
     if lang in ("fr", "es"):
         key = _strip_accents(key)
@@ -135,6 +136,10 @@ def word_key(word: str, lang: str) -> str:
             key += "ist"  # Snowball gives «extrem» for both; the adjective is not the doctrine
     return key
 
+
+#: Languages whose stemmer is given ``stem_input`` as it is (es: Snowball stems "Rumanía" and
+#: "Rumania" apart, so accents are stripped first; ru: ё folded to е).
+_STEMMED_AS_INPUT = frozenset({"en", "es", "ru"})
 
 #: Endings of the -ist words (extrémiste, terrorista) that Snowball stems like the -ism ones
 #: (extrémisme, terrorismo): «groupes extrémistes violents» is not «extrémisme violent».
@@ -171,8 +176,11 @@ _FR_FEMININE = (("ères", "er"), ("ère", "er"), ("euses", "eur"), ("euse", "eur
                 ("ennes", "en"), ("enne", "en"))
 
 
+_FR_FEMININE_ENDINGS = tuple(ending for ending, _ in _FR_FEMININE)
+
+
 def _french_fold(word: str) -> str:
-    if len(word) > 4:
+    if len(word) > 4 and word.endswith(_FR_FEMININE_ENDINGS):  # one test for most words
         for ending, replacement in _FR_FEMININE:
             if word.endswith(ending):
                 return word[: -len(ending)] + replacement
@@ -190,7 +198,8 @@ _AR_SUFFIXES = ("ات", "ون", "ين", "ان", "ه")
 def arabic_stem(word: str) -> str:
     """A light Arabic stem: folded letters, no clitics, no inflectional suffix."""
     word = word.translate(_AR_FOLD)
-    for prefix in _AR_ARTICLES:
+    # each list is tried in order only when one of its affixes is there (one test for most words)
+    for prefix in _AR_ARTICLES if word.startswith(_AR_ARTICLES) else ():
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             word = word[len(prefix):]
             break
@@ -199,13 +208,13 @@ def arabic_stem(word: str) -> str:
             word = word[1:]
         if word[:1] in ("ب", "ل", "ك") and len(word) >= 5:
             word = word[1:]
-    for suffix in _AR_PRONOUNS:
+    for suffix in _AR_PRONOUNS if word.endswith(_AR_PRONOUNS) else ():
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             if word.endswith("ت") and not word.endswith("ات"):
                 word = word[:-1] + "ه"  # teh marbuta before a pronoun: منصته -> منصه
             break
-    for suffix in _AR_SUFFIXES:
+    for suffix in _AR_SUFFIXES if word.endswith(_AR_SUFFIXES) else ():
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
@@ -265,6 +274,23 @@ def arabic_name_forms(name_word: str) -> frozenset[str]:
 def arabic_folded(word: str) -> str:
     """An Arabic text word as ``arabic_name_forms`` writes it (no diacritics, letters folded)."""
     return surface_form(word).translate(_AR_FOLD)
+
+
+def name_constraints(text: str, lang: str) -> tuple[tuple[bool, frozenset[str]], ...]:
+    """Per word of a proper noun: (must be capitalised, the only forms it may take, or none).
+
+    Only the first word's capital is required: titles of publications are written in sentence
+    case in some languages (Spanish «Guía práctica para solicitar...» for «Guía Práctica...»)."""
+    found = []
+    for index, token in enumerate(tokenize(text, lang)):
+        capital = lang in CASED and token.surface[:1].isupper() and index == 0
+        forms: frozenset[str] = frozenset()
+        if lang == "ru" and token.surface[:1].isupper() and len(token.key) < PREFIX_MIN:
+            forms = frozenset(russian_forms(token.surface))
+        elif lang == "ar":
+            forms = arabic_name_forms(token.surface)
+        found.append((capital, forms))
+    return tuple(found)
 
 
 #: Conjunctions that coordinate two modifiers sharing one head, per language: a term is present in
