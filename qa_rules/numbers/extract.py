@@ -28,6 +28,7 @@ from typing import Any
 
 from qa_rules import langdata
 from qa_rules.dates.extract import date_spans
+from qa_rules.prefilter import Prefilter
 from qa_rules.references.extract import reference_spans
 
 
@@ -141,43 +142,101 @@ def _scale_value(lang: str, match: re.Match) -> int:
 
 @dataclass(frozen=True)
 class _Words:
+    """A language's number words, compiled: built on the first text that may hold one."""
+
+    #: Every form as a whole word: ``(?<!\w)(?:form|form...)(?!\w)``; in a language without a
+    #: word prefix each form is a named alternative (``(?P<e7>form)``, in ``values``' order).
     regex: re.Pattern
-    entries: tuple[tuple[re.Pattern, int, str], ...]  # (form, value, type)
+    values: tuple[tuple[int, str], ...]  # (value, type)
     joiner: re.Pattern
     ambiguous: re.Pattern | None
     units_before_tens: bool
     approximate: re.Pattern | None = None
+    #: In a language with a word prefix (Arabic ``وال``), the forms as named alternatives after the
+    #: prefix, matched against a found word in full (``_word_value``).
+    dispatch: re.Pattern | None = None
 
 
 @lru_cache(maxsize=None)
-def _words(lang: str) -> _Words | None:
+def _word_forms(lang: str) -> tuple[tuple[tuple[str, int, str], ...], Prefilter] | None:
+    """(form, value, type) of each number word of ``lang``, longest first, and where in a text
+    one may be (``Prefilter``); None for a language without number words."""
     data: Any = langdata.value(lang, "numbers")
     if "cardinals" not in data:
         return None
     adj = data.get("adjective_endings", "")
-    prefix = data.get("word_prefix", "")
     entries = []
     for table, kind in (("cardinals", "card"), ("multipliers", "mult"), ("ordinals", "ord"), ("ordinal_multipliers", "ordmult")):
         for form, value in data.get(table, {}).items():
             form = form.replace("{adj}", adj)
             entries.append((form, value, kind))
     entries.sort(key=lambda e: -len(e[0]))
-    alternation = "|".join(f"(?:{form})" for form, _, _ in entries)
-    regex = re.compile(rf"(?<!\w){prefix}(?:{alternation})(?!\w)", re.IGNORECASE)
-    compiled = tuple((re.compile(rf"{prefix}(?:{form})", re.IGNORECASE), value, kind) for form, value, kind in entries)
+    return tuple(entries), Prefilter((form for form, _, _ in entries), word=not data.get("word_prefix"))
+
+
+@lru_cache(maxsize=None)
+def _words(lang: str) -> _Words:
+    """The compiled number words of ``lang``, a language that has them (``_word_forms``): one
+    pattern (two with a word prefix), built once per process, on the first text that needs it."""
+    forms = _word_forms(lang)
+    entries = forms[0] if forms else ()
+    data: Any = langdata.value(lang, "numbers")
+    prefix = data.get("word_prefix", "")
+    named = "|".join(f"(?P<e{i}>{form})" for i, (form, _, _) in enumerate(entries))
+    dispatch = None
+    if prefix or any(_CONTEXT.search(form) for form, _, _ in entries):
+        # The alternative a search takes is the first form the word is in full only when a form is
+        # read alone: a prefix ("وال") can be split otherwise, a look-around sees past the word.
+        alternation = "|".join(f"(?:{form})" for form, _, _ in entries)
+        regex = re.compile(rf"(?<!\w){prefix}(?:{alternation})(?!\w)", re.IGNORECASE)
+        dispatch = re.compile("|".join(rf"{prefix}(?P<e{i}>{form})" for i, (form, _, _) in enumerate(entries)),
+                              re.IGNORECASE)
+    else:
+        regex = re.compile(rf"(?<!\w)(?:{named})(?!\w)", re.IGNORECASE)
+    if (dispatch or regex).groups != len(entries):
+        raise ValueError(f"number words of {lang}: a form holds a capturing group; use (?:...)")
     ambiguous = data.get("ambiguous", ())
     amb = re.compile(rf"{prefix}(?:{'|'.join(map(re.escape, ambiguous))})", re.IGNORECASE) if ambiguous else None
     approx_forms = data.get("approximate", ())
     approx = re.compile(rf"{prefix}(?:{'|'.join(approx_forms)})", re.IGNORECASE) if approx_forms else None
-    return _Words(regex, compiled, re.compile(data.get("joiner", r"\s+"), re.IGNORECASE), amb,
-                  bool(data.get("units_before_tens")), approx)
+    return _Words(regex, tuple((value, kind) for _, value, kind in entries),
+                  re.compile(data.get("joiner", r"\s+"), re.IGNORECASE), amb, bool(data.get("units_before_tens")),
+                  approx, dispatch)
 
 
-def _word_value(words: _Words, token: str) -> tuple[int, str]:
-    for pattern, value, kind in words.entries:
-        if pattern.fullmatch(token):
-            return value, kind
-    raise ValueError(token)
+#: What lets a form match otherwise inside a text than alone: a look-around, a boundary, an anchor.
+_CONTEXT = re.compile(r"\(\?<?[=!]|\\[bBAZ]|[\^$]")
+
+
+def _word_matches(text: str, lang: str) -> list[re.Match]:
+    """The number words of ``text`` as ``finditer`` of ``_words(lang).regex`` finds them, but tried
+    only where the prefilter says one may start: most texts hold none and are not searched."""
+    forms = _word_forms(lang)
+    if forms is None:
+        return []
+    prefilter = forms[1]
+    starts = prefilter.starts(text)
+    if starts is None:
+        return list(_words(lang).regex.finditer(text)) if prefilter.may_match(text) else []
+    found: list[re.Match] = []
+    end = 0
+    for start in starts:
+        if start >= end:
+            match = _words(lang).regex.match(text, start)
+            if match:
+                found.append(match)
+                end = match.end()
+    return found
+
+
+def _word_value(words: _Words, match: re.Match) -> tuple[int, str]:
+    """(value, type) of the first form (longest first) that the word ``match`` found is in full."""
+    if words.dispatch is not None:
+        token = match.group(0)
+        match = words.dispatch.fullmatch(token)  # type: ignore[assignment]
+        if match is None:
+            raise ValueError(token)  # cannot happen: the search found it with the same alternatives
+    return words.values[int(match.lastgroup[1:])]  # type: ignore[index]
 
 
 class _Compound:
@@ -231,9 +290,10 @@ class _Compound:
 
 def _word_numbers(text: str, lang: str, blocked, percent_re: re.Pattern) -> list[tuple[int, str, int, int, bool]]:
     """(value, kind, start, end, percent) of each compound of number words."""
+    matches = _word_matches(text, lang)
+    if not matches:
+        return []  # most texts
     words = _words(lang)
-    if words is None:
-        return []
     found: list[tuple[int, str, int, int, bool]] = []
     compound: _Compound | None = None
     consumed = 0
@@ -252,10 +312,10 @@ def _word_numbers(text: str, lang: str, blocked, percent_re: re.Pattern) -> list
         found.append((compound.value, kind, compound.start, end, bool(pct)))
         return end
 
-    for match in words.regex.finditer(text):
+    for match in matches:
         if match.start() < consumed or blocked(match.start(), match.end()):
             continue
-        value, kind = _word_value(words, match.group(0))
+        value, kind = _word_value(words, match)
         joined = (
             compound is not None
             and words.joiner.fullmatch(text[compound.end : match.start()]) is not None
