@@ -100,7 +100,7 @@ def stems(alternative: str) -> tuple[tuple[str, bool], ...] | None:
         if not whole:
             complete = False
             break
-    if not openings[0] or any(case_unsafe(c) for o in openings for c in o):
+    if not openings[0] or any(_CASE_UNSAFE.search(o) for o in openings):
         return None
     return tuple((o.lower(), complete) for o in openings)
 
@@ -152,7 +152,7 @@ def _word_stem(found: tuple[str, bool]) -> tuple[str, bool] | None:
 
 
 class Prefilter:
-    """Answers whether a text may hold a case-insensitive match of one of ``forms``.
+    """Answers whether a text may hold a case-insensitive match of one of ``forms``, and which.
 
     ``word``: the forms are searched as whole words (nothing of a word just before or after),
     so a stem is looked for at the start of a word, and a form that is all
@@ -160,17 +160,26 @@ class Prefilter:
     """
 
     def __init__(self, forms: Iterable[str], word: bool = False) -> None:
-        found = [stems(alt) for form in forms for alt in alternatives(form)]
-        openings: set[tuple[str, bool] | None] = {o for f in found if f is not None for o in f}
-        if None in found or not openings:
-            openings = {None}
-        if word:
-            openings = {_word_stem(o) if o else None for o in openings}
         self.word = word
+        self._trie: dict | None = {}
+        for index, form in enumerate(forms):
+            for alternative in alternatives(form):
+                found = stems(alternative)
+                if found is None or self._trie is None:
+                    self._trie = None  # a form that opens with no literal: every text may hold it
+                    continue
+                for opening in found:
+                    if word:
+                        opening = _word_stem(opening)  # type: ignore[assignment]
+                    if opening is None:
+                        self._trie = None
+                        break
+                    text, whole = opening
+                    _add(self._trie, text, word and whole, index)
         self._stems: re.Pattern | None = None
-        if None not in openings:
-            trie = _trie((text, word and complete) for text, complete in openings)  # type: ignore[misc]
-            self._stems = re.compile(rf"(?<!\w){trie}" if word else trie)
+        if self._trie:
+            pattern = _render(self._trie)
+            self._stems = re.compile(rf"(?<!\w){pattern}" if word else pattern)
 
     def may_match(self, text: str) -> bool:
         """False only when no form can match in ``text``: no form's stem is in its lower case (and
@@ -179,34 +188,45 @@ class Prefilter:
             return True
         return self._stems.search(text.lower()) is not None
 
-    def starts(self, text: str) -> list[int] | None:
-        """For whole words (``word``), every index of ``text`` where a form may start, earliest
-        first: a whole-word search needs trying there only. None when that cannot be told (not
+    def candidates(self, text: str) -> list[tuple[int, list[int]]] | None:
+        """For whole words (``word``): each index of ``text`` where a form may start, earliest
+        first, with the forms that may start there (their indices in ``forms``, in order): a
+        whole-word search of the forms need try those only. None when that cannot be told (not
         ``word``, a form without a stem, a character whose case reads otherwise)."""
         if not self.word or self._stems is None or _CASE_UNSAFE.search(text):
             return None
-        return [m.start() for m in self._stems.finditer(text.lower())]
+        lowered = text.lower()
+        found = []
+        for match in self._stems.finditer(lowered):
+            owners: set[int] = set()
+            node: dict | None = self._trie
+            i = match.start()
+            while node is not None:
+                owners.update(node.get(_OPEN, ()))
+                if _WHOLE in node and not _WORD_CHAR.match(lowered, i):
+                    owners.update(node[_WHOLE])
+                node = node.get(lowered[i]) if i < len(lowered) else None
+                i += 1
+            found.append((match.start(), sorted(owners)))
+        return found
 
 
-def _trie(openings: Iterable[tuple[str, bool]]) -> str:
-    """One pattern for all ``openings`` (text, whether a word must end after it), their common
-    beginnings shared: ``mar``, ``mars``, ``mai`` -> ``ma(?:r|i)``. It is compiled and searched
-    faster than an alternation of hundreds of openings (a language's number words, inflected)."""
-    root: dict = {}
-    for text, whole in openings:
-        node = root
-        for char in text:
-            node = node.setdefault(char, {})
-        node[_WHOLE if whole else _OPEN] = True
-    return _render(root)
+_OPEN, _WHOLE = 0, 1  # trie keys: the forms an opening of ends here, the forms a whole word of does
+_WORD_CHAR = re.compile(r"\w")
 
 
-_OPEN, _WHOLE = 0, 1  # trie markers: an opening ends here (anything may follow), a whole word does
+def _add(trie: dict, text: str, whole: bool, index: int) -> None:
+    node = trie
+    for char in text:
+        node = node.setdefault(char, {})
+    node.setdefault(_WHOLE if whole else _OPEN, set()).add(index)
 
 
 def _render(node: dict) -> str:
+    """One pattern for the openings of a trie, their common beginnings shared (``mar``, ``mars``,
+    ``mai`` -> ``ma(?:r|i)``): compiled and searched faster than an alternation of hundreds."""
     if _OPEN in node:
-        return ""  # this opening matches whatever follows it: the longer ones add nothing
+        return ""  # an opening ends here and anything may follow: the longer ones add nothing
     parts = [re.escape(char) + _render(child) for char, child in sorted((k, v) for k, v in node.items() if isinstance(k, str))]
     if _WHOLE in node:
         parts.append(r"(?!\w)")

@@ -99,14 +99,14 @@ def test_a_whole_word_form_is_not_looked_for_inside_a_word():
     words = Prefilter(["un", "une", "dizaines?"], word=True)
     assert not words.may_match("Nations Unies, communes")
     assert words.may_match("UNE réunion") and words.may_match("des dizaines")
-    assert words.starts("la Dizaine et une autre") == [3, 14]
+    assert words.candidates("la Dizaine et une autre, un") == [(3, [2]), (14, [1]), (25, [0])]
 
 
 def test_an_unsafe_character_turns_the_prefilter_off():
     """"ſix" matches ``six`` case-insensitively although its lower case is not "six"."""
     pattern = re.compile(r"(?<!\w)(?:six)(?!\w)", re.IGNORECASE)
     assert pattern.search("ſix")
-    assert Prefilter(["six"], word=True).may_match("ſix") and Prefilter(["six"], word=True).starts("ſix") is None
+    assert Prefilter(["six"], word=True).may_match("ſix") and Prefilter(["six"], word=True).candidates("ſix") is None
 
 
 PIECES = st.sampled_from(
@@ -126,9 +126,12 @@ def test_the_prefilter_never_misses_a_match(pieces, case):
         if kind == "words":
             pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
             prefilter = Prefilter(forms, word=True)
-            starts = prefilter.starts(text)
-            if starts is not None:
-                assert {m.start() for m in pattern.finditer(text)} <= set(starts)
+            candidates = prefilter.candidates(text)
+            if candidates is not None:
+                where = dict(candidates)
+                for i, form in enumerate(forms):  # each form that matches somewhere is named there
+                    for m in re.finditer(rf"(?<!\w)(?:{form})(?!\w)", text, re.IGNORECASE):
+                        assert i in where.get(m.start(), ()), (form, text)
         else:
             pattern = re.compile(alternation, re.IGNORECASE)
             prefilter = Prefilter(forms)

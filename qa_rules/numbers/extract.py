@@ -142,19 +142,23 @@ def _scale_value(lang: str, match: re.Match) -> int:
 
 @dataclass(frozen=True)
 class _Words:
-    """A language's number words, compiled: built on the first text that may hold one."""
+    """What reads a language's number words into compounds, built on the first text holding one."""
 
-    #: Every form as a whole word: ``(?<!\w)(?:form|form...)(?!\w)``; in a language without a
-    #: word prefix each form is a named alternative (``(?P<e7>form)``, in ``values``' order).
-    regex: re.Pattern
-    values: tuple[tuple[int, str], ...]  # (value, type)
     joiner: re.Pattern
     ambiguous: re.Pattern | None
     units_before_tens: bool
     approximate: re.Pattern | None = None
-    #: In a language with a word prefix (Arabic ``وال``), the forms as named alternatives after the
-    #: prefix, matched against a found word in full (``_word_value``).
-    dispatch: re.Pattern | None = None
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A number word found: where, and the first form (longest first) it is in full."""
+
+    start: int
+    end: int
+    text: str
+    value: int
+    kind: str
 
 
 @lru_cache(maxsize=None)
@@ -171,72 +175,88 @@ def _word_forms(lang: str) -> tuple[tuple[tuple[str, int, str], ...], Prefilter]
             form = form.replace("{adj}", adj)
             entries.append((form, value, kind))
     entries.sort(key=lambda e: -len(e[0]))
-    return tuple(entries), Prefilter((form for form, _, _ in entries), word=not data.get("word_prefix"))
-
-
-@lru_cache(maxsize=None)
-def _words(lang: str) -> _Words:
-    """The compiled number words of ``lang``, a language that has them (``_word_forms``): one
-    pattern (two with a word prefix), built once per process, on the first text that needs it."""
-    forms = _word_forms(lang)
-    entries = forms[0] if forms else ()
-    data: Any = langdata.value(lang, "numbers")
-    prefix = data.get("word_prefix", "")
-    named = "|".join(f"(?P<e{i}>{form})" for i, (form, _, _) in enumerate(entries))
-    dispatch = None
-    if prefix or any(_CONTEXT.search(form) for form, _, _ in entries):
-        # The alternative a search takes is the first form the word is in full only when a form is
-        # read alone: a prefix ("وال") can be split otherwise, a look-around sees past the word.
-        alternation = "|".join(f"(?:{form})" for form, _, _ in entries)
-        regex = re.compile(rf"(?<!\w){prefix}(?:{alternation})(?!\w)", re.IGNORECASE)
-        dispatch = re.compile("|".join(rf"{prefix}(?P<e{i}>{form})" for i, (form, _, _) in enumerate(entries)),
-                              re.IGNORECASE)
-    else:
-        regex = re.compile(rf"(?<!\w)(?:{named})(?!\w)", re.IGNORECASE)
-    if (dispatch or regex).groups != len(entries):
-        raise ValueError(f"number words of {lang}: a form holds a capturing group; use (?:...)")
-    ambiguous = data.get("ambiguous", ())
-    amb = re.compile(rf"{prefix}(?:{'|'.join(map(re.escape, ambiguous))})", re.IGNORECASE) if ambiguous else None
-    approx_forms = data.get("approximate", ())
-    approx = re.compile(rf"{prefix}(?:{'|'.join(approx_forms)})", re.IGNORECASE) if approx_forms else None
-    return _Words(regex, tuple((value, kind) for _, value, kind in entries),
-                  re.compile(data.get("joiner", r"\s+"), re.IGNORECASE), amb, bool(data.get("units_before_tens")),
-                  approx, dispatch)
+    forms = tuple(form for form, _, _ in entries)
+    # Forms tried one by one where the prefilter points need no prefix (Arabic "وال" can be split
+    # two ways) and nothing that sees past the word (a look-around, a boundary, an anchor).
+    by_position = not data.get("word_prefix") and not any(_CONTEXT.search(form) for form in forms)
+    return tuple(entries), Prefilter(forms, word=by_position)
 
 
 #: What lets a form match otherwise inside a text than alone: a look-around, a boundary, an anchor.
 _CONTEXT = re.compile(r"\(\?<?[=!]|\\[bBAZ]|[\^$]")
 
 
-def _word_matches(text: str, lang: str) -> list[re.Match]:
-    """The number words of ``text`` as ``finditer`` of ``_words(lang).regex`` finds them, but tried
-    only where the prefilter says one may start: most texts hold none and are not searched."""
+@lru_cache(maxsize=None)
+def _words(lang: str) -> _Words:
+    data: Any = langdata.value(lang, "numbers")
+    prefix = data.get("word_prefix", "")
+    ambiguous = data.get("ambiguous", ())
+    amb = re.compile(rf"{prefix}(?:{'|'.join(map(re.escape, ambiguous))})", re.IGNORECASE) if ambiguous else None
+    approx_forms = data.get("approximate", ())
+    approx = re.compile(rf"{prefix}(?:{'|'.join(approx_forms)})", re.IGNORECASE) if approx_forms else None
+    return _Words(re.compile(data.get("joiner", r"\s+"), re.IGNORECASE), amb, bool(data.get("units_before_tens")),
+                  approx)
+
+
+@lru_cache(maxsize=None)
+def _form_pattern(lang: str, index: int) -> re.Pattern:
+    """Form ``index`` of ``lang`` as a whole word: compiled when a text first may hold it."""
+    form = _word_forms(lang)[0][index][0]  # type: ignore[index]
+    return re.compile(rf"(?<!\w)(?:{form})(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _search(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    """Every form of ``lang`` as a whole word after the language's word prefix, and the forms one
+    by one (named ``e0``, ``e1``... in order) for the first a found word is in full: the search
+    for a language with a word prefix, or a text the prefilter cannot judge."""
+    entries = _word_forms(lang)[0]  # type: ignore[index]
+    prefix = langdata.value(lang, "numbers").get("word_prefix", "")
+    alternation = "|".join(f"(?:{form})" for form, _, _ in entries)
+    regex = re.compile(rf"(?<!\w){prefix}(?:{alternation})(?!\w)", re.IGNORECASE)
+    dispatch = re.compile("|".join(rf"{prefix}(?P<e{i}>{form})" for i, (form, _, _) in enumerate(entries)),
+                          re.IGNORECASE)
+    if dispatch.groups != len(entries):
+        raise ValueError(f"number words of {lang}: a form holds a capturing group; use (?:...)")
+    return regex, dispatch
+
+
+def _word_matches(text: str, lang: str) -> list[_Word]:
+    """The number words of ``text``, as a search of all the forms finds them (leftmost first, the
+    first form that matches there), each read as the first form it is in full.
+
+    Most texts hold none: the prefilter says so without a search. Where it can tell where a word
+    may start and which forms may start there, only those forms are tried there, each compiled
+    on first need; otherwise the text is searched with every form."""
     forms = _word_forms(lang)
     if forms is None:
         return []
-    prefilter = forms[1]
-    starts = prefilter.starts(text)
-    if starts is None:
-        return list(_words(lang).regex.finditer(text)) if prefilter.may_match(text) else []
-    found: list[re.Match] = []
+    entries, prefilter = forms
+    candidates = prefilter.candidates(text)
+    found: list[_Word] = []
+    if candidates is None:
+        if not prefilter.may_match(text):
+            return []
+        regex, dispatch = _search(lang)
+        for match in regex.finditer(text):
+            read = dispatch.fullmatch(match.group(0))
+            if read is None or read.lastgroup is None:
+                raise ValueError(match.group(0))  # cannot happen: the search matched the same forms
+            _, value, kind = entries[int(read.lastgroup[1:])]
+            found.append(_Word(match.start(), match.end(), match.group(0), value, kind))
+        return found
     end = 0
-    for start in starts:
-        if start >= end:
-            match = _words(lang).regex.match(text, start)
+    for start, owners in candidates:
+        if start < end:
+            continue
+        for index in owners:
+            match = _form_pattern(lang, index).match(text, start)
             if match:
-                found.append(match)
+                _, value, kind = entries[index]
+                found.append(_Word(start, match.end(), match.group(0), value, kind))
                 end = match.end()
+                break
     return found
-
-
-def _word_value(words: _Words, match: re.Match) -> tuple[int, str]:
-    """(value, type) of the first form (longest first) that the word ``match`` found is in full."""
-    if words.dispatch is not None:
-        token = match.group(0)
-        match = words.dispatch.fullmatch(token)  # type: ignore[assignment]
-        if match is None:
-            raise ValueError(token)  # cannot happen: the search found it with the same alternatives
-    return words.values[int(match.lastgroup[1:])]  # type: ignore[index]
 
 
 class _Compound:
@@ -313,21 +333,21 @@ def _word_numbers(text: str, lang: str, blocked, percent_re: re.Pattern) -> list
         return end
 
     for match in matches:
-        if match.start() < consumed or blocked(match.start(), match.end()):
+        if match.start < consumed or blocked(match.start, match.end):
             continue
-        value, kind = _word_value(words, match)
+        value, kind = match.value, match.kind
         joined = (
             compound is not None
-            and words.joiner.fullmatch(text[compound.end : match.start()]) is not None
+            and words.joiner.fullmatch(text[compound.end : match.start]) is not None
             and compound.accepts(value, kind, words)
         )
         if not joined:
             consumed = close()
             compound = None
-            if match.start() < consumed:
+            if match.start < consumed:
                 continue
-            compound = _Compound(match.start())
-        compound.add(value, kind, match.group(0), match.end())
+            compound = _Compound(match.start)
+        compound.add(value, kind, match.text, match.end)
     close()
     return found
 
