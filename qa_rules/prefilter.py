@@ -14,8 +14,14 @@ finds exactly what searching every text found::
     >>> months.may_match("adoptée le 18 MARS 2019"), months.may_match("Prie le Secrétaire général")
     (True, False)
 
-A form that does not open with a letter (a group, a class, an escape) has
-no stem: the filter then answers yes to every text.
+For whole words (a language's number words) it also says where a form may
+start and which forms may start there, so that only those are tried there::
+
+    >>> Prefilter(["un", "une", "dizaines?"], word=True).candidates("Nations Unies : une dizaine")
+    [(16, [1]), (20, [2])]
+
+A form that opens with no literal letter (an escape, a range, a letter that
+may be absent) has no stem: the filter then answers yes to every text.
 """
 
 from __future__ import annotations
