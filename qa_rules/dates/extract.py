@@ -20,6 +20,7 @@ import unicodedata
 from functools import lru_cache
 
 from qa_rules import langdata
+from qa_rules.prefilter import Prefilter
 
 
 def _digits(text: str) -> int:
@@ -43,17 +44,38 @@ def _compile_templates(lang: str, templates) -> tuple[re.Pattern, ...]:
     return tuple(patterns)
 
 
+def _months(lang: str) -> tuple[tuple[str, int], ...]:
+    """(month name pattern, month number), longest first: the order the date patterns try them in."""
+    return tuple(sorted(langdata.value(lang, "dates.months").items(), key=lambda kv: -len(kv[0])))
+
+
 @lru_cache(maxsize=None)
-def _compiled(lang: str) -> tuple[tuple[re.Pattern, ...], tuple[tuple[re.Pattern, int], ...]]:
+def _compiled(lang: str) -> tuple[tuple[re.Pattern, ...], tuple[re.Pattern, tuple[int, ...]]]:
+    """The date patterns of ``lang`` and its month reader (``_month``): built on the first text
+    that may hold a date, once per process."""
     data = langdata.value(lang, "dates")
-    months = tuple(sorted(data["months"].items(), key=lambda kv: -len(kv[0])))
-    month_patterns = tuple((re.compile(f"(?:{k})", re.IGNORECASE), v) for k, v in months)
-    return _compile_templates(lang, data["patterns"]), month_patterns
+    return _compile_templates(lang, data["patterns"]), _month_reader(lang)
+
+
+def _month_reader(lang: str) -> tuple[re.Pattern, tuple[int, ...]]:
+    """One pattern, an alternative per month name (``(?P<m3>mars)``), and the month number of
+    each alternative: the first that a matched month group is in full gives its number."""
+    months = _months(lang)
+    reader = re.compile("|".join(f"(?P<m{i}>{name})" for i, (name, _) in enumerate(months)), re.IGNORECASE)
+    if reader.groups != len(months):
+        raise ValueError(f"month names of {lang}: a name holds a capturing group; use (?:...)")
+    return reader, tuple(number for _, number in months)
 
 
 @lru_cache(maxsize=None)
 def _nonstandard(lang: str) -> tuple[re.Pattern, ...]:
     return _compile_templates(lang, langdata.value(lang, "dates.nonstandard", ()))
+
+
+@lru_cache(maxsize=None)
+def _month_prefilter(lang: str) -> Prefilter:
+    """Whether a text may hold a month name of ``lang``, from the letters each opens with."""
+    return Prefilter(name for name, _ in _months(lang))
 
 
 @lru_cache(maxsize=None)
@@ -64,11 +86,18 @@ def _any_month(lang: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{k})" for k in months), re.IGNORECASE)
 
 
-def _month(text: str, month_patterns) -> int:
-    for pattern, number in month_patterns:
-        if pattern.fullmatch(text):
-            return number
-    raise ValueError(text)  # cannot happen: the month group matched one of them
+def _has_month(text: str, lang: str) -> bool:
+    """Whether ``text`` holds a month name of ``lang``: most texts are answered by the prefilter,
+    without a case-insensitive search."""
+    return _month_prefilter(lang).may_match(text) and _any_month(lang).search(text) is not None
+
+
+def _month(text: str, month_reader) -> int:
+    reader, numbers = month_reader
+    match = reader.fullmatch(text)
+    if match is None or match.lastgroup is None:
+        raise ValueError(text)  # cannot happen: the month group matched one of them
+    return numbers[int(match.lastgroup[1:])]
 
 
 @lru_cache(maxsize=4096)
@@ -76,13 +105,13 @@ def dates(text: str, lang: str) -> tuple[tuple[str, str, int, int], ...]:
     """``(key, text, start, end)`` of each date, earliest first, never overlapping."""
     if not langdata.supported(lang):
         return ()
-    if _any_month(lang).search(text) is None:
+    if not _has_month(text, lang):
         return ()
-    patterns, month_patterns = _compiled(lang)
-    return _find(text, patterns, month_patterns)
+    patterns, month_reader = _compiled(lang)
+    return _find(text, patterns, month_reader)
 
 
-def _find(text: str, patterns, month_patterns) -> tuple[tuple[str, str, int, int], ...]:
+def _find(text: str, patterns, month_reader) -> tuple[tuple[str, str, int, int], ...]:
     found: list[tuple[str, str, int, int]] = []
     taken: list[tuple[int, int]] = []
     for pattern in patterns:
@@ -91,7 +120,7 @@ def _find(text: str, patterns, month_patterns) -> tuple[tuple[str, str, int, int
             if any(start < e and end > s for s, e in taken):
                 continue
             groups = m.groupdict()
-            month = _month(m.group("month"), month_patterns)
+            month = _month(m.group("month"), month_reader)
             year = groups.get("year")
             day = groups.get("day")
             day2 = groups.get("day2")
@@ -113,10 +142,9 @@ def nonstandard_dates(text: str, lang: str) -> tuple[tuple[str, str, int, int], 
     """Dates written in a form the language's UN style does not use (``December 18, 2019``)."""
     if not langdata.supported(lang):
         return ()
-    patterns = _nonstandard(lang)
-    if not patterns or _any_month(lang).search(text) is None:
+    if not langdata.value(lang, "dates.nonstandard", ()) or not _has_month(text, lang):
         return ()
-    return _find(text, patterns, _compiled(lang)[1])
+    return _find(text, _nonstandard(lang), _compiled(lang)[1])
 
 
 _KEY = re.compile(r"^(?:(\d{4})|-)-(\d{2})(?:-(\d{2})(?:/(\d{2}))?)?$")

@@ -28,6 +28,7 @@ from typing import Any
 
 from qa_rules import langdata
 from qa_rules.dates.extract import date_spans
+from qa_rules.prefilter import Prefilter
 from qa_rules.references.extract import reference_spans
 
 
@@ -141,43 +142,121 @@ def _scale_value(lang: str, match: re.Match) -> int:
 
 @dataclass(frozen=True)
 class _Words:
-    regex: re.Pattern
-    entries: tuple[tuple[re.Pattern, int, str], ...]  # (form, value, type)
+    """What reads a language's number words into compounds, built on the first text holding one."""
+
     joiner: re.Pattern
     ambiguous: re.Pattern | None
     units_before_tens: bool
     approximate: re.Pattern | None = None
 
 
+@dataclass(frozen=True)
+class _Word:
+    """A number word found: where, and the first form (longest first) it is in full."""
+
+    start: int
+    end: int
+    text: str
+    value: int
+    kind: str
+
+
 @lru_cache(maxsize=None)
-def _words(lang: str) -> _Words | None:
+def _word_forms(lang: str) -> tuple[tuple[tuple[str, int, str], ...], Prefilter] | None:
+    """(form, value, type) of each number word of ``lang``, longest first, and where in a text
+    one may be (``Prefilter``); None for a language without number words."""
     data: Any = langdata.value(lang, "numbers")
     if "cardinals" not in data:
         return None
     adj = data.get("adjective_endings", "")
-    prefix = data.get("word_prefix", "")
     entries = []
     for table, kind in (("cardinals", "card"), ("multipliers", "mult"), ("ordinals", "ord"), ("ordinal_multipliers", "ordmult")):
         for form, value in data.get(table, {}).items():
             form = form.replace("{adj}", adj)
             entries.append((form, value, kind))
     entries.sort(key=lambda e: -len(e[0]))
-    alternation = "|".join(f"(?:{form})" for form, _, _ in entries)
-    regex = re.compile(rf"(?<!\w){prefix}(?:{alternation})(?!\w)", re.IGNORECASE)
-    compiled = tuple((re.compile(rf"{prefix}(?:{form})", re.IGNORECASE), value, kind) for form, value, kind in entries)
+    forms = tuple(form for form, _, _ in entries)
+    # Forms tried one by one where the prefilter points need no prefix (Arabic "وال" can be split
+    # two ways) and nothing that sees past the word (a look-around, a boundary, an anchor).
+    by_position = not data.get("word_prefix") and not any(_CONTEXT.search(form) for form in forms)
+    return tuple(entries), Prefilter(forms, word=by_position)
+
+
+#: What lets a form match otherwise inside a text than alone: a look-around, a boundary, an anchor.
+_CONTEXT = re.compile(r"\(\?<?[=!]|\\[bBAZ]|[\^$]")
+
+
+@lru_cache(maxsize=None)
+def _words(lang: str) -> _Words:
+    data: Any = langdata.value(lang, "numbers")
+    prefix = data.get("word_prefix", "")
     ambiguous = data.get("ambiguous", ())
     amb = re.compile(rf"{prefix}(?:{'|'.join(map(re.escape, ambiguous))})", re.IGNORECASE) if ambiguous else None
     approx_forms = data.get("approximate", ())
     approx = re.compile(rf"{prefix}(?:{'|'.join(approx_forms)})", re.IGNORECASE) if approx_forms else None
-    return _Words(regex, compiled, re.compile(data.get("joiner", r"\s+"), re.IGNORECASE), amb,
-                  bool(data.get("units_before_tens")), approx)
+    return _Words(re.compile(data.get("joiner", r"\s+"), re.IGNORECASE), amb, bool(data.get("units_before_tens")),
+                  approx)
 
 
-def _word_value(words: _Words, token: str) -> tuple[int, str]:
-    for pattern, value, kind in words.entries:
-        if pattern.fullmatch(token):
-            return value, kind
-    raise ValueError(token)
+@lru_cache(maxsize=None)
+def _form_pattern(lang: str, index: int) -> re.Pattern:
+    """Form ``index`` of ``lang`` as a whole word: compiled when a text first may hold it."""
+    form = _word_forms(lang)[0][index][0]  # type: ignore[index]
+    return re.compile(rf"(?<!\w)(?:{form})(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _search(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    """Every form of ``lang`` as a whole word after the language's word prefix, and the forms one
+    by one (named ``e0``, ``e1``... in order) for the first a found word is in full: the search
+    for a language with a word prefix, or a text the prefilter cannot judge."""
+    entries = _word_forms(lang)[0]  # type: ignore[index]
+    prefix = langdata.value(lang, "numbers").get("word_prefix", "")
+    alternation = "|".join(f"(?:{form})" for form, _, _ in entries)
+    regex = re.compile(rf"(?<!\w){prefix}(?:{alternation})(?!\w)", re.IGNORECASE)
+    dispatch = re.compile("|".join(rf"{prefix}(?P<e{i}>{form})" for i, (form, _, _) in enumerate(entries)),
+                          re.IGNORECASE)
+    if dispatch.groups != len(entries):
+        raise ValueError(f"number words of {lang}: a form holds a capturing group; use (?:...)")
+    return regex, dispatch
+
+
+def _word_matches(text: str, lang: str) -> list[_Word]:
+    """The number words of ``text``, as a search of all the forms finds them (leftmost first, the
+    first form that matches there), each read as the first form it is in full.
+
+    Most texts hold none: the prefilter says so without a search. Where it can tell where a word
+    may start and which forms may start there, only those forms are tried there, each compiled
+    on first need; otherwise the text is searched with every form."""
+    forms = _word_forms(lang)
+    if forms is None:
+        return []
+    entries, prefilter = forms
+    candidates = prefilter.candidates(text)
+    found: list[_Word] = []
+    if candidates is None:
+        if not prefilter.may_match(text):
+            return []
+        regex, dispatch = _search(lang)
+        for match in regex.finditer(text):
+            read = dispatch.fullmatch(match.group(0))
+            if read is None or read.lastgroup is None:
+                raise ValueError(match.group(0))  # cannot happen: the search matched the same forms
+            _, value, kind = entries[int(read.lastgroup[1:])]
+            found.append(_Word(match.start(), match.end(), match.group(0), value, kind))
+        return found
+    end = 0
+    for start, owners in candidates:
+        if start < end:
+            continue
+        for index in owners:
+            match = _form_pattern(lang, index).match(text, start)
+            if match:
+                _, value, kind = entries[index]
+                found.append(_Word(start, match.end(), match.group(0), value, kind))
+                end = match.end()
+                break
+    return found
 
 
 class _Compound:
@@ -231,9 +310,10 @@ class _Compound:
 
 def _word_numbers(text: str, lang: str, blocked, percent_re: re.Pattern) -> list[tuple[int, str, int, int, bool]]:
     """(value, kind, start, end, percent) of each compound of number words."""
+    matches = _word_matches(text, lang)
+    if not matches:
+        return []  # most texts
     words = _words(lang)
-    if words is None:
-        return []
     found: list[tuple[int, str, int, int, bool]] = []
     compound: _Compound | None = None
     consumed = 0
@@ -252,22 +332,22 @@ def _word_numbers(text: str, lang: str, blocked, percent_re: re.Pattern) -> list
         found.append((compound.value, kind, compound.start, end, bool(pct)))
         return end
 
-    for match in words.regex.finditer(text):
-        if match.start() < consumed or blocked(match.start(), match.end()):
+    for match in matches:
+        if match.start < consumed or blocked(match.start, match.end):
             continue
-        value, kind = _word_value(words, match.group(0))
+        value, kind = match.value, match.kind
         joined = (
             compound is not None
-            and words.joiner.fullmatch(text[compound.end : match.start()]) is not None
+            and words.joiner.fullmatch(text[compound.end : match.start]) is not None
             and compound.accepts(value, kind, words)
         )
         if not joined:
             consumed = close()
             compound = None
-            if match.start() < consumed:
+            if match.start < consumed:
                 continue
-            compound = _Compound(match.start())
-        compound.add(value, kind, match.group(0), match.end())
+            compound = _Compound(match.start)
+        compound.add(value, kind, match.text, match.end)
     close()
     return found
 
