@@ -99,3 +99,30 @@ def test_a_check_preloads_its_targets_dictionaries(monkeypatch):
 
 def test_a_check_without_the_spelling_rules_preloads_nothing(monkeypatch):
     assert _preloaded(monkeypatch, ignore=("spelling",)) == []
+
+
+def test_suggestions_wait_for_the_dictionaries_being_loaded(test_dictionary, monkeypatch):
+    """Hunspell stops a suggestion's search after a budget of the process's CPU clock, which a
+    loading thread advances too: a suggestion asked while another dictionary loads would find
+    less. ``suggest`` waits for the queue to settle first."""
+    loaded = hunspell.load(test_dictionary)
+    started, release = threading.Event(), threading.Event()
+    events: list[str] = []
+    create = hunspell._create
+
+    def slow(name):
+        started.set()
+        release.wait(5)
+        events.append("loaded")
+        return create(name)
+
+    monkeypatch.setattr(hunspell, "_create", slow)
+    thread = hunspell.preload(["xx_MISSING"])
+    assert started.wait(5)
+    asking = threading.Thread(target=lambda: events.append(("suggested", loaded.suggest("helo"))))
+    asking.start()
+    asking.join(0.5)  # it must still be waiting
+    release.set()
+    asking.join()
+    thread.join()
+    assert events[0] == "loaded" and events[1][0] == "suggested" and "hello" in events[1][1]

@@ -61,8 +61,13 @@ class Dictionary:
             return bool(self.library.Hunspell_spell(self.handle, encoded))
 
     def suggest(self, word: str, limit: int = 3) -> tuple[str, ...]:
-        """Hunspell's first ``limit`` suggestions for a word it does not know."""
+        """Hunspell's first ``limit`` suggestions for a word it does not know. Hunspell bounds
+        its search by the process's CPU clock, which every thread advances: the suggestions
+        wait for the dictionaries being loaded in the background (``settled``), so that the
+        loading never shortens a search and changes what it finds."""
         import ctypes
+
+        settled()
 
         try:
             encoded = word.encode(self.encoding)
@@ -203,6 +208,14 @@ def _load_all(events: dict[str, threading.Event]) -> None:
     finally:  # whatever was not loaded, a thread waiting for it loads it itself
         for done in events.values():
             done.set()
+
+
+def settled() -> None:
+    """Wait until no dictionary queued by ``preload`` is still being loaded."""
+    with _STATE:
+        pending = list(_QUEUED.values())
+    for done in pending:
+        done.wait()
 
 
 def loaded() -> tuple[str, ...]:
