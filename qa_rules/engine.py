@@ -2,8 +2,9 @@
 
 The engine turns every aligned row into pairs (the pivot language as the
 source, each other language as a target), computes the document-wide facts
-rules share once (``Context.facts``), runs each rule's ``check`` on every pair
-whose target language it applies to and its ``check_document`` once, drops
+rules share once (``Context.facts``), reads the pairs one by one and runs on each
+every rule's ``check`` whose target language it applies to (a pair's findings go
+on before the next pair is read), then each rule's ``check_document`` once, drops
 accepted findings (counting them), and sorts what is left by target document
 and line::
 
@@ -103,28 +104,27 @@ class _PairKinds:
     ``Rule.runs_on`` reads, so a rule that keeps it is asked once per kind, not once per pair."""
 
     def __init__(self, pairs: Sequence[Pair]) -> None:
-        self.pairs = pairs
-        #: The target language of each pair, by position (read once, not once per rule).
-        self.langs = [p.target.lang for p in pairs]
         kinds: dict[tuple, int] = {}
         #: Each pair's kind, by position (a small number: the kinds are few).
-        self.kind_of = array("H", (kinds.setdefault((lang, p.source.lang, p.source.missing, p.target.missing),
-                                                    len(kinds)) for lang, p in zip(self.langs, pairs)))
+        self.kind_of = array("H", (kinds.setdefault((p.target.lang, p.source.lang, p.source.missing, p.target.missing),
+                                                    len(kinds)) for p in pairs))
         self.example: dict[int, Pair] = {}
         for kind, pair in zip(self.kind_of, pairs):
             self.example.setdefault(kind, pair)
 
-    def run_by(self, rule: Rule, unavailable: Container[str] = ()) -> list[int]:
-        """The positions of the pairs ``rule.check`` is called on, in order: those it runs on
-        whose target language is not in ``unavailable`` (the rule cannot run there)."""
-        if type(rule).runs_on is not Rule.runs_on:  # a rule that decides on more than the kind
-            return [i for i, pair in enumerate(self.pairs)
-                    if self.langs[i] not in unavailable and rule.runs_on(pair)]
-        runs = {kind: pair.target.lang not in unavailable and rule.runs_on(pair)
-                for kind, pair in self.example.items()}
-        if all(runs.values()):
-            return list(range(len(self.pairs)))
-        return [i for i, kind in enumerate(self.kind_of) if runs[kind]]
+    def rules_by_kind(self, rules: Sequence[Rule],
+                      unavailable: Container[tuple[str, str]] = ()) -> dict[int, tuple[tuple[Rule, bool], ...]]:
+        """For each kind, the rules whose ``check`` runs on its pairs, in the run's order, each
+        with whether it must still be asked pair by pair (a rule that decides ``runs_on`` on more
+        than the kind). A rule does not run where ``unavailable`` holds (its code, the language)."""
+        plan = {}
+        for kind, pair in self.example.items():
+            lang = pair.target.lang
+            plan[kind] = tuple(
+                (rule, type(rule).runs_on is not Rule.runs_on) for rule in rules
+                if (rule.code, lang) not in unavailable
+                and (type(rule).runs_on is not Rule.runs_on or rule.runs_on(pair)))
+        return plan
 
 
 def _finding_lang(finding: Finding) -> str:
@@ -258,15 +258,20 @@ def check_stream(
                       overflow=hold)
     unavailable = unavailable_rules(instances, alignment)
     kinds = _PairKinds(pairs)
-    langs = kinds.langs
-    for rule in instances:
-        cannot = {lang for code, lang in unavailable if code == rule.code}
-        for position in kinds.run_by(rule, cannot):
-            pair, lang = pairs[position], langs[position]
+    plan = kinds.rules_by_kind(instances, unavailable)
+    # pair by pair: every rule that runs on a pair sees it before the next pair is read, and its
+    # findings go on (to the grouper or the stream) as they come; a rule's findings keep the order
+    # they had rule by rule (ties in report order are broken within one rule only)
+    for pair, kind in zip(pairs, kinds.kind_of):
+        lang = pair.target.lang
+        for rule, ask in plan[kind]:
+            if ask and not rule.runs_on(pair):
+                continue
             for finding in rule.check(pair, context):
                 if not grouper.take(rule, finding, lang, pair.index):
                     gap = before[(lang, pair.index)] if finding.target is None and pair.target.missing else None
                     add(finding, lang, gap)
+    for rule in instances:
         for finding in rule.check_document(context):
             if not (finding.target and grouper.take(rule, finding, finding.target.lang)):
                 add(finding, None)
