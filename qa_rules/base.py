@@ -53,16 +53,28 @@ class Side:
     """One side of an aligned pair: the document and the units of the row.
 
     A run holds every pair until its document-wide rules have read them: a side keeps its
-    fields and what it works out once (``untranslated``, ``missing``, ``location``) in slots,
-    not in a dictionary of its own (a quarter of a run's memory at 10,000 pairs)."""
+    fields, and whether it is ``missing`` or ``untranslated`` (worked out when it is made: the
+    rules ask millions of times), in slots rather than in a dictionary of its own."""
 
     doc: Document
     units: tuple[Unit, ...]
     text: str
     lines: tuple[int, ...]
-    _untranslated: bool | None = field(default=None, init=False, repr=False, compare=False)
-    _missing: bool | None = field(default=None, init=False, repr=False, compare=False)
+    #: A CAT-file segment with no translation yet: the reader's empty unit of status
+    #: ``untranslated`` (``aligner.readers.bilingual.untranslated_unit``). UT02 reports it;
+    #: to every other rule the side is missing.
+    untranslated: bool = field(init=False, repr=False, compare=False)
+    #: No unit, or an untranslated segment.
+    missing: bool = field(init=False, repr=False, compare=False)
     _location: Location | None | bool = field(default=False, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        untranslated = bool(self.units) and all(
+            not u.text.strip() and "untranslated" in [part.strip() for part in u.status.split(",")]
+            for u in self.units
+        )
+        object.__setattr__(self, "untranslated", untranslated)
+        object.__setattr__(self, "missing", not self.units or untranslated)
 
     @property
     def lang(self) -> str:
@@ -77,27 +89,9 @@ class Side:
         return self.lines[0] if self.lines else None
 
     @property
-    def untranslated(self) -> bool:
-        """A CAT-file segment with no translation yet: the reader's empty unit of status
-        ``untranslated`` (``aligner.readers.bilingual.untranslated_unit``). UT02 reports it;
-        to every other rule the side is missing."""
-        if self._untranslated is None:
-            object.__setattr__(self, "_untranslated", bool(self.units) and all(
-                not u.text.strip() and "untranslated" in [part.strip() for part in u.status.split(",")]
-                for u in self.units
-            ))
-        return self._untranslated
-
-    @property
-    def missing(self) -> bool:
-        if self._missing is None:
-            object.__setattr__(self, "_missing", not self.units or self.untranslated)
-        return self._missing
-
-    @property
     def location(self) -> Location | None:
         """Where a finding on this side stands (None when the side is missing); one frozen
-        ``Location`` per side, shared by every finding on it."""
+        ``Location`` per side, made the first time a finding asks and shared by every finding on it."""
         if self._location is False:
             at = None if self.missing else Location(path=self.doc.path, lang=self.lang, unit=self.unit_id,
                                                     line=self.line)
