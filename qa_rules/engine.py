@@ -112,19 +112,23 @@ class _PairKinds:
         for kind, pair in zip(self.kind_of, pairs):
             self.example.setdefault(kind, pair)
 
-    def rules_by_kind(self, rules: Sequence[Rule],
-                      unavailable: Container[tuple[str, str]] = ()) -> dict[int, tuple[tuple[Rule, bool], ...]]:
-        """For each kind, the rules whose ``check`` runs on its pairs, in the run's order, each
-        with whether it must still be asked pair by pair (a rule that decides ``runs_on`` on more
-        than the kind). A rule does not run where ``unavailable`` holds (its code, the language)."""
-        plan = {}
-        for kind, pair in self.example.items():
-            lang = pair.target.lang
-            plan[kind] = tuple(
-                (rule, type(rule).runs_on is not Rule.runs_on) for rule in rules
-                if (rule.code, lang) not in unavailable
-                and (type(rule).runs_on is not Rule.runs_on or rule.runs_on(pair)))
+    def plan(self, rules: Sequence[Rule],
+             unavailable: Container[tuple[str, str]] = ()) -> list[tuple[Rule, bool, tuple[bool, ...]]]:
+        """Each rule with whether it must be asked pair by pair (a rule that decides ``runs_on``
+        on more than the kind) and, by kind, whether its ``check`` runs on the pairs of that kind.
+        A rule does not run where ``unavailable`` holds (its code, the language)."""
+        plan = []
+        for rule in rules:
+            ask = type(rule).runs_on is not Rule.runs_on
+            plan.append((rule, ask, tuple(
+                (rule.code, self.example[kind].target.lang) not in unavailable
+                and (ask or rule.runs_on(self.example[kind])) for kind in range(len(self.example)))))
         return plan
+
+
+#: Pairs read at a time: every rule runs over a block before the next block is read (a rule's
+#: tables stay at hand over a block, where a rule after rule over each pair was measured slower).
+PAIR_BLOCK = 256
 
 
 def _finding_lang(finding: Finding) -> str:
@@ -258,19 +262,24 @@ def check_stream(
                       overflow=hold)
     unavailable = unavailable_rules(instances, alignment)
     kinds = _PairKinds(pairs)
-    plan = kinds.rules_by_kind(instances, unavailable)
-    # pair by pair: every rule that runs on a pair sees it before the next pair is read, and its
-    # findings go on (to the grouper or the stream) as they come; a rule's findings keep the order
-    # they had rule by rule (ties in report order are broken within one rule only)
-    for pair, kind in zip(pairs, kinds.kind_of):
-        lang = pair.target.lang
-        for rule, ask in plan[kind]:
-            if ask and not rule.runs_on(pair):
-                continue
-            for finding in rule.check(pair, context):
-                if not grouper.take(rule, finding, lang, pair.index):
-                    gap = before[(lang, pair.index)] if finding.target is None and pair.target.missing else None
-                    add(finding, lang, gap)
+    plan = kinds.plan(instances, unavailable)
+    # block by block: every rule that runs on a block's pairs sees them, in order, before the next
+    # block is read, and its findings go on (to the grouper or the stream) as they come; a rule's
+    # findings keep the order they had rule by rule (ties in report order are broken within one
+    # rule only)
+    kind_of = kinds.kind_of
+    for start in range(0, len(pairs), PAIR_BLOCK):
+        block = range(start, min(start + PAIR_BLOCK, len(pairs)))
+        for rule, ask, runs in plan:
+            for position in block:
+                pair = pairs[position]
+                if not runs[kind_of[position]] or (ask and not rule.runs_on(pair)):
+                    continue
+                lang = pair.target.lang
+                for finding in rule.check(pair, context):
+                    if not grouper.take(rule, finding, lang, pair.index):
+                        gap = before[(lang, pair.index)] if finding.target is None and pair.target.missing else None
+                        add(finding, lang, gap)
     for rule in instances:
         for finding in rule.check_document(context):
             if not (finding.target and grouper.take(rule, finding, finding.target.lang)):
