@@ -144,3 +144,34 @@ def test_the_ids_of_a_runs_findings_are_held_on_disk_not_in_memory(monkeypatch):
     small, large = held(2000), held(20000)
     # the spills' list of sorted runs grows by a few bytes a finding; a set of every id grew by about 1.7 MB
     assert large - small < 500_000, (small, large)
+
+
+def test_the_report_does_not_depend_on_how_many_pairs_are_read_at_a_time(drafts, monkeypatch):
+    """The engine runs every rule over a block of pairs before reading the next: one pair at a
+    time, a few, or the default block give the same report, byte for byte."""
+    from qa_rules import engine
+
+    alignment, rules = drafts
+    expected = render(check(alignment, rules), "json")
+    for size in (1, 7):
+        monkeypatch.setattr(engine, "PAIR_BLOCK", size)
+        assert render(check(alignment, rules), "json") == expected, size
+
+
+def test_a_rule_that_decides_on_each_pair_is_asked_pair_by_pair(drafts):
+    from qa_rules.base import Rule
+    from qa_rules.pairing import build_pairs
+
+    class EvenRows(Rule):
+        code, name, category, severity = "ZZ98", "test.even_rows", "structure", "info"
+
+        def runs_on(self, pair):
+            return super().runs_on(pair) and pair.index % 2 == 0
+
+        def check(self, pair, context):
+            yield self.finding(pair, f"row {pair.target.lang} {pair.index}")
+
+    alignment, _ = drafts
+    expected = {f"row {p.target.lang} {p.index}" for p in build_pairs(alignment) if p.index % 2 == 0}
+    found = [f.message for f in check(alignment, [EvenRows()]).findings]
+    assert len(expected) > 20 and set(found) == expected and len(found) == len(expected)
