@@ -41,7 +41,6 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import dataclass, field, fields
-from functools import cached_property
 from typing import Any, ClassVar, Iterable, Iterator, Mapping
 
 from aligner.model import Alignment, Document, Row, Unit
@@ -49,14 +48,33 @@ from qa_rules.causes import Explains
 from qa_rules.model import CATEGORIES, SEVERITIES, Finding, Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Side:
-    """One side of an aligned pair: the document and the units of the row."""
+    """One side of an aligned pair: the document and the units of the row.
+
+    A run holds every pair until its document-wide rules have read them: a side keeps its
+    fields, and whether it is ``missing`` or ``untranslated`` (worked out when it is made: the
+    rules ask millions of times), in slots rather than in a dictionary of its own."""
 
     doc: Document
     units: tuple[Unit, ...]
     text: str
     lines: tuple[int, ...]
+    #: A CAT-file segment with no translation yet: the reader's empty unit of status
+    #: ``untranslated`` (``aligner.readers.bilingual.untranslated_unit``). UT02 reports it;
+    #: to every other rule the side is missing.
+    untranslated: bool = field(init=False, repr=False, compare=False)
+    #: No unit, or an untranslated segment.
+    missing: bool = field(init=False, repr=False, compare=False)
+    _location: Location | None | bool = field(default=False, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        untranslated = bool(self.units) and all(
+            not u.text.strip() and "untranslated" in [part.strip() for part in u.status.split(",")]
+            for u in self.units
+        )
+        object.__setattr__(self, "untranslated", untranslated)
+        object.__setattr__(self, "missing", not self.units or untranslated)
 
     @property
     def lang(self) -> str:
@@ -70,30 +88,18 @@ class Side:
     def line(self) -> int | None:
         return self.lines[0] if self.lines else None
 
-    @cached_property
-    def untranslated(self) -> bool:
-        """A CAT-file segment with no translation yet: the reader's empty unit of status
-        ``untranslated`` (``aligner.readers.bilingual.untranslated_unit``). UT02 reports it;
-        to every other rule the side is missing."""
-        return bool(self.units) and all(
-            not u.text.strip() and "untranslated" in [part.strip() for part in u.status.split(",")]
-            for u in self.units
-        )
-
-    @cached_property
-    def missing(self) -> bool:
-        return not self.units or self.untranslated
-
-    @cached_property
+    @property
     def location(self) -> Location | None:
         """Where a finding on this side stands (None when the side is missing); one frozen
-        ``Location`` per side, shared by every finding on it."""
-        if self.missing:
-            return None
-        return Location(path=self.doc.path, lang=self.lang, unit=self.unit_id, line=self.line)
+        ``Location`` per side, made the first time a finding asks and shared by every finding on it."""
+        if self._location is False:
+            at = None if self.missing else Location(path=self.doc.path, lang=self.lang, unit=self.unit_id,
+                                                    line=self.line)
+            object.__setattr__(self, "_location", at)
+        return self._location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pair:
     """A source cell and a target cell of one aligned row."""
 

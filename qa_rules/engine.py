@@ -2,8 +2,9 @@
 
 The engine turns every aligned row into pairs (the pivot language as the
 source, each other language as a target), computes the document-wide facts
-rules share once (``Context.facts``), runs each rule's ``check`` on every pair
-whose target language it applies to and its ``check_document`` once, drops
+rules share once (``Context.facts``), reads the pairs one by one and runs on each
+every rule's ``check`` whose target language it applies to (a pair's findings go
+on before the next pair is read), then each rule's ``check_document`` once, drops
 accepted findings (counting them), and sorts what is left by target document
 and line::
 
@@ -103,28 +104,31 @@ class _PairKinds:
     ``Rule.runs_on`` reads, so a rule that keeps it is asked once per kind, not once per pair."""
 
     def __init__(self, pairs: Sequence[Pair]) -> None:
-        self.pairs = pairs
-        #: The target language of each pair, by position (read once, not once per rule).
-        self.langs = [p.target.lang for p in pairs]
         kinds: dict[tuple, int] = {}
         #: Each pair's kind, by position (a small number: the kinds are few).
-        self.kind_of = array("H", (kinds.setdefault((lang, p.source.lang, p.source.missing, p.target.missing),
-                                                    len(kinds)) for lang, p in zip(self.langs, pairs)))
+        self.kind_of = array("H", (kinds.setdefault((p.target.lang, p.source.lang, p.source.missing, p.target.missing),
+                                                    len(kinds)) for p in pairs))
         self.example: dict[int, Pair] = {}
         for kind, pair in zip(self.kind_of, pairs):
             self.example.setdefault(kind, pair)
 
-    def run_by(self, rule: Rule, unavailable: Container[str] = ()) -> list[int]:
-        """The positions of the pairs ``rule.check`` is called on, in order: those it runs on
-        whose target language is not in ``unavailable`` (the rule cannot run there)."""
-        if type(rule).runs_on is not Rule.runs_on:  # a rule that decides on more than the kind
-            return [i for i, pair in enumerate(self.pairs)
-                    if self.langs[i] not in unavailable and rule.runs_on(pair)]
-        runs = {kind: pair.target.lang not in unavailable and rule.runs_on(pair)
-                for kind, pair in self.example.items()}
-        if all(runs.values()):
-            return list(range(len(self.pairs)))
-        return [i for i, kind in enumerate(self.kind_of) if runs[kind]]
+    def plan(self, rules: Sequence[Rule],
+             unavailable: Container[tuple[str, str]] = ()) -> list[tuple[Rule, bool, tuple[bool, ...]]]:
+        """Each rule with whether it must be asked pair by pair (a rule that decides ``runs_on``
+        on more than the kind) and, by kind, whether its ``check`` runs on the pairs of that kind.
+        A rule does not run where ``unavailable`` holds (its code, the language)."""
+        plan = []
+        for rule in rules:
+            ask = type(rule).runs_on is not Rule.runs_on
+            plan.append((rule, ask, tuple(
+                (rule.code, self.example[kind].target.lang) not in unavailable
+                and (ask or rule.runs_on(self.example[kind])) for kind in range(len(self.example)))))
+        return plan
+
+
+#: Pairs read at a time: every rule runs over a block before the next block is read (a rule's
+#: tables stay at hand over a block, where a rule after rule over each pair was measured slower).
+PAIR_BLOCK = 256
 
 
 def _finding_lang(finding: Finding) -> str:
@@ -258,15 +262,25 @@ def check_stream(
                       overflow=hold)
     unavailable = unavailable_rules(instances, alignment)
     kinds = _PairKinds(pairs)
-    langs = kinds.langs
+    plan = kinds.plan(instances, unavailable)
+    # block by block: every rule that runs on a block's pairs sees them, in order, before the next
+    # block is read, and its findings go on (to the grouper or the stream) as they come; a rule's
+    # findings keep the order they had rule by rule (ties in report order are broken within one
+    # rule only)
+    kind_of = kinds.kind_of
+    for start in range(0, len(pairs), PAIR_BLOCK):
+        block = range(start, min(start + PAIR_BLOCK, len(pairs)))
+        for rule, ask, runs in plan:
+            for position in block:
+                pair = pairs[position]
+                if not runs[kind_of[position]] or (ask and not rule.runs_on(pair)):
+                    continue
+                lang = pair.target.lang
+                for finding in rule.check(pair, context):
+                    if not grouper.take(rule, finding, lang, pair.index):
+                        gap = before[(lang, pair.index)] if finding.target is None and pair.target.missing else None
+                        add(finding, lang, gap)
     for rule in instances:
-        cannot = {lang for code, lang in unavailable if code == rule.code}
-        for position in kinds.run_by(rule, cannot):
-            pair, lang = pairs[position], langs[position]
-            for finding in rule.check(pair, context):
-                if not grouper.take(rule, finding, lang, pair.index):
-                    gap = before[(lang, pair.index)] if finding.target is None and pair.target.missing else None
-                    add(finding, lang, gap)
         for finding in rule.check_document(context):
             if not (finding.target and grouper.take(rule, finding, finding.target.lang)):
                 add(finding, None)

@@ -16,9 +16,12 @@ way:
 - versions that are not translations (``Rule.supersedes_version``): their findings are counted and
   withheld, the superseding finding says how many.
 
+A finding found twice (the same id) is reported once, as first found: every finding's id goes to a
+third spill, keyed by id, with the number of its adding; once the rules have run (``set_grouper``)
+one reading of it finds the ids added more than once, and the later copies are skipped when read.
 What stays in memory grows with the causes and the findings they explain (a dropped paragraph and
-the numbering gap it leaves), the accepted ids, the ids seen (a finding found twice is reported
-once: 12 characters each) and the documents; not with the findings themselves. ``tally`` holds the
+the numbering gap it leaves), the accepted ids, the copies of a finding found twice and the
+documents; not with the findings themselves nor with their ids. ``tally`` holds the
 summary (``Report.summary``) once the stream has been read through.
 """
 
@@ -97,7 +100,12 @@ class FindingStream:
         self.wanted = {entry.id for entry in self.accept}
         self.present: set[str] = set()
         self.accepted = 0
-        self.seen: set[str] = set()
+        #: Findings kept so far (accepted ones aside): each item carries its number, in the order added.
+        self.added = 0
+        #: ``(id as a number, the finding's number)`` of every finding kept, by id (``_copies``).
+        self.ids = SortedSpill()
+        #: The numbers of the findings whose id an earlier finding has (known once adding is done).
+        self.copies: set[int] | None = None
         self.spill = SortedSpill()
         #: Findings of a systematic kind not yet known to qualify, apart: most are never read back.
         self.waiting = SortedSpill()
@@ -112,25 +120,40 @@ class FindingStream:
         """``finding`` at ``key`` (report order), ``order`` breaking ties (the order it would have
         been found in); ``version``: the language it concerns when the pair said so; ``group``:
         the systematic kind it waits on (skipped if that kind becomes one finding)."""
-        if finding.id in self.seen:
+        found = finding.id
+        if self.wanted and found in self.wanted:
+            if found not in self.present:  # counted as first found
+                self.present.add(found)
+                if group < 0:
+                    self.accepted += 1
             return
-        self.seen.add(finding.id)
-        if self.wanted and finding.id in self.wanted:
-            self.present.add(finding.id)
-            if group < 0:
-                self.accepted += 1
-            return
+        number = self.added
+        self.added += 1
+        self.ids.add(int(found, 16), (int(found, 16), number))
         if group >= 0:
-            self.waiting.add((key, order), (finding, version, group, key, order))
+            self.waiting.add((key, order), (finding, version, group, key, order, number))
         else:
-            self.spill.add((key, order), (finding, version))
+            self.spill.add((key, order), (finding, version, number))
+
+    def _copies(self) -> set[int]:
+        """The numbers of the findings an earlier one has the id of (read from the ids' spill once)."""
+        if self.copies is None:
+            copies, last = set(), None
+            for found, number in self.ids:  # by id, then in the order added: the first of an id is kept
+                if found == last:
+                    copies.add(number)
+                last = found
+            self.ids.close()
+            self.copies = copies
+        return self.copies
 
     def set_grouper(self, qualified: Any) -> None:
         """Once the rules have run, ``qualified(group)``: whether a systematic kind became one finding.
         The findings of the kinds that did not are reported one by one; the others' are dropped."""
-        for finding, version, group, key, order in self.waiting:
-            if not qualified(group):
-                self.spill.add((key, order), (finding, version))
+        copies = self._copies()
+        for finding, version, group, key, order, number in self.waiting:
+            if not qualified(group) and number not in copies:
+                self.spill.add((key, order), (finding, version, number))
         self.waiting.close()
 
     @property
@@ -141,7 +164,10 @@ class FindingStream:
 
     def _records(self) -> Iterator[tuple[Finding, str | None]]:
         """Every finding kept, in report order, before folding and withholding."""
-        yield from self.spill
+        copies = self._copies()
+        for finding, version, number in self.spill:
+            if number not in copies:
+                yield finding, version
 
     def unfolded(self) -> Iterator[tuple[Finding, str | None]]:
         """``(finding, version or None)`` in report order, neither folded nor withheld: for a
@@ -237,3 +263,4 @@ class FindingStream:
     def close(self) -> None:
         self.spill.close()
         self.waiting.close()
+        self.ids.close()

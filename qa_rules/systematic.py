@@ -38,11 +38,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator, Sequence
 
 from qa_rules.base import Pair, Rule
-from qa_rules.model import Finding, Location, severity_rank
+from qa_rules.model import SEVERITIES, Finding, Location
 
 #: How many findings the groups of a run hold while their kinds have not qualified, before they
 #: are handed to the caller (``Grouper(overflow=...)``).
@@ -58,9 +59,15 @@ SHOWN_MESSAGES = 4
 _QUOTED_CHARACTER = re.compile(r"""('[^']'|"[^"]")""")
 
 
+#: Severities by rank (lower is more severe), looked up once per finding a group takes.
+_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+
+
+@lru_cache(maxsize=4096)
 def any_character(message: str) -> str:
     """A rule's message with the punctuation mark it names made general: ``space before ','
-    in en`` -> ``space before punctuation in en`` (a kind of spacing error, whatever the mark)."""
+    in en`` -> ``space before punctuation in en`` (a kind of spacing error, whatever the mark).
+    A tokenised version repeats a handful of messages thousands of times: each is made general once."""
     return _QUOTED_CHARACTER.sub("punctuation", message)
 
 
@@ -111,10 +118,14 @@ class _Group:
 
     def add(self, finding: Finding, at: object = None) -> None:
         self.count += 1
-        if finding.message in self.messages or len(self.messages) < KEPT_MESSAGES:
-            self.messages[finding.message] += 1
-        if severity_rank(finding.severity) < severity_rank(self.severity):
-            self.severity = finding.severity
+        message, messages = finding.message, self.messages
+        if message in messages:
+            messages[message] += 1
+        elif len(messages) < KEPT_MESSAGES:
+            messages[message] = 1
+        severity = finding.severity
+        if severity != self.severity and _RANK[severity] < _RANK[self.severity]:
+            self.severity = severity
         target = finding.target
         if target is not None:
             if at is None:
@@ -157,6 +168,7 @@ class Grouper:
         groups' held findings are handed to it, in order, and the groups hold none until the next
         time; a caller that writes them elsewhere skips those of a group that qualified."""
         self.settings = settings
+        self.enabled = settings.enabled
         self.overflow = overflow
         self.hold_limit = hold_limit or HOLD_LIMIT
         self.holding = 0
@@ -169,7 +181,7 @@ class Grouper:
         """Keep ``finding`` to be grouped (True), or leave it to the caller (False): its rule
         names no kind for it, it has no target, or a reviewer accepted it by its own id. ``at``
         names the pair it was found on (None: the document)."""
-        if not self.settings.enabled or finding.target is None or (self.accepted and finding.id in self.accepted):
+        if not self.enabled or finding.target is None or (self.accepted and finding.id in self.accepted):
             return False
         kind = rule.pattern(finding)
         if kind is None:
