@@ -58,10 +58,10 @@ def lexical_anchors(src: Sequence[Segment], tgt: Sequence[Segment], min_shared: 
     where_s: dict[str, list[int]] = defaultdict(list)
     where_t: dict[str, list[int]] = defaultdict(list)
     for i, seg in enumerate(src):
-        for key in set(seg.keys):
+        for key in seg.key_counts:
             where_s[key].append(i)
     for j, seg in enumerate(tgt):
-        for key in set(seg.keys):
+        for key in seg.key_counts:
             where_t[key].append(j)
     votes: Counter = Counter()
     for key, occ_s in where_s.items():

@@ -137,7 +137,7 @@ def common_keys(src: Sequence[Segment], tgt: Sequence[Segment], share: float) ->
     out: set[str] = set()
     for side in (src, tgt):
         limit = max(share * len(side), COMMON_KEY_FLOOR)
-        counts = Counter(k for seg in side for k in set(seg.keys))
+        counts = Counter(k for seg in side for k in seg.key_counts)
         out.update(k for k, count in counts.items() if count > limit)
     return frozenset(out)
 
@@ -148,8 +148,8 @@ RARE_KEY_LIMIT = 2
 
 def rare_keys(src: Sequence[Segment], tgt: Sequence[Segment]) -> frozenset[str]:
     """Keys found in at most ``RARE_KEY_LIMIT`` segments of each side."""
-    counts_s = Counter(k for seg in src for k in set(seg.keys))
-    counts_t = Counter(k for seg in tgt for k in set(seg.keys))
+    counts_s = Counter(k for seg in src for k in seg.key_counts)
+    counts_t = Counter(k for seg in tgt for k in seg.key_counts)
     return frozenset(k for k, count in counts_s.items()
                      if count <= RARE_KEY_LIMIT and counts_t.get(k, 0) <= RARE_KEY_LIMIT)
 
@@ -199,8 +199,8 @@ class CostModel:
         # facing Chinese (or German words with no French cognate) must not
         # drown the numbers and names both share
         self.common = common = common_keys(src, tgt, params.common_key_share)
-        vocab_s = {k for seg in src for k in seg.keys} - common
-        vocab_t = {k for seg in tgt for k in seg.keys} - common
+        vocab_s = set().union(*[seg.key_counts for seg in src]) - common
+        vocab_t = set().union(*[seg.key_counts for seg in tgt]) - common
         weight = params.rare_key_weight
         rare = rare_keys(src, tgt) if weight != 1 else frozenset()
         # numbers are written with digits in every language: a number with no
@@ -211,8 +211,8 @@ class CostModel:
             self._kt = _prefix([sum(weight if k in rare else 1 for k in seg.keys
                                     if k in vocab_s or (k[0] == "#" and k not in common)) for seg in tgt])
         else:  # the default: every key once
-            self._ks = _prefix([sum(1 for k in seg.keys if k in vocab_t or k[0] == "#") for seg in src])
-            self._kt = _prefix([sum(1 for k in seg.keys if k in vocab_s or k[0] == "#") for seg in tgt])
+            self._ks = _prefix([_known_keys(seg, vocab_t) for seg in src])
+            self._kt = _prefix([_known_keys(seg, vocab_s) for seg in tgt])
         self.matches = pair_matches(src, tgt, band, ignore=common, rare=rare, rare_weight=weight)
         self.anchors = {i: j for i, j in anchors}
         self._prior = {shape: -math.log(p) for shape, p in (params.priors or PRIORS).items()}
@@ -355,6 +355,14 @@ class CostModel:
         return m, 2.0 * m / (ks + kt + self.params.lexical_smoothing)
 
 
+def _known_keys(seg: Segment, vocab: set[str]) -> int:
+    """How many of ``seg``'s keys (repeats included) are numbers or in ``vocab``."""
+    counts = seg.key_counts
+    if vocab.issuperset(counts):  # most segments: all their keys
+        return len(seg.keys)
+    return sum(count for key, count in counts.items() if key in vocab or key[0] == "#")
+
+
 def _changes(roles: Sequence[int]) -> list[int]:
     """How many times the role changed up to each index (equal at k and l:
     one role from k to l)."""
@@ -376,42 +384,71 @@ def _prefix(values: Sequence[int]) -> list[int]:
 def pair_matches(src: Sequence[Segment], tgt: Sequence[Segment], band=None, ignore: frozenset[str] = frozenset(),
                  rare: frozenset[str] = frozenset(), rare_weight: int = 1) -> dict[int, dict[int, int]]:
     """Shared keys of every (src i, tgt j) pair, sparse; within ``band`` if
-    given; keys in ``ignore`` left out, keys in ``rare`` counted ``rare_weight`` times."""
-    index: dict[str, tuple[list[int], list[int]]] = {}
+    given; keys in ``ignore`` left out, keys in ``rare`` counted ``rare_weight`` times.
+
+    A key that src i holds ``a`` times and tgt j ``b`` times is ``min(a, b)``
+    shared keys. Most keys occur once in a segment: each target holding a key
+    the source holds counts 1, and a row is one count over the concatenated
+    target lists (one pass in C); the few keys repeated on both sides then add
+    ``min(a, b) - 1``.
+    """
+    # key -> the targets holding it, and those holding it more than once with their counts
+    index: dict[str, tuple[list[int], list[int], list[int]]] = {}
     for j, seg in enumerate(tgt):
-        for key, count in Counter(seg.keys).items():
-            if ignore and key in ignore:
-                continue
+        for key, count in seg.key_counts.items():
             where = index.get(key)
             if where is None:
-                where = index[key] = ([], [])
+                where = index[key] = ([], [], [])
             where[0].append(j)
-            where[1].append(count)
+            if count > 1:
+                where[1].append(j)
+                where[2].append(count)
+    for key in ignore:
+        index.pop(key, None)
     out: dict[int, dict[int, int]] = {}
     get = index.get
+    m = len(tgt)
     for i, seg in enumerate(src):
         if not seg.keys:
             continue
-        lo, hi = (band.lo[i] - 4, band.hi[i + 1] + 4) if band is not None else (0, len(tgt))
-        row: dict[int, int] = {}
-        once: list[int] = []  # targets sharing a key this segment has once: 1 each
-        for key, count in Counter(seg.keys).items():
+        if band is not None:
+            lo, hi = band.lo[i] - 4, band.hi[i + 1] + 4
+        else:
+            lo, hi = 0, m
+        found: list[int] = []  # each target once per key both hold
+        extra: list[tuple[int, int]] = []  # (target, count beyond that one)
+        for key, count in seg.key_counts.items():
             where = get(key)
             if where is None:
                 continue
-            positions, counts = where
-            start, stop = bisect_left(positions, lo), bisect_left(positions, hi)
+            positions, repeated, counts = where
             if rare and key in rare:
-                for j, other in zip(positions[start:stop], counts[start:stop]):
-                    row[j] = row.get(j, 0) + rare_weight * (count if count < other else other)
+                for j, other in zip(positions, _counts(positions, repeated, counts)):
+                    if lo <= j < hi:
+                        extra.append((j, rare_weight * (count if count < other else other)))
                 continue
-            if count == 1:
-                once.extend(positions[start:stop])
-                continue
-            for j, other in zip(positions[start:stop], counts[start:stop]):
-                row[j] = row.get(j, 0) + (count if count < other else other)
-        for j, shared in Counter(once).items():
-            row[j] = row.get(j, 0) + shared
-        if row:
-            out[i] = row
+            if positions[0] >= lo and positions[-1] < hi:
+                found += positions
+            else:
+                start, stop = bisect_left(positions, lo), bisect_left(positions, hi)
+                if start == stop:
+                    continue
+                found += positions[start:stop]
+            if count > 1 and repeated:
+                for j, other in zip(repeated, counts):
+                    if lo <= j < hi:
+                        extra.append((j, (count if count < other else other) - 1))
+        if not found and not extra:
+            continue
+        row = Counter(found)
+        for j, more in extra:
+            row[j] += more
+        out[i] = row
     return out
+
+
+def _counts(positions: list[int], repeated: list[int], counts: list[int]) -> list[int]:
+    """How often each target of ``positions`` holds a key, from the targets that
+    hold it more than once (``repeated``, ``counts``)."""
+    more = dict(zip(repeated, counts))
+    return [more.get(j, 1) for j in positions]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SPACES = re.compile(r"\s+")
@@ -155,6 +155,23 @@ class Segment:
     tokens: tuple[str, ...]
     keys: tuple[str, ...]
     role: str = "segment"
+
+    # Derived once per segment and kept with it: every cost model, anchor search
+    # and lexicon over the pairs a segment takes part in reads them (the pivot's
+    # segments serve every version, and both passes of a pair)
+
+    @cached_property
+    def key_counts(self) -> dict[str, int]:
+        """How often each key occurs, in order of first occurrence."""
+        counts: dict[str, int] = {}
+        for key in self.keys:
+            counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The distinct word tokens other than numbers (numbers are keys already)."""
+        return frozenset(w for w in set(self.tokens) if not w.isdigit())
 
 
 def segment(text: str, role: str = "segment") -> Segment:

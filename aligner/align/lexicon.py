@@ -79,13 +79,11 @@ def learn_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], links: Sequenc
     return {(a, b): d for (a, b), d in scored.items() if best_s[a][1] == b and best_t[b][1] == a}
 
 
-def _words(segments: Sequence[Segment], indices: Sequence[int]) -> set[str]:
-    """The distinct words of a bead's segments, numbers left out (they are keys
-    already): each segment's words deduplicated before the numbers are dropped."""
-    distinct = set(segments[indices[0]].tokens)
-    for k in indices[1:]:
-        distinct.update(segments[k].tokens)
-    return {w for w in distinct if not w.isdigit()}
+def _words(segments: Sequence[Segment], indices: Sequence[int]) -> frozenset[str]:
+    """The distinct words of a bead's segments, numbers left out (they are keys already)."""
+    if len(indices) == 1:
+        return segments[indices[0]].words
+    return frozenset().union(*[segments[k].words for k in indices])
 
 
 def _classes(occurrences: dict[str, list[int]], low: int, high: int, bags: int
@@ -113,9 +111,21 @@ def with_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], lexicon: dict[t
     key_t: dict[str, str] = {}
     for n, (a, b) in enumerate(sorted(lexicon)):
         key_s[a] = key_t[b] = f"~{n}"
-    new_src = [replace(s, keys=s.keys + tuple(key_s[w] for w in s.tokens if w in key_s)) for s in src]
-    new_tgt = [replace(t, keys=t.keys + tuple(key_t[w] for w in t.tokens if w in key_t)) for t in tgt]
-    return new_src, new_tgt
+    return _with_keys(src, key_s), _with_keys(tgt, key_t)
+
+
+def _with_keys(segments: Sequence[Segment], key_of: dict[str, str]) -> list[Segment]:
+    """Each segment with the key of each of its tokens in ``key_of`` added; a
+    segment with none is kept as it is (with what it has computed of itself)."""
+    out = []
+    # a learned pair never holds a number (``Segment.words``), a given lexicon might
+    numbers = any(w.isdigit() for w in key_of)
+    for seg in segments:
+        if seg.words.isdisjoint(key_of) and not (numbers and any(w in key_of for w in seg.tokens)):
+            out.append(seg)
+        else:
+            out.append(replace(seg, keys=seg.keys + tuple(key_of[w] for w in seg.tokens if w in key_of)))
+    return out
 
 
 def glossary_keys(src: Sequence[Segment], tgt: Sequence[Segment], pairs: Sequence[tuple[str, str]]
