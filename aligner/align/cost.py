@@ -210,9 +210,11 @@ class CostModel:
                                     if k in vocab_t or (k[0] == "#" and k not in common)) for seg in src])
             self._kt = _prefix([sum(weight if k in rare else 1 for k in seg.keys
                                     if k in vocab_s or (k[0] == "#" and k not in common)) for seg in tgt])
-        else:  # the default: every key once
-            self._ks = _prefix([_known_keys(seg, vocab_t) for seg in src])
-            self._kt = _prefix([_known_keys(seg, vocab_s) for seg in tgt])
+        else:  # the default: every key once (a side's numbers join the other's vocabulary)
+            known_s = vocab_t.union([k for k in vocab_s if k[0] == "#"])
+            known_t = vocab_s.union([k for k in vocab_t if k[0] == "#"])
+            self._ks = _prefix([_known_keys(seg, known_s) for seg in src])
+            self._kt = _prefix([_known_keys(seg, known_t) for seg in tgt])
         self.matches = pair_matches(src, tgt, band, ignore=common, rare=rare, rare_weight=weight)
         self.anchors = {i: j for i, j in anchors}
         self._prior = {shape: -math.log(p) for shape, p in (params.priors or PRIORS).items()}
@@ -355,12 +357,15 @@ class CostModel:
         return m, 2.0 * m / (ks + kt + self.params.lexical_smoothing)
 
 
-def _known_keys(seg: Segment, vocab: set[str]) -> int:
-    """How many of ``seg``'s keys (repeats included) are numbers or in ``vocab``."""
+def _known_keys(seg: Segment, known: set[str]) -> int:
+    """How many of ``seg``'s keys (repeats included) are in ``known``."""
     counts = seg.key_counts
-    if vocab.issuperset(counts):  # most segments: all their keys
+    shared = counts.keys() & known
+    if len(shared) == len(counts):  # all of them
         return len(seg.keys)
-    return sum(count for key, count in counts.items() if key in vocab or key[0] == "#")
+    if len(counts) == len(seg.keys):  # no key repeated
+        return len(shared)
+    return sum(map(counts.__getitem__, shared))
 
 
 def _changes(roles: Sequence[int]) -> list[int]:
