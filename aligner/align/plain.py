@@ -47,6 +47,7 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
     c, inv_c, s2 = model._c, model._inv_c, model._s2
     weight, smoothing, null_cost = model._lex_weight, model._smoothing, model._null_cost
     sqrt, log, erfc, tail, inv_sqrt2 = math.sqrt, math.log, math.erfc, neg_log_tail, 1.0 / math.sqrt(2.0)
+    sqrt2, sqrt_pi = math.sqrt(2.0), math.sqrt(math.pi)
     joint = [(k, a, b, model._prior[(a, b)]) for k, (a, b) in enumerate(shapes) if a and b]
     # structured paragraphs: roles (a bead mixes roles when its first source and target
     # roles differ or a side changes role), anchors, the cap on a 1-1 bead's length cost
@@ -131,19 +132,21 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
             if structured:
                 src_role, src_mixed = rs[pi], cs[i - 1] != cs[pi]
                 anchored = [x for x in anchor_j[pi:i] if x >= 0]
+                # no bead of this row costs less than its prior less the anchor bonus
+                # (if any of its source segments is anchored): a lower bound that skips
+                # the roles and anchors of a bead losing even so
+                floor = floor_roles = prior - anchor_bonus if anchored else prior
+            else:
+                floor = prior
+            # nor less than that less the largest bonus its source keys allow (as many
+            # keys on the target side, all shared); with a margin far above rounding
+            floor -= weight * 2.0 * ks / (ks + ks + smoothing) if ks else 0.0
+            weak_i = weak_s[i] if weak_s is not None else None
             for j in range(start, stop + 1):
                 prev = prev_row[j - b - plo]
-                if prev == INF:
-                    continue
                 here = row[j - row_lo]
-                total = prior
-                if structured:
-                    if src_mixed or src_role != rt[j - b] or ct[j - 1] != ct[j - b]:
-                        total += role_penalty
-                    for x in anchored:  # one bonus per bead
-                        if j - b <= x < j:
-                            total -= anchor_bonus
-                            break
+                if prev + floor > here + 1e-9 or prev == INF:
+                    continue
                 # the shared keys first (four lookups): a bead that loses to the cell's
                 # best even at no length cost is not costed further (it cannot win nor tie)
                 shared = cur[j - cur_lo] - prev_sums[j - prev_lo] - cur[j - b - cur_lo] + prev_sums[j - b - prev_lo]
@@ -155,17 +158,32 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
                     if shared > kt:
                         shared = kt
                     bonus = weight * 2.0 * shared / (ks + kt + smoothing)
+                total = prior
+                if structured:
+                    if prev + (floor_roles - bonus) > here:
+                        continue
+                    if src_mixed or src_role != rt[j - b] or ct[j - 1] != ct[j - b]:
+                        total += role_penalty
+                    for x in anchored:  # one bonus per bead
+                        if j - b <= x < j:
+                            total -= anchor_bonus
+                            break
                 if prev + (total - bonus) > here:
                     continue
                 lt = lt_[j] - lt_[j - b]
                 if ls or lt:
                     mean = (ls + lt * inv_c) * 0.5
-                    z = abs(lt - c_ls) / sqrt(s2 * mean if s2 * mean > 1e-9 else 1e-9)
-                    length = -log(erfc(z * inv_sqrt2)) if z < 8.0 else tail(z)
+                    v = s2 * mean
+                    z = abs(lt - c_ls) / sqrt(v if v > 1e-9 else 1e-9)
+                    if z < 8.0:
+                        length = -log(erfc(z * inv_sqrt2))
+                    else:  # ``neg_log_tail``'s asymptotic tail, written out
+                        x = z / sqrt2
+                        length = x * x + log(x * sqrt_pi)
                     total += length if (length < match_cost or not capped) else match_cost
                 if shared:
                     total -= bonus
-                if weak_s is not None and weak_s[i] != weak_t[j]:
+                if weak_i is not None and weak_i != weak_t[j]:
                     total += weak_cost
                 value = prev + total
                 if value < here or (value == here and k < ptr[j - row_lo]):
