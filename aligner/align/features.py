@@ -20,9 +20,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import chain
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SPACES = re.compile(r"\s+")
 #: Length of the accent-free prefix that stands for a Latin word.
 PREFIX = 5
 
@@ -33,7 +33,7 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _ascii_digits(token: str) -> str:
-    if token.isascii():
+    if token.isascii() or token.isalpha():  # no letter is a digit
         return token
     out = []
     for ch in token:
@@ -52,8 +52,11 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_LATIN = re.compile("[a-z]*")
+
+
 def _is_latin(word: str) -> bool:
-    return all(("a" <= ch <= "z") for ch in word)
+    return _LATIN.fullmatch(word) is not None
 
 
 @lru_cache(maxsize=200_000)
@@ -72,7 +75,7 @@ def tokens(text: str) -> list[str]:
 
 def _tokens(text: str, words: list[str]) -> list[str]:
     if _CJK_RUN.search(text) is None:  # most texts: one search, not one per word
-        return [_lower(word) for word in words]
+        return list(map(_lower, words))
     out: list[str] = []
     for word in words:
         if _CJK_RUN.search(word) is None:
@@ -103,6 +106,11 @@ def word_keys(word: str) -> tuple[str, ...]:
         if part[0].isdigit():
             out.append("#" + (part.lstrip("0") or "0"))
             continue
+        if not part.isascii():
+            # a word of another script is never Latin once folded: its first letter tells
+            first = unicodedata.normalize("NFKD", part[0].lower())[0]
+            if not ("a" <= first <= "z" or unicodedata.combining(first)):
+                continue
         folded = fold(part)
         if not _is_latin(folded):
             continue
@@ -117,10 +125,7 @@ def keys(text: str) -> list[str]:
 
 
 def _keys(words: list[str]) -> list[str]:
-    out: list[str] = []
-    for word in words:
-        out.extend(word_keys(word))
-    return out
+    return list(chain.from_iterable(map(word_keys, words)))
 
 
 #: Symbols that survive translation in every script, after NFKC (fullwidth
@@ -143,7 +148,7 @@ def symbol_keys(text: str) -> list[str]:
 def char_length(text: str) -> int:
     """Characters other than spaces: tokenised text (``l' homme``) and scripts
     written without spaces (Chinese) are then measured alike."""
-    return len(_SPACES.sub("", text))
+    return sum(map(len, text.split()))  # str.split and the regex \s: the same whitespace
 
 
 @dataclass(frozen=True)
