@@ -187,11 +187,17 @@ def neg_log_tail(z: float) -> float:
 
 
 class CostModel:
-    """Bead costs between two segment lists, with prefix sums for speed."""
+    """Bead costs between two segment lists, with prefix sums for speed.
+
+    ``band``: the pairs whose shared keys are counted (``pair_matches``).
+    ``probe``: a model that costs a few pairs only (``structure_anchors``): a
+    pair's shared keys are counted when asked, the same as ``pair_matches``
+    counts them, instead of every pair of the band beforehand.
+    """
 
     def __init__(self, src: Sequence[Segment], tgt: Sequence[Segment], length: LengthModel,
                  params: CostParams = CostParams(), anchors: Sequence[tuple[int, int]] = (),
-                 band: Band | None = None) -> None:
+                 band: Band | None = None, probe: bool = False) -> None:
         self.src, self.tgt, self.length, self.params = src, tgt, length, params
         self._ls = _prefix([s.length for s in src])
         self._lt = _prefix([t.length for t in tgt])
@@ -215,7 +221,10 @@ class CostModel:
             known_t = vocab_s.union([k for k in vocab_t if k[0] == "#"])
             self._ks = _prefix([_known_keys(seg, known_s) for seg in src])
             self._kt = _prefix([_known_keys(seg, known_t) for seg in tgt])
-        self.matches = pair_matches(src, tgt, band, ignore=common, rare=rare, rare_weight=weight)
+        if probe:
+            self.matches = MatchesOnDemand(src, tgt, band, ignore=common, rare=rare, rare_weight=weight)
+        else:
+            self.matches = pair_matches(src, tgt, band, ignore=common, rare=rare, rare_weight=weight)
         self.anchors = {i: j for i, j in anchors}
         self._prior = {shape: -math.log(p) for shape, p in (params.priors or PRIORS).items()}
         self._c, self._inv_c, self._s2 = length.ratio, 1.0 / length.ratio, length.variance
@@ -318,12 +327,17 @@ class CostModel:
             return total
 
         # a null bead's cost depends on its segment alone (no limit prunes it):
-        # counted once per segment, not once per cell of the programme
-        if (1, 0) in prior:
-            src_null.extend([cost(i, i + 1, 0, 0) for i in range(len(self.src))])
-        if (0, 1) in prior:
-            tgt_null.extend([cost(0, 0, j, j + 1) for j in range(len(self.tgt))])
-        cost.null_costs = (src_null, tgt_null)  # read by ``dp.best_path``
+        # counted once per segment, not once per cell of the programme, and only
+        # for a programme that calls ``cost`` (``plain_path`` and a probe of a few
+        # pairs do not)
+        def null_costs() -> tuple[list[float], list[float]]:
+            if (1, 0) in prior and not src_null:
+                src_null.extend([cost(i, i + 1, 0, 0) for i in range(len(self.src))])
+            if (0, 1) in prior and not tgt_null:
+                tgt_null.extend([cost(0, 0, j, j + 1) for j in range(len(self.tgt))])
+            return src_null, tgt_null
+
+        cost.null_costs = null_costs  # read by ``dp.best_path``
         return cost
 
     @property
@@ -457,3 +471,42 @@ def _counts(positions: list[int], repeated: list[int], counts: list[int]) -> lis
     hold it more than once (``repeated``, ``counts``)."""
     more = dict(zip(repeated, counts))
     return [more.get(j, 1) for j in positions]
+
+
+class MatchesOnDemand:
+    """``pair_matches(src, tgt, band, ...)`` read the same way (``.get(i)`` a
+    row, ``row.get(j, 0)`` a count), each pair counted when it is read: a
+    probe reads a few pairs of each row."""
+
+    def __init__(self, src: Sequence[Segment], tgt: Sequence[Segment], band=None,
+                 ignore: frozenset[str] = frozenset(), rare: frozenset[str] = frozenset(), rare_weight: int = 1):
+        self.src, self.tgt, self.band = src, tgt, band
+        self.ignore, self.rare, self.rare_weight = ignore, rare, rare_weight
+
+    def get(self, i: int, default=None) -> "_RowOnDemand | None":
+        if not 0 <= i < len(self.src) or not self.src[i].keys:
+            return default
+        return _RowOnDemand(self, i)
+
+    def count(self, i: int, j: int) -> int:
+        """Shared keys of src i and tgt j (0 outside the band, as ``pair_matches`` stores them)."""
+        band = self.band
+        if not 0 <= j < len(self.tgt) or band is not None and not band.lo[i] - 4 <= j < band.hi[i + 1] + 4:
+            return 0
+        mine, theirs = self.src[i].key_counts, self.tgt[j].key_counts
+        total = 0
+        for key in mine.keys() & theirs.keys():
+            if key in self.ignore:
+                continue
+            a, b = mine[key], theirs[key]
+            shared = a if a < b else b
+            total += self.rare_weight * shared if key in self.rare else shared
+        return total
+
+
+class _RowOnDemand:
+    def __init__(self, matches: MatchesOnDemand, i: int) -> None:
+        self.matches, self.i = matches, i
+
+    def get(self, j: int, default: int = 0) -> int:
+        return self.matches.count(self.i, j) or default
