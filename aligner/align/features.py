@@ -20,9 +20,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import chain
+from itertools import chain, filterfalse
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_DIGIT = re.compile(r"\d")
 #: Length of the accent-free prefix that stands for a Latin word.
 PREFIX = 5
 
@@ -176,7 +177,12 @@ class Segment:
     @cached_property
     def words(self) -> frozenset[str]:
         """The distinct word tokens other than numbers (numbers are keys already)."""
-        return frozenset(w for w in set(self.tokens) if not w.isdigit())
+        return frozenset(filterfalse(str.isdigit, set(self.tokens)))
+
+    @cached_property
+    def digits(self) -> int:
+        """How many of its characters are digits (of any script)."""
+        return len(_DIGIT.findall(self.text))
 
 
 def segment(text: str, role: str = "segment") -> Segment:

@@ -128,7 +128,8 @@ def _with_keys(segments: Sequence[Segment], key_of: dict[str, str]) -> list[Segm
         if seg.words.isdisjoint(key_of) and not (numbers and any(w in key_of for w in seg.tokens)):
             out.append(seg)
         else:
-            out.append(replace(seg, keys=seg.keys + tuple(key_of[w] for w in seg.tokens if w in key_of)))
+            keys = seg.keys + tuple(key_of[w] for w in seg.tokens if w in key_of)
+            out.append(Segment(text=seg.text, length=seg.length, tokens=seg.tokens, keys=keys, role=seg.role))
     return out
 
 
