@@ -112,3 +112,28 @@ def test_null_costs_are_counted_when_asked_and_are_the_costs_of_null_beads(parag
     assert src_null == [model.cost(i, i + 1, 0, 0) for i in range(len(src))]
     assert tgt_null == [model.cost(0, 0, j, j + 1) for j in range(len(tgt))]
     assert model.cost.null_costs()[0] is src_null  # counted once
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_programmes_prefix_sums_row_by_row_are_the_prefix_sums(seed):
+    from aligner.align.plain import _next_sums
+
+    rng = random.Random(seed)
+    n, m = 30, 40
+    # a window of columns per row that never moves left, and only grows at the right
+    lo = sorted(rng.randint(0, m - 10) for _ in range(n + 1))
+    hi = [min(m, x + rng.randint(3, 9)) for x in lo]
+    for r in range(1, n + 1):
+        hi[r] = max(hi[r], hi[r - 1])
+    # row i's matches stop before the next row's window ends (as pair_matches stores them
+    # within the band and the programme's window pads it), left of the window included
+    matches = {i: {j: rng.randint(1, 3) for j in rng.sample(range(hi[i + 1]), min(hi[i + 1], rng.randint(0, 5)))}
+               for i in range(n)}
+    full = [[0] * (m + 1)]  # S(i, j) = sum of matches[i'][j'] for i' < i, j' < j
+    for i in range(n):
+        row = full[-1]
+        full.append([row[j] + sum(c for jj, c in matches[i].items() if jj < j) for j in range(m + 1)])
+    cur = full[0][lo[0]:hi[0] + 1]
+    for i in range(1, n + 1):
+        cur = _next_sums(cur, lo[i - 1], hi[i - 1], matches[i - 1] or None, lo[i], hi[i])
+        assert cur == full[i][lo[i]:hi[i] + 1]

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import math
 from array import array
+from itertools import accumulate
+from operator import add
 from typing import Sequence
 
 from aligner.align.cost import CostModel, _changes, neg_log_tail
@@ -218,20 +220,21 @@ def _next_sums(prev: list[int], prev_lo: int, prev_hi: int, row_matches: dict[in
     """S(i+1, j) for j in [new_lo, new_hi] from S(i, j) on [prev_lo, prev_hi] and
     row i's matches. Beyond ``prev_hi`` S(i, j) is constant: the matches of the
     rows above stop 4 columns after their band, and the band never moves left."""
+    # S(i, j) on the new columns (new_lo >= prev_lo: the band never moves left)
+    above = prev[new_lo - prev_lo:min(prev_hi, new_hi) - prev_lo + 1]
+    if new_hi > prev_hi:
+        above += [prev[-1]] * (new_hi - max(prev_hi, new_lo - 1))
+    if not row_matches:
+        return above
+    # plus row i's matches left of each column: those left of the window at once,
+    # the others as steps summed along the row
     width = new_hi - new_lo + 1
-    delta = [0] * (width + 1)
+    steps = [0] * width
     base = 0
-    if row_matches:
-        for j, count in row_matches.items():
-            if j < new_lo:
-                base += count
-            elif j < new_hi:
-                delta[j - new_lo + 1] += count
-    out = [0] * width
-    running = base
-    last = prev[-1]
-    for k in range(width):
-        running += delta[k]
-        j = new_lo + k
-        out[k] = (prev[j - prev_lo] if j <= prev_hi else last) + running
-    return out
+    for j, count in row_matches.items():
+        if j < new_lo:
+            base += count
+        elif j < new_hi:
+            steps[j - new_lo + 1] += count
+    steps[0] += base
+    return list(map(add, above, accumulate(steps)))
