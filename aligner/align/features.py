@@ -28,11 +28,6 @@ _DIGIT = re.compile(r"\d")
 PREFIX = 5
 
 
-def _is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return 0x3040 <= code <= 0x30FF or 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
-
-
 def _ascii_digits(token: str) -> str:
     if token.isascii() or token.isalpha():  # no letter is a digit
         return token
@@ -74,26 +69,16 @@ def tokens(text: str) -> list[str]:
     return _tokens(text, _WORD.findall(text))
 
 
+#: A token of a text with Chinese or Japanese: one such character (a word
+#: character), or a run of the other word characters.
+_CJK_TOKEN = re.compile("(?=\\w)[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
+
+
 def _tokens(text: str, words: list[str]) -> list[str]:
     if _CJK_RUN.search(text) is None:  # most texts: one search, not one per word
         return list(map(_lower, words))
-    out: list[str] = []
-    for word in words:
-        if _CJK_RUN.search(word) is None:
-            out.append(_lower(word))
-            continue
-        buf = ""
-        for ch in word:
-            if _is_cjk(ch):
-                if buf:
-                    out.append(buf.lower())
-                    buf = ""
-                out.append(ch)
-            else:
-                buf += ch
-        if buf:
-            out.append(buf.lower())
-    return out
+    # these characters have no case: lowering them leaves them as they are
+    return list(map(_lower, _CJK_TOKEN.findall(text)))
 
 
 _PARTS = re.compile(r"\d+|[^\W\d_]+")
