@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import chain, filterfalse
@@ -154,10 +155,7 @@ class Segment:
     @cached_property
     def key_counts(self) -> dict[str, int]:
         """How often each key occurs, in order of first occurrence."""
-        counts: dict[str, int] = {}
-        for key in self.keys:
-            counts[key] = counts.get(key, 0) + 1
-        return counts
+        return Counter(self.keys)
 
     @cached_property
     def words(self) -> frozenset[str]:

@@ -80,6 +80,7 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
                                         for j in range(b, m + 1)])
                     for k, (a, b) in enumerate(shapes) if b and not a]
     max_a = max([a for a, _ in shapes] + [0])
+    single_null = (target_nulls[0][0], target_nulls[0][2]) if [b for _, b, _ in target_nulls] == [1] else None
 
     table: list[array] = []
     back: list[array] = []
@@ -193,7 +194,18 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
                     ptr[j - row_lo] = k
         if i == 0:
             row[0] = 0.0
-        if target_nulls:  # left to right: these read the row's own earlier cells
+        if single_null is not None:  # paragraphs: 0-1 beads only, the cell to the left
+            k, totals = single_null
+            value = row[0]
+            for x in range(1, width):
+                value = value + totals[row_lo + x]  # from the cell to the left, final by now
+                here = row[x]
+                if value < here or (value == here and k < ptr[x]):
+                    row[x] = value
+                    ptr[x] = k
+                else:
+                    value = here
+        elif target_nulls:  # left to right: these read the row's own earlier cells
             for j in range(row_lo, row_hi + 1):
                 best, best_k = row[j - row_lo], ptr[j - row_lo]
                 if i == 0 and j == 0:
