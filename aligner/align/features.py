@@ -62,7 +62,8 @@ def _lower(word: str) -> str:
     return word.lower()
 
 
-_CJK_RUN = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+#: One Chinese or Japanese character (captured: ``split`` keeps it).
+_CJK_RUN = re.compile("([\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff])")
 
 
 def tokens(text: str) -> list[str]:
@@ -70,16 +71,16 @@ def tokens(text: str) -> list[str]:
     return _tokens(text, _WORD.findall(text))
 
 
-#: A token of a text with Chinese or Japanese: one such character (a word
-#: character), or a run of the other word characters.
-_CJK_TOKEN = re.compile("(?=\\w)[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
-
-
 def _tokens(text: str, words: list[str]) -> list[str]:
     if _CJK_RUN.search(text) is None:  # most texts: one search, not one per word
         return list(map(_lower, words))
-    # these characters have no case: lowering them leaves them as they are
-    return list(map(_lower, _CJK_TOKEN.findall(text)))
+    out: list[str] = []
+    for word in words:
+        if _CJK_RUN.search(word) is None:
+            out.append(_lower(word))
+        else:  # each CJK character, and each run of other characters between them
+            out.extend(map(_lower, filter(None, _CJK_RUN.split(word))))
+    return out
 
 
 _PARTS = re.compile(r"\d+|[^\W\d_]+")
