@@ -89,6 +89,10 @@ _PARTS = re.compile(r"\d+|[^\W\d_]+")
 @lru_cache(maxsize=200_000)
 def word_keys(word: str) -> tuple[str, ...]:
     """The keys of one word (cached: words repeat)."""
+    if word.isascii() and word.isalpha():  # most words: one Latin part, nothing to fold
+        if len(word) >= 4 or (len(word) >= 2 and word.isupper()):
+            return (word[:PREFIX].lower(),)
+        return ()
     out: list[str] = []
     for part in _PARTS.findall(_ascii_digits(word)):
         if part[0].isdigit():
