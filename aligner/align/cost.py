@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from aligner.align.dp import Band
-from aligner.align.features import Segment
+from aligner.align.features import Segment, counted
 
 #: Prior probability of a run of 2 to 4 segments with no counterpart (0.001 and
 #: 0.003 score alike on both halves of the dev article: ``benchmarks/align_crossval.py``).
@@ -137,7 +137,7 @@ def common_keys(src: Sequence[Segment], tgt: Sequence[Segment], share: float) ->
     out: set[str] = set()
     for side in (src, tgt):
         limit = max(share * len(side), COMMON_KEY_FLOOR)
-        counts = Counter(k for seg in side for k in seg.key_counts)
+        counts = Counter(k for seg in side for k in counted(seg))
         out.update(k for k, count in counts.items() if count > limit)
     return frozenset(out)
 
@@ -148,8 +148,8 @@ RARE_KEY_LIMIT = 2
 
 def rare_keys(src: Sequence[Segment], tgt: Sequence[Segment]) -> frozenset[str]:
     """Keys found in at most ``RARE_KEY_LIMIT`` segments of each side."""
-    counts_s = Counter(k for seg in src for k in seg.key_counts)
-    counts_t = Counter(k for seg in tgt for k in seg.key_counts)
+    counts_s = Counter(k for seg in src for k in counted(seg))
+    counts_t = Counter(k for seg in tgt for k in counted(seg))
     return frozenset(k for k, count in counts_s.items()
                      if count <= RARE_KEY_LIMIT and counts_t.get(k, 0) <= RARE_KEY_LIMIT)
 
@@ -205,8 +205,8 @@ class CostModel:
         # facing Chinese (or German words with no French cognate) must not
         # drown the numbers and names both share
         self.common = common = common_keys(src, tgt, params.common_key_share)
-        vocab_s = set().union(*[seg.key_counts for seg in src]) - common
-        vocab_t = set().union(*[seg.key_counts for seg in tgt]) - common
+        vocab_s = set().union(*[seg.keys for seg in src]) - common
+        vocab_t = set().union(*[seg.keys for seg in tgt]) - common
         weight = params.rare_key_weight
         rare = rare_keys(src, tgt) if weight != 1 else frozenset()
         # numbers are written with digits in every language: a number with no
@@ -219,8 +219,8 @@ class CostModel:
         else:  # the default: every key once (a side's numbers join the other's vocabulary)
             known_s = vocab_t.union([k for k in vocab_s if k[0] == "#"])
             known_t = vocab_s.union([k for k in vocab_t if k[0] == "#"])
-            self._ks = _prefix([_known_keys(seg, known_s) for seg in src])
-            self._kt = _prefix([_known_keys(seg, known_t) for seg in tgt])
+            self._ks = _prefix([sum(map(known_s.__contains__, seg.keys)) for seg in src])
+            self._kt = _prefix([sum(map(known_t.__contains__, seg.keys)) for seg in tgt])
         if probe:
             self.matches = MatchesOnDemand(src, tgt, band, ignore=common, rare=rare, rare_weight=weight)
         else:
@@ -371,17 +371,6 @@ class CostModel:
         return m, 2.0 * m / (ks + kt + self.params.lexical_smoothing)
 
 
-def _known_keys(seg: Segment, known: set[str]) -> int:
-    """How many of ``seg``'s keys (repeats included) are in ``known``."""
-    counts = seg.key_counts
-    shared = counts.keys() & known
-    if len(shared) == len(counts):  # all of them
-        return len(seg.keys)
-    if len(counts) == len(seg.keys):  # no key repeated
-        return len(shared)
-    return sum(map(counts.__getitem__, shared))
-
-
 def _changes(roles: Sequence[int]) -> list[int]:
     """How many times the role changed up to each index (equal at k and l:
     one role from k to l)."""
@@ -414,7 +403,7 @@ def pair_matches(src: Sequence[Segment], tgt: Sequence[Segment], band=None, igno
     # key -> the targets holding it, and those holding it more than once with their counts
     index: dict[str, tuple[list[int], list[int], list[int]]] = {}
     for j, seg in enumerate(tgt):
-        for key, count in seg.key_counts.items():
+        for key, count in counted(seg).items():
             where = index.get(key)
             if where is None:
                 where = index[key] = ([], [], [])
@@ -436,7 +425,7 @@ def pair_matches(src: Sequence[Segment], tgt: Sequence[Segment], band=None, igno
             lo, hi = 0, m
         found: list[int] = []  # each target once per key both hold
         extra: list[tuple[int, int]] = []  # (target, count beyond that one)
-        for key, count in seg.key_counts.items():
+        for key, count in counted(seg).items():
             where = get(key)
             if where is None:
                 continue
@@ -493,7 +482,7 @@ class MatchesOnDemand:
         band = self.band
         if not 0 <= j < len(self.tgt) or band is not None and not band.lo[i] - 4 <= j < band.hi[i + 1] + 4:
             return 0
-        mine, theirs = self.src[i].key_counts, self.tgt[j].key_counts
+        mine, theirs = counted(self.src[i]), counted(self.tgt[j])
         total = 0
         for key in mine.keys() & theirs.keys():
             if key in self.ignore:

@@ -155,7 +155,9 @@ class Segment:
 
     # Derived once per segment and kept with it: every cost model, anchor search
     # and lexicon over the pairs a segment takes part in reads them (the pivot's
-    # segments serve every version, and both passes of a pair)
+    # segments serve every version, and both passes of a pair). A segment given
+    # extra keys (``lexicon.with_lexicon``) serves one cost model: ``counted``
+    # counts its keys without keeping them.
 
     @cached_property
     def key_counts(self) -> dict[str, int]:
@@ -175,6 +177,15 @@ class Segment:
 
 def segment(text: str, role: str = "segment") -> Segment:
     words = _WORD.findall(text)
-    return Segment(text=text, length=char_length(text), tokens=tuple(_tokens(text, words)),
-                   keys=tuple(_keys(words) + symbol_keys(text)), role=role)
+    seg = Segment(text=text, length=char_length(text), tokens=tuple(_tokens(text, words)),
+                  keys=tuple(_keys(words) + symbol_keys(text)), role=role)
+    seg.key_counts  # kept: a segment read from a text serves every pair and pass it is in
+    return seg
+
+
+def counted(seg: Segment) -> dict[str, int]:
+    """``seg.key_counts``: kept with a segment read from a text, counted afresh
+    (and not kept) for one given extra keys, which a single cost model reads."""
+    kept = seg.__dict__.get("key_counts")
+    return kept if kept is not None else Counter(seg.keys)
 

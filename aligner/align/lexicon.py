@@ -35,13 +35,15 @@ def learn_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], links: Sequenc
         for w in _words(tgt, t):
             occ_t[w].append(n)
     cap = max(min_count, int(max_share * len(links)))
-    classes_s, _ = _classes(occ_s, min_count, cap, len(links))
+    classes_s = _classes(occ_s, min_count, cap, len(links))[0]
     classes_t, in_bag_t = _classes(occ_t, min_count, cap, len(links))
+    del occ_s, occ_t  # the classes hold what is needed of them
     # each bead's target classes in order of frequency: the partners a source
     # class may have there are then one slice (Dice >= min_dice needs
     # 2 * min(fa, fb) >= min_dice * (fa + fb), an interval of fb around fa)
     freq_t = [len(where) for _, where in classes_t]
     bags_t = [sorted(kt, key=freq_t.__getitem__) for kt in in_bag_t]
+    del in_bag_t
     bag_freqs = [[freq_t[b] for b in kt] for kt in bags_t]
     target_freqs = sorted(set(freq_t))
     ranges: dict[int, tuple[int, int]] = {}
