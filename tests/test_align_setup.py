@@ -10,9 +10,10 @@ import pytest
 
 import aligner.align.cost as cost_module
 from aligner.align import align_documents
-from aligner.align.cost import CostModel, CostParams, MatchesOnDemand, estimate_length_model, pair_matches
+from aligner.align.cost import CostModel, CostParams, estimate_length_model
 from aligner.align.dp import Band, band_from_anchors
 from aligner.align.features import segment
+from aligner.align.matches import MatchesOnDemand, pair_matches
 from aligner.readers import read_document
 
 from conftest import SAMPLE_SET

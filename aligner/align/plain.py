@@ -32,7 +32,7 @@ from aligner.align.dp import Band, trace_back
 
 INF = math.inf
 #: Columns of slack kept around each row's band in the prefix sums: the pair
-#: matches are stored up to 4 columns beyond the band (``cost.pair_matches``).
+#: matches are stored up to 4 columns beyond the band (``matches.pair_matches``).
 _PAD = 4
 
 
