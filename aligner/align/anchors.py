@@ -26,7 +26,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from typing import Callable, Sequence
 
-from aligner.align.features import Segment
+from aligner.align.features import Segment, counted
 
 
 def longest_chain(points: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -58,10 +58,10 @@ def lexical_anchors(src: Sequence[Segment], tgt: Sequence[Segment], min_shared: 
     where_s: dict[str, list[int]] = defaultdict(list)
     where_t: dict[str, list[int]] = defaultdict(list)
     for i, seg in enumerate(src):
-        for key in set(seg.keys):
+        for key in counted(seg):
             where_s[key].append(i)
     for j, seg in enumerate(tgt):
-        for key in set(seg.keys):
+        for key in counted(seg):
             where_t[key].append(j)
     votes: Counter = Counter()
     for key, occ_s in where_s.items():

@@ -26,13 +26,13 @@
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from aligner.align.dp import Band
-from aligner.align.features import Segment
+from aligner.align.features import Segment, counted
+from aligner.align.matches import MatchesOnDemand, pair_matches
 
 #: Prior probability of a run of 2 to 4 segments with no counterpart (0.001 and
 #: 0.003 score alike on both halves of the dev article: ``benchmarks/align_crossval.py``).
@@ -137,7 +137,7 @@ def common_keys(src: Sequence[Segment], tgt: Sequence[Segment], share: float) ->
     out: set[str] = set()
     for side in (src, tgt):
         limit = max(share * len(side), COMMON_KEY_FLOOR)
-        counts = Counter(k for seg in side for k in set(seg.keys))
+        counts = Counter(k for seg in side for k in counted(seg))
         out.update(k for k, count in counts.items() if count > limit)
     return frozenset(out)
 
@@ -148,8 +148,8 @@ RARE_KEY_LIMIT = 2
 
 def rare_keys(src: Sequence[Segment], tgt: Sequence[Segment]) -> frozenset[str]:
     """Keys found in at most ``RARE_KEY_LIMIT`` segments of each side."""
-    counts_s = Counter(k for seg in src for k in set(seg.keys))
-    counts_t = Counter(k for seg in tgt for k in set(seg.keys))
+    counts_s = Counter(k for seg in src for k in counted(seg))
+    counts_t = Counter(k for seg in tgt for k in counted(seg))
     return frozenset(k for k, count in counts_s.items()
                      if count <= RARE_KEY_LIMIT and counts_t.get(k, 0) <= RARE_KEY_LIMIT)
 
@@ -187,11 +187,17 @@ def neg_log_tail(z: float) -> float:
 
 
 class CostModel:
-    """Bead costs between two segment lists, with prefix sums for speed."""
+    """Bead costs between two segment lists, with prefix sums for speed.
+
+    ``band``: the pairs whose shared keys are counted (``pair_matches``).
+    ``probe``: a model that costs a few pairs only (``structure_anchors``): a
+    pair's shared keys are counted when asked, the same as ``pair_matches``
+    counts them, instead of every pair of the band beforehand.
+    """
 
     def __init__(self, src: Sequence[Segment], tgt: Sequence[Segment], length: LengthModel,
                  params: CostParams = CostParams(), anchors: Sequence[tuple[int, int]] = (),
-                 band: Band | None = None) -> None:
+                 band: Band | None = None, probe: bool = False) -> None:
         self.src, self.tgt, self.length, self.params = src, tgt, length, params
         self._ls = _prefix([s.length for s in src])
         self._lt = _prefix([t.length for t in tgt])
@@ -199,8 +205,8 @@ class CostModel:
         # facing Chinese (or German words with no French cognate) must not
         # drown the numbers and names both share
         self.common = common = common_keys(src, tgt, params.common_key_share)
-        vocab_s = {k for seg in src for k in seg.keys} - common
-        vocab_t = {k for seg in tgt for k in seg.keys} - common
+        vocab_s = set().union(*[seg.keys for seg in src]) - common
+        vocab_t = set().union(*[seg.keys for seg in tgt]) - common
         weight = params.rare_key_weight
         rare = rare_keys(src, tgt) if weight != 1 else frozenset()
         # numbers are written with digits in every language: a number with no
@@ -210,10 +216,15 @@ class CostModel:
                                     if k in vocab_t or (k[0] == "#" and k not in common)) for seg in src])
             self._kt = _prefix([sum(weight if k in rare else 1 for k in seg.keys
                                     if k in vocab_s or (k[0] == "#" and k not in common)) for seg in tgt])
-        else:  # the default: every key once
-            self._ks = _prefix([sum(1 for k in seg.keys if k in vocab_t or k[0] == "#") for seg in src])
-            self._kt = _prefix([sum(1 for k in seg.keys if k in vocab_s or k[0] == "#") for seg in tgt])
-        self.matches = pair_matches(src, tgt, band, ignore=common, rare=rare, rare_weight=weight)
+        else:  # the default: every key once (a side's numbers join the other's vocabulary)
+            known_s = vocab_t.union([k for k in vocab_s if k[0] == "#"])
+            known_t = vocab_s.union([k for k in vocab_t if k[0] == "#"])
+            self._ks = _prefix([sum(map(known_s.__contains__, seg.keys)) for seg in src])
+            self._kt = _prefix([sum(map(known_t.__contains__, seg.keys)) for seg in tgt])
+        if probe:
+            self.matches = MatchesOnDemand(src, tgt, band, ignore=common, rare=rare, rare_weight=weight)
+        else:
+            self.matches = pair_matches(src, tgt, band, ignore=common, rare=rare, rare_weight=weight)
         self.anchors = {i: j for i, j in anchors}
         self._prior = {shape: -math.log(p) for shape, p in (params.priors or PRIORS).items()}
         self._c, self._inv_c, self._s2 = length.ratio, 1.0 / length.ratio, length.variance
@@ -316,12 +327,17 @@ class CostModel:
             return total
 
         # a null bead's cost depends on its segment alone (no limit prunes it):
-        # counted once per segment, not once per cell of the programme
-        if (1, 0) in prior:
-            src_null.extend([cost(i, i + 1, 0, 0) for i in range(len(self.src))])
-        if (0, 1) in prior:
-            tgt_null.extend([cost(0, 0, j, j + 1) for j in range(len(self.tgt))])
-        cost.null_costs = (src_null, tgt_null)  # read by ``dp.best_path``
+        # counted once per segment, not once per cell of the programme, and only
+        # for a programme that calls ``cost`` (``plain_path`` and a probe of a few
+        # pairs do not)
+        def null_costs() -> tuple[list[float], list[float]]:
+            if (1, 0) in prior and not src_null:
+                src_null.extend([cost(i, i + 1, 0, 0) for i in range(len(self.src))])
+            if (0, 1) in prior and not tgt_null:
+                tgt_null.extend([cost(0, 0, j, j + 1) for j in range(len(self.tgt))])
+            return src_null, tgt_null
+
+        cost.null_costs = null_costs  # read by ``dp.best_path``
         return cost
 
     @property
@@ -370,48 +386,4 @@ def _prefix(values: Sequence[int]) -> list[int]:
     out = [0]
     for v in values:
         out.append(out[-1] + v)
-    return out
-
-
-def pair_matches(src: Sequence[Segment], tgt: Sequence[Segment], band=None, ignore: frozenset[str] = frozenset(),
-                 rare: frozenset[str] = frozenset(), rare_weight: int = 1) -> dict[int, dict[int, int]]:
-    """Shared keys of every (src i, tgt j) pair, sparse; within ``band`` if
-    given; keys in ``ignore`` left out, keys in ``rare`` counted ``rare_weight`` times."""
-    index: dict[str, tuple[list[int], list[int]]] = {}
-    for j, seg in enumerate(tgt):
-        for key, count in Counter(seg.keys).items():
-            if ignore and key in ignore:
-                continue
-            where = index.get(key)
-            if where is None:
-                where = index[key] = ([], [])
-            where[0].append(j)
-            where[1].append(count)
-    out: dict[int, dict[int, int]] = {}
-    get = index.get
-    for i, seg in enumerate(src):
-        if not seg.keys:
-            continue
-        lo, hi = (band.lo[i] - 4, band.hi[i + 1] + 4) if band is not None else (0, len(tgt))
-        row: dict[int, int] = {}
-        once: list[int] = []  # targets sharing a key this segment has once: 1 each
-        for key, count in Counter(seg.keys).items():
-            where = get(key)
-            if where is None:
-                continue
-            positions, counts = where
-            start, stop = bisect_left(positions, lo), bisect_left(positions, hi)
-            if rare and key in rare:
-                for j, other in zip(positions[start:stop], counts[start:stop]):
-                    row[j] = row.get(j, 0) + rare_weight * (count if count < other else other)
-                continue
-            if count == 1:
-                once.extend(positions[start:stop])
-                continue
-            for j, other in zip(positions[start:stop], counts[start:stop]):
-                row[j] = row.get(j, 0) + (count if count < other else other)
-        for j, shared in Counter(once).items():
-            row[j] = row.get(j, 0) + shared
-        if row:
-            out[i] = row
     return out

@@ -98,15 +98,16 @@ def best_path(n: int, m: int, shapes: Sequence[tuple[int, int]],
 
     ``cost(i0, i1, j0, j1, limit)`` may return any value above ``limit`` for a
     bead that cannot beat it (``CostModel.cost`` prunes that way). A ``cost``
-    with a ``null_costs`` attribute (the cost of each source segment's 1-0
-    bead, of each target segment's 0-1 bead, as ``CostModel.cost`` has) is not
-    called for those beads: they are read there.
+    with a ``null_costs`` attribute (a function giving the cost of each source
+    segment's 1-0 bead and of each target segment's 0-1 bead, as
+    ``CostModel.cost`` has) is not called for those beads: they are read there.
 
     Returns beads as ``(i0, i1, j0, j1, cost)`` in order.
     """
     band = band or Band.full(n, m)
     lo, hi = band.lo, band.hi
-    src_null, tgt_null = getattr(cost, "null_costs", (None, None))
+    nulls = getattr(cost, "null_costs", None)
+    src_null, tgt_null = nulls() if nulls is not None else (None, None)
     table: list[array] = []
     back: list[array] = []
     for i in range(n + 1):

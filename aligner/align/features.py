@@ -18,22 +18,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import chain, filterfalse
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 #: Length of the accent-free prefix that stands for a Latin word.
 PREFIX = 5
 
 
-def _is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return 0x3040 <= code <= 0x30FF or 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
-
-
 def _ascii_digits(token: str) -> str:
-    if token.isascii():
+    if token.isascii() or token.isalpha():  # no letter is a digit
         return token
     out = []
     for ch in token:
@@ -52,8 +49,11 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_LATIN = re.compile("[a-z]*")
+
+
 def _is_latin(word: str) -> bool:
-    return all(("a" <= ch <= "z") for ch in word)
+    return _LATIN.fullmatch(word) is not None
 
 
 @lru_cache(maxsize=200_000)
@@ -62,7 +62,8 @@ def _lower(word: str) -> str:
     return word.lower()
 
 
-_CJK_RUN = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+#: One Chinese or Japanese character (captured: ``split`` keeps it).
+_CJK_RUN = re.compile("([\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff])")
 
 
 def tokens(text: str) -> list[str]:
@@ -72,23 +73,13 @@ def tokens(text: str) -> list[str]:
 
 def _tokens(text: str, words: list[str]) -> list[str]:
     if _CJK_RUN.search(text) is None:  # most texts: one search, not one per word
-        return [_lower(word) for word in words]
+        return list(map(_lower, words))
     out: list[str] = []
     for word in words:
         if _CJK_RUN.search(word) is None:
             out.append(_lower(word))
-            continue
-        buf = ""
-        for ch in word:
-            if _is_cjk(ch):
-                if buf:
-                    out.append(buf.lower())
-                    buf = ""
-                out.append(ch)
-            else:
-                buf += ch
-        if buf:
-            out.append(buf.lower())
+        else:  # each CJK character, and each run of other characters between them
+            out.extend(map(_lower, filter(None, _CJK_RUN.split(word))))
     return out
 
 
@@ -98,11 +89,20 @@ _PARTS = re.compile(r"\d+|[^\W\d_]+")
 @lru_cache(maxsize=200_000)
 def word_keys(word: str) -> tuple[str, ...]:
     """The keys of one word (cached: words repeat)."""
+    if word.isascii() and word.isalpha():  # most words: one Latin part, nothing to fold
+        if len(word) >= 4 or (len(word) >= 2 and word.isupper()):
+            return (word[:PREFIX].lower(),)
+        return ()
     out: list[str] = []
     for part in _PARTS.findall(_ascii_digits(word)):
         if part[0].isdigit():
             out.append("#" + (part.lstrip("0") or "0"))
             continue
+        if not part.isascii():
+            # a word of another script is never Latin once folded: its first letter tells
+            first = unicodedata.normalize("NFKD", part[0].lower())[0]
+            if not ("a" <= first <= "z" or unicodedata.combining(first)):
+                continue
         folded = fold(part)
         if not _is_latin(folded):
             continue
@@ -117,10 +117,7 @@ def keys(text: str) -> list[str]:
 
 
 def _keys(words: list[str]) -> list[str]:
-    out: list[str] = []
-    for word in words:
-        out.extend(word_keys(word))
-    return out
+    return list(chain.from_iterable(map(word_keys, words)))
 
 
 #: Symbols that survive translation in every script, after NFKC (fullwidth
@@ -143,7 +140,7 @@ def symbol_keys(text: str) -> list[str]:
 def char_length(text: str) -> int:
     """Characters other than spaces: tokenised text (``l' homme``) and scripts
     written without spaces (Chinese) are then measured alike."""
-    return len(_SPACES.sub("", text))
+    return sum(map(len, text.split()))  # str.split and the regex \s: the same whitespace
 
 
 @dataclass(frozen=True)
@@ -156,9 +153,39 @@ class Segment:
     keys: tuple[str, ...]
     role: str = "segment"
 
+    # Derived once per segment and kept with it: every cost model, anchor search
+    # and lexicon over the pairs a segment takes part in reads them (the pivot's
+    # segments serve every version, and both passes of a pair). A segment given
+    # extra keys (``lexicon.with_lexicon``) serves one cost model: ``counted``
+    # counts its keys without keeping them.
+
+    @cached_property
+    def key_counts(self) -> dict[str, int]:
+        """How often each key occurs, in order of first occurrence."""
+        return Counter(self.keys)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The distinct word tokens other than numbers (numbers are keys already)."""
+        return frozenset(filterfalse(str.isdigit, set(self.tokens)))
+
+    @cached_property
+    def digits(self) -> int:
+        """How many of its characters are digits (of any script)."""
+        return len(_DIGIT.findall(self.text))
+
 
 def segment(text: str, role: str = "segment") -> Segment:
     words = _WORD.findall(text)
-    return Segment(text=text, length=char_length(text), tokens=tuple(_tokens(text, words)),
-                   keys=tuple(_keys(words) + symbol_keys(text)), role=role)
+    seg = Segment(text=text, length=char_length(text), tokens=tuple(_tokens(text, words)),
+                  keys=tuple(_keys(words) + symbol_keys(text)), role=role)
+    seg.key_counts  # kept: a segment read from a text serves every pair and pass it is in
+    return seg
+
+
+def counted(seg: Segment) -> dict[str, int]:
+    """``seg.key_counts``: kept with a segment read from a text, counted afresh
+    (and not kept) for one given extra keys, which a single cost model reads."""
+    kept = seg.__dict__.get("key_counts")
+    return kept if kept is not None else Counter(seg.keys)
 

@@ -9,6 +9,7 @@ Very frequent words (function words) are left out: they link everything.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Sequence
@@ -34,58 +35,61 @@ def learn_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], links: Sequenc
         for w in _words(tgt, t):
             occ_t[w].append(n)
     cap = max(min_count, int(max_share * len(links)))
-    classes_s, in_bag_s = _classes(occ_s, min_count, cap, len(links))
+    classes_s = _classes(occ_s, min_count, cap, len(links))[0]
     classes_t, in_bag_t = _classes(occ_t, min_count, cap, len(links))
-    freq_s = [len(where) for _, where in classes_s]
+    del occ_s, occ_t  # the classes hold what is needed of them
+    # each bead's target classes in order of frequency: the partners a source
+    # class may have there are then one slice (Dice >= min_dice needs
+    # 2 * min(fa, fb) >= min_dice * (fa + fb), an interval of fb around fa)
     freq_t = [len(where) for _, where in classes_t]
-    width = len(classes_t)
-    # a pair of classes (a, b) counts as the one int a * width + b
-    cooc: Counter = Counter()
-    for ks, kt in zip(in_bag_s, in_bag_t):
-        if not ks or not kt:
-            continue
-        by_freq: dict[int, list[int]] = defaultdict(list)
-        for b in kt:
-            by_freq[freq_t[b]].append(b)
-        partners: dict[int, list[int]] = {}  # source class frequency -> target classes it may pair with
-        for a in ks:
-            fa = freq_s[a]
-            chosen = partners.get(fa)
-            if chosen is None:
-                # Dice >= min_dice needs min(fa, fb) >= min_dice * (fa + fb) / 2: skip
-                # pairs whose frequencies are too far apart (exact, saves memory)
-                chosen = partners[fa] = [b for fb, group in by_freq.items()
-                                         if 2 * min(fa, fb) >= min_dice * (fa + fb) for b in group]
-            if chosen:
-                cooc.update(map((a * width).__add__, chosen))
+    bags_t = [sorted(kt, key=freq_t.__getitem__) for kt in in_bag_t]
+    del in_bag_t
+    bag_freqs = [[freq_t[b] for b in kt] for kt in bags_t]
+    target_freqs = sorted(set(freq_t))
+    ranges: dict[int, tuple[int, int]] = {}
     scored = {}
-    for pair, c in cooc.items():
-        if c >= min_count:
-            a, b = divmod(pair, width)
-            (word_a, bags_a), (word_b, bags_b) = classes_s[a], classes_t[b]
-            dice = 2.0 * c / (len(bags_a) + len(bags_b))
-            if dice >= min_dice:
-                # of a class, only its first word can be kept: with ties broken in
-                # word order, every word's best partner is the first of a class
-                scored[(word_a, word_b)] = dice
-    # keep each word's best partner only, in both directions
+    for word_a, where in classes_s:
+        fa = len(where)
+        span = ranges.get(fa)
+        if span is None:
+            allowed = [fb for fb in target_freqs if 2 * min(fa, fb) >= min_dice * (fa + fb)]
+            span = ranges[fa] = (allowed[0], allowed[-1]) if allowed else (1, 0)
+        low, high = span
+        if low > high:
+            continue
+        found: list[int] = []
+        for n in where:
+            freqs = bag_freqs[n]
+            if freqs:
+                found += bags_t[n][bisect_left(freqs, low):bisect_right(freqs, high)]
+        if len(found) < min_count:
+            continue
+        for b, c in Counter(found).items():
+            if c >= min_count:
+                dice = 2.0 * c / (fa + freq_t[b])
+                if dice >= min_dice:
+                    # of a class, only its first word can be kept: with ties broken in
+                    # word order, every word's best partner is the first of a class
+                    scored[(word_a, classes_t[b][0])] = dice
+    # keep each word's best partner only, in both directions; of equal scores, the
+    # partner first in word order (the same in every run)
     best_s: dict[str, tuple[float, str]] = {}
     best_t: dict[str, tuple[float, str]] = {}
-    for (a, b), d in sorted(scored.items()):  # sorted: ties break the same way in every run
-        if d > best_s.get(a, (0.0, ""))[0]:
+    for (a, b), d in scored.items():
+        held = best_s.get(a)
+        if held is None or d > held[0] or (d == held[0] and b < held[1]):
             best_s[a] = (d, b)
-        if d > best_t.get(b, (0.0, ""))[0]:
+        held = best_t.get(b)
+        if held is None or d > held[0] or (d == held[0] and a < held[1]):
             best_t[b] = (d, a)
     return {(a, b): d for (a, b), d in scored.items() if best_s[a][1] == b and best_t[b][1] == a}
 
 
-def _words(segments: Sequence[Segment], indices: Sequence[int]) -> set[str]:
-    """The distinct words of a bead's segments, numbers left out (they are keys
-    already): each segment's words deduplicated before the numbers are dropped."""
-    distinct = set(segments[indices[0]].tokens)
-    for k in indices[1:]:
-        distinct.update(segments[k].tokens)
-    return {w for w in distinct if not w.isdigit()}
+def _words(segments: Sequence[Segment], indices: Sequence[int]) -> frozenset[str]:
+    """The distinct words of a bead's segments, numbers left out (they are keys already)."""
+    if len(indices) == 1:
+        return segments[indices[0]].words
+    return frozenset().union(*[segments[k].words for k in indices])
 
 
 def _classes(occurrences: dict[str, list[int]], low: int, high: int, bags: int
@@ -113,9 +117,22 @@ def with_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], lexicon: dict[t
     key_t: dict[str, str] = {}
     for n, (a, b) in enumerate(sorted(lexicon)):
         key_s[a] = key_t[b] = f"~{n}"
-    new_src = [replace(s, keys=s.keys + tuple(key_s[w] for w in s.tokens if w in key_s)) for s in src]
-    new_tgt = [replace(t, keys=t.keys + tuple(key_t[w] for w in t.tokens if w in key_t)) for t in tgt]
-    return new_src, new_tgt
+    return _with_keys(src, key_s), _with_keys(tgt, key_t)
+
+
+def _with_keys(segments: Sequence[Segment], key_of: dict[str, str]) -> list[Segment]:
+    """Each segment with the key of each of its tokens in ``key_of`` added; a
+    segment with none is kept as it is (with what it has computed of itself)."""
+    out = []
+    # a learned pair never holds a number (``Segment.words``), a given lexicon might
+    numbers = any(w.isdigit() for w in key_of)
+    for seg in segments:
+        if seg.words.isdisjoint(key_of) and not (numbers and any(w in key_of for w in seg.tokens)):
+            out.append(seg)
+        else:
+            keys = seg.keys + tuple(key_of[w] for w in seg.tokens if w in key_of)
+            out.append(Segment(text=seg.text, length=seg.length, tokens=seg.tokens, keys=keys, role=seg.role))
+    return out
 
 
 def glossary_keys(src: Sequence[Segment], tgt: Sequence[Segment], pairs: Sequence[tuple[str, str]]

@@ -89,7 +89,7 @@ def _stream_beads(src_items: list[Item], tgt_items: list[Item], stream: str, sha
         if is_long(len(segs_s), len(segs_t)):  # where the numbering stops or restarts, the words place the band
             candidates = fill_gaps(candidates, lexical_anchors(segs_s, segs_t))
         band = band_from_anchors(candidates, len(segs_s), len(segs_t), margin=2, diagonal=True) if candidates else None
-        probe = CostModel(segs_s, segs_t, estimate_length_model(segs_s, segs_t), params, band=band)
+        probe = CostModel(segs_s, segs_t, estimate_length_model(segs_s, segs_t), params, band=band, probe=True)
         anchors = structure_anchors(segs_s, segs_t, keys_s, keys_t,
                                     lambda i, j: probe.cost(i, i + 1, j, j + 1),
                                     shares=lambda i, j: probe.lexical(i, i + 1, j, j + 1)[1] >= MIN_SHARED)

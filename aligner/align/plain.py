@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import math
 from array import array
+from itertools import accumulate
+from operator import add
 from typing import Sequence
 
 from aligner.align.cost import CostModel, _changes, neg_log_tail
@@ -30,7 +32,7 @@ from aligner.align.dp import Band, trace_back
 
 INF = math.inf
 #: Columns of slack kept around each row's band in the prefix sums: the pair
-#: matches are stored up to 4 columns beyond the band (``cost.pair_matches``).
+#: matches are stored up to 4 columns beyond the band (``matches.pair_matches``).
 _PAD = 4
 
 
@@ -47,6 +49,7 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
     c, inv_c, s2 = model._c, model._inv_c, model._s2
     weight, smoothing, null_cost = model._lex_weight, model._smoothing, model._null_cost
     sqrt, log, erfc, tail, inv_sqrt2 = math.sqrt, math.log, math.erfc, neg_log_tail, 1.0 / math.sqrt(2.0)
+    sqrt2, sqrt_pi = math.sqrt(2.0), math.sqrt(math.pi)
     joint = [(k, a, b, model._prior[(a, b)]) for k, (a, b) in enumerate(shapes) if a and b]
     # structured paragraphs: roles (a bead mixes roles when its first source and target
     # roles differ or a side changes role), anchors, the cap on a 1-1 bead's length cost
@@ -77,6 +80,7 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
                                         for j in range(b, m + 1)])
                     for k, (a, b) in enumerate(shapes) if b and not a]
     max_a = max([a for a, _ in shapes] + [0])
+    single_null = (target_nulls[0][0], target_nulls[0][2]) if [b for _, b, _ in target_nulls] == [1] else None
 
     table: list[array] = []
     back: list[array] = []
@@ -131,19 +135,21 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
             if structured:
                 src_role, src_mixed = rs[pi], cs[i - 1] != cs[pi]
                 anchored = [x for x in anchor_j[pi:i] if x >= 0]
+                # no bead of this row costs less than its prior less the anchor bonus
+                # (if any of its source segments is anchored): a lower bound that skips
+                # the roles and anchors of a bead losing even so
+                floor = floor_roles = prior - anchor_bonus if anchored else prior
+            else:
+                floor = prior
+            # nor less than that less the largest bonus its source keys allow (as many
+            # keys on the target side, all shared); with a margin far above rounding
+            floor -= weight * 2.0 * ks / (ks + ks + smoothing) if ks else 0.0
+            weak_i = weak_s[i] if weak_s is not None else None
             for j in range(start, stop + 1):
                 prev = prev_row[j - b - plo]
-                if prev == INF:
-                    continue
                 here = row[j - row_lo]
-                total = prior
-                if structured:
-                    if src_mixed or src_role != rt[j - b] or ct[j - 1] != ct[j - b]:
-                        total += role_penalty
-                    for x in anchored:  # one bonus per bead
-                        if j - b <= x < j:
-                            total -= anchor_bonus
-                            break
+                if prev + floor > here + 1e-9 or prev == INF:
+                    continue
                 # the shared keys first (four lookups): a bead that loses to the cell's
                 # best even at no length cost is not costed further (it cannot win nor tie)
                 shared = cur[j - cur_lo] - prev_sums[j - prev_lo] - cur[j - b - cur_lo] + prev_sums[j - b - prev_lo]
@@ -155,17 +161,32 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
                     if shared > kt:
                         shared = kt
                     bonus = weight * 2.0 * shared / (ks + kt + smoothing)
+                total = prior
+                if structured:
+                    if prev + (floor_roles - bonus) > here:
+                        continue
+                    if src_mixed or src_role != rt[j - b] or ct[j - 1] != ct[j - b]:
+                        total += role_penalty
+                    for x in anchored:  # one bonus per bead
+                        if j - b <= x < j:
+                            total -= anchor_bonus
+                            break
                 if prev + (total - bonus) > here:
                     continue
                 lt = lt_[j] - lt_[j - b]
                 if ls or lt:
                     mean = (ls + lt * inv_c) * 0.5
-                    z = abs(lt - c_ls) / sqrt(s2 * mean if s2 * mean > 1e-9 else 1e-9)
-                    length = -log(erfc(z * inv_sqrt2)) if z < 8.0 else tail(z)
+                    v = s2 * mean
+                    z = abs(lt - c_ls) / sqrt(v if v > 1e-9 else 1e-9)
+                    if z < 8.0:
+                        length = -log(erfc(z * inv_sqrt2))
+                    else:  # ``neg_log_tail``'s asymptotic tail, written out
+                        x = z / sqrt2
+                        length = x * x + log(x * sqrt_pi)
                     total += length if (length < match_cost or not capped) else match_cost
                 if shared:
                     total -= bonus
-                if weak_s is not None and weak_s[i] != weak_t[j]:
+                if weak_i is not None and weak_i != weak_t[j]:
                     total += weak_cost
                 value = prev + total
                 if value < here or (value == here and k < ptr[j - row_lo]):
@@ -173,7 +194,18 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
                     ptr[j - row_lo] = k
         if i == 0:
             row[0] = 0.0
-        if target_nulls:  # left to right: these read the row's own earlier cells
+        if single_null is not None:  # paragraphs: 0-1 beads only, the cell to the left
+            k, totals = single_null
+            value = row[0]
+            for x in range(1, width):
+                value = value + totals[row_lo + x]  # from the cell to the left, final by now
+                here = row[x]
+                if value < here or (value == here and k < ptr[x]):
+                    row[x] = value
+                    ptr[x] = k
+                else:
+                    value = here
+        elif target_nulls:  # left to right: these read the row's own earlier cells
             for j in range(row_lo, row_hi + 1):
                 best, best_k = row[j - row_lo], ptr[j - row_lo]
                 if i == 0 and j == 0:
@@ -200,20 +232,21 @@ def _next_sums(prev: list[int], prev_lo: int, prev_hi: int, row_matches: dict[in
     """S(i+1, j) for j in [new_lo, new_hi] from S(i, j) on [prev_lo, prev_hi] and
     row i's matches. Beyond ``prev_hi`` S(i, j) is constant: the matches of the
     rows above stop 4 columns after their band, and the band never moves left."""
+    # S(i, j) on the new columns (new_lo >= prev_lo: the band never moves left)
+    above = prev[new_lo - prev_lo:min(prev_hi, new_hi) - prev_lo + 1]
+    if new_hi > prev_hi:
+        above += [prev[-1]] * (new_hi - max(prev_hi, new_lo - 1))
+    if not row_matches:
+        return above
+    # plus row i's matches left of each column: those left of the window at once,
+    # the others as steps summed along the row
     width = new_hi - new_lo + 1
-    delta = [0] * (width + 1)
+    steps = [0] * width
     base = 0
-    if row_matches:
-        for j, count in row_matches.items():
-            if j < new_lo:
-                base += count
-            elif j < new_hi:
-                delta[j - new_lo + 1] += count
-    out = [0] * width
-    running = base
-    last = prev[-1]
-    for k in range(width):
-        running += delta[k]
-        j = new_lo + k
-        out[k] = (prev[j - prev_lo] if j <= prev_hi else last) + running
-    return out
+    for j, count in row_matches.items():
+        if j < new_lo:
+            base += count
+        elif j < new_hi:
+            steps[j - new_lo + 1] += count
+    steps[0] += base
+    return list(map(add, above, accumulate(steps)))
