@@ -2,9 +2,9 @@
 
 The engine turns every aligned row into pairs (the pivot language as the
 source, each other language as a target), computes the document-wide facts
-rules share once (``Context.facts``), reads the pairs one by one and runs on each
-every rule's ``check`` whose target language it applies to (a pair's findings go
-on before the next pair is read), then each rule's ``check_document`` once, drops
+rules share once (``Context.facts``), reads the pairs in blocks and runs every
+rule's ``check`` on a block's pairs whose target language it applies to (their
+findings go on before the next block is read), then each rule's ``check_document`` once, drops
 accepted findings (counting them), and sorts what is left by target document
 and line::
 
