@@ -126,3 +126,49 @@ def test_suggestions_wait_for_the_dictionaries_being_loaded(test_dictionary, mon
     asking.join()
     thread.join()
     assert events[0] == "loaded" and events[1][0] == "suggested" and "hello" in events[1][1]
+
+
+def test_whether_a_rule_can_run_is_known_without_loading_the_dictionary(monkeypatch):
+    """The engine asks every rule whether it can run on each version before the first pair: the
+    spelling rules answer from the files, so the check does not wait there for the dictionaries
+    still loading in the background (it meets them, loaded, at its first spelling rule)."""
+    from qa_rules.spelling.sc01_misspelling import Misspelling
+
+    def no_load(name):
+        raise AssertionError(f"{name} loaded to answer unavailable()")
+
+    monkeypatch.setattr(hunspell, "load", no_load)
+    for lang in ("en", "fr", "es", "ru", "zh", "ar"):
+        assert Misspelling().unavailable(lang) == common.why_no_speller(lang)
+    assert Misspelling().unavailable("zh") == common.speller("zh")  # no dictionary: the same sentence
+
+
+def test_the_answer_from_the_files_is_the_loaded_one(test_dictionary, monkeypatch):
+    """Where the library and a dictionary are installed, ``why_no_speller`` says so as ``speller``
+    does once it has loaded it; where none of a language's dictionaries is, or the library is
+    missing, it gives ``speller``'s sentence word for word."""
+    from qa_rules import langdata
+
+    real = langdata.value
+
+    def with_test_language(lang, key, default=None):
+        if lang == "en" and key == "spelling.dictionaries":
+            return (test_dictionary,)
+        if lang == "es" and key == "spelling.dictionaries":
+            return ("yy_NONE",)
+        return real(lang, key, default)
+
+    monkeypatch.setattr(langdata, "value", with_test_language)
+    common.speller.cache_clear()
+    try:
+        assert common.why_no_speller("en") is None
+        assert isinstance(common.speller("en"), common.Speller)
+        assert common.why_no_speller("es") == common.speller("es")
+        assert "yy_NONE.dic" in common.why_no_speller("es")
+        common.speller.cache_clear()
+        hunspell.forget()
+        monkeypatch.setattr(hunspell, "library", lambda: "the Hunspell library is not installed")
+        assert common.why_no_speller("en") == common.speller("en")
+        assert common.why_no_speller("en").startswith("the Hunspell library is not installed")
+    finally:
+        common.speller.cache_clear()

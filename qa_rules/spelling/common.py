@@ -57,15 +57,38 @@ class Speller:
 def speller(lang: str) -> Speller | str:
     """The speller of ``lang``, or why there is none on this machine (a sentence for a notice)."""
     names = langdata.value(lang, "spelling.dictionaries", ())
-    language = langdata.value(lang, "name", lang)
     if not names:
-        return langdata.value(lang, "spelling.absent", f"Hunspell has no {language} dictionary")
+        return _absent(lang)
     for name in names:
         loaded = hunspell.load(name)
         if isinstance(loaded, hunspell.Dictionary):
             cited = tuple(d for d in (hunspell.load(n) for n in langdata.value(lang, "spelling.cited", ()))
                           if isinstance(d, hunspell.Dictionary))
             return Speller(lang, loaded, cited)
+    return _not_installed(lang, names)
+
+
+def why_no_speller(lang: str) -> str | None:
+    """Why ``speller(lang)`` will have no dictionary (its sentence), or ``None`` when the library
+    and one of the language's dictionaries are installed, decided from the files without
+    loading anything: what a run must know before it starts, while the dictionaries may still
+    be loading in the background (``preload``). Hunspell builds a dictionary from any pair of
+    files it finds, so a dictionary found here is one ``speller`` loads."""
+    names = langdata.value(lang, "spelling.dictionaries", ())
+    if not names:
+        return _absent(lang)
+    if not isinstance(hunspell.library(), str) and any(hunspell.find(name) for name in names):
+        return None
+    return _not_installed(lang, names)
+
+
+def _absent(lang: str) -> str:
+    language = langdata.value(lang, "name", lang)
+    return langdata.value(lang, "spelling.absent", f"Hunspell has no {language} dictionary")
+
+
+def _not_installed(lang: str, names: Sequence[str]) -> str:
+    language = langdata.value(lang, "name", lang)
     package = langdata.value(lang, "spelling.package", "")
     library = hunspell.library()
     if isinstance(library, str):
@@ -142,8 +165,9 @@ class NeedsDictionary:
     dictionary here (``Rule.unavailable``), and judge a pair's target with its speller."""
 
     def unavailable(self, lang: str) -> str | None:
-        found = speller(lang)
-        return found if isinstance(found, str) else None
+        """Decided from the files (``why_no_speller``), without waiting for the dictionary: it
+        may still be loading in the background while the rules start on the first pairs."""
+        return why_no_speller(lang)
 
     def preload(self, langs: Iterable[str]) -> None:
         preload(langs)
