@@ -28,6 +28,11 @@ two documents are the same. It prints:
    (it reads the corpus's first document, here the one checked), beside ``run_setup`` alone
    (rules and glossaries only), so that what moved from the first document to the worker's
    start shows;
+   Then ``--corpus-docs`` documents of the generated corpus itself (section 1's: perturbed
+   copies of the two sets), checked one after the other by one worker started as the pool
+   starts one, each against a standalone ``hexaglot check`` of it: the figure the goal names,
+   on the corpus this benchmark builds (a copy's unchanged paragraphs are known to the
+   per-text caches once the worker has checked a copy of the same set);
 3. the warm cost split into reading, alignment, rules and report (rendering, the record's
    term statistics and renderings, writing), dev and held-out; and the new document's CPU split
    the same way (``StageClock``, of the least of its runs), its rules by family (``NU``, ``TE``...)
@@ -224,6 +229,52 @@ def warm_and_standalone(tmp: Path, repeats: int = 3) -> None:
             f"{stage} {statistics.median(split_times[stage]):.3f} s ({100 * statistics.median(split_times[stage]) / total:.0f} %)"
             for stage in STAGES))
         print_stages(unseen)
+
+
+def corpus_documents(tmp: Path, count: int) -> None:
+    """The cost of the generated corpus's own documents (section 1's, perturbed copies of the two
+    sample sets) in one warm worker, against a standalone ``hexaglot check`` of each: the
+    figure the goal names, on the corpus the benchmark builds. The worker is a fresh process
+    started as the pool starts one (``--corpus-worker``); documents after its first are timed."""
+    corpus = make_corpus(tmp / "corpus-documents", count + 1)
+    done = subprocess.run([sys.executable, __file__, "--corpus-worker", str(corpus), "--out", str(tmp / "corpus-out")],
+                          check=True, capture_output=True, text=True)
+    warm = json.loads(done.stdout.strip().splitlines()[-1])
+    ratios: dict[str, list[float]] = {split: [] for split in SPLITS}
+    for name, cpu in sorted(warm.items()):
+        folder = corpus / name
+        start = _children_cpu()
+        subprocess.run([sys.executable, "-m", "hexaglot", "check", *[str(folder / f"{lang}.md") for lang in LANGS],
+                        "--format", "json", "-o", str(tmp / "standalone.json"), "--fail-on", "never", "-q"],
+                       check=True, cwd=tmp, capture_output=True)
+        standalone = _children_cpu() - start
+        split = list(SPLITS)[int(name.split("-")[1]) % len(SPLITS)]
+        ratios[split].append(cpu / standalone)
+    every = [r for found in ratios.values() for r in found]
+    print(f"  the corpus's documents ({len(every)} after the worker's first, perturbed copies of the two sets), "
+          f"warm CPU / standalone CPU, mean: " + ", ".join(
+              f"{split} {100 * statistics.mean(found):.0f} %" for split, found in ratios.items() if found)
+          + f"; all {100 * statistics.mean(every):.0f} % (goal <= 25 %; the paragraphs a perturbed copy shares "
+          "with the documents before it are known to the per-text caches, as a document new to the worker's "
+          "are not: the figures above)")
+
+
+def corpus_worker(corpus: Path, out: Path) -> dict[str, float]:
+    """CPU seconds of each document of ``corpus`` after the first, in this process started as a
+    pool worker (``warm_up`` on the corpus's first document, which it then checks)."""
+    from hexaglot.batch_warm import warm_up
+
+    config = settings()
+    documents = list(iter_corpus(corpus, source="fr"))
+    warm_up(config, documents[0])
+    write_result(out, check_document(documents[0], config))
+    found = {}
+    for document in documents[1:]:
+        cpu = time.process_time()
+        result = check_document(document, config)
+        write_result(out, result)
+        found[Path(document.location).name] = time.process_time() - cpu
+    return found
 
 
 def _first_sight(split: str, tmp: Path, *how: str) -> dict[str, float]:
@@ -453,9 +504,15 @@ def main() -> None:
     parser.add_argument("--out", help=argparse.SUPPRESS)
     parser.add_argument("--fresh", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--start", choices=("warm-up", "setup"), default="warm-up", help=argparse.SUPPRESS)
+    parser.add_argument("--corpus-docs", type=int, default=8,
+                        help="documents of the generated corpus checked in one warm worker (2; 0 skips them)")
+    parser.add_argument("--corpus-worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.first_sight:
         print(json.dumps(first_sight(args.first_sight, Path(args.out), args.fresh, args.start)))
+        return
+    if args.corpus_worker:
+        print(json.dumps(corpus_worker(Path(args.corpus_worker), Path(args.out))))
         return
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
@@ -471,6 +528,8 @@ def main() -> None:
         if not args.no_warm:
             print("2-3. one document, warm worker against a standalone process, and the warm cost by stage:")
             warm_and_standalone(tmp)
+            if args.corpus_docs:
+                corpus_documents(tmp, args.corpus_docs)
         if not args.no_memory:
             sizes = [int(s) for s in args.memory_sizes.split(",")]
             print("4. peak memory of hexaglot batch --workers 2 (parent and workers), two-language held-out documents:")
