@@ -28,6 +28,14 @@ its wheel also installs a top-level ``tests`` package, which shadows the test su
   suggestion's search after a budget of the process's CPU clock (``clock()``), which every
   thread advances, so suggestions computed in a background pool while the rules run could
   change the findings.
+- Suggestions against Hunspell's (``--suggestions``, first): SC01's own suggestions
+  (``qa_rules.spelling.suggest``: the words one typing slip away, in a fixed order) beside
+  Hunspell's ``suggest``, the peer, on misspellings whose right word is known: a letter dropped
+  from, or two neighbouring letters swapped in, long words (seeded) of the development set and
+  of the held-out A/RES/55/100 (never looked at while the order of slips was chosen), and the
+  planted misspellings of the drafts: how often the right word comes first and among the three
+  SC01 shows, the CPU time per word of each, and whether each one's lists change beside two busy
+  threads.
 """
 
 from __future__ import annotations
@@ -237,13 +245,105 @@ def suggestions_beside_a_busy_thread(busy_threads: int = 2) -> None:
         print(f"    {key[0]} {key[1]!r}: alone {' / '.join(alone[key][:3])}; beside {' / '.join(beside[key][:3])}")
 
 
+def misspellings(split: Path, lang: str, spell, per_kind: int = 30, seed: int = 1) -> list[tuple[str, str]]:
+    """(misspelling, right word): ``per_kind`` long words (nine letters or more) of ``split``'s
+    ``lang`` version that its own dictionary knows, with an inner letter dropped, and as many with two inner neighbours swapped
+    (seeded); only misspellings the dictionary does not know."""
+    import random
+    import re
+
+    rng = random.Random(seed)
+    long = sorted({w for w in re.findall(r"[^\W\d_]{9,}", (split / f"{lang}.md").read_text(encoding="utf-8"))
+                   if spell.main.checks(w)})  # the language's own words: not an English one it cites
+    rng.shuffle(long)
+    found = []
+    for k, word in enumerate(long[:2 * per_kind]):
+        i = rng.randrange(1, len(word) - 2)
+        wrong = word[:i] + word[i + 1:] if k % 2 == 0 else word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        if wrong != word and not spell.knows(wrong):
+            found.append((wrong, word))
+    return found
+
+
+def planted_misspellings() -> dict[str, list[tuple[str, str]]]:
+    """The drafts' planted misspellings (``plants.json``, category ``spelling``), by language."""
+    import json
+    import re
+
+    plants = json.loads((SAMPLES / "drafts" / "plants.json").read_text(encoding="utf-8"))["plants"]
+    found: dict[str, list[tuple[str, str]]] = {}
+    for lang, rows in plants.items():
+        for row in rows:
+            said = re.search(r"'([^']+)'[^']*for[^']*'([^']+)'", row["description"]) if row["category"] == "spelling" else None
+            if said and " " not in said.group(1):
+                found.setdefault(lang, []).append((said.group(1), said.group(2)))
+    return found
+
+
+def suggestions_against_hunspell(busy_threads: int = 2) -> None:
+    """SC01's suggestions beside Hunspell's on misspellings whose right word is known (see the module)."""
+    import hashlib
+    import threading
+
+    from qa_rules.spelling.sc01_misspelling import suggestions
+
+    sets: dict[str, list[tuple[str, str, str]]] = {"development": [], "held-out": [], "planted (drafts)": []}
+    planted = planted_misspellings()
+    for lang in LANGS:
+        spell = common.speller(lang)
+        if isinstance(spell, str):
+            continue
+        sets["development"] += [(lang, w, r) for w, r in misspellings(DEV_SET, lang, spell)]
+        sets["held-out"] += [(lang, w, r) for w, r in misspellings(HELD_OUT_SET, lang, spell)]
+        sets["planted (drafts)"] += [(lang, w, r) for w, r in planted.get(lang, ()) if not spell.knows(w)]
+    systems = {"hexaglot": lambda spell, word: suggestions.__wrapped__(spell, word),
+               "Hunspell suggest": lambda spell, word: spell.main.suggest(word)}
+    print("suggestions against Hunspell's own, on misspellings whose right word is known:")
+    print(f"  {'words':<17} {'n':>4}  {'system':<17} {'first right':>11} {'in three':>9} {'none':>5} {'CPU per word':>13}")
+    alone: dict[tuple[str, str, str], tuple[str, ...]] = {}
+    for name, rows in sets.items():
+        for system, run in systems.items():
+            first = three = empty = 0
+            start = time.process_time()
+            for lang, wrong, right in rows:
+                got = run(common.speller(lang), wrong)
+                alone[(system, lang, wrong)] = got
+                first += bool(got) and got[0] == right
+                three += right in got
+                empty += not got
+            spent = (time.process_time() - start) / max(len(rows), 1)
+            print(f"  {name:<17} {len(rows):>4}  {system:<17} {first / max(len(rows), 1):>11.2f} "
+                  f"{three / max(len(rows), 1):>9.2f} {empty:>5} {1000 * spent:>10.1f} ms")
+    stop = threading.Event()
+    data = b"x" * 20_000_000
+
+    def busy() -> None:
+        while not stop.is_set():
+            hashlib.sha256(data).digest()
+
+    threads = [threading.Thread(target=busy, daemon=True) for _ in range(busy_threads)]
+    for thread in threads:
+        thread.start()
+    try:
+        changed = {system: sum(1 for (s, lang, wrong), got in alone.items()
+                               if s == system and systems[system](common.speller(lang), wrong) != got)
+                   for system in systems}
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+    print(f"  beside {busy_threads} busy threads of the same process, lists that change: "
+          + ", ".join(f"{system} {count} of {len(alone) // len(systems)}" for system, count in changed.items()))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-spylls", action="store_true", help="do not measure spylls's speed")
     parser.add_argument("--suggestions", action="store_true",
-                        help="only Hunspell's suggestions: their cost, alone and beside busy threads")
+                        help="only the suggestions: SC01's against Hunspell's, and Hunspell's cost alone and beside busy threads")
     args = parser.parse_args(argv)
     if args.suggestions:
+        suggestions_against_hunspell()
         suggestions_beside_a_busy_thread()
         return 0
     missing = {lang: r for lang in LANGS if isinstance(r := common.speller(lang), str)}

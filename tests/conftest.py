@@ -45,3 +45,15 @@ def shared_data() -> Path:
 @pytest.fixture
 def sample_set() -> Path:
     return SAMPLE_SET
+
+
+@pytest.fixture
+def dictionaries():
+    """The five Hunspell dictionaries the official languages other than Chinese need (the README's
+    test command installs them)."""
+    from qa_rules.spelling import common
+
+    for lang in ("en", "fr", "es", "ru", "ar"):
+        found = common.speller(lang)
+        if isinstance(found, str):
+            missing(f"spelling: {found}")

@@ -23,15 +23,6 @@ DRAFTS = REPO / "samples" / "drafts"
 
 
 @pytest.fixture
-def dictionaries():
-    """The five dictionaries the official languages other than Chinese need."""
-    for lang in ("en", "fr", "es", "ru", "ar"):
-        found = common.speller(lang)
-        if isinstance(found, str):
-            missing(f"spelling: {found}")
-
-
-@pytest.fixture
 def library():
     found = hunspell.library()
     if isinstance(found, str):

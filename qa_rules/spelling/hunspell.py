@@ -61,7 +61,8 @@ class Dictionary:
             return bool(self.library.Hunspell_spell(self.handle, encoded))
 
     def suggest(self, word: str, limit: int = 3) -> tuple[str, ...]:
-        """Hunspell's first ``limit`` suggestions for a word it does not know. Hunspell bounds
+        """Hunspell's first ``limit`` suggestions for a word it does not know (the peer of SC01's
+        own, ``qa_rules.spelling.suggest``, in ``benchmarks/spelling.py``). Hunspell bounds
         its search by the process's CPU clock, which every thread advances: the suggestions
         wait for the dictionaries being loaded in the background (``settled``), so that the
         loading never shortens a search and changes what it finds."""

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterator
 
 from aligner.model import OFFICIAL_LANGUAGES
 from qa_rules.base import Context, Pair, Rule, window
 from qa_rules.model import Finding, Location
 from qa_rules.spelling.common import NeedsDictionary, Speller, word_judge
+from qa_rules.spelling.suggest import read_slips, suggest
 from qa_rules.spelling.words import distinct_words, lower_words, words
 from qa_rules.terminology.common import run_glossaries
 
@@ -91,10 +93,8 @@ class Misspelling(NeedsDictionary, Rule):
 
 @lru_cache(maxsize=4096)
 def suggestions(spell: Speller, word: str) -> tuple[str, ...]:
-    """Hunspell's suggestions for ``word`` (asked once per word and process: they are slow, 40 to
-    300 ms of CPU a word, ``benchmarks/spelling.py --suggestions``).
-
-    Asked in the thread that needs them, never in a pool beside the rules: Hunspell 1.7 ends a
-    suggestion's search after a budget of the process's CPU clock, which every thread of the
-    process advances, and beside two busy threads 36 of 257 words got other suggestions."""
-    return spell.main.suggest(word)
+    """The words of the language's dictionary one typing slip away from ``word``, likeliest first
+    (``qa_rules.spelling.suggest``: the same on every machine, where Hunspell's own suggestions
+    depend on how fast its search runs; asked once per word and process)."""
+    main = spell.main
+    return suggest(word, main.checks, read_slips(str(Path(main.path).with_suffix(".aff")), main.encoding))
