@@ -29,9 +29,8 @@ proposes words that are not it. ``benchmarks/spelling.py --suggestions`` compare
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 #: Longer words get no suggestion (Hunspell's own limit is 100 bytes; no typing slip is that long).
 MAX_LENGTH = 60
@@ -39,8 +38,7 @@ MAX_LENGTH = 60
 REACH = 4
 
 
-@dataclass(frozen=True)
-class Slips:
+class Slips(NamedTuple):
     """What a dictionary's ``.aff`` file says about likely mistakes (``TRY``, ``REP``, ``MAP``, ``KEY``)."""
 
     try_letters: str = ""
