@@ -103,9 +103,10 @@ def align_documents(documents: Sequence[Document], level: str = "paragraph",
     pivot = documents[0]
     languages = tuple(d.lang for d in documents)
     pairs: list[tuple[list[Item], list[Item], list[Bead]]] = []
+    read: dict = {}  # what is read of the pivot alone, once for all the versions
     for doc in documents[1:]:
         glossary = tuple((lexicon or {}).get(doc.lang, ()))
-        pairs.append(pair_items(pivot, doc, level, glossary))
+        pairs.append(pair_items(pivot, doc, level, glossary, pivot=read))
     pivot_items = pairs[0][0]
     parent = list(range(len(pivot_items)))
     alone = len(pairs) == 1  # two versions: no other version keeps a merge's pivot items apart

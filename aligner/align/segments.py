@@ -34,8 +34,11 @@ def is_long(n: int, m: int) -> bool:
 
 def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Sequence[tuple[int, int]],
                    anchors: Sequence[tuple[int, int]] = (), params: CostParams = CostParams(),
-                   learn: bool = True, scorer=None) -> list[Bead]:
-    """Beads covering ``src`` and ``tgt`` in order, each with a confidence."""
+                   learn: bool = True, scorer=None, like: CostModel | None = None) -> list[Bead]:
+    """Beads covering ``src`` and ``tgt`` in order, each with a confidence.
+
+    ``like``: a cost model already made over these very segments (the structure
+    probe), whose lengths and key counts the first pass reuses."""
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         # nothing to choose: each segment is a null bead, certainly
@@ -52,7 +55,7 @@ def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Seque
         # structure anchors (verified operative/footnote numbers) bound the first
         # pass to strips along the lines between them
         band = band_from_anchors(anchors, n, m, margin=ANCHOR_MARGIN, diagonal=True)
-    model = CostModel(src, tgt, estimate_length_model(src, tgt), params, anchors, band)
+    model = CostModel(src, tgt, estimate_length_model(src, tgt), params, anchors, band, like=like)
     # the first pass only shapes the band and the lexicon: common bead shapes suffice
     first_shapes = tuple(sh for sh in shapes if max(sh) <= 3 and sum(sh) <= 4) if long else shapes
     path = _best_path(n, m, first_shapes, model, band)
