@@ -97,8 +97,15 @@ def _stream_beads(src_side, tgt_side, shapes, structured: bool, glossary: Sequen
             candidates = fill_gaps(candidates, lexical_anchors(segs_s, segs_t))
         band = band_from_anchors(candidates, len(segs_s), len(segs_t), margin=2, diagonal=True) if candidates else None
         probe = CostModel(segs_s, segs_t, estimate_length_model(segs_s, segs_t), params, band=band, probe=True)
-        anchors = structure_anchors(segs_s, segs_t, keys_s, keys_t,
-                                    lambda i, j: probe.cost(i, i + 1, j, j + 1),
+        costed: dict[tuple[int, int], float] = {}  # neighbouring anchors ask for the same pairs
+
+        def pair_cost(i: int, j: int) -> float:
+            value = costed.get((i, j))
+            if value is None:
+                value = costed[(i, j)] = probe.cost(i, i + 1, j, j + 1)
+            return value
+
+        anchors = structure_anchors(segs_s, segs_t, keys_s, keys_t, pair_cost,
                                     shares=lambda i, j: probe.lexical(i, i + 1, j, j + 1)[1] >= MIN_SHARED)
     scorer = (lambda model, path: paragraph_scores(model, path, anchors)) if structured else None
     beads = align_segments(segs_s, segs_t, shapes, anchors=anchors, params=params, scorer=scorer, like=probe)
