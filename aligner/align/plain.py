@@ -84,6 +84,9 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
 
     table: list[array] = []
     back: list[array] = []
+    # the rows the beads read (i - max_a .. i) also as lists: a list hands back the float
+    # it holds, an array makes a new one at each read (older rows are dropped)
+    recent: list[list[float] | None] = []
     sums: list[list[int]] = []  # prefix sums of rows i - max_a .. i (the others are dropped)
     for i in range(n + 1):
         row_lo, row_hi = lo[i], hi[i]
@@ -106,7 +109,7 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
                 continue
             plo, phi = lo[pi], hi[pi]
             start, stop = max(row_lo, plo), min(row_hi, phi)
-            prev_row = table[pi]
+            prev_row = recent[pi]
             total = null_total(prior, ls_[i] - ls_[pi], 0)  # the same for the whole row
             for j in range(start, stop + 1):
                 prev = prev_row[j - plo]
@@ -125,7 +128,7 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
             start, stop = max(row_lo, plo + b), min(row_hi, phi + b)
             if start > stop:
                 continue
-            prev_row = table[pi]
+            prev_row = recent[pi]
             prev_sums = sums[-1 - a]
             prev_lo = wlo[pi]
             ls = ls_[i] - ls_[pi]
@@ -224,6 +227,9 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
                 ptr[j - row_lo] = best_k
         table.append(array("d", row))
         back.append(array("b", ptr))
+        recent.append(row)
+        if i > max_a:
+            recent[i - max_a - 1] = None
     return trace_back(table, back, lo, hi, n, m, shapes)
 
 
