@@ -15,7 +15,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Sequence
 
-from aligner.align.anchors import fill_gaps, lexical_anchors, longest_chain, same_key_pairs, structure_anchors
+from aligner.align.anchors import (fill_gaps, key_positions, lexical_anchors, longest_chain, same_key_pairs,
+                                   structure_anchors)
 from aligner.align.beads import PARAGRAPH_BEADS, SENTENCE_BEADS, Bead
 from aligner.align.confidence import paragraph_scores
 from aligner.align.dp import band_from_anchors
@@ -83,18 +84,28 @@ def stream_side(items: Sequence[Item], stream: str, structured: bool) -> tuple[l
 
 
 def _stream_beads(src_side, tgt_side, shapes, structured: bool, glossary: Sequence[tuple[str, str]],
-                  params: CostParams):
+                  params: CostParams, src_read: dict):
     s_idx, segs_s, keys_s = src_side
     t_idx, segs_t, keys_t = tgt_side
     segs_s, segs_t = glossary_keys(segs_s, segs_t, glossary)
     anchors: list[tuple[int, int]] = []
     probe = None
+    lexical = None
+    if is_long(len(segs_s), len(segs_t)):
+        # found once for the probe's band and the first pass's; the source's key
+        # positions once for every version (``src_read``), unless a glossary adds keys
+        positions = None
+        if not glossary:
+            positions = src_read.get("positions")
+            if positions is None:
+                positions = src_read["positions"] = key_positions(segs_s)
+        lexical = lexical_anchors(segs_s, segs_t, src_positions=positions)
     if structured and segs_s and segs_t:
         # the probe only costs same-numbered pairs and their neighbours: shared
         # keys are counted along those pairs, not over the whole matrix
         candidates = longest_chain(same_key_pairs(keys_s, keys_t))
-        if is_long(len(segs_s), len(segs_t)):  # where the numbering stops or restarts, the words place the band
-            candidates = fill_gaps(candidates, lexical_anchors(segs_s, segs_t))
+        if lexical is not None:  # where the numbering stops or restarts, the words place the band
+            candidates = fill_gaps(candidates, lexical)
         band = band_from_anchors(candidates, len(segs_s), len(segs_t), margin=2, diagonal=True) if candidates else None
         probe = CostModel(segs_s, segs_t, estimate_length_model(segs_s, segs_t), params, band=band, probe=True)
         costed: dict[tuple[int, int], float] = {}  # neighbouring anchors ask for the same pairs
@@ -108,7 +119,8 @@ def _stream_beads(src_side, tgt_side, shapes, structured: bool, glossary: Sequen
         anchors = structure_anchors(segs_s, segs_t, keys_s, keys_t, pair_cost,
                                     shares=lambda i, j: probe.lexical(i, i + 1, j, j + 1)[1] >= MIN_SHARED)
     scorer = (lambda model, path: paragraph_scores(model, path, anchors)) if structured else None
-    beads = align_segments(segs_s, segs_t, shapes, anchors=anchors, params=params, scorer=scorer, like=probe)
+    beads = align_segments(segs_s, segs_t, shapes, anchors=anchors, params=params, scorer=scorer, like=probe,
+                           lexical=lexical)
     return [Bead(src=tuple(s_idx[i] for i in b.src), tgt=tuple(t_idx[j] for j in b.tgt), score=b.score, cost=b.cost)
             for b in beads], \
         segs_s, segs_t, s_idx, t_idx
@@ -155,11 +167,11 @@ def pair_items(src: Document, tgt: Document, level: str = "paragraph",
     par_beads: list[Bead] = []
     lexicon_links, all_s, all_t = [], [], []
     for stream in ("body", "notes"):
-        src_side = pivot.get((stream, lines))
-        if src_side is None:
-            src_side = pivot[(stream, lines)] = stream_side(src_par, stream, not lines)
-        beads, segs_s, segs_t, s_idx, t_idx = _stream_beads(src_side, stream_side(tgt_par, stream, not lines),
-                                                            shapes, not lines, glossary, par_params)
+        src_read = pivot.get((stream, lines))
+        if src_read is None:
+            src_read = pivot[(stream, lines)] = {"side": stream_side(src_par, stream, not lines)}
+        beads, segs_s, segs_t, s_idx, t_idx = _stream_beads(src_read["side"], stream_side(tgt_par, stream, not lines),
+                                                            shapes, not lines, glossary, par_params, src_read)
         # each stream restarts the "previous source item" used to place insertions
         par_beads.extend(document_order(beads))
         if sentences:  # the paragraph beads teach the sentence level its lexicon

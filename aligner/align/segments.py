@@ -34,11 +34,13 @@ def is_long(n: int, m: int) -> bool:
 
 def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Sequence[tuple[int, int]],
                    anchors: Sequence[tuple[int, int]] = (), params: CostParams = CostParams(),
-                   learn: bool = True, scorer=None, like: CostModel | None = None) -> list[Bead]:
+                   learn: bool = True, scorer=None, like: CostModel | None = None,
+                   lexical: Sequence[tuple[int, int]] | None = None) -> list[Bead]:
     """Beads covering ``src`` and ``tgt`` in order, each with a confidence.
 
     ``like``: a cost model already made over these very segments (the structure
-    probe), whose lengths and key counts the first pass reuses."""
+    probe), whose lengths and key counts the first pass reuses; ``lexical``:
+    ``lexical_anchors(src, tgt)`` when already found (for long inputs)."""
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         # nothing to choose: each segment is a null bead, certainly
@@ -50,7 +52,9 @@ def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Seque
     if long:
         # structure anchors where there are some, lexical anchors in the gaps
         # they leave: a band of bounded width everywhere, so time grows linearly
-        band = band_from_anchors(fill_gaps(anchors, lexical_anchors(src, tgt)), n, m, margin=3)
+        if lexical is None:
+            lexical = lexical_anchors(src, tgt)
+        band = band_from_anchors(fill_gaps(anchors, lexical), n, m, margin=3)
     elif anchors:
         # structure anchors (verified operative/footnote numbers) bound the first
         # pass to strips along the lines between them
