@@ -32,7 +32,7 @@ from typing import Mapping, Sequence
 
 from aligner.align.dp import Band
 from aligner.align.features import Segment, counted
-from aligner.align.matches import MatchesOnDemand, pair_matches
+from aligner.align.matches import MatchesOnDemand, extended_index, key_index, pair_matches
 
 #: Prior probability of a run of 2 to 4 segments with no counterpart (0.001 and
 #: 0.003 score alike on both halves of the dev article: ``benchmarks/align_crossval.py``).
@@ -220,6 +220,10 @@ class CostModel:
     ``probe``: a model that costs a few pairs only (``structure_anchors``): a
     pair's shared keys are counted when asked, the same as ``pair_matches``
     counts them, instead of every pair of the band beforehand.
+    ``like``: a model made before over the same segments (the probe before the
+    first pass: its lengths and key counts are reused) or over the same
+    segments less the learned lexicon's keys (the first pass before the second:
+    its index of the targets' keys is extended with the learned ones).
     """
 
     def __init__(self, src: Sequence[Segment], tgt: Sequence[Segment], length: LengthModel,
@@ -236,10 +240,21 @@ class CostModel:
         else:
             self._ls, self._lt, self.common, rare, self._ks, self._kt = _key_prefixes(src, tgt, params)
         common, self._rare = self.common, rare
+        #: where each target key is (``matches.key_index``), kept for a model ``like`` this one
+        self._index = None
         if probe:
             self.matches = MatchesOnDemand(src, tgt, band, ignore=common, rare=rare, rare_weight=weight)
         else:
-            self.matches = pair_matches(src, tgt, band, ignore=common, rare=rare, rare_weight=weight)
+            index = None
+            if like is not None and like._index is not None:
+                if like.tgt is tgt and like.common == common:
+                    index = like._index
+                elif not common and not like.common:
+                    # the second pass's targets: the first pass's with the learned keys added
+                    index = extended_index(like._index, like.tgt, tgt)
+            self._index = index if index is not None else key_index(tgt, common)
+            self.matches = pair_matches(src, tgt, band, ignore=common, rare=rare, rare_weight=weight,
+                                        index=self._index)
         self.anchors = {i: j for i, j in anchors}
         self._prior = {shape: -math.log(p) for shape, p in (params.priors or PRIORS).items()}
         self._c, self._inv_c, self._s2 = length.ratio, 1.0 / length.ratio, length.variance

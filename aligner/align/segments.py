@@ -73,7 +73,7 @@ def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Seque
             # points, as pass 1's band is built, were twice as wide: the same paths on the
             # dev article at 1x-20x and the six-way sets at 1x-20x)
             band = band_around_path(path, n, m, 2 if model.plain else 3)
-        model = CostModel(src2, tgt2, length, params, anchors, band)
+        model = CostModel(src2, tgt2, length, params, anchors, band, like=model)
         path = _best_path(n, m, shapes, model, band)
     path = split_null_runs(path)
     if scorer is not None:  # e.g. ``confidence.paragraph_scores``: evidence read on the whole path
