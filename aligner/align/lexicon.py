@@ -45,6 +45,7 @@ def learn_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], links: Sequenc
     bags_t = [sorted(kt, key=freq_t.__getitem__) for kt in in_bag_t]
     del in_bag_t
     bag_freqs = [[freq_t[b] for b in kt] for kt in bags_t]
+    bag_sets = [set(kt) for kt in bags_t] if min_count == 2 else []
     target_freqs = sorted(set(freq_t))
     ranges: dict[int, tuple[int, int]] = {}
     scored = {}
@@ -56,6 +57,26 @@ def learn_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], links: Sequenc
             span = ranges[fa] = (allowed[0], allowed[-1]) if allowed else (1, 0)
         low, high = span
         if low > high:
+            continue
+        if min_count == 2 and fa <= 10:
+            # the default count, a class in a few beads: the classes found in two of its
+            # beads or more by set operations (a class in many beads: counted, below)
+            seen: set[int] = set()
+            twice: set[int] = set()
+            for n in where:
+                bag = bag_sets[n]
+                twice |= seen & bag
+                seen |= bag
+            for b in twice:
+                fb = freq_t[b]
+                if low <= fb <= high:
+                    c = 0
+                    for n in where:
+                        if b in bag_sets[n]:
+                            c += 1
+                    dice = 2.0 * c / (fa + fb)
+                    if dice >= min_dice:
+                        scored[(word_a, classes_t[b][0])] = dice  # (the first word of a class: below)
             continue
         found: list[int] = []
         for n in where:
