@@ -120,7 +120,7 @@ def _stream_beads(src_side, tgt_side, shapes, structured: bool, glossary: Sequen
                                     shares=lambda i, j: probe.lexical(i, i + 1, j, j + 1)[1] >= MIN_SHARED)
     scorer = (lambda model, path: paragraph_scores(model, path, anchors)) if structured else None
     beads = align_segments(segs_s, segs_t, shapes, anchors=anchors, params=params, scorer=scorer, like=probe,
-                           lexical=lexical)
+                           lexical=lexical, shared=None if glossary else src_read)
     return [Bead(src=tuple(s_idx[i] for i in b.src), tgt=tuple(t_idx[j] for j in b.tgt), score=b.score, cost=b.cost)
             for b in beads], \
         segs_s, segs_t, s_idx, t_idx

@@ -35,12 +35,15 @@ def is_long(n: int, m: int) -> bool:
 def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Sequence[tuple[int, int]],
                    anchors: Sequence[tuple[int, int]] = (), params: CostParams = CostParams(),
                    learn: bool = True, scorer=None, like: CostModel | None = None,
-                   lexical: Sequence[tuple[int, int]] | None = None) -> list[Bead]:
+                   lexical: Sequence[tuple[int, int]] | None = None, shared: dict | None = None) -> list[Bead]:
     """Beads covering ``src`` and ``tgt`` in order, each with a confidence.
 
     ``like``: a cost model already made over these very segments (the structure
     probe), whose lengths and key counts the first pass reuses; ``lexical``:
-    ``lexical_anchors(src, tgt)`` when already found (for long inputs)."""
+    ``lexical_anchors(src, tgt)`` when already found (for long inputs); ``shared``: a
+    dict kept across the alignments of these same ``src`` segments with other
+    targets, where what is learned of the source side alone is kept
+    (``learn_lexicon``'s ``memo``)."""
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         # nothing to choose: each segment is a null bead, certainly
@@ -66,7 +69,8 @@ def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Seque
     if learn and n + m >= 6:
         ones = [(i0, j0) for i0, i1, j0, j1, c in path if i1 - i0 == 1 and j1 - j0 == 1 and c < 3.0]
         length = estimate_length_model(src, tgt, ones) if len(ones) >= 5 else model.length
-        lexicon = learn_lexicon(src, tgt, [(range(i0, i1), range(j0, j1)) for i0, i1, j0, j1, _ in path])
+        lexicon = learn_lexicon(src, tgt, [(range(i0, i1), range(j0, j1)) for i0, i1, j0, j1, _ in path],
+                                memo=shared)
         src2, tgt2 = with_lexicon(src, tgt, lexicon) if lexicon else (src, tgt)
         if band is not None:  # pass 2 runs within 2 columns of pass 1's path in each row
             # between plain segments, 3 between paragraphs (the boxes between the path's
