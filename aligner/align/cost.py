@@ -223,12 +223,14 @@ class CostModel:
     ``like``: a model made before over the same segments (the probe before the
     first pass: its lengths and key counts are reused) or over the same
     segments less the learned lexicon's keys (the first pass before the second:
-    its index of the targets' keys is extended with the learned ones).
+    its index of the targets' keys, kept with ``keep_index``, is extended with
+    the learned ones).
     """
 
     def __init__(self, src: Sequence[Segment], tgt: Sequence[Segment], length: LengthModel,
                  params: CostParams = CostParams(), anchors: Sequence[tuple[int, int]] = (),
-                 band: Band | None = None, probe: bool = False, like: "CostModel | None" = None) -> None:
+                 band: Band | None = None, probe: bool = False, like: "CostModel | None" = None,
+                 keep_index: bool = False) -> None:
         self.src, self.tgt, self.length, self.params = src, tgt, length, params
         weight = params.rare_key_weight
         if like is not None and like.src is src and like.tgt is tgt and \
@@ -240,7 +242,8 @@ class CostModel:
         else:
             self._ls, self._lt, self.common, rare, self._ks, self._kt = _key_prefixes(src, tgt, params)
         common, self._rare = self.common, rare
-        #: where each target key is (``matches.key_index``), kept for a model ``like`` this one
+        #: where each target key is (``matches.key_index``), kept (``keep_index``) for a
+        #: model made ``like`` this one next
         self._index = None
         if probe:
             self.matches = MatchesOnDemand(src, tgt, band, ignore=common, rare=rare, rare_weight=weight)
@@ -252,9 +255,11 @@ class CostModel:
                 elif not common and not like.common:
                     # the second pass's targets: the first pass's with the learned keys added
                     index = extended_index(like._index, like.tgt, tgt)
-            self._index = index if index is not None else key_index(tgt, common)
-            self.matches = pair_matches(src, tgt, band, ignore=common, rare=rare, rare_weight=weight,
-                                        index=self._index)
+            if index is None:
+                index = key_index(tgt, common)
+            self.matches = pair_matches(src, tgt, band, ignore=common, rare=rare, rare_weight=weight, index=index)
+            if keep_index:
+                self._index = index
         self.anchors = {i: j for i, j in anchors}
         self._prior = {shape: -math.log(p) for shape, p in (params.priors or PRIORS).items()}
         self._c, self._inv_c, self._s2 = length.ratio, 1.0 / length.ratio, length.variance

@@ -156,9 +156,8 @@ class Segment:
     # Derived once per segment and kept with it: every cost model, anchor search
     # and lexicon over the pairs a segment takes part in reads them (the pivot's
     # segments serve every version, and both passes of a pair). A segment given
-    # extra keys by the learned lexicon (``lexicon.with_lexicon``) is given its key
-    # counts from its original's; one given glossary keys serves one cost model:
-    # ``counted`` counts its keys without keeping them.
+    # extra keys (``lexicon.with_lexicon``) serves one cost model: ``counted``
+    # counts its keys without keeping them.
 
     @cached_property
     def key_counts(self) -> dict[str, int]:
@@ -185,9 +184,8 @@ def segment(text: str, role: str = "segment") -> Segment:
 
 
 def counted(seg: Segment) -> dict[str, int]:
-    """``seg.key_counts``: kept with a segment read from a text (or given learned
-    keys), counted afresh (and not kept) for one given glossary keys, which a
-    single cost model reads."""
+    """``seg.key_counts``: kept with a segment read from a text, counted afresh
+    (and not kept) for one given extra keys, which a single cost model reads."""
     kept = seg.__dict__.get("key_counts")
     return kept if kept is not None else Counter(seg.keys)
 

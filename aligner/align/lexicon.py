@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Sequence
 
-from aligner.align.features import Segment, counted
+from aligner.align.features import Segment
 
 
 def learn_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], links: Sequence[tuple[Sequence[int], Sequence[int]]],
@@ -167,16 +167,8 @@ def _with_keys(segments: Sequence[Segment], key_of: dict[str, str]) -> list[Segm
         if seg.words.isdisjoint(key_of) and not (numbers and any(w in key_of for w in seg.tokens)):
             out.append(seg)
         else:
-            extra = [key_of[w] for w in seg.tokens if w in key_of]
-            new = Segment(text=seg.text, length=seg.length, tokens=seg.tokens, keys=seg.keys + tuple(extra),
-                          role=seg.role)
-            # its key counts are the segment's own plus the added keys (the order of first
-            # occurrence kept), so the cost model does not count all its keys again
-            counts = dict(counted(seg))
-            for key in extra:
-                counts[key] = counts.get(key, 0) + 1
-            new.__dict__["key_counts"] = counts
-            out.append(new)
+            keys = seg.keys + tuple(key_of[w] for w in seg.tokens if w in key_of)
+            out.append(Segment(text=seg.text, length=seg.length, tokens=seg.tokens, keys=keys, role=seg.role))
     return out
 
 

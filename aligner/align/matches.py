@@ -50,8 +50,8 @@ def extended_index(index: KeyIndex, tgt: Sequence[Segment], extended: Sequence[S
         size = len(old.keys)
         if new.keys[:size] != old.keys:
             return None
-        counts = counted(new)
-        for key in dict.fromkeys(new.keys[size:]):
+        counts = Counter(new.keys[size:])  # (the added keys: no target held them)
+        for key in counts:
             where = out.get(key)
             if where is None:
                 where = out[key] = ([], [], [])

@@ -84,7 +84,7 @@ def stream_side(items: Sequence[Item], stream: str, structured: bool) -> tuple[l
 
 
 def _stream_beads(src_side, tgt_side, shapes, structured: bool, glossary: Sequence[tuple[str, str]],
-                  params: CostParams, src_read: dict):
+                  params: CostParams, src_read: dict | None):
     s_idx, segs_s, keys_s = src_side
     t_idx, segs_t, keys_t = tgt_side
     segs_s, segs_t = glossary_keys(segs_s, segs_t, glossary)
@@ -95,7 +95,7 @@ def _stream_beads(src_side, tgt_side, shapes, structured: bool, glossary: Sequen
         # found once for the probe's band and the first pass's; the source's key
         # positions once for every version (``src_read``), unless a glossary adds keys
         positions = None
-        if not glossary:
+        if src_read is not None and not glossary:
             positions = src_read.get("positions")
             if positions is None:
                 positions = src_read["positions"] = key_positions(segs_s)
@@ -147,11 +147,14 @@ def pair_items(src: Document, tgt: Document, level: str = "paragraph",
 
     ``pivot``: a dict kept by the caller across the versions aligned with the
     same ``src`` (``rows.align_documents``): what is read of ``src`` alone (its
-    items, each stream's segments and structural keys) is read once and kept there.
+    items, each stream's segments, structural keys, key positions and the
+    lexicon's word classes) is read once and kept there. Without it (one
+    version) nothing is kept beyond what the pair needs.
     """
     if level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
     lines = _is_lines(src) and _is_lines(tgt)
+    keep = pivot is not None
     if pivot is None:
         pivot = {}
     if pivot.get("document") is not src:
@@ -171,7 +174,8 @@ def pair_items(src: Document, tgt: Document, level: str = "paragraph",
         if src_read is None:
             src_read = pivot[(stream, lines)] = {"side": stream_side(src_par, stream, not lines)}
         beads, segs_s, segs_t, s_idx, t_idx = _stream_beads(src_read["side"], stream_side(tgt_par, stream, not lines),
-                                                            shapes, not lines, glossary, par_params, src_read)
+                                                            shapes, not lines, glossary, par_params,
+                                                            src_read if keep else None)
         # each stream restarts the "previous source item" used to place insertions
         par_beads.extend(document_order(beads))
         if sentences:  # the paragraph beads teach the sentence level its lexicon

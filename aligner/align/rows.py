@@ -113,7 +113,8 @@ def align_documents(documents: Sequence[Document], level: str = "paragraph",
     pivot = documents[0]
     languages = tuple(d.lang for d in documents)
     pairs: list[tuple[list[Item], list[Item], list[Bead]]] = []
-    read: dict = {}  # what is read of the pivot alone, once for all the versions
+    # what is read of the pivot alone, once for all the versions (one version: nothing to keep)
+    read: dict | None = {} if len(documents) > 2 else None
     for doc in documents[1:]:
         glossary = tuple((lexicon or {}).get(doc.lang, ()))
         pairs.append(pair_items(pivot, doc, level, glossary, pivot=read))

@@ -62,11 +62,15 @@ def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Seque
         # structure anchors (verified operative/footnote numbers) bound the first
         # pass to strips along the lines between them
         band = band_from_anchors(anchors, n, m, margin=ANCHOR_MARGIN, diagonal=True)
-    model = CostModel(src, tgt, estimate_length_model(src, tgt), params, anchors, band, like=like)
+    second = learn and n + m >= 6
+    # the first pass's index of the target keys is kept for the second pass to extend, unless
+    # the input is long: there it would stay in memory through the first programme
+    model = CostModel(src, tgt, estimate_length_model(src, tgt), params, anchors, band, like=like,
+                      keep_index=second and not long)
     # the first pass only shapes the band and the lexicon: common bead shapes suffice
     first_shapes = tuple(sh for sh in shapes if max(sh) <= 3 and sum(sh) <= 4) if long else shapes
     path = _best_path(n, m, first_shapes, model, band)
-    if learn and n + m >= 6:
+    if second:
         ones = [(i0, j0) for i0, i1, j0, j1, c in path if i1 - i0 == 1 and j1 - j0 == 1 and c < 3.0]
         length = estimate_length_model(src, tgt, ones) if len(ones) >= 5 else model.length
         lexicon = learn_lexicon(src, tgt, [(range(i0, i1), range(j0, j1)) for i0, i1, j0, j1, _ in path],
