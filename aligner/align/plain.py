@@ -16,7 +16,8 @@ Same costs to the last bit (the same operations in the same order), same ties
 (the first shape in ``shapes`` order wins a cell), hence the same path as
 ``dp.best_path`` with ``CostModel.cost`` (``tests/test_align_plain.py``).
 Memory: the cost table and back pointers of the band (9 bytes a cell), and
-the prefix sums of the last few rows only.
+the prefix sums and costs (as lists, read without making float objects) of
+the last few rows only.
 """
 
 from __future__ import annotations
