@@ -148,18 +148,22 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
             # nor less than that less the largest bonus its source keys allow (as many
             # keys on the target side, all shared); with a margin far above rounding
             floor -= weight * 2.0 * ks / (ks + ks + smoothing) if ks else 0.0
+            floor -= 1e-9  # the bound's margin, once per row and shape rather than per cell
             weak_i = weak_s[i] if weak_s is not None else None
+            first = b + plo  # the previous row's cell of column j: j - first
             for j in range(start, stop + 1):
-                prev = prev_row[j - b - plo]
-                here = row[j - row_lo]
-                if prev + floor > here + 1e-9 or prev == INF:
+                prev = prev_row[j - first]
+                col = j - row_lo
+                here = row[col]
+                if prev + floor > here or prev == INF:
                     continue
+                jb = j - b
                 # the shared keys first (four lookups): a bead that loses to the cell's
                 # best even at no length cost is not costed further (it cannot win nor tie)
-                shared = cur[j - cur_lo] - prev_sums[j - prev_lo] - cur[j - b - cur_lo] + prev_sums[j - b - prev_lo]
+                shared = cur[j - cur_lo] - prev_sums[j - prev_lo] - cur[jb - cur_lo] + prev_sums[jb - prev_lo]
                 bonus = 0.0
                 if shared:
-                    kt = kt_[j] - kt_[j - b]
+                    kt = kt_[j] - kt_[jb]
                     if shared > ks:
                         shared = ks
                     if shared > kt:
@@ -169,15 +173,15 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
                 if structured:
                     if prev + (floor_roles - bonus) > here:
                         continue
-                    if src_mixed or src_role != rt[j - b] or ct[j - 1] != ct[j - b]:
+                    if src_mixed or src_role != rt[jb] or ct[j - 1] != ct[jb]:
                         total += role_penalty
                     for x in anchored:  # one bonus per bead
-                        if j - b <= x < j:
+                        if jb <= x < j:
                             total -= anchor_bonus
                             break
                 if prev + (total - bonus) > here:
                     continue
-                lt = lt_[j] - lt_[j - b]
+                lt = lt_[j] - lt_[jb]
                 if ls or lt:
                     mean = (ls + lt * inv_c) * 0.5
                     v = s2 * mean
@@ -193,9 +197,9 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
                 if weak_i is not None and weak_i != weak_t[j]:
                     total += weak_cost
                 value = prev + total
-                if value < here or (value == here and k < ptr[j - row_lo]):
-                    row[j - row_lo] = value
-                    ptr[j - row_lo] = k
+                if value < here or (value == here and k < ptr[col]):
+                    row[col] = value
+                    ptr[col] = k
         if i == 0:
             row[0] = 0.0
         if single_null is not None:  # paragraphs: 0-1 beads only, the cell to the left
