@@ -53,16 +53,23 @@ def longest_chain(points: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return chain
 
 
-def lexical_anchors(src: Sequence[Segment], tgt: Sequence[Segment], min_shared: int = 2) -> list[tuple[int, int]]:
-    """Monotone chain of segment pairs linked by equally frequent keys."""
-    where_s: dict[str, list[int]] = defaultdict(list)
-    where_t: dict[str, list[int]] = defaultdict(list)
-    for i, seg in enumerate(src):
+def key_positions(segments: Sequence[Segment]) -> dict[str, list[int]]:
+    """The segments holding each key, in order (a segment once per key)."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, seg in enumerate(segments):
         for key in counted(seg):
-            where_s[key].append(i)
-    for j, seg in enumerate(tgt):
-        for key in counted(seg):
-            where_t[key].append(j)
+            where[key].append(i)
+    return where
+
+
+def lexical_anchors(src: Sequence[Segment], tgt: Sequence[Segment], min_shared: int = 2,
+                    src_positions: dict[str, list[int]] | None = None) -> list[tuple[int, int]]:
+    """Monotone chain of segment pairs linked by equally frequent keys.
+
+    ``src_positions``: ``key_positions(src)``, when already counted (the pivot's
+    serve every version aligned with it)."""
+    where_s = key_positions(src) if src_positions is None else src_positions
+    where_t = key_positions(tgt)
     votes: Counter = Counter()
     for key, occ_s in where_s.items():
         occ_t = where_t.get(key)

@@ -32,7 +32,7 @@ from typing import Mapping, Sequence
 
 from aligner.align.dp import Band
 from aligner.align.features import Segment, counted
-from aligner.align.matches import MatchesOnDemand, pair_matches
+from aligner.align.matches import MatchesOnDemand, extended_index, key_index, pair_matches
 
 #: Prior probability of a run of 2 to 4 segments with no counterpart (0.001 and
 #: 0.003 score alike on both halves of the dev article: ``benchmarks/align_crossval.py``).
@@ -186,6 +186,33 @@ def neg_log_tail(z: float) -> float:
     return x * x + math.log(x * math.sqrt(math.pi))
 
 
+def _key_prefixes(src: Sequence[Segment], tgt: Sequence[Segment], params: CostParams):
+    """Prefix sums of the two sides' lengths and of their keys that can be evidence,
+    with the common and the rare keys: what a cost model reads of its segments."""
+    ls, lt = _prefix([s.length for s in src]), _prefix([t.length for t in tgt])
+    # only keys the other document has at all can be evidence: French words
+    # facing Chinese (or German words with no French cognate) must not
+    # drown the numbers and names both share
+    common = common_keys(src, tgt, params.common_key_share)
+    vocab_s = set().union(*[seg.keys for seg in src]) - common
+    vocab_t = set().union(*[seg.keys for seg in tgt]) - common
+    weight = params.rare_key_weight
+    rare = rare_keys(src, tgt) if weight != 1 else frozenset()
+    # numbers are written with digits in every language: a number with no
+    # counterpart always counts against a bead (a common one never counts)
+    if common or rare:
+        ks = _prefix([sum(weight if k in rare else 1 for k in seg.keys
+                          if k in vocab_t or (k[0] == "#" and k not in common)) for seg in src])
+        kt = _prefix([sum(weight if k in rare else 1 for k in seg.keys
+                          if k in vocab_s or (k[0] == "#" and k not in common)) for seg in tgt])
+    else:  # the default: every key once (a side's numbers join the other's vocabulary)
+        known_s = vocab_t.union([k for k in vocab_s if k[0] == "#"])
+        known_t = vocab_s.union([k for k in vocab_t if k[0] == "#"])
+        ks = _prefix([sum(map(known_s.__contains__, seg.keys)) for seg in src])
+        kt = _prefix([sum(map(known_t.__contains__, seg.keys)) for seg in tgt])
+    return ls, lt, common, rare, ks, kt
+
+
 class CostModel:
     """Bead costs between two segment lists, with prefix sums for speed.
 
@@ -193,38 +220,46 @@ class CostModel:
     ``probe``: a model that costs a few pairs only (``structure_anchors``): a
     pair's shared keys are counted when asked, the same as ``pair_matches``
     counts them, instead of every pair of the band beforehand.
+    ``like``: a model made before over the same segments (the probe before the
+    first pass: its lengths and key counts are reused) or over the same
+    segments less the learned lexicon's keys (the first pass before the second:
+    its index of the targets' keys, kept with ``keep_index``, is extended with
+    the learned ones).
     """
 
     def __init__(self, src: Sequence[Segment], tgt: Sequence[Segment], length: LengthModel,
                  params: CostParams = CostParams(), anchors: Sequence[tuple[int, int]] = (),
-                 band: Band | None = None, probe: bool = False) -> None:
+                 band: Band | None = None, probe: bool = False, like: "CostModel | None" = None,
+                 keep_index: bool = False) -> None:
         self.src, self.tgt, self.length, self.params = src, tgt, length, params
-        self._ls = _prefix([s.length for s in src])
-        self._lt = _prefix([t.length for t in tgt])
-        # only keys the other document has at all can be evidence: French words
-        # facing Chinese (or German words with no French cognate) must not
-        # drown the numbers and names both share
-        self.common = common = common_keys(src, tgt, params.common_key_share)
-        vocab_s = set().union(*[seg.keys for seg in src]) - common
-        vocab_t = set().union(*[seg.keys for seg in tgt]) - common
         weight = params.rare_key_weight
-        rare = rare_keys(src, tgt) if weight != 1 else frozenset()
-        # numbers are written with digits in every language: a number with no
-        # counterpart always counts against a bead (a common one never counts)
-        if common or rare:
-            self._ks = _prefix([sum(weight if k in rare else 1 for k in seg.keys
-                                    if k in vocab_t or (k[0] == "#" and k not in common)) for seg in src])
-            self._kt = _prefix([sum(weight if k in rare else 1 for k in seg.keys
-                                    if k in vocab_s or (k[0] == "#" and k not in common)) for seg in tgt])
-        else:  # the default: every key once (a side's numbers join the other's vocabulary)
-            known_s = vocab_t.union([k for k in vocab_s if k[0] == "#"])
-            known_t = vocab_s.union([k for k in vocab_t if k[0] == "#"])
-            self._ks = _prefix([sum(map(known_s.__contains__, seg.keys)) for seg in src])
-            self._kt = _prefix([sum(map(known_t.__contains__, seg.keys)) for seg in tgt])
+        if like is not None and like.src is src and like.tgt is tgt and \
+                like.params.common_key_share == params.common_key_share and like.params.rare_key_weight == weight:
+            # ``like`` reads the very same segments with the same key options (the structure
+            # probe before the first pass): their lengths and key counts are its
+            self._ls, self._lt, self.common, rare = like._ls, like._lt, like.common, like._rare
+            self._ks, self._kt = like._ks, like._kt
+        else:
+            self._ls, self._lt, self.common, rare, self._ks, self._kt = _key_prefixes(src, tgt, params)
+        common, self._rare = self.common, rare
+        #: where each target key is (``matches.key_index``), kept (``keep_index``) for a
+        #: model made ``like`` this one next
+        self._index = None
         if probe:
             self.matches = MatchesOnDemand(src, tgt, band, ignore=common, rare=rare, rare_weight=weight)
         else:
-            self.matches = pair_matches(src, tgt, band, ignore=common, rare=rare, rare_weight=weight)
+            index = None
+            if like is not None and like._index is not None:
+                if like.tgt is tgt and like.common == common:
+                    index = like._index
+                elif not common and not like.common:
+                    # the second pass's targets: the first pass's with the learned keys added
+                    index = extended_index(like._index, like.tgt, tgt)
+            if index is None:
+                index = key_index(tgt, common)
+            self.matches = pair_matches(src, tgt, band, ignore=common, rare=rare, rare_weight=weight, index=index)
+            if keep_index:
+                self._index = index
         self.anchors = {i: j for i, j in anchors}
         self._prior = {shape: -math.log(p) for shape, p in (params.priors or PRIORS).items()}
         self._c, self._inv_c, self._s2 = length.ratio, 1.0 / length.ratio, length.variance

@@ -50,8 +50,12 @@ def band_from_anchors(points: Sequence[tuple[int, int]], n: int, m: int, margin:
             width = extra + abs((i2 - i1) - (j2 - j1))
             slope = (j2 - j1) / (i2 - i1)
             for r in range(max(0, i1 - extra), min(n, i2 + 1 + extra) + 1):
-                centre = int(j1 + slope * (min(max(r, i1), i2) - i1))
-                first, last = max(0, centre - width), min(m, centre + 1 + width)
+                # (conditional expressions rather than min/max calls: a call per row costs more)
+                centre = int(j1 + slope * ((i1 if r < i1 else i2 if r > i2 else r) - i1))
+                first = centre - width if centre > width else 0
+                last = centre + 1 + width
+                if last > m:
+                    last = m
                 if first < lo[r]:
                     lo[r] = first
                 if last > hi[r]:
@@ -72,7 +76,8 @@ def band_around_path(path: Sequence[tuple[int, int, int, int, float]], n: int, m
     lo = [m] * (n + 1)
     hi = [0] * (n + 1)
     for i0, i1, j0, j1, _ in path:
-        first, last = max(0, j0 - margin), min(m, j1 + margin)
+        first = j0 - margin if j0 > margin else 0
+        last = j1 + margin if j1 + margin < m else m
         for r in range(i0, i1 + 1):
             if first < lo[r]:
                 lo[r] = first
@@ -84,10 +89,18 @@ def band_around_path(path: Sequence[tuple[int, int, int, int, float]], n: int, m
 def _monotone(lo: list[int], hi: list[int], n: int, m: int) -> Band:
     """The band of rows ``lo``/``hi`` made to run from cell (0, 0) to (n, m) without stepping back."""
     lo[0], hi[n] = 0, m
+    low = lo[n]
     for r in range(n - 1, -1, -1):  # lo never decreases along rows
-        lo[r] = min(lo[r], lo[r + 1])
+        if lo[r] > low:
+            lo[r] = low
+        else:
+            low = lo[r]
+    high = hi[0]
     for r in range(1, n + 1):  # hi never decreases either
-        hi[r] = max(hi[r], hi[r - 1])
+        if hi[r] < high:
+            hi[r] = high
+        else:
+            high = hi[r]
     return Band(lo=tuple(lo), hi=tuple(hi))
 
 

@@ -18,8 +18,14 @@ from aligner.align.features import Segment
 
 
 def learn_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], links: Sequence[tuple[Sequence[int], Sequence[int]]],
-                  min_count: int = 2, min_dice: float = 0.5, max_share: float = 0.08) -> dict[tuple[str, str], float]:
-    """Word pairs (src word, tgt word) with their Dice score over ``links``."""
+                  min_count: int = 2, min_dice: float = 0.5, max_share: float = 0.08,
+                  memo: dict | None = None) -> dict[tuple[str, str], float]:
+    """Word pairs (src word, tgt word) with their Dice score over ``links``.
+
+    ``memo``: a dict the caller keeps for these very ``src`` segments (the
+    pivot's, aligned with each version in turn): the source side's word classes
+    are kept there by the links' source sides, and read again by a version
+    whose beads take the same source segments (in official versions, most)."""
     links = [(s, t) for s, t in links if s and t]
     if len(links) < 5:
         return {}
@@ -27,17 +33,27 @@ def learn_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], links: Sequenc
     # words that occur in exactly the same beads are one class: they co-occur with
     # every other word alike, so pairs are counted between classes (a repeated
     # text's words fall into few classes, and the count stays linear in it)
-    occ_s: dict[str, list[int]] = defaultdict(list)
+    cap = max(min_count, int(max_share * len(links)))
+    key = None
+    classes_s = None
+    if memo is not None:
+        key = ("lexicon source classes", min_count, cap, tuple(tuple(s) for s, _ in links))
+        classes_s = memo.get(key)
+    if classes_s is None:
+        occ_s: dict[str, list[int]] = defaultdict(list)
+        for n, (s, _) in enumerate(links):
+            for w in _words(src, s):
+                occ_s[w].append(n)
+        classes_s = _classes(occ_s, min_count, cap, len(links))[0]
+        del occ_s  # the classes hold what is needed of it
+        if key is not None:
+            memo[key] = classes_s
     occ_t: dict[str, list[int]] = defaultdict(list)
-    for n, (s, t) in enumerate(links):
-        for w in _words(src, s):
-            occ_s[w].append(n)
+    for n, (_, t) in enumerate(links):
         for w in _words(tgt, t):
             occ_t[w].append(n)
-    cap = max(min_count, int(max_share * len(links)))
-    classes_s = _classes(occ_s, min_count, cap, len(links))[0]
     classes_t, in_bag_t = _classes(occ_t, min_count, cap, len(links))
-    del occ_s, occ_t  # the classes hold what is needed of them
+    del occ_t
     # each bead's target classes in order of frequency: the partners a source
     # class may have there are then one slice (Dice >= min_dice needs
     # 2 * min(fa, fb) >= min_dice * (fa + fb), an interval of fb around fa)
@@ -45,6 +61,7 @@ def learn_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], links: Sequenc
     bags_t = [sorted(kt, key=freq_t.__getitem__) for kt in in_bag_t]
     del in_bag_t
     bag_freqs = [[freq_t[b] for b in kt] for kt in bags_t]
+    bag_sets = [set(kt) for kt in bags_t] if min_count == 2 else []
     target_freqs = sorted(set(freq_t))
     ranges: dict[int, tuple[int, int]] = {}
     scored = {}
@@ -56,6 +73,26 @@ def learn_lexicon(src: Sequence[Segment], tgt: Sequence[Segment], links: Sequenc
             span = ranges[fa] = (allowed[0], allowed[-1]) if allowed else (1, 0)
         low, high = span
         if low > high:
+            continue
+        if min_count == 2 and fa <= 10:
+            # the default count, a class in a few beads: the classes found in two of its
+            # beads or more by set operations (a class in many beads: counted, below)
+            seen: set[int] = set()
+            twice: set[int] = set()
+            for n in where:
+                bag = bag_sets[n]
+                twice |= seen & bag
+                seen |= bag
+            for b in twice:
+                fb = freq_t[b]
+                if low <= fb <= high:
+                    c = 0
+                    for n in where:
+                        if b in bag_sets[n]:
+                            c += 1
+                    dice = 2.0 * c / (fa + fb)
+                    if dice >= min_dice:
+                        scored[(word_a, classes_t[b][0])] = dice  # (the first word of a class: below)
             continue
         found: list[int] = []
         for n in where:

@@ -15,19 +15,13 @@ from typing import Sequence
 from aligner.align.features import Segment, counted
 
 
-def pair_matches(src: Sequence[Segment], tgt: Sequence[Segment], band=None, ignore: frozenset[str] = frozenset(),
-                 rare: frozenset[str] = frozenset(), rare_weight: int = 1) -> dict[int, dict[int, int]]:
-    """Shared keys of every (src i, tgt j) pair, sparse; within ``band`` if
-    given; keys in ``ignore`` left out, keys in ``rare`` counted ``rare_weight`` times.
+#: key -> the targets holding it (in order), and those holding it more than once with their counts
+KeyIndex = dict[str, tuple[list[int], list[int], list[int]]]
 
-    A key that src i holds ``a`` times and tgt j ``b`` times is ``min(a, b)``
-    shared keys. Most keys occur once in a segment: each target holding a key
-    the source holds counts 1, and a row is one count over the concatenated
-    target lists (one pass in C); the few keys repeated on both sides then add
-    ``min(a, b) - 1``.
-    """
-    # key -> the targets holding it, and those holding it more than once with their counts
-    index: dict[str, tuple[list[int], list[int], list[int]]] = {}
+
+def key_index(tgt: Sequence[Segment], ignore: frozenset[str] = frozenset()) -> KeyIndex:
+    """Where each key of the targets is (``pair_matches`` reads it), keys in ``ignore`` left out."""
+    index: KeyIndex = {}
     for j, seg in enumerate(tgt):
         for key, count in counted(seg).items():
             where = index.get(key)
@@ -39,6 +33,53 @@ def pair_matches(src: Sequence[Segment], tgt: Sequence[Segment], band=None, igno
                 where[2].append(count)
     for key in ignore:
         index.pop(key, None)
+    return index
+
+
+def extended_index(index: KeyIndex, tgt: Sequence[Segment], extended: Sequence[Segment]) -> KeyIndex | None:
+    """``key_index(extended)`` from ``index = key_index(tgt)`` (no key ignored),
+    where each segment of ``extended`` is that of ``tgt`` or a copy of it with keys
+    added at the end that no target holds (the learned lexicon's, ``with_lexicon``):
+    the targets' own keys are not indexed again. None if ``extended`` is not so."""
+    if len(tgt) != len(extended):
+        return None
+    out = dict(index)  # the entries of the targets' own keys are shared, never changed
+    for j, (old, new) in enumerate(zip(tgt, extended)):
+        if new is old:
+            continue
+        size = len(old.keys)
+        if new.keys[:size] != old.keys:
+            return None
+        counts = Counter(new.keys[size:])  # (the added keys: no target held them)
+        for key in counts:
+            where = out.get(key)
+            if where is None:
+                where = out[key] = ([], [], [])
+            elif key in index:  # a key some target held before: not an added one
+                return None
+            where[0].append(j)
+            count = counts[key]
+            if count > 1:
+                where[1].append(j)
+                where[2].append(count)
+    return out
+
+
+def pair_matches(src: Sequence[Segment], tgt: Sequence[Segment], band=None, ignore: frozenset[str] = frozenset(),
+                 rare: frozenset[str] = frozenset(), rare_weight: int = 1, index: KeyIndex | None = None
+                 ) -> dict[int, dict[int, int]]:
+    """Shared keys of every (src i, tgt j) pair, sparse; within ``band`` if
+    given; keys in ``ignore`` left out, keys in ``rare`` counted ``rare_weight`` times.
+    ``index``: ``key_index(tgt, ignore)``, when already made.
+
+    A key that src i holds ``a`` times and tgt j ``b`` times is ``min(a, b)``
+    shared keys. Most keys occur once in a segment: each target holding a key
+    the source holds counts 1, and a row is one count over the concatenated
+    target lists (one pass in C); the few keys repeated on both sides then add
+    ``min(a, b) - 1``.
+    """
+    if index is None:
+        index = key_index(tgt, ignore)
     out: dict[int, dict[int, int]] = {}
     get = index.get
     m = len(tgt)

@@ -15,7 +15,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Sequence
 
-from aligner.align.anchors import fill_gaps, lexical_anchors, longest_chain, same_key_pairs, structure_anchors
+from aligner.align.anchors import (fill_gaps, key_positions, lexical_anchors, longest_chain, same_key_pairs,
+                                   structure_anchors)
 from aligner.align.beads import PARAGRAPH_BEADS, SENTENCE_BEADS, Bead
 from aligner.align.confidence import paragraph_scores
 from aligner.align.dp import band_from_anchors
@@ -70,31 +71,56 @@ def _is_lines(doc: Document) -> bool:
     return doc.input_format == "lines" or all(u.role == "segment" for u in doc.units)
 
 
-def _stream_beads(src_items: list[Item], tgt_items: list[Item], stream: str, shapes, structured: bool,
-                  glossary: Sequence[tuple[str, str]], params: CostParams):
-    s_idx = [k for k, it in enumerate(src_items) if it.stream == stream]
-    t_idx = [k for k, it in enumerate(tgt_items) if it.stream == stream]
+def stream_side(items: Sequence[Item], stream: str, structured: bool) -> tuple[list[int], list[Segment], list | None]:
+    """What the aligner reads of one document's stream: the items' indices (footnotes in
+    number order: footnote blocks move around pages), their segments and, in
+    structured documents, their structural keys (``op.9``). The pivot's are read once
+    for all the versions aligned with it (``pair_items``' ``pivot``)."""
+    idx = [k for k, it in enumerate(items) if it.stream == stream]
     if stream == "notes":  # footnote blocks move around pages: their numbers give the order
-        s_idx.sort(key=lambda k: (src_items[k].number is None, src_items[k].number or 0, k))
-        t_idx.sort(key=lambda k: (tgt_items[k].number is None, tgt_items[k].number or 0, k))
-    segs_s, segs_t = glossary_keys(_segments([src_items[k] for k in s_idx]),
-                                   _segments([tgt_items[k] for k in t_idx]), glossary)
+        idx.sort(key=lambda k: (items[k].number is None, items[k].number or 0, k))
+    chosen = [items[k] for k in idx]
+    return idx, _segments(chosen), [structure_key(it) for it in chosen] if structured else None
+
+
+def _stream_beads(src_side, tgt_side, shapes, structured: bool, glossary: Sequence[tuple[str, str]],
+                  params: CostParams, src_read: dict | None):
+    s_idx, segs_s, keys_s = src_side
+    t_idx, segs_t, keys_t = tgt_side
+    segs_s, segs_t = glossary_keys(segs_s, segs_t, glossary)
     anchors: list[tuple[int, int]] = []
+    probe = None
+    lexical = None
+    if is_long(len(segs_s), len(segs_t)):
+        # found once for the probe's band and the first pass's; the source's key
+        # positions once for every version (``src_read``), unless a glossary adds keys
+        positions = None
+        if src_read is not None and not glossary:
+            positions = src_read.get("positions")
+            if positions is None:
+                positions = src_read["positions"] = key_positions(segs_s)
+        lexical = lexical_anchors(segs_s, segs_t, src_positions=positions)
     if structured and segs_s and segs_t:
-        keys_s = [structure_key(src_items[k]) for k in s_idx]
-        keys_t = [structure_key(tgt_items[k]) for k in t_idx]
         # the probe only costs same-numbered pairs and their neighbours: shared
         # keys are counted along those pairs, not over the whole matrix
         candidates = longest_chain(same_key_pairs(keys_s, keys_t))
-        if is_long(len(segs_s), len(segs_t)):  # where the numbering stops or restarts, the words place the band
-            candidates = fill_gaps(candidates, lexical_anchors(segs_s, segs_t))
+        if lexical is not None:  # where the numbering stops or restarts, the words place the band
+            candidates = fill_gaps(candidates, lexical)
         band = band_from_anchors(candidates, len(segs_s), len(segs_t), margin=2, diagonal=True) if candidates else None
         probe = CostModel(segs_s, segs_t, estimate_length_model(segs_s, segs_t), params, band=band, probe=True)
-        anchors = structure_anchors(segs_s, segs_t, keys_s, keys_t,
-                                    lambda i, j: probe.cost(i, i + 1, j, j + 1),
+        costed: dict[tuple[int, int], float] = {}  # neighbouring anchors ask for the same pairs
+
+        def pair_cost(i: int, j: int) -> float:
+            value = costed.get((i, j))
+            if value is None:
+                value = costed[(i, j)] = probe.cost(i, i + 1, j, j + 1)
+            return value
+
+        anchors = structure_anchors(segs_s, segs_t, keys_s, keys_t, pair_cost,
                                     shares=lambda i, j: probe.lexical(i, i + 1, j, j + 1)[1] >= MIN_SHARED)
     scorer = (lambda model, path: paragraph_scores(model, path, anchors)) if structured else None
-    beads = align_segments(segs_s, segs_t, shapes, anchors=anchors, params=params, scorer=scorer)
+    beads = align_segments(segs_s, segs_t, shapes, anchors=anchors, params=params, scorer=scorer, like=probe,
+                           lexical=lexical, shared=None if glossary else src_read)
     return [Bead(src=tuple(s_idx[i] for i in b.src), tgt=tuple(t_idx[j] for j in b.tgt), score=b.score, cost=b.cost)
             for b in beads], \
         segs_s, segs_t, s_idx, t_idx
@@ -115,31 +141,51 @@ def document_order(beads: Sequence[Bead]) -> list[Bead]:
 
 
 def pair_items(src: Document, tgt: Document, level: str = "paragraph",
-               glossary: Sequence[tuple[str, str]] = (), params: CostParams = CostParams()
-               ) -> tuple[list[Item], list[Item], list[Bead]]:
-    """Items of both documents at ``level`` and the beads (indices into them)."""
+               glossary: Sequence[tuple[str, str]] = (), params: CostParams = CostParams(),
+               pivot: dict | None = None) -> tuple[list[Item], list[Item], list[Bead]]:
+    """Items of both documents at ``level`` and the beads (indices into them).
+
+    ``pivot``: a dict kept by the caller across the versions aligned with the
+    same ``src`` (``rows.align_documents``): what is read of ``src`` alone (its
+    items, each stream's segments, structural keys, key positions and the
+    lexicon's word classes) is read once and kept there. Without it (one
+    version) nothing is kept beyond what the pair needs.
+    """
     if level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
     lines = _is_lines(src) and _is_lines(tgt)
-    src_par, tgt_par = paragraph_items(src), paragraph_items(tgt)
+    keep = pivot is not None
+    if pivot is None:
+        pivot = {}
+    if pivot.get("document") is not src:
+        pivot.clear()
+        pivot["document"] = src
+        pivot["items"] = paragraph_items(src)
+    src_par, tgt_par = pivot["items"], paragraph_items(tgt)
     shapes = SENTENCE_BEADS if lines else PARAGRAPH_BEADS
     par_params = params
     if not lines:
         par_params = paragraph_params(params)
+    sentences = level == "sentence" and not lines
     par_beads: list[Bead] = []
     lexicon_links, all_s, all_t = [], [], []
     for stream in ("body", "notes"):
-        beads, segs_s, segs_t, s_idx, t_idx = _stream_beads(src_par, tgt_par, stream, shapes, not lines,
-                                                            glossary, par_params)
+        src_read = pivot.get((stream, lines))
+        if src_read is None:
+            src_read = pivot[(stream, lines)] = {"side": stream_side(src_par, stream, not lines)}
+        beads, segs_s, segs_t, s_idx, t_idx = _stream_beads(src_read["side"], stream_side(tgt_par, stream, not lines),
+                                                            shapes, not lines, glossary, par_params,
+                                                            src_read if keep else None)
         # each stream restarts the "previous source item" used to place insertions
         par_beads.extend(document_order(beads))
-        offset_s, offset_t = len(all_s), len(all_t)
-        all_s.extend(segs_s)
-        all_t.extend(segs_t)
-        pos_s = {k: offset_s + n for n, k in enumerate(s_idx)}
-        pos_t = {k: offset_t + n for n, k in enumerate(t_idx)}
-        lexicon_links += [([pos_s[i] for i in b.src], [pos_t[j] for j in b.tgt]) for b in beads]
-    if level == "paragraph" or lines:
+        if sentences:  # the paragraph beads teach the sentence level its lexicon
+            offset_s, offset_t = len(all_s), len(all_t)
+            all_s.extend(segs_s)
+            all_t.extend(segs_t)
+            pos_s = {k: offset_s + n for n, k in enumerate(s_idx)}
+            pos_t = {k: offset_t + n for n, k in enumerate(t_idx)}
+            lexicon_links += [([pos_s[i] for i in b.src], [pos_t[j] for j in b.tgt]) for b in beads]
+    if not sentences:
         return src_par, tgt_par, par_beads
     lexicon = learn_lexicon(all_s, all_t, lexicon_links)
     src_sent: list[Item] = []

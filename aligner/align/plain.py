@@ -16,7 +16,8 @@ Same costs to the last bit (the same operations in the same order), same ties
 (the first shape in ``shapes`` order wins a cell), hence the same path as
 ``dp.best_path`` with ``CostModel.cost`` (``tests/test_align_plain.py``).
 Memory: the cost table and back pointers of the band (9 bytes a cell), and
-the prefix sums of the last few rows only.
+the prefix sums and costs (as lists, read without making float objects) of
+the last few rows only.
 """
 
 from __future__ import annotations
@@ -84,6 +85,9 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
 
     table: list[array] = []
     back: list[array] = []
+    # the rows the beads read (i - max_a .. i) also as lists: a list hands back the float
+    # it holds, an array makes a new one at each read (older rows are dropped)
+    recent: list[list[float] | None] = []
     sums: list[list[int]] = []  # prefix sums of rows i - max_a .. i (the others are dropped)
     for i in range(n + 1):
         row_lo, row_hi = lo[i], hi[i]
@@ -106,7 +110,7 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
                 continue
             plo, phi = lo[pi], hi[pi]
             start, stop = max(row_lo, plo), min(row_hi, phi)
-            prev_row = table[pi]
+            prev_row = recent[pi]
             total = null_total(prior, ls_[i] - ls_[pi], 0)  # the same for the whole row
             for j in range(start, stop + 1):
                 prev = prev_row[j - plo]
@@ -125,7 +129,7 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
             start, stop = max(row_lo, plo + b), min(row_hi, phi + b)
             if start > stop:
                 continue
-            prev_row = table[pi]
+            prev_row = recent[pi]
             prev_sums = sums[-1 - a]
             prev_lo = wlo[pi]
             ls = ls_[i] - ls_[pi]
@@ -144,18 +148,22 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
             # nor less than that less the largest bonus its source keys allow (as many
             # keys on the target side, all shared); with a margin far above rounding
             floor -= weight * 2.0 * ks / (ks + ks + smoothing) if ks else 0.0
+            floor -= 1e-9  # the bound's margin, once per row and shape rather than per cell
             weak_i = weak_s[i] if weak_s is not None else None
+            first = b + plo  # the previous row's cell of column j: j - first
             for j in range(start, stop + 1):
-                prev = prev_row[j - b - plo]
-                here = row[j - row_lo]
-                if prev + floor > here + 1e-9 or prev == INF:
+                prev = prev_row[j - first]
+                col = j - row_lo
+                here = row[col]
+                if prev + floor > here or prev == INF:
                     continue
+                jb = j - b
                 # the shared keys first (four lookups): a bead that loses to the cell's
                 # best even at no length cost is not costed further (it cannot win nor tie)
-                shared = cur[j - cur_lo] - prev_sums[j - prev_lo] - cur[j - b - cur_lo] + prev_sums[j - b - prev_lo]
+                shared = cur[j - cur_lo] - prev_sums[j - prev_lo] - cur[jb - cur_lo] + prev_sums[jb - prev_lo]
                 bonus = 0.0
                 if shared:
-                    kt = kt_[j] - kt_[j - b]
+                    kt = kt_[j] - kt_[jb]
                     if shared > ks:
                         shared = ks
                     if shared > kt:
@@ -165,15 +173,15 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
                 if structured:
                     if prev + (floor_roles - bonus) > here:
                         continue
-                    if src_mixed or src_role != rt[j - b] or ct[j - 1] != ct[j - b]:
+                    if src_mixed or src_role != rt[jb] or ct[j - 1] != ct[jb]:
                         total += role_penalty
                     for x in anchored:  # one bonus per bead
-                        if j - b <= x < j:
+                        if jb <= x < j:
                             total -= anchor_bonus
                             break
                 if prev + (total - bonus) > here:
                     continue
-                lt = lt_[j] - lt_[j - b]
+                lt = lt_[j] - lt_[jb]
                 if ls or lt:
                     mean = (ls + lt * inv_c) * 0.5
                     v = s2 * mean
@@ -189,9 +197,9 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
                 if weak_i is not None and weak_i != weak_t[j]:
                     total += weak_cost
                 value = prev + total
-                if value < here or (value == here and k < ptr[j - row_lo]):
-                    row[j - row_lo] = value
-                    ptr[j - row_lo] = k
+                if value < here or (value == here and k < ptr[col]):
+                    row[col] = value
+                    ptr[col] = k
         if i == 0:
             row[0] = 0.0
         if single_null is not None:  # paragraphs: 0-1 beads only, the cell to the left
@@ -224,6 +232,9 @@ def plain_path(model: CostModel, shapes: Sequence[tuple[int, int]], band: Band |
                 ptr[j - row_lo] = best_k
         table.append(array("d", row))
         back.append(array("b", ptr))
+        recent.append(row)
+        if i > max_a:
+            recent[i - max_a - 1] = None
     return trace_back(table, back, lo, hi, n, m, shapes)
 
 

@@ -41,10 +41,20 @@ def _find(parent: list[int], k: int) -> int:
     return k
 
 
-def items_cell(items: Sequence[Item], indices, lang: str) -> Cell:
-    """The cell holding ``items[k]`` for each k of ``indices``, in document order, text joined as ``lang`` writes."""
+def items_cell(items: Sequence[Item], indices, lang: str, singles: dict | None = None) -> Cell:
+    """The cell holding ``items[k]`` for each k of ``indices``, in document order, text joined as ``lang`` writes.
+
+    ``singles``: the one-item cells made so far for ``items``, by index (a cell is
+    frozen: the pivot's serve its row and every version's pair rows)."""
     if len(indices) == 1:  # most cells: one item, as it is
-        item = items[indices[0]]
+        k = indices[0]
+        if singles is not None:
+            cell = singles.get(k)
+            if cell is None:
+                item = items[k]
+                cell = singles[k] = Cell(units=(item.id,), lines=tuple(sorted(set(item.lines))), text=item.text)
+            return cell
+        item = items[k]
         return Cell(units=(item.id,), lines=tuple(sorted(set(item.lines))), text=item.text)
     chosen = [items[k] for k in sorted(set(indices))]
     joiner = "" if lang in ("zh", "ja") else " "
@@ -103,9 +113,11 @@ def align_documents(documents: Sequence[Document], level: str = "paragraph",
     pivot = documents[0]
     languages = tuple(d.lang for d in documents)
     pairs: list[tuple[list[Item], list[Item], list[Bead]]] = []
+    # what is read of the pivot alone, once for all the versions (one version: nothing to keep)
+    read: dict | None = {} if len(documents) > 2 else None
     for doc in documents[1:]:
         glossary = tuple((lexicon or {}).get(doc.lang, ()))
-        pairs.append(pair_items(pivot, doc, level, glossary))
+        pairs.append(pair_items(pivot, doc, level, glossary, pivot=read))
     pivot_items = pairs[0][0]
     parent = list(range(len(pivot_items)))
     alone = len(pairs) == 1  # two versions: no other version keeps a merge's pivot items apart
@@ -148,10 +160,11 @@ def align_documents(documents: Sequence[Document], level: str = "paragraph",
     ordered = sorted(list(groups.values()) + extra, key=lambda g: g["key"])
     cells_of: list[dict[str, Cell]] = []
     row_of: dict[int, int] = {}
+    singles: dict[str, dict[int, Cell]] = {lang: {} for lang in languages}
     for r, group in enumerate(ordered):
-        cells = {pivot.lang: items_cell(pivot_items, group["pivot"], pivot.lang)}
+        cells = {pivot.lang: items_cell(pivot_items, group["pivot"], pivot.lang, singles[pivot.lang])}
         for lang in languages[1:]:
-            cells[lang] = items_cell(items_by_lang[lang], group["cells"].get(lang, ()), lang)
+            cells[lang] = items_cell(items_by_lang[lang], group["cells"].get(lang, ()), lang, singles[lang])
         cells_of.append(cells)
         row_of.update((k, r) for k in group["pivot"])
     for lang, first, last in spans:
@@ -167,8 +180,9 @@ def align_documents(documents: Sequence[Document], level: str = "paragraph",
     rows = [Row(cells=cells, score=round(group["score"], 4)) for cells, group in zip(cells_of, ordered)]
     pair_rows = {}
     for (_, tgt_items, beads), doc in zip(pairs, documents[1:]):
-        pair_rows[doc.lang] = tuple(Row(cells={pivot.lang: items_cell(pivot_items, b.src, pivot.lang),
-                                               doc.lang: items_cell(tgt_items, b.tgt, doc.lang)}, score=round(b.score, 4))
+        pair_rows[doc.lang] = tuple(Row(cells={pivot.lang: items_cell(pivot_items, b.src, pivot.lang, singles[pivot.lang]),
+                                               doc.lang: items_cell(tgt_items, b.tgt, doc.lang, singles[doc.lang])},
+                                        score=round(b.score, 4))
                                     for b in beads)
     return Alignment(languages=languages, pivot=pivot.lang, level=level, rows=tuple(rows),
                      documents={d.lang: d for d in documents}, signature=signature(languages, pivot.lang, level),

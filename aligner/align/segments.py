@@ -34,8 +34,16 @@ def is_long(n: int, m: int) -> bool:
 
 def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Sequence[tuple[int, int]],
                    anchors: Sequence[tuple[int, int]] = (), params: CostParams = CostParams(),
-                   learn: bool = True, scorer=None) -> list[Bead]:
-    """Beads covering ``src`` and ``tgt`` in order, each with a confidence."""
+                   learn: bool = True, scorer=None, like: CostModel | None = None,
+                   lexical: Sequence[tuple[int, int]] | None = None, shared: dict | None = None) -> list[Bead]:
+    """Beads covering ``src`` and ``tgt`` in order, each with a confidence.
+
+    ``like``: a cost model already made over these very segments (the structure
+    probe), whose lengths and key counts the first pass reuses; ``lexical``:
+    ``lexical_anchors(src, tgt)`` when already found (for long inputs); ``shared``: a
+    dict kept across the alignments of these same ``src`` segments with other
+    targets, where what is learned of the source side alone is kept
+    (``learn_lexicon``'s ``memo``)."""
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         # nothing to choose: each segment is a null bead, certainly
@@ -47,26 +55,33 @@ def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Seque
     if long:
         # structure anchors where there are some, lexical anchors in the gaps
         # they leave: a band of bounded width everywhere, so time grows linearly
-        band = band_from_anchors(fill_gaps(anchors, lexical_anchors(src, tgt)), n, m, margin=3)
+        if lexical is None:
+            lexical = lexical_anchors(src, tgt)
+        band = band_from_anchors(fill_gaps(anchors, lexical), n, m, margin=3)
     elif anchors:
         # structure anchors (verified operative/footnote numbers) bound the first
         # pass to strips along the lines between them
         band = band_from_anchors(anchors, n, m, margin=ANCHOR_MARGIN, diagonal=True)
-    model = CostModel(src, tgt, estimate_length_model(src, tgt), params, anchors, band)
+    second = learn and n + m >= 6
+    # the first pass's index of the target keys is kept for the second pass to extend, unless
+    # the input is long: there it would stay in memory through the first programme
+    model = CostModel(src, tgt, estimate_length_model(src, tgt), params, anchors, band, like=like,
+                      keep_index=second and not long)
     # the first pass only shapes the band and the lexicon: common bead shapes suffice
     first_shapes = tuple(sh for sh in shapes if max(sh) <= 3 and sum(sh) <= 4) if long else shapes
     path = _best_path(n, m, first_shapes, model, band)
-    if learn and n + m >= 6:
+    if second:
         ones = [(i0, j0) for i0, i1, j0, j1, c in path if i1 - i0 == 1 and j1 - j0 == 1 and c < 3.0]
         length = estimate_length_model(src, tgt, ones) if len(ones) >= 5 else model.length
-        lexicon = learn_lexicon(src, tgt, [(range(i0, i1), range(j0, j1)) for i0, i1, j0, j1, _ in path])
+        lexicon = learn_lexicon(src, tgt, [(range(i0, i1), range(j0, j1)) for i0, i1, j0, j1, _ in path],
+                                memo=shared)
         src2, tgt2 = with_lexicon(src, tgt, lexicon) if lexicon else (src, tgt)
         if band is not None:  # pass 2 runs within 2 columns of pass 1's path in each row
             # between plain segments, 3 between paragraphs (the boxes between the path's
             # points, as pass 1's band is built, were twice as wide: the same paths on the
             # dev article at 1x-20x and the six-way sets at 1x-20x)
             band = band_around_path(path, n, m, 2 if model.plain else 3)
-        model = CostModel(src2, tgt2, length, params, anchors, band)
+        model = CostModel(src2, tgt2, length, params, anchors, band, like=model)
         path = _best_path(n, m, shapes, model, band)
     path = split_null_runs(path)
     if scorer is not None:  # e.g. ``confidence.paragraph_scores``: evidence read on the whole path
