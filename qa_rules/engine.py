@@ -4,7 +4,10 @@ The engine turns every aligned row into pairs (the pivot language as the
 source, each other language as a target), computes the document-wide facts
 rules share once (``Context.facts``), reads the pairs in blocks and runs every
 rule's ``check`` on a block's pairs whose target language it applies to (their
-findings go on before the next block is read), then each rule's ``check_document`` once, drops
+findings go on before the next block is read) and hands each pair of the block to the rules
+that look across the whole document (``Rule.fold``: they keep keys, counts and places, not
+the pairs), then lets the block go; then each rule's ``check_document`` (or, for a rule that
+folds the pairs, ``end_document``) once, drops
 accepted findings (counting them), and sorts what is left by target document
 and line::
 
@@ -30,7 +33,7 @@ from typing import Any, Container, Iterable, Iterator, Mapping, Sequence
 from aligner.langid import DECLARED_LANGUAGE_WARNING
 from aligner.model import OFFICIAL_LANGUAGES, Alignment, Document
 from qa_rules.accept import AcceptEntry, apply_accept
-from qa_rules.base import Context, Pair, Rule
+from qa_rules.base import Context, Pair, Rule, folds
 from qa_rules.causes import fold, most_severe, unfold
 from qa_rules.facts import compute_facts
 from qa_rules.model import CATEGORIES, SEVERITIES, Finding, severity_rank
@@ -239,8 +242,10 @@ def check_stream(
 ) -> StreamedReport:
     """``check``, with the findings kept on disk in report order rather than in memory."""
     instances = tuple(r() if isinstance(r, type) else r for r in rules)
-    pairs = build_pairs(alignment)
-    context = Context(alignment=alignment, glossaries=tuple(glossaries), facts=compute_facts(alignment, pairs))
+    # a list, so that each block's pairs can be let go once every rule has read them
+    pairs: list[Pair | None] = list(build_pairs(alignment))
+    context = Context(alignment=alignment, glossaries=tuple(glossaries),
+                      facts=compute_facts(alignment, pairs, share_pairs=False))
     order = {lang: i for i, lang in enumerate(alignment.languages)}
     stream = FindingStream(instances, alignment.documents, accept, alignment.languages)
     found = 0
@@ -263,11 +268,15 @@ def check_stream(
     unavailable = unavailable_rules(instances, alignment)
     kinds = _PairKinds(pairs)
     plan = kinds.plan(instances, unavailable)
+    kind_of = kinds.kind_of
+    del kinds  # and the pair it keeps of each kind
+    # the whole-document rules that read the pairs keep what they need of each (``Rule.fold``)
+    states = [rule.begin_document(context) if folds(rule) else None for rule in instances]
+    folding = [(rule, state) for rule, state in zip(instances, states) if state is not None]
     # block by block: every rule that runs on a block's pairs sees them, in order, before the next
     # block is read, and its findings go on (to the grouper or the stream) as they come; a rule's
     # findings keep the order they had rule by rule (ties in report order are broken within one
     # rule only)
-    kind_of = kinds.kind_of
     for start in range(0, len(pairs), PAIR_BLOCK):
         block = range(start, min(start + PAIR_BLOCK, len(pairs)))
         for rule, ask, runs in plan:
@@ -280,8 +289,18 @@ def check_stream(
                     if not grouper.take(rule, finding, lang, pair.index):
                         gap = before[(lang, pair.index)] if finding.target is None and pair.target.missing else None
                         add(finding, lang, gap)
-    for rule in instances:
-        for finding in rule.check_document(context):
+        for position in block:  # pair by pair, so that the folding rules share what they derive from one
+            pair = pairs[position]
+            for rule, state in folding:
+                rule.fold(state, pair, context)
+            pairs[position] = None  # every rule has read it
+    pair = None
+    for rule, state in zip(instances, states):
+        if not folds(rule):
+            whole = rule.check_document(context)
+        else:  # no state: nothing to look for in this run
+            whole = rule.end_document(state, context) if state is not None else ()
+        for finding in whole:
             if not (finding.target and grouper.take(rule, finding, finding.target.lang)):
                 add(finding, None)
     grouper.release()  # the findings of the kinds that did not qualify
