@@ -252,8 +252,9 @@ def build_pairs(alignment: Alignment) -> tuple[Pair, ...]:
     order = {lang: i for i, lang in enumerate(targets)}
 
     def document_order(pair: Pair) -> tuple[int, int, int]:
-        ids = [(pivot, u.id) for u in pair.source.units] or [(pair.target.lang, u.id) for u in pair.target.units]
-        return (min((position.get(i, pair.index) for i in ids), default=pair.index), order[pair.target.lang], pair.index)
+        at, units = (position[pivot], pair.source.units) if pair.source.units else \
+            (position.get(pair.target.lang, {}), pair.target.units)
+        return (min((at.get(u.id, pair.index) for u in units), default=pair.index), order[pair.target.lang], pair.index)
 
     return tuple(sorted(pairs, key=document_order))
 
@@ -271,13 +272,15 @@ def target_rows(alignment: Alignment, lang: str) -> tuple[Row, ...]:
     return alignment.rows if own is None else own
 
 
-def _joined_positions(alignment: Alignment) -> dict[tuple[str, str], int]:
-    """``(lang, unit id) -> index of the joined row holding it`` (to sort pairs in document order)."""
-    position: dict[tuple[str, str], int] = {}
+def _joined_positions(alignment: Alignment) -> dict[str, dict[str, int]]:
+    """``lang -> unit id -> index of the joined row holding it`` (to sort pairs in document order;
+    a table per language, where a key per (language, unit) was a pair made for every unit)."""
+    position: dict[str, dict[str, int]] = {lang: {} for lang in alignment.languages}
     for i, row in enumerate(alignment.rows):
         for lang, cell in row.cells.items():
+            at = position.setdefault(lang, {})
             for unit_id in cell.units:
-                position.setdefault((lang, unit_id), i)
+                at.setdefault(unit_id, i)
     return position
 
 
@@ -337,8 +340,10 @@ class _UnitResolver:
         return Side(doc=doc, units=units, text=cell.text, lines=lines)
 
     def unit(self, lang: str, unit_id: str) -> Unit | None:
-        key = (lang, unit_id)
+        found = self.index[lang].get(unit_id)
+        if found is not None:
+            return found
+        key = (lang, unit_id)  # a sentence id, or none of the document's: looked for once
         if key not in self.cache:
-            found = self.index[lang].get(unit_id)
-            self.cache[key] = found if found is not None else self.documents[lang].find(unit_id)
+            self.cache[key] = self.documents[lang].find(unit_id)
         return self.cache[key]
