@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+from array import array
 from typing import Any, Sequence
 
 from aligner.model import Alignment
@@ -23,19 +24,34 @@ def compute_facts(alignment: Alignment, pairs: Sequence[Pair], *, share_pairs: b
     it go, where the facts would keep every pair to the end of the run. ``rows``:
     the number of rows.
     """
-    ratios: dict[tuple[str, str], list[float]] = {}
+    gathered = Facts(alignment)
     for pair in pairs:
-        if pair.source.missing or pair.target.missing:
-            continue
-        src, tgt = len(pair.source.text.strip()), len(pair.target.text.strip())
-        if src and tgt:
-            ratios.setdefault((pair.source.lang, pair.target.lang), []).append(tgt / src)
-    length_ratio = {}
-    for key, values in ratios.items():
-        median = statistics.median(values)
-        mad = statistics.median(abs(v - median) for v in values)
-        length_ratio[key] = (median, mad, len(values))
-    facts = {"length_ratio": length_ratio, "rows": len(alignment.rows)}
+        gathered.add(pair)
+    facts = gathered.facts()
     if share_pairs:
         facts["pairs"] = tuple(pairs)
     return facts
+
+
+class Facts:
+    """``compute_facts`` pair by pair (``add``), for a run that makes its pairs as it reads them
+    (``qa_rules.pairing.RunPairs``); ``facts`` once every pair is added."""
+
+    def __init__(self, alignment: Alignment) -> None:
+        self.alignment = alignment
+        self.ratios: dict[tuple[str, str], array] = {}
+
+    def add(self, pair: Pair) -> None:
+        if pair.source.missing or pair.target.missing:
+            return
+        src, tgt = len(pair.source.text.strip()), len(pair.target.text.strip())
+        if src and tgt:
+            self.ratios.setdefault((pair.source.lang, pair.target.lang), array("d")).append(tgt / src)
+
+    def facts(self) -> dict[str, Any]:
+        length_ratio = {}
+        for key, values in self.ratios.items():
+            median = statistics.median(values)
+            mad = statistics.median(abs(v - median) for v in values)
+            length_ratio[key] = (median, mad, len(values))
+        return {"length_ratio": length_ratio, "rows": len(self.alignment.rows)}
