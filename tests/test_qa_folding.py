@@ -150,3 +150,38 @@ def test_a_rendering_that_wins_later_flags_the_earlier_ones():
     assert (finding.target.unit, finding.found) == ("pp.1", "Asks the Office to report on the question;")
     assert finding.expected == "Requests the Office to report on the question;"
     assert "than the 2 time(s)" in finding.message
+
+
+def _signature(pairs) -> list[tuple]:
+    return [(p.target.lang, p.index, tuple(u.id for u in p.source.units), tuple(u.id for u in p.target.units))
+            for p in pairs]
+
+
+@pytest.mark.parametrize("level", ["paragraph", "sentence"])
+def test_pairs_made_stretch_by_stretch_are_those_of_the_whole_rows(drafts, monkeypatch, level):
+    """The re-pairing and the repairs run over stretches of a language's rows (cut between two
+    rows neither can change): however short the stretches, the pairs and their order are those
+    of every row at once."""
+    from qa_rules import pairing
+
+    alignment = drafts if level == "paragraph" else align_documents(
+        [read_document(SAMPLES / "fr.md", lang="fr"), read_document(DRAFTS / "ru_draft.md", lang="ru")],
+        level="sentence")
+    monkeypatch.setattr(pairing, "STRETCH", 10 ** 9)
+    whole = _signature(build_pairs(alignment))
+    for stretch in (1, 2, 5):
+        monkeypatch.setattr(pairing, "STRETCH", stretch)
+        assert _signature(build_pairs(alignment)) == whole, stretch
+        assert _signature(pairing.RunPairs(alignment)) == whole  # read again: made again, the same
+
+
+def test_a_run_makes_its_pairs_in_document_order_across_languages(drafts):
+    """Pairs come in document order (the joined row of their units), then by language: each
+    language's pairs are made as the order asks, not all languages' at once."""
+    from qa_rules import pairing
+
+    pairs = pairing.RunPairs(drafts)
+    langs = [p.target.lang for p in pairs]
+    assert len(langs) == len(pairs) and set(langs) == {"es", "ru"}
+    switches = sum(1 for a, b in zip(langs, langs[1:]) if a != b)
+    assert switches > len(langs) / 3  # interleaved: es, ru, es, ru...
