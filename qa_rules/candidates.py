@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from qa_rules.base import Side
 from qa_rules.model import Location
 from qa_rules.spill import SortedSpill
 
@@ -36,11 +37,11 @@ class Candidates:
         return len(self.spill)
 
     def add(self, group: Any, item: Any) -> None:
-        self.spill.add(group, (group, item))
+        self.spill.add(group, item)
 
     def __iter__(self) -> Iterator[tuple[Any, Any]]:
         try:
-            yield from self.spill
+            yield from self.spill.keyed()
         finally:
             self.spill.close()
 
@@ -48,6 +49,13 @@ class Candidates:
 def at(location: Location | None) -> tuple | None:
     """``location`` as plain values (quick to write to disk and read back)."""
     return None if location is None else (location.path, location.lang, location.unit, location.line)
+
+
+def side_at(side: Side, line: int | None = None) -> tuple | None:
+    """``at(side.location)`` (``line``: another line of the side's), without making the location."""
+    if side.missing:
+        return None
+    return side.doc.path, side.doc.lang, side.unit_id, side.line if line is None else line
 
 
 def location(values: tuple | None) -> Location | None:

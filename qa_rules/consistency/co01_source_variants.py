@@ -64,8 +64,8 @@ class SourceVariants(Rule):
             if seen is None:
                 seen = renderings[seg.target] = [0, len(renderings), seg.target_text]
             seen[0] += 1
-            source = seg.source_text if len(seg.source_text) <= 40 else seg.source_text[:40] + "…"
-            state.places.add((rank, number), (seen[1], source, seg.target_text, at(seg.source_at), at(seg.target_at)))
+            state.places.add((rank, number), (seen[1], seg.source_text, seg.target_text, at(seg.source_at),
+                                              at(seg.target_at)))
 
     def end_document(self, state: _Renderings, context: Context) -> Iterator[Finding]:
         usual = [self._usual(kind, renderings) for kind, renderings in zip(state.kinds, state.renderings)]
@@ -76,6 +76,7 @@ class SourceVariants(Rule):
                 continue
             what = {"text": "paragraph", "sentence": "sentence", "opening": "opening phrase",
                     "italic": "title"}[state.kinds[number]]
+            source = source if len(source) <= 40 else source[:40] + "…"
             text, best_n = expected[2], expected[1]
             yield self.finding(
                 None,

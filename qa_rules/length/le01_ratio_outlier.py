@@ -12,7 +12,7 @@ from typing import Iterator
 
 from qa_rules import langdata
 from qa_rules.base import Context, Pair, Rule
-from qa_rules.candidates import Candidates, at, location
+from qa_rules.candidates import Candidates, location, side_at
 from qa_rules.langdata import UnsupportedLanguageError
 from qa_rules.model import Finding, Location
 from qa_rules.pairing import numbers_kept
@@ -172,8 +172,7 @@ class LengthOutlier(Rule):
     def _hold(self, state: _Lengths, group: tuple[str, int], measured: tuple[Pair, float, int]) -> None:
         """Keep a measured pair's place until the language's median is known."""
         pair, value, size = measured
-        state.places.add(group, (value, size, left_untranslated(pair), at(pair.source.location),
-                                 at(pair.target.location)))
+        state.places.add(group, (value, size, left_untranslated(pair), side_at(pair.source), side_at(pair.target)))
 
     def _repaired(self, state: _Lengths, lang: str) -> None:
         """Measure what ``_orphan_pairs`` re-pairs in the run of ``lang`` that just ended."""

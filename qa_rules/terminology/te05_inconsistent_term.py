@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator, Sequence
 
 from qa_rules.base import Context, Pair, Rule
-from qa_rules.candidates import Candidates, at, location
+from qa_rules.candidates import Candidates, location, side_at
 from qa_rules.model import Finding
-from qa_rules.terminology.common import GlossaryConfig, find, form_group, located, run_glossaries
+from qa_rules.terminology.common import GlossaryConfig, find, form_group, located_line, run_glossaries
 
 
 class InconsistentTerm(Rule):
@@ -66,7 +66,7 @@ class InconsistentTerm(Rule):
             if (m.glossary, m.concept.id) in source_concepts and m.term.accepted and m.term.term_type != "variant":
                 unit = bisect_right(starts, m.start)
                 here.setdefault((pair.target.lang, f"{m.glossary}/{m.concept.id}", form_group(m.term), unit), []).append(m)
-        source_at = at(pair.source.location)
+        source_at = side_at(pair.source)
         for key, found in here.items():
             if len({m.term.text for m in found}) > 1:
                 continue  # a gloss in one paragraph: "particularly vulnerable targets, known as “soft targets”"
@@ -77,7 +77,8 @@ class InconsistentTerm(Rule):
                 state.concepts.append(found[0].concept)
             for m in found:
                 state.counts[number][m.term.text] += 1
-                state.places.add(number, (m.term.text, m.text, source_at, at(located(pair.target, m.start))))
+                state.places.add(number, (m.term.text, m.text, source_at,
+                                          side_at(pair.target, located_line(pair.target, m.start))))
 
     def end_document(self, state: _Uses, context: Context) -> Iterator[Finding]:
         keys = list(state.groups)
