@@ -50,6 +50,7 @@ class SourceVariants(Rule):
         rank = state.languages.setdefault(lang, len(state.languages))
         if not self.applies_to(lang):
             return
+        places = []
         for seg in pair_segments(pair, context):
             if not self._compared(seg):
                 continue
@@ -64,16 +65,24 @@ class SourceVariants(Rule):
             if seen is None:
                 seen = renderings[seg.target] = [0, len(renderings), seg.target_text]
             seen[0] += 1
-            state.places.add((rank, number), (seen[1], seg.source_text, seg.target_text, at(seg.source_at),
-                                              at(seg.target_at)))
+            places.append((rank, number, seen[1], seg.source_text, seg.target_text, at(seg.source_at),
+                           at(seg.target_at)))
+        if places:  # one entry a pair
+            state.places.add(0, places)
 
     def end_document(self, state: _Renderings, context: Context) -> Iterator[Finding]:
         usual = [self._usual(kind, renderings) for kind, renderings in zip(state.kinds, state.renderings)]
         state.groups.clear()
-        for (_, number), (rendering, source, found, source_at, target_at) in state.places:
+        # the occurrences that are findings (a rendering other than the usual one), by group
+        flagged: dict[tuple[int, int], list] = {}
+        for _, places in state.places:
+            for rank, number, rendering, *place in places:
+                expected = usual[number]
+                if expected is not None and rendering != expected[0]:
+                    flagged.setdefault((rank, number), []).append(place)
+        for (_, number), source, found, source_at, target_at in (
+                (group, *place) for group in sorted(flagged) for place in flagged[group]):
             expected = usual[number]
-            if expected is None or rendering == expected[0]:
-                continue
             what = {"text": "paragraph", "sentence": "sentence", "opening": "opening phrase",
                     "italic": "title"}[state.kinds[number]]
             source = source if len(source) <= 40 else source[:40] + "…"
@@ -110,7 +119,9 @@ class SourceVariants(Rule):
 class _Renderings:
     """What CO01 keeps of a run: each compared source segment (by language, kind and key) as a
     group, the renderings of each group with their count, order and first text, and the places
-    of every occurrence (``Candidates``), reported once the usual rendering is known."""
+    of every occurrence, one entry a pair in the run's order (``Candidates``): once the usual
+    renderings are known, one reading keeps the occurrences that are findings, reported group by
+    group."""
 
     languages: dict[str, int] = field(default_factory=dict)
     groups: dict[tuple[str, str, str], int] = field(default_factory=dict)

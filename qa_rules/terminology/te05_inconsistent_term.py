@@ -66,7 +66,7 @@ class InconsistentTerm(Rule):
             if (m.glossary, m.concept.id) in source_concepts and m.term.accepted and m.term.term_type != "variant":
                 unit = bisect_right(starts, m.start)
                 here.setdefault((pair.target.lang, f"{m.glossary}/{m.concept.id}", form_group(m.term), unit), []).append(m)
-        source_at = side_at(pair.source)
+        uses = []
         for key, found in here.items():
             if len({m.term.text for m in found}) > 1:
                 continue  # a gloss in one paragraph: "particularly vulnerable targets, known as “soft targets”"
@@ -75,10 +75,12 @@ class InconsistentTerm(Rule):
                 number = state.groups[key[:3]] = len(state.counts)
                 state.counts.append(Counter())
                 state.concepts.append(found[0].concept)
+            counts = state.counts[number]
             for m in found:
-                state.counts[number][m.term.text] += 1
-                state.places.add(number, (m.term.text, m.text, source_at,
-                                          side_at(pair.target, located_line(pair.target, m.start))))
+                counts[m.term.text] += 1
+                uses.append((number, m.term.text, m.text, located_line(pair.target, m.start)))
+        if uses:  # one place a pair: its sides, and each use's group, term, text and line
+            state.places.add(0, (side_at(pair.source), side_at(pair.target), uses))
 
     def end_document(self, state: _Uses, context: Context) -> Iterator[Finding]:
         keys = list(state.groups)
@@ -90,26 +92,34 @@ class InconsistentTerm(Rule):
                 continue
             rank = {t.text: i for i, t in enumerate(concept.accepted(lang))}
             usual.append(max(counts, key=lambda text: (counts[text], -rank.get(text, 99))))
-        for number, (term, text, source_at, target_at) in state.places:
+        # the uses that are findings (each of a rendering other than the usual one), by group
+        flagged: dict[int, list] = {}
+        for _, (source_at, target_at, uses) in state.places:
+            for number, term, text, line in uses:
+                best = usual[number]
+                if best is not None and term != best:
+                    at_line = target_at if line is None else target_at[:3] + (line,)
+                    flagged.setdefault(number, []).append((text, source_at, at_line))
+        for number in sorted(flagged):
             best = usual[number]
-            if best is None or term == best:
-                continue
-            yield self.finding(
-                None,
-                f"«{text}» renders a term the document renders {state.counts[number][best]} time(s) as «{best}» "
-                f"(concept {keys[number][1]})",
-                expected=best,
-                source=location(source_at),
-                target=location(target_at),
-                found=text,
-            )
+            for text, source_at, target_at in flagged[number]:
+                yield self.finding(
+                    None,
+                    f"«{text}» renders a term the document renders {state.counts[number][best]} time(s) as «{best}» "
+                    f"(concept {keys[number][1]})",
+                    expected=best,
+                    source=location(source_at),
+                    target=location(target_at),
+                    found=text,
+                )
 
 
 @dataclass
 class _Uses:
     """What TE05 keeps of a run: by (language, concept, form group), in order of first use, how
-    often each target term renders it and the concept (for the preferred term), and the place
-    of every use (``Candidates``), reported once the usual rendering is known."""
+    often each target term renders it and the concept (for the preferred term), and the places
+    of the uses, one entry a pair in the run's order (``Candidates``): once the usual renderings
+    are known, one reading keeps the uses that are findings, which are reported group by group."""
 
     glossaries: Sequence[Any]
     groups: dict[tuple[str, str, str], int] = field(default_factory=dict)
