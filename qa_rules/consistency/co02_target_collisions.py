@@ -74,6 +74,7 @@ class TargetCollision(Rule):
         rank = state.languages.setdefault(lang, len(state.languages))
         if not self.applies_to(lang):
             return
+        places = []
         for seg in pair_segments(pair, context):
             if not self._compared(seg):
                 continue
@@ -84,25 +85,23 @@ class TargetCollision(Rule):
                 state.sources.append({})
             sources = state.sources[number]
             source = sources.setdefault(seg.body("source"), len(sources))
-            state.places.add((rank, number), _Place(source, seg.source_text, seg.target_text,
-                                                    at(seg.source_at), at(seg.target_at)))
+            places.append((rank, number, source, seg.source_text, seg.target_text, at(seg.source_at),
+                           at(seg.target_at)))
+        if places:  # one entry a pair
+            state.places.add(0, places)
 
     def end_document(self, state: _Collisions, context: Context) -> Iterator[Finding]:
         several = [len(sources) > 1 for sources in state.sources]
         state.groups.clear()
         state.sources.clear()
-        group: list[_Place] = []
-        current = None
-        for (_, number), place in state.places:
-            if not several[number]:
-                continue
-            if number != current and group:
-                yield from self._collisions(group, context)
-                group = []
-            current = number
-            group.append(place)
-        if group:
-            yield from self._collisions(group, context)
+        # the occurrences of the translations that stand against several sources, by group
+        collisions: dict[tuple[int, int], list[_Place]] = {}
+        for _, places in state.places:
+            for rank, number, *place in places:
+                if several[number]:
+                    collisions.setdefault((rank, number), []).append(_Place(*place))
+        for group in sorted(collisions):
+            yield from self._collisions(collisions.pop(group), context)
 
     def _collisions(self, group: list[_Place], context: Context) -> Iterator[Finding]:
         """One finding for each source of the group's translation but the one it is kept for."""
@@ -158,7 +157,9 @@ class _Place(NamedTuple):
 @dataclass
 class _Collisions:
     """What CO02 keeps of a run: each compared translation (by language and key) as a group,
-    the distinct sources it stands against, and the places of every occurrence (``Candidates``)."""
+    the distinct sources it stands against, and the places of every occurrence, one entry a pair
+    in the run's order (``Candidates``); at the end, one reading keeps the occurrences of the
+    translations that stand against several sources."""
 
     languages: dict[str, int] = field(default_factory=dict)
     groups: dict[tuple[str, str], int] = field(default_factory=dict)
