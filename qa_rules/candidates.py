@@ -3,47 +3,73 @@
 A rule that looks across a whole run (CO01, CO02, LE01, TE05) learns only at the end which of
 the places it has seen are findings: which rendering of a source paragraph is the usual one,
 what a language pair's median length ratio is. It keeps its keys and counts in memory and hands
-each place it may report to ``Candidates``, under the group it belongs to (a source paragraph,
-a language): they come back group by group, in the order added, and past a chunk they wait on
-disk (``qa_rules.spill``), so that the rule's memory does not grow with the number of pairs::
+the places it may report, one entry a pair, to ``Candidates``: past a chunk of entries they wait
+on disk (pickled, in the order added), so that the rule's memory does not grow with the number
+of pairs. Read once at the end, in the order added, they give the rule what it reports; it keeps
+only those::
 
-    >>> held = Candidates()
-    >>> for group, place in [(2, "b"), (1, "a"), (2, "b2")]:
-    ...     held.add(group, place)
-    >>> list(held)
-    [(1, 'a'), (2, 'b'), (2, 'b2')]
+    >>> held = Candidates(chunk=2)
+    >>> for place in ["a", "b", "c"]:
+    ...     held.add(place)
+    >>> list(held), held.file is None
+    (['a', 'b', 'c'], True)
 
-A place is written as plain values: ``at`` and ``location`` turn a finding's ``Location``
-into a tuple and back.
+A place is written as plain values: ``at`` and ``side_at`` make a finding's location a tuple,
+``location`` makes it a ``Location`` again.
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+import pickle
+import tempfile
+from typing import IO, Any, Iterator
 
 from qa_rules.base import Side
 from qa_rules.model import Location
-from qa_rules.spill import SortedSpill
+
+#: Entries (a pair's places) held in memory before they go to disk.
+CHUNK = 256
 
 
 class Candidates:
-    """``add(group, item)``; iterating gives ``(group, item)`` by group, then in the order added
-    (once: the file is deleted after the reading)."""
+    """``add(entry)``; iterating gives the entries in the order added, once (the file is deleted
+    after the reading)."""
 
     def __init__(self, chunk: int | None = None) -> None:
-        self.spill = SortedSpill(chunk)
+        self.chunk = chunk or CHUNK
+        self.buffer: list[Any] = []
+        self.file: IO[bytes] | None = None
+        self.written = 0  # chunks on disk
+        self.added = 0
 
     def __len__(self) -> int:
-        return len(self.spill)
+        return self.added
 
-    def add(self, group: Any, item: Any) -> None:
-        self.spill.add(group, item)
+    def add(self, entry: Any) -> None:
+        self.buffer.append(entry)
+        self.added += 1
+        if len(self.buffer) >= self.chunk:
+            if self.file is None:
+                self.file = tempfile.TemporaryFile(prefix="hexaglot-places-")
+            pickle.dump(self.buffer, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+            self.written += 1
+            self.buffer = []
 
-    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+    def __iter__(self) -> Iterator[Any]:
         try:
-            yield from self.spill.keyed()
+            if self.file is not None:
+                self.file.seek(0)
+                for _ in range(self.written):
+                    yield from pickle.load(self.file)
+            yield from self.buffer
         finally:
-            self.spill.close()
+            self.close()
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None
+        self.buffer, self.written = [], 0
 
 
 def at(location: Location | None) -> tuple | None:

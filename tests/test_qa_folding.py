@@ -10,7 +10,7 @@ import pytest
 
 from aligner.align import align_documents
 from aligner.readers import read_document
-from qa_rules import engine, spill
+from qa_rules import candidates, engine
 from qa_rules.base import Context, Pair, Rule, Side, folds
 from qa_rules.candidates import Candidates
 from qa_rules.config import configure, select_rules
@@ -107,14 +107,15 @@ def test_the_engine_lets_each_block_of_pairs_go_once_every_rule_has_read_it(draf
     assert alive == [0]
 
 
-@pytest.mark.parametrize("chunk", [3, 50])
+@pytest.mark.parametrize("chunk", [1, 3, 50])
 def test_places_waiting_on_disk_give_the_same_findings(drafts, monkeypatch, chunk):
     """The places a rule may report wait on disk past a chunk (``Candidates``): the findings are
     the same, in the same order, as with every place in memory."""
     alignments = [drafts, example_alignment(TE05_FLAGS)]
+    monkeypatch.setattr(candidates, "CHUNK", 10 ** 9)
     expected = [check(alignment, _four()).findings for alignment in alignments]
     assert {f.rule for found in expected for f in found} == {"CO01", "CO02", "LE01", "TE05"}
-    monkeypatch.setattr(spill, "CHUNK", chunk)
+    monkeypatch.setattr(candidates, "CHUNK", chunk)
     assert [check(alignment, _four()).findings for alignment in alignments] == expected
 
 
@@ -129,14 +130,13 @@ def test_check_document_asked_directly_folds_the_run_as_the_engine_does(drafts, 
         assert direct == found
 
 
-def test_candidates_come_back_by_group_in_the_order_added(monkeypatch):
-    monkeypatch.setattr(spill, "CHUNK", 2)
-    held = Candidates()
-    for group, item in [((1, 2), "c"), ((0, 5), "a"), ((1, 2), "d"), ((0, 5), "b"), ((0, 1), "z")]:
-        held.add(group, item)
-    assert held.spill.file is not None
-    assert list(held) == [((0, 1), "z"), ((0, 5), "a"), ((0, 5), "b"), ((1, 2), "c"), ((1, 2), "d")]
-    assert held.spill.file is None  # read once, then deleted
+def test_candidates_come_back_in_the_order_added_from_disk_and_memory():
+    held = Candidates(chunk=2)
+    for entry in ["a", ("b", 1), "c", "d", "e"]:
+        held.add(entry)
+    assert held.file is not None and held.written == 2 and held.buffer == ["e"]
+    assert list(held) == ["a", ("b", 1), "c", "d", "e"]
+    assert held.file is None  # read once, then deleted
 
 
 def test_a_rendering_that_wins_later_flags_the_earlier_ones():

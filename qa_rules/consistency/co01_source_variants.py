@@ -68,14 +68,14 @@ class SourceVariants(Rule):
             places.append((rank, number, seen[1], seg.source_text, seg.target_text, at(seg.source_at),
                            at(seg.target_at)))
         if places:  # one entry a pair
-            state.places.add(0, places)
+            state.places.add(places)
 
     def end_document(self, state: _Renderings, context: Context) -> Iterator[Finding]:
         usual = [self._usual(kind, renderings) for kind, renderings in zip(state.kinds, state.renderings)]
         state.groups.clear()
         # the occurrences that are findings (a rendering other than the usual one), by group
         flagged: dict[tuple[int, int], list] = {}
-        for _, places in state.places:
+        for places in state.places:
             for rank, number, rendering, *place in places:
                 expected = usual[number]
                 if expected is not None and rendering != expected[0]:

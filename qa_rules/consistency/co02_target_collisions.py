@@ -88,7 +88,7 @@ class TargetCollision(Rule):
             places.append((rank, number, source, seg.source_text, seg.target_text, at(seg.source_at),
                            at(seg.target_at)))
         if places:  # one entry a pair
-            state.places.add(0, places)
+            state.places.add(places)
 
     def end_document(self, state: _Collisions, context: Context) -> Iterator[Finding]:
         several = [len(sources) > 1 for sources in state.sources]
@@ -96,7 +96,7 @@ class TargetCollision(Rule):
         state.sources.clear()
         # the occurrences of the translations that stand against several sources, by group
         collisions: dict[tuple[int, int], list[_Place]] = {}
-        for _, places in state.places:
+        for places in state.places:
             for rank, number, *place in places:
                 if several[number]:
                     collisions.setdefault((rank, number), []).append(_Place(*place))

@@ -157,7 +157,10 @@ class LengthOutlier(Rule):
         for lang in list(state.runs):
             self._repaired(state, lang)
         stats: dict[str, PairStats] = {}
-        for (lang, _), (value, size, untranslated, source_at, target_at) in state.places:
+        # the outliers, by language, the pairs as measured first, then those re-paired
+        outliers: dict[tuple[str, int], list] = {}
+        for group, value, size, untranslated, source_at, target_at in state.places:
+            lang = group[0]
             if lang not in stats:
                 stats[lang] = self.stats(context.alignment.pivot, lang, state.values.pop(lang, ()))
             deviation = value - stats[lang].centre
@@ -167,12 +170,15 @@ class LengthOutlier(Rule):
                 continue
             if untranslated:
                 continue  # the source left as it is: reported once, as untranslated (UT01, UT02)
-            yield self._finding(location(source_at), location(target_at), value, stats[lang])
+            outliers.setdefault(group, []).append((source_at, target_at, value))
+        for group in sorted(outliers):
+            for source_at, target_at, value in outliers[group]:
+                yield self._finding(location(source_at), location(target_at), value, stats[group[0]])
 
     def _hold(self, state: _Lengths, group: tuple[str, int], measured: tuple[Pair, float, int]) -> None:
         """Keep a measured pair's place until the language's median is known."""
         pair, value, size = measured
-        state.places.add(group, (value, size, left_untranslated(pair), side_at(pair.source), side_at(pair.target)))
+        state.places.add((group, value, size, left_untranslated(pair), side_at(pair.source), side_at(pair.target)))
 
     def _repaired(self, state: _Lengths, lang: str) -> None:
         """Measure what ``_orphan_pairs`` re-pairs in the run of ``lang`` that just ended."""
@@ -251,7 +257,8 @@ class LengthOutlier(Rule):
 class _Lengths:
     """What LE01 keeps of a run: by language, whether its numbers are the source's, the log
     length ratios measured (for the median), the run of unpaired paragraphs under way, and the
-    place of every measured pair (``Candidates``), judged once the median is known."""
+    place of every measured pair in the run's order (``Candidates``): once the medians are known,
+    one reading keeps the outliers, reported by language."""
 
     renumbered: dict[str, bool] = field(default_factory=dict)
     values: dict[str, array] = field(default_factory=dict)

@@ -80,7 +80,7 @@ class InconsistentTerm(Rule):
                 counts[m.term.text] += 1
                 uses.append((number, m.term.text, m.text, located_line(pair.target, m.start)))
         if uses:  # one place a pair: its sides, and each use's group, term, text and line
-            state.places.add(0, (side_at(pair.source), side_at(pair.target), uses))
+            state.places.add((side_at(pair.source), side_at(pair.target), uses))
 
     def end_document(self, state: _Uses, context: Context) -> Iterator[Finding]:
         keys = list(state.groups)
@@ -94,7 +94,7 @@ class InconsistentTerm(Rule):
             usual.append(max(counts, key=lambda text: (counts[text], -rank.get(text, 99))))
         # the uses that are findings (each of a rendering other than the usual one), by group
         flagged: dict[int, list] = {}
-        for _, (source_at, target_at, uses) in state.places:
+        for source_at, target_at, uses in state.places:
             for number, term, text, line in uses:
                 best = usual[number]
                 if best is not None and term != best:
