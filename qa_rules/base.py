@@ -52,8 +52,7 @@ from qa_rules.model import CATEGORIES, SEVERITIES, Finding, Location
 class Side:
     """One side of an aligned pair: the document and the units of the row.
 
-    A run holds every pair until its document-wide rules have read them: a side keeps its
-    fields, and whether it is ``missing`` or ``untranslated`` (worked out when it is made: the
+    A run makes a side for every cell it reads: a side keeps its fields, and whether it is ``missing`` or ``untranslated`` (worked out when it is made: the
     rules ask millions of times), in slots rather than in a dictionary of its own."""
 
     doc: Document
@@ -164,9 +163,43 @@ class Rule:
     def check_document(self, context: Context) -> Iterator[Finding]:
         """Yield findings that concern whole documents (numbering, counts).
 
-        Called once per run; most rules do not need it.
+        Called once per run; most rules do not need it. A rule that reads the run's pairs
+        (a rendering counted over the whole document) folds them instead (``fold``): asked
+        directly, such a rule folds every pair of the run here and yields what it found.
         """
+        if type(self).fold is Rule.fold:
+            return iter(())
+        return self._fold_run(context)
+
+    # -- whole-document rules that read the pairs: a small state, folded pair by pair ---------
+    def begin_document(self, context: Context) -> Any:
+        """The state this rule keeps of the run's pairs as they go by (``fold``), or ``None``
+        when it has nothing to look for in this run (no glossary): then it is not folded.
+
+        The engine reads the pairs in blocks and lets each block go once every rule has
+        read it; a rule that looks across the whole document keeps what it needs of each pair
+        (keys and counts, where each key was first seen, the places it may report, on disk
+        past a chunk: ``qa_rules.candidates``), so that its memory grows with the distinct
+        content of the document, not with its number of pairs."""
+        return None
+
+    def fold(self, state: Any, pair: Pair, context: Context) -> None:
+        """Fold one pair of the run (every pair, in the run's order, whatever its language)
+        into ``state``."""
+
+    def end_document(self, state: Any, context: Context) -> Iterator[Finding]:
+        """Yield the findings of the whole document from ``state``, once every pair is folded."""
         return iter(())
+
+    def _fold_run(self, context: Context) -> Iterator[Finding]:
+        from qa_rules.consistency.segments import pairs_of
+
+        state = self.begin_document(context)
+        if state is None:
+            return
+        for pair in pairs_of(context):
+            self.fold(state, pair, context)
+        yield from self.end_document(state, context)
 
     def unavailable(self, lang: str) -> str | None:
         """Why this rule cannot run on the ``lang`` version on this machine (something it needs
@@ -264,6 +297,11 @@ def window(text: str, start: int, end: int, before: int = 20, after: int = 20) -
     """
     low = max(start - before, 0)
     return text[low:end + after], (start - low, end - low)
+
+
+def folds(rule: Rule) -> bool:
+    """Whether ``rule`` reads the run's pairs as they go by (``Rule.fold``)."""
+    return type(rule).fold is not Rule.fold
 
 
 def side_location(side: Side) -> Location | None:

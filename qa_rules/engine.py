@@ -4,7 +4,10 @@ The engine turns every aligned row into pairs (the pivot language as the
 source, each other language as a target), computes the document-wide facts
 rules share once (``Context.facts``), reads the pairs in blocks and runs every
 rule's ``check`` on a block's pairs whose target language it applies to (their
-findings go on before the next block is read), then each rule's ``check_document`` once, drops
+findings go on before the next block is read) and hands each pair of the block to the rules
+that look across the whole document (``Rule.fold``: they keep keys, counts and places, not
+the pairs), then lets the block go; then each rule's ``check_document`` (or, for a rule that
+folds the pairs, ``end_document``) once, drops
 accepted findings (counting them), and sorts what is left by target document
 and line::
 
@@ -22,19 +25,21 @@ findings, the documents and the alignment it carries.
 from __future__ import annotations
 
 import hashlib
+import math
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import Any, Container, Iterable, Iterator, Mapping, Sequence
 
 from aligner.langid import DECLARED_LANGUAGE_WARNING
 from aligner.model import OFFICIAL_LANGUAGES, Alignment, Document
 from qa_rules.accept import AcceptEntry, apply_accept
-from qa_rules.base import Context, Pair, Rule
+from qa_rules.base import Context, Pair, Rule, folds
 from qa_rules.causes import fold, most_severe, unfold
-from qa_rules.facts import compute_facts
+from qa_rules.facts import Facts, compute_facts  # noqa: F401 (compute_facts: the engine's API)
 from qa_rules.model import CATEGORIES, SEVERITIES, Finding, severity_rank
-from qa_rules.pairing import build_pairs
+from qa_rules.pairing import RunPairs, build_pairs  # noqa: F401 (build_pairs: the engine's API)
 from qa_rules.stream import FindingStream, Tally
 from qa_rules.systematic import Grouper, Systematic
 from qa_rules.version import tool_version
@@ -103,14 +108,19 @@ class _PairKinds:
     """The pairs of a run by kind (the two languages, which sides are missing): all that
     ``Rule.runs_on`` reads, so a rule that keeps it is asked once per kind, not once per pair."""
 
-    def __init__(self, pairs: Sequence[Pair]) -> None:
-        kinds: dict[tuple, int] = {}
+    def __init__(self, pairs: Iterable[Pair] = ()) -> None:
+        self.kinds: dict[tuple, int] = {}
         #: Each pair's kind, by position (a small number: the kinds are few).
-        self.kind_of = array("H", (kinds.setdefault((p.target.lang, p.source.lang, p.source.missing, p.target.missing),
-                                                    len(kinds)) for p in pairs))
+        self.kind_of = array("H")
         self.example: dict[int, Pair] = {}
-        for kind, pair in zip(self.kind_of, pairs):
-            self.example.setdefault(kind, pair)
+        for pair in pairs:
+            self.add(pair)
+
+    def add(self, pair: Pair) -> None:
+        kind = self.kinds.setdefault((pair.target.lang, pair.source.lang, pair.source.missing, pair.target.missing),
+                                     len(self.kinds))
+        self.kind_of.append(kind)
+        self.example.setdefault(kind, pair)
 
     def plan(self, rules: Sequence[Rule],
              unavailable: Container[tuple[str, str]] = ()) -> list[tuple[Rule, bool, tuple[bool, ...]]]:
@@ -239,8 +249,11 @@ def check_stream(
 ) -> StreamedReport:
     """``check``, with the findings kept on disk in report order rather than in memory."""
     instances = tuple(r() if isinstance(r, type) else r for r in rules)
-    pairs = build_pairs(alignment)
-    context = Context(alignment=alignment, glossaries=tuple(glossaries), facts=compute_facts(alignment, pairs))
+    # the pairs are made as they are read (``RunPairs``), and let go once every rule has read
+    # them; what the run needs to know of every pair beforehand is gathered as they are first made
+    first = _FirstLook(alignment)
+    pairs = RunPairs(alignment, observe=first.add)
+    context = Context(alignment=alignment, glossaries=tuple(glossaries), facts=first.facts.facts())
     order = {lang: i for i, lang in enumerate(alignment.languages)}
     stream = FindingStream(instances, alignment.documents, accept, alignment.languages)
     found = 0
@@ -251,28 +264,32 @@ def check_stream(
         stream.add(finding, _key(finding, order, version, gap), tie or (0, found, 0), version, group)
         found += 1
 
-    before = _lines_before(pairs)
+    before = _lines_before(first.gaps(pairs.order))
     held: Counter = Counter()
 
     def hold(group: Any, finding: Finding) -> None:  # a finding waiting on its kind, with its tie rank
         held[group.number] += 1
         add(finding, group.lang, group=group.number, tie=(1, group.number, held[group.number]))
 
-    grouper = Grouper(pairs, systematic, accepted=[entry.id for entry in accept] + list(never_grouped),
+    grouper = Grouper((), systematic, accepted=[entry.id for entry in accept] + list(never_grouped),
                       overflow=hold)
+    grouper.paragraphs = first.paragraphs
     unavailable = unavailable_rules(instances, alignment)
-    kinds = _PairKinds(pairs)
-    plan = kinds.plan(instances, unavailable)
+    plan = first.kinds.plan(instances, unavailable)
+    kind_of = array("H", (first.kinds.kind_of[number] for number in pairs.order))  # in the order read
+    del first  # and the pair it keeps of each kind
+    # the whole-document rules that read the pairs keep what they need of each (``Rule.fold``)
+    states = [rule.begin_document(context) if folds(rule) else None for rule in instances]
+    folding = [(rule, state) for rule, state in zip(instances, states) if state is not None]
     # block by block: every rule that runs on a block's pairs sees them, in order, before the next
     # block is read, and its findings go on (to the grouper or the stream) as they come; a rule's
     # findings keep the order they had rule by rule (ties in report order are broken within one
     # rule only)
-    kind_of = kinds.kind_of
-    for start in range(0, len(pairs), PAIR_BLOCK):
-        block = range(start, min(start + PAIR_BLOCK, len(pairs)))
+    reading = iter(pairs)
+    start = 0
+    while block := list(islice(reading, PAIR_BLOCK)):
         for rule, ask, runs in plan:
-            for position in block:
-                pair = pairs[position]
+            for position, pair in enumerate(block, start):
                 if not runs[kind_of[position]] or (ask and not rule.runs_on(pair)):
                     continue
                 lang = pair.target.lang
@@ -280,8 +297,17 @@ def check_stream(
                     if not grouper.take(rule, finding, lang, pair.index):
                         gap = before[(lang, pair.index)] if finding.target is None and pair.target.missing else None
                         add(finding, lang, gap)
-    for rule in instances:
-        for finding in rule.check_document(context):
+        for pair in block:  # pair by pair, so that the folding rules share what they derive from one
+            for rule, state in folding:
+                rule.fold(state, pair, context)
+        start += len(block)  # the next block is read in place of this one: every rule has read it
+    pair = None
+    for rule, state in zip(instances, states):
+        if not folds(rule):
+            whole = rule.check_document(context)
+        else:  # no state: nothing to look for in this run
+            whole = rule.end_document(state, context) if state is not None else ()
+        for finding in whole:
             if not (finding.target and grouper.take(rule, finding, finding.target.lang)):
                 add(finding, None)
     grouper.release()  # the findings of the kinds that did not qualify
@@ -444,21 +470,66 @@ def sort_key(finding: Finding, order: Mapping[str, int], versions: Mapping[str, 
     return (lang_index, line, src_line, severity_rank(finding.severity), finding.rule, finding.message)
 
 
-def _lines_before(pairs: Sequence[Pair]) -> dict[tuple[str, int], float]:
+def _lines_before(gaps: Iterable[tuple[str, int, bool, float | None]]) -> dict[tuple[str, int], float]:
     """For each pair whose target is missing (by version and ``Pair.index``), just after the last
     line its version has in the pairs before it: where the missing text would stand (0.5 before
     any). Pairs sharing an index (a row re-paired) share the value of the last of them. Only
-    pairs with a missing target are kept: no other finding has a gap to sort by."""
-    wanted = {(pair.target.lang, pair.index) for pair in pairs if pair.target.missing}
+    pairs with a missing target are kept: no other finding has a gap to sort by. ``gaps``: each
+    pair's (version, index, whether its target is missing, the last line of its target or None),
+    in the order the pairs are read (``_FirstLook.gaps``), read twice."""
+    wanted = {(lang, index) for lang, index, missing, _ in gaps if missing}
     last: dict[str, float] = {}
     before: dict[tuple[str, int], float] = {}
-    for pair in pairs:
-        lang = pair.target.lang
-        if (lang, pair.index) in wanted:
-            before[(lang, pair.index)] = last.get(lang, 0.0) + 0.5
-        if not pair.target.missing and pair.target.units:
-            last[lang] = max(last.get(lang, 0.0), float(pair.target.units[-1].lines[-1]))
+    for lang, index, missing, line in gaps:
+        if (lang, index) in wanted:
+            before[(lang, index)] = last.get(lang, 0.0) + 0.5
+        if line is not None:
+            last[lang] = max(last.get(lang, 0.0), line)
     return before
+
+
+class _FirstLook:
+    """What a run needs to know of every pair before the rules read them, gathered as the pairs
+    are first made (``RunPairs``: in the languages' order): the facts (``qa_rules.facts``), each
+    version's paragraphs (``Grouper.paragraphs``), each pair's kind (``_PairKinds``) and what
+    ``_lines_before`` reads, in arrays of plain numbers."""
+
+    def __init__(self, alignment: Alignment) -> None:
+        self.facts = Facts(alignment)
+        self.paragraphs: Counter = Counter()
+        self.kinds = _PairKinds()
+        self.langs = [lang for lang in alignment.languages if lang != alignment.pivot]
+        self.lang_of, self.index, self.missing, self.line = array("B"), array("q"), array("b"), array("d")
+        self.lang_rank: dict[str, int] = {}
+
+    def add(self, pair: Pair) -> None:
+        self.facts.add(pair)
+        target = pair.target
+        if not target.missing:
+            self.paragraphs[target.lang] += 1
+        self.kinds.add(pair)
+        rank = self.lang_rank.get(target.lang)
+        if rank is None:
+            rank = self.lang_rank[target.lang] = len(self.lang_rank)
+        self.lang_of.append(rank)
+        self.index.append(pair.index)
+        self.missing.append(target.missing)
+        self.line.append(float(target.units[-1].lines[-1]) if not target.missing and target.units else math.nan)
+
+    def gaps(self, order: Sequence[int]) -> Iterable[tuple[str, int, bool, float | None]]:
+        """What ``_lines_before`` reads, in ``order`` (the pairs' numbers as they are read): it
+        reads them twice."""
+        first = self
+
+        class Gaps:
+            def __iter__(self) -> Iterator[tuple[str, int, bool, float | None]]:
+                langs = list(first.lang_rank)
+                for number in order:
+                    line = first.line[number]
+                    yield langs[first.lang_of[number]], first.index[number], bool(first.missing[number]), \
+                        None if math.isnan(line) else line
+
+        return Gaps()
 
 
 # -- signature -----------------------------------------------------------------------

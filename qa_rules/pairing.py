@@ -24,7 +24,10 @@ merge.
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+import weakref
+from array import array
+from bisect import bisect_right
+from typing import Callable, Iterator, Mapping, Sequence
 
 from aligner.model import Alignment, Document, Row, Unit
 from qa_rules.base import Pair, Side
@@ -59,9 +62,23 @@ def numbers_kept(source_doc, target_doc) -> bool:
     numbered 1..n without a gap or repeat. Otherwise (same count, or a gap or
     repeat showing the original numbers were kept) they can.
     """
+    key = (id(source_doc), id(target_doc))
+    known = _NUMBERS_KEPT.get(key)
+    if known is not None and known[0]() is source_doc and known[1]() is target_doc:
+        return known[2]
     source = [u.number for u in source_doc.by_role("operative")]
     target = [u.number for u in target_doc.by_role("operative")]
-    return len(target) == len(source) or target != list(range(1, len(target) + 1))
+    kept = len(target) == len(source) or target != list(range(1, len(target) + 1))
+    if len(_NUMBERS_KEPT) >= 64:
+        _NUMBERS_KEPT.clear()
+    _NUMBERS_KEPT[key] = (weakref.ref(source_doc), weakref.ref(target_doc), kept)
+    return kept
+
+
+#: ``numbers_kept`` of the last documents asked, by identity (asked for every stretch of a
+#: version's pairs: it reads every unit of both documents); weak references, so that a run's
+#: documents are not kept after it.
+_NUMBERS_KEPT: dict[tuple[int, int], tuple[weakref.ref, weakref.ref, bool]] = {}
 
 
 def repair_operative_runs(pairs: Sequence[Pair], window: int = 4) -> list[Pair]:
@@ -225,37 +242,133 @@ def build_pairs(alignment: Alignment) -> tuple[Pair, ...]:
     lang)``; pairs come in document order (by the joined row their units are
     in), then by target language.
     """
-    resolver = _UnitResolver(alignment.documents)
+    return tuple(RunPairs(alignment))
+
+
+class RunPairs:
+    """``build_pairs``'s pairs, in its order, made as they are read rather than held together.
+
+    Each target language's pairs are made stretch by stretch (``language_pairs``); making
+    them once gives the document order (a number per pair: where its units are in the joined
+    rows); each reading (``iter``) makes them again, each language's stream read as that order
+    asks, so that a run holds a stretch of each language's pairs, not every pair of every
+    language. ``observe``: called with each pair of the first making (in the languages'
+    order, not the document's): what a run needs to know of every pair before reading them.
+    ``order``: the pairs' numbers in that first making (language by language), in document
+    order, so that what ``observe`` saw can be put in the order the pairs are read.
+    """
+
+    def __init__(self, alignment: Alignment, observe: Callable[[Pair], None] | None = None) -> None:
+        self.alignment = alignment
+        self.resolver = _UnitResolver(alignment.documents)
+        pivot = alignment.pivot
+        self.targets = [lang for lang in alignment.languages if lang != pivot]
+        position = _joined_positions(alignment)
+        keys = []
+        #: where each language's pairs start in the first making's numbering
+        self.starts = array("q")
+        made = 0
+        for rank, lang in enumerate(self.targets):
+            self.starts.append(made)
+            at_target = position.get(lang, {})
+            for pair in language_pairs(alignment, lang, self.resolver):
+                at, units = (position[pivot], pair.source.units) if pair.source.units else \
+                    (at_target, pair.target.units)
+                first = min((at.get(u.id, pair.index) for u in units), default=pair.index)
+                # (document position, language, row index, number made): one int, sorted as the tuple
+                keys.append((((first << _BITS) | rank) << _BITS | pair.index) << _BITS | made)
+                made += 1
+                if observe is not None:
+                    observe(pair)
+        del position
+        keys.sort()
+        mask = (1 << _BITS) - 1
+        self.order = array("q", (key & mask for key in keys))
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def __iter__(self) -> Iterator[Pair]:
+        streams = [language_pairs(self.alignment, lang, self.resolver) for lang in self.targets]
+        starts = self.starts
+        made = list(starts)
+        waiting: dict[int, Pair] = {}  # made ahead of their turn (a pair read out of its language's order)
+        for number in self.order:
+            pair = waiting.pop(number, None)
+            if pair is None:
+                rank = bisect_right(starts, number) - 1  # its language (one without pairs shares the next one's start)
+                while pair is None:
+                    made_pair, at = next(streams[rank]), made[rank]
+                    made[rank] += 1
+                    if at == number:
+                        pair = made_pair
+                    else:
+                        waiting[at] = made_pair
+            yield pair
+
+
+#: Bits of each part of a pair's sort key (``RunPairs``): positions and counts below 2**40.
+_BITS = 40
+#: Rows of one language read before the repairs run over them (``language_pairs``).
+STRETCH = 256
+
+
+def language_pairs(alignment: Alignment, lang: str, resolver: _UnitResolver | None = None) -> Iterator[Pair]:
+    """The pairs of one target language, in row order: its rows with the pivot (``target_rows``),
+    re-paired (``_rejoin``) and, at paragraph level, repaired (``repair_operative_runs``,
+    ``split_overgrouped``) stretch by stretch. The repairs look a few rows around a pair:
+    a stretch of at least ``STRETCH`` rows ends between two rows neither can change
+    (``_untouched``), so that the pairs are those of the whole language's rows at once."""
+    resolver = resolver or _UnitResolver(alignment.documents)
+    rows = target_rows(alignment, lang)
     pivot = alignment.pivot
-    targets = [lang for lang in alignment.languages if lang != pivot]
-    position = _joined_positions(alignment)
+    start, sources, sides = 0, [], []
+    for index, row in enumerate(rows):
+        source, side = resolver.side(pivot, row), resolver.side(lang, row)
+        if (len(sources) >= STRETCH and _untouched(sources[-1], sides[-1], rows[index - 1], index - 1)
+                and _untouched(source, side, row, index)):
+            pairs = _stretch_pairs(alignment, rows, start, sources, sides)
+            start, sources, sides = index, [], []
+            yield from _handed_out(pairs)
+        sources.append(source)
+        sides.append(side)
+    if sources:
+        pairs = _stretch_pairs(alignment, rows, start, sources, sides)
+        sources = sides = []
+        yield from _handed_out(pairs)
+
+
+def _handed_out(pairs: list[Pair]) -> Iterator[Pair]:
+    """``pairs`` one by one, each let go by the list once read."""
+    pairs.reverse()
+    while pairs:
+        yield pairs.pop()
+
+
+def _untouched(source: Side, target: Side, row: Row, index: int) -> bool:
+    """A row whose pair no re-pairing or repair changes or looks past: both sides there, one
+    unit against one (or as many as it likes but not 1-2 or 2-1), the same operative number."""
+    if source.missing or target.missing or (len(source.units), len(target.units)) in ((1, 2), (2, 1)):
+        return False
+    return not _suspicious(Pair(source=source, target=target, row=row, index=index))
+
+
+def _stretch_pairs(alignment: Alignment, rows: Sequence[Row], start: int, sources: list[Side],
+                   sides: list[Side]) -> list[Pair]:
+    """The pairs of ``rows[start:start + len(sources)]`` (their sides made already)."""
+    joined = _rejoin(sources, sides)
     pairs = []
-    for lang in targets:
-        rows = target_rows(alignment, lang)
-        sources = [resolver.side(pivot, row) for row in rows]
-        sides = [resolver.side(lang, row) for row in rows]
-        joined = _rejoin(sources, sides)
-        lang_pairs = []
-        for index, row in enumerate(rows):
-            if index in joined:
-                partner = joined[index]
-                if partner is None:
-                    continue  # the other half of a re-paired row
-                source = sources[index] if not sources[index].missing else sources[partner]
-                target = sides[index] if not sides[index].missing else sides[partner]
-                lang_pairs.append(Pair(source=source, target=target, row=row, index=index))
-            else:
-                lang_pairs.append(Pair(source=sources[index], target=sides[index], row=row, index=index))
-        if alignment.level == "paragraph":
-            lang_pairs = split_overgrouped(repair_operative_runs(lang_pairs))
-        pairs += lang_pairs
-    order = {lang: i for i, lang in enumerate(targets)}
-
-    def document_order(pair: Pair) -> tuple[int, int, int]:
-        ids = [(pivot, u.id) for u in pair.source.units] or [(pair.target.lang, u.id) for u in pair.target.units]
-        return (min((position.get(i, pair.index) for i in ids), default=pair.index), order[pair.target.lang], pair.index)
-
-    return tuple(sorted(pairs, key=document_order))
+    for offset, (source, target) in enumerate(zip(sources, sides)):
+        if offset in joined:
+            partner = joined[offset]
+            if partner is None:
+                continue  # the other half of a re-paired row
+            source = source if not source.missing else sources[partner]
+            target = target if not target.missing else sides[partner]
+        pairs.append(Pair(source=source, target=target, row=rows[start + offset], index=start + offset))
+    if alignment.level == "paragraph":
+        pairs = split_overgrouped(repair_operative_runs(pairs))
+    return pairs
 
 
 def target_rows(alignment: Alignment, lang: str) -> tuple[Row, ...]:
@@ -271,13 +384,15 @@ def target_rows(alignment: Alignment, lang: str) -> tuple[Row, ...]:
     return alignment.rows if own is None else own
 
 
-def _joined_positions(alignment: Alignment) -> dict[tuple[str, str], int]:
-    """``(lang, unit id) -> index of the joined row holding it`` (to sort pairs in document order)."""
-    position: dict[tuple[str, str], int] = {}
+def _joined_positions(alignment: Alignment) -> dict[str, dict[str, int]]:
+    """``lang -> unit id -> index of the joined row holding it`` (to sort pairs in document order;
+    a table per language, where a key per (language, unit) was a pair made for every unit)."""
+    position: dict[str, dict[str, int]] = {lang: {} for lang in alignment.languages}
     for i, row in enumerate(alignment.rows):
         for lang, cell in row.cells.items():
+            at = position.setdefault(lang, {})
             for unit_id in cell.units:
-                position.setdefault((lang, unit_id), i)
+                at.setdefault(unit_id, i)
     return position
 
 
@@ -337,8 +452,10 @@ class _UnitResolver:
         return Side(doc=doc, units=units, text=cell.text, lines=lines)
 
     def unit(self, lang: str, unit_id: str) -> Unit | None:
-        key = (lang, unit_id)
+        found = self.index[lang].get(unit_id)
+        if found is not None:
+            return found
+        key = (lang, unit_id)  # a sentence id, or none of the document's: looked for once
         if key not in self.cache:
-            found = self.index[lang].get(unit_id)
-            self.cache[key] = found if found is not None else self.documents[lang].find(unit_id)
+            self.cache[key] = self.documents[lang].find(unit_id)
         return self.cache[key]

@@ -51,7 +51,7 @@ class SortedSpill:
     def _write_run(self) -> None:
         if self.file is None:
             self.file = tempfile.TemporaryFile(prefix="hexaglot-findings-")
-        self.buffer.sort(key=_order)
+        self.buffer.sort()  # by key, then order added (never the item: no two were added at once)
         self.file.seek(0, 2)
         offset, blocks = self.file.tell(), 0
         for start in range(0, len(self.buffer), BLOCK):
@@ -61,14 +61,22 @@ class SortedSpill:
         self.buffer = []
 
     def __iter__(self) -> Iterator[Any]:
+        for _, _, item in self._entries():
+            yield item
+
+    def keyed(self) -> Iterator[tuple[Any, Any]]:
+        """``(key, item)`` in the same order."""
+        for key, _, item in self._entries():
+            yield key, item
+
+    def _entries(self) -> Iterator[tuple[Any, int, Any]]:
+        # entries compare by key, then by the order added, which no two share: never by item
         if not self.runs:
-            self.buffer.sort(key=_order)  # in place: read again, it is sorted already
-            yield from (item for _, _, item in self.buffer)
-            return
+            self.buffer.sort()  # in place: read again, it is sorted already
+            return iter(self.buffer)
         if self.buffer:
             self._write_run()
-        for _, _, item in heapq.merge(*(self._read_run(offset, blocks) for offset, blocks in self.runs), key=_order):
-            yield item
+        return heapq.merge(*(self._read_run(offset, blocks) for offset, blocks in self.runs))
 
     def _read_run(self, offset: int, blocks: int) -> Iterator[tuple[Any, int, Any]]:
         assert self.file is not None
@@ -83,7 +91,3 @@ class SortedSpill:
             self.file.close()
             self.file = None
         self.buffer, self.runs = [], []
-
-
-def _order(entry: tuple[Any, int, Any]) -> tuple[Any, int]:
-    return entry[0], entry[1]

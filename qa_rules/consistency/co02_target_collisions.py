@@ -6,11 +6,12 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
-from qa_rules.base import Context, Rule
+from qa_rules.base import Context, Pair, Rule
+from qa_rules.candidates import Candidates, at, location
 from qa_rules.causes import Explains
-from qa_rules.consistency.segments import Segment, grouped, segments_of, word_count
+from qa_rules.consistency.segments import Segment, pair_segments, word_count
 from qa_rules.model import Finding
 from qa_rules.punctuation.langfacts import SCRIPTS
 
@@ -65,41 +66,74 @@ class TargetCollision(Rule):
     def _compared(self, seg: Segment) -> bool:
         return seg.kind in ("text", "sentence") and word_count(seg.target_text) >= self.config.min_words
 
-    def check_document(self, context: Context) -> Iterator[Finding]:
-        for lang, segs in segments_of(context).items():
-            if not self.applies_to(lang):
-                continue
-            groups = grouped(segs, key=lambda seg: seg.body("target"), keep=self._compared)
-            for group in groups.values():
-                if len({seg.body("source") for seg in group}) < 2:
-                    continue
-                kept = self._kept(group, context)
-                seen: dict[str, Segment] = {kept.body("source"): kept}
-                for seg in group:
-                    if seg.body("source") in seen:
-                        continue
-                    yield self.finding(
-                        None,
-                        f"this {seg.target_at.lang} text also translates a different source "
-                        f"({kept.source_at.unit}, line {kept.source_at.line})",
-                        expected=f"a translation of: {seg.source_text[:80]}",
-                        found=seg.target_text[:80],
-                        mark=(0, len(seg.target_text)),  # the whole text; found shows its start
-                        source=seg.source_at,
-                        target=seg.target_at,
-                    )
-                    seen[seg.body("source")] = seg
+    def begin_document(self, context: Context) -> _Collisions:
+        return _Collisions()
 
-    def _kept(self, group: list[Segment], context: Context) -> Segment:
+    def fold(self, state: _Collisions, pair: Pair, context: Context) -> None:
+        lang = pair.target.lang
+        rank = state.languages.setdefault(lang, len(state.languages))
+        if not self.applies_to(lang):
+            return
+        places = []
+        for seg in pair_segments(pair, context):
+            if not self._compared(seg):
+                continue
+            key = (lang, seg.body("target"))
+            number = state.groups.get(key)
+            if number is None:
+                number = state.groups[key] = len(state.sources)
+                state.sources.append({})
+            sources = state.sources[number]
+            source = sources.setdefault(seg.body("source"), len(sources))
+            places.append((rank, number, source, seg.source_text, seg.target_text, at(seg.source_at),
+                           at(seg.target_at)))
+        if places:  # one entry a pair
+            state.places.add(places)
+
+    def end_document(self, state: _Collisions, context: Context) -> Iterator[Finding]:
+        several = [len(sources) > 1 for sources in state.sources]
+        state.groups.clear()
+        state.sources.clear()
+        # the occurrences of the translations that stand against several sources, by group
+        collisions: dict[tuple[int, int], list[_Place]] = {}
+        for places in state.places:
+            for rank, number, *place in places:
+                if several[number]:
+                    collisions.setdefault((rank, number), []).append(_Place(*place))
+        for group in sorted(collisions):
+            yield from self._collisions(collisions.pop(group), context)
+
+    def _collisions(self, group: list[_Place], context: Context) -> Iterator[Finding]:
+        """One finding for each source of the group's translation but the one it is kept for."""
+        kept = self._kept(group, context)
+        kept_at = location(kept.source_at)
+        seen = {kept.source}
+        for place in group:
+            if place.source in seen:
+                continue
+            target_at = location(place.target_at)
+            yield self.finding(
+                None,
+                f"this {target_at.lang} text also translates a different source "
+                f"({kept_at.unit}, line {kept_at.line})",
+                expected=f"a translation of: {place.source_text[:80]}",
+                found=place.target_text[:80],
+                mark=(0, len(place.target_text)),  # the whole text; found shows its start
+                source=location(place.source_at),
+                target=target_at,
+            )
+            seen.add(place.source)
+
+    def _kept(self, group: list[_Place], context: Context) -> _Place:
         """The occurrence taken to be the right one: the first, unless another source fits the
         translation's length better by ``min_length_gap`` (log of the length ratio)."""
         first = group[0]
-        ratio = context.facts.get("length_ratio", {}).get((first.source_at.lang, first.target_at.lang))
+        ratio = context.facts.get("length_ratio", {}).get((first.source_at[1], first.target_at[1]))
         if not ratio or ratio[0] <= 0:
             return first
 
-        def misfit(seg: Segment) -> float:
-            src, tgt = len(seg.source_text.strip()), len(seg.target_text.strip())
+        def misfit(place: _Place) -> float:
+            src, tgt = len(place.source_text.strip()), len(place.target_text.strip())
             return abs(math.log(tgt / (src * ratio[0]))) if src and tgt else math.inf
 
         best = min(group, key=misfit)
@@ -107,6 +141,31 @@ class TargetCollision(Rule):
             return best
         best = max(group, key=_anchor_share)
         return best if _anchor_share(best) - _anchor_share(first) > self.config.min_anchor_gap else first
+
+
+class _Place(NamedTuple):
+    """One compared occurrence of a translation: which of its group's sources it stands against
+    (numbered in order of appearance), both texts and where they stand (``candidates.at``)."""
+
+    source: int
+    source_text: str
+    target_text: str
+    source_at: tuple
+    target_at: tuple
+
+
+@dataclass
+class _Collisions:
+    """What CO02 keeps of a run: each compared translation (by language and key) as a group,
+    the distinct sources it stands against, and the places of every occurrence, one entry a pair
+    in the run's order (``Candidates``); at the end, one reading keeps the occurrences of the
+    translations that stand against several sources."""
+
+    languages: dict[str, int] = field(default_factory=dict)
+    groups: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: by group number: source key -> its number in the group
+    sources: list[dict[str, int]] = field(default_factory=list)
+    places: Candidates = field(default_factory=Candidates)
 
 
 _NUMBER = re.compile(r"\d+")
@@ -122,9 +181,9 @@ def _anchors(text: str, stems: bool) -> set[str]:
     return found
 
 
-def _anchor_share(seg: Segment) -> float:
+def _anchor_share(place: _Place) -> float:
     """The share of the source's anchors that the translation has (stems only between two
     versions written in the same script)."""
-    same_script = SCRIPTS.get(seg.source_at.lang) == SCRIPTS.get(seg.target_at.lang) is not None
-    source = _anchors(seg.source_text, same_script)
-    return len(source & _anchors(seg.target_text, same_script)) / len(source) if source else 0.0
+    same_script = SCRIPTS.get(place.source_at[1]) == SCRIPTS.get(place.target_at[1]) is not None
+    source = _anchors(place.source_text, same_script)
+    return len(source & _anchors(place.target_text, same_script)) / len(source) if source else 0.0

@@ -221,3 +221,19 @@ def segments_of(context) -> dict[str, list[Segment]]:
     from qa_rules.markup.italics import italic_languages_of
 
     return _derived(context, "segments", lambda: by_target_language(pairs_of(context), italic_languages_of(context)))
+
+
+def pair_segments(pair: Pair, context) -> list[Segment]:
+    """``segments`` of one pair of the run, worked out once for the rules that fold it one after
+    the other (CO01, CO02: the engine hands each pair to every folding rule before the next
+    pair): the last pair's segments are kept in the run's ``Context.facts``."""
+    from qa_rules.markup.italics import italic_languages_of
+
+    facts = context.facts
+    last = facts.get("consistency.pair_segments") if isinstance(facts, MutableMapping) else None
+    if last is not None and last[0] is pair:
+        return last[1]
+    found = list(segments(pair, italic_languages_of(context)))
+    if isinstance(facts, MutableMapping):
+        facts["consistency.pair_segments"] = (pair, found)
+    return found

@@ -5,14 +5,16 @@ from __future__ import annotations
 import math
 import re
 import statistics
-from dataclasses import dataclass
+from array import array
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
 from qa_rules import langdata
 from qa_rules.base import Context, Pair, Rule
+from qa_rules.candidates import Candidates, location, side_at
 from qa_rules.langdata import UnsupportedLanguageError
-from qa_rules.model import Finding
+from qa_rules.model import Finding, Location
 from qa_rules.pairing import numbers_kept
 from qa_rules.punctuation.langfacts import language_data
 from qa_rules.references.extract import reference_spans
@@ -58,11 +60,11 @@ def _wording(side) -> str:
     return text
 
 
-def _misnumbered(pair: Pair, renumbered: frozenset[str] = frozenset()) -> bool:
+def _misnumbered(pair: Pair, renumbered: bool = False) -> bool:
     """A row pairing operative paragraphs of different numbers (a misalignment), in a version
-    that kept the source's numbers (not one of the ``renumbered`` languages, whose translator
-    numbered 1..n after dropping a paragraph: there the numbers differ from where it was)."""
-    if pair.source.missing or pair.target.missing or pair.target.lang in renumbered:
+    that kept the source's numbers (not ``renumbered``: a version whose translator numbered
+    1..n after dropping a paragraph, where the numbers differ from where it was)."""
+    if pair.source.missing or pair.target.missing or renumbered:
         return False
     src, tgt = pair.source.units[0].number, pair.target.units[0].number
     return src is not None and tgt is not None and src != tgt
@@ -126,32 +128,64 @@ class LengthOutlier(Rule):
         roles: tuple[str, ...] = ("title", "preambular", "operative", "footnote", "closing", "segment")
         noise: float = 0.6
 
-    def check_document(self, context: Context) -> Iterator[Finding]:
-        from qa_rules.consistency.segments import pairs_of
+    def begin_document(self, context: Context) -> _Lengths:
+        return _Lengths()
 
-        pairs = pairs_of(context)
-        first = {pair.target.lang: pair for pair in reversed(pairs)}
-        renumbered = frozenset(lang for lang, pair in first.items()
-                               if not numbers_kept(pair.source.doc, pair.target.doc))
-        measured: dict[str, list[tuple[Pair, float, int]]] = {}
-        for pair in pairs:
-            value = None if _misnumbered(pair, renumbered) else self._measure(pair)
-            if value is not None:
-                measured.setdefault(pair.target.lang, []).append(value)
-        orphans = self._orphan_pairs(pairs, renumbered)
-        for lang in sorted(set(measured) | set(orphans)):
-            values = measured.get(lang, [])
-            stats = self.stats(context.alignment.pivot, lang, [v for _, v, _ in values])
-            extra = [m for m in (self._measure(p) for p in orphans.get(lang, [])) if m is not None]
-            for pair, value, size in values + extra:
-                deviation = value - stats.centre
-                # short paragraphs vary more: add a counting noise of about 1/sqrt(letters)
-                spread = math.hypot(stats.spread, self.config.noise / math.sqrt(size))
-                if abs(deviation) < self.config.min_deviation or abs(deviation) < self.config.threshold * spread:
-                    continue
-                if left_untranslated(pair):
-                    continue  # the source left as it is: reported once, as untranslated (UT01, UT02)
-                yield self._finding(pair, value, stats)
+    def fold(self, state: _Lengths, pair: Pair, context: Context) -> None:
+        lang = pair.target.lang
+        if lang not in state.renumbered:  # the language's first pair: are its numbers the source's?
+            state.renumbered[lang] = not numbers_kept(pair.source.doc, pair.target.doc)
+        misnumbered = _misnumbered(pair, state.renumbered[lang])
+        value = None if misnumbered else self._measure(pair)
+        if value is not None:
+            state.values.setdefault(lang, array("d")).append(value[1])
+            self._hold(state, (lang, 0), value)
+        # source and target paragraphs left unpaired (or paired across operative numbers) side by
+        # side, re-paired when a full pair ends their run (``_orphan_pairs``)
+        if pair.source.missing and pair.target.missing:
+            return
+        if pair.source.missing or pair.target.missing or misnumbered:
+            sources, targets = state.runs.setdefault(lang, ([], []))
+            if not pair.source.missing:
+                sources.append(pair)
+            if not pair.target.missing:
+                targets.append(pair)
+        elif lang in state.runs:
+            self._repaired(state, lang)
+
+    def end_document(self, state: _Lengths, context: Context) -> Iterator[Finding]:
+        for lang in list(state.runs):
+            self._repaired(state, lang)
+        stats: dict[str, PairStats] = {}
+        # the outliers, by language, the pairs as measured first, then those re-paired
+        outliers: dict[tuple[str, int], list] = {}
+        for group, value, size, untranslated, source_at, target_at in state.places:
+            lang = group[0]
+            if lang not in stats:
+                stats[lang] = self.stats(context.alignment.pivot, lang, state.values.pop(lang, ()))
+            deviation = value - stats[lang].centre
+            # short paragraphs vary more: add a counting noise of about 1/sqrt(letters)
+            spread = math.hypot(stats[lang].spread, self.config.noise / math.sqrt(size))
+            if abs(deviation) < self.config.min_deviation or abs(deviation) < self.config.threshold * spread:
+                continue
+            if untranslated:
+                continue  # the source left as it is: reported once, as untranslated (UT01, UT02)
+            outliers.setdefault(group, []).append((source_at, target_at, value))
+        for group in sorted(outliers):
+            for source_at, target_at, value in outliers[group]:
+                yield self._finding(location(source_at), location(target_at), value, stats[group[0]])
+
+    def _hold(self, state: _Lengths, group: tuple[str, int], measured: tuple[Pair, float, int]) -> None:
+        """Keep a measured pair's place until the language's median is known."""
+        pair, value, size = measured
+        state.places.add((group, value, size, left_untranslated(pair), side_at(pair.source), side_at(pair.target)))
+
+    def _repaired(self, state: _Lengths, lang: str) -> None:
+        """Measure what ``_orphan_pairs`` re-pairs in the run of ``lang`` that just ended."""
+        for pair in self._orphan_pairs(*state.runs.pop(lang)).get(lang, ()):
+            measured = self._measure(pair)
+            if measured is not None:
+                self._hold(state, (lang, 1), measured)
 
     def _measure(self, pair: Pair) -> tuple[Pair, float, int] | None:
         """(pair, log length ratio, smaller letter count), or None if not measured."""
@@ -167,9 +201,10 @@ class LengthOutlier(Rule):
         return pair, math.log(tgt / src), min(src, tgt)
 
     @staticmethod
-    def _orphan_pairs(pairs, renumbered: frozenset[str] = frozenset()) -> dict[str, list[Pair]]:
+    def _orphan_pairs(sources: list[Pair], targets: list[Pair]) -> dict[str, list[Pair]]:
         """Source and target paragraphs the alignment left unpaired (or paired
-        across operative numbers) next to each other.
+        across operative numbers) next to each other: ``sources`` and ``targets``, one run of
+        such pairs of one language, in order.
 
         A paragraph cut in half may be too short for the aligner to pair it
         with its source (a 1-0 and a 0-1 row side by side), or be passed over
@@ -179,33 +214,15 @@ class LengthOutlier(Rule):
         order, and measured as pairs.
         """
         result: dict[str, list[Pair]] = {}
-        runs: dict[str, tuple[list[Pair], list[Pair]]] = {}
-
-        def flush(lang: str) -> None:
-            sources, targets = runs.pop(lang, ([], []))
-            for src in sources:
-                unit = src.source.units[0]
-                match = next((t for t in targets if t.target.units[0].role == unit.role
-                              and (unit.number is None or t.target.units[0].number == unit.number)), None)
-                if match is None:
-                    continue
-                targets.remove(match)
-                result.setdefault(lang, []).append(Pair(source=src.source, target=match.target, row=match.row, index=match.index))
-
-        for pair in pairs:
-            lang = pair.target.lang
-            if pair.source.missing and pair.target.missing:
+        for src in sources:
+            unit = src.source.units[0]
+            match = next((t for t in targets if t.target.units[0].role == unit.role
+                          and (unit.number is None or t.target.units[0].number == unit.number)), None)
+            if match is None:
                 continue
-            if pair.source.missing or pair.target.missing or _misnumbered(pair, renumbered):
-                sources, targets = runs.setdefault(lang, ([], []))
-                if not pair.source.missing:
-                    sources.append(pair)
-                if not pair.target.missing:
-                    targets.append(pair)
-            else:
-                flush(lang)
-        for lang in list(runs):
-            flush(lang)
+            targets.remove(match)
+            result.setdefault(match.target.lang, []).append(
+                Pair(source=src.source, target=match.target, row=match.row, index=match.index))
         return result
 
     def stats(self, source: str, target: str, values: list[float]) -> PairStats:
@@ -219,16 +236,31 @@ class LengthOutlier(Rule):
             return PairStats(0.0, math.inf, len(values), False)
         return PairStats(prior, self.config.prior_spread, len(values), False)
 
-    def _finding(self, pair: Pair, value: float, stats: PairStats) -> Finding:
+    def _finding(self, source: Location, target: Location, value: float, stats: PairStats) -> Finding:
         ratio, usual = math.exp(value), math.exp(stats.centre)
         kind = "shorter" if value < stats.centre else "longer"
         what = "an omission?" if kind == "shorter" else "an addition?"
         basis = f"median of {stats.n} paragraphs" if stats.measured else "typical for the languages"
         return self.finding(
-            pair,
+            None,
             # one measure throughout, the one expected and found give (not a percentage beside it)
-            f"the {pair.target.lang} paragraph is {ratio:.2f} times as long as the {pair.source.lang} one, "
+            f"the {target.lang} paragraph is {ratio:.2f} times as long as the {source.lang} one, "
             f"where about {usual:.2f} is usual ({kind}: {what})",
             expected=f"length ratio about {usual:.2f} ({basis})",
             found=f"length ratio {ratio:.2f}",
+            source=source,
+            target=target,
         )
+
+
+@dataclass
+class _Lengths:
+    """What LE01 keeps of a run: by language, whether its numbers are the source's, the log
+    length ratios measured (for the median), the run of unpaired paragraphs under way, and the
+    place of every measured pair in the run's order (``Candidates``): once the medians are known,
+    one reading keeps the outliers, reported by language."""
+
+    renumbered: dict[str, bool] = field(default_factory=dict)
+    values: dict[str, array] = field(default_factory=dict)
+    runs: dict[str, tuple[list[Pair], list[Pair]]] = field(default_factory=dict)
+    places: Candidates = field(default_factory=Candidates)

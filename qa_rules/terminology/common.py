@@ -135,9 +135,17 @@ def located(side: Side, offset: int) -> Location | None:
     """The side's location, with the line of the character at ``offset`` of its text
     (the line where the offending term is), when the text is a single unit's."""
     location = side_location(side)
-    if location is None or len(side.units) != 1 or side.units[0].text != side.text:
+    line = located_line(side, offset)
+    if location is None or line is None:
         return location
-    return replace(location, line=side.units[0].line_at(offset))
+    return replace(location, line=line)
+
+
+def located_line(side: Side, offset: int) -> int | None:
+    """The line ``located`` gives (None: the side's own), without making a location."""
+    if side.missing or len(side.units) != 1 or side.units[0].text != side.text:
+        return None
+    return side.units[0].line_at(offset)
 
 
 def is_country(concept: Concept) -> bool:
