@@ -255,7 +255,10 @@ class RunPairs:
     language. ``observe``: called with each pair of the first making (in the languages'
     order, not the document's): what a run needs to know of every pair before reading them.
     ``order``: the pairs' numbers in that first making (language by language), in document
-    order, so that what ``observe`` saw can be put in the order the pairs are read.
+    order, so that what ``observe`` saw can be put in the order the pairs are read. The pairs
+    of a document of ``KEPT_PAIRS`` pairs or fewer (a resolution in six languages has about
+    400) are kept from the first making and read from it: making them again would cost more
+    than the few megabytes they hold.
     """
 
     def __init__(self, alignment: Alignment, observe: Callable[[Pair], None] | None = None) -> None:
@@ -268,6 +271,7 @@ class RunPairs:
         #: where each language's pairs start in the first making's numbering
         self.starts = array("q")
         made = 0
+        kept: list[Pair] | None = []
         for rank, lang in enumerate(self.targets):
             self.starts.append(made)
             at_target = position.get(lang, {})
@@ -278,17 +282,26 @@ class RunPairs:
                 # (document position, language, row index, number made): one int, sorted as the tuple
                 keys.append((((first << _BITS) | rank) << _BITS | pair.index) << _BITS | made)
                 made += 1
+                if kept is not None:
+                    kept.append(pair)
+                    if made > KEPT_PAIRS:
+                        kept = None  # a long document: its pairs are made again as they are read
                 if observe is not None:
                     observe(pair)
         del position
         keys.sort()
         mask = (1 << _BITS) - 1
         self.order = array("q", (key & mask for key in keys))
+        self._kept = kept
 
     def __len__(self) -> int:
         return len(self.order)
 
     def __iter__(self) -> Iterator[Pair]:
+        if self._kept is not None:
+            kept = self._kept
+            yield from (kept[number] for number in self.order)
+            return
         streams = [language_pairs(self.alignment, lang, self.resolver) for lang in self.targets]
         starts = self.starts
         made = list(starts)
@@ -307,6 +320,8 @@ class RunPairs:
             yield pair
 
 
+#: A document of this many pairs or fewer keeps them from their first making (``RunPairs``).
+KEPT_PAIRS = 4096
 #: Bits of each part of a pair's sort key (``RunPairs``): positions and counts below 2**40.
 _BITS = 40
 #: Rows of one language read before the repairs run over them (``language_pairs``).

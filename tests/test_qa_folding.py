@@ -82,8 +82,12 @@ def test_a_folding_rule_keeps_no_pair_side_or_segment(drafts, rule):
 
 def test_the_engine_lets_each_block_of_pairs_go_once_every_rule_has_read_it(drafts, monkeypatch):
     """The pairs of a block that every rule (all of them, the folding ones too) has read are
-    not held by the run while it reads the next blocks."""
+    not held by the run while it reads the next blocks (a long document's: a short one keeps
+    its pairs from their first making, ``KEPT_PAIRS``)."""
+    from qa_rules import pairing
+
     monkeypatch.setattr(engine, "PAIR_BLOCK", 4)
+    monkeypatch.setattr(pairing, "KEPT_PAIRS", 0)
     first: list[tuple] = []  # (id, row id, language, index) of the first two blocks' pairs (no weak references to slots)
     alive: list[int] = []
 
@@ -185,3 +189,22 @@ def test_a_run_makes_its_pairs_in_document_order_across_languages(drafts):
     assert len(langs) == len(pairs) and set(langs) == {"es", "ru"}
     switches = sum(1 for a, b in zip(langs, langs[1:]) if a != b)
     assert switches > len(langs) / 3  # interleaved: es, ru, es, ru...
+
+
+def test_a_short_documents_pairs_are_kept_from_their_first_making(drafts, monkeypatch):
+    """A document of ``KEPT_PAIRS`` pairs or fewer is read from the pairs its first making
+    observed (the very objects, in document order), a longer one made again as it is read: the
+    same pairs either way."""
+    from qa_rules import pairing
+
+    observed: list = []
+    short = pairing.RunPairs(drafts, observe=observed.append)
+    read = list(short)
+    assert {id(p) for p in read} == {id(p) for p in observed}
+    monkeypatch.setattr(pairing, "KEPT_PAIRS", 0)
+    again: list = []
+    long_ = pairing.RunPairs(drafts, observe=again.append)
+    remade = list(long_)
+    assert not {id(p) for p in remade} & {id(p) for p in again}
+    assert [(p.target.lang, p.index, p.source.text, p.target.text) for p in remade] == \
+        [(p.target.lang, p.index, p.source.text, p.target.text) for p in read]
