@@ -299,7 +299,8 @@ class StageClock:
     """CPU seconds (``time.process_time``) spent in each stage of ``check_document`` and in each
     rule, measured by wrapping the functions the worker calls: reading the versions
     (``read_versions``), aligning them (``align_documents``), each rule's ``check`` and
-    ``check_document`` (every resumption of its generator), and the report (rendering and the
+    ``check_document`` (every resumption of its generator), and ``begin_document``, ``fold`` and
+    ``end_document`` of a rule that folds the pairs as they pass, and the report (rendering and the
     record). What the rules stage spends outside the rules (pairing, document facts, ordering and
     spilling the findings) is the check's total less the rules'. Install it after the worker's
     first document, so that loading rules and glossaries is not counted."""
@@ -317,6 +318,10 @@ class StageClock:
         for rule in rules:
             rule.check = self._timed_generator(f"rule {rule.code}", rule.check)
             rule.check_document = self._timed_generator(f"rule {rule.code}", rule.check_document)
+            # a rule that folds the pairs as they pass (``qa_rules.base.folds``) works there too
+            rule.begin_document = self._timed(f"rule {rule.code}", rule.begin_document)
+            rule.fold = self._timed(f"rule {rule.code}", rule.fold)
+            rule.end_document = self._timed_generator(f"rule {rule.code}", rule.end_document)
 
     def _timed(self, stage: str, function):
         def timed(*args, **kwargs):
