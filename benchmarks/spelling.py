@@ -44,7 +44,9 @@ import argparse
 import csv
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
@@ -202,12 +204,34 @@ def _all_suggestions(dictionary, word: str) -> tuple[str, ...]:
     return dictionary.suggest(word, limit=100)
 
 
-def suggestions_beside_a_busy_thread(busy_threads: int = 2) -> None:
-    """Each word's suggestions (CPU of this thread) alone, then beside ``busy_threads`` threads
-    hashing (which release the GIL, as Hunspell's calls do): how many lists differ."""
+@contextmanager
+def busy(threads: int) -> Iterator[None]:
+    """``threads`` threads of this process hashing while the block runs (hashing releases the
+    GIL, as Hunspell's calls do, and advances the process's CPU clock)."""
     import hashlib
     import threading
 
+    stop = threading.Event()
+    data = b"x" * 20_000_000
+
+    def work() -> None:
+        while not stop.is_set():
+            hashlib.sha256(data).digest()
+
+    running = [threading.Thread(target=work, daemon=True) for _ in range(threads)]
+    for thread in running:
+        thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        for thread in running:
+            thread.join()
+
+
+def suggestions_beside_a_busy_thread(busy_threads: int = 2) -> None:
+    """Each word's suggestions (CPU of this thread) alone, then beside ``busy_threads`` threads
+    hashing (which release the GIL, as Hunspell's calls do): how many lists differ."""
     words_of = suggestion_words()
     dictionaries = {name: hunspell.load(name) for name in words_of}
     alone, spent = {}, {}
@@ -216,22 +240,8 @@ def suggestions_beside_a_busy_thread(busy_threads: int = 2) -> None:
             start = time.thread_time()
             alone[(name, word)] = _all_suggestions(dictionaries[name], word)
             spent[(name, word)] = time.thread_time() - start
-    stop = threading.Event()
-    data = b"x" * 20_000_000
-
-    def busy() -> None:
-        while not stop.is_set():
-            hashlib.sha256(data).digest()
-
-    threads = [threading.Thread(target=busy, daemon=True) for _ in range(busy_threads)]
-    for thread in threads:
-        thread.start()
-    try:
+    with busy(busy_threads):
         beside = {key: _all_suggestions(dictionaries[key[0]], key[1]) for key in alone}
-    finally:
-        stop.set()
-        for thread in threads:
-            thread.join()
     print(f"suggestions: {len(alone)} words; CPU per word alone (this thread), by dictionary:")
     for name in words_of:
         times = sorted(spent[k] for k in spent if k[0] == name)
@@ -282,9 +292,6 @@ def planted_misspellings() -> dict[str, list[tuple[str, str]]]:
 
 def suggestions_against_hunspell(busy_threads: int = 2) -> None:
     """SC01's suggestions beside Hunspell's on misspellings whose right word is known (see the module)."""
-    import hashlib
-    import threading
-
     from qa_rules.spelling.sc01_misspelling import suggestions
 
     sets: dict[str, list[tuple[str, str, str]]] = {"development": [], "held-out": [], "planted (drafts)": []}
@@ -314,24 +321,10 @@ def suggestions_against_hunspell(busy_threads: int = 2) -> None:
             spent = (time.process_time() - start) / max(len(rows), 1)
             print(f"  {name:<17} {len(rows):>4}  {system:<17} {first / max(len(rows), 1):>11.2f} "
                   f"{three / max(len(rows), 1):>9.2f} {empty:>5} {1000 * spent:>10.1f} ms")
-    stop = threading.Event()
-    data = b"x" * 20_000_000
-
-    def busy() -> None:
-        while not stop.is_set():
-            hashlib.sha256(data).digest()
-
-    threads = [threading.Thread(target=busy, daemon=True) for _ in range(busy_threads)]
-    for thread in threads:
-        thread.start()
-    try:
+    with busy(busy_threads):
         changed = {system: sum(1 for (s, lang, wrong), got in alone.items()
                                if s == system and systems[system](common.speller(lang), wrong) != got)
                    for system in systems}
-    finally:
-        stop.set()
-        for thread in threads:
-            thread.join()
     print(f"  beside {busy_threads} busy threads of the same process, lists that change: "
           + ", ".join(f"{system} {count} of {len(alone) // len(systems)}" for system, count in changed.items()))
 
