@@ -7,7 +7,7 @@ from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
 from qa_rules.candidates import Candidates, at, location
-from qa_rules.consistency.segments import Segment, pair_segments, word_count
+from qa_rules.consistency.segments import Segment, folded_segments, word_count
 from qa_rules.model import Finding
 
 
@@ -46,14 +46,10 @@ class SourceVariants(Rule):
         return _Renderings()
 
     def fold(self, state: _Renderings, pair: Pair, context: Context) -> None:
+        rank, compared = folded_segments(state.languages, pair, context, self.applies_to, self._compared)
         lang = pair.target.lang
-        rank = state.languages.setdefault(lang, len(state.languages))
-        if not self.applies_to(lang):
-            return
         places = []
-        for seg in pair_segments(pair, context):
-            if not self._compared(seg):
-                continue
+        for seg in compared:
             key = (lang, seg.kind, seg.source)
             number = state.groups.get(key)
             if number is None:

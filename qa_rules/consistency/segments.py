@@ -223,6 +223,19 @@ def segments_of(context) -> dict[str, list[Segment]]:
     return _derived(context, "segments", lambda: by_target_language(pairs_of(context), italic_languages_of(context)))
 
 
+def folded_segments(languages: dict[str, int], pair: Pair, context, applies: Callable[[str], bool],
+                    compared: Callable[[Segment], bool]) -> tuple[int, list[Segment]]:
+    """What CO01 and CO02 fold of one pair: the rank of its target language among those the run
+    has met (``languages``, kept in the rule's state, counted whether or not the rule
+    ``applies`` to the language), and the pair's segments the rule ``compared`` (none in a
+    language it does not apply to)."""
+    lang = pair.target.lang
+    rank = languages.setdefault(lang, len(languages))
+    if not applies(lang):
+        return rank, []
+    return rank, [seg for seg in pair_segments(pair, context) if compared(seg)]
+
+
 def pair_segments(pair: Pair, context) -> list[Segment]:
     """``segments`` of one pair of the run, worked out once for the rules that fold it one after
     the other (CO01, CO02: the engine hands each pair to every folding rule before the next
