@@ -116,8 +116,9 @@ def _shape(word: str) -> str:
 
 
 def _reshape(candidate: str, shape: str) -> str | None:
-    """``candidate`` (found on the word as written, or lowered) in the word's case; ``None``
-    where a slip changed the case of a mixed-case word (a capital moved)."""
+    """``candidate`` (found on the word lowered, or as written when it is in lower or mixed case)
+    in the word's case; ``None`` where a slip brought a capital into a lower-case word (``MAP``
+    relates a letter to its capital)."""
     if shape == "title":
         return candidate[:1].upper() + candidate[1:]
     if shape == "upper":
