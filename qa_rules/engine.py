@@ -25,19 +25,20 @@ findings, the documents and the alignment it carries.
 from __future__ import annotations
 
 import hashlib
-import math
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import islice
-from typing import Any, Container, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from aligner.langid import DECLARED_LANGUAGE_WARNING
 from aligner.model import OFFICIAL_LANGUAGES, Alignment, Document
 from qa_rules.accept import AcceptEntry, apply_accept
-from qa_rules.base import Context, Pair, Rule, folds
+from qa_rules.base import Context, Rule, folds
 from qa_rules.causes import fold, most_severe, unfold
-from qa_rules.facts import Facts, compute_facts  # noqa: F401 (compute_facts: the engine's API)
+from qa_rules.facts import compute_facts  # noqa: F401 (compute_facts: the engine's API)
+from qa_rules.first_look import FirstLook, lines_before
 from qa_rules.model import CATEGORIES, SEVERITIES, Finding, severity_rank
 from qa_rules.pairing import RunPairs, build_pairs  # noqa: F401 (build_pairs: the engine's API)
 from qa_rules.stream import FindingStream, Tally
@@ -102,38 +103,6 @@ class Report:
             "stale_accepts": [entry.id for entry in self.stale],
             "withheld": {lang: self.withheld[lang] for lang in self.languages if self.withheld.get(lang)},
         }
-
-
-class _PairKinds:
-    """The pairs of a run by kind (the two languages, which sides are missing): all that
-    ``Rule.runs_on`` reads, so a rule that keeps it is asked once per kind, not once per pair."""
-
-    def __init__(self, pairs: Iterable[Pair] = ()) -> None:
-        self.kinds: dict[tuple, int] = {}
-        #: Each pair's kind, by position (a small number: the kinds are few).
-        self.kind_of = array("H")
-        self.example: dict[int, Pair] = {}
-        for pair in pairs:
-            self.add(pair)
-
-    def add(self, pair: Pair) -> None:
-        kind = self.kinds.setdefault((pair.target.lang, pair.source.lang, pair.source.missing, pair.target.missing),
-                                     len(self.kinds))
-        self.kind_of.append(kind)
-        self.example.setdefault(kind, pair)
-
-    def plan(self, rules: Sequence[Rule],
-             unavailable: Container[tuple[str, str]] = ()) -> list[tuple[Rule, bool, tuple[bool, ...]]]:
-        """Each rule with whether it must be asked pair by pair (a rule that decides ``runs_on``
-        on more than the kind) and, by kind, whether its ``check`` runs on the pairs of that kind.
-        A rule does not run where ``unavailable`` holds (its code, the language)."""
-        plan = []
-        for rule in rules:
-            ask = type(rule).runs_on is not Rule.runs_on
-            plan.append((rule, ask, tuple(
-                (rule.code, self.example[kind].target.lang) not in unavailable
-                and (ask or rule.runs_on(self.example[kind])) for kind in range(len(self.example)))))
-        return plan
 
 
 #: Pairs read at a time: every rule runs over a block before the next block is read (a rule's
@@ -251,7 +220,7 @@ def check_stream(
     instances = tuple(r() if isinstance(r, type) else r for r in rules)
     # the pairs are made as they are read (``RunPairs``), and let go once every rule has read
     # them; what the run needs to know of every pair beforehand is gathered as they are first made
-    first = _FirstLook(alignment)
+    first = FirstLook(alignment)
     pairs = RunPairs(alignment, observe=first.add)
     context = Context(alignment=alignment, glossaries=tuple(glossaries), facts=first.facts.facts())
     order = {lang: i for i, lang in enumerate(alignment.languages)}
@@ -264,7 +233,7 @@ def check_stream(
         stream.add(finding, _key(finding, order, version, gap), tie or (0, found, 0), version, group)
         found += 1
 
-    before = _lines_before(first.gaps(pairs.order))
+    before = lines_before(partial(first.gaps, pairs.order))
     held: Counter = Counter()
 
     def hold(group: Any, finding: Finding) -> None:  # a finding waiting on its kind, with its tie rank
@@ -468,68 +437,6 @@ def sort_key(finding: Finding, order: Mapping[str, int], versions: Mapping[str, 
     line = gap if gap is not None else side.line if side and side.line is not None else 0
     src_line = finding.source.line if finding.source and finding.source.line is not None else 0
     return (lang_index, line, src_line, severity_rank(finding.severity), finding.rule, finding.message)
-
-
-def _lines_before(gaps: Iterable[tuple[str, int, bool, float | None]]) -> dict[tuple[str, int], float]:
-    """For each pair whose target is missing (by version and ``Pair.index``), just after the last
-    line its version has in the pairs before it: where the missing text would stand (0.5 before
-    any). Pairs sharing an index (a row re-paired) share the value of the last of them. Only
-    pairs with a missing target are kept: no other finding has a gap to sort by. ``gaps``: each
-    pair's (version, index, whether its target is missing, the last line of its target or None),
-    in the order the pairs are read (``_FirstLook.gaps``), read twice."""
-    wanted = {(lang, index) for lang, index, missing, _ in gaps if missing}
-    last: dict[str, float] = {}
-    before: dict[tuple[str, int], float] = {}
-    for lang, index, missing, line in gaps:
-        if (lang, index) in wanted:
-            before[(lang, index)] = last.get(lang, 0.0) + 0.5
-        if line is not None:
-            last[lang] = max(last.get(lang, 0.0), line)
-    return before
-
-
-class _FirstLook:
-    """What a run needs to know of every pair before the rules read them, gathered as the pairs
-    are first made (``RunPairs``: in the languages' order): the facts (``qa_rules.facts``), each
-    version's paragraphs (``Grouper.paragraphs``), each pair's kind (``_PairKinds``) and what
-    ``_lines_before`` reads, in arrays of plain numbers."""
-
-    def __init__(self, alignment: Alignment) -> None:
-        self.facts = Facts(alignment)
-        self.paragraphs: Counter = Counter()
-        self.kinds = _PairKinds()
-        self.langs = [lang for lang in alignment.languages if lang != alignment.pivot]
-        self.lang_of, self.index, self.missing, self.line = array("B"), array("q"), array("b"), array("d")
-        self.lang_rank: dict[str, int] = {}
-
-    def add(self, pair: Pair) -> None:
-        self.facts.add(pair)
-        target = pair.target
-        if not target.missing:
-            self.paragraphs[target.lang] += 1
-        self.kinds.add(pair)
-        rank = self.lang_rank.get(target.lang)
-        if rank is None:
-            rank = self.lang_rank[target.lang] = len(self.lang_rank)
-        self.lang_of.append(rank)
-        self.index.append(pair.index)
-        self.missing.append(target.missing)
-        self.line.append(float(target.units[-1].lines[-1]) if not target.missing and target.units else math.nan)
-
-    def gaps(self, order: Sequence[int]) -> Iterable[tuple[str, int, bool, float | None]]:
-        """What ``_lines_before`` reads, in ``order`` (the pairs' numbers as they are read): it
-        reads them twice."""
-        first = self
-
-        class Gaps:
-            def __iter__(self) -> Iterator[tuple[str, int, bool, float | None]]:
-                langs = list(first.lang_rank)
-                for number in order:
-                    line = first.line[number]
-                    yield langs[first.lang_of[number]], first.index[number], bool(first.missing[number]), \
-                        None if math.isnan(line) else line
-
-        return Gaps()
 
 
 # -- signature -----------------------------------------------------------------------
