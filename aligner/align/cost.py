@@ -26,6 +26,7 @@
 from __future__ import annotations
 
 import math
+import weakref
 from collections import Counter
 from dataclasses import dataclass
 from typing import Mapping, Sequence
@@ -364,12 +365,18 @@ class CostModel:
         # a null bead's cost depends on its segment alone (no limit prunes it):
         # counted once per segment, not once per cell of the programme, and only
         # for a programme that calls ``cost`` (``plain_path`` and a probe of a few
-        # pairs do not)
+        # pairs do not). It reaches ``cost`` through a weak reference and holds no
+        # ``self``: ``cost.null_costs`` -> ``null_costs`` -> ``cost`` would be a cycle,
+        # and the model, its segments and its matches would wait for the garbage
+        # collector instead of going as soon as the aligner lets the model go.
+        n_src, n_tgt, bead = len(self.src), len(self.tgt), weakref.ref(cost)
+
         def null_costs() -> tuple[list[float], list[float]]:
+            costed = bead()
             if (1, 0) in prior and not src_null:
-                src_null.extend([cost(i, i + 1, 0, 0) for i in range(len(self.src))])
+                src_null.extend([costed(i, i + 1, 0, 0) for i in range(n_src)])
             if (0, 1) in prior and not tgt_null:
-                tgt_null.extend([cost(0, 0, j, j + 1) for j in range(len(self.tgt))])
+                tgt_null.extend([costed(0, 0, j, j + 1) for j in range(n_tgt)])
             return src_null, tgt_null
 
         cost.null_costs = null_costs  # read by ``dp.best_path``
