@@ -15,6 +15,9 @@ import sys
 
 
 def run() -> None:
+    from hexaglot import collector
+
+    collector.pause()  # until the command has loaded what it keeps (``hexaglot.collector``)
     try:
         from hexaglot.cli import main
     except KeyboardInterrupt:

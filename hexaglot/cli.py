@@ -19,7 +19,7 @@ from importlib import import_module
 import click
 
 from aligner.errors import InputError, one_line
-from hexaglot import __version__
+from hexaglot import __version__, collector
 from hexaglot.logs import verbosity_options
 
 #: The command modules under ``hexaglot.commands``, in help order; each defines ``command``
@@ -94,6 +94,12 @@ class HexaglotGroup(click.Group):
         if cmd_name not in self.commands and cmd_name in COMMANDS:
             self.add_command(import_module(f"hexaglot.commands.{cmd_name}").command, cmd_name)
         return self.commands.get(cmd_name)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        name, command, rest = super().resolve_command(ctx, args)
+        if name not in collector.RESUMES_ITSELF:
+            collector.resume()  # the command runs with the collector on
+        return name, command, rest
 
     def invoke(self, ctx: click.Context):
         try:

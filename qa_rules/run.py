@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from aligner.errors import InputError
 from aligner.model import Alignment, Document
@@ -100,10 +100,13 @@ def prepare_run(
 
 
 def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions(), *,
-                streamed: bool = False) -> tuple[Report | StreamedReport, RunConfig]:
+                streamed: bool = False,
+                before_rules: Callable[[], None] | None = None) -> tuple[Report | StreamedReport, RunConfig]:
     """``hexaglot check FILES``: two or more documents (source first), or one TMX/XLIFF file.
     ``streamed``: the findings are read back one by one from disk (``StreamedReport``), as a
-    report written finding by finding needs, instead of held in a ``Report``."""
+    report written finding by finding needs, instead of held in a ``Report``. ``before_rules``:
+    called once, when what the run keeps is loaded and the documents are aligned, before the
+    rules run (a TMX/XLIFF file: before it is read)."""
     if not paths:
         raise InputError("check", NEEDS_FILES)
     config = resolved_config(options)
@@ -116,14 +119,16 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions(), *,
             raise InputError("--alignment", f"{paths[0]} is already aligned; --alignment goes with separate documents")
         from qa_rules.cat_input import check_cat_file
 
+        if before_rules is not None:
+            before_rules()
         return check_cat_file(paths[0], options, config=config, streamed=streamed), config
-    return check_files(paths, options, config=config, streamed=streamed), config
+    return check_files(paths, options, config=config, streamed=streamed, before_rules=before_rules), config
 
 
 def check_files(paths: Sequence[str], options: CheckOptions = CheckOptions(), *, config: RunConfig | None = None,
-                streamed: bool = False) -> Report | StreamedReport:
+                streamed: bool = False, before_rules: Callable[[], None] | None = None) -> Report | StreamedReport:
     """Read ``paths`` (source first), align them (or read ``options.alignment``), run the selected rules
-    (``streamed``: as ``check_paths``)."""
+    (``streamed``, ``before_rules``: as ``check_paths``)."""
     if len(paths) < 2:
         raise InputError(paths[0] if paths else "check", "give a source and at least one target document")
     config = config or resolved_config(options)
@@ -139,12 +144,16 @@ def check_files(paths: Sequence[str], options: CheckOptions = CheckOptions(), *,
             raise InputError("--level", f"is {options.level}, but {options.alignment} aligns by {corrected.level}; "
                                         "leave --level out, or align again at that level")
     setup = prepare_run(options, config, documents[0].lang, [doc.lang for doc in documents[1:]], selected=selected)
-    if corrected is not None:
-        return check_alignment(corrected, setup, corrected.level, streamed=streamed)
-    from aligner.align import align_documents
+    if corrected is None:
+        from aligner.align import align_documents
 
-    level = options.level or config.level
-    return check_alignment(align_documents(documents, level=level), setup, level, streamed=streamed)
+        level = options.level or config.level
+        aligned = align_documents(documents, level=level)
+    else:
+        level, aligned = corrected.level, corrected
+    if before_rules is not None:
+        before_rules()
+    return check_alignment(aligned, setup, level, streamed=streamed)
 
 
 def declared_languages(paths: Sequence[str], langs: Sequence[str | None] = ()) -> list[str]:

@@ -2,7 +2,8 @@
 
 What a run makes and drops (cost models, segments, matches, pairs) is then freed by reference
 counting the moment it is dropped, not when the garbage collector next runs: memory stays flat
-over long documents and batches. Each test warms the caches first (a
+over long documents and batches, and a one-shot command may pause the collector while it loads
+(``hexaglot.collector``) without holding on to more memory. Each test warms the caches first (a
 second run makes no new long-lived objects), then counts what ``gc.collect`` finds unreachable
 after the same work done again with the collector off.
 """

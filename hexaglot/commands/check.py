@@ -16,7 +16,7 @@ import click
 from aligner.errors import InputError, excerpt
 from aligner.align import LEVELS
 from aligner.fileio import open_atomic
-from hexaglot import logs
+from hexaglot import collector, logs
 from hexaglot.commands._common import (ALIGNMENT_HELP, STDIO, check_output, emit, one_stdin, rows_that_differ,
                                       stdout_is_terminal)
 from hexaglot.logs import logger, verbosity_options
@@ -101,7 +101,7 @@ def command(files, fmt, output, fail_on, select, ignore, config_path, accept, gl
     fmt = fmt or EXTENSIONS.get("" if to_stdout else os.path.splitext(output)[1].lower())
     streamed = fmt is None or fmt in STREAMED  # else a config file names the format: read back whole if need be
     with rows_that_differ():
-        report, config = check_paths(files, options, streamed=streamed)
+        report, config = check_paths(files, options, streamed=streamed, before_rules=collector.resume)
     for document in report.documents:
         logger.info("%s: %s, %d units", document.path, document.lang, len(document.units))
         for warning in document.warnings:
