@@ -2,6 +2,7 @@
 
     python benchmarks/startup.py            # 5 runs of each command
     python benchmarks/startup.py --runs 9
+    python benchmarks/startup.py --against ../hexaglot-before   # an earlier checkout, in the same run
 
 Each command runs ``--runs`` times in a fresh process; printed: the least CPU time (user +
 system, from ``resource.getrusage(RUSAGE_CHILDREN)``: the machine is shared, and CPU time moves
@@ -54,18 +55,30 @@ CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECOD
 def measure(cmd: list[str], runs: int, cwd: Path = REPO) -> tuple[float, float]:
     """(least CPU seconds, least wall seconds) of ``cmd`` over ``runs`` fresh processes, after one
     process not counted (it writes the bytecode caches a first run after an edit lacks)."""
-    subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=CHILD_ENV)
-    cpus, walls = [], []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        done = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=CHILD_ENV)
-        walls.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        if done.returncode not in (0, 1):  # 1: findings
-            raise SystemExit(f"{' '.join(cmd)}: exit {done.returncode}: {done.stderr.decode()[-500:]}")
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return min(cpus), min(walls)
+    return measure_in(cmd, runs, [cwd])[0]
+
+
+def measure_in(cmd: list[str], runs: int, cwds: list[Path]) -> list[tuple[float, float]]:
+    """``measure`` of ``cmd`` run in each of ``cwds`` (``python -m hexaglot`` there runs that
+    checkout's code), their runs alternating so that a change in the machine's load falls on
+    all of them alike."""
+    for cwd in cwds:
+        subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=CHILD_ENV)
+    cpus: list[list[float]] = [[] for _ in cwds]
+    walls: list[list[float]] = [[] for _ in cwds]
+    for run in range(runs):
+        order = list(range(len(cwds)))
+        for k in order if run % 2 == 0 else order[::-1]:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            done = subprocess.run(cmd, cwd=cwds[k], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=CHILD_ENV)
+            walls[k].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            if done.returncode not in (0, 1):  # 1: findings
+                raise SystemExit(f"{' '.join(cmd)} (in {cwds[k]}): exit {done.returncode}: "
+                                 f"{done.stderr.decode()[-500:]}")
+            cpus[k].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return [(min(c), min(w)) for c, w in zip(cpus, walls)]
 
 
 def one_paragraph_files(folder: Path) -> list[Path]:
@@ -151,7 +164,12 @@ def _load() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--against", metavar="DIR", type=Path,
+                        help="another checkout of hexaglot (an earlier commit): each hexaglot command is run "
+                             "there too, in turn with this one's runs, and printed beside")
     args = parser.parse_args()
+    if args.against is not None and not (args.against / "hexaglot" / "__main__.py").is_file():
+        raise SystemExit(f"{args.against}: not a checkout of hexaglot")
     six = [str(SAMPLES / f"{lang}.md") for lang in LANGS]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -169,7 +187,11 @@ def main() -> None:
               f"load average at the start {_load()}:")
         results = {}
         for label, cmd in cases:
-            results[label] = measure(cmd, args.runs)
+            if args.against is None:
+                results[label] = measure(cmd, args.runs)
+            else:
+                results[label], (cpu, wall) = measure_in(cmd, args.runs, [REPO, args.against])
+                print(f"  {label + ', the other checkout':<66} CPU {cpu:6.3f}  wall {wall:6.3f}")
             print(f"  {label:<66} CPU {results[label][0]:6.3f}  wall {results[label][1]:6.3f}")
         if shutil.which("pofilter") is None:
             print("pofilter: not installed (pip install translate-toolkit); not measured")
