@@ -31,6 +31,7 @@ from typing import Any, Iterable
 from aligner.corpus import CorpusDocument
 from aligner.errors import InputError, one_line
 from aligner.writers import FORMATS as WRITER_FORMATS
+from hexaglot import collector
 from qa_rules.config import RunConfig
 from qa_rules.model import SEVERITIES, severity_rank
 from qa_rules.run import CheckOptions, RunSetup
@@ -149,7 +150,8 @@ def check_document(document: CorpusDocument, settings: BatchSettings) -> Documen
     if document.problem:
         return failed(document, settings, f"{document.where}: {document.problem}")
     try:
-        return _check(document, settings)
+        with collector.paused():  # nothing a check makes is garbage in a cycle (``hexaglot.collector``)
+            return _check(document, settings)
     except InputError as exc:
         return failed(document, settings, str(exc))
     except MemoryError:

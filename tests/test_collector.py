@@ -78,3 +78,71 @@ def test_check_aligns_with_the_collector_paused_and_runs_the_rules_with_it_on():
             pass
     """)
     assert out[:5] == ["align", "False", "rules", "True", "True"]
+
+
+def test_paused_restores_the_collector_as_it_was():
+    import gc
+
+    from hexaglot import collector
+
+    assert gc.isenabled()
+    with collector.paused():
+        assert not gc.isenabled()
+        with collector.paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer block's pause holds
+    assert gc.isenabled()
+    try:
+        with collector.paused():
+            raise KeyError("a document that fails")
+    except KeyError:
+        pass
+    assert gc.isenabled()
+
+
+def test_a_batch_worker_checks_each_document_with_the_collector_paused(monkeypatch):
+    import gc
+
+    import hexaglot.batch as batch
+    from aligner.corpus import CorpusDocument
+
+    seen = []
+
+    def checking(document, settings):
+        seen.append(gc.isenabled())
+        raise batch.InputError(document.where, "unreadable")
+
+    monkeypatch.setattr(batch, "_check", checking)
+    frozen = gc.get_freeze_count()
+    document = CorpusDocument(name="doc", files=(("fr", "doc/fr.md"), ("en", "doc/en.md")), location="doc")
+    result = batch.check_document(document, batch.BatchSettings())
+    assert seen == [False]
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+    assert "unreadable" in result.record["error"]
+
+
+def test_align_aligns_with_the_collector_paused_and_writes_with_it_on(tmp_path):
+    paths = [str(SAMPLE_SET / f"{lang}.md") for lang in ("fr", "en")]
+    out = tmp_path / "aligned.tsv"
+    printed = run_python(f"""
+        import gc
+        from hexaglot import collector
+        collector.pause()
+        import aligner.align, hexaglot.commands.align as command
+        from hexaglot.cli import cli
+
+        align, render = aligner.align.align_documents, command.render
+
+        def aligning(*args, **kwargs):
+            print("align", gc.isenabled())
+            return align(*args, **kwargs)
+
+        def rendering(*args, **kwargs):
+            print("write", gc.isenabled(), gc.get_freeze_count() > 0)
+            return render(*args, **kwargs)
+
+        command.align_documents, command.render = aligning, rendering
+        cli(["align", *{paths!r}, "-o", {str(out)!r}], standalone_mode=False)
+    """)
+    assert printed == ["align", "False", "write", "True", "True"]
+    assert out.read_text(encoding="utf-8").count("\n") > 10

@@ -15,6 +15,7 @@ from aligner.align import LEVELS, align_documents
 from aligner.errors import InputError
 from aligner.readers import INPUT_FORMATS, read_document
 from aligner.writers import FORMATS, TEXT_FORMATS, format_for_path, render
+from hexaglot import collector
 from hexaglot.commands._common import ALIGNMENT_HELP, STDIO, check_output, emit, input_format, one_stdin, rows_that_differ
 from hexaglot.logs import logger, verbosity_options
 
@@ -94,5 +95,6 @@ def command(files: tuple[str, ...], level: str, input_formats: tuple[str, ...], 
     else:
         aligned = align_documents(documents, level=level)
         logger.info("aligned %d documents (%s) by %s", len(documents), ",".join(d.lang for d in documents), level)
+    collector.resume()  # read and aligned: the writing runs with the collector on (``hexaglot.collector``)
     emit(render(aligned, fmt), output, files + ((alignment,) if alignment else ()), count=len(aligned.rows),
          noun="row", fmt=fmt)
