@@ -206,6 +206,20 @@ class StreamedReport:
                       term_matches=self.term_matches)
 
 
+def preload(rules: Sequence[Rule], langs: Sequence[str]) -> None:
+    """Each rule starts loading, in the background, what it will need for the target languages
+    ``langs`` (``Rule.preload``: the spelling rules' dictionaries, which the C library loads on
+    the second core meanwhile). ``qa_rules.run`` calls it as soon as it knows the rules and the
+    declared languages, before reading the documents; ``check_stream`` calls it again with the
+    alignment's target languages, for a caller that could not (a TMX/XLIFF file's languages are
+    inside it; the library called with an alignment): what is loaded or loading already is not
+    loaded again."""
+    for rule in rules:
+        applies = [lang for lang in langs if rule.applies_to(lang)]
+        if applies:
+            rule.preload(applies)
+
+
 def check_stream(
     alignment: Alignment,
     rules: Iterable[Rule | type[Rule]],
@@ -218,6 +232,7 @@ def check_stream(
 ) -> StreamedReport:
     """``check``, with the findings kept on disk in report order rather than in memory."""
     instances = tuple(r() if isinstance(r, type) else r for r in rules)
+    preload(instances, [lang for lang in alignment.languages if lang != alignment.pivot])
     # the pairs are made as they are read (``RunPairs``), and let go once every rule has read
     # them; what the run needs to know of every pair beforehand is gathered as they are first made
     first = FirstLook(alignment)

@@ -20,7 +20,7 @@ from aligner.model import Alignment, Document
 from qa_rules.accept import DEFAULT_ACCEPT_FILE, AcceptEntry, load_accept
 from qa_rules.base import Rule
 from qa_rules.config import RunConfig, load_config, rules_from_config
-from qa_rules.engine import Report, StreamedReport, check, check_stream
+from qa_rules.engine import Report, StreamedReport, check, check_stream, preload
 
 #: What ``check`` says when it is given neither two documents nor one TMX/XLIFF file.
 NEEDS_FILES = "needs a SOURCE and at least one TARGET (or one TMX/XLIFF file)"
@@ -165,16 +165,6 @@ def declared_languages(paths: Sequence[str], langs: Sequence[str | None] = ()) -
     found = [(lang or lang_from_name(path) or "").lower().replace("_", "-").split("-")[0]
              for path, lang in zip(paths, langs)]
     return [lang for lang in found if lang]
-
-
-def preload(rules: Sequence[Rule], langs: Sequence[str]) -> None:
-    """Each rule starts loading, in the background, what it will need for the target languages
-    ``langs`` (``Rule.preload``: the spelling rules' dictionaries, which the C library loads on
-    the second core while this thread reads and aligns the documents)."""
-    for rule in rules:
-        applies = [lang for lang in langs if rule.applies_to(lang)]
-        if applies:
-            rule.preload(applies)
 
 
 def read_versions(paths: Sequence[str], langs: Sequence[str | None] = ()) -> list[Document]:

@@ -172,3 +172,20 @@ def test_the_answer_from_the_files_is_the_loaded_one(test_dictionary, monkeypatc
         assert common.why_no_speller("en").startswith("the Hunspell library is not installed")
     finally:
         common.speller.cache_clear()
+
+
+def test_a_check_of_an_alignment_preloads_its_target_languages(monkeypatch):
+    """The engine itself starts the dictionaries of the alignment's target languages, for a caller
+    that could not before reading (a TMX/XLIFF file's languages are inside it; the library called
+    with an alignment): they load on the second core while the other rules run."""
+    from aligner.align import align_documents
+    from aligner.readers import read_document
+    from qa_rules.engine import check
+    from qa_rules.registry import rule_by_code
+
+    asked: list[str] = []
+    monkeypatch.setattr(common, "preload", lambda langs: asked.extend(langs))
+    monkeypatch.setattr(common, "speller", lambda lang: "no dictionary in this test")
+    alignment = align_documents([read_document(SAMPLE_SET / f"{lang}.md") for lang in ("fr", "en", "zh")])
+    check(alignment, [rule_by_code("SC01"), rule_by_code("NU01")])
+    assert asked == ["en", "zh"]  # the targets, not the source
