@@ -87,3 +87,31 @@ def test_the_index_of_a_concept_is_built_once_across_runs(monkeypatch):
     other_match = Match(0, 10, "terme beta", other.concepts[0].terms[0], other.concepts[0], other.name)
     assert common.concept_in("Le terme beta.", "fr", other_match)
     assert built == ["fr", "fr"]
+
+
+def test_a_text_one_run_matched_is_not_matched_again_by_the_next(monkeypatch):
+    """A warm worker meets the same paragraphs in document after document: each run keeps its own
+    matches (``Context.facts``), and a text matched lately by another run with the same glossary
+    objects is read from the shared cache instead of scanned again."""
+    from aligner.model import Alignment
+    from qa_rules.base import Context
+    from qa_rules.glossary.matcher import Matcher
+    from qa_rules.terminology.common import MATCHES_FACT
+
+    scanned: list[str] = []
+    find_both = Matcher.find_both
+    monkeypatch.setattr(Matcher, "find_both", lambda self, text: scanned.append(text) or find_both(self, text))
+    glossary = _glossary(0)
+    text = TEXT + " (une autre fois)"
+
+    def run() -> Context:
+        return Context(alignment=Alignment(languages=("fr",), pivot="fr", level="paragraph", rows=(), documents={}),
+                       facts={})
+
+    first, second = run(), run()
+    assert find(text, "fr", (glossary,), context=first) == find(text, "fr", (glossary,), context=second)
+    assert scanned == [text]
+    assert first.facts[MATCHES_FACT] and second.facts[MATCHES_FACT]  # each run's report lists them
+    same_terms = _glossary(0)  # another glossary object, the same terms: matched for itself
+    assert [m.concept for m in find(text, "fr", (same_terms,), context=run())] == [same_terms.concepts[0]]
+    assert scanned == [text, text]

@@ -40,9 +40,12 @@ def test_each_text_is_matched_once_per_run_and_the_matches_live_in_the_run(monke
     example = {"fr": "Prie l'Office des Nations Unies contre la drogue et le crime d'aider la Libye,",
                "en": "Requests the United Nations Office on Drugs and Crime to assist Libya,",
                "es": "Pide a la Oficina de las Naciones Unidas contra la Droga y el Delito que ayude a Libia,"}
+    example = {lang: text + " (bis)" for lang, text in example.items()}  # texts no earlier test has matched
     check(example_alignment(example), TE_RULES, GLOSSARIES)
     assert sorted(calls) == sorted(set(calls)) and len(calls) == 3  # five rules, one scan per text
-    assert len(common._MATCHES) == before  # kept in Context.facts, dropped with the run
+    assert len(common._MATCHES) <= min(before + 3, common._KEPT)  # and kept lately for the next run
+    check(example_alignment(example), TE_RULES, GLOSSARIES)
+    assert len(calls) == 3  # the next run of the same texts scans none again
 
 
 def _words(sample_set, shared_data) -> dict[str, set[str]]:

@@ -42,11 +42,15 @@ def _bundled() -> tuple[Glossary, ...]:
 #: Where a run keeps its term matches: ``Context.facts[MATCHES_FACT]``, filled on first use.
 MATCHES_FACT = "terminology.matches"
 
-#: Matches of calls made without a run (``find`` with no context: the glossary commands, tests).
-#: (lang, text, glossary ids) -> (the glossaries, longest matches, every match). An entry keeps
-#: its glossaries alive and is used only for those very objects: an ``id()`` is reused once its
-#: object is collected, and glossaries built in memory have no content digest to tell them apart.
+#: The matches of the latest texts, whichever run or call asked (a warm worker meets the same
+#: paragraphs in document after document: preambles, recycled paragraphs, a document checked
+#: again), at most ``_KEPT`` of them, the oldest dropped first; a call made without a run (the
+#: glossary commands, tests) reads only these. (lang, text, glossary ids) -> (the glossaries,
+#: longest matches, every match). An entry keeps its glossaries alive and is used only for those
+#: very objects: an ``id()`` is reused once its object is collected, and glossaries built in
+#: memory have no content digest to tell them apart.
 _MATCHES: "OrderedDict[tuple, tuple[tuple[Glossary, ...], tuple[Match, ...], tuple[Match, ...]]]" = OrderedDict()
+_KEPT = 20_000
 
 
 def _store(context: Context | None) -> dict:
@@ -62,7 +66,8 @@ def find(text: str, lang: str, glossaries: Sequence[Glossary], nested: bool = Fa
 
     Each (text, language) is matched once per run, whatever rule asks and however often (a
     source cell is checked against five targets by five rules): the matches are kept in the
-    run's ``context.facts``."""
+    run's ``context.facts``. A text matched lately by another run is not matched again
+    (``_MATCHES``)."""
     if not text or not glossaries:
         return ()
     glossaries = tuple(glossaries)
@@ -70,10 +75,13 @@ def find(text: str, lang: str, glossaries: Sequence[Glossary], nested: bool = Fa
     key = (lang, text, tuple(id(g) for g in glossaries))
     found = store.get(key)
     if found is None or not same_objects(found[0], glossaries):
-        longest, everything = matcher_for(glossaries, lang).find_both(text)
-        found = store[key] = (glossaries, tuple(longest), tuple(everything))
-        if store is _MATCHES and len(_MATCHES) > 20_000:
-            _MATCHES.popitem(last=False)
+        found = _MATCHES.get(key) if store is not _MATCHES else None
+        if found is None or not same_objects(found[0], glossaries):
+            longest, everything = matcher_for(glossaries, lang).find_both(text)
+            found = _MATCHES[key] = (glossaries, tuple(longest), tuple(everything))
+            if len(_MATCHES) > _KEPT:
+                _MATCHES.popitem(last=False)
+        store[key] = found
     return found[2] if nested else found[1]
 
 
