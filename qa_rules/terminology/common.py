@@ -48,9 +48,11 @@ MATCHES_FACT = "terminology.matches"
 #: glossary commands, tests) reads only these. (lang, text, glossary ids) -> (the glossaries,
 #: longest matches, every match). An entry keeps its glossaries alive and is used only for those
 #: very objects: an ``id()`` is reused once its object is collected, and glossaries built in
-#: memory have no content digest to tell them apart.
+#: memory have no content digest to tell them apart. An entry holds about 2 KB besides its text
+#: (measured on the sample sets): 4,096 of them, the texts of about eight six-language
+#: resolutions, hold 10-12 MB.
 _MATCHES: "OrderedDict[tuple, tuple[tuple[Glossary, ...], tuple[Match, ...], tuple[Match, ...]]]" = OrderedDict()
-_KEPT = 20_000
+_KEPT = 4_096
 
 
 def _store(context: Context | None) -> dict:
