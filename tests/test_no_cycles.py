@@ -11,28 +11,18 @@ after the same work done again with the collector off.
 from __future__ import annotations
 
 import gc
-from contextlib import contextmanager
 
 import pytest
+
+from hexaglot.collector import paused
 
 LANGS = ("fr", "en", "es", "ru", "zh", "ar")
 
 
-@contextmanager
-def collector_off():
-    gc.collect()
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def unreachable_after(work) -> int:
     work()  # imports, caches, compiled patterns: kept for the process's life, not garbage
-    with collector_off():
+    gc.collect()
+    with paused():
         work()
         return gc.collect()
 
