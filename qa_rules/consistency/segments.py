@@ -57,9 +57,10 @@ def normalize(text: str) -> str:
 
 def word_count(text: str) -> int:
     """Words (or, for unspaced scripts, characters / 2) in ``text``."""
-    words = _WORD.findall(text)
     spaced = len(text.split())
-    return max(spaced, sum(max(1, len(w) // 2) for w in words) if spaced <= 1 else spaced)
+    if spaced > 1:
+        return spaced  # spaced words: the characters are not counted
+    return max(spaced, sum(max(1, len(w) // 2) for w in _WORD.findall(text)))
 
 
 @dataclass(frozen=True)
