@@ -376,3 +376,32 @@ def test_term_statistics_reuse_the_matches_the_rules_found(monkeypatch):
 
     monkeypatch.setattr(stats, "matcher_for", no_second_scan)
     assert [s.as_dict() for s in stats.term_stats(report.documents, glossaries, report.term_matches)] == scanned
+
+
+def test_a_run_with_nothing_new_leaves_the_summary_as_it_was(tmp_path):
+    """A nightly run over a corpus where nothing changed rewrites no summary file (nor imports
+    pandas to make them); a missing file or a changed document makes them again."""
+    from hexaglot.reports.corpus import SUMMARY_FILES
+
+    folder = tmp_path / "corpus" / "doc-a"
+    folder.mkdir(parents=True)
+    for lang in ("fr", "en"):
+        shutil.copy(SMALL / f"{lang}.md", folder / f"{lang}.md")
+    out = tmp_path / "run"
+    args = (str(tmp_path / "corpus"), "-o", str(out), "--source", "fr", "--workers", "1", "-q", "--resume",
+            "--fail-on", "never")
+    assert run(*args).exit_code == 0
+
+    def dates() -> dict[str, int]:
+        return {name: (out / name).stat().st_mtime_ns for name in SUMMARY_FILES}
+
+    first, key = dates(), json.loads((out / "summary.json").read_text(encoding="utf-8"))["records"]
+    assert run(*args).exit_code == 0
+    assert dates() == first
+    (out / "summary.xlsx").unlink()
+    assert run(*args).exit_code == 0
+    assert (out / "summary.xlsx").is_file() and json.loads((out / "summary.json").read_text())["records"] == key
+    en = folder / "en.md"
+    en.write_text(en.read_text(encoding="utf-8").replace(PARAGRAPH, REWORDED, 1), encoding="utf-8")
+    assert run(*args).exit_code == 0
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["records"] != key

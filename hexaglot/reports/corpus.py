@@ -15,13 +15,17 @@ reads them all and writes, in the output folder:
   documents (``qa_rules.consistency.corpus``), one row per rendering;
 - ``summary.xlsx``: the same tables as sheets, plus totals by category and language;
 - ``summary.html``: a self-contained page with the same tables, each document
-  linking to its report.
+  linking to its report;
+- ``summary.json``: the headline counts, and the key of the records the summary was made of.
 
+The files are written again only when that key changed or one of them is missing
+(``unchanged``): a nightly run that found nothing new to check leaves them as they were.
 pandas is imported only when the tables are written.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
 import json
@@ -32,6 +36,7 @@ from aligner.fileio import write_atomic
 from aligner.writers.cells import append_row, escape_cell
 from qa_rules.consistency.corpus import Rendering, cross_document_variants
 from qa_rules.model import CATEGORIES, SEVERITIES
+from qa_rules.version import tool_version
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -85,9 +90,21 @@ class CorpusSummary:
         self.usual: dict[tuple[str, str, str, str], dict[str, int]] = {}
         self._groups: dict[tuple[str, str], dict[str, tuple[str, list[str]]]] = {}
         self._sources: dict[tuple[str, str], str] = {}
+        self._records: list[bytes] = []  # each record's digest
+
+    @property
+    def key(self) -> str:
+        """What the summary is made of: the tool's version and the records added, in any order
+        (the tables are sorted: a pool's workers and a cluster's finish the documents in
+        different orders, and write the same summary)."""
+        digest = hashlib.sha1(tool_version().encode("utf-8"))
+        for record in sorted(self._records):
+            digest.update(record)
+        return digest.hexdigest()
 
     def add(self, record: dict[str, Any]) -> None:
         name = record["name"]
+        self._records.append(hashlib.sha1(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")).digest())
         self.rows.append(document_row(record))
         self.whole += [{"document": name, "lang": f["lang"], "rule": f["rule"], "name": f["name"],
                         "severity": f["severity"], "message": f["message"]} for f in record.get("whole_version", [])]
@@ -250,9 +267,25 @@ def render_html(tables: Sequence[tuple[str, pd.DataFrame, str | None]], headline
             f"{parts}</body></html>\n")
 
 
-def write_summary(out_dir: str | Path, summary: CorpusSummary) -> str:
-    """Write the summary files (``SUMMARY_FILES``) into ``out_dir``; the path of the HTML page."""
+def unchanged(out_dir: str | Path, summary: CorpusSummary) -> bool:
+    """Whether every summary file is in ``out_dir`` and was made of the very records of ``summary``
+    (the key ``summary.json`` holds): writing them again would change nothing but their dates."""
     out = Path(out_dir)
+    if not all((out / name).is_file() for name in SUMMARY_FILES):
+        return False
+    try:
+        written = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(written, dict) and written.get("records") == summary.key
+
+
+def write_summary(out_dir: str | Path, summary: CorpusSummary) -> str:
+    """Write the summary files (``SUMMARY_FILES``) into ``out_dir``, unless they are ``unchanged``;
+    the path of the HTML page."""
+    out = Path(out_dir)
+    if unchanged(out, summary):
+        return str(out / "summary.html")
     documents = summary.documents_frame()
     whole = summary.whole_version_frame()
     terms = summary.terms_frame()
@@ -282,5 +315,6 @@ def write_summary(out_dir: str | Path, summary: CorpusSummary) -> str:
     write_atomic(out / "summary.html", page)
     write_atomic(out / "summary.json", json.dumps({"documents": len(summary.rows), "could_not_be_checked": broken,
                                                     "findings": findings, "inconsistent_terms": inconsistent,
-                                                    "inconsistent_paragraphs": paragraphs}, indent=1) + "\n")
+                                                    "inconsistent_paragraphs": paragraphs, "records": summary.key},
+                                                   indent=1) + "\n")
     return str(out / "summary.html")
