@@ -104,7 +104,8 @@ class CorpusSummary:
 
     def add(self, record: dict[str, Any]) -> None:
         name = record["name"]
-        self._records.append(hashlib.sha1(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")).digest())
+        canonical = json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        self._records.append(hashlib.sha1(canonical).digest())
         self.rows.append(document_row(record))
         self.whole += [{"document": name, "lang": f["lang"], "rule": f["rule"], "name": f["name"],
                         "severity": f["severity"], "message": f["message"]} for f in record.get("whole_version", [])]
