@@ -12,8 +12,8 @@ what has been loaded aside (``gc.freeze``: never walked again) and turns the col
 
 - the command line group calls it before running any command, unless the command resumes
   the collector itself (``RESUMES_ITSELF``);
-- ``check`` resumes it once the documents are read and aligned, before the rules run
-  (``qa_rules.run.check_paths``'s ``before_rules``); ``align`` once the documents are read and
+- ``check`` resumes it once the documents are read and aligned (a TMX/XLIFF file: read), before
+  the rules run (``qa_rules.run.check_paths``'s ``before_rules``); ``align`` once the documents are read and
   aligned, before the aligned file is written (the sentence aligner spent 10-20 % of its CPU in
   collections on a long document).
 
@@ -21,7 +21,7 @@ what has been loaded aside (``gc.freeze``: never walked again) and turns the col
 What is garbage in a cycle when it runs is set aside with the rest and lasts as long as the
 command: the imports' own (a few hundred objects), and with ``check --alignment`` of an XLSX
 file, the workbook openpyxl read (about 15 objects a row); hexaglot's readers of Markdown, text,
-DOCX and lines leave none that grows with the document.
+DOCX, lines, TMX and XLIFF leave none that grows with the document.
 
 A worker that checks document after document (``hexaglot batch``) pauses the collector for each
 document (``paused``) and lets it run between two: the collections a document's allocations

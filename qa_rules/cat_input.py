@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from aligner.model import OFFICIAL_LANGUAGES, Alignment, Row
 from aligner.readers.bilingual import read_bilingual
@@ -46,12 +46,16 @@ def check_cat_file(
     *,
     config: RunConfig | None = None,
     streamed: bool = False,
+    before_rules: Callable[[], None] | None = None,
 ) -> Report | StreamedReport:
     """Read one TMX/XLIFF file and check it (the options of ``check_files``); ``streamed``: the
-    findings read back one by one (``StreamedReport``) rather than held in a ``Report``."""
+    findings read back one by one (``StreamedReport``) rather than held in a ``Report``;
+    ``before_rules``: called once the file is read and the rules and glossaries are loaded."""
     alignment = read_bilingual(path)
     targets = [lang for lang in alignment.languages if lang != alignment.pivot]
     setup = prepare_run(options, config or resolved_config(options), alignment.pivot, targets, extra_rules)
+    if before_rules is not None:
+        before_rules()
     return check_cat_alignment(alignment, setup, streamed=streamed)
 
 

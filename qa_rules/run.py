@@ -105,8 +105,8 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions(), *,
     """``hexaglot check FILES``: two or more documents (source first), or one TMX/XLIFF file.
     ``streamed``: the findings are read back one by one from disk (``StreamedReport``), as a
     report written finding by finding needs, instead of held in a ``Report``. ``before_rules``:
-    called once, when what the run keeps is loaded and the documents are aligned, before the
-    rules run (a TMX/XLIFF file: before it is read)."""
+    called once, when what the run keeps is loaded and the documents are aligned (a TMX/XLIFF
+    file: read), before the rules run."""
     if not paths:
         raise InputError("check", NEEDS_FILES)
     config = resolved_config(options)
@@ -119,9 +119,7 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions(), *,
             raise InputError("--alignment", f"{paths[0]} is already aligned; --alignment goes with separate documents")
         from qa_rules.cat_input import check_cat_file
 
-        if before_rules is not None:
-            before_rules()
-        return check_cat_file(paths[0], options, config=config, streamed=streamed), config
+        return check_cat_file(paths[0], options, config=config, streamed=streamed, before_rules=before_rules), config
     return check_files(paths, options, config=config, streamed=streamed, before_rules=before_rules), config
 
 

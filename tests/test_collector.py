@@ -146,3 +146,37 @@ def test_align_aligns_with_the_collector_paused_and_writes_with_it_on(tmp_path):
     """)
     assert printed == ["align", "False", "write", "True", "True"]
     assert out.read_text(encoding="utf-8").count("\n") > 10
+
+
+def test_a_cat_file_is_read_with_the_collector_paused_and_checked_with_it_on(tmp_path):
+    path = tmp_path / "pair.xlf"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+                    'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="x" source-language="fr" '
+                    'target-language="en" datatype="plaintext"><body><trans-unit id="1">'
+                    "<source>Prie l'Office de poursuivre son assistance.</source>"
+                    "<target>Requests the Office to continue its assistance.</target>"
+                    "</trans-unit></body></file></xliff>\n", encoding="utf-8")
+    out = run_python(f"""
+        import gc
+        from hexaglot import collector
+        collector.pause()
+        import qa_rules.cat_input as cat
+        from hexaglot.cli import cli
+
+        read, check = cat.read_bilingual, cat.check_cat_alignment
+
+        def reading(*args, **kwargs):
+            print("read", gc.isenabled())
+            return read(*args, **kwargs)
+
+        def checking(*args, **kwargs):
+            print("rules", gc.isenabled(), gc.get_freeze_count() > 0)
+            return check(*args, **kwargs)
+
+        cat.read_bilingual, cat.check_cat_alignment = reading, checking
+        try:
+            cli(["check", {str(path)!r}, "--format", "json"], standalone_mode=False)
+        except SystemExit:
+            pass
+    """)
+    assert out[:5] == ["read", "False", "rules", "True", "True"]

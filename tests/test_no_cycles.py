@@ -63,3 +63,16 @@ def test_checking_six_versions_leaves_no_cycles(sample_set):
 
     paths = [str(sample_set / f"{lang}.md") for lang in LANGS]
     assert unreachable_after(lambda: check_files(paths)) == 0
+
+
+def test_reading_a_cat_file_leaves_no_cycles(tmp_path):
+    from aligner.readers.bilingual import read_bilingual
+
+    units = "".join(f'<trans-unit id="u{k}"><source>Le paragraphe {k} du texte.</source>'
+                    f"<target>Paragraph {k} of the text.</target></trans-unit>" for k in range(200))
+    path = tmp_path / "pair.xlf"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+                    'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="x" source-language="fr" '
+                    f'target-language="en" datatype="plaintext"><body>{units}</body></file></xliff>\n',
+                    encoding="utf-8")
+    assert unreachable_after(lambda: read_bilingual(str(path))) == 0
