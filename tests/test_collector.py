@@ -18,6 +18,39 @@ def run_python(code: str) -> list[str]:
     return done.stdout.split()
 
 
+#: Replaces each watched function (module, attribute, label) by one that prints its label and
+#: whether the collector is on (and, when it is, whether what was loaded is set aside) before
+#: calling it; then runs the command line with the collector paused as ``hexaglot.__main__`` does.
+_PROBE = """
+import gc, importlib, sys
+from hexaglot import collector
+collector.pause()
+from hexaglot.cli import cli
+
+def watch(module, name, label):
+    target = importlib.import_module(module)
+    original = getattr(target, name)
+
+    def watched(*args, **kwargs):
+        print(label, gc.isenabled(), *([gc.get_freeze_count() > 0] if gc.isenabled() else []))
+        return original(*args, **kwargs)
+
+    setattr(target, name, watched)
+
+for module, name, label in WATCHED:
+    watch(module, name, label)
+try:
+    cli(ARGV, standalone_mode=False)
+except SystemExit:
+    pass
+"""
+
+
+def collector_states(watched: list[tuple[str, str, str]], argv: list[str]) -> list[str]:
+    """What ``_PROBE`` prints for ``watched`` functions during ``hexaglot ARGV``, word by word."""
+    return run_python(f"WATCHED = {watched!r}\nARGV = {argv!r}\n" + _PROBE)
+
+
 def test_resume_freezes_and_enables_only_after_pause():
     out = run_python("""
         import gc
@@ -54,29 +87,9 @@ def test_a_command_runs_with_the_collector_on():
 
 def test_check_aligns_with_the_collector_paused_and_runs_the_rules_with_it_on():
     paths = [str(SAMPLE_SET / f"{lang}.md") for lang in ("fr", "en")]
-    out = run_python(f"""
-        import gc
-        from hexaglot import collector
-        collector.pause()
-        import aligner.align, qa_rules.run
-        from hexaglot.cli import cli
-
-        align, check = aligner.align.align_documents, qa_rules.run.check_alignment
-
-        def aligning(*args, **kwargs):
-            print("align", gc.isenabled())
-            return align(*args, **kwargs)
-
-        def checking(*args, **kwargs):
-            print("rules", gc.isenabled(), gc.get_freeze_count() > 0)
-            return check(*args, **kwargs)
-
-        aligner.align.align_documents, qa_rules.run.check_alignment = aligning, checking
-        try:
-            cli(["check", *{paths!r}, "--format", "json"], standalone_mode=False)
-        except SystemExit:
-            pass
-    """)
+    out = collector_states([("aligner.align", "align_documents", "align"),
+                            ("qa_rules.run", "check_alignment", "rules")],
+                           ["check", *paths, "--format", "json"])
     assert out[:5] == ["align", "False", "rules", "True", "True"]
 
 
@@ -124,26 +137,9 @@ def test_a_batch_worker_checks_each_document_with_the_collector_paused(monkeypat
 def test_align_aligns_with_the_collector_paused_and_writes_with_it_on(tmp_path):
     paths = [str(SAMPLE_SET / f"{lang}.md") for lang in ("fr", "en")]
     out = tmp_path / "aligned.tsv"
-    printed = run_python(f"""
-        import gc
-        from hexaglot import collector
-        collector.pause()
-        import aligner.align, hexaglot.commands.align as command
-        from hexaglot.cli import cli
-
-        align, render = aligner.align.align_documents, command.render
-
-        def aligning(*args, **kwargs):
-            print("align", gc.isenabled())
-            return align(*args, **kwargs)
-
-        def rendering(*args, **kwargs):
-            print("write", gc.isenabled(), gc.get_freeze_count() > 0)
-            return render(*args, **kwargs)
-
-        command.align_documents, command.render = aligning, rendering
-        cli(["align", *{paths!r}, "-o", {str(out)!r}], standalone_mode=False)
-    """)
+    printed = collector_states([("hexaglot.commands.align", "align_documents", "align"),
+                                ("hexaglot.commands.align", "render", "write")],
+                               ["align", *paths, "-o", str(out)])
     assert printed == ["align", "False", "write", "True", "True"]
     assert out.read_text(encoding="utf-8").count("\n") > 10
 
@@ -156,27 +152,7 @@ def test_a_cat_file_is_read_with_the_collector_paused_and_checked_with_it_on(tmp
                     "<source>Prie l'Office de poursuivre son assistance.</source>"
                     "<target>Requests the Office to continue its assistance.</target>"
                     "</trans-unit></body></file></xliff>\n", encoding="utf-8")
-    out = run_python(f"""
-        import gc
-        from hexaglot import collector
-        collector.pause()
-        import qa_rules.cat_input as cat
-        from hexaglot.cli import cli
-
-        read, check = cat.read_bilingual, cat.check_cat_alignment
-
-        def reading(*args, **kwargs):
-            print("read", gc.isenabled())
-            return read(*args, **kwargs)
-
-        def checking(*args, **kwargs):
-            print("rules", gc.isenabled(), gc.get_freeze_count() > 0)
-            return check(*args, **kwargs)
-
-        cat.read_bilingual, cat.check_cat_alignment = reading, checking
-        try:
-            cli(["check", {str(path)!r}, "--format", "json"], standalone_mode=False)
-        except SystemExit:
-            pass
-    """)
+    out = collector_states([("qa_rules.cat_input", "read_bilingual", "read"),
+                            ("qa_rules.cat_input", "check_cat_alignment", "rules")],
+                           ["check", str(path), "--format", "json"])
     assert out[:5] == ["read", "False", "rules", "True", "True"]
