@@ -268,9 +268,10 @@ def render_html(tables: Sequence[tuple[str, pd.DataFrame, str | None]], headline
             f"{parts}</body></html>\n")
 
 
-def unchanged(out_dir: str | Path, summary: CorpusSummary) -> bool:
-    """Whether every summary file is in ``out_dir`` and was made of the very records of ``summary``
-    (the key ``summary.json`` holds): writing them again would change nothing but their dates."""
+def unchanged(out_dir: str | Path, key: str) -> bool:
+    """Whether every summary file is in ``out_dir`` and was made of the records whose key
+    (``CorpusSummary.key``) is ``key``, as ``summary.json`` says: writing them again would change
+    nothing but their dates."""
     out = Path(out_dir)
     if not all((out / name).is_file() for name in SUMMARY_FILES):
         return False
@@ -278,14 +279,14 @@ def unchanged(out_dir: str | Path, summary: CorpusSummary) -> bool:
         written = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return isinstance(written, dict) and written.get("records") == summary.key
+    return isinstance(written, dict) and written.get("records") == key
 
 
 def write_summary(out_dir: str | Path, summary: CorpusSummary) -> str:
     """Write the summary files (``SUMMARY_FILES``) into ``out_dir``, unless they are ``unchanged``;
     the path of the HTML page."""
-    out = Path(out_dir)
-    if unchanged(out, summary):
+    out, key = Path(out_dir), summary.key
+    if unchanged(out, key):
         return str(out / "summary.html")
     documents = summary.documents_frame()
     whole = summary.whole_version_frame()
@@ -316,6 +317,6 @@ def write_summary(out_dir: str | Path, summary: CorpusSummary) -> str:
     write_atomic(out / "summary.html", page)
     write_atomic(out / "summary.json", json.dumps({"documents": len(summary.rows), "could_not_be_checked": broken,
                                                     "findings": findings, "inconsistent_terms": inconsistent,
-                                                    "inconsistent_paragraphs": paragraphs, "records": summary.key},
+                                                    "inconsistent_paragraphs": paragraphs, "records": key},
                                                    indent=1) + "\n")
     return str(out / "summary.html")

@@ -77,7 +77,7 @@ def find(text: str, lang: str, glossaries: Sequence[Glossary], nested: bool = Fa
     key = (lang, text, tuple(id(g) for g in glossaries))
     found = store.get(key)
     if found is None or not same_objects(found[0], glossaries):
-        found = _MATCHES.get(key) if store is not _MATCHES else None
+        found = _MATCHES.get(key)
         if found is None or not same_objects(found[0], glossaries):
             longest, everything = matcher_for(glossaries, lang).find_both(text)
             found = _MATCHES[key] = (glossaries, tuple(longest), tuple(everything))
