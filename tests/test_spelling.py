@@ -171,6 +171,21 @@ def test_sc01_leaves_words_of_the_source_to_the_untranslated_rules(dictionaries)
     assert findings(Misspelling, example) == ()
 
 
+@pytest.mark.parametrize("example", [
+    {"fr": "sur la recommandation de la Commission (A/55/602/Add.2, par. 94),",
+     "es": "sobre la base de la recomendación de la Comisión (A/55/602/Add.2, párr. 94),"},
+    {"fr": "(A/78/10, par. 3 et 4, et Suppl. no 7)",
+     "es": "(A/78/10, párrs. 3 y 4, núms. 1 y 2, y Supl. núm. 7)"},
+    {"fr": "(A/78/10, Suppl. no 7, al. a et b)",
+     "en": "(A/78/10, Suppl. No. 7, subparas. (a) and (b))"},
+    {"fr": "(A/78/10, par. 3 et 4)", "ru": "(A/78/10, пп. 3 и 4)"},
+])
+def test_sc01_knows_the_abbreviations_of_un_references(dictionaries, example):
+    """«párr.», «núms.», «Suppl.», «пп.»: every UN reference to a report's paragraphs has them,
+    and the dictionaries lack them."""
+    assert findings(Misspelling, example) == ()
+
+
 def test_sc01_user_word_list(dictionaries):
     example = {"fr": "Prie le Groupe de travail de faire rapport ;",
                "en": "Requests the Zorblat Working Group to report;"}
