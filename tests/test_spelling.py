@@ -186,6 +186,18 @@ def test_sc01_knows_the_abbreviations_of_un_references(dictionaries, example):
     assert findings(Misspelling, example) == ()
 
 
+@pytest.mark.parametrize("example", [
+    {"fr": "sont universels, indissociables, interdépendants et intimement liés,",
+     "es": "son universales, indivisibles e interdependientes y están relacionados entre sí,"},
+    {"fr": "sont universels, indissociables, interdépendants et intimement liés,",
+     "ru": "универсальны, неделимы, взаимозависимы и взаимосвязаны,"},
+])
+def test_sc01_knows_the_words_of_the_human_rights_formula(dictionaries, example):
+    """The Vienna Declaration's «universal, indivisible, interdependent and interrelated», in
+    hundreds of UN resolutions: the Spanish and Russian dictionaries lack two of its words."""
+    assert findings(Misspelling, example) == ()
+
+
 def test_sc01_user_word_list(dictionaries):
     example = {"fr": "Prie le Groupe de travail de faire rapport ;",
                "en": "Requests the Zorblat Working Group to report;"}
