@@ -8,7 +8,7 @@ import pytest
 
 import aligner.align.segments as segments_module
 from aligner.align import SENTENCE_BEADS, align_documents, align_segments
-from aligner.align.anchors import fill_gaps, lexical_anchors, longest_chain, same_key_pairs
+from aligner.align.anchors import fill_gaps, lexical_anchors, longest_chain, same_key_pairs, shifted_numbering
 from aligner.align.cost import estimate_length_model
 from aligner.align.dp import Band, band_from_anchors, best_path
 from aligner.align.features import keys, segment
@@ -111,6 +111,28 @@ def test_a_repeated_number_pairs_its_kth_occurrence_with_the_kth():
     src = ["title", "op.1", "op.2", None, "op.1", "op.2"]
     tgt = ["title", "op.1", "op.2", "op.1", "op.2", "op.3"]
     assert same_key_pairs(src, tgt) == [(0, 0), (1, 1), (2, 2), (4, 3), (5, 4)]
+
+
+def test_a_run_of_numbers_shifted_by_one_is_found_and_a_chance_fit_inside_it_too():
+    """op.1-op.12 on both sides, the version's op.5 onwards translating the French op.6 onwards
+    (op.5 deleted, the rest renumbered): each same-numbered pair from op.5 costs 4, its
+    neighbour one paragraph off costs 0; op.9 against op.9 fits by chance (cost 0, as good as
+    its shifted neighbour). Before op.5 the same-numbered pairs are the right ones."""
+    pairs = [(i, i) for i in range(12)]
+
+    def cost(i: int, j: int) -> float:
+        if i == j:
+            return 0.0 if i < 4 or i == 8 else 4.0
+        return 0.0 if i >= 4 and j == i - 1 else 6.0
+
+    assert shifted_numbering(pairs, cost, 12) == {(i, i) for i in range(4, 12)}
+    # the same pairs fitting best as numbered: nothing is shifted
+    assert shifted_numbering(pairs, lambda i, j: 0.0 if i == j else 6.0, 12) == set()
+    # a run shorter than the window says nothing
+    assert shifted_numbering(pairs[4:8], cost, 12) == set()
+    # two paragraphs deleted before op.5: the version's op.5 translates the French op.7
+    assert shifted_numbering(pairs, lambda i, j: (0.0 if i == j else 6.0) if i < 4
+                             else (0.0 if j == i - 2 else 4.0), 12) == {(i, i) for i in range(4, 12)}
 
 
 def test_fill_gaps_keeps_the_anchors_and_adds_points_inside_the_gaps_only():

@@ -7,7 +7,10 @@ Two sources, both checked against the evidence before they are trusted:
   (``i`` against ``j-1``/``j+1``, ``j`` against ``i-1``/``i+1``) on length and
   shared keys, and only the longest monotone chain of kept pairs survives: a
   version whose operative paragraphs were renumbered after a deletion does not
-  force ``op.6`` onto ``op.6``.
+  force ``op.6`` onto ``op.6``. Runs of same-numbered pairs that the pairs one
+  or two paragraphs off fit better, five at a time, are dropped first
+  (``shifted_numbering``): one pair at a time, a chance fit of lengths would
+  pass and anchor the wrong numbering around it.
 - ``lexical_anchors``: for long inputs, pairs of segments sharing a key that
   occurs the same number of times in both documents, k-th occurrence with k-th
   occurrence, reduced to their longest monotone chain. They only shape the
@@ -132,8 +135,9 @@ def structure_anchors(src: Sequence[Segment], tgt: Sequence[Segment], src_keys: 
     length to its neighbours) is still kept when ``shares(i, j)`` (the two have
     evidence in common) and it lies between two kept anchors whose numbers
     enclose its own: its number is then confirmed by the numbering around it
-    (``op.13`` and ``op.16`` kept around ``op.15``), which a renumbered version
-    never gives, since there every pair after the renumbering is contradicted.
+    (``op.13`` and ``op.16`` kept around ``op.15``). A renumbered version's pairs, which
+    a chance fit here and there would otherwise enclose, are dropped before any of this
+    (``shifted_numbering``).
     A pair with no evidence in common (Chinese or Russian against French share
     few keys; a paragraph cut to its first clause may share none) is kept on
     the same condition when, on both sides, it directly follows the kept anchor
@@ -141,7 +145,11 @@ def structure_anchors(src: Sequence[Segment], tgt: Sequence[Segment], src_keys: 
     numbering alone places it.
     """
     kept, doubted = [], []
-    for i, j in same_key_pairs(src_keys, tgt_keys):
+    pairs = same_key_pairs(src_keys, tgt_keys)
+    shifted = shifted_numbering(pairs, pair_cost, len(tgt))
+    for i, j in pairs:
+        if (i, j) in shifted:
+            continue
         here = pair_cost(i, j)
         rivals = [pair_cost(i, jj) for jj in (j - 1, j + 1) if 0 <= jj < len(tgt)]
         rivals += [pair_cost(ii, j) for ii in (i - 1, i + 1) if 0 <= ii < len(src)]
@@ -164,6 +172,59 @@ def structure_anchors(src: Sequence[Segment], tgt: Sequence[Segment], src_keys: 
                     and (shares(i, j) or i - ip == j - jp == number - before):
                 confirmed.append((i, j))
     return longest_chain(chain + confirmed) if confirmed else chain
+
+
+#: Same-numbered pairs read together by ``shifted_numbering``; how much better (in cost, a pair on
+#: the window's total) the shifted pairs must fit them; and the most one pair may add to that total
+#: (a paragraph cut short fits its own number badly, and alone it must not make a shift).
+SHIFT_WINDOW = 5
+SHIFT_MARGIN = 2.0
+SHIFT_CAP = 4.0
+#: The shifts looked for: one or two paragraphs deleted (or added) before the run.
+SHIFT_STEPS = (-1, 1, -2, 2)
+
+
+def shifted_numbering(pairs: Sequence[tuple[int, int]], pair_cost: Callable[[int, int], float],
+                      n_tgt: int, window: int = SHIFT_WINDOW, margin: float = SHIFT_MARGIN,
+                      cap: float = SHIFT_CAP) -> set[tuple[int, int]]:
+    """The same-numbered pairs of a version renumbered after a deletion or an addition.
+
+    Along each run of pairs numbered in step on both sides (``op.5``-``op.20`` against
+    ``op.5``-``op.20``), every ``window`` consecutive pairs are read together: when the pairs
+    one or two paragraphs off (``i`` with ``j - 1``, ``j + 1``, ``j - 2`` or ``j + 2``) fit
+    them better, by ``margin`` a pair on the total (each pair adding at most ``cap``), the
+    numbering has shifted there. A pair between two shifted ones, a window apart at most, goes
+    with them: its lengths fit its own number by chance (the version's ``op.24``, which
+    translates ``op.25``, against the French ``op.24``). One pair at a time such a chance fit
+    is kept, and the numbering around it then confirms the wrong pairs before it
+    (``structure_anchors``); five shifted the same way are no chance."""
+    found: set[tuple[int, int]] = set()
+    start = 0
+    while start < len(pairs):
+        end = start + 1  # the run of pairs each one further on both sides than the one before
+        while end < len(pairs) and pairs[end][0] == pairs[end - 1][0] + 1 and pairs[end][1] == pairs[end - 1][1] + 1:
+            end += 1
+        run = pairs[start:end]
+        shifted: set[int] = set()
+        if len(run) >= window:
+            own = [pair_cost(i, j) for i, j in run]
+            for step in SHIFT_STEPS:
+                # how much better each pair's shifted one fits (None where there is none)
+                gains = [min(here - pair_cost(i, j + step), cap) if 0 <= j + step < n_tgt else None
+                         for (i, j), here in zip(run, own)]
+                for k in range(len(run) - window + 1):
+                    part = gains[k:k + window]
+                    if None not in part and sum(part) > margin * window:  # type: ignore[arg-type]
+                        shifted.update(range(k, k + window))
+        # a pair between two shifted ones, a window apart at most, is a chance fit of the same
+        # renumbering (its windows each held it and a shifted pair or two)
+        marked = sorted(shifted)
+        for a, b in zip(marked, marked[1:]):
+            if b - a <= window:
+                shifted.update(range(a + 1, b))
+        found.update(run[k] for k in shifted)
+        start = end
+    return found
 
 
 def _number(key: str | None) -> int | None:
