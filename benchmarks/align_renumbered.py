@@ -16,6 +16,9 @@ with exactly their translation (``wrong``, of those the perturbation left in the
 - hunalign (C++, ``--hunalign PATH``; no dictionary, ``-utf``; one paragraph a line, as
   ``benchmarks/align_sixway.py`` gives it), the peer, which reads no numbers.
 
+Then what ``check`` reports on each version with op.5 deleted, with and without the shift
+reading (the one true finding: op.5 missing).
+
 The first perturbation (op.5 deleted) is the case the shift reading was made on, and the next
 four were looked at while choosing its steps (one and two paragraphs); the last five were fixed
 before any of them was run, and are printed apart.
@@ -143,6 +146,34 @@ def table(title: str, cases, fr: Document, versions: dict[str, Document], hunali
     return totals
 
 
+def findings_table(fr: Document, versions: dict[str, Document]) -> None:
+    """What the check reports on each version with op.5 deleted and the rest renumbered (every
+    rule, the bundled glossaries, French the source), with and without the shift reading: the
+    one true finding is op.5 missing (ST01)."""
+    from collections import Counter
+
+    from aligner.align import align_documents
+    from qa_rules.config import configure, select_rules
+    from qa_rules.engine import check
+    from qa_rules.glossary import load_glossaries
+
+    rules, glossaries = configure(select_rules([], []), {}), load_glossaries([], include_default=True)
+    print("\nThe check of each version with op.5 deleted and the rest renumbered: findings (commonest rules)")
+    print(f"{'version':<8} {'hexaglot':<40} {'without the shift reading':<40}")
+    for lang in VERSIONS:
+        doc, _ = perturbed(versions[lang], ("op.5",), None)
+        found = []
+        for steps in (anchors.SHIFT_STEPS, ()):
+            kept, anchors.SHIFT_STEPS = anchors.SHIFT_STEPS, steps
+            try:
+                counts = Counter(f.rule for f in check(align_documents([fr, doc]), rules, glossaries).findings)
+            finally:
+                anchors.SHIFT_STEPS = kept
+            common = ", ".join(f"{rule} {n}" for rule, n in counts.most_common(3))
+            found.append(f"{sum(counts.values())} ({common})")
+        print(f"{lang:<8} {found[0]:<40} {found[1]:<40}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hunalign", help="path of a hunalign binary (the peer); skipped if absent")
@@ -157,6 +188,7 @@ def main() -> None:
     print("French operative paragraphs not paired with exactly their translation (of those the version keeps)")
     table("Seen while making the shift reading (op.5 deleted: the case it was made on)", SEEN, fr, versions, hunalign)
     table("Fixed before they were first run", FRESH, fr, versions, hunalign)
+    findings_table(fr, versions)
 
 
 if __name__ == "__main__":
