@@ -135,6 +135,17 @@ def test_a_run_of_numbers_shifted_by_one_is_found_and_a_chance_fit_inside_it_too
                              else (0.0 if j == i - 2 else 4.0), 12) == {(i, i) for i in range(4, 12)}
 
 
+def test_the_second_pass_learns_no_words_from_the_beads_beside_a_gap():
+    """Where a paragraph is missing, the beads beside the gap are the ones whose place is in
+    doubt: the words they pair, seen together once, would confirm the first pass's guess."""
+    from aligner.align.segments import _away_from_gaps
+
+    path = [(0, 1, 0, 1, -5.0), (1, 2, 1, 2, -5.0), (2, 3, 2, 2, 5.0), (3, 4, 2, 3, -5.0),
+            (4, 5, 3, 4, -5.0), (5, 7, 4, 5, -3.0)]
+    assert _away_from_gaps(path) == [(0, 1, 0, 1, -5.0), (4, 5, 3, 4, -5.0), (5, 7, 4, 5, -3.0)]
+    assert _away_from_gaps(path[:2]) == path[:2]
+
+
 def test_fill_gaps_keeps_the_anchors_and_adds_points_inside_the_gaps_only():
     anchors = [(10, 10), (20, 22)]
     points = [(2, 3), (10, 11), (12, 9), (15, 16), (25, 24), (19, 30)]

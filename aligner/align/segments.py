@@ -73,8 +73,8 @@ def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Seque
     if second:
         ones = [(i0, j0) for i0, i1, j0, j1, c in path if i1 - i0 == 1 and j1 - j0 == 1 and c < 3.0]
         length = estimate_length_model(src, tgt, ones) if len(ones) >= 5 else model.length
-        lexicon = learn_lexicon(src, tgt, [(range(i0, i1), range(j0, j1)) for i0, i1, j0, j1, _ in path],
-                                memo=shared)
+        lexicon = learn_lexicon(src, tgt, [(range(i0, i1), range(j0, j1)) for i0, i1, j0, j1, _ in
+                                           (path if model.plain else _away_from_gaps(path))], memo=shared)
         src2, tgt2 = with_lexicon(src, tgt, lexicon) if lexicon else (src, tgt)
         if band is not None:  # pass 2 runs within 2 columns of pass 1's path in each row
             # between plain segments, 3 between paragraphs (the boxes between the path's
@@ -90,6 +90,15 @@ def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Seque
         scores = [bead_confidence(model, i0, i1, j0, j1, c) for i0, i1, j0, j1, c in path]
     return [Bead(src=tuple(range(i0, i1)), tgt=tuple(range(j0, j1)), cost=c, score=score)
             for (i0, i1, j0, j1, c), score in zip(path, scores)]
+
+
+def _away_from_gaps(path):
+    """The beads of ``path`` that are not next to a null bead: where a paragraph is missing, the
+    beads beside the gap are those whose place is in doubt, and the words they pair, seen together
+    once, would only confirm the first pass's guess."""
+    gap = [i0 == i1 or j0 == j1 for i0, i1, j0, j1, _ in path]
+    return [bead for k, bead in enumerate(path)
+            if not gap[k] and not (k > 0 and gap[k - 1]) and not (k + 1 < len(path) and gap[k + 1])]
 
 
 def split_null_runs(path):
