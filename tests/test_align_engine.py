@@ -137,7 +137,7 @@ def test_a_run_of_numbers_shifted_by_one_is_found_and_a_chance_fit_inside_it_too
 
 def test_the_second_pass_learns_no_words_from_the_beads_beside_a_gap():
     """Where a paragraph is missing, the beads beside the gap are the ones whose place is in
-    doubt: the words they pair, seen together once, would confirm the first pass's guess."""
+    doubt: the words they pair, learned as translations, would confirm the first pass's guess."""
     from aligner.align.segments import _away_from_gaps
 
     path = [(0, 1, 0, 1, -5.0), (1, 2, 1, 2, -5.0), (2, 3, 2, 2, 5.0), (3, 4, 2, 3, -5.0),

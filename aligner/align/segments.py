@@ -94,8 +94,8 @@ def align_segments(src: Sequence[Segment], tgt: Sequence[Segment], shapes: Seque
 
 def _away_from_gaps(path):
     """The beads of ``path`` that are not next to a null bead: where a paragraph is missing, the
-    beads beside the gap are those whose place is in doubt, and the words they pair, seen together
-    once, would only confirm the first pass's guess."""
+    beads beside the gap are those whose place is in doubt, and the words they pair, learned as
+    translations, would confirm the first pass's guess."""
     gap = [i0 == i1 or j0 == j1 for i0, i1, j0, j1, _ in path]
     return [bead for k, bead in enumerate(path)
             if not gap[k] and not (k > 0 and gap[k - 1]) and not (k + 1 < len(path) and gap[k + 1])]
