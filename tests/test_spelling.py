@@ -172,29 +172,25 @@ def test_sc01_leaves_words_of_the_source_to_the_untranslated_rules(dictionaries)
 
 
 @pytest.mark.parametrize("example", [
-    {"fr": "sur la recommandation de la Commission (A/55/602/Add.2, par. 94),",
-     "es": "sobre la base de la recomendación de la Comisión (A/55/602/Add.2, párr. 94),"},
-    {"fr": "(A/78/10, par. 3 et 4, et Suppl. no 7)",
-     "es": "(A/78/10, párrs. 3 y 4, núms. 1 y 2, y Supl. núm. 7)"},
-    {"fr": "(A/78/10, Suppl. no 7, al. a et b)",
-     "en": "(A/78/10, Suppl. No. 7, subparas. (a) and (b))"},
-    {"fr": "(A/78/10, par. 3 et 4)", "ru": "(A/78/10, пп. 3 и 4)"},
+    pytest.param({"fr": "sur la recommandation de la Commission (A/55/602/Add.2, par. 94),",
+                  "es": "sobre la base de la recomendación de la Comisión (A/55/602/Add.2, párr. 94),"},
+                 id="es-reference"),
+    pytest.param({"fr": "(A/78/10, par. 3 et 4, et Suppl. no 7)",
+                  "es": "(A/78/10, párrs. 3 y 4, núms. 1 y 2, y Supl. núm. 7)"}, id="es-references"),
+    pytest.param({"fr": "(A/78/10, Suppl. no 7, al. a et b)",
+                  "en": "(A/78/10, Suppl. No. 7, subparas. (a) and (b))"}, id="en-references"),
+    pytest.param({"fr": "(A/78/10, par. 3 et 4)", "ru": "(A/78/10, пп. 3 и 4)"}, id="ru-references"),
+    pytest.param({"fr": "sont universels, indissociables, interdépendants et intimement liés,",
+                  "es": "son universales, indivisibles e interdependientes y están relacionados entre sí,"},
+                 id="es-human-rights-formula"),
+    pytest.param({"fr": "sont universels, indissociables, interdépendants et intimement liés,",
+                  "ru": "универсальны, неделимы, взаимозависимы и взаимосвязаны,"}, id="ru-human-rights-formula"),
 ])
-def test_sc01_knows_the_abbreviations_of_un_references(dictionaries, example):
-    """«párr.», «núms.», «Suppl.», «пп.»: every UN reference to a report's paragraphs has them,
-    and the dictionaries lack them."""
-    assert findings(Misspelling, example) == ()
-
-
-@pytest.mark.parametrize("example", [
-    {"fr": "sont universels, indissociables, interdépendants et intimement liés,",
-     "es": "son universales, indivisibles e interdependientes y están relacionados entre sí,"},
-    {"fr": "sont universels, indissociables, interdépendants et intimement liés,",
-     "ru": "универсальны, неделимы, взаимозависимы и взаимосвязаны,"},
-])
-def test_sc01_knows_the_words_of_the_human_rights_formula(dictionaries, example):
-    """The Vienna Declaration's «universal, indivisible, interdependent and interrelated», in
-    hundreds of UN resolutions: the Spanish and Russian dictionaries lack two of its words."""
+def test_sc01_knows_un_words_the_dictionaries_lack(dictionaries, example):
+    """The abbreviations of UN references («párr.», «núms.», «Suppl.», «пп.»: every reference to
+    a report's paragraphs has them) and the Vienna Declaration's «universal, indivisible,
+    interdependent and interrelated», in hundreds of UN resolutions: the Spanish, English and
+    Russian dictionaries lack them."""
     assert findings(Misspelling, example) == ()
 
 
