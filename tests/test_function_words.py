@@ -5,7 +5,7 @@ from __future__ import annotations
 
 
 import pytest
-from conftest import SAMPLE_SET, load_script
+from conftest import REPO, SAMPLE_SET, load_script
 
 from aligner import function_words
 from aligner.langid import declared_language_warning, identify, warning_for
@@ -51,6 +51,17 @@ def _texts(lang: str) -> str:
 @pytest.mark.parametrize("lang", ["en", "es", "fr"])
 def test_the_sample_versions_are_confirmed_by_their_words(lang):
     assert function_words.confirms(lang, _texts(lang))
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+def test_a_version_of_names_and_little_prose_is_confirmed(lang):
+    """The official A/RES/55/100 opens with its recorded vote, three lists of country names: its
+    Spanish version's commonest words are those Spanish shares with Catalan («de», «la», «del»),
+    and against Catalan only the words one list has and the other has not count («y», «los»
+    against «i», «els»)."""
+    text = (REPO / "samples" / "A-RES-55-100" / f"{lang}.md").read_text(encoding="utf-8")
+    assert function_words.confirms(lang, text)
+    assert [other for other in function_words.WORDS if function_words.confirms(other, text)] == [lang]
 
 
 @pytest.mark.parametrize("lang", ["en", "es", "fr"])
