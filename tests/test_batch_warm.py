@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-
 from aligner.corpus import CorpusDocument, iter_corpus
 from hexaglot.batch import BatchSettings, check_document, run_setup, with_search_dir
 from hexaglot.batch_run import local_results
 from hexaglot.batch_warm import examples_alignment, first_document, warm_up
 from qa_rules.run import CheckOptions
-from tests.test_batch_run import SMALL, make_corpus
+from tests.test_batch_run import make_corpus
 
 
 def _loaded_around_first_document(document: CorpusDocument, settings: BatchSettings) -> dict:
@@ -25,15 +23,6 @@ def _loaded_around_first_document(document: CorpusDocument, settings: BatchSetti
     result = check_document(document, settings)
     after = (hunspell.loaded(), langid._profiles.cache_info().misses)
     return {"name": document.name, "before": before, "after": after, "error": result.error, "frozen": frozen}
-
-
-def _corpus(root, langs):
-    """One document: the held-out resolution in ``langs`` (French first)."""
-    folder = root / "doc-a"
-    folder.mkdir(parents=True)
-    for lang in langs:
-        shutil.copy(SMALL / f"{lang}.md", folder / f"{lang}.md")
-    return root
 
 
 def _first_in_a_pool(corpus) -> dict:
@@ -54,8 +43,28 @@ def test_pool_workers_load_the_corpus_languages_dictionaries_when_they_start(tmp
     assert found["frozen"] > 10_000  # what the start loaded is out of the garbage collector's walks
 
 
+#: A short resolution in French and Spanish, written for this test: too few words for the
+#: commonest ones to confirm the Spanish version's language, so reading it weighs its n-grams.
+SHORT = {
+    "fr": "# Coopération internationale en matière pénale\n\n*Le Conseil économique et social*,\n\n"
+          "*Rappelant* sa résolution 2022/17 du 22 juillet 2022,\n\n"
+          "1. *Encourage* les États Membres à coopérer en matière pénale ;\n\n"
+          "2. *Prie* le Secrétaire général de lui présenter un rapport sur l'application de la présente "
+          "résolution.\n",
+    "es": "# Cooperación internacional en asuntos penales\n\n*El Consejo Económico y Social*,\n\n"
+          "*Recordando* su resolución 2022/17, de 22 de julio de 2022,\n\n"
+          "1. *Alienta* a los Estados Miembros a que cooperen en asuntos penales;\n\n"
+          "2. *Solicita* al Secretario General que le presente un informe sobre la aplicación de la "
+          "presente resolución.\n",
+}
+
+
 def test_pool_workers_read_langdetects_profiles_at_start_when_the_first_document_needs_them(tmp_path):
-    found = _first_in_a_pool(_corpus(tmp_path / "corpus", ("fr", "es")))  # the Spanish version needs them
+    folder = tmp_path / "corpus" / "doc-a"
+    folder.mkdir(parents=True)
+    for lang, text in SHORT.items():
+        (folder / f"{lang}.md").write_text(text, encoding="utf-8")
+    found = _first_in_a_pool(tmp_path / "corpus")  # the Spanish version needs them
     dictionaries, profile_readings = found["before"]
     assert "es_ES" in dictionaries and profile_readings == 1
     assert found["after"] == found["before"]
