@@ -52,8 +52,8 @@ if TYPE_CHECKING:  # the rules declare ``Explains``; this module only reads thei
     from qa_rules.base import Rule
 
 #: Where a consequence stands relative to its cause (see ``Explains``).
-Where = Literal["pair", "number", "gap", "shift"]
-WHERE: tuple[str, ...] = ("pair", "number", "gap", "shift")
+Where = Literal["pair", "number", "gap", "shift", "added"]
+WHERE: tuple[str, ...] = ("pair", "number", "gap", "shift", "added")
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,11 @@ class Explains:
       dropped and the rest renumbered explains "operative paragraph 15 of the source is numbered
       14" and every one after it); only where the version has a paragraph numbered as the missing
       one (a version that kept the gap kept the source's numbers).
+    - ``added``: after a version paragraph with no source counterpart, numbered in the version's
+      sequence: a finding on the same version whose ``expected`` (the source's number) is at or
+      above the added paragraph's number and whose ``found`` (the version's number) is higher (a
+      paragraph added as op.6 and the rest renumbered explains "operative paragraph 6 of the
+      source is numbered 7" and every one after it).
     """
 
     rules: tuple[str, ...]
@@ -183,6 +188,7 @@ class CauseIndex:
         self.documents = documents
         self.keys: dict[tuple, set[str]] = {}  # (where, key) -> rule codes explained there
         self.shifts: dict[str, list[tuple[int, frozenset[str]]]] = {}  # version -> (missing number, codes)
+        self.raises: dict[str, list[tuple[int, frozenset[str]]]] = {}  # version -> (added number, codes)
         self.rules: set[str] = set()
         for cause, version in causes:
             if cause.grouped:
@@ -191,8 +197,9 @@ class CauseIndex:
                 codes = frozenset(explains.rules)
                 self.rules |= codes
                 for key in self._cause_keys(explains.where, cause, version):
-                    if key[0] == "shift":
-                        self.shifts.setdefault(key[1], []).append((key[2], codes))
+                    if key[0] in ("shift", "added"):
+                        (self.shifts if key[0] == "shift" else self.raises).setdefault(key[1], []).append(
+                            (key[2], codes))
                     else:
                         self.keys.setdefault(key, set()).update(codes)
 
@@ -201,11 +208,15 @@ class CauseIndex:
             if cause.source is None or cause.target is None or cause.source.unit is None or cause.target.unit is None:
                 return []
             return [("pair", *_side(cause.source), *_side(cause.target))]
-        if where == "number":
+        if where in ("number", "added"):
             if cause.target is None or cause.target.unit is None:
                 return []
             number = _operative_number(self.documents, cause.target)
-            return [] if number is None else [("number", cause.target.path, cause.target.lang, str(number))]
+            if number is None:
+                return []
+            if where == "added":
+                return [("added", cause.target.lang, number)]
+            return [("number", cause.target.path, cause.target.lang, str(number))]
         if cause.target is not None or cause.source is None or cause.source.unit is None or version is None:
             return []
         number = _operative_number(self.documents, cause.source)
@@ -228,7 +239,8 @@ class CauseIndex:
         if other.expected.isdigit() and other.found.isdigit():
             expected, found = int(other.expected), int(other.found)
             return any(code in codes and expected > number and number <= found < expected
-                       for number, codes in self.shifts.get(target.lang, ()))
+                       for number, codes in self.shifts.get(target.lang, ())) or \
+                any(code in codes and number <= expected < found for number, codes in self.raises.get(target.lang, ()))
         return False
 
 
@@ -257,6 +269,15 @@ def _stands(where: str, cause: Finding, other: Finding, documents: Mapping[str, 
             return False
         number = _operative_number(documents, cause.target)
         return number is not None and other.found == str(number)
+    if where == "added":
+        if cause.target is None or cause.target.unit is None or other.target is None:
+            return False
+        if (cause.target.path, cause.target.lang) != (other.target.path, other.target.lang):
+            return False
+        number = _operative_number(documents, cause.target)
+        if number is None or not (other.expected.isdigit() and other.found.isdigit()):
+            return False
+        return number <= int(other.expected) < int(other.found)
     # gap and shift: the cause is a source paragraph missing from a version (no target)
     if cause.target is not None or cause.source is None or cause.source.unit is None or other.target is None:
         return False

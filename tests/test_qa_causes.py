@@ -82,6 +82,35 @@ def test_dropping_op14_and_renumbering_the_rest_is_one_finding(sample_set, tmp_p
     assert all(rule == "ST06" and int(expected) == int(found) + 1 for rule, _, expected, found in shifted)
 
 
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_adding_a_paragraph_and_renumbering_the_rest_is_one_finding(sample_set, tmp_path, lang):
+    """A paragraph added after op.5 and numbered 6, the rest renumbered: the addition (ST02), with
+    every later source paragraph's number one higher folded under it (ST06 ×31)."""
+    def add_after_op5_and_renumber(lines):
+        at = _paragraph(lines, 6)
+        added = {"en": "Requests the Secretary-General to report on the implementation of the present "
+                       "resolution to the Commission at its next session;",
+                 "ru": "просит Генерального секретаря представить доклад об осуществлении настоящей "
+                       "резолюции Комиссии на ее следующей сессии;"}[lang]
+        out = lines[:at] + [f"6. {added}", ""] + lines[at:]
+        for i, line in enumerate(out):
+            number = re.match(r"(\d+)\. ", line)
+            if number and i > at + 1:
+                out[i] = f"{int(number.group(1)) + 1}. " + line[number.end():]
+        return out
+
+    path = tmp_path / f"{lang}.md"
+    lines = (sample_set / f"{lang}.md").read_text(encoding="utf-8").split("\n")
+    path.write_text("\n".join(add_after_op5_and_renumber(lines)), encoding="utf-8")
+    report = _check(sample_set, path, lang)
+    assert [f.rule for f in report.findings] == ["ST02"]
+    (added,) = report.findings
+    assert added.target.unit == "op.6"
+    shifted = [(c.rule, c.source.unit, c.expected, c.found) for c in added.consequences]
+    assert shifted[0] == ("ST06", "op.6", "6", "7") and len(shifted) == 31
+    assert all(rule == "ST06" and int(found) == int(expected) + 1 for rule, _, expected, found in shifted)
+
+
 def test_dropping_op14_from_the_english_version(sample_set, tmp_path):
     def drop_op14(lines):
         at = _paragraph(lines, 14)

@@ -17,8 +17,10 @@ class ExtraParagraph(Rule):
     source none. The finding's source side is ``None``; the message says where
     the paragraph would be in the source. An operative paragraph added with a
     number the version's next paragraph also carries makes that number come
-    twice (ST05: "paragraph 15 is numbered twice"): that finding is folded
-    under this one (``explains``).
+    twice (ST05: "paragraph 15 is numbered twice"), and one added in the
+    numbering, the rest renumbered, makes every source paragraph after it
+    numbered one higher (ST06): those findings are folded under this one
+    (``explains``).
 
     Flags:
         fr:
@@ -33,7 +35,7 @@ class ExtraParagraph(Rule):
     name = "structure.extra_paragraph"
     category = "structure"
     severity = "error"
-    explains = (Explains(("ST05",), "number"),)
+    explains = (Explains(("ST05",), "number"), Explains(("ST06",), "added"))
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         yield from unpaired(self, pair, context, present="target")
