@@ -16,8 +16,9 @@ with exactly their translation (``wrong``, of those the perturbation left in the
 - hunalign (C++, ``--hunalign PATH``; no dictionary, ``-utf``; one paragraph a line, as
   ``benchmarks/align_sixway.py`` gives it), the peer, which reads no numbers.
 
-Then what ``check`` reports on each version with op.5 deleted, with and without the shift
-reading (the one true finding: op.5 missing).
+Then what ``check`` reports on each version with op.5 deleted, and with one paragraph added
+after op.5, with and without the shift reading (the one true finding: op.5 missing, or the
+paragraph added).
 
 The first perturbation (op.5 deleted) is the case the shift reading was made on, and the next
 four were looked at while choosing its steps (one and two paragraphs); the last five were fixed
@@ -147,31 +148,39 @@ def table(title: str, cases, fr: Document, versions: dict[str, Document], hunali
 
 
 def findings_table(fr: Document, versions: dict[str, Document]) -> None:
-    """What the check reports on each version with op.5 deleted and the rest renumbered (every
-    rule, the bundled glossaries, French the source), with and without the shift reading: the
-    one true finding is op.5 missing (ST01)."""
-    from collections import Counter
-
-    from aligner.align import align_documents
+    """What the check reports on each version with op.5 deleted, then with one paragraph added
+    after it, and the rest renumbered (every rule, the bundled glossaries, French the source),
+    with and without the shift reading: the one true finding is op.5 missing (ST01), or the
+    paragraph added (ST02)."""
     from qa_rules.config import configure, select_rules
-    from qa_rules.engine import check
     from qa_rules.glossary import load_glossaries
 
     rules, glossaries = configure(select_rules([], []), {}), load_glossaries([], include_default=True)
-    print("\nThe check of each version with op.5 deleted and the rest renumbered: findings (commonest rules)")
-    print(f"{'version':<8} {'hexaglot':<40} {'without the shift reading':<40}")
-    for lang in VERSIONS:
-        doc, _ = perturbed(versions[lang], ("op.5",), None)
-        found = []
-        for steps in (anchors.SHIFT_STEPS, ()):
-            kept, anchors.SHIFT_STEPS = anchors.SHIFT_STEPS, steps
-            try:
-                counts = Counter(f.rule for f in check(align_documents([fr, doc]), rules, glossaries).findings)
-            finally:
-                anchors.SHIFT_STEPS = kept
-            common = ", ".join(f"{rule} {n}" for rule, n in counts.most_common(3))
-            found.append(f"{sum(counts.values())} ({common})")
-        print(f"{lang:<8} {found[0]:<40} {found[1]:<40}")
+    for title, deleted, added_after in (("op.5 deleted", ("op.5",), None), ("one added after op.5", (), "op.5")):
+        print(f"\nThe check of each version with {title} and the rest renumbered: findings (commonest rules;"
+              " those folded under their cause are not counted)")
+        print(f"{'version':<8} {'hexaglot':<40} {'without the shift reading':<40}")
+        for lang in VERSIONS:
+            doc, _ = perturbed(versions[lang], deleted, added_after)
+            print(f"{lang:<8} {findings(fr, doc, rules, glossaries):<40} "
+                  f"{findings(fr, doc, rules, glossaries, steps=()):<40}")
+
+
+def findings(fr: Document, doc: Document, rules, glossaries, steps: tuple[int, ...] | None = None) -> str:
+    """How many findings the check of ``doc`` against ``fr`` reports, and its commonest rules
+    (``steps``: ``anchors.SHIFT_STEPS`` for this check, as shipped if None)."""
+    from collections import Counter
+
+    from aligner.align import align_documents
+    from qa_rules.engine import check
+
+    kept = anchors.SHIFT_STEPS
+    anchors.SHIFT_STEPS = kept if steps is None else steps
+    try:
+        counts = Counter(f.rule for f in check(align_documents([fr, doc]), rules, glossaries).findings)
+    finally:
+        anchors.SHIFT_STEPS = kept
+    return f"{sum(counts.values())} ({', '.join(f'{rule} {n}' for rule, n in counts.most_common(3))})"
 
 
 def main() -> None:
