@@ -262,22 +262,17 @@ def _stands(where: str, cause: Finding, other: Finding, documents: Mapping[str, 
     """Whether ``other`` stands ``where`` (an ``Explains.where``) relative to ``cause``."""
     if where == "pair":
         return _same(cause.source, other.source) and _same(cause.target, other.target)
-    if where == "number":
+    if where in ("number", "added"):
         if cause.target is None or cause.target.unit is None or other.target is None:
             return False
         if (cause.target.path, cause.target.lang) != (other.target.path, other.target.lang):
             return False
         number = _operative_number(documents, cause.target)
-        return number is not None and other.found == str(number)
-    if where == "added":
-        if cause.target is None or cause.target.unit is None or other.target is None:
+        if number is None:
             return False
-        if (cause.target.path, cause.target.lang) != (other.target.path, other.target.lang):
-            return False
-        number = _operative_number(documents, cause.target)
-        if number is None or not (other.expected.isdigit() and other.found.isdigit()):
-            return False
-        return number <= int(other.expected) < int(other.found)
+        if where == "number":
+            return other.found == str(number)
+        return other.expected.isdigit() and other.found.isdigit() and number <= int(other.expected) < int(other.found)
     # gap and shift: the cause is a source paragraph missing from a version (no target)
     if cause.target is not None or cause.source is None or cause.source.unit is None or other.target is None:
         return False

@@ -47,6 +47,24 @@ def _paragraph(lines: list[str], number: int) -> int:
     return next(i for i, line in enumerate(lines) if line.startswith(f"{number}. "))
 
 
+def _the_one_finding(report, rule: str) -> tuple[Finding, list[tuple[str, str | None, str, str]]]:
+    """The report's only finding, of ``rule``, and (rule, source unit, expected, found) of each
+    finding folded under it."""
+    assert [f.rule for f in report.findings] == [rule]
+    (cause,) = report.findings
+    return cause, [(c.rule, c.source.unit, c.expected, c.found) for c in cause.consequences]
+
+
+def _renumbered(lines: list[str], start: int, by: int) -> list[str]:
+    """``lines`` with every numbered paragraph from line ``start`` on numbered ``by`` more."""
+    out = list(lines)
+    for i in range(start, len(out)):
+        number = re.match(r"(\d+)\. ", out[i])
+        if number:
+            out[i] = f"{int(number.group(1)) + by}. " + out[i][number.end():]
+    return out
+
+
 # -- a paragraph dropped: ST01, and the gap it leaves in the numbering (ST05) ---------------------
 
 
@@ -64,20 +82,13 @@ def test_a_dropped_paragraph_in_a_draft_is_one_finding_with_its_numbering_gap(sa
 def test_dropping_op14_and_renumbering_the_rest_is_one_finding(sample_set, tmp_path):
     def drop_op14_and_renumber(lines):
         at = _paragraph(lines, 14)
-        out = lines[:at] + lines[at + 2:]
-        for i, line in enumerate(out):
-            number = re.match(r"(\d+)\. ", line)
-            if number and int(number.group(1)) > 14 and i >= at:
-                out[i] = f"{int(number.group(1)) - 1}. " + line[number.end():]
-        return out
+        return _renumbered(lines[:at] + lines[at + 2:], at, -1)
 
     report = _check(sample_set, _edited_en(sample_set, tmp_path, drop_op14_and_renumber), "en")
     # the dropped paragraph, with every later paragraph's number one short folded under it; the
     # paragraphs themselves are compared with their own sources, not with the source's by number
-    assert [f.rule for f in report.findings] == ["ST01"]
-    (dropped,) = report.findings
+    dropped, shifted = _the_one_finding(report, "ST01")
     assert dropped.source.unit == "op.14"
-    shifted = [(c.rule, c.source.unit, c.expected, c.found) for c in dropped.consequences]
     assert shifted[0] == ("ST06", "op.15", "15", "14") and len(shifted) == 22
     assert all(rule == "ST06" and int(expected) == int(found) + 1 for rule, _, expected, found in shifted)
 
@@ -92,21 +103,14 @@ def test_adding_a_paragraph_and_renumbering_the_rest_is_one_finding(sample_set, 
                        "resolution to the Commission at its next session;",
                  "ru": "просит Генерального секретаря представить доклад об осуществлении настоящей "
                        "резолюции Комиссии на ее следующей сессии;"}[lang]
-        out = lines[:at] + [f"6. {added}", ""] + lines[at:]
-        for i, line in enumerate(out):
-            number = re.match(r"(\d+)\. ", line)
-            if number and i > at + 1:
-                out[i] = f"{int(number.group(1)) + 1}. " + line[number.end():]
-        return out
+        return _renumbered(lines[:at] + [f"6. {added}", ""] + lines[at:], at + 2, 1)
 
     path = tmp_path / f"{lang}.md"
     lines = (sample_set / f"{lang}.md").read_text(encoding="utf-8").split("\n")
     path.write_text("\n".join(add_after_op5_and_renumber(lines)), encoding="utf-8")
     report = _check(sample_set, path, lang)
-    assert [f.rule for f in report.findings] == ["ST02"]
-    (added,) = report.findings
+    added, shifted = _the_one_finding(report, "ST02")
     assert added.target.unit == "op.6"
-    shifted = [(c.rule, c.source.unit, c.expected, c.found) for c in added.consequences]
     assert shifted[0] == ("ST06", "op.6", "6", "7") and len(shifted) == 31
     assert all(rule == "ST06" and int(found) == int(expected) + 1 for rule, _, expected, found in shifted)
 
