@@ -52,8 +52,8 @@ if TYPE_CHECKING:  # the rules declare ``Explains``; this module only reads thei
     from qa_rules.base import Rule
 
 #: Where a consequence stands relative to its cause (see ``Explains``).
-Where = Literal["pair", "number", "gap", "shift", "added"]
-WHERE: tuple[str, ...] = ("pair", "number", "gap", "shift", "added")
+Where = Literal["pair", "number", "gap", "shift", "added", "merged"]
+WHERE: tuple[str, ...] = ("pair", "number", "gap", "shift", "added", "merged")
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,11 @@ class Explains:
       above the added paragraph's number and whose ``found`` (the version's number) is higher (a
       paragraph added as op.6 and the rest renumbered explains "operative paragraph 6 of the
       source is numbered 7" and every one after it).
+    - ``merged``: source paragraphs merged into one paragraph of a version leave the numbers after
+      the first out of its numbering: ``gap`` and ``shift`` as for a missing paragraph numbered
+      one more than the first (op.14 and op.15 merged explains "numbering jumps from 14 to 16",
+      expected 15, or, the rest renumbered, "operative paragraph 16 of the source is numbered 15"
+      and every one after it).
     """
 
     rules: tuple[str, ...]
@@ -217,12 +222,12 @@ class CauseIndex:
             if where == "added":
                 return [("added", cause.target.lang, number)]
             return [("number", cause.target.path, cause.target.lang, str(number))]
-        if cause.target is not None or cause.source is None or cause.source.unit is None or version is None:
+        missing = _missing(where, cause, self.documents, version)
+        if missing is None:
             return []
-        number = _operative_number(self.documents, cause.source)
-        if number is None:
-            return []
-        return [("gap", version, str(number))] if where == "gap" else [("shift", version, number)]
+        version, number = missing
+        gap, shift = ("gap", version, str(number)), ("shift", version, number)
+        return [gap] if where == "gap" else [shift] if where == "shift" else [gap, shift]
 
     def may_explain(self, other: Finding) -> bool:
         """Whether some cause of the run may explain ``other`` (never False when one does)."""
@@ -273,22 +278,38 @@ def _stands(where: str, cause: Finding, other: Finding, documents: Mapping[str, 
         if where == "number":
             return other.found == str(number)
         return other.expected.isdigit() and other.found.isdigit() and number <= int(other.expected) < int(other.found)
-    # gap and shift: the cause is a source paragraph missing from a version (no target)
-    if cause.target is not None or cause.source is None or cause.source.unit is None or other.target is None:
+    # gap, shift and merged: a number left out of a version's numbering
+    missing = _missing(where, cause, documents, versions.get(cause.id))
+    if missing is None or other.target is None or other.target.lang != missing[0]:
         return False
-    version = versions.get(cause.id)
-    if version is None or other.target.lang != version:
-        return False
-    number = _operative_number(documents, cause.source)
-    if number is None:
-        return False
+    version, number = missing
+    if where != "shift" and other.expected == str(number):
+        return True  # the gap
     if where == "gap":
-        return other.expected == str(number)
+        return False
     # shift: only where the version gave the missing paragraph's number to the next one (it numbered
     # on); a version that kept the gap kept the source's numbers, and its misnumberings are its own
     if not (other.expected.isdigit() and other.found.isdigit()) or not _numbered(documents, version, number):
         return False
     return int(other.expected) > number and number <= int(other.found) < int(other.expected)
+
+
+def _missing(where: str, cause: Finding, documents: Mapping[str, Any], version: str | None) -> tuple[str, int] | None:
+    """The version and the number a cause leaves out of its numbering: a source paragraph missing
+    from the version (``gap``, ``shift``: no target; ``version``, the version it is missing from),
+    or the number after the first of source paragraphs merged into one of the version's
+    (``merged``); None when there is none."""
+    if cause.source is None or cause.source.unit is None:
+        return None
+    if where == "merged":
+        if cause.target is None:
+            return None
+        first = _operative_number(documents, cause.source)
+        return None if first is None else (cause.target.lang, first + 1)
+    if cause.target is not None or version is None:
+        return None
+    number = _operative_number(documents, cause.source)
+    return None if number is None else (version, number)
 
 
 def _numbered(documents: Mapping[str, Any], lang: str, number: int) -> bool:

@@ -52,7 +52,7 @@ def _the_one_finding(report, rule: str) -> tuple[Finding, list[tuple[str, str | 
     finding folded under it."""
     assert [f.rule for f in report.findings] == [rule]
     (cause,) = report.findings
-    return cause, [(c.rule, c.source.unit, c.expected, c.found) for c in cause.consequences]
+    return cause, [(c.rule, c.source.unit if c.source else None, c.expected, c.found) for c in cause.consequences]
 
 
 def _renumbered(lines: list[str], start: int, by: int) -> list[str]:
@@ -113,6 +113,28 @@ def test_adding_a_paragraph_and_renumbering_the_rest_is_one_finding(sample_set, 
     assert added.target.unit == "op.6"
     assert shifted[0] == ("ST06", "op.6", "6", "7") and len(shifted) == 31
     assert all(rule == "ST06" and int(found) == int(expected) + 1 for rule, _, expected, found in shifted)
+
+
+@pytest.mark.parametrize("renumber", [False, True])
+def test_merging_op14_and_op15_is_one_finding(sample_set, tmp_path, renumber):
+    """op.14 and op.15 merged into the English op.14: the merge (ST03), with its paragraph
+    numbered as two of the source's (ST06) and the jump from 14 to 16 (ST05) folded under it;
+    or, the rest renumbered, every later paragraph numbered one lower than its source's (ST06)."""
+    def merge_op14_and_op15(lines):
+        at, before = _paragraph(lines, 15), _paragraph(lines, 14)
+        out = list(lines)
+        out[before] += " " + out[at].split(". ", 1)[1]
+        del out[at:at + 2]
+        return _renumbered(out, at, -1) if renumber else out
+
+    report = _check(sample_set, _edited_en(sample_set, tmp_path, merge_op14_and_op15), "en")
+    merged, folded = _the_one_finding(report, "ST03")
+    assert merged.source.unit == "op.14" and merged.target.unit == "op.14"
+    assert folded[0] == ("ST06", "op.14", "14, 15", "14")
+    if renumber:
+        assert folded[1] == ("ST06", "op.16", "16", "15") and len(folded) == 22
+    else:
+        assert [rule for rule, *_ in folded] == ["ST06", "ST05"] and folded[1][2:] == ("15", "16")
 
 
 def test_dropping_op14_from_the_english_version(sample_set, tmp_path):

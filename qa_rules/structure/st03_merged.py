@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
+from qa_rules.causes import Explains
 from qa_rules.model import Finding
 from qa_rules.structure._util import paragraphs
 
@@ -13,7 +14,11 @@ class MergedParagraphs(Rule):
     """Two or more source paragraphs were merged into one target paragraph.
 
     Found from the alignment: a row with several source units and one target
-    unit (a 2-1 match).
+    unit (a 2-1 match). Merged operative paragraphs take numbers out of the
+    version's numbering: its paragraph numbered as two of the source's (ST06),
+    the jump after it (ST05) or, the rest renumbered, every later paragraph
+    numbered lower than its source's (ST06); those findings are folded under
+    this one (``explains``).
 
     Flags:
         fr: Rappelant sa résolution 2022/18, ¶ Réaffirmant sa résolution 2021/20,
@@ -28,6 +33,7 @@ class MergedParagraphs(Rule):
     name = "structure.merged_paragraphs"
     category = "structure"
     severity = "error"
+    explains = (Explains(("ST06",), "pair"), Explains(("ST05", "ST06"), "merged"))
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         source, target = paragraphs(pair.source), paragraphs(pair.target)
