@@ -52,8 +52,8 @@ if TYPE_CHECKING:  # the rules declare ``Explains``; this module only reads thei
     from qa_rules.base import Rule
 
 #: Where a consequence stands relative to its cause (see ``Explains``).
-Where = Literal["pair", "number", "gap", "shift", "added", "merged"]
-WHERE: tuple[str, ...] = ("pair", "number", "gap", "shift", "added", "merged")
+Where = Literal["pair", "number", "gap", "shift", "added", "merged", "split"]
+WHERE: tuple[str, ...] = ("pair", "number", "gap", "shift", "added", "merged", "split")
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,10 @@ class Explains:
       one more than the first (op.14 and op.15 merged explains "numbering jumps from 14 to 16",
       expected 15, or, the rest renumbered, "operative paragraph 16 of the source is numbered 15"
       and every one after it).
+    - ``split``: a source paragraph split into several of a version's, the rest renumbered, gives
+      the numbers after the first to its parts: ``added`` as for a paragraph added with the number
+      one more than the split one's (op.14 split into 14 and 15 explains "operative paragraph 15
+      of the source is numbered 16" and every one after it).
     """
 
     rules: tuple[str, ...]
@@ -213,15 +217,14 @@ class CauseIndex:
             if cause.source is None or cause.target is None or cause.source.unit is None or cause.target.unit is None:
                 return []
             return [("pair", *_side(cause.source), *_side(cause.target))]
-        if where in ("number", "added"):
+        if where == "number":
             if cause.target is None or cause.target.unit is None:
                 return []
             number = _operative_number(self.documents, cause.target)
-            if number is None:
-                return []
-            if where == "added":
-                return [("added", cause.target.lang, number)]
-            return [("number", cause.target.path, cause.target.lang, str(number))]
+            return [] if number is None else [("number", cause.target.path, cause.target.lang, str(number))]
+        if where in ("added", "split"):
+            raised = _raised(where, cause, self.documents)
+            return [] if raised is None else [("added", *raised)]
         missing = _missing(where, cause, self.documents, version)
         if missing is None:
             return []
@@ -267,17 +270,17 @@ def _stands(where: str, cause: Finding, other: Finding, documents: Mapping[str, 
     """Whether ``other`` stands ``where`` (an ``Explains.where``) relative to ``cause``."""
     if where == "pair":
         return _same(cause.source, other.source) and _same(cause.target, other.target)
-    if where in ("number", "added"):
+    if where in ("number", "added", "split"):
         if cause.target is None or cause.target.unit is None or other.target is None:
             return False
         if (cause.target.path, cause.target.lang) != (other.target.path, other.target.lang):
             return False
-        number = _operative_number(documents, cause.target)
-        if number is None:
-            return False
         if where == "number":
-            return other.found == str(number)
-        return other.expected.isdigit() and other.found.isdigit() and number <= int(other.expected) < int(other.found)
+            number = _operative_number(documents, cause.target)
+            return number is not None and other.found == str(number)
+        raised = _raised(where, cause, documents)
+        return raised is not None and other.expected.isdigit() and other.found.isdigit() \
+            and raised[1] <= int(other.expected) < int(other.found)
     # gap, shift and merged: a number left out of a version's numbering
     missing = _missing(where, cause, documents, versions.get(cause.id))
     if missing is None or other.target is None or other.target.lang != missing[0]:
@@ -292,6 +295,22 @@ def _stands(where: str, cause: Finding, other: Finding, documents: Mapping[str, 
     if not (other.expected.isdigit() and other.found.isdigit()) or not _numbered(documents, version, number):
         return False
     return int(other.expected) > number and number <= int(other.found) < int(other.expected)
+
+
+def _raised(where: str, cause: Finding, documents: Mapping[str, Any]) -> tuple[str, int] | None:
+    """The version and the first source number it raises: the number of a paragraph it added
+    (``added``), or the one after a source paragraph it split in numbered parts (``split``); None
+    when there is none."""
+    if cause.target is None or cause.target.unit is None:
+        return None
+    if where == "added":
+        number = _operative_number(documents, cause.target)
+    elif cause.source is None or cause.source.unit is None:
+        return None
+    else:
+        split = _operative_number(documents, cause.source)
+        number = None if split is None else split + 1
+    return None if number is None else (cause.target.lang, number)
 
 
 def _missing(where: str, cause: Finding, documents: Mapping[str, Any], version: str | None) -> tuple[str, int] | None:

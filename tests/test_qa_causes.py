@@ -137,6 +137,24 @@ def test_merging_op14_and_op15_is_one_finding(sample_set, tmp_path, renumber):
         assert [rule for rule, *_ in folded] == ["ST06", "ST05"] and folded[1][2:] == ("15", "16")
 
 
+def test_splitting_op14_in_two_numbered_parts_is_one_finding(sample_set, tmp_path):
+    """op.14 split into an English 14 and 15, the rest renumbered: the split (ST04), with the
+    paragraph numbered as two (ST06) and every later source paragraph's number one higher (ST06)
+    folded under it."""
+    def split_op14_and_renumber(lines):
+        at = _paragraph(lines, 14)
+        text = lines[at]
+        cut = text.find(", ", len(text) // 2)  # a clause boundary past the middle
+        head, tail = text[:cut + 1], text[cut + 2:]
+        return _renumbered(lines[:at] + [head, "", f"15. {tail[0].upper()}{tail[1:]}"] + lines[at + 1:], at + 3, 1)
+
+    report = _check(sample_set, _edited_en(sample_set, tmp_path, split_op14_and_renumber), "en")
+    split, folded = _the_one_finding(report, "ST04")
+    assert split.source.unit == "op.14"
+    assert folded[0] == ("ST06", "op.14", "14", "14, 15") and folded[1] == ("ST06", "op.15", "15", "16")
+    assert len(folded) == 23
+
+
 def test_dropping_op14_from_the_english_version(sample_set, tmp_path):
     def drop_op14(lines):
         at = _paragraph(lines, 14)

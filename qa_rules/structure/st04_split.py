@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from qa_rules.base import Context, Pair, Rule
+from qa_rules.causes import Explains
 from qa_rules.model import Finding
 from qa_rules.structure._util import paragraphs
 
@@ -13,7 +14,10 @@ class SplitParagraph(Rule):
     """One source paragraph was split into two or more target paragraphs.
 
     Found from the alignment: a row with one source unit and several target
-    units (a 1-2 match).
+    units (a 1-2 match). An operative paragraph split in numbered parts, the
+    rest renumbered, makes the paragraph numbered as two (ST06) and every
+    later source paragraph numbered higher (ST06): those findings are folded
+    under this one (``explains``).
 
     Flags:
         fr: Prie l'Office de continuer à fournir une assistance technique et de lui faire rapport,
@@ -28,6 +32,7 @@ class SplitParagraph(Rule):
     name = "structure.split_paragraph"
     category = "structure"
     severity = "error"
+    explains = (Explains(("ST06",), "pair"), Explains(("ST06",), "split"))
 
     def check(self, pair: Pair, context: Context) -> Iterator[Finding]:
         source, target = paragraphs(pair.source), paragraphs(pair.target)
