@@ -113,7 +113,11 @@ def test_translation_of_another_revision_is_flagged():
     title and structure, other wording, references and dates) against the official French."""
     report = _check(SAMPLE_SET / "fr.md", EARLIER / "en.md")
     assert [f.rule for f in report.findings] == ["ST10"]
-    assert report.withheld["en"] > 100  # 129 paragraph findings before this rule existed
+    # what comparing the texts paragraph by paragraph finds, every one of it withheld (129 findings
+    # before this rule existed; 100 now that a renumbering or a split is one finding)
+    shown = check_files([str(SAMPLE_SET / "fr.md"), str(EARLIER / "en.md")],
+                        CheckOptions(ignore=("ST10",), discover=False))
+    assert report.withheld["en"] == len(shown.findings) > 50
     verdict = _verdict(_doc(SAMPLE_SET / "fr.md"), _doc(EARLIER / "en.md"))
     assert verdict.source_identity.key == verdict.target_identity.key == "2023/26"
     assert {s.name for s in verdict.against} >= {"shared keys", "paired keys"}
