@@ -359,18 +359,3 @@ def test_excerpt_is_short_quoted_and_printable():
     assert excerpt("xx") == "'xx'"
     long = excerpt("a\x1b[2J" + "b" * 100)
     assert "\x1b" not in long and long.endswith("(105 characters)") and len(long) < 50
-
-
-@pytest.mark.parametrize("char", ("\x01", "\x1b", "\ufffe", "\uffff"), ids=("SOH", "ESC", "FFFE", "FFFF"))
-def test_a_character_no_glossary_file_can_hold_is_refused_where_it_stands(tmp_path, char):
-    """A control character or non-character in a CSV cell (pasted from another tool) stopped
-    `convert` to TBX or XLSX with an internal error: XML, and so TBX and XLSX, cannot hold it.
-    It is refused on reading, with the file, the line and the column."""
-    path = tmp_path / "odd.csv"
-    path.write_text(f"concept_id,lang,term\nx,en,Security Council\nx,fr,Conseil{char} de sécurité\n", encoding="utf-8")
-    for args in (["glossary", "convert", str(path), str(tmp_path / "odd.tbx")],
-                 ["glossary", "convert", str(path), str(tmp_path / "odd.xlsx")],
-                 _commands(tmp_path, path)["validate"]):
-        message = _refused(args)
-        assert f"odd.csv:3: the term cell holds U+{ord(char):04X}" in message
-    assert not (tmp_path / "odd.tbx").exists() and not (tmp_path / "odd.xlsx").exists()

@@ -86,29 +86,10 @@ def rows_to_table(path: str, rows: Iterable[tuple[int, Sequence[str]]]) -> tuple
     except StopIteration:
         raise InputError(path, "is empty") from None
     names = [str(h or "").strip().lstrip("\ufeff").lower() for h in header]
-    rows = _carried(path, names, rows)
     if "term" in names or "concept_id" in names:
         described: list[str] = []
         return _long(path, header_line, names, rows, described), (described[0] if described else "")
     return _wide(path, header_line, names, rows), ""
-
-
-#: Characters no glossary file can hold: XML forbids them, and with it TBX and XLSX (control
-#: characters other than tab and the line ends, U+FFFE, U+FFFF, lone surrogates).
-_UNCARRIED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def _carried(path: str, names: list[str], rows):
-    """``rows``, refused at the first cell holding a character no glossary file can hold: read,
-    it would stop the glossary from being written as TBX or XLSX."""
-    for line, cells in rows:
-        for i, cell in enumerate(cells):
-            found = _UNCARRIED.search(cell) if isinstance(cell, str) else None
-            if found:
-                column = names[i] if i < len(names) and names[i] else f"column {i + 1}"
-                raise InputError(path, f"the {column} cell holds U+{ord(found.group()):04X}, a control character or "
-                                       "non-character that no glossary file (TBX, XLSX) can hold; remove it", line)
-        yield line, cells
 
 
 def _long(path: str, header_line: int, names: list[str], rows, described: list[str]) -> tuple[Concept, ...]:
