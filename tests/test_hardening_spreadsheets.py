@@ -254,6 +254,19 @@ def test_convert_to_xlsx_survives_control_characters(tmp_path):
     assert _texts(read_glossary(out)) == [("c1", "en", "money laundering", "from Word: line two\ufffd")]
 
 
+@pytest.mark.parametrize("extension", ("xlsx", "tbx"))
+def test_convert_survives_characters_xml_cannot_hold(tmp_path, extension):
+    """A vertical tab (Word's line break), U+FFFE and U+FFFF in a CSV glossary stopped the
+    TBX writer, and the last two the XLSX one, with an internal error: XML cannot hold them.
+    Both writers replace them alike (a space, U+FFFD)."""
+    original = _glossary_csv(tmp_path, [["concept_id", "lang", "term", "term_note"],
+                                        ["c1", "en", "money\ufffelaundering", "from Word:\x0bline two\uffff"]])
+    out = tmp_path / f"terms.{extension}"
+    result = _run("glossary", "convert", str(original), str(out))
+    assert result.exit_code == 0, result.output
+    assert _texts(read_glossary(out)) == [("c1", "en", "money\ufffdlaundering", "from Word: line two\ufffd")]
+
+
 # --- a damaged XLSX glossary is one line ------------------------------------------------------
 
 def _good_xlsx() -> bytes:

@@ -13,8 +13,10 @@ from qa_rules.glossary.matcher import matcher_for
 from qa_rules.glossary.model import STATUSES, Concept, Glossary, Term
 from qa_rules.glossary.tbx import read_tbx, tbx_bytes
 
-# printable text without control characters, as a term or a note would be; no leading/trailing space
-_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="\ufeff"),
+# printable text without control characters, as a term or a note would be; no leading/trailing space;
+# nothing XML cannot hold (U+FFFE, U+FFFF: the writers replace them, tests/test_hardening_spreadsheets.py)
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"),
+                                       blacklist_characters="\ufeff\ufffe\uffff"),
                 min_size=1, max_size=30).map(lambda s: " ".join(s.split())).filter(bool)
 _LANG = st.sampled_from(("ar", "zh", "en", "fr", "ru", "es"))
 

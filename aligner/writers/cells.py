@@ -29,12 +29,13 @@ XLSX
     "quote prefix" style, so that editing the cell in Excel keeps it text. The
     text itself is not changed (no apostrophe), so it reads back as written.
 
-    Control characters a workbook cannot hold (C0 controls other than tab,
-    line feed and carriage return) are replaced: a vertical tab (Word's manual
-    line break) and a form feed (a page break, from pdftotext) by a space, as
-    they separate words; any other by U+FFFD, so that the reader sees something
-    was there. This is the one lossy step: an XLSX glossary read back has the
-    replacement, not the control character.
+    Characters a workbook cannot hold (XML cannot: C0 controls other than tab,
+    line feed and carriage return, U+FFFE, U+FFFF, lone surrogates) are
+    replaced: a vertical tab (Word's manual line break) and a form feed (a page
+    break, from pdftotext) by a space, as they separate words; any other by
+    U+FFFD, so that the reader sees something was there. This is the one lossy
+    step: an XLSX glossary read back has the replacement, not the control
+    character. The TBX writer replaces them alike (``xlsx_text``).
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ from typing import Any, Iterable
 FORMULA_START: frozenset[str] = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
 
 _NUMBER = re.compile(r"[+\-\uff0b\uff0d]?\d[\d \u00a0\u202f.,]*%?")
-#: The characters openpyxl refuses in a cell (C0 controls but tab, LF, CR).
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: The characters openpyxl refuses in a cell, as XML does (C0 controls but tab, LF, CR; U+FFFE,
+#: U+FFFF; lone surrogates).
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = {"\x0b": " ", "\x0c": " "}
 REPLACEMENT = "\ufffd"
 
@@ -78,7 +80,7 @@ def escape_row(values: Iterable[Any]) -> list[Any]:
 
 
 def xlsx_text(text: str) -> str:
-    """``text`` without the control characters a workbook cannot hold (see the module's rules)."""
+    """``text`` without the characters a workbook (or any XML file) cannot hold (see the module's rules)."""
     return _ILLEGAL.sub(lambda m: _BREAKS.get(m.group(), REPLACEMENT), text)
 
 

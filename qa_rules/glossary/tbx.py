@@ -24,7 +24,7 @@ well-formed raises ``InputError`` with file and line.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
@@ -320,10 +320,36 @@ def make_term(text: str, lang: str, status: str = "", pos: str = "", match: str 
 # -- writing ---------------------------------------------------------------------------
 
 
+def _writable(value):
+    """``value`` (a glossary, concept, term, detail or rejection: frozen dataclasses) with every
+    text ``xlsx_text`` would change so changed, the rest as it is (the same object when nothing
+    needs it)."""
+    if isinstance(value, str):
+        from aligner.writers.cells import xlsx_text  # writing only: not on a check's path
+
+        return xlsx_text(value)
+    if isinstance(value, tuple):
+        items = tuple(_writable(item) for item in value)
+        return value if all(a is b for a, b in zip(items, value)) else items
+    if not is_dataclass(value):
+        return value
+    changed = {}
+    for f in fields(value):
+        old = getattr(value, f.name)
+        new = _writable(old)
+        if new is not old and new != old:
+            changed[f.name] = new
+    return replace(value, **changed) if changed else value
+
+
 def tbx_bytes(glossary: Glossary, title: str = "", description: str = "",
               rejected: Sequence[Rejection] = ()) -> bytes:
     """The glossary as TBX-Basic 2008 (``martif/termEntry/langSet/tig``); the rejected
-    candidates, if any, in the back matter (``rejected``)."""
+    candidates, if any, in the back matter (``rejected``). Characters XML cannot hold (a vertical
+    tab pasted from Word, U+FFFE) are replaced as the XLSX writer replaces them
+    (``aligner.writers.cells.xlsx_text``)."""
+    glossary, rejected = _writable(glossary), [_writable(r) for r in rejected]
+    title, description = _writable(title), _writable(description)
     root = etree.Element("martif", {"type": "TBX-Basic", XML_LANG: "en"})
     header = etree.SubElement(root, "martifHeader")
     file_desc = etree.SubElement(header, "fileDesc")
