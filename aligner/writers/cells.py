@@ -47,9 +47,9 @@ from typing import Any, Iterable
 FORMULA_START: frozenset[str] = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
 
 _NUMBER = re.compile(r"[+\-\uff0b\uff0d]?\d[\d \u00a0\u202f.,]*%?")
-#: The characters openpyxl refuses in a cell, as XML does (C0 controls but tab, LF, CR; U+FFFE,
-#: U+FFFF; lone surrogates).
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: The characters XML cannot hold, and so openpyxl refuses in a cell (C0 controls but tab, LF, CR;
+#: U+FFFE, U+FFFF; lone surrogates); the TMX writer drops them.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = {"\x0b": " ", "\x0c": " "}
 REPLACEMENT = "\ufffd"
 
@@ -81,7 +81,7 @@ def escape_row(values: Iterable[Any]) -> list[Any]:
 
 def xlsx_text(text: str) -> str:
     """``text`` without the characters a workbook (or any XML file) cannot hold (see the module's rules)."""
-    return _ILLEGAL.sub(lambda m: _BREAKS.get(m.group(), REPLACEMENT), text)
+    return NOT_XML.sub(lambda m: _BREAKS.get(m.group(), REPLACEMENT), text)
 
 
 def protect_cell(cell) -> Any:

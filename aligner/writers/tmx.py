@@ -13,19 +13,17 @@ dropped from ``seg`` text.
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from aligner.align.version import tool_version
 from aligner.model import Alignment
+from aligner.writers.cells import NOT_XML
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
-    return _FORBIDDEN.sub("", text)
+    return NOT_XML.sub("", text)
 
 
 def render_tmx(alignment: Alignment) -> bytes:
