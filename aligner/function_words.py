@@ -38,6 +38,11 @@ WORDS: dict[str, frozenset[str]] = {
         "nl": "de het een en van in op te dat is voor met niet zijn die aan",
     }.items()
 }
+#: For each list, against each other one: the words it has and the other has not, and the reverse.
+_APART: dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]] = {
+    lang: {other: (own - listed, listed - own) for other, listed in WORDS.items() if other != lang}
+    for lang, own in WORDS.items()
+}
 #: Latin-script words counted at most (the first ones of the text).
 MAX_WORDS = 3000
 #: Words needed before anything is confirmed.
@@ -66,5 +71,5 @@ def confirms(lang: str, text: str) -> bool:
     # against each neighbour, only the words one list has and the other has not: Spanish and
     # Catalan share «de», «la», «el», «en», «que», which a text of names and little prose
     # (a vote list: «República Democrática del Congo») holds more of than of «y» or «los»
-    return all(sum(counts[w] for w in own - listed) >= MIN_LEAD * sum(counts[w] for w in listed - own)
-               for other, listed in WORDS.items() if other != lang)
+    return all(sum(counts[w] for w in mine) >= MIN_LEAD * sum(counts[w] for w in theirs)
+               for mine, theirs in _APART[lang].values())
